@@ -1,0 +1,135 @@
+#include "model/source.hpp"
+
+#include <algorithm>
+
+namespace digestlint {
+namespace {
+
+// Returns the byte length of the valid UTF-8 sequence starting at offset, or 0 if invalid.
+std::size_t valid_sequence_length(std::string_view s, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  char32_t min = 0;
+  char32_t cp = 0;
+  if ((lead & 0xE0) == 0xC0) {
+    length = 2, min = 0x80, cp = lead & 0x1F;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3, min = 0x800, cp = lead & 0x0F;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4, min = 0x10000, cp = lead & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + length > s.size()) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return length;
+}
+
+bool is_wide(char32_t cp) {
+  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) ||
+         (cp >= 0x3041 && cp <= 0x33FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+         (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+         (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) ||
+         (cp >= 0x1F300 && cp <= 0x1F64F) || (cp >= 0x1F900 && cp <= 0x1F9FF) ||
+         (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+}  // namespace
+
+char32_t decode_utf8(std::string_view text, std::size_t offset, std::size_t& length) {
+  length = valid_sequence_length(text, offset);
+  const auto lead = static_cast<unsigned char>(text[offset]);
+  if (length == 0) {
+    length = 1;
+    return 0xFFFD;
+  }
+  if (length == 1) return lead;
+  char32_t cp = lead & (0x7F >> length);
+  for (std::size_t k = 1; k < length; ++k) cp = (cp << 6) | (text[offset + k] & 0x3F);
+  return cp;
+}
+
+int utf16_length(std::string_view utf8) {
+  int units = 0;
+  for (std::size_t i = 0; i < utf8.size();) {
+    std::size_t length = 0;
+    const char32_t cp = decode_utf8(utf8, i, length);
+    units += cp >= 0x10000 ? 2 : 1;
+    i += length;
+  }
+  return units;
+}
+
+int display_width(std::string_view utf8) {
+  int width = 0;
+  for (std::size_t i = 0; i < utf8.size();) {
+    std::size_t length = 0;
+    const char32_t cp = decode_utf8(utf8, i, length);
+    const bool combining = (cp >= 0x0300 && cp <= 0x036F) || cp == 0x200B || cp == 0xFE0F;
+    width += combining ? 0 : (is_wide(cp) ? 2 : 1);
+    i += length;
+  }
+  return width;
+}
+
+SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(path)) {
+  constexpr std::string_view bom = "\xEF\xBB\xBF";
+  if (std::string_view(bytes).starts_with(bom)) {
+    has_bom_ = true;
+    bytes.erase(0, bom.size());
+  }
+  for (std::size_t i = 0; i < bytes.size();) {
+    const std::size_t length = valid_sequence_length(bytes, i);
+    if (length > 0) {
+      i += length;
+      continue;
+    }
+    if (!encoding_errors_.empty() && encoding_errors_.back().offset + encoding_errors_.back().length == i) {
+      ++encoding_errors_.back().length;
+    } else {
+      encoding_errors_.push_back({i, 1});
+    }
+    bytes[i++] = '?';
+  }
+  text_ = std::move(bytes);
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] != '\n') continue;
+    if (i > 0 && text_[i - 1] == '\r') uses_crlf_ = true;
+    line_starts_.push_back(i + 1);
+  }
+}
+
+Span SourceFile::line_span(int line) const {
+  const auto index = static_cast<std::size_t>(std::clamp(line, 1, line_count()) - 1);
+  const std::size_t begin = line_starts_[index];
+  std::size_t end = index + 1 < line_starts_.size() ? line_starts_[index + 1] : text_.size();
+  if (end > begin && text_[end - 1] == '\n') --end;
+  if (end > begin && text_[end - 1] == '\r') --end;
+  return {begin, end};
+}
+
+std::string_view SourceFile::line_text(int line) const { return slice(line_span(line)); }
+
+int SourceFile::line_of(std::size_t offset) const {
+  const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  return static_cast<int>(it - line_starts_.begin());
+}
+
+Position SourceFile::position(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  const int line = line_of(offset);
+  const std::size_t start = line_starts_[static_cast<std::size_t>(line - 1)];
+  const std::string_view before = std::string_view(text_).substr(start, offset - start);
+  return {line, static_cast<int>(before.size()) + 1, utf16_length(before) + 1};
+}
+
+}  // namespace digestlint

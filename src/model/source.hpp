@@ -1,0 +1,69 @@
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace digestlint {
+
+// A half-open byte range [begin, end) into a SourceFile's text.
+struct Span {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::size_t size() const { return end - begin; }
+  bool empty() const { return begin == end; }
+  bool contains(const Span& other) const { return begin <= other.begin && other.end <= end; }
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+// 1-based line and columns; byte_column counts UTF-8 bytes, utf16_column UTF-16 code units.
+struct Position {
+  int line = 1;
+  int byte_column = 1;
+  int utf16_column = 1;
+};
+
+// An undecodable byte sequence found while reading; its bytes were replaced by '?' one for one,
+// so every offset still points at the same place in the original file.
+struct EncodingError {
+  std::size_t offset = 0;
+  std::size_t length = 1;
+};
+
+// The text of one linted file with a line index. A UTF-8 byte order mark is stripped (and
+// remembered) so that columns match what editors show.
+class SourceFile {
+ public:
+  SourceFile(std::string path, std::string bytes);
+
+  const std::string& path() const { return path_; }
+  std::string_view text() const { return text_; }
+  std::string_view slice(Span span) const { return std::string_view(text_).substr(span.begin, span.size()); }
+  bool has_bom() const { return has_bom_; }
+  bool uses_crlf() const { return uses_crlf_; }
+  const std::vector<EncodingError>& encoding_errors() const { return encoding_errors_; }
+
+  int line_count() const { return static_cast<int>(line_starts_.size()); }
+  // Line text without its line terminator; line is 1-based.
+  std::string_view line_text(int line) const;
+  Span line_span(int line) const;
+  int line_of(std::size_t offset) const;
+  Position position(std::size_t offset) const;
+
+ private:
+  std::string path_;
+  std::string text_;
+  bool has_bom_ = false;
+  bool uses_crlf_ = false;
+  std::vector<EncodingError> encoding_errors_;
+  std::vector<std::size_t> line_starts_;
+};
+
+// Number of UTF-16 code units in a UTF-8 string (invalid bytes count as one unit each).
+int utf16_length(std::string_view utf8);
+// Decodes the code point at text[offset], setting length to its byte length (>= 1).
+char32_t decode_utf8(std::string_view text, std::size_t offset, std::size_t& length);
+// Terminal columns a string occupies: East Asian wide and fullwidth characters count two.
+int display_width(std::string_view utf8);
+
+}  // namespace digestlint

@@ -1,0 +1,77 @@
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "model/digest.hpp"
+#include "rules/finding.hpp"
+#include "rules/rule.hpp"
+
+namespace digestlint {
+
+// Named values for a rule's message and hint templates: {"match", "…"}.
+using MessageArgs = std::vector<std::pair<std::string, std::string>>;
+
+// Where analyzers send what they find; the engine renders the rule's message with the args.
+class FindingSink {
+ public:
+  virtual ~FindingSink() = default;
+  virtual void report(Span span, const MessageArgs& args, std::optional<Fix> fix = std::nullopt,
+                      std::vector<RelatedLocation> related = {}) = 0;
+};
+
+struct CheckContext {
+  const SourceFile& source;
+  const Digest& digest;
+  FindingSink& sink;
+};
+
+// One file of a run, for analyzers that compare files (e.g. duplicate summaries).
+struct RunFile {
+  const SourceFile* source;
+  const Digest* digest;
+  FindingSink* sink;  // reports land on this file
+};
+
+// The check behind one rule. Built once per run from the rule's YAML (parameters are validated
+// then) and shared by the threads that lint files, so check() must not mutate state.
+class Analyzer {
+ public:
+  virtual ~Analyzer() = default;
+  virtual void check(const CheckContext& context) const = 0;
+  // Analyzers that need every file of the run at once override this; check() then does nothing.
+  virtual bool needs_whole_run() const { return false; }
+  virtual void check_run(const std::vector<RunFile>& /*files*/) const {}
+};
+
+using AnalyzerFactory = std::unique_ptr<Analyzer> (*)(const RuleSpec& rule);
+
+struct AnalyzerInfo {
+  std::string_view name;  // kind name (pattern, …) or builtin analyzer name
+  bool declarative;       // a `kind:` users write; otherwise `kind: builtin` + `analyzer: name`
+  AnalyzerFactory make;
+  // Placeholders the analyzer fills in, checked against message templates at load time.
+  std::vector<std::string_view> placeholders;
+};
+
+// Called from a static object in each analyzer's file (see DIGESTLINT_REGISTER_ANALYZER).
+bool register_analyzer(AnalyzerInfo info);
+const AnalyzerInfo* find_analyzer(std::string_view name, bool declarative);
+std::vector<const AnalyzerInfo*> all_analyzers();
+
+// Placeholders every rule may use: {rule}, {title} (entry title), {entry} (1-based index),
+// {section} (section name, for section targets), {scope}.
+const std::vector<std::string_view>& common_placeholders();
+
+}  // namespace digestlint
+
+#define DIGESTLINT_CONCAT_INNER(a, b) a##b
+#define DIGESTLINT_CONCAT(a, b) DIGESTLINT_CONCAT_INNER(a, b)
+#define DIGESTLINT_REGISTER_ANALYZER(...)                                         \
+  namespace {                                                                     \
+  [[maybe_unused]] const bool DIGESTLINT_CONCAT(registered_, __LINE__) =          \
+      ::digestlint::register_analyzer(::digestlint::AnalyzerInfo{__VA_ARGS__}); \
+  }

@@ -1,0 +1,15 @@
+#pragma once
+#include <string_view>
+#include <vector>
+
+namespace digestlint {
+
+struct EmbeddedFile {
+  std::string_view path;  // e.g. "rules/links.yaml", used in loader diagnostics
+  std::string_view text;
+};
+
+// The default rule pack, compiled in from rules/*.yaml at build time.
+const std::vector<EmbeddedFile>& embedded_rule_packs();
+
+}  // namespace digestlint

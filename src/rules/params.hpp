@@ -1,0 +1,46 @@
+#pragma once
+#include <stdexcept>
+#include <string>
+#include <vector>
+#include <yaml-cpp/yaml.h>
+
+#include "rules/rule.hpp"
+
+namespace digestlint {
+
+// A rule-pack or config error with the place in the YAML it comes from.
+class RuleError : public std::runtime_error {
+ public:
+  RuleError(YamlLocation where, const std::string& message)
+      : std::runtime_error(message), where_(std::move(where)) {}
+  const YamlLocation& where() const { return where_; }
+  // "rules/links.yaml:12:5: error: unknown kind 'patern'"
+  std::string describe() const;
+
+ private:
+  YamlLocation where_;
+};
+
+// Typed access to a rule's `params:` with errors that point into the YAML. A string value
+// "@name" in a list parameter refers to the pack's lexicon `name`.
+class Params {
+ public:
+  explicit Params(const RuleSpec& rule) : rule_(rule) {}
+
+  bool has(const std::string& key) const;
+  std::string string(const std::string& key) const;  // required
+  std::string string(const std::string& key, const std::string& fallback) const;
+  double number(const std::string& key, double fallback) const;
+  std::optional<double> optional_number(const std::string& key) const;
+  bool boolean(const std::string& key, bool fallback) const;
+  std::vector<std::string> strings(const std::string& key) const;  // required, non-empty
+  std::vector<std::string> strings(const std::string& key, std::vector<std::string> fallback) const;
+
+  [[noreturn]] void fail(const std::string& key, const std::string& message) const;
+
+ private:
+  YAML::Node node(const std::string& key) const;
+  const RuleSpec& rule_;
+};
+
+}  // namespace digestlint

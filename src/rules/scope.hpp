@@ -1,0 +1,40 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/digest.hpp"
+
+namespace digestlint {
+
+// The part of a digest a rule looks at. A rule runs once per target of its scope.
+enum class Scope { document, header, entry, title, url, thumbnail, votes, authors, author, section, summary };
+
+std::optional<Scope> parse_scope(std::string_view name);
+std::string_view to_string(Scope scope);
+const std::vector<std::string_view>& scope_names();
+
+// The text of one target, with the map back to source offsets. Single fields are one piece;
+// the summary scope joins an entry's sections with '\n'.
+struct Target {
+  struct Piece {
+    std::size_t text_offset;
+    std::size_t source_offset;
+    std::size_t length;
+  };
+  Scope scope = Scope::document;
+  const Entry* entry = nullptr;      // null for document and header
+  const Section* section = nullptr;  // for section
+  const Author* author = nullptr;    // for author
+  Span span;                         // the whole target in the source
+  std::string text;
+  std::vector<Piece> pieces;
+
+  // Maps [begin, end) in text to the source; the end maps to the end of the piece it falls in.
+  Span to_source(std::size_t begin, std::size_t end) const;
+};
+
+std::vector<Target> targets_of(Scope scope, const Digest& digest, const SourceFile& source);
+
+}  // namespace digestlint
