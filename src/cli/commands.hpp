@@ -26,6 +26,7 @@ struct CheckOptions {
   std::string docs_url;
   bool quiet = false;
   bool statistics = false;
+  bool inline_config = true;
   unsigned jobs = 0;
 };
 

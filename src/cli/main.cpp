@@ -46,6 +46,8 @@ int main(int argc, char** argv) {
   check_command->add_option("--docs-url", check.docs_url, "Base URL of the rule docs in reports");
   check_command->add_flag("--quiet,-q", check.quiet, "Print only the summary line (human format)");
   check_command->add_flag("--statistics", check.statistics, "Print counts per rule");
+  check_command->add_flag("!--no-inline-config", check.inline_config,
+                          "Ignore <!-- digestlint-disable … --> comments (audits)");
 
   RuleOptions list_options;
   std::string list_format = "table";
