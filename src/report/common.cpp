@@ -94,5 +94,14 @@ Span clamp_span(const SourceFile& source, Span span) {
   return span;
 }
 
+std::string describe_fix(const SourceFile& source, const Fix& fix) {
+  if (!fix.description.empty()) return fix.description;
+  const Span span = clamp_span(source, fix.span);
+  const std::string old_text(source.slice(span));
+  if (fix.replacement.empty()) return "delete '" + old_text + "'";
+  if (span.empty()) return "insert '" + fix.replacement + "'";
+  return "replace '" + old_text + "' with '" + fix.replacement + "'";
+}
+
 }  // namespace report_detail
 }  // namespace digestlint

@@ -37,4 +37,10 @@ std::uint64_t fnv1a64(std::string_view data, std::uint64_t seed = 0xcbf29ce48422
 // Clamps a span into the text of a source (a defensive measure against analyzer bugs).
 Span clamp_span(const SourceFile& source, Span span);
 
+// A fix's description, or one made from the edit ("replace 'http://' with 'https://'").
+std::string describe_fix(const SourceFile& source, const Fix& fix);
+
+// Where SARIF's tool.driver.informationUri points; empty: the property is left out.
+inline constexpr std::string_view kInformationUri = "";
+
 }  // namespace digestlint::report_detail

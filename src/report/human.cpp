@@ -24,6 +24,7 @@ namespace digestlint {
 namespace {
 
 using report_detail::clamp_span;
+using report_detail::describe_fix;
 
 constexpr int kTabWidth = 4;
 constexpr int kLongLine = 200;      // lines wider than this are shown as a window…
@@ -176,14 +177,6 @@ void write_frame(std::ostream& out, const Style& style, const FrameLine& frame, 
       << std::string(static_cast<std::size_t>(frame.caret_start), ' ')
       << style.severity(severity, std::string(static_cast<std::size_t>(frame.caret_width), '^'))
       << '\n';
-}
-
-std::string describe_fix(const SourceFile& source, const Fix& fix) {
-  if (!fix.description.empty()) return fix.description;
-  const Span span = clamp_span(source, fix.span);
-  if (fix.replacement.empty()) return fmt::format("delete '{}'", source.slice(span));
-  if (span.empty()) return fmt::format("insert '{}'", fix.replacement);
-  return fmt::format("replace '{}' with '{}'", source.slice(span), fix.replacement);
 }
 
 struct Related {

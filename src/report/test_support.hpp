@@ -29,7 +29,7 @@ class ReportBuilder {
 
   RuleSpec& rule(std::string id, Severity severity = Severity::warning,
                  std::string description = "", std::string docs = "") {
-    RuleSpec& spec = rules_.emplace_back();
+    RuleSpec& spec = rules_->emplace_back();
     spec.id = std::move(id);
     spec.severity = severity;
     spec.description = std::move(description);
@@ -68,7 +68,8 @@ class ReportBuilder {
   Report report;
 
  private:
-  std::deque<RuleSpec> rules_;  // stable addresses for report.rules
+  // Stable addresses for report.rules, shared so that a copied builder's report stays valid.
+  std::shared_ptr<std::deque<RuleSpec>> rules_ = std::make_shared<std::deque<RuleSpec>>();
 };
 
 }  // namespace digestlint::report_test
