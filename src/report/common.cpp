@@ -94,6 +94,15 @@ Span clamp_span(const SourceFile& source, Span span) {
   return span;
 }
 
+std::size_t end_without_newline(const SourceFile& source, Span span) {
+  span = clamp_span(source, span);
+  const std::string_view text = source.text();
+  std::size_t end = span.end;
+  if (end > span.begin && text[end - 1] == '\n') --end;
+  if (end > span.begin && text[end - 1] == '\r') --end;
+  return end;
+}
+
 std::string describe_fix(const SourceFile& source, const Fix& fix) {
   if (!fix.description.empty()) return fix.description;
   const Span span = clamp_span(source, fix.span);

@@ -37,6 +37,9 @@ std::uint64_t fnv1a64(std::string_view data, std::uint64_t seed = 0xcbf29ce48422
 // Clamps a span into the text of a source (a defensive measure against analyzer bugs).
 Span clamp_span(const SourceFile& source, Span span);
 
+// The end of a span without a trailing line terminator, so that "x\n" ends on x's line.
+std::size_t end_without_newline(const SourceFile& source, Span span);
+
 // A fix's description, or one made from the edit ("replace 'http://' with 'https://'").
 std::string describe_fix(const SourceFile& source, const Fix& fix);
 

@@ -212,9 +212,8 @@ void write_finding(std::ostream& out, const Style& style, const Report& report,
   const auto equals_line = [&](std::string_view label, std::string_view text) {
     out << style.gutter(pad + " =") << ' ' << style.label(label) << ": " << text << '\n';
   };
-  const int end_line = source.line_of(span.end);
-  if (end_line > frame.line) {
-    const Position end = source.position(span.end);
+  const Position end = source.position(report_detail::end_without_newline(source, span));
+  if (end.line > frame.line) {
     equals_line("note", fmt::format("the span continues to line {}, column {}", end.line,
                                     end.utf16_column));
   }

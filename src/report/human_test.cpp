@@ -87,6 +87,15 @@ TEST_CASE("human: multi-line span underlines to the end of its first line and sa
   CHECK(out.find("  = note: the span continues to line 2, column 6\n") != std::string::npos);
 }
 
+TEST_CASE("human: a span that ends with its line terminator is not multi-line") {
+  ReportBuilder b;
+  const auto f = b.file("n.md", "abc\r\ndef\n");
+  b.finding_at(f, "r/x", Span{0, 5}, "m");
+  const std::string out = human(b.report);
+  CHECK(out.find("1 | abc\n  | ^^^\n") != std::string::npos);
+  CHECK(out.find("continues") == std::string::npos);
+}
+
 TEST_CASE("human: very long lines are windowed around the span") {
   ReportBuilder b;
   const std::string line = std::string(300, 'a') + "NEEDLE" + std::string(300, 'b');
