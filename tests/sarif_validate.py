@@ -36,7 +36,7 @@ def extra_checks(log):
                 physical = location.get("physicalLocation", {})
                 uri = physical.get("artifactLocation", {}).get("uri", "")
                 base = physical.get("artifactLocation", {}).get("uriBaseId")
-                if base and (uri.startswith("/") or ":" in uri.split("/")[0]):
+                if base and (uri.startswith(("/", "../")) or ":" in uri.split("/")[0]):
                     yield f"{where}: uri {uri!r} is not relative to {base}"
                 if any(c in uri for c in " \\#?"):
                     yield f"{where}: uri {uri!r} is not percent-encoded"

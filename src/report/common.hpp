@@ -43,7 +43,8 @@ std::size_t end_without_newline(const SourceFile& source, Span span);
 // A fix's description, or one made from the edit ("replace 'http://' with 'https://'").
 std::string describe_fix(const SourceFile& source, const Fix& fix);
 
-// Where SARIF's tool.driver.informationUri points; empty: the property is left out.
-inline constexpr std::string_view kInformationUri = "";
+// Where SARIF's tool.driver.informationUri points (the project page the CLI's default docs URL
+// lives under); empty: the property is left out.
+inline constexpr std::string_view kInformationUri = "https://github.com/digestlint/digestlint";
 
 }  // namespace digestlint::report_detail

@@ -16,10 +16,12 @@
 // text flagged by the same rule is added or removed before it.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -132,7 +134,15 @@ json artifact_location(const Report& report, const std::string& path) {
   if (const auto relative = report_detail::relative_to_root(report, path)) {
     return {{"uri", report_detail::percent_encode_path(*relative)}, {"uriBaseId", kRootBase}};
   }
-  if (path.starts_with('/')) return {{"uri", "file://" + report_detail::percent_encode_path(path)}};
+  if (path.starts_with('/') || !report.source_root.empty()) {
+    // Outside the source root: an absolute file URI.
+    std::error_code error;
+    const std::filesystem::path absolute = std::filesystem::absolute(path, error);
+    if (!error) {
+      return {{"uri", "file://" + report_detail::percent_encode_path(
+                                      absolute.lexically_normal().generic_string())}};
+    }
+  }
   std::string_view relative = path;
   while (relative.starts_with("./")) relative.remove_prefix(2);
   return {{"uri", report_detail::percent_encode_path(relative)}, {"uriBaseId", kRootBase}};

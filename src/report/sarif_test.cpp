@@ -183,6 +183,10 @@ TEST_CASE("sarif: byte offsets count a byte order mark; paths outside the root")
   CHECK(location["region"]["startColumn"] == 1);
   CHECK(location["region"]["byteOffset"] == 3);
 
+  b.report.files[0].source = std::make_shared<SourceFile>("/repo/../elsewhere/b.md", "hello\n");
+  CHECK(sarif(b.report)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+                       ["artifactLocation"]["uri"] == "file:///elsewhere/b.md");
+
   b.report.source_root.clear();
   b.report.files[0].source = std::make_shared<SourceFile>("./dir/a.md", "hello\n");
   const json run = sarif(b.report)["runs"][0];
