@@ -114,12 +114,24 @@ std::size_t closest(std::string_view name, const std::vector<std::string>& candi
   const std::string key = normalize(name);
   std::size_t best = candidates.size();
   std::size_t best_distance = 0;
+  bool best_contains = false;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
-    const std::size_t d = edit_distance(key, normalize(candidates[i]));
-    if (best == candidates.size() || d < best_distance) best = i, best_distance = d;
+    const std::string candidate = normalize(candidates[i]);
+    const std::size_t d = edit_distance(key, candidate);
+    // A part of a name ("Performance") is closer to it than a short unrelated name is.
+    const bool contains = !key.empty() && (candidate.find(key) != std::string::npos ||
+                                           key.find(candidate) != std::string::npos);
+    if (best == candidates.size() || contains > best_contains ||
+        (contains == best_contains && d < best_distance)) {
+      best = i, best_distance = d, best_contains = contains;
+    }
   }
   if (distance != nullptr) *distance = best_distance;
   return best;
+}
+
+std::size_t typo_limit(std::string_view candidate) {
+  return std::max<std::size_t>(2, code_points(candidate).size() / 4);
 }
 
 Span sub_span(const Field& field, std::size_t pos, std::size_t len) {

@@ -26,10 +26,15 @@ std::string normalize_without_spaces(std::string_view text);
 // Levenshtein distance counted in code points.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
-// The candidate closest to name by edit distance over normalize()d text; ties keep the first.
+// The candidate closest to name over normalize()d text: one containing name (or contained in it)
+// first, then the smallest edit distance; ties keep the first. distance gets the edit distance.
 // Returns candidates.size() when candidates is empty.
 std::size_t closest(std::string_view name, const std::vector<std::string>& candidates,
                     std::size_t* distance = nullptr);
+
+// Largest edit distance at which name still counts as a misspelling of candidate: 2, or a quarter
+// of the candidate's length for long names ("Performance Higlights" -> "Performance Highlights").
+std::size_t typo_limit(std::string_view candidate);
 
 // The source span of text.substr(pos, len) for a field whose text is its span's source text.
 Span sub_span(const Field& field, std::size_t pos, std::size_t len);
