@@ -16,7 +16,7 @@ struct Field {
 
 // `## Daily Papers (2024-09-30)`
 struct Header {
-  Field line;                // the whole heading line
+  Field line;                 // the whole heading line
   std::optional<Field> date;  // the text between the parentheses, if any
 };
 
@@ -33,14 +33,14 @@ struct Section {
 };
 
 struct Entry {
-  int index = 0;               // 0-based position in the digest
-  Span span;                   // from the `###` line to the line before the next entry
-  Field heading;               // the whole `### …` line
-  Field title;                 // link text, or the heading text when it is not a link
-  std::optional<Field> url;    // link destination
-  std::string_view arxiv_id;   // id from the link (e.g. 2409.18869v2), empty when none
-  std::optional<Field> thumbnail;  // image destination
-  std::optional<Field> votes;      // text after `Vote:`
+  int index = 0;                      // 0-based position in the digest
+  Span span;                          // from the `###` line to the line before the next entry
+  Field heading;                      // the whole `### …` line
+  Field title;                        // link text, or the heading text when it is not a link
+  std::optional<Field> url;           // link destination
+  std::string_view arxiv_id;          // id from the link (e.g. 2409.18869v2), empty when none
+  std::optional<Field> thumbnail;     // image destination
+  std::optional<Field> votes;         // text after `Vote:`
   std::optional<Field> authors_line;  // text after `Authors:`
   std::vector<Author> authors;
   std::vector<Section> sections;

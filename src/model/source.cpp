@@ -92,7 +92,8 @@ SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(pa
       i += length;
       continue;
     }
-    if (!encoding_errors_.empty() && encoding_errors_.back().offset + encoding_errors_.back().length == i) {
+    if (!encoding_errors_.empty() &&
+        encoding_errors_.back().offset + encoding_errors_.back().length == i) {
       ++encoding_errors_.back().length;
     } else {
       encoding_errors_.push_back({i, 1});
@@ -117,7 +118,9 @@ Span SourceFile::line_span(int line) const {
   return {begin, end};
 }
 
-std::string_view SourceFile::line_text(int line) const { return slice(line_span(line)); }
+std::string_view SourceFile::line_text(int line) const {
+  return slice(line_span(line));
+}
 
 int SourceFile::line_of(std::size_t offset) const {
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);

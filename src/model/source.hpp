@@ -38,7 +38,9 @@ class SourceFile {
 
   const std::string& path() const { return path_; }
   std::string_view text() const { return text_; }
-  std::string_view slice(Span span) const { return std::string_view(text_).substr(span.begin, span.size()); }
+  std::string_view slice(Span span) const {
+    return std::string_view(text_).substr(span.begin, span.size());
+  }
   bool has_bom() const { return has_bom_; }
   bool uses_crlf() const { return uses_crlf_; }
   const std::vector<EncodingError>& encoding_errors() const { return encoding_errors_; }

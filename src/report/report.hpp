@@ -9,9 +9,9 @@ namespace digestlint {
 
 // What a reporter needs: every linted file with its findings and the rules that were active.
 struct Report {
-  std::vector<FileResult> files;             // in a stable order
-  std::vector<const RuleSpec*> rules;        // active rules, in id order
-  std::string docs_base_url;                 // rule docs: <base><category>/<name>.md
+  std::vector<FileResult> files;       // in a stable order
+  std::vector<const RuleSpec*> rules;  // active rules, in id order
+  std::string docs_base_url;           // rule docs: <base><category>/<name>.md
   // Paths in SARIF are made relative to this directory (absolute, with a trailing '/').
   std::string source_root;
 };

@@ -70,8 +70,8 @@ const std::vector<std::string_view>& common_placeholders();
 
 #define DIGESTLINT_CONCAT_INNER(a, b) a##b
 #define DIGESTLINT_CONCAT(a, b) DIGESTLINT_CONCAT_INNER(a, b)
-#define DIGESTLINT_REGISTER_ANALYZER(...)                                         \
-  namespace {                                                                     \
-  [[maybe_unused]] const bool DIGESTLINT_CONCAT(registered_, __LINE__) =          \
+#define DIGESTLINT_REGISTER_ANALYZER(...)                                       \
+  namespace {                                                                   \
+  [[maybe_unused]] const bool DIGESTLINT_CONCAT(registered_, __LINE__) =        \
       ::digestlint::register_analyzer(::digestlint::AnalyzerInfo{__VA_ARGS__}); \
   }

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -24,10 +25,14 @@ struct FileResult {
   std::vector<Finding> findings;
 };
 
+// Decides whether a rule runs on a file (--select/--ignore, per-file config ignores).
+using RuleFilter = std::function<bool(const SourceFile& file, const RuleSpec& rule)>;
+
 // Runs a rule set over files. Files are linted in parallel; results keep the input order.
 class Engine {
  public:
-  explicit Engine(const RuleSet& rules) : rules_(rules) {}
+  explicit Engine(const RuleSet& rules, RuleFilter filter = {})
+      : rules_(rules), filter_(std::move(filter)) {}
 
   FileResult lint(std::shared_ptr<const SourceFile> source) const;
   std::vector<FileResult> lint_all(std::vector<std::shared_ptr<const SourceFile>> sources,
@@ -37,6 +42,7 @@ class Engine {
 
  private:
   const RuleSet& rules_;
+  RuleFilter filter_;
 };
 
 void sort_findings(std::vector<Finding>& findings);

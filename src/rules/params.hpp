@@ -1,8 +1,9 @@
 #pragma once
+#include <yaml-cpp/yaml.h>
+
 #include <stdexcept>
 #include <string>
 #include <vector>
-#include <yaml-cpp/yaml.h>
 
 #include "rules/rule.hpp"
 

@@ -9,7 +9,19 @@
 namespace digestlint {
 
 // The part of a digest a rule looks at. A rule runs once per target of its scope.
-enum class Scope { document, header, entry, title, url, thumbnail, votes, authors, author, section, summary };
+enum class Scope {
+  document,
+  header,
+  entry,
+  title,
+  url,
+  thumbnail,
+  votes,
+  authors,
+  author,
+  section,
+  summary
+};
 
 std::optional<Scope> parse_scope(std::string_view name);
 std::string_view to_string(Scope scope);

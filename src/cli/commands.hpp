@@ -1,0 +1,36 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "cli/inputs.hpp"
+#include "rules/catalog.hpp"
+
+namespace digestlint {
+
+// Documented exit codes (docs/cli.md).
+enum ExitCode : int {
+  kExitClean = 0,     // nothing reached --fail-on
+  kExitFindings = 1,  // a finding reached --fail-on
+  kExitUsage = 2,     // bad usage, or a file could not be read
+  kExitConfig = 3,    // a rule pack or configuration is invalid
+};
+
+struct CheckOptions {
+  RuleOptions rules;
+  std::vector<std::string> paths;
+  InputOptions input;
+  std::string format = "human";
+  std::string output_path;
+  std::string fail_on = "warning";
+  std::string color = "auto";
+  std::string docs_url;
+  bool quiet = false;
+  bool statistics = false;
+  unsigned jobs = 0;
+};
+
+int run_check(const CheckOptions& options);
+int run_rules(const RuleOptions& options, const std::string& format);
+int run_explain(const RuleOptions& options, const std::string& rule_id);
+
+}  // namespace digestlint

@@ -1,0 +1,72 @@
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+
+using namespace digestlint;
+
+namespace {
+
+void add_rule_options(CLI::App& command, RuleOptions& rules) {
+  command.add_option("--rules", rules.packs,
+                     "Extra YAML rule pack (repeatable); same ids replace defaults");
+  command.add_option("--config", rules.config_path,
+                     "Configuration file (default: nearest .digestlint.yaml)");
+  command.add_flag("--no-default-rules", rules.no_default_rules,
+                   "Do not load the embedded rule pack");
+  command.add_option("--select", rules.select, "Only these rule ids or categories")->delimiter(',');
+  command.add_option("--ignore", rules.ignore, "Skip these rule ids or categories")->delimiter(',');
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"digestlint: quality audit for Daily Papers digests"};
+  app.set_version_flag("--version", DIGESTLINT_VERSION);
+  app.require_subcommand(1);
+
+  CheckOptions check;
+  CLI::App* check_command = app.add_subcommand("check", "Lint digest files and directories");
+  check_command
+      ->add_option("paths", check.paths, "Files, directories (searched for *.md) or - for stdin")
+      ->required();
+  add_rule_options(*check_command, check.rules);
+  check_command->add_option("--format", check.format, "Output format")
+      ->check(CLI::IsMember({"human", "sarif", "json", "github"}));
+  check_command->add_option("--output,-o", check.output_path, "Write the report to this file");
+  check_command
+      ->add_option("--fail-on", check.fail_on, "Lowest severity that makes the exit code 1")
+      ->check(CLI::IsMember({"error", "warning", "note", "never"}));
+  check_command->add_option("--color", check.color, "Colour the human output")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  check_command->add_option("--stdin-filename", check.input.stdin_filename,
+                            "Path to report for - (stdin)");
+  check_command->add_option("--jobs,-j", check.jobs, "Files linted in parallel (default: cores)");
+  check_command->add_option("--max-file-size", check.input.max_file_size,
+                            "Skip larger files, in bytes");
+  check_command->add_option("--docs-url", check.docs_url, "Base URL of the rule docs in reports");
+  check_command->add_flag("--quiet,-q", check.quiet, "Print only the summary line (human format)");
+  check_command->add_flag("--statistics", check.statistics, "Print counts per rule");
+
+  RuleOptions list_options;
+  std::string list_format = "table";
+  CLI::App* rules_command = app.add_subcommand("rules", "List the rules");
+  add_rule_options(*rules_command, list_options);
+  rules_command->add_option("--format", list_format)->check(CLI::IsMember({"table", "ids"}));
+
+  RuleOptions explain_options;
+  std::string rule_id;
+  CLI::App* explain_command = app.add_subcommand("explain", "Print a rule's documentation");
+  explain_command->add_option("rule", rule_id, "Rule id, e.g. authors/placeholder")->required();
+  add_rule_options(*explain_command, explain_options);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? kExitClean : kExitUsage;
+  }
+  if (*check_command) return run_check(check);
+  if (*rules_command) return run_rules(list_options, list_format);
+  if (*explain_command) return run_explain(explain_options, rule_id);
+  return kExitUsage;
+}

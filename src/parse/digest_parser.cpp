@@ -1,0 +1,228 @@
+#include "parse/digest_parser.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <memory>
+#include <mutex>
+
+#include "parse/inline_syntax.hpp"
+
+namespace digestlint {
+namespace {
+
+using NodePtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
+
+NodePtr parse_blocks(std::string_view text) {
+  static std::once_flag registered;
+  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+  std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(
+      cmark_parser_new(CMARK_OPT_DEFAULT), &cmark_parser_free);
+  for (const char* name : {"table", "strikethrough", "autolink", "tagfilter"}) {
+    if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {
+      cmark_parser_attach_syntax_extension(parser.get(), extension);
+    }
+  }
+  cmark_parser_feed(parser.get(), text.data(), text.size());
+  return NodePtr(cmark_parser_finish(parser.get()), &cmark_node_free);
+}
+
+class DigestBuilder {
+ public:
+  explicit DigestBuilder(const SourceFile& source) : source_(source) {}
+
+  Digest build() {
+    NodePtr document = parse_blocks(source_.text());
+    for (cmark_node* node = cmark_node_first_child(document.get()); node;
+         node = cmark_node_next(node)) {
+      visit(node);
+    }
+    close_entry(source_.text().size());
+    return std::move(digest_);
+  }
+
+ private:
+  void visit(cmark_node* node) {
+    const int first = cmark_node_get_start_line(node);
+    const int last = std::max(first, cmark_node_get_end_line(node));
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_HEADING:
+        heading(cmark_node_get_heading_level(node), first);
+        break;
+      case CMARK_NODE_PARAGRAPH:
+        if (entry()) {
+          for (int line = first; line <= last; ++line) metadata_line(line);
+        }
+        break;
+      case CMARK_NODE_LIST:
+        if (entry()) {
+          for (cmark_node* item = cmark_node_first_child(node); item;
+               item = cmark_node_next(item)) {
+            section(cmark_node_get_start_line(item), cmark_node_get_end_line(item));
+          }
+        }
+        break;
+      case CMARK_NODE_HTML_BLOCK:
+        comments(source_.line_span(first).begin, source_.line_span(last).end);
+        break;
+      default:
+        break;
+    }
+  }
+
+  Entry* entry() { return digest_.entries.empty() ? nullptr : &digest_.entries.back(); }
+
+  Field field(Span span) const { return {source_.slice(span), span}; }
+  Field line_field(int line) const { return field(source_.line_span(line)); }
+
+  void heading(int level, int line) {
+    const Field text = line_field(line);
+    if (level == 2 && !digest_.header && digest_.entries.empty()) {
+      digest_.header = Header{text, parenthesized(text)};
+    } else if (level == 3) {
+      close_entry(text.span.begin);
+      Entry& e = digest_.entries.emplace_back();
+      e.index = static_cast<int>(digest_.entries.size()) - 1;
+      e.span.begin = text.span.begin;
+      e.heading = text;
+      const Span content = heading_content(text);
+      if (const auto link = parse_link(source_.text(), content.begin, content.end)) {
+        e.title = field(link->text);
+        e.url = field(link->destination);
+        e.arxiv_id = arxiv_id_in(e.url->text);
+      } else {
+        e.title = field(content);
+      }
+    }
+  }
+
+  // The entry ends where the next one starts; trailing blank lines are not part of it.
+  void close_entry(std::size_t next_start) {
+    if (Entry* e = entry(); e && e->span.end == 0)
+      e->span.end = trim_span(e->span.begin, next_start).end;
+  }
+
+  std::optional<Field> parenthesized(const Field& text) const {
+    const auto open = text.text.rfind('(');
+    const auto close = text.text.rfind(')');
+    if (open == std::string_view::npos || close == std::string_view::npos || close < open) {
+      return std::nullopt;
+    }
+    return field(trim_span(text.span.begin + open + 1, text.span.begin + close));
+  }
+
+  Span heading_content(const Field& heading) const {
+    std::size_t begin = heading.span.begin;
+    std::size_t end = heading.span.end;
+    const std::string_view text = source_.text();
+    while (begin < end && (text[begin] == ' ' || text[begin] == '#')) ++begin;
+    // A closing sequence of #s is only syntax when a space precedes it.
+    std::size_t close = end;
+    while (close > begin && text[close - 1] == '#') --close;
+    if (close < end && close > begin && text[close - 1] == ' ') end = close;
+    return trim_span(begin, end);
+  }
+
+  void metadata_line(int line) {
+    const Field text = line_field(line);
+    const Span content = trim_span(text.span.begin, text.span.end);
+    const std::string_view rest = source_.slice(content);
+    Entry& e = *entry();
+    if (rest.starts_with("![")) {
+      if (const auto image = parse_link(source_.text(), content.begin + 1, content.end)) {
+        e.thumbnail = field(image->destination);
+      }
+    } else if (const auto value = after_label(content, {"Vote:", "Votes:"})) {
+      e.votes = field(*value);
+    } else if (const auto list = after_label(content, {"Authors:", "Author:"})) {
+      e.authors_line = field(*list);
+      e.authors = split_authors(*list);
+    }
+  }
+
+  std::optional<Span> after_label(Span content,
+                                  std::initializer_list<std::string_view> labels) const {
+    for (const std::string_view label : labels) {
+      if (source_.slice(content).starts_with(label)) {
+        return trim_span(content.begin + label.size(), content.end);
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::vector<Author> split_authors(Span list) const {
+    std::vector<Author> authors;
+    const std::string_view text = source_.text();
+    std::size_t start = list.begin;
+    for (std::size_t i = list.begin; i <= list.end; ++i) {
+      if (i < list.end && text[i] != ',') continue;
+      authors.push_back({field(trim_span(start, i)), {}});
+      start = i + 1;
+    }
+    // Removing an author deletes it with the separator after it (or before it, for the last one).
+    for (std::size_t k = 0; k < authors.size(); ++k) {
+      const Span name = authors[k].name.span;
+      if (k + 1 < authors.size()) {
+        authors[k].item = {name.begin, authors[k + 1].name.span.begin};
+      } else if (k > 0) {
+        authors[k].item = {authors[k - 1].name.span.end, name.end};
+      } else {
+        authors[k].item = name;
+      }
+    }
+    return authors;
+  }
+
+  void section(int first, int last) {
+    const Span item =
+        trim_span(source_.line_span(first).begin, source_.line_span(std::max(first, last)).end);
+    const std::string_view text = source_.text();
+    std::size_t pos = item.begin;
+    while (pos < item.end && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
+    while (pos < item.end && (text[pos] == '-' || text[pos] == '*' || text[pos] == '+' ||
+                              (text[pos] >= '0' && text[pos] <= '9') || text[pos] == '.')) {
+      ++pos;
+    }
+    pos = trim_span(pos, item.end).begin;
+    Section s;
+    s.item = item;
+    if (const auto label = parse_bold_label(text, pos, item.end)) {
+      s.name = field(label->name);
+      s.text = field(trim_span(label->after, item.end));
+    } else {
+      s.name = field({pos, pos});
+      s.text = field({pos, item.end});
+    }
+    entry()->sections.push_back(s);
+  }
+
+  void comments(std::size_t begin, std::size_t end) {
+    const std::string_view text = source_.text();
+    for (std::size_t open = text.find("<!--", begin); open < end;
+         open = text.find("<!--", open + 4)) {
+      const std::size_t close = text.find("-->", open + 4);
+      if (close == std::string_view::npos || close + 3 > end) break;
+      digest_.comments.push_back(field({open, close + 3}));
+      open = close;
+    }
+  }
+
+  Span trim_span(std::size_t begin, std::size_t end) const {
+    const std::string_view text = source_.text();
+    const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (begin < end && blank(text[begin])) ++begin;
+    while (end > begin && blank(text[end - 1])) --end;
+    return {begin, end};
+  }
+
+  const SourceFile& source_;
+  Digest digest_;
+};
+
+}  // namespace
+
+Digest parse_digest(const SourceFile& source) {
+  return DigestBuilder(source).build();
+}
+
+}  // namespace digestlint

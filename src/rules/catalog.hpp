@@ -1,0 +1,41 @@
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rules/config.hpp"
+#include "rules/engine.hpp"
+
+namespace digestlint {
+
+// How rules are found: the embedded pack, --rules packs, and .digestlint.yaml.
+struct RuleOptions {
+  std::vector<std::string> packs;
+  std::string config_path;  // --config; empty: search upward from each file
+  bool no_default_rules = false;
+  std::vector<std::string> select;  // ids or categories; empty: all
+  std::vector<std::string> ignore;
+};
+
+// Rules compiled once per configuration: files under the same .digestlint.yaml share them.
+class RuleCatalog {
+ public:
+  struct Compiled {
+    Config config;
+    RuleSet rules;
+    RuleFilter filter;  // --select/--ignore and the config's per-file ignores
+  };
+
+  explicit RuleCatalog(RuleOptions options) : options_(std::move(options)) {}
+
+  // The rules that apply to a file (or to the working directory for an empty path).
+  // Throws RuleError for invalid packs or configuration.
+  const Compiled& for_file(const std::string& path);
+
+ private:
+  RuleOptions options_;
+  std::map<std::string, std::unique_ptr<Compiled>> by_config_;
+};
+
+}  // namespace digestlint

@@ -1,0 +1,57 @@
+#pragma once
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rules/finding.hpp"
+#include "rules/rule.hpp"
+
+namespace digestlint {
+
+// `.digestlint.yaml`:
+//   packs: [team-rules.yaml]               extra rule packs, relative to this file
+//   rules:
+//     authors/lowercase: off               disable a rule (or a whole category: `summary: off`)
+//     text/truncated: error                change a severity
+//     summary/generic-template:            or both, plus parameters
+//       severity: error
+//       params: {min-title-terms: 2}
+//   ignore:
+//     - files: ["archive/**"]              globs relative to this file
+//       rules: [structure/missing-header]  ids or categories; omitted: all rules
+struct RuleSettings {
+  bool enabled = true;
+  std::optional<Severity> severity;
+  YAML::Node params;
+};
+
+struct IgnoreEntry {
+  std::vector<std::string> globs;
+  std::vector<std::string> rules;  // empty: every rule
+};
+
+struct Config {
+  std::string path;  // empty for the built-in defaults
+  std::string directory;
+  std::vector<std::string> packs;
+  std::map<std::string, RuleSettings, std::less<>> rules;  // by id or category
+  std::vector<IgnoreEntry> ignores;
+
+  // Applies disables, severities and parameters; throws RuleError for unknown rule names.
+  std::vector<RuleSpec> apply(std::vector<RuleSpec> specs) const;
+  bool ignores_rule(const std::string& file_path, const std::string& rule_id) const;
+};
+
+Config load_config(const std::string& path);  // throws RuleError
+// The nearest .digestlint.yaml in the file's directory or above it.
+std::optional<std::string> find_config(const std::string& file_path);
+
+// True when an id or category selector ("links", "links/insecure-url") names the rule.
+bool selects(std::string_view selector, std::string_view rule_id);
+// Glob with `*` (not across '/'), `**` (across '/') and `?`.
+bool glob_match(std::string_view pattern, std::string_view path);
+
+}  // namespace digestlint

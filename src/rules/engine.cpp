@@ -1,0 +1,127 @@
+#include "rules/engine.hpp"
+
+#include <fmt/args.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "parse/digest_parser.hpp"
+
+namespace digestlint {
+namespace {
+
+std::string render(const std::string& message_template, const MessageArgs& args) {
+  if (message_template.empty()) return {};
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const auto& [name, value] : args) store.push_back(fmt::arg(name.c_str(), value));
+  try {
+    return fmt::vformat(message_template, store);
+  } catch (const fmt::format_error&) {
+    // Templates are validated at load time; an analyzer that omits an argument must not crash.
+    return message_template;
+  }
+}
+
+const Entry* entry_at(const Digest& digest, std::size_t offset) {
+  for (const Entry& entry : digest.entries) {
+    if (entry.span.begin <= offset && offset <= entry.span.end) return &entry;
+  }
+  return nullptr;
+}
+
+// Renders findings for one rule on one file, adding the placeholders every rule may use.
+class RuleSink final : public FindingSink {
+ public:
+  RuleSink(const RuleSpec& rule, const Digest& digest, std::vector<Finding>& out)
+      : rule_(rule), digest_(digest), out_(out) {}
+
+  void report(Span span, const MessageArgs& args, std::optional<Fix> fix,
+              std::vector<RelatedLocation> related) override {
+    MessageArgs all = args;
+    const auto add = [&](const char* name, std::string value) {
+      const bool given =
+          std::any_of(all.begin(), all.end(), [&](const auto& a) { return a.first == name; });
+      if (!given) all.emplace_back(name, std::move(value));
+    };
+    add("rule", rule_.id);
+    const Entry* entry = entry_at(digest_, span.begin);
+    add("title", entry ? std::string(entry->title.text) : std::string());
+    add("entry", entry ? std::to_string(entry->index + 1) : std::string());
+    std::string section;
+    if (entry) {
+      for (const Section& s : entry->sections) {
+        if (s.item.begin <= span.begin && span.begin <= s.item.end) section = s.name.text;
+      }
+    }
+    add("section", section);
+    std::vector<std::string_view> scopes;
+    for (const Scope scope : rule_.scopes) scopes.push_back(to_string(scope));
+    add("scope", fmt::format("{}", fmt::join(scopes, ", ")));
+    out_.push_back(Finding{rule_.id, rule_.severity, render(rule_.message, all),
+                           render(rule_.hint, all), span, std::move(fix), std::move(related)});
+  }
+
+ private:
+  const RuleSpec& rule_;
+  const Digest& digest_;
+  std::vector<Finding>& out_;
+};
+
+}  // namespace
+
+void sort_findings(std::vector<Finding>& findings) {
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.span.begin, a.span.end, a.rule_id) <
+           std::tie(b.span.begin, b.span.end, b.rule_id);
+  });
+}
+
+FileResult Engine::lint(std::shared_ptr<const SourceFile> source) const {
+  FileResult result;
+  result.source = source;
+  result.digest = std::make_shared<const Digest>(parse_digest(*source));
+  for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
+    if (filter_ && !filter_(*source, rules_.specs[i])) continue;
+    RuleSink sink(rules_.specs[i], *result.digest, result.findings);
+    rules_.analyzers[i]->check(CheckContext{*source, *result.digest, sink});
+  }
+  sort_findings(result.findings);
+  return result;
+}
+
+std::vector<FileResult> Engine::lint_all(std::vector<std::shared_ptr<const SourceFile>> sources,
+                                         unsigned jobs) const {
+  std::vector<FileResult> results(sources.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < sources.size(); i = next++) results[i] = lint(sources[i]);
+  };
+  const unsigned threads =
+      std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(sources.size())));
+  std::vector<std::jthread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  pool.clear();
+  check_whole_run(results);
+  return results;
+}
+
+void Engine::check_whole_run(std::vector<FileResult>& results) const {
+  for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
+    if (!rules_.analyzers[i]->needs_whole_run()) continue;
+    const RuleSpec& spec = rules_.specs[i];
+    std::vector<std::unique_ptr<RuleSink>> sinks;
+    std::vector<RunFile> files;
+    for (FileResult& result : results) {
+      if (filter_ && !filter_(*result.source, spec)) continue;
+      sinks.push_back(std::make_unique<RuleSink>(spec, *result.digest, result.findings));
+      files.push_back({result.source.get(), result.digest.get(), sinks.back().get()});
+    }
+    rules_.analyzers[i]->check_run(files);
+  }
+  for (FileResult& result : results) sort_findings(result.findings);
+}
+
+}  // namespace digestlint

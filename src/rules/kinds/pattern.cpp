@@ -1,0 +1,35 @@
+// kind: pattern — an expression that must not match in the scope; one finding per match.
+#include "rules/kinds/declarative_fix.hpp"
+#include "rules/kinds/regex.hpp"
+#include "rules/kinds/scoped.hpp"
+
+namespace digestlint {
+namespace {
+
+class PatternKind final : public ScopedAnalyzer {
+ public:
+  explicit PatternKind(const RuleSpec& rule)
+      : ScopedAnalyzer(rule), pattern_(compile_param_regex(Params(rule), "pattern")), fix_(rule) {}
+
+ protected:
+  void check_target(const CheckContext& context, const Target& target) const override {
+    for_each_match(
+        *pattern_, target.text, [&](std::size_t begin, std::size_t end, const auto& groups) {
+          context.sink.report(target.to_source(begin, end),
+                              {{"match", target.text.substr(begin, end - begin)}},
+                              fix_.for_match(target, begin, end, pattern_.get(), groups));
+        });
+  }
+
+ private:
+  std::unique_ptr<RE2> pattern_;
+  DeclarativeFix fix_;
+};
+
+std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
+  return std::make_unique<PatternKind>(rule);
+}
+
+}  // namespace
+DIGESTLINT_REGISTER_ANALYZER("pattern", true, make, {"match"})
+}  // namespace digestlint

@@ -1,0 +1,35 @@
+#pragma once
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+
+#include "rules/params.hpp"
+
+namespace digestlint {
+
+// Compiles a rule's regular expression parameter; a syntax error points at the parameter.
+std::unique_ptr<RE2> compile_param_regex(const Params& params, const std::string& key);
+
+// Calls on_match(begin, end, groups) for each non-overlapping match of re in text.
+template <class OnMatch>
+void for_each_match(const RE2& re, const std::string& text, OnMatch on_match) {
+  const re2::StringPiece input(text);
+  std::vector<re2::StringPiece> groups(static_cast<std::size_t>(re.NumberOfCapturingGroups()) + 1);
+  std::size_t pos = 0;
+  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, groups.data(),
+                                        static_cast<int>(groups.size()))) {
+    const auto begin = static_cast<std::size_t>(groups[0].data() - text.data());
+    const std::size_t end = begin + groups[0].size();
+    on_match(begin, end, groups);
+    if (end > pos) {
+      pos = end;
+      continue;
+    }
+    // An empty match: step over one whole UTF-8 character.
+    pos = end + 1;
+    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+  }
+}
+
+}  // namespace digestlint

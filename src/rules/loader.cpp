@@ -1,0 +1,253 @@
+#include "rules/loader.hpp"
+
+#include <fmt/args.h>
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "rules/embedded.hpp"
+#include "rules/params.hpp"
+
+namespace digestlint {
+namespace {
+
+const std::set<std::string, std::less<>> kRuleKeys{"id",          "severity", "message", "hint",
+                                                   "description", "docs",     "scope",   "kind",
+                                                   "analyzer",    "params",   "fix"};
+
+class PackReader {
+ public:
+  explicit PackReader(const PackSource& pack) : path_(pack.path) {
+    try {
+      root_ = YAML::Load(pack.text);
+    } catch (const YAML::ParserException& e) {
+      throw RuleError({path_, e.mark.line + 1, e.mark.column + 1},
+                      fmt::format("invalid YAML: {}", e.msg));
+    }
+  }
+
+  std::vector<RuleSpec> read() {
+    if (root_.IsNull()) return {};
+    if (!root_.IsMap())
+      fail(root_, "a rule pack is a map with 'rules' (and optionally 'lexicons')");
+    for (const auto& item : root_) {
+      const std::string key = scalar(item.first, "key");
+      if (key != "rules" && key != "lexicons")
+        fail(item.first, fmt::format("unknown key '{}' (expected rules, lexicons)", key));
+    }
+    read_lexicons(root_["lexicons"]);
+    const YAML::Node rules = root_["rules"];
+    if (!rules) return {};
+    if (!rules.IsSequence()) fail(rules, "'rules' must be a list");
+    std::vector<RuleSpec> specs;
+    std::set<std::string> seen;
+    for (const YAML::Node& node : rules) {
+      RuleSpec spec = read_rule(node);
+      if (!seen.insert(spec.id).second)
+        fail(node["id"], fmt::format("duplicate rule id '{}'", spec.id));
+      specs.push_back(std::move(spec));
+    }
+    return specs;
+  }
+
+ private:
+  [[noreturn]] void fail(const YAML::Node& at, const std::string& message) const {
+    throw RuleError(location_of(path_, at), message);
+  }
+
+  std::string scalar(const YAML::Node& node, std::string_view what) const {
+    if (!node.IsScalar()) fail(node, fmt::format("{} must be a string", what));
+    return node.Scalar();
+  }
+
+  void read_lexicons(const YAML::Node& node) {
+    auto lexicons = std::make_shared<Lexicons>();
+    if (node) {
+      if (!node.IsMap()) fail(node, "'lexicons' must map names to lists of strings");
+      for (const auto& item : node) {
+        const std::string name = scalar(item.first, "lexicon name");
+        if (!item.second.IsSequence())
+          fail(item.second, fmt::format("lexicon '{}' must be a list", name));
+        auto& words = (*lexicons)[name];
+        for (const YAML::Node& word : item.second) words.push_back(scalar(word, "lexicon entry"));
+      }
+    }
+    lexicons_ = std::move(lexicons);
+  }
+
+  RuleSpec read_rule(const YAML::Node& node) const {
+    if (!node.IsMap()) fail(node, "each rule must be a map");
+    for (const auto& item : node) {
+      const std::string key = scalar(item.first, "key");
+      if (!kRuleKeys.contains(key)) fail(item.first, fmt::format("unknown key '{}' in rule", key));
+    }
+    RuleSpec spec;
+    spec.defined_at = location_of(path_, node);
+    spec.lexicons = lexicons_;
+    spec.id = required(node, "id");
+    static const RE2 id_syntax("[a-z][a-z0-9]*(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*");
+    if (!RE2::FullMatch(spec.id, id_syntax)) {
+      fail(node["id"], fmt::format("rule id '{}' must look like category/kebab-name", spec.id));
+    }
+    const std::string severity = required(node, "severity");
+    const auto parsed = parse_severity(severity);
+    if (!parsed)
+      fail(node["severity"],
+           fmt::format("unknown severity '{}' (expected error, warning or note)", severity));
+    spec.severity = *parsed;
+    spec.message = required(node, "message");
+    spec.description = required(node, "description");
+    spec.hint = optional(node, "hint");
+    spec.docs = optional(node, "docs");
+    spec.kind = required(node, "kind");
+    spec.scopes = read_scopes(node);
+    spec.params = node["params"] ? node["params"] : YAML::Node(YAML::NodeType::Map);
+    if (!spec.params.node().IsMap()) fail(node["params"], "'params' must be a map");
+    if (node["fix"]) spec.fix = node["fix"];
+    if (spec.kind == "builtin") {
+      spec.analyzer = required(node, "analyzer");
+      if (!find_analyzer(spec.analyzer, false)) {
+        fail(node["analyzer"], fmt::format("unknown builtin analyzer '{}'", spec.analyzer));
+      }
+    } else if (!find_analyzer(spec.kind, true)) {
+      fail(node["kind"],
+           fmt::format(
+               "unknown kind '{}' (expected pattern, require, phrase-list, metric or builtin)",
+               spec.kind));
+    } else if (node["analyzer"]) {
+      fail(node["analyzer"], "'analyzer' is only for kind: builtin");
+    }
+    return spec;
+  }
+
+  std::vector<Scope> read_scopes(const YAML::Node& node) const {
+    const YAML::Node scope = node["scope"];
+    if (!scope) fail(node, "missing 'scope'");
+    std::vector<Scope> scopes;
+    const auto add = [&](const YAML::Node& item) {
+      const std::string name = scalar(item, "scope");
+      const auto parsed = parse_scope(name);
+      if (!parsed) {
+        fail(item, fmt::format("unknown scope '{}' (expected one of: {})", name,
+                               fmt::join(scope_names(), ", ")));
+      }
+      scopes.push_back(*parsed);
+    };
+    if (scope.IsSequence()) {
+      for (const YAML::Node& item : scope) add(item);
+    } else {
+      add(scope);
+    }
+    if (scopes.empty()) fail(scope, "'scope' must name at least one scope");
+    return scopes;
+  }
+
+  std::string required(const YAML::Node& node, const std::string& key) const {
+    if (!node[key]) fail(node, fmt::format("rule is missing '{}'", key));
+    return scalar(node[key], key);
+  }
+
+  std::string optional(const YAML::Node& node, const std::string& key) const {
+    return node[key] ? scalar(node[key], key) : std::string();
+  }
+
+  std::string path_;
+  YAML::Node root_;
+  std::shared_ptr<const Lexicons> lexicons_;
+};
+
+// Every {name} in a template must be a placeholder the analyzer or the engine provides.
+void check_template(const RuleSpec& spec, const std::string& field, const std::string& text,
+                    const AnalyzerInfo& analyzer) {
+  static const RE2 placeholder(R"(\{([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?\})");
+  const auto fail = [&](const std::string& message) {
+    throw RuleError(spec.defined_at, fmt::format("rule '{}': {}: {}", spec.id, field, message));
+  };
+  fmt::dynamic_format_arg_store<fmt::format_context> args;
+  re2::StringPiece input(text);
+  std::string name;
+  while (RE2::FindAndConsume(&input, placeholder, &name)) {
+    const auto known = [&](const std::vector<std::string_view>& names) {
+      return std::find(names.begin(), names.end(), name) != names.end();
+    };
+    if (!known(analyzer.placeholders) && !known(common_placeholders())) {
+      std::vector<std::string_view> all = analyzer.placeholders;
+      all.insert(all.end(), common_placeholders().begin(), common_placeholders().end());
+      fail(fmt::format("unknown placeholder '{{{}}}' (available: {})", name, fmt::join(all, ", ")));
+    }
+  }
+  for (const auto* names : {&analyzer.placeholders, &common_placeholders()}) {
+    for (const std::string_view n : *names)
+      args.push_back(fmt::arg(std::string(n).c_str(), std::string("x")));
+  }
+  try {
+    (void)fmt::vformat(text, args);
+  } catch (const fmt::format_error& e) {
+    fail(fmt::format("invalid template: {} (write {{{{ and }}}} for literal braces)", e.what()));
+  }
+}
+
+}  // namespace
+
+std::vector<PackSource> default_packs() {
+  std::vector<PackSource> packs;
+  for (const EmbeddedFile& file : embedded_rule_packs()) {
+    packs.push_back({std::string(file.path), std::string(file.text)});
+  }
+  return packs;
+}
+
+PackSource read_pack(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw RuleError({path, 0, 0}, "cannot read rule pack");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return {path, text.str()};
+}
+
+std::vector<RuleSpec> load_rule_specs(const std::vector<PackSource>& packs) {
+  std::vector<RuleSpec> specs;
+  for (const PackSource& pack : packs) {
+    for (RuleSpec& spec : PackReader(pack).read()) {
+      const auto same = std::find_if(specs.begin(), specs.end(),
+                                     [&](const RuleSpec& s) { return s.id == spec.id; });
+      if (same != specs.end()) {
+        *same = std::move(spec);
+      } else {
+        specs.push_back(std::move(spec));
+      }
+    }
+  }
+  std::sort(specs.begin(), specs.end(),
+            [](const RuleSpec& a, const RuleSpec& b) { return a.id < b.id; });
+  return specs;
+}
+
+RuleSet compile_rules(std::vector<RuleSpec> specs) {
+  RuleSet set;
+  for (RuleSpec& spec : specs) {
+    const bool declarative = spec.kind != "builtin";
+    const AnalyzerInfo* info = find_analyzer(declarative ? spec.kind : spec.analyzer, declarative);
+    if (!info)
+      throw RuleError(spec.defined_at,
+                      fmt::format("rule '{}': no analyzer '{}'", spec.id, spec.analyzer));
+    check_template(spec, "message", spec.message, *info);
+    check_template(spec, "hint", spec.hint, *info);
+    set.analyzers.push_back(info->make(spec));
+    set.specs.push_back(std::move(spec));
+  }
+  return set;
+}
+
+const RuleSpec* RuleSet::find(std::string_view id) const {
+  for (const RuleSpec& spec : specs) {
+    if (spec.id == id) return &spec;
+  }
+  return nullptr;
+}
+
+}  // namespace digestlint

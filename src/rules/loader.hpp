@@ -1,0 +1,26 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "rules/engine.hpp"
+#include "rules/rule.hpp"
+
+namespace digestlint {
+
+// The YAML text of one rule pack and the path diagnostics name it by.
+struct PackSource {
+  std::string path;
+  std::string text;
+};
+
+std::vector<PackSource> default_packs();
+PackSource read_pack(const std::string& path);  // throws RuleError when unreadable
+
+// Parses and validates packs in order; a rule in a later pack replaces one with the same id.
+// Throws RuleError pointing into the YAML.
+std::vector<RuleSpec> load_rule_specs(const std::vector<PackSource>& packs);
+
+// Builds each rule's analyzer (validating its parameters and message placeholders).
+RuleSet compile_rules(std::vector<RuleSpec> specs);
+
+}  // namespace digestlint

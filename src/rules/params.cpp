@@ -1,0 +1,104 @@
+#include "rules/params.hpp"
+
+#include <fmt/format.h>
+
+namespace digestlint {
+
+YamlLocation location_of(const std::string& path, const YAML::Node& node) {
+  if (!node.IsDefined() || node.Mark().is_null()) return {path, 0, 0};
+  return {path, node.Mark().line + 1, node.Mark().column + 1};
+}
+
+std::string RuleError::describe() const {
+  if (where_.line == 0) return fmt::format("{}: error: {}", where_.path, what());
+  return fmt::format("{}:{}:{}: error: {}", where_.path, where_.line, where_.column, what());
+}
+
+YAML::Node Params::node(const std::string& key) const {
+  const YAML::Node& params = rule_.params;
+  if (!params.IsDefined() || !params.IsMap()) return YAML::Node();
+  return params[key];
+}
+
+bool Params::has(const std::string& key) const {
+  return node(key).IsDefined();
+}
+
+void Params::fail(const std::string& key, const std::string& message) const {
+  const YAML::Node value = node(key);
+  const YamlLocation where =
+      value.IsDefined() ? location_of(rule_.defined_at.path, value) : rule_.defined_at;
+  throw RuleError(where, fmt::format("rule '{}': parameter '{}': {}", rule_.id, key, message));
+}
+
+std::string Params::string(const std::string& key) const {
+  const YAML::Node value = node(key);
+  if (!value.IsDefined()) fail(key, "missing (required)");
+  if (!value.IsScalar()) fail(key, "expected a string");
+  return value.Scalar();
+}
+
+std::string Params::string(const std::string& key, const std::string& fallback) const {
+  return has(key) ? string(key) : fallback;
+}
+
+std::optional<double> Params::optional_number(const std::string& key) const {
+  const YAML::Node value = node(key);
+  if (!value.IsDefined()) return std::nullopt;
+  try {
+    return value.as<double>();
+  } catch (const YAML::Exception&) {
+    fail(key, fmt::format("expected a number, got '{}'", value.IsScalar() ? value.Scalar() : "…"));
+  }
+}
+
+double Params::number(const std::string& key, double fallback) const {
+  return optional_number(key).value_or(fallback);
+}
+
+bool Params::boolean(const std::string& key, bool fallback) const {
+  const YAML::Node value = node(key);
+  if (!value.IsDefined()) return fallback;
+  try {
+    return value.as<bool>();
+  } catch (const YAML::Exception&) {
+    fail(key, "expected true or false");
+  }
+}
+
+std::vector<std::string> Params::strings(const std::string& key) const {
+  const YAML::Node value = node(key);
+  if (!value.IsDefined()) fail(key, "missing (required)");
+  auto result = strings(key, {});
+  if (result.empty()) fail(key, "expected a non-empty list");
+  return result;
+}
+
+std::vector<std::string> Params::strings(const std::string& key,
+                                         std::vector<std::string> fallback) const {
+  const YAML::Node value = node(key);
+  if (!value.IsDefined()) return fallback;
+  std::vector<std::string> result;
+  const auto add = [&](const YAML::Node& item) {
+    if (!item.IsScalar()) fail(key, "expected a list of strings");
+    const std::string& text = item.Scalar();
+    if (!text.starts_with('@')) {
+      result.push_back(text);
+      return;
+    }
+    const auto lexicon =
+        rule_.lexicons ? rule_.lexicons->find(text.substr(1)) : Lexicons::const_iterator{};
+    if (!rule_.lexicons || lexicon == rule_.lexicons->end()) {
+      fail(key, fmt::format("unknown lexicon '{}'", text));
+    }
+    result.insert(result.end(), lexicon->second.begin(), lexicon->second.end());
+  };
+  if (value.IsSequence()) {
+    for (const YAML::Node& item : value) add(item);
+  } else {
+    add(value);
+  }
+  return result;
+}
+
+}  // namespace digestlint
