@@ -46,11 +46,13 @@ std::optional<Date> parse_date(std::string_view text, std::string* problem) {
     return fail(fmt::format("'{}' is not in YYYY-MM-DD form", text));
   }
   if (date.month < 1 || date.month > 12) {
-    return fail(fmt::format("month {:02} does not exist", date.month));
+    return fail(
+        fmt::format("'{}' is not a real date: month {:02} does not exist", text, date.month));
   }
   const int days = days_in_month(date.year, date.month);
   if (date.day < 1 || date.day > days) {
-    return fail(fmt::format("{} {} has {} days", kMonths[date.month - 1], date.year, days));
+    return fail(fmt::format("'{}' is not a real date: {} {} has {} days", text,
+                            kMonths[date.month - 1], date.year, days));
   }
   return date;
 }

@@ -15,13 +15,13 @@ TEST_CASE("parse_date accepts real dates and explains bad ones") {
   CHECK(checks::parse_date("2000-02-29"));  // divisible by 400
   std::string problem;
   CHECK_FALSE(checks::parse_date("1900-02-29", &problem));
-  CHECK(problem == "February 1900 has 28 days");
+  CHECK(problem == "'1900-02-29' is not a real date: February 1900 has 28 days");
   CHECK_FALSE(checks::parse_date("2024-02-30", &problem));
-  CHECK(problem == "February 2024 has 29 days");
+  CHECK(problem == "'2024-02-30' is not a real date: February 2024 has 29 days");
   CHECK_FALSE(checks::parse_date("2024-04-31", &problem));
-  CHECK(problem == "April 2024 has 30 days");
+  CHECK(problem == "'2024-04-31' is not a real date: April 2024 has 30 days");
   CHECK_FALSE(checks::parse_date("2024-13-01", &problem));
-  CHECK(problem == "month 13 does not exist");
+  CHECK(problem == "'2024-13-01' is not a real date: month 13 does not exist");
   CHECK_FALSE(checks::parse_date("2024-00-10"));
   CHECK_FALSE(checks::parse_date("2024-09-00"));
   CHECK_FALSE(checks::parse_date("2024-9-30", &problem));
@@ -38,7 +38,7 @@ TEST_CASE("calendar-date reports an impossible header date on the date span") {
   REQUIRE(found.size() == 1);
   CHECK(digest.slice(found[0].span) == "2024-02-30");
   CHECK(found[0].arg("date") == "2024-02-30");
-  CHECK(found[0].arg("problem") == "February 2024 has 29 days");
+  CHECK(found[0].arg("problem") == "'2024-02-30' is not a real date: February 2024 has 29 days");
 }
 
 TEST_CASE("calendar-date accepts a valid date") {

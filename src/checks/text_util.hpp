@@ -20,7 +20,7 @@ void append_utf8(std::string& out, char32_t cp);
 // Case-folded, trimmed, with each whitespace run collapsed to one ' '. Typographic apostrophes
 // become '\''. "  What’s   NEW " -> "what's new".
 std::string normalize(std::string_view text);
-// Like normalize() but drops whitespace entirely: "Li  Lyna Zhang" == "lilynazhang".
+// Like normalize() but drops whitespace entirely: "Mei  Ling Park" == "meilingpark".
 std::string normalize_without_spaces(std::string_view text);
 
 // Levenshtein distance counted in code points.
