@@ -1,6 +1,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "lsp/server.hpp"
 
 using namespace digestlint;
 
@@ -59,6 +60,12 @@ int main(int argc, char** argv) {
   explain_command->add_option("rule", rule_id, "Rule id, e.g. authors/placeholder")->required();
   add_rule_options(*explain_command, explain_options);
 
+  RuleOptions lsp_options;
+  CLI::App* lsp_command = app.add_subcommand("lsp", "Language server for editors (stdio)");
+  add_rule_options(*lsp_command, lsp_options);
+  lsp_command->add_flag_callback(
+      "--stdio", [] {}, "Accepted for clients; stdio is the transport");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -68,5 +75,6 @@ int main(int argc, char** argv) {
   if (*check_command) return run_check(check);
   if (*rules_command) return run_rules(list_options, list_format);
   if (*explain_command) return run_explain(explain_options, rule_id);
+  if (*lsp_command) return run_lsp(lsp_options);
   return kExitUsage;
 }
