@@ -228,7 +228,8 @@ json Session::hover(const json& params) {
   const TextPosition position = position_from_json(member(params, "position"));
   const Linted* linted = current(uri);
   if (!linted) return nullptr;
-  const std::string path = linted->source->path();
+  // The rules the document was linted with (untitled documents use the working directory's).
+  const std::string path = uri_to_path(uri) ? linted->source->path() : std::string();
   const auto find_rule = [&](std::string_view id) -> const RuleSpec* {
     return rules_for(path).rules->find(id);
   };
