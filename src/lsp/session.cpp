@@ -271,9 +271,8 @@ void Session::lint_and_publish(const std::string& uri) {
   const bool on_disk = uri_to_path(uri).has_value();
   const RulesFor rules = rules_for(on_disk ? document->path : std::string());
   const Engine engine(*rules.rules, rules.filter);
-  std::vector<FileResult> results;
-  results.push_back(engine.lint(source));
-  engine.check_whole_run(results);
+  // lint_all also runs the whole-run analyzers (and, where the engine has them, suppressions).
+  std::vector<FileResult> results = engine.lint_all({source}, 1);
 
   json diagnostics = json::array();
   const SourceLookup lookup_file = [this](const std::string& path) { return lookup(path); };
