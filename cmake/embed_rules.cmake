@@ -2,6 +2,7 @@
 set(arrays "")
 set(entries "")
 set(index 0)
+string(REPLACE "|" ";" INPUTS "${INPUTS}")
 foreach(input IN LISTS INPUTS)
   get_filename_component(name ${input} NAME)
   file(READ ${input} hex HEX)

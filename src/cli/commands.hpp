@@ -32,5 +32,6 @@ struct CheckOptions {
 int run_check(const CheckOptions& options);
 int run_rules(const RuleOptions& options, const std::string& format);
 int run_explain(const RuleOptions& options, const std::string& rule_id);
+int run_docs(const RuleOptions& options, const std::string& directory, bool check);
 
 }  // namespace digestlint

@@ -63,7 +63,8 @@ const AnalyzerInfo* find_analyzer(std::string_view name, bool declarative);
 std::vector<const AnalyzerInfo*> all_analyzers();
 
 // Placeholders every rule may use: {rule}, {title} (entry title), {entry} (1-based index),
-// {section} (section name, for section targets), {scope}.
+// {section} (name of the section the finding is in), {where} ("section 'What's New'", "the
+// title", "the author list" …), {scope} (the rule's scopes).
 const std::vector<std::string_view>& common_placeholders();
 
 }  // namespace digestlint

@@ -31,6 +31,26 @@ const Entry* entry_at(const Digest& digest, std::size_t offset) {
   return nullptr;
 }
 
+const Section* section_at(const Entry& entry, std::size_t offset) {
+  for (const Section& section : entry.sections) {
+    if (section.item.begin <= offset && offset <= section.item.end) return &section;
+  }
+  return nullptr;
+}
+
+// "section 'What's New'", "title", "author list" …: the part of the entry a finding is in.
+std::string describe_place(const Entry* entry, const Section* section, Span span) {
+  if (!entry) return "the file";
+  if (section) return fmt::format("section '{}'", section->name.text);
+  const auto in = [&](const std::optional<Field>& field) { return field && field->span.contains(span); };
+  if (entry->title.span.contains(span)) return "the title";
+  if (in(entry->url)) return "the paper link";
+  if (in(entry->thumbnail)) return "the thumbnail";
+  if (in(entry->votes)) return "the vote count";
+  if (in(entry->authors_line)) return "the author list";
+  return "the entry";
+}
+
 // Renders findings for one rule on one file, adding the placeholders every rule may use.
 class RuleSink final : public FindingSink {
  public:
@@ -49,13 +69,9 @@ class RuleSink final : public FindingSink {
     const Entry* entry = entry_at(digest_, span.begin);
     add("title", entry ? std::string(entry->title.text) : std::string());
     add("entry", entry ? std::to_string(entry->index + 1) : std::string());
-    std::string section;
-    if (entry) {
-      for (const Section& s : entry->sections) {
-        if (s.item.begin <= span.begin && span.begin <= s.item.end) section = s.name.text;
-      }
-    }
-    add("section", section);
+    const Section* section = entry ? section_at(*entry, span.begin) : nullptr;
+    add("section", section ? std::string(section->name.text) : std::string());
+    add("where", describe_place(entry, section, span));
     std::vector<std::string_view> scopes;
     for (const Scope scope : rule_.scopes) scopes.push_back(to_string(scope));
     add("scope", fmt::format("{}", fmt::join(scopes, ", ")));

@@ -33,7 +33,7 @@ std::vector<const AnalyzerInfo*> all_analyzers() {
 }
 
 const std::vector<std::string_view>& common_placeholders() {
-  static const std::vector<std::string_view> names{"rule", "title", "entry", "section", "scope"};
+  static const std::vector<std::string_view> names{"rule", "title", "entry", "section", "where", "scope"};
   return names;
 }
 

@@ -1,0 +1,10 @@
+# Fixture expectations: each fixtures/**/*.md announces its findings in <!-- expect: … --> comments.
+add_executable(fixture_check ${CMAKE_CURRENT_SOURCE_DIR}/fixture_check.cpp)
+target_link_libraries(fixture_check PRIVATE digestlint_core)
+
+file(GLOB_RECURSE FIXTURE_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/fixtures/*.md)
+foreach(fixture ${FIXTURE_FILES})
+  file(RELATIVE_PATH name ${CMAKE_SOURCE_DIR}/fixtures ${fixture})
+  add_test(NAME fixture/${name} COMMAND fixture_check ${fixture})
+endforeach()
+add_test(NAME fixture-coverage COMMAND fixture_check --coverage ${CMAKE_SOURCE_DIR}/fixtures)
