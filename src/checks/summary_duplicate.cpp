@@ -74,7 +74,8 @@ class DuplicateSummary final : public Analyzer {
       std::vector<std::size_t> candidates;
       for (std::size_t band = 0; band < kBands; ++band) {
         std::uint64_t key = mix(band + 1);
-        for (std::size_t row = 0; row < kRows; ++row) key = mix(key ^ signature[band * kRows + row]);
+        for (std::size_t row = 0; row < kRows; ++row)
+          key = mix(key ^ signature[band * kRows + row]);
         auto& bucket = buckets[key];
         candidates.insert(candidates.end(), bucket.begin(), bucket.end());
         bucket.push_back(i);
@@ -83,8 +84,8 @@ class DuplicateSummary final : public Analyzer {
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
       const Unit& unit = units[i];
       // A section of an entry whose whole summary was already reported adds nothing.
-      if (unit.section && std::find(reported_entries.begin(), reported_entries.end(),
-                                    unit.entry) != reported_entries.end()) {
+      if (unit.section && std::find(reported_entries.begin(), reported_entries.end(), unit.entry) !=
+                              reported_entries.end()) {
         continue;
       }
       for (const std::size_t j : candidates) {
@@ -123,9 +124,9 @@ class DuplicateSummary final : public Analyzer {
                      double similarity) {
     const bool same_file = first.file == later.file;
     const std::string where =
-        same_file ? fmt::format("entry {}", first.entry->index + 1)
-                  : fmt::format("{} entry {}", files[first.file].source->path(),
-                                first.entry->index + 1);
+        same_file
+            ? fmt::format("entry {}", first.entry->index + 1)
+            : fmt::format("{} entry {}", files[first.file].source->path(), first.entry->index + 1);
     const std::string part =
         later.section ? fmt::format("section '{}'", later.section->name.text) : "summary";
     const std::string first_part =
@@ -133,13 +134,12 @@ class DuplicateSummary final : public Analyzer {
     RelatedLocation related{same_file ? std::string() : files[first.file].source->path(),
                             first.span,
                             fmt::format("first {} ('{}')", first_part, first.entry->title.text)};
-    files[later.file].sink->report(
-        later.span,
-        {{"part", part},
-         {"other", std::string(first.entry->title.text)},
-         {"where", where},
-         {"similarity", fmt::format("{:.0f}%", similarity * 100)}},
-        std::nullopt, {std::move(related)});
+    files[later.file].sink->report(later.span,
+                                   {{"part", part},
+                                    {"other", std::string(first.entry->title.text)},
+                                    {"where", where},
+                                    {"similarity", fmt::format("{:.0f}%", similarity * 100)}},
+                                   std::nullopt, {std::move(related)});
   }
 
   double similarity_ = 0.8;

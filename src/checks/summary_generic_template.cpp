@@ -16,8 +16,8 @@ class GenericTemplate final : public Analyzer {
   void check(const CheckContext& context) const override {
     for (const Entry& entry : context.digest.entries) {
       if (entry.sections.empty()) continue;
-      const summary::Signals signals = summary::analyse(
-          entry.title.text, summary::summary_of(entry), vocabulary_, thresholds_);
+      const summary::Signals signals =
+          summary::analyse(entry.title.text, summary::summary_of(entry), vocabulary_, thresholds_);
       if (summary::classify(signals, thresholds_) != summary::Verdict::generic) continue;
       context.sink.report(summary::summary_span(entry),
                           {{"evidence", summary::generic_evidence(signals)},

@@ -65,7 +65,7 @@ std::string title_name(std::string_view title) {
 }
 
 std::vector<std::string_view> title_words(std::string_view title) {
-  static const std::unordered_set<std::string_view> kSmall = {"of",  "the", "a",  "an", "for",
+  static const std::unordered_set<std::string_view> kSmall = {"of",  "the",  "a",  "an", "for",
                                                               "and", "with", "in", "on", "to"};
   std::vector<std::string_view> words;
   std::size_t start = 0;
@@ -91,7 +91,7 @@ bool initials_match(std::string_view acronym, const std::vector<std::string_view
   for (const char c : acronym) {
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) letters.push_back(c & ~0x20);
   }
-  if (letters.size() < 2) return false;
+  if (letters.size() < 3) return false;  // two letters match consecutive initials by chance
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::size_t k = 0;
     for (std::size_t j = i; j < words.size() && k < letters.size(); ++j, ++k) {
@@ -142,19 +142,29 @@ std::vector<std::string> expansions(std::string_view summary, std::string_view n
   return stems;
 }
 
-bool connected(std::string_view name, std::string_view title, std::string_view summary,
-               const Vocabulary& vocabulary) {
+// The name is written in the title ("UniAff"), or contains a distinctive title word
+// ("UniAffordance" for "Affordances" would not, "NavStack" for "Navigation" neither).
+bool written_in_title(std::string_view name, std::string_view title, const Vocabulary& vocabulary) {
   const std::string squashed_name = squash(name);
   if (contains(squash(title), squashed_name)) return true;
-  const std::vector<std::string_view> words = title_words(title);
-  for (const std::string_view word : words) {
+  for (const std::string_view word : title_words(title)) {
     const std::string squashed_word = squash(word);
     if (word.size() >= 3 && contains(squashed_name, squashed_word) &&
         !vocabulary.common.contains(squashed_word) &&
+        !vocabulary.stopwords.contains(squashed_word) &&
         !vocabulary.generic_stems.contains(stem(word))) {
       return true;
     }
   }
+  return false;
+}
+
+// Written in the title, an acronym of consecutive title words, or given in the summary with an
+// expansion that shares a distinctive title word.
+bool connected(std::string_view name, std::string_view title, std::string_view summary,
+               const Vocabulary& vocabulary) {
+  if (written_in_title(name, title, vocabulary)) return true;
+  const std::vector<std::string_view> words = title_words(title);
   if (is_acronym(name) && initials_match(name, words)) return true;
   const std::vector<std::string> expansion = expansions(summary, name);
   for (const Token& token : latin_tokens(title)) {
@@ -220,7 +230,8 @@ Thresholds read_thresholds(const RuleSpec& rule) {
   };
   const auto count = [&](const char* key, int fallback) {
     const double value = params.number(key, fallback);
-    if (value < 1 || value != static_cast<int>(value)) params.fail(key, "must be a whole number ≥ 1");
+    if (value < 1 || value != static_cast<int>(value))
+      params.fail(key, "must be a whole number ≥ 1");
     return static_cast<int>(value);
   };
   t.low_grounding = share("low-grounding", t.low_grounding);
@@ -255,7 +266,8 @@ Signals analyse(std::string_view title, std::string_view summary, const Vocabula
           {TitleTerm::Kind::entity, std::string(token.text), thresholds.entity_weight});
     } else if (in_name) {
       continue;
-    } else if (vocabulary.common.contains(lower) || vocabulary.generic_stems.contains(stem(lower))) {
+    } else if (vocabulary.common.contains(lower) ||
+               vocabulary.generic_stems.contains(stem(lower))) {
       signals.terms.push_back(
           {TitleTerm::Kind::common, std::string(token.text), thresholds.common_weight});
     } else {
@@ -291,9 +303,8 @@ Signals analyse(std::string_view title, std::string_view summary, const Vocabula
             parts.push_back(stem(part.text));
           }
         }
-        term.found = parts.size() > 1 && std::all_of(parts.begin(), parts.end(), [&](auto& p) {
-                       return stems.contains(p);
-                     });
+        term.found = parts.size() > 1 && std::all_of(parts.begin(), parts.end(),
+                                                     [&](auto& p) { return stems.contains(p); });
       }
     } else {
       const std::string key = stem(term.text);
@@ -310,14 +321,14 @@ Signals analyse(std::string_view title, std::string_view summary, const Vocabula
           if (dash == std::string_view::npos) break;
           rest.remove_prefix(dash + 1);
         }
-        term.found = !parts.empty() && std::all_of(parts.begin(), parts.end(), [&](auto& p) {
-                       return stems.contains(p);
-                     });
+        term.found = !parts.empty() && std::all_of(parts.begin(), parts.end(),
+                                                   [&](auto& p) { return stems.contains(p); });
       }
       if (!term.found) {
         if (const auto it = vocabulary.glossary.find(key); it != vocabulary.glossary.end()) {
-          term.found = std::any_of(it->second.begin(), it->second.end(),
-                                   [&](const std::string& form) { return contains(summary, form); });
+          term.found =
+              std::any_of(it->second.begin(), it->second.end(),
+                          [&](const std::string& form) { return contains(summary, form); });
         }
       }
     }
@@ -357,6 +368,7 @@ Signals analyse(std::string_view title, std::string_view summary, const Vocabula
     if (count < 2) break;
     signals.key_names.push_back(text);
     if (connected(text, title, summary, vocabulary)) signals.connected_names.push_back(text);
+    if (signals.key_names.size() == 1) signals.anchored = written_in_title(text, title, vocabulary);
   }
 
   for (const std::string& phrase : vocabulary.boilerplate) {
@@ -367,11 +379,10 @@ Signals analyse(std::string_view title, std::string_view summary, const Vocabula
   signals.title_fields = field_names_in(title, vocabulary, 1);
   if (!signals.title_fields.empty()) {
     const std::vector<std::string> present = field_names_in(summary, vocabulary, 1);
-    const bool title_field_absent =
-        std::none_of(signals.title_fields.begin(), signals.title_fields.end(),
-                     [&](const std::string& f) {
-                       return std::find(present.begin(), present.end(), f) != present.end();
-                     });
+    const bool title_field_absent = std::none_of(
+        signals.title_fields.begin(), signals.title_fields.end(), [&](const std::string& f) {
+          return std::find(present.begin(), present.end(), f) != present.end();
+        });
     std::vector<int> hits;
     const std::vector<std::string> strong =
         field_names_in(summary, vocabulary, thresholds.min_field_hits, &hits);
@@ -388,10 +399,12 @@ Signals analyse(std::string_view title, std::string_view summary, const Vocabula
 
 Verdict classify(const Signals& s, const Thresholds& t) {
   const bool subject_unconnected = !s.key_names.empty() && s.connected_names.empty();
+  // The name the summary repeats most is written in the title: grounded from the summary's
+  // side, whatever share of the title's words it renders.
   const bool weak =
-      s.grounding < t.low_grounding ||
-      (s.grounding < t.weak_grounding &&
-       (s.name_missing || subject_unconnected || s.conflicting_field.has_value()));
+      !s.anchored && (s.grounding < t.low_grounding ||
+                      (s.grounding < t.weak_grounding &&
+                       (s.name_missing || subject_unconnected || s.conflicting_field.has_value())));
   const int phrases = static_cast<int>(s.boilerplate.size());
   const bool template_like = s.key_names.empty() && phrases >= t.min_boilerplate;
   if (template_like && (weak || phrases >= t.many_boilerplate)) return Verdict::generic;
@@ -433,7 +446,8 @@ std::string mismatch_evidence(const Signals& s) {
   if (shown.empty()) {
     for (const auto& entry : s.names) shown.push_back(entry.first);
   }
-  for (std::size_t i = 0; i < shown.size() && i < 3; ++i) summary_side.push_back("'" + shown[i] + "'");
+  for (std::size_t i = 0; i < shown.size() && i < 3; ++i)
+    summary_side.push_back("'" + shown[i] + "'");
   if (s.conflicting_field) summary_side.push_back(*s.conflicting_field);
   if (summary_side.empty()) summary_side.push_back("no name from the title");
   if (title_side.empty()) title_side.push_back("(no key terms)");

@@ -31,9 +31,9 @@ struct Vocabulary {
 struct Thresholds {
   double low_grounding = 0.35;   // below: the summary is not about the title
   double weak_grounding = 0.55;  // below, with another sign (name missing …): not about it
-  int min_boilerplate = 2;       // a summary without repeated names and this many phrases is a template
-  int many_boilerplate = 4;      // … and with this many it is a template whatever it mentions
-  int min_field_hits = 3;        // field terms a summary needs to be "in" a field
+  int min_boilerplate = 2;   // a summary without repeated names and this many phrases is a template
+  int many_boilerplate = 4;  // … and with this many it is a template whatever it mentions
+  int min_field_hits = 3;    // field terms a summary needs to be "in" a field
   double name_weight = 3, entity_weight = 2, word_weight = 1, common_weight = 0.3;
 };
 
@@ -57,7 +57,8 @@ struct Signals {
   std::vector<std::pair<std::string, int>> names;  // name-like tokens of the summary by count
   std::vector<std::string> key_names;              // names used at least twice
   std::vector<std::string> connected_names;        // key names that connect to the title
-  std::vector<std::string> boilerplate;            // phrases found
+  bool anchored = false;                 // the most repeated name is written in the title itself
+  std::vector<std::string> boilerplate;  // phrases found
   std::vector<std::string> title_fields;
   std::optional<std::string> conflicting_field;  // the summary's field when it contradicts
 };

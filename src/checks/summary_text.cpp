@@ -7,11 +7,21 @@
 namespace digestlint::summary {
 namespace {
 
-bool is_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_alpha(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_alnum(char c) {
+  return is_alpha(c) || is_digit(c);
+}
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
 
 std::uint64_t fnv1a(std::string_view text) {
   std::uint64_t hash = 1469598103934665603ull;
@@ -92,12 +102,15 @@ std::string strip_markup(std::string_view text) {
 std::string stem(std::string_view word) {
   static constexpr std::array<std::string_view, 18> kSuffixes = {
       "ations", "ation", "ings", "ing", "ures", "ure", "ions", "ion", "ual",
-      "ness",   "ities", "ity", "ies",  "ers", "er",  "ed",  "es",  "s"};
+      "ness",   "ities", "ity",  "ies", "ers",  "er",  "ed",   "es",  "s"};
   std::string lower = ascii_lower(word);
-  for (const std::string_view suffix : kSuffixes) {
-    if (lower.size() >= suffix.size() + 4 && lower.ends_with(suffix)) {
-      lower.resize(lower.size() - suffix.size());
-      break;
+  // Two rounds, so "captioning" -> "caption" -> "capt" meets "captions" -> "capt".
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string_view suffix : kSuffixes) {
+      if (lower.size() >= suffix.size() + 4 && lower.ends_with(suffix)) {
+        lower.resize(lower.size() - suffix.size());
+        break;
+      }
     }
   }
   return lower;
@@ -171,7 +184,8 @@ std::vector<std::uint64_t> shingles(std::string_view text, std::size_t width) {
   }
   starts.push_back(squashed.size());
   for (std::size_t i = 0; i + width < starts.size(); ++i) {
-    out.push_back(fnv1a(std::string_view(squashed).substr(starts[i], starts[i + width] - starts[i])));
+    out.push_back(
+        fnv1a(std::string_view(squashed).substr(starts[i], starts[i + width] - starts[i])));
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

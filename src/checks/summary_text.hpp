@@ -30,8 +30,9 @@ std::string squash(std::string_view text);
 // Removes Markdown emphasis and code markers and keeps the text of links: "**a** [b](c)" -> "a b".
 std::string strip_markup(std::string_view text);
 
-// A light English stemmer: strips one common suffix ("-ation", "-ing", "-ure", "-s", …) when at
-// least four letters remain, so "Erasing" and "Erasure" both become "eras". Lowercases.
+// A light English stemmer: strips a common suffix ("-ation", "-ing", "-ure", "-s", …) when at
+// least four letters remain, twice, so "Erasing" and "Erasure" both become "eras" and
+// "captioning" and "captions" both "capt". Lowercases.
 std::string stem(std::string_view word);
 
 // Whether a token looks like a name rather than an ordinary word: an acronym or CamelCase
