@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "checks/summary_signals.hpp"
 #include "checks/summary_text.hpp"
@@ -19,6 +20,7 @@ namespace {
 constexpr std::size_t kBands = 16;
 constexpr std::size_t kRows = 4;
 constexpr std::size_t kHashes = kBands * kRows;
+static_assert(kHashes == 64, "minhash() uses the top 6 hash bits as the bin");
 
 std::uint64_t mix(std::uint64_t x) {  // splitmix64 finalizer
   x += 0x9e3779b97f4a7c15ull;
@@ -68,9 +70,12 @@ class DuplicateSummary final : public Analyzer {
     }
     // Units are in run order; each is compared with earlier candidates from the LSH buckets.
     std::unordered_map<std::uint64_t, std::vector<std::size_t>> buckets;
-    std::vector<const Entry*> reported_entries;
+    std::unordered_set<const Entry*> reported_entries;
+    std::vector<std::array<std::uint64_t, kHashes>> signatures;
+    signatures.reserve(units.size());
     for (std::size_t i = 0; i < units.size(); ++i) {
-      const std::array<std::uint64_t, kHashes> signature = minhash(units[i].shingles);
+      signatures.push_back(minhash(units[i].shingles));
+      const std::array<std::uint64_t, kHashes>& signature = signatures.back();
       std::vector<std::size_t> candidates;
       for (std::size_t band = 0; band < kBands; ++band) {
         std::uint64_t key = mix(band + 1);
@@ -84,19 +89,21 @@ class DuplicateSummary final : public Analyzer {
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
       const Unit& unit = units[i];
       // A section of an entry whose whole summary was already reported adds nothing.
-      if (unit.section && std::find(reported_entries.begin(), reported_entries.end(), unit.entry) !=
-                              reported_entries.end()) {
-        continue;
-      }
+      if (unit.section && reported_entries.contains(unit.entry)) continue;
       for (const std::size_t j : candidates) {
         const Unit& first = units[j];
         if (first.entry == unit.entry || (first.section == nullptr) != (unit.section == nullptr)) {
           continue;
         }
+        // The share of agreeing signature values estimates the similarity (standard error about
+        // 0.05 at 0.8); only plausible pairs pay for the exact comparison.
+        std::size_t agree = 0;
+        for (std::size_t k = 0; k < kHashes; ++k) agree += signatures[j][k] == signature[k];
+        if (static_cast<double>(agree) / kHashes < similarity_ - 0.2) continue;
         const double similarity = summary::jaccard(first.shingles, unit.shingles);
         if (similarity < similarity_) continue;
         report(files, first, unit, similarity);
-        if (!unit.section) reported_entries.push_back(unit.entry);
+        if (!unit.section) reported_entries.insert(unit.entry);
         break;
       }
     }
@@ -109,12 +116,25 @@ class DuplicateSummary final : public Analyzer {
     units.push_back({file, &entry, section, span, summary::shingles(text, width_)});
   }
 
+  // One-permutation MinHash: each shingle's hash picks a bin by its top bits and competes for
+  // that bin's minimum, so a signature costs one pass however many values it holds. Empty bins
+  // borrow from the next non-empty one (rotation densification), keeping signatures comparable.
   static std::array<std::uint64_t, kHashes> minhash(const std::vector<std::uint64_t>& shingles) {
     std::array<std::uint64_t, kHashes> signature;
     signature.fill(~0ull);
     for (const std::uint64_t shingle : shingles) {
-      for (std::size_t k = 0; k < kHashes; ++k) {
-        signature[k] = std::min(signature[k], mix(shingle ^ (0x632be59bd9b4e019ull * (k + 1))));
+      const std::uint64_t h = mix(shingle);
+      const std::size_t bin = static_cast<std::size_t>(h >> 58);  // kHashes == 64 bins
+      signature[bin] = std::min<std::uint64_t>(signature[bin], h & ((1ull << 58) - 1));
+    }
+    for (std::size_t k = 0; k < kHashes; ++k) {
+      if (signature[k] != ~0ull) continue;
+      for (std::size_t step = 1; step < kHashes; ++step) {
+        const std::uint64_t borrowed = signature[(k + step) % kHashes];
+        if (borrowed != ~0ull && borrowed < (1ull << 58)) {
+          signature[k] = borrowed + (static_cast<std::uint64_t>(step) << 58);
+          break;
+        }
       }
     }
     return signature;

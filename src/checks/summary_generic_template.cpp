@@ -10,15 +10,13 @@ namespace {
 
 class GenericTemplate final : public Analyzer {
  public:
-  explicit GenericTemplate(const RuleSpec& rule)
-      : vocabulary_(summary::read_vocabulary(rule)), thresholds_(summary::read_thresholds(rule)) {}
+  explicit GenericTemplate(const RuleSpec& rule) : model_(rule) {}
 
   void check(const CheckContext& context) const override {
     for (const Entry& entry : context.digest.entries) {
       if (entry.sections.empty()) continue;
-      const summary::Signals signals =
-          summary::analyse(entry.title.text, summary::summary_of(entry), vocabulary_, thresholds_);
-      if (summary::classify(signals, thresholds_) != summary::Verdict::generic) continue;
+      const summary::Signals signals = model_.signals(entry);
+      if (model_.verdict(signals) != summary::Verdict::generic) continue;
       context.sink.report(summary::summary_span(entry),
                           {{"evidence", summary::generic_evidence(signals)},
                            {"grounding", fmt::format("{:.2f}", signals.grounding)},
@@ -27,8 +25,7 @@ class GenericTemplate final : public Analyzer {
   }
 
  private:
-  summary::Vocabulary vocabulary_;
-  summary::Thresholds thresholds_;
+  summary::SummaryModel model_;
 };
 
 std::unique_ptr<Analyzer> make(const RuleSpec& rule) {

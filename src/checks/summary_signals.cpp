@@ -1,6 +1,7 @@
 #include "checks/summary_signals.hpp"
 
 #include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 
@@ -19,29 +20,14 @@ bool has_ascii_letter(std::string_view text) {
                      [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
 }
 
-// Counts occurrences of a field term: English terms at word starts of the lowercased text,
-// Korean terms anywhere.
-int count_term(std::string_view lower_text, std::string_view term) {
-  int count = 0;
-  const bool english = has_ascii_letter(term);
-  for (std::size_t at = lower_text.find(term); at != std::string_view::npos;
-       at = lower_text.find(term, at + term.size())) {
-    if (english && at > 0) {
-      const char before = lower_text[at - 1];
-      if ((before >= 'a' && before <= 'z') || (before >= '0' && before <= '9')) continue;
-    }
-    ++count;
-  }
-  return count;
-}
-
-std::vector<std::string> field_names_in(std::string_view text, const Vocabulary& vocabulary,
-                                        int min_hits, std::vector<int>* hits_out = nullptr) {
-  const std::string lower = ascii_lower(text);
+// Fields with at least min_hits mentions, given the matcher's counts for a text.
+std::vector<std::string> field_names_in(const std::vector<int>& counts,
+                                        const Vocabulary& vocabulary, int min_hits,
+                                        std::vector<int>* hits_out = nullptr) {
   std::vector<std::string> names;
   for (const Vocabulary::Field& field : vocabulary.fields) {
     int hits = 0;
-    for (const std::string& term : field.terms) hits += count_term(lower, term);
+    for (const std::size_t id : field.term_ids) hits += counts[id];
     if (hits >= min_hits) {
       names.push_back(field.name);
       if (hits_out) hits_out->push_back(hits);
@@ -206,17 +192,27 @@ Vocabulary read_vocabulary(const RuleSpec& rule) {
       params.fail("glossary", fmt::format("entry '{}' is not 'english: korean, …'", entry));
     }
     auto& forms = vocabulary.glossary[stem(key)];
-    forms.insert(forms.end(), values.begin(), values.end());
+    for (const std::string& value : values) {
+      forms.push_back(vocabulary.matcher.add(ascii_lower(value)));
+    }
   }
   vocabulary.boilerplate = params.strings("boilerplate", {});
+  for (const std::string& phrase : vocabulary.boilerplate) {
+    vocabulary.boilerplate_ids.push_back(vocabulary.matcher.add(ascii_lower(phrase)));
+  }
   for (const std::string& entry : params.strings("fields", {})) {
     auto [name, terms] = split_entry(entry);
     if (name.empty() || terms.empty()) {
       params.fail("fields", fmt::format("entry '{}' is not 'field: term, …'", entry));
     }
-    for (std::string& term : terms) term = ascii_lower(term);
-    vocabulary.fields.push_back({std::move(name), std::move(terms)});
+    Vocabulary::Field field{std::move(name), {}};
+    for (const std::string& term : terms) {
+      // English terms count at word starts ("rl" not inside "world"), Korean ones anywhere.
+      field.term_ids.push_back(vocabulary.matcher.add(ascii_lower(term), has_ascii_letter(term)));
+    }
+    vocabulary.fields.push_back(std::move(field));
   }
+  vocabulary.matcher.build();
   return vocabulary;
 }
 
@@ -290,6 +286,7 @@ Signals analyse(std::string_view title, std::string_view summary, const Vocabula
     }
   }
   const std::string squashed = squash(summary);
+  const std::vector<int> counts = vocabulary.matcher.count(ascii_lower(summary));
 
   double total = 0, found = 0;
   for (TitleTerm& term : signals.terms) {
@@ -326,9 +323,8 @@ Signals analyse(std::string_view title, std::string_view summary, const Vocabula
       }
       if (!term.found) {
         if (const auto it = vocabulary.glossary.find(key); it != vocabulary.glossary.end()) {
-          term.found =
-              std::any_of(it->second.begin(), it->second.end(),
-                          [&](const std::string& form) { return contains(summary, form); });
+          term.found = std::any_of(it->second.begin(), it->second.end(),
+                                   [&](std::size_t id) { return counts[id] > 0; });
         }
       }
     }
@@ -371,21 +367,24 @@ Signals analyse(std::string_view title, std::string_view summary, const Vocabula
     if (signals.key_names.size() == 1) signals.anchored = written_in_title(text, title, vocabulary);
   }
 
-  for (const std::string& phrase : vocabulary.boilerplate) {
-    if (contains(summary, phrase)) signals.boilerplate.push_back(phrase);
+  for (std::size_t i = 0; i < vocabulary.boilerplate.size(); ++i) {
+    if (counts[vocabulary.boilerplate_ids[i]] > 0) {
+      signals.boilerplate.push_back(vocabulary.boilerplate[i]);
+    }
   }
 
   // Fields: the title's (any mention) against the summary's (repeated mentions).
-  signals.title_fields = field_names_in(title, vocabulary, 1);
+  signals.title_fields =
+      field_names_in(vocabulary.matcher.count(ascii_lower(title)), vocabulary, 1);
   if (!signals.title_fields.empty()) {
-    const std::vector<std::string> present = field_names_in(summary, vocabulary, 1);
+    const std::vector<std::string> present = field_names_in(counts, vocabulary, 1);
     const bool title_field_absent = std::none_of(
         signals.title_fields.begin(), signals.title_fields.end(), [&](const std::string& f) {
           return std::find(present.begin(), present.end(), f) != present.end();
         });
     std::vector<int> hits;
     const std::vector<std::string> strong =
-        field_names_in(summary, vocabulary, thresholds.min_field_hits, &hits);
+        field_names_in(counts, vocabulary, thresholds.min_field_hits, &hits);
     int best = 0;
     for (std::size_t i = 0; i < strong.size() && title_field_absent; ++i) {
       if (hits[i] > best) {
@@ -453,6 +452,31 @@ std::string mismatch_evidence(const Signals& s) {
   if (title_side.empty()) title_side.push_back("(no key terms)");
   return fmt::format("title: {}; summary: {}", fmt::join(title_side, ", "),
                      fmt::join(summary_side, ", "));
+}
+
+SummaryModel::SummaryModel(const RuleSpec& rule)
+    : vocabulary_(read_vocabulary(rule)), thresholds_(read_thresholds(rule)) {
+  YAML::Emitter emitter;
+  emitter << rule.params.node();
+  fingerprint_ = std::hash<std::string_view>{}(emitter.c_str()) ^
+                 (std::hash<const void*>{}(rule.lexicons.get()) * 0x9e3779b97f4a7c15ull);
+}
+
+Signals SummaryModel::signals(const Entry& entry) const {
+  const std::string summary = summary_of(entry);
+  std::uint64_t key = fingerprint_;
+  const auto fold = [&key](std::string_view text) {
+    key = (key ^ std::hash<std::string_view>{}(text)) * 0x100000001b3ull + text.size();
+  };
+  fold(entry.title.text);
+  fold(summary);
+  // Rules run one after another over a file on one thread; a file's entries fit easily.
+  thread_local std::unordered_map<std::uint64_t, Signals> cache;
+  if (const auto it = cache.find(key); it != cache.end()) return it->second;
+  if (cache.size() > 4096) cache.clear();
+  Signals signals = analyse(entry.title.text, summary, vocabulary_, thresholds_);
+  cache.emplace(key, signals);
+  return signals;
 }
 
 std::string summary_of(const Entry& entry) {

@@ -4,12 +4,14 @@
 // connect to the title, template boilerplate, and research fields. Both rules read the same
 // vocabularies (rules/summary.yaml lexicons) and thresholds, so they agree on which entries are
 // templates (generic) and which are specific but about something else (mismatch).
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "checks/summary_text.hpp"
 #include "model/digest.hpp"
 #include "rules/rule.hpp"
 
@@ -19,11 +21,14 @@ struct Vocabulary {
   std::unordered_set<std::string> common;         // lowercased names every ML text uses
   std::unordered_set<std::string> stopwords;      // lowercased title words that carry nothing
   std::unordered_set<std::string> generic_stems;  // stems of title words too broad to ground
-  std::unordered_map<std::string, std::vector<std::string>> glossary;  // stem -> Korean forms
+  // Every phrase below is found by one scan of the lowercased text; the vectors hold the ids.
+  PhraseMatcher matcher;
+  std::unordered_map<std::string, std::vector<std::size_t>> glossary;  // stem -> Korean forms
   std::vector<std::string> boilerplate;
+  std::vector<std::size_t> boilerplate_ids;
   struct Field {
     std::string name;
-    std::vector<std::string> terms;  // lowercased
+    std::vector<std::size_t> term_ids;
   };
   std::vector<Field> fields;
 };
@@ -73,6 +78,20 @@ Verdict classify(const Signals& signals, const Thresholds& thresholds);
 std::string generic_evidence(const Signals& signals);
 // "title: 'ProSA', prompt sensitivity; summary: 'Neural Ambient Occlusion Volume', graphics"
 std::string mismatch_evidence(const Signals& signals);
+
+// Vocabulary and thresholds of one rule, with a per-thread cache of entry analyses: the two
+// summary rules share their parameters, so the second finds the first's analysis.
+class SummaryModel {
+ public:
+  explicit SummaryModel(const RuleSpec& rule);
+  Signals signals(const Entry& entry) const;
+  Verdict verdict(const Signals& signals) const { return classify(signals, thresholds_); }
+
+ private:
+  Vocabulary vocabulary_;
+  Thresholds thresholds_;
+  std::uint64_t fingerprint_ = 0;  // of the parameters and lexicons
+};
 
 // The entry's summary: its sections' text joined by newlines, markup stripped.
 std::string summary_of(const Entry& entry);

@@ -213,4 +213,87 @@ std::size_t char_count(std::string_view text) {
   return count;
 }
 
+std::size_t PhraseMatcher::add(std::string_view pattern, bool word_start) {
+  for (std::size_t id = 0; id < patterns_.size(); ++id) {
+    if (patterns_[id].first == pattern && patterns_[id].second == word_start) return id;
+  }
+  const std::size_t id = patterns_.size();
+  patterns_.emplace_back(std::string(pattern), word_start);
+  if (pattern.empty()) return id;
+  std::uint32_t node = 0;
+  for (const char c : pattern) {
+    const auto byte = static_cast<unsigned char>(c);
+    const std::int64_t existing = trie_child(node, byte);
+    if (existing >= 0) {
+      node = static_cast<std::uint32_t>(existing);
+      continue;
+    }
+    const auto created = static_cast<std::uint32_t>(nodes_.size());
+    auto& edges = nodes_[node].next;
+    edges.insert(std::lower_bound(edges.begin(), edges.end(), std::make_pair(byte, 0u)),
+                 {byte, created});
+    nodes_.emplace_back();
+    node = created;
+  }
+  nodes_[node].out.push_back(static_cast<std::uint32_t>(id));
+  return id;
+}
+
+std::int64_t PhraseMatcher::trie_child(std::uint32_t node, unsigned char byte) const {
+  const auto& edges = nodes_[node].next;
+  const auto it = std::lower_bound(edges.begin(), edges.end(), std::make_pair(byte, 0u));
+  return it != edges.end() && it->first == byte ? static_cast<std::int64_t>(it->second) : -1;
+}
+
+void PhraseMatcher::build() {
+  byte_class_.fill(0);
+  classes_ = 1;
+  for (const auto& [pattern, word_start] : patterns_) {
+    for (const char c : pattern) {
+      auto& cls = byte_class_[static_cast<unsigned char>(c)];
+      if (cls == 0) cls = static_cast<std::uint16_t>(classes_++);
+    }
+  }
+  delta_.assign(nodes_.size() * classes_, 0);
+  // Breadth-first: a node's failure link and transitions are final before its children's.
+  std::vector<std::uint32_t> queue;
+  for (const auto& [byte, next] : nodes_[0].next) {
+    delta_[byte_class_[byte]] = next;
+    nodes_[next].fail = 0;
+    queue.push_back(next);
+  }
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t node = queue[head];
+    const std::uint32_t fail = nodes_[node].fail;
+    // Start from the failure node's transitions, then override with the node's own edges.
+    std::copy_n(delta_.begin() + static_cast<std::ptrdiff_t>(fail * classes_), classes_,
+                delta_.begin() + static_cast<std::ptrdiff_t>(node * classes_));
+    for (const auto& [byte, next] : nodes_[node].next) {
+      nodes_[next].fail = delta_[fail * classes_ + byte_class_[byte]];
+      const auto& inherited = nodes_[nodes_[next].fail].out;
+      nodes_[next].out.insert(nodes_[next].out.end(), inherited.begin(), inherited.end());
+      delta_[node * classes_ + byte_class_[byte]] = next;
+      queue.push_back(next);
+    }
+  }
+}
+
+std::vector<int> PhraseMatcher::count(std::string_view text) const {
+  std::vector<int> counts(patterns_.size(), 0);
+  if (delta_.empty()) return counts;
+  std::uint32_t node = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    node = delta_[node * classes_ + byte_class_[static_cast<unsigned char>(text[i])]];
+    for (const std::uint32_t id : nodes_[node].out) {
+      const auto& [pattern, word_start] = patterns_[id];
+      if (word_start) {
+        const std::size_t start = i + 1 - pattern.size();
+        if (start > 0 && is_alnum(text[start - 1])) continue;
+      }
+      ++counts[id];
+    }
+  }
+  return counts;
+}
+
 }  // namespace digestlint::summary

@@ -2,6 +2,7 @@
 // Text utilities for the summary-quality checks: summaries mix Korean prose with English names,
 // acronyms and glosses, so everything here treats ASCII letters as the only "word" characters
 // and leaves Korean to substring matching.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -55,5 +56,32 @@ std::vector<std::uint64_t> shingles(std::string_view text, std::size_t width);
 double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
 // UTF-8 characters in text.
 std::size_t char_count(std::string_view text);
+
+// Many fixed strings found in one pass over a text (Aho–Corasick over bytes). Korean phrases share
+// their first UTF-8 bytes, which makes one find() per phrase slow; this scans each byte once.
+class PhraseMatcher {
+ public:
+  // Adds a pattern and returns its id; `word_start` patterns only count where the byte before
+  // is not an ASCII letter or digit. Adding the same pattern twice returns the same id.
+  std::size_t add(std::string_view pattern, bool word_start = false);
+  // Compiles the patterns into a DFA over byte classes; call once after the last add().
+  void build();
+  std::size_t size() const { return patterns_.size(); }
+  // Occurrences of each pattern id in text (overlapping ones included).
+  std::vector<int> count(std::string_view text) const;
+
+ private:
+  struct Node {
+    std::vector<std::pair<unsigned char, std::uint32_t>> next;  // trie edges, sorted by byte
+    std::uint32_t fail = 0;
+    std::vector<std::uint32_t> out;  // pattern ids ending here, suffix matches included
+  };
+  std::int64_t trie_child(std::uint32_t node, unsigned char byte) const;
+  std::vector<Node> nodes_{1};
+  std::vector<std::pair<std::string, bool>> patterns_;
+  std::array<std::uint16_t, 256> byte_class_{};  // 0: a byte no pattern uses
+  std::size_t classes_ = 1;
+  std::vector<std::uint32_t> delta_;  // node * classes_ + class -> node
+};
 
 }  // namespace digestlint::summary

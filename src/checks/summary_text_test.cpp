@@ -58,3 +58,18 @@ TEST_CASE("shingles ignore wrapping and punctuation, and jaccard measures overla
   CHECK(shingles("짧다", 5).size() == 1);  // shorter than a shingle: one hash for the whole text
   CHECK(char_count("가나a") == 3);
 }
+
+TEST_CASE("PhraseMatcher counts every pattern in one pass") {
+  PhraseMatcher matcher;
+  const std::size_t model = matcher.add("새로운 모델");
+  const std::size_t short_one = matcher.add("모델");
+  const std::size_t rl = matcher.add("rl", true);
+  const std::size_t again = matcher.add("모델");
+  matcher.build();
+  CHECK(again == short_one);
+  const std::vector<int> counts = matcher.count("새로운 모델과 기존 모델, rl 정책; world 모델");
+  CHECK(counts[model] == 1);
+  CHECK(counts[short_one] == 3);  // overlapping with the longer phrase too
+  CHECK(counts[rl] == 1);         // "world" does not count: rl must start a word
+  CHECK(PhraseMatcher().count("anything").empty());
+}

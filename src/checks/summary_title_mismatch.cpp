@@ -10,15 +10,13 @@ namespace {
 
 class TitleMismatch final : public Analyzer {
  public:
-  explicit TitleMismatch(const RuleSpec& rule)
-      : vocabulary_(summary::read_vocabulary(rule)), thresholds_(summary::read_thresholds(rule)) {}
+  explicit TitleMismatch(const RuleSpec& rule) : model_(rule) {}
 
   void check(const CheckContext& context) const override {
     for (const Entry& entry : context.digest.entries) {
       if (entry.sections.empty()) continue;
-      const summary::Signals signals =
-          summary::analyse(entry.title.text, summary::summary_of(entry), vocabulary_, thresholds_);
-      if (summary::classify(signals, thresholds_) != summary::Verdict::mismatch) continue;
+      const summary::Signals signals = model_.signals(entry);
+      if (model_.verdict(signals) != summary::Verdict::mismatch) continue;
       context.sink.report(summary::summary_span(entry),
                           {{"evidence", summary::mismatch_evidence(signals)},
                            {"grounding", fmt::format("{:.2f}", signals.grounding)}});
@@ -26,8 +24,7 @@ class TitleMismatch final : public Analyzer {
   }
 
  private:
-  summary::Vocabulary vocabulary_;
-  summary::Thresholds thresholds_;
+  summary::SummaryModel model_;
 };
 
 std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
