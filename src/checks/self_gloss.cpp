@@ -37,7 +37,8 @@ class SelfGloss final : public ScopedAnalyzer {
       std::size_t term_end = open;
       while (term_end > 0 && checks::is_space(cps[term_end - 1].cp)) --term_end;
       if (term_end == 0) continue;
-      const std::size_t gloss_length = checks::code_points(gloss).size();
+      const std::vector<checks::CodePoint> gloss_cps = checks::code_points(gloss);
+      const std::size_t gloss_length = gloss_cps.size();
       const std::size_t end_byte = cps[term_end - 1].offset + cps[term_end - 1].length;
       // Try term starts at word boundaries, shortest first, up to the gloss's length.
       for (std::size_t start = term_end; start-- > 0 && term_end - start <= gloss_length * 2 + 2;) {
@@ -45,6 +46,8 @@ class SelfGloss final : public ScopedAnalyzer {
         if (start > 0 && checks::is_word(cps[start - 1].cp) && checks::is_word(cps[start].cp)) {
           continue;
         }
+        // Cheap test first: a self gloss starts with the gloss's first character.
+        if (checks::fold_case(cps[start].cp) != gloss_cps.front().cp) continue;
         const std::string_view term = text.substr(cps[start].offset, end_byte - cps[start].offset);
         if (checks::normalize(term) != gloss) continue;
         const std::size_t span_end = cps[close].offset + cps[close].length;
