@@ -59,7 +59,7 @@ Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inp
   for (const auto& [compiled, indexes] : groups) {
     std::vector<std::shared_ptr<const SourceFile>> sources;
     for (const std::size_t i : indexes) sources.push_back(inputs.sources[i]);
-    auto results = Engine(compiled->rules, compiled->filter).lint_all(std::move(sources), jobs);
+    auto results = Engine(compiled->rules, compiled->filter, options.inline_config).lint_all(std::move(sources), jobs);
     for (std::size_t k = 0; k < indexes.size(); ++k)
       report.files[indexes[k]] = std::move(results[k]);
     for (const RuleSpec& spec : compiled->rules.specs) {

@@ -26,11 +26,13 @@ struct CheckOptions {
   std::string docs_url;
   bool quiet = false;
   bool statistics = false;
+  bool inline_config = true;
   unsigned jobs = 0;
 };
 
 int run_check(const CheckOptions& options);
 int run_rules(const RuleOptions& options, const std::string& format);
 int run_explain(const RuleOptions& options, const std::string& rule_id);
+int run_docs(const RuleOptions& options, const std::string& directory, bool check);
 
 }  // namespace digestlint

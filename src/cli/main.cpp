@@ -46,6 +46,8 @@ int main(int argc, char** argv) {
   check_command->add_option("--docs-url", check.docs_url, "Base URL of the rule docs in reports");
   check_command->add_flag("--quiet,-q", check.quiet, "Print only the summary line (human format)");
   check_command->add_flag("--statistics", check.statistics, "Print counts per rule");
+  check_command->add_flag("!--no-inline-config", check.inline_config,
+                          "Ignore <!-- digestlint-disable … --> comments (audits)");
 
   RuleOptions list_options;
   std::string list_format = "table";
@@ -59,6 +61,14 @@ int main(int argc, char** argv) {
   explain_command->add_option("rule", rule_id, "Rule id, e.g. authors/placeholder")->required();
   add_rule_options(*explain_command, explain_options);
 
+  RuleOptions docs_options;
+  std::string docs_directory = "docs/rules";
+  bool docs_check = false;
+  CLI::App* docs_command = app.add_subcommand("docs", "Write the per-rule documentation pages");
+  docs_command->add_option("directory", docs_directory, "Output directory (default: docs/rules)");
+  docs_command->add_flag("--check", docs_check, "Only report pages that are out of date (exit 1)");
+  add_rule_options(*docs_command, docs_options);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -68,5 +78,6 @@ int main(int argc, char** argv) {
   if (*check_command) return run_check(check);
   if (*rules_command) return run_rules(list_options, list_format);
   if (*explain_command) return run_explain(explain_options, rule_id);
+  if (*docs_command) return run_docs(docs_options, docs_directory, docs_check);
   return kExitUsage;
 }

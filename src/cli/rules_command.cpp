@@ -1,8 +1,12 @@
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "cli/commands.hpp"
+#include "report/rule_docs.hpp"
 #include "rules/params.hpp"
 
 namespace digestlint {
@@ -29,30 +33,52 @@ int run_rules(const RuleOptions& options, const std::string& format) {
 int run_explain(const RuleOptions& options, const std::string& rule_id) {
   RuleCatalog catalog(options);
   try {
-    const RuleSet& rules = catalog.for_file("").rules;
-    const RuleSpec* spec = rules.find(rule_id);
+    const RuleSpec* spec = catalog.for_file("").rules.find(rule_id);
     if (!spec) {
       std::cerr << fmt::format("error: no rule '{}' (see `digestlint rules`)\n", rule_id);
       return kExitUsage;
     }
-    std::cout << fmt::format("# {}\n\n{}\n\n", spec->id, spec->description);
-    std::cout << fmt::format("- severity: {}\n- scope: ", to_string(spec->severity));
-    for (std::size_t i = 0; i < spec->scopes.size(); ++i)
-      std::cout << (i ? ", " : "") << to_string(spec->scopes[i]);
-    std::cout << fmt::format("\n- kind: {}{}\n- defined in: {}:{}\n\n", spec->kind,
-                             spec->analyzer.empty() ? "" : " (" + spec->analyzer + ")",
-                             spec->defined_at.path, spec->defined_at.line);
-    std::cout << spec->docs << (spec->docs.ends_with('\n') ? "" : "\n");
-    if (const YAML::Node& node = spec->params; node.IsMap() && node.size() > 0) {
-      YAML::Emitter params;
-      params << node;
-      std::cout << "\n## Parameters\n\n```yaml\n" << params.c_str() << "\n```\n";
-    }
+    std::cout << rule_markdown(*spec);
   } catch (const RuleError& error) {
     std::cerr << error.describe() << "\n";
     return kExitConfig;
   }
   return kExitClean;
+}
+
+// Writes docs/rules/<category>/<name>.md for every rule, or with `check` reports pages that
+// differ from what the rule packs say (so the docs cannot drift from the YAML).
+int run_docs(const RuleOptions& options, const std::string& directory, bool check) {
+  namespace fs = std::filesystem;
+  RuleCatalog catalog(options);
+  std::vector<std::pair<fs::path, std::string>> pages;
+  try {
+    const RuleSet& rules = catalog.for_file("").rules;
+    for (const RuleSpec& spec : rules.specs) {
+      pages.emplace_back(fs::path(directory) / spec.category() / (spec.name() + ".md"), rule_markdown(spec));
+    }
+    pages.emplace_back(fs::path(directory) / "README.md", rules_index_markdown(rules.specs));
+  } catch (const RuleError& error) {
+    std::cerr << error.describe() << "\n";
+    return kExitConfig;
+  }
+  int stale = 0;
+  for (const auto& [path, text] : pages) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream current;
+    current << in.rdbuf();
+    if (in && current.str() == text) continue;
+    if (check) {
+      ++stale;
+      std::cerr << fmt::format("{}: error: out of date with the rule packs; run `digestlint docs {}`\n",
+                               path.string(), directory);
+      continue;
+    }
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << text;
+    std::cout << "wrote " << path.string() << "\n";
+  }
+  return stale ? kExitFindings : kExitClean;
 }
 
 }  // namespace digestlint

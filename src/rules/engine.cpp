@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "parse/digest_parser.hpp"
+#include "rules/suppressions.hpp"
 
 namespace digestlint {
 namespace {
@@ -95,6 +96,11 @@ void sort_findings(std::vector<Finding>& findings) {
 }
 
 FileResult Engine::lint(std::shared_ptr<const SourceFile> source) const {
+  std::vector<std::shared_ptr<const SourceFile>> one{std::move(source)};
+  return std::move(lint_all(std::move(one), 1).front());
+}
+
+FileResult Engine::check_file(std::shared_ptr<const SourceFile> source) const {
   FileResult result;
   result.source = source;
   result.digest = std::make_shared<const Digest>(parse_digest(*source));
@@ -103,7 +109,6 @@ FileResult Engine::lint(std::shared_ptr<const SourceFile> source) const {
     RuleSink sink(rules_.specs[i], *result.digest, result.findings);
     rules_.analyzers[i]->check(CheckContext{*source, *result.digest, sink});
   }
-  sort_findings(result.findings);
   return result;
 }
 
@@ -112,7 +117,7 @@ std::vector<FileResult> Engine::lint_all(std::vector<std::shared_ptr<const Sourc
   std::vector<FileResult> results(sources.size());
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
-    for (std::size_t i = next++; i < sources.size(); i = next++) results[i] = lint(sources[i]);
+    for (std::size_t i = next++; i < sources.size(); i = next++) results[i] = check_file(sources[i]);
   };
   const unsigned threads =
       std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(sources.size())));
@@ -121,6 +126,7 @@ std::vector<FileResult> Engine::lint_all(std::vector<std::shared_ptr<const Sourc
   work();
   pool.clear();
   check_whole_run(results);
+  for (FileResult& result : results) apply_inline_config(result);
   return results;
 }
 
@@ -137,7 +143,27 @@ void Engine::check_whole_run(std::vector<FileResult>& results) const {
     }
     rules_.analyzers[i]->check_run(files);
   }
-  for (FileResult& result : results) sort_findings(result.findings);
+}
+
+void Engine::apply_inline_config(FileResult& result) const {
+  if (inline_config_) {
+    std::vector<Suppression> suppressions = read_suppressions(*result.source, *result.digest);
+    apply_suppressions(suppressions, result.findings);
+    report_unused(suppressions, result);
+  }
+  sort_findings(result.findings);
+}
+
+// A suppression that hides nothing is stale (the problem was fixed, or the rule id is wrong).
+void Engine::report_unused(const std::vector<Suppression>& suppressions, FileResult& result) const {
+  const RuleSpec* rule = rules_.find(kUnusedSuppressionRule);
+  if (!rule || (filter_ && !filter_(*result.source, *rule))) return;
+  RuleSink rule_sink(*rule, *result.digest, result.findings);
+  FindingSink& sink = rule_sink;
+  for (const Suppression& s : suppressions) {
+    if (s.used) continue;
+    sink.report(s.comment, {{"rules", s.rules.empty() ? std::string("all rules") : fmt::format("{}", fmt::join(s.rules, ", "))}});
+  }
 }
 
 }  // namespace digestlint

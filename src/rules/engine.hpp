@@ -7,6 +7,7 @@
 #include "model/digest.hpp"
 #include "rules/analyzer.hpp"
 #include "rules/rule.hpp"
+#include "rules/suppressions.hpp"
 
 namespace digestlint {
 
@@ -31,19 +32,28 @@ using RuleFilter = std::function<bool(const SourceFile& file, const RuleSpec& ru
 // Runs a rule set over files. Files are linted in parallel; results keep the input order.
 class Engine {
  public:
-  explicit Engine(const RuleSet& rules, RuleFilter filter = {})
-      : rules_(rules), filter_(std::move(filter)) {}
+  // inline_config: honour <!-- digestlint-disable … --> comments (off with --no-inline-config).
+  explicit Engine(const RuleSet& rules, RuleFilter filter = {}, bool inline_config = true)
+      : rules_(rules), filter_(std::move(filter)), inline_config_(inline_config) {}
 
   FileResult lint(std::shared_ptr<const SourceFile> source) const;
   std::vector<FileResult> lint_all(std::vector<std::shared_ptr<const SourceFile>> sources,
                                    unsigned jobs) const;
-  // Runs analyzers that compare files; appends to the results' findings and re-sorts them.
-  void check_whole_run(std::vector<FileResult>& results) const;
 
  private:
+  FileResult check_file(std::shared_ptr<const SourceFile> source) const;
+  // Runs analyzers that compare files; appends to the results' findings.
+  void check_whole_run(std::vector<FileResult>& results) const;
+  void apply_inline_config(FileResult& result) const;
+  void report_unused(const std::vector<Suppression>& suppressions, FileResult& result) const;
+
   const RuleSet& rules_;
   RuleFilter filter_;
+  bool inline_config_;
 };
+
+// The rule that reports suppression comments that suppress nothing.
+inline constexpr std::string_view kUnusedSuppressionRule = "digestlint/unused-suppression";
 
 void sort_findings(std::vector<Finding>& findings);
 

@@ -1,0 +1,50 @@
+#pragma once
+// Helpers shared by the reporters; not part of the public report interface.
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "report/report.hpp"
+
+namespace digestlint::report_detail {
+
+// Looks up the active rule a finding belongs to; null when the finding's rule is not in the report.
+const RuleSpec* find_rule(const Report& report, std::string_view rule_id);
+
+// Finds the source of another file of the run by path; null when it is not part of the report.
+const SourceFile* find_source(const Report& report, std::string_view path);
+
+// Counts per severity, indexed by static_cast<int>(Severity).
+struct Counts {
+  std::array<int, 3> by_severity{};
+  int total() const { return by_severity[0] + by_severity[1] + by_severity[2]; }
+  int of(Severity s) const { return by_severity[static_cast<std::size_t>(s)]; }
+};
+Counts count_findings(const Report& report);
+
+// The path of a file relative to report.source_root when it lies below it (absolute paths and
+// relative ones, which are taken relative to the working directory); otherwise nullopt.
+std::optional<std::string> relative_to_root(const Report& report, const std::string& path);
+
+// RFC 3986 percent-encoding of a path: unreserved characters and '/' are kept.
+std::string percent_encode_path(std::string_view path);
+
+// 64-bit FNV-1a, stable across platforms and runs.
+std::uint64_t fnv1a64(std::string_view data, std::uint64_t seed = 0xcbf29ce484222325ULL);
+
+// Clamps a span into the text of a source (a defensive measure against analyzer bugs).
+Span clamp_span(const SourceFile& source, Span span);
+
+// The end of a span without a trailing line terminator, so that "x\n" ends on x's line.
+std::size_t end_without_newline(const SourceFile& source, Span span);
+
+// A fix's description, or one made from the edit ("replace 'http://' with 'https://'").
+std::string describe_fix(const SourceFile& source, const Fix& fix);
+
+// Where SARIF's tool.driver.informationUri points (the project page the CLI's default docs URL
+// lives under); empty: the property is left out.
+inline constexpr std::string_view kInformationUri = "https://github.com/digestlint/digestlint";
+
+}  // namespace digestlint::report_detail

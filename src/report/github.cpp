@@ -1,0 +1,96 @@
+// GitHub Actions workflow commands, one line per finding:
+//   ::warning file=d.md,line=3,col=9,endLine=3,endColumn=16,title=digestlint
+//   [links/insecure-url]::msg
+// Columns are UTF-16 code units, endColumn exclusive. GitHub only honours columns on single-line
+// annotations, so col/endColumn are left out when a span crosses lines. The hint follows the
+// message on a second line.
+#include <ostream>
+#include <string>
+
+#include "report/common.hpp"
+#include "report/report.hpp"
+
+namespace digestlint {
+namespace {
+
+// Escaping for the message part of a workflow command.
+std::string escape_data(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    switch (c) {
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// Escaping for a property value (file=…, title=…).
+std::string escape_property(std::string_view text) {
+  std::string out;
+  for (const char c : escape_data(text)) {
+    switch (c) {
+      case ':':
+        out += "%3A";
+        break;
+      case ',':
+        out += "%2C";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string_view command_of(Severity severity) {
+  switch (severity) {
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::note:
+      return "notice";
+  }
+  return "warning";
+}
+
+}  // namespace
+
+void write_github(std::ostream& out, const Report& report) {
+  for (const FileResult& file : report.files) {
+    if (!file.source) continue;
+    const SourceFile& source = *file.source;
+    // Annotations need paths relative to the repository (the workspace root).
+    const std::string path =
+        report_detail::relative_to_root(report, source.path()).value_or(source.path());
+    for (const Finding& finding : file.findings) {
+      const Span span = report_detail::clamp_span(source, finding.span);
+      const Position begin = source.position(span.begin);
+      const Position end = source.position(report_detail::end_without_newline(source, span));
+      out << "::" << command_of(finding.severity) << " file=" << escape_property(path)
+          << ",line=" << begin.line;
+      if (end.line == begin.line) {
+        out << ",col=" << begin.utf16_column << ",endLine=" << end.line
+            << ",endColumn=" << end.utf16_column;
+      } else {
+        out << ",endLine=" << end.line;
+      }
+      out << ",title=" << escape_property("digestlint [" + finding.rule_id + "]") << "::";
+      std::string message = finding.message;
+      if (!finding.hint.empty()) message += "\nhint: " + finding.hint;
+      out << escape_data(message) << '\n';
+    }
+  }
+}
+
+}  // namespace digestlint

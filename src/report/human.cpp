@@ -1,0 +1,338 @@
+// Human-readable output in the style of rustc and ruff:
+//
+//   digest.md:12:9: warning[links/insecure-url]: insecure URL 'http://arxiv.org/abs/2401.00001'
+//      |
+//   12 | [Paper](http://arxiv.org/abs/2401.00001)
+//      |         ^^^^^^^
+//      = hint: use https://
+//      = fix (safe): replace with https://
+//
+// Columns in the header line are 1-based UTF-16 code units (what editors such as VS Code show);
+// the underline is placed by display width, so it stays aligned under double-width characters.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "report/common.hpp"
+#include "report/report.hpp"
+
+namespace digestlint {
+namespace {
+
+using report_detail::clamp_span;
+using report_detail::describe_fix;
+
+constexpr int kTabWidth = 4;
+constexpr int kLongLine = 200;      // lines wider than this are shown as a window…
+constexpr int kWindowWidth = 120;   // …of this many columns…
+constexpr int kWindowContext = 40;  // …starting this far before the span
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";     // U+2026, one column
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD, one column
+
+struct Style {
+  bool color = false;
+  std::string paint(std::string_view code, std::string_view text) const {
+    if (!color || text.empty()) return std::string(text);
+    return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+  }
+  std::string bold(std::string_view t) const { return paint("1", t); }
+  std::string gutter(std::string_view t) const { return paint("1;34", t); }
+  std::string severity(Severity s, std::string_view t) const {
+    switch (s) {
+      case Severity::error:
+        return paint("1;31", t);
+      case Severity::warning:
+        return paint("1;33", t);
+      case Severity::note:
+        return paint("1;36", t);
+    }
+    return std::string(t);
+  }
+  std::string label(std::string_view t) const { return paint("1;36", t); }
+  std::string fix(std::string_view t) const { return paint("1;32", t); }
+};
+
+// Characters that would disturb a terminal (controls, escape sequences, bidirectional overrides)
+// are shown as U+FFFD.
+bool is_unprintable(char32_t cp) {
+  return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
+// One character of a source line as it is drawn.
+struct Cell {
+  std::size_t offset;  // byte offset in the file
+  std::string text;
+  int width;
+};
+
+std::vector<Cell> cells_of(std::string_view line, std::size_t line_begin) {
+  std::vector<Cell> cells;
+  int column = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    std::size_t length = 0;
+    const char32_t cp = decode_utf8(line, i, length);
+    Cell cell{line_begin + i, {}, 0};
+    if (cp == '\t') {
+      cell.width = kTabWidth - column % kTabWidth;
+      cell.text.assign(static_cast<std::size_t>(cell.width), ' ');
+    } else if (is_unprintable(cp)) {
+      cell.text = kReplacement;
+      cell.width = 1;
+    } else {
+      cell.text = line.substr(i, length);
+      cell.width = display_width(cell.text);
+    }
+    column += cell.width;
+    cells.push_back(std::move(cell));
+    i += length;
+  }
+  return cells;
+}
+
+// A source line ready to print with the underline beneath it.
+struct FrameLine {
+  int line = 1;
+  std::string text;
+  int caret_start = 0;  // display columns before the first '^'
+  int caret_width = 1;
+};
+
+FrameLine frame_line(const SourceFile& source, Span span) {
+  FrameLine frame;
+  frame.line = source.line_of(span.begin);
+  const Span line_span = source.line_span(frame.line);
+  const std::vector<Cell> cells = cells_of(source.slice(line_span), line_span.begin);
+
+  int total = 0;
+  int begin_col = -1;
+  int end_col = -1;
+  for (const Cell& cell : cells) {
+    if (begin_col < 0 && cell.offset >= span.begin) begin_col = total;
+    if (end_col < 0 && cell.offset >= span.end) end_col = total;
+    total += cell.width;
+  }
+  if (begin_col < 0) begin_col = total;  // the span starts at the end of the line
+  if (end_col < 0) end_col = total;      // or runs past it
+  int caret_width = std::max(1, end_col - begin_col);
+
+  int window_begin = 0;
+  int window_end = total;
+  if (total > kLongLine) {
+    window_begin = std::clamp(begin_col - kWindowContext, 0, std::max(0, total - kWindowWidth));
+    window_end = window_begin + kWindowWidth;
+  }
+  int column = 0;
+  int first_shown = -1;
+  bool cut_before = false;
+  bool cut_after = false;
+  for (const Cell& cell : cells) {
+    if (column < window_begin) {
+      cut_before = true;
+    } else if (column + cell.width > window_end) {
+      cut_after = true;
+    } else {
+      if (first_shown < 0) first_shown = column;
+      frame.text += cell.text;
+    }
+    column += cell.width;
+  }
+  if (first_shown < 0) first_shown = window_begin;
+  const int lead = cut_before ? 1 : 0;
+  if (cut_before) frame.text.insert(0, kEllipsis);
+  if (cut_after) frame.text += kEllipsis;
+  frame.caret_start = lead + std::max(0, begin_col - first_shown);
+  if (cut_after) {
+    // Stop the underline at the ellipsis; it marks that the span goes on.
+    const int visible_end = lead + (window_end - first_shown) + 1;
+    caret_width = std::clamp(caret_width, 1, std::max(1, visible_end - frame.caret_start));
+  }
+  frame.caret_width = caret_width;
+  return frame;
+}
+
+int digits(int n) {
+  int d = 1;
+  while (n >= 10) n /= 10, ++d;
+  return d;
+}
+
+std::string location(const SourceFile& source, std::size_t offset) {
+  const Position p = source.position(offset);
+  return fmt::format("{}:{}:{}", source.path(), p.line, p.utf16_column);
+}
+
+void write_frame(std::ostream& out, const Style& style, const FrameLine& frame, int gutter_width,
+                 Severity severity) {
+  const std::string pad(static_cast<std::size_t>(gutter_width), ' ');
+  out << style.gutter(pad + " |") << '\n';
+  out << style.gutter(fmt::format("{:>{}} |", frame.line, gutter_width));
+  if (!frame.text.empty()) out << ' ' << frame.text;
+  out << '\n';
+  out << style.gutter(pad + " |") << ' '
+      << std::string(static_cast<std::size_t>(frame.caret_start), ' ')
+      << style.severity(severity, std::string(static_cast<std::size_t>(frame.caret_width), '^'))
+      << '\n';
+}
+
+struct Related {
+  const SourceFile* source;  // null when the file is not part of the report
+  const RelatedLocation* location;
+};
+
+void write_finding(std::ostream& out, const Style& style, const Report& report,
+                   const SourceFile& source, const Finding& finding, bool show_fixes) {
+  const Span span = clamp_span(source, finding.span);
+  const FrameLine frame = frame_line(source, span);
+
+  std::vector<Related> related;
+  int max_line = frame.line;
+  for (const RelatedLocation& r : finding.related) {
+    const SourceFile* other = r.path.empty() || r.path == source.path()
+                                  ? &source
+                                  : report_detail::find_source(report, r.path);
+    if (other != nullptr) {
+      max_line = std::max(max_line, other->line_of(clamp_span(*other, r.span).begin));
+    }
+    related.push_back({other, &r});
+  }
+  const int gutter_width = digits(max_line);
+  const std::string pad(static_cast<std::size_t>(gutter_width), ' ');
+
+  out << style.bold(location(source, span.begin) + ":") << ' '
+      << style.severity(finding.severity,
+                        fmt::format("{}[{}]", to_string(finding.severity), finding.rule_id))
+      << style.bold(": " + finding.message) << '\n';
+  write_frame(out, style, frame, gutter_width, finding.severity);
+
+  const auto equals_line = [&](std::string_view label, std::string_view text) {
+    out << style.gutter(pad + " =") << ' ' << style.label(label) << ": " << text << '\n';
+  };
+  const Position end = source.position(report_detail::end_without_newline(source, span));
+  if (end.line > frame.line) {
+    equals_line("note", fmt::format("the span continues to line {}, column {}", end.line,
+                                    end.utf16_column));
+  }
+  if (!finding.hint.empty()) equals_line("hint", finding.hint);
+  if (show_fixes && finding.fix) {
+    const std::string label = finding.fix->safe ? "fix (safe)" : "fix (unsafe)";
+    out << style.gutter(pad + " =") << ' ' << style.fix(label) << ": "
+        << describe_fix(source, *finding.fix) << '\n';
+  }
+  for (const Related& r : related) {
+    const std::string message =
+        r.location->message.empty() ? "related location" : r.location->message;
+    if (r.source == nullptr) {
+      out << style.bold(r.location->path + ":") << ' ' << style.label("note") << ": " << message
+          << '\n';
+      continue;
+    }
+    const Span related_span = clamp_span(*r.source, r.location->span);
+    out << style.bold(location(*r.source, related_span.begin) + ":") << ' ' << style.label("note")
+        << ": " << message << '\n';
+    write_frame(out, style, frame_line(*r.source, related_span), gutter_width, Severity::note);
+  }
+}
+
+std::string plural(int n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+std::string summary_line(const Report& report) {
+  int files_with_findings = 0;
+  int safe_fixes = 0;
+  int unsafe_fixes = 0;
+  for (const FileResult& file : report.files) {
+    if (!file.findings.empty()) ++files_with_findings;
+    for (const Finding& finding : file.findings) {
+      if (finding.fix) ++(finding.fix->safe ? safe_fixes : unsafe_fixes);
+    }
+  }
+  const report_detail::Counts counts = report_detail::count_findings(report);
+  if (counts.total() == 0) {
+    return fmt::format("No problems found in {}.",
+                       plural(static_cast<int>(report.files.size()), "file"));
+  }
+  std::vector<std::string> parts;
+  if (counts.of(Severity::error) > 0) parts.push_back(plural(counts.of(Severity::error), "error"));
+  if (counts.of(Severity::warning) > 0) {
+    parts.push_back(plural(counts.of(Severity::warning), "warning"));
+  }
+  if (counts.of(Severity::note) > 0) parts.push_back(plural(counts.of(Severity::note), "note"));
+  std::string line =
+      fmt::format("Found {} in {}", fmt::join(parts, ", "), plural(files_with_findings, "file"));
+  if (safe_fixes > 0 && unsafe_fixes > 0) {
+    line += fmt::format(" ({} fixable with --fix, {} more with --unsafe-fixes)", safe_fixes,
+                        unsafe_fixes);
+  } else if (safe_fixes > 0) {
+    line += fmt::format(" ({} fixable with --fix)", safe_fixes);
+  } else if (unsafe_fixes > 0) {
+    line += fmt::format(" ({} fixable with --unsafe-fixes)", unsafe_fixes);
+  }
+  return line + ".";
+}
+
+void write_statistics(std::ostream& out, const Style& style, const Report& report) {
+  struct Row {
+    int count = 0;
+    int fixable = 0;
+    Severity severity = Severity::note;
+  };
+  std::map<std::string, Row, std::less<>> rows;
+  for (const FileResult& file : report.files) {
+    for (const Finding& finding : file.findings) {
+      Row& row = rows[finding.rule_id];
+      ++row.count;
+      if (finding.fix) ++row.fixable;
+      row.severity = std::max(row.severity, finding.severity);
+    }
+  }
+  std::vector<std::pair<std::string, Row>> sorted(rows.begin(), rows.end());
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return a.second.count > b.second.count; });
+  std::size_t id_width = 4;
+  int count_width = 1;
+  for (const auto& [id, row] : sorted) {
+    id_width = std::max(id_width, id.size());
+    count_width = std::max(count_width, digits(row.count));
+  }
+  out << style.bold("Statistics:") << '\n';
+  for (const auto& [id, row] : sorted) {
+    std::string line =
+        fmt::format("  {:>{}}  {:<{}}  {}", row.count, count_width, id, id_width,
+                    style.severity(row.severity, fmt::format("{:<7}", to_string(row.severity))));
+    if (row.fixable > 0) line += fmt::format("  ({} fixable)", row.fixable);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out << line << '\n';
+  }
+}
+
+}  // namespace
+
+void write_human(std::ostream& out, const Report& report, const HumanOptions& options) {
+  const Style style{options.color};
+  bool wrote = false;
+  if (!options.quiet) {
+    for (const FileResult& file : report.files) {
+      if (!file.source) continue;
+      for (const Finding& finding : file.findings) {
+        if (wrote) out << '\n';
+        write_finding(out, style, report, *file.source, finding, options.show_fixes);
+        wrote = true;
+      }
+    }
+  }
+  if (options.statistics && report_detail::count_findings(report).total() > 0) {
+    if (wrote) out << '\n';
+    write_statistics(out, style, report);
+    wrote = true;
+  }
+  if (wrote) out << '\n';
+  out << style.bold(summary_line(report)) << '\n';
+}
+
+}  // namespace digestlint

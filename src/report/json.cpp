@@ -1,0 +1,107 @@
+// A simple, stable JSON report for other tools. Keys are part of the interface; don't rename them.
+//
+// {
+//   "version": "<digestlint version>",
+//   "files": [                       // every linted file, in the report's order
+//     {"path": "<as given on the command line>",
+//      "findings": [                 // sorted by position
+//        {"rule": "links/insecure-url", "severity": "error|warning|note",
+//         "line": 3, "column": 9,            // 1-based; column in UTF-8 bytes
+//         "end_line": 3, "end_column": 16,   // exclusive end, UTF-8 bytes
+//         "utf16_column": 9, "end_utf16_column": 16,  // the same columns in UTF-16 code units
+//         "message": "…", "hint": "…",       // hint is "" when the rule has none
+//         "fix": null | {"description": "…", "replacement": "…", "safe": true,
+//                        "line": 3, "column": 9, "end_line": 3, "end_column": 16},
+//         "related": [{"path": "…", "line": 1, "column": 1, "utf16_column": 1,
+//                      "message": "…"}]}]}],
+//   "summary": {"error": 0, "warning": 1, "note": 0}
+// }
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "report/common.hpp"
+#include "report/report.hpp"
+
+namespace digestlint {
+namespace {
+
+using json = nlohmann::ordered_json;
+using report_detail::clamp_span;
+
+json fix_json(const SourceFile& source, const Fix& fix) {
+  const Span span = clamp_span(source, fix.span);
+  const Position begin = source.position(span.begin);
+  const Position end = source.position(span.end);
+  return {{"description", report_detail::describe_fix(source, fix)},
+          {"replacement", fix.replacement},
+          {"safe", fix.safe},
+          {"line", begin.line},
+          {"column", begin.byte_column},
+          {"end_line", end.line},
+          {"end_column", end.byte_column}};
+}
+
+json related_json(const Report& report, const SourceFile& source, const RelatedLocation& r) {
+  const std::string& path = r.path.empty() ? source.path() : r.path;
+  json out = {{"path", path}};
+  const SourceFile* other = r.path.empty() || r.path == source.path()
+                                ? &source
+                                : report_detail::find_source(report, path);
+  if (other != nullptr) {
+    const Position p = other->position(clamp_span(*other, r.span).begin);
+    out["line"] = p.line;
+    out["column"] = p.byte_column;
+    out["utf16_column"] = p.utf16_column;
+  } else {
+    out["line"] = nullptr;
+    out["column"] = nullptr;
+    out["utf16_column"] = nullptr;
+  }
+  out["message"] = r.message;
+  return out;
+}
+
+json finding_json(const Report& report, const SourceFile& source, const Finding& finding) {
+  const Span span = clamp_span(source, finding.span);
+  const Position begin = source.position(span.begin);
+  const Position end = source.position(span.end);
+  json related = json::array();
+  for (const RelatedLocation& r : finding.related)
+    related.push_back(related_json(report, source, r));
+  return {{"rule", finding.rule_id},
+          {"severity", to_string(finding.severity)},
+          {"line", begin.line},
+          {"column", begin.byte_column},
+          {"end_line", end.line},
+          {"end_column", end.byte_column},
+          {"utf16_column", begin.utf16_column},
+          {"end_utf16_column", end.utf16_column},
+          {"message", finding.message},
+          {"hint", finding.hint},
+          {"fix", finding.fix ? fix_json(source, *finding.fix) : json(nullptr)},
+          {"related", std::move(related)}};
+}
+
+}  // namespace
+
+void write_json(std::ostream& out, const Report& report) {
+  json files = json::array();
+  for (const FileResult& file : report.files) {
+    if (!file.source) continue;
+    json findings = json::array();
+    for (const Finding& finding : file.findings) {
+      findings.push_back(finding_json(report, *file.source, finding));
+    }
+    files.push_back({{"path", file.source->path()}, {"findings", std::move(findings)}});
+  }
+  const report_detail::Counts counts = report_detail::count_findings(report);
+  const json log = {{"version", DIGESTLINT_VERSION},
+                    {"files", std::move(files)},
+                    {"summary",
+                     {{"error", counts.of(Severity::error)},
+                      {"warning", counts.of(Severity::warning)},
+                      {"note", counts.of(Severity::note)}}}};
+  out << log.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace digestlint

@@ -1,0 +1,268 @@
+// SARIF 2.1.0 output for GitHub code scanning and other SARIF viewers.
+//
+// Columns are UTF-16 code units (run.columnKind "utf16CodeUnits"); endColumn is the column just
+// after the last character of a region. Regions also carry byteOffset/byteLength, counted in the
+// file as it is on disk (a UTF-8 byte order mark included).
+//
+// partialFingerprints.primaryLocationLineHash identifies a result independently of its line
+// number, so that moving unrelated lines keeps alerts matched:
+//   "<16 hex digits>:<occurrence>"
+//   hash       = FNV-1a 64 of  rule id + '\0' + normalized text of the first line of the region,
+//                where normalized means leading/trailing whitespace removed and every run of
+//                inner whitespace collapsed to one space (so re-indentation and CRLF don't matter)
+//   occurrence = 1 for the first result of that rule on an identical normalized line in the
+//                file, 2 for the next one (in position order), and so on.
+// A result's fingerprint changes only when its own line is edited, or when a line with identical
+// text flagged by the same rule is added or removed before it.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include "report/common.hpp"
+#include "report/report.hpp"
+
+namespace digestlint {
+namespace {
+
+using json = nlohmann::ordered_json;
+using report_detail::clamp_span;
+
+constexpr std::string_view kSchema =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+constexpr std::string_view kRootBase = "%SRCROOT%";
+
+std::string_view level_of(Severity severity) {
+  switch (severity) {
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::note:
+      return "note";
+  }
+  return "warning";
+}
+
+// "arxiv-id-future" → "ArxivIdFuture"
+std::string pascal_case(std::string_view kebab) {
+  std::string out;
+  bool upper = true;
+  for (const char c : kebab) {
+    if (c == '-' || c == '_' || c == ' ') {
+      upper = true;
+      continue;
+    }
+    out += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    upper = false;
+  }
+  return out;
+}
+
+// The first paragraph of a Markdown text, with its lines joined.
+std::string first_paragraph(std::string_view text) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) {
+      if (!out.empty()) break;
+    } else {
+      if (!out.empty()) out += ' ';
+      out += line.substr(line.find_first_not_of(" \t"));
+    }
+    pos = end + 1;
+  }
+  return out;
+}
+
+std::string normalize_line(std::string_view line) {
+  std::string out;
+  bool space = false;
+  for (const char c : line) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+json rule_descriptor(const Report& report, const RuleSpec& rule) {
+  const std::string short_text = rule.description.empty() ? rule.id : rule.description;
+  std::string full_text = first_paragraph(rule.docs);
+  if (full_text.empty()) full_text = short_text;
+  json descriptor = {{"id", rule.id},
+                     {"name", pascal_case(rule.name())},
+                     {"shortDescription", {{"text", short_text}}},
+                     {"fullDescription", {{"text", full_text}}}};
+  if (!rule.docs.empty()) {
+    descriptor["help"] = {{"text", rule.docs}, {"markdown", rule.docs}};
+  } else {
+    descriptor["help"] = {{"text", short_text}};
+  }
+  const std::string url = docs_url(report, rule);
+  if (!url.empty()) descriptor["helpUri"] = url;
+  descriptor["defaultConfiguration"] = {{"level", level_of(rule.severity)}};
+  descriptor["properties"] = {{"tags", json::array({rule.category()})}};
+  return descriptor;
+}
+
+// A descriptor for a finding whose rule is not among the report's active rules.
+json bare_descriptor(const std::string& id) {
+  const std::string name = id.substr(id.find('/') + 1);
+  const std::string category = id.substr(0, id.find('/'));
+  return {{"id", id},
+          {"name", pascal_case(name)},
+          {"shortDescription", {{"text", id}}},
+          {"properties", {{"tags", json::array({category})}}}};
+}
+
+json artifact_location(const Report& report, const std::string& path) {
+  if (const auto relative = report_detail::relative_to_root(report, path)) {
+    return {{"uri", report_detail::percent_encode_path(*relative)}, {"uriBaseId", kRootBase}};
+  }
+  if (path.starts_with('/') || !report.source_root.empty()) {
+    // Outside the source root: an absolute file URI.
+    std::error_code error;
+    const std::filesystem::path absolute = std::filesystem::absolute(path, error);
+    if (!error) {
+      return {{"uri", "file://" + report_detail::percent_encode_path(
+                                      absolute.lexically_normal().generic_string())}};
+    }
+  }
+  std::string_view relative = path;
+  while (relative.starts_with("./")) relative.remove_prefix(2);
+  return {{"uri", report_detail::percent_encode_path(relative)}, {"uriBaseId", kRootBase}};
+}
+
+json region(const SourceFile& source, Span span) {
+  span = clamp_span(source, span);
+  const Position begin = source.position(span.begin);
+  const Position end = source.position(span.end);
+  return {{"startLine", begin.line},
+          {"startColumn", begin.utf16_column},
+          {"endLine", end.line},
+          {"endColumn", end.utf16_column},
+          {"byteOffset", span.begin + (source.has_bom() ? 3 : 0)},
+          {"byteLength", span.size()}};
+}
+
+json physical_location(const Report& report, const SourceFile& source, Span span) {
+  return {{"artifactLocation", artifact_location(report, source.path())},
+          {"region", region(source, span)}};
+}
+
+json fix_object(const Report& report, const SourceFile& source, const Fix& fix) {
+  json replacement = {{"deletedRegion", region(source, fix.span)}};
+  if (!fix.replacement.empty()) replacement["insertedContent"] = {{"text", fix.replacement}};
+  return {{"description", {{"text", report_detail::describe_fix(source, fix)}}},
+          {"artifactChanges",
+           json::array({{{"artifactLocation", artifact_location(report, source.path())},
+                         {"replacements", json::array({replacement})}}})},
+          {"properties", {{"safe", fix.safe}}}};
+}
+
+std::string line_hash(const SourceFile& source, const Finding& finding,
+                      std::map<std::pair<std::string, std::string>, int>& seen) {
+  const Span span = clamp_span(source, finding.span);
+  std::string line = normalize_line(source.line_text(source.line_of(span.begin)));
+  std::string key = finding.rule_id;
+  key += '\0';
+  key += line;
+  const int occurrence = ++seen[{finding.rule_id, std::move(line)}];
+  return fmt::format("{:016x}:{}", report_detail::fnv1a64(key), occurrence);
+}
+
+}  // namespace
+
+void write_sarif(std::ostream& out, const Report& report) {
+  json rules = json::array();
+  std::map<std::string, int, std::less<>> rule_index;
+  for (const RuleSpec* rule : report.rules) {
+    if (rule == nullptr || rule_index.contains(rule->id)) continue;
+    rule_index.emplace(rule->id, static_cast<int>(rules.size()));
+    rules.push_back(rule_descriptor(report, *rule));
+  }
+  for (const FileResult& file : report.files) {
+    for (const Finding& finding : file.findings) {
+      if (rule_index.contains(finding.rule_id)) continue;
+      rule_index.emplace(finding.rule_id, static_cast<int>(rules.size()));
+      rules.push_back(bare_descriptor(finding.rule_id));
+    }
+  }
+
+  json results = json::array();
+  for (const FileResult& file : report.files) {
+    if (!file.source) continue;
+    const SourceFile& source = *file.source;
+    std::map<std::pair<std::string, std::string>, int> seen;
+    for (const Finding& finding : file.findings) {
+      json result = {
+          {"ruleId", finding.rule_id},
+          {"ruleIndex", rule_index.at(finding.rule_id)},
+          {"level", level_of(finding.severity)},
+          {"message", {{"text", finding.message.empty() ? finding.rule_id : finding.message}}},
+          {"locations",
+           json::array({{{"physicalLocation", physical_location(report, source, finding.span)}}})},
+          {"partialFingerprints", {{"primaryLocationLineHash", line_hash(source, finding, seen)}}}};
+      if (!finding.related.empty()) {
+        json related = json::array();
+        int id = 1;
+        for (const RelatedLocation& r : finding.related) {
+          const SourceFile* other = r.path.empty() || r.path == source.path()
+                                        ? &source
+                                        : report_detail::find_source(report, r.path);
+          json location = {{"id", id++}};
+          if (other != nullptr) {
+            location["physicalLocation"] = physical_location(report, *other, r.span);
+          } else {
+            location["physicalLocation"] = {
+                {"artifactLocation", artifact_location(report, r.path)}};
+          }
+          if (!r.message.empty()) location["message"] = {{"text", r.message}};
+          related.push_back(std::move(location));
+        }
+        result["relatedLocations"] = std::move(related);
+      }
+      if (finding.fix) result["fixes"] = json::array({fix_object(report, source, *finding.fix)});
+      if (!finding.hint.empty()) result["properties"] = {{"hint", finding.hint}};
+      results.push_back(std::move(result));
+    }
+  }
+
+  json driver = {{"name", "digestlint"},
+                 {"version", DIGESTLINT_VERSION},
+                 {"semanticVersion", DIGESTLINT_VERSION}};
+  if (!report_detail::kInformationUri.empty()) {
+    driver["informationUri"] = report_detail::kInformationUri;
+  }
+  driver["rules"] = std::move(rules);
+
+  json run = {{"tool", {{"driver", std::move(driver)}}}};
+  if (!report.source_root.empty()) {
+    std::string root = report.source_root;
+    if (!root.ends_with('/')) root += '/';
+    run["originalUriBaseIds"] = {
+        {kRootBase, {{"uri", "file://" + report_detail::percent_encode_path(root)}}}};
+  }
+  run["columnKind"] = "utf16CodeUnits";
+  run["results"] = std::move(results);
+
+  const json log = {{"$schema", kSchema}, {"version", "2.1.0"}, {"runs", json::array({run})}};
+  out << log.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace digestlint

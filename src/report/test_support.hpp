@@ -1,0 +1,75 @@
+#pragma once
+// Builds Report objects by hand for the reporters' unit tests (no parser or engine needed).
+#include <deque>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "report/report.hpp"
+
+namespace digestlint::report_test {
+
+// The span of the n-th (0-based) occurrence of needle in text; fails the test when absent.
+inline Span span_of(std::string_view text, std::string_view needle, int occurrence = 0) {
+  std::size_t at = text.find(needle);
+  for (int i = 0; i < occurrence && at != std::string_view::npos; ++i) {
+    at = text.find(needle, at + 1);
+  }
+  if (at == std::string_view::npos) throw std::runtime_error("test needle not found");
+  return {at, at + needle.size()};
+}
+
+class ReportBuilder {
+ public:
+  ReportBuilder() {
+    report.docs_base_url = "https://example.org/docs/rules/";
+    report.source_root = "/repo/";
+  }
+
+  RuleSpec& rule(std::string id, Severity severity = Severity::warning,
+                 std::string description = "", std::string docs = "") {
+    RuleSpec& spec = rules_->emplace_back();
+    spec.id = std::move(id);
+    spec.severity = severity;
+    spec.description = std::move(description);
+    spec.docs = std::move(docs);
+    report.rules.push_back(&spec);
+    return spec;
+  }
+
+  // Adds a file; returns its index in report.files.
+  std::size_t file(std::string path, std::string text) {
+    FileResult result;
+    result.source = std::make_shared<SourceFile>(std::move(path), std::move(text));
+    report.files.push_back(std::move(result));
+    return report.files.size() - 1;
+  }
+
+  const SourceFile& source(std::size_t file) const { return *report.files.at(file).source; }
+
+  // Adds a finding on the n-th occurrence of needle in the file.
+  Finding& finding(std::size_t file, std::string rule_id, std::string_view needle,
+                   std::string message, Severity severity = Severity::warning, int occurrence = 0) {
+    return finding_at(file, std::move(rule_id), span_of(source(file).text(), needle, occurrence),
+                      std::move(message), severity);
+  }
+
+  Finding& finding_at(std::size_t file, std::string rule_id, Span span, std::string message,
+                      Severity severity = Severity::warning) {
+    Finding& f = report.files.at(file).findings.emplace_back();
+    f.rule_id = std::move(rule_id);
+    f.severity = severity;
+    f.message = std::move(message);
+    f.span = span;
+    return f;
+  }
+
+  Report report;
+
+ private:
+  // Stable addresses for report.rules, shared so that a copied builder's report stays valid.
+  std::shared_ptr<std::deque<RuleSpec>> rules_ = std::make_shared<std::deque<RuleSpec>>();
+};
+
+}  // namespace digestlint::report_test
