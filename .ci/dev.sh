@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BUILD_DIR=${BUILD_DIR:-build}
-PACKAGES=(cmake g++ ninja-build pkg-config git python3 python3-jsonschema
+PACKAGES=(cmake g++ ninja-build pkg-config git python3 python3-jsonschema pre-commit neovim
   libcmark-gfm-dev libcmark-gfm-extensions-dev libre2-dev libfmt-dev libyaml-cpp-dev
   libcli11-dev doctest-dev nlohmann-json3-dev)
 

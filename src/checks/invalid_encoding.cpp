@@ -17,10 +17,11 @@ class InvalidEncoding final : public Analyzer {
     const auto& errors = context.source.encoding_errors();
     for (std::size_t i = 0; i < errors.size() && i < max_reports_; ++i) {
       const bool last_shown = i + 1 == max_reports_ && errors.size() > max_reports_;
-      context.sink.report({errors[i].offset, errors[i].offset + errors[i].length},
-                          {{"bytes", std::to_string(errors[i].length)},
-                           {"more", last_shown ? fmt::format(" ({} more not shown)", errors.size() - max_reports_)
-                                               : std::string()}});
+      context.sink.report(
+          {errors[i].offset, errors[i].offset + errors[i].length},
+          {{"bytes", std::to_string(errors[i].length)},
+           {"more", last_shown ? fmt::format(" ({} more not shown)", errors.size() - max_reports_)
+                               : std::string()}});
     }
   }
 
@@ -28,7 +29,9 @@ class InvalidEncoding final : public Analyzer {
   std::size_t max_reports_;
 };
 
-std::unique_ptr<Analyzer> make(const RuleSpec& rule) { return std::make_unique<InvalidEncoding>(rule); }
+std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
+  return std::make_unique<InvalidEncoding>(rule);
+}
 
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("invalid-encoding", false, make, {"bytes", "more"})

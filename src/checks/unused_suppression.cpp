@@ -10,7 +10,9 @@ class UnusedSuppression final : public Analyzer {
   void check(const CheckContext&) const override {}
 };
 
-std::unique_ptr<Analyzer> make(const RuleSpec&) { return std::make_unique<UnusedSuppression>(); }
+std::unique_ptr<Analyzer> make(const RuleSpec&) {
+  return std::make_unique<UnusedSuppression>();
+}
 
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("unused-suppression", false, make, {"rules"})

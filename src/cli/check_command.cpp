@@ -8,6 +8,9 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "fix/apply.hpp"
+#include "report/baseline.hpp"
+#include "report/common.hpp"
 #include "report/report.hpp"
 #include "rules/params.hpp"
 
@@ -59,7 +62,8 @@ Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inp
   for (const auto& [compiled, indexes] : groups) {
     std::vector<std::shared_ptr<const SourceFile>> sources;
     for (const std::size_t i : indexes) sources.push_back(inputs.sources[i]);
-    auto results = Engine(compiled->rules, compiled->filter, options.inline_config).lint_all(std::move(sources), jobs);
+    auto results = Engine(compiled->rules, compiled->filter, options.inline_config)
+                       .lint_all(std::move(sources), jobs);
     for (std::size_t k = 0; k < indexes.size(); ++k)
       report.files[indexes[k]] = std::move(results[k]);
     for (const RuleSpec& spec : compiled->rules.specs) {
@@ -77,6 +81,15 @@ Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inp
   return report;
 }
 
+bool is_stdin_input(const CheckOptions& options) {
+  return std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end();
+}
+
+std::string with_bom(const SourceFile& source) {
+  return source.has_bom() ? "\xEF\xBB\xBF" + std::string(source.text())
+                          : std::string(source.text());
+}
+
 void write_report(const CheckOptions& options, const Report& report, std::ostream& out,
                   bool color) {
   if (options.format == "sarif") {
@@ -90,20 +103,104 @@ void write_report(const CheckOptions& options, const Report& report, std::ostrea
   }
 }
 
+Engine engine_for(const CheckOptions& options, RuleCatalog& catalog, const SourceFile& source) {
+  const RuleCatalog::Compiled& compiled = catalog.for_file(source.path());
+  return Engine(compiled.rules, compiled.filter, options.inline_config);
+}
+
+// --fix / --diff: fixes every file until stable. Returns the sources to report on (fixed ones
+// replaced) and whether any file changed. Diffs and stdin's fixed text go to stdout.
+std::pair<Inputs, bool> apply_fixes_to_inputs(const CheckOptions& options, RuleCatalog& catalog,
+                                              Inputs inputs) {
+  const FixOptions fix_options{options.unsafe_fixes};
+  bool changed = false;
+  for (auto& source : inputs.sources) {
+    const bool from_stdin =
+        source->path() == options.input.stdin_filename && is_stdin_input(options);
+    if (!source->encoding_errors().empty()) {
+      std::cerr << fmt::format("{}: note: not fixed: the file is not valid UTF-8\n",
+                               source->path());
+      if (from_stdin && !options.diff) std::cout << source->text();
+      continue;
+    }
+    const FixOutcome outcome =
+        fix_until_stable(engine_for(options, catalog, *source), *source, fix_options);
+    changed = changed || outcome.changed();
+    if (options.diff) {
+      if (outcome.changed())
+        std::cout << unified_diff(source->path(), with_bom(*source), outcome.bytes);
+      continue;
+    }
+    if (from_stdin) {
+      std::cout << outcome.bytes;
+    } else if (outcome.changed()) {
+      if (const std::string error = write_atomically(source->path(), outcome.bytes);
+          !error.empty()) {
+        inputs.errors.push_back({source->path(), 0, 0, fmt::format("not fixed: {}", error)});
+        continue;
+      }
+      std::cerr << fmt::format("{}: fixed {} problem(s)\n", source->path(), outcome.applied);
+    }
+    if (outcome.changed())
+      source = std::make_shared<const SourceFile>(source->path(), outcome.bytes);
+  }
+  return {std::move(inputs), changed};
+}
+
+int write_results(const CheckOptions& options, const Report& report, std::ostream& out) {
+  const bool color =
+      options.color == "always" || (options.color == "auto" && options.output_path.empty() &&
+                                    isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
+  write_report(options, report, out, color);
+  out.flush();
+  return out ? 0 : 1;
+}
+
 }  // namespace
 
 int run_check(const CheckOptions& options) {
   RuleCatalog catalog(options.rules);
-  const Inputs inputs = read_inputs(options.paths, options.input);
+  Inputs inputs = read_inputs(options.paths, options.input);
   Report report;
+  bool fixes_pending = false;
   try {
+    if (options.fix || options.diff) {
+      std::tie(inputs, fixes_pending) = apply_fixes_to_inputs(options, catalog, std::move(inputs));
+    }
     report = lint(options, catalog, inputs);
   } catch (const RuleError& error) {
     std::cerr << error.describe() << "\n";
     return kExitConfig;
   }
   for (const InputError& error : inputs.errors) print_input_error(error);
+  if (options.diff)
+    return !inputs.errors.empty() ? kExitUsage : (fixes_pending ? kExitFindings : kExitClean);
 
+  if (!options.write_baseline_path.empty()) {
+    std::ofstream baseline(options.write_baseline_path, std::ios::binary | std::ios::trunc);
+    Baseline::write(baseline, report);
+    if (!baseline) {
+      std::cerr << fmt::format("{}: error: cannot write the baseline\n",
+                               options.write_baseline_path);
+      return kExitUsage;
+    }
+    std::cerr << fmt::format("{}: recorded {} finding(s)\n", options.write_baseline_path,
+                             report_detail::count_findings(report).total());
+    return inputs.errors.empty() ? kExitClean : kExitUsage;
+  }
+  if (!options.baseline_path.empty()) {
+    try {
+      const std::size_t hidden = Baseline::load(options.baseline_path).filter(report);
+      if (hidden > 0)
+        std::cerr << fmt::format("{} known finding(s) hidden by the baseline\n", hidden);
+    } catch (const std::runtime_error& error) {
+      std::cerr << error.what() << "\n";
+      return kExitUsage;
+    }
+  }
+
+  // With `-` and --fix, stdout carries the fixed text; the findings go to stderr.
+  const bool stdout_taken = options.fix && is_stdin_input(options) && options.output_path.empty();
   std::ofstream file;
   if (!options.output_path.empty()) {
     file.open(options.output_path, std::ios::binary | std::ios::trunc);
@@ -112,13 +209,11 @@ int run_check(const CheckOptions& options) {
       return kExitUsage;
     }
   }
-  std::ostream& out = options.output_path.empty() ? std::cout : file;
-  const bool color =
-      options.color == "always" || (options.color == "auto" && options.output_path.empty() &&
-                                    isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
-  write_report(options, report, out, color);
-  out.flush();
-
+  std::ostream& out = !options.output_path.empty() ? file : (stdout_taken ? std::cerr : std::cout);
+  if (write_results(options, report, out) != 0) {
+    std::cerr << "error: cannot write the report\n";
+    return kExitUsage;
+  }
   if (!inputs.errors.empty()) return kExitUsage;
   return reaches(report.files, fail_threshold(options.fail_on)) ? kExitFindings : kExitClean;
 }

@@ -27,6 +27,11 @@ struct CheckOptions {
   bool quiet = false;
   bool statistics = false;
   bool inline_config = true;
+  bool fix = false;                 // apply safe fixes to the files
+  bool unsafe_fixes = false;        // … and unsafe ones
+  bool diff = false;                // print the fixes as a unified diff instead of writing them
+  std::string baseline_path;        // hide findings recorded here
+  std::string write_baseline_path;  // record the current findings here
   unsigned jobs = 0;
 };
 

@@ -46,6 +46,15 @@ int main(int argc, char** argv) {
   check_command->add_option("--docs-url", check.docs_url, "Base URL of the rule docs in reports");
   check_command->add_flag("--quiet,-q", check.quiet, "Print only the summary line (human format)");
   check_command->add_flag("--statistics", check.statistics, "Print counts per rule");
+  check_command->add_flag("--fix", check.fix,
+                          "Apply safe fixes to the files (with -: print the fixed text)");
+  check_command->add_flag("--unsafe-fixes", check.unsafe_fixes, "Also apply fixes marked unsafe");
+  check_command->add_flag("--diff", check.diff,
+                          "Print the fixes as a unified diff; change nothing");
+  check_command->add_option("--baseline", check.baseline_path,
+                            "Hide findings recorded in this baseline");
+  check_command->add_option("--write-baseline", check.write_baseline_path,
+                            "Record the findings as a baseline");
   check_command->add_flag("!--no-inline-config", check.inline_config,
                           "Ignore <!-- digestlint-disable … --> comments (audits)");
 

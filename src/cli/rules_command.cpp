@@ -55,7 +55,8 @@ int run_docs(const RuleOptions& options, const std::string& directory, bool chec
   try {
     const RuleSet& rules = catalog.for_file("").rules;
     for (const RuleSpec& spec : rules.specs) {
-      pages.emplace_back(fs::path(directory) / spec.category() / (spec.name() + ".md"), rule_markdown(spec));
+      pages.emplace_back(fs::path(directory) / spec.category() / (spec.name() + ".md"),
+                         rule_markdown(spec));
     }
     pages.emplace_back(fs::path(directory) / "README.md", rules_index_markdown(rules.specs));
   } catch (const RuleError& error) {
@@ -70,8 +71,9 @@ int run_docs(const RuleOptions& options, const std::string& directory, bool chec
     if (in && current.str() == text) continue;
     if (check) {
       ++stale;
-      std::cerr << fmt::format("{}: error: out of date with the rule packs; run `digestlint docs {}`\n",
-                               path.string(), directory);
+      std::cerr << fmt::format(
+          "{}: error: out of date with the rule packs; run `digestlint docs {}`\n", path.string(),
+          directory);
       continue;
     }
     fs::create_directories(path.parent_path());

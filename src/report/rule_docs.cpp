@@ -21,27 +21,33 @@ std::string yaml_text(const YAML::Node& node) {
 
 std::string rule_markdown(const RuleSpec& rule) {
   std::string page = fmt::format("# {}\n\n{}\n\n", rule.id, rule.description);
-  page += fmt::format("| severity | scope | kind | fix |\n|---|---|---|---|\n| {} | {} | {} | {} |\n\n",
-                      to_string(rule.severity), scopes_text(rule),
-                      rule.analyzer.empty() ? rule.kind : fmt::format("builtin (`{}`)", rule.analyzer),
-                      rule.fix.node().IsDefined() ? "yes (declarative)" : "—");
+  page +=
+      fmt::format("| severity | scope | kind | fix |\n|---|---|---|---|\n| {} | {} | {} | {} |\n\n",
+                  to_string(rule.severity), scopes_text(rule),
+                  rule.analyzer.empty() ? rule.kind : fmt::format("builtin (`{}`)", rule.analyzer),
+                  rule.fix.node().IsDefined() ? "yes (declarative)" : "—");
   std::string docs = rule.docs;
   while (!docs.empty() && docs.back() == '\n') docs.pop_back();
   if (!docs.empty()) page += docs + "\n\n";
   page += fmt::format("## Message\n\n```\n{}\n```\n", rule.message);
   if (!rule.hint.empty()) page += fmt::format("\nHint: `{}`\n", rule.hint);
   if (const YAML::Node& params = rule.params; params.IsMap() && params.size() > 0) {
-    page += fmt::format("\n## Parameters\n\nSet them in `.digestlint.yaml` under `rules: {{{}: {{params: …}}}}`.\n\n```yaml\n{}\n```\n",
-                        rule.id, yaml_text(params));
+    page += fmt::format(
+        "\n## Parameters\n\nSet them in `.digestlint.yaml` under `rules: {{{}: {{params: "
+        "…}}}}`.\n\n```yaml\n{}\n```\n",
+        rule.id, yaml_text(params));
   }
-  page += fmt::format("\nRun `digestlint explain {}` to print this page; `digestlint check --select {}` to run only this rule.\n",
-                      rule.id, rule.id);
+  page += fmt::format(
+      "\nRun `digestlint explain {}` to print this page; `digestlint check --select {}` to run "
+      "only this rule.\n",
+      rule.id, rule.id);
   return page;
 }
 
 std::string rules_index_markdown(const std::vector<RuleSpec>& rules) {
   std::string page =
-      "# Rules\n\nGenerated from `rules/*.yaml` by `digestlint docs docs/rules`; a test keeps it in sync.\n\n"
+      "# Rules\n\nGenerated from `rules/*.yaml` by `digestlint docs docs/rules`; a test keeps it "
+      "in sync.\n\n"
       "| rule | severity | what it finds |\n|---|---|---|\n";
   for (const RuleSpec& rule : rules) {
     page += fmt::format("| [{}]({}/{}.md) | {} | {} |\n", rule.id, rule.category(), rule.name(),

@@ -4,16 +4,7 @@
 // after the last character of a region. Regions also carry byteOffset/byteLength, counted in the
 // file as it is on disk (a UTF-8 byte order mark included).
 //
-// partialFingerprints.primaryLocationLineHash identifies a result independently of its line
-// number, so that moving unrelated lines keeps alerts matched:
-//   "<16 hex digits>:<occurrence>"
-//   hash       = FNV-1a 64 of  rule id + '\0' + normalized text of the first line of the region,
-//                where normalized means leading/trailing whitespace removed and every run of
-//                inner whitespace collapsed to one space (so re-indentation and CRLF don't matter)
-//   occurrence = 1 for the first result of that rule on an identical normalized line in the
-//                file, 2 for the next one (in position order), and so on.
-// A result's fingerprint changes only when its own line is edited, or when a line with identical
-// text flagged by the same rule is added or removed before it.
+// partialFingerprints.primaryLocationLineHash: see report/fingerprint.hpp.
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -26,6 +17,7 @@
 #include <vector>
 
 #include "report/common.hpp"
+#include "report/fingerprint.hpp"
 #include "report/report.hpp"
 
 namespace digestlint {
@@ -81,21 +73,6 @@ std::string first_paragraph(std::string_view text) {
       out += line.substr(line.find_first_not_of(" \t"));
     }
     pos = end + 1;
-  }
-  return out;
-}
-
-std::string normalize_line(std::string_view line) {
-  std::string out;
-  bool space = false;
-  for (const char c : line) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
   }
   return out;
 }
@@ -175,17 +152,6 @@ json fix_object(const Report& report, const SourceFile& source, const Fix& fix) 
           {"properties", {{"safe", fix.safe}}}};
 }
 
-std::string line_hash(const SourceFile& source, const Finding& finding,
-                      std::map<std::pair<std::string, std::string>, int>& seen) {
-  const Span span = clamp_span(source, finding.span);
-  std::string line = normalize_line(source.line_text(source.line_of(span.begin)));
-  std::string key = finding.rule_id;
-  key += '\0';
-  key += line;
-  const int occurrence = ++seen[{finding.rule_id, std::move(line)}];
-  return fmt::format("{:016x}:{}", report_detail::fnv1a64(key), occurrence);
-}
-
 }  // namespace
 
 void write_sarif(std::ostream& out, const Report& report) {
@@ -208,7 +174,8 @@ void write_sarif(std::ostream& out, const Report& report) {
   for (const FileResult& file : report.files) {
     if (!file.source) continue;
     const SourceFile& source = *file.source;
-    std::map<std::pair<std::string, std::string>, int> seen;
+    const std::vector<std::string> hashes = line_hashes(file);
+    std::size_t index = 0;
     for (const Finding& finding : file.findings) {
       json result = {
           {"ruleId", finding.rule_id},
@@ -217,7 +184,7 @@ void write_sarif(std::ostream& out, const Report& report) {
           {"message", {{"text", finding.message.empty() ? finding.rule_id : finding.message}}},
           {"locations",
            json::array({{{"physicalLocation", physical_location(report, source, finding.span)}}})},
-          {"partialFingerprints", {{"primaryLocationLineHash", line_hash(source, finding, seen)}}}};
+          {"partialFingerprints", {{"primaryLocationLineHash", hashes[index++]}}}};
       if (!finding.related.empty()) {
         json related = json::array();
         int id = 1;

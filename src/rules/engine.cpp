@@ -43,7 +43,9 @@ const Section* section_at(const Entry& entry, std::size_t offset) {
 std::string describe_place(const Entry* entry, const Section* section, Span span) {
   if (!entry) return "the file";
   if (section) return fmt::format("section '{}'", section->name.text);
-  const auto in = [&](const std::optional<Field>& field) { return field && field->span.contains(span); };
+  const auto in = [&](const std::optional<Field>& field) {
+    return field && field->span.contains(span);
+  };
   if (entry->title.span.contains(span)) return "the title";
   if (in(entry->url)) return "the paper link";
   if (in(entry->thumbnail)) return "the thumbnail";
@@ -117,7 +119,8 @@ std::vector<FileResult> Engine::lint_all(std::vector<std::shared_ptr<const Sourc
   std::vector<FileResult> results(sources.size());
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
-    for (std::size_t i = next++; i < sources.size(); i = next++) results[i] = check_file(sources[i]);
+    for (std::size_t i = next++; i < sources.size(); i = next++)
+      results[i] = check_file(sources[i]);
   };
   const unsigned threads =
       std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(sources.size())));
@@ -162,7 +165,9 @@ void Engine::report_unused(const std::vector<Suppression>& suppressions, FileRes
   FindingSink& sink = rule_sink;
   for (const Suppression& s : suppressions) {
     if (s.used) continue;
-    sink.report(s.comment, {{"rules", s.rules.empty() ? std::string("all rules") : fmt::format("{}", fmt::join(s.rules, ", "))}});
+    sink.report(s.comment,
+                {{"rules", s.rules.empty() ? std::string("all rules")
+                                           : fmt::format("{}", fmt::join(s.rules, ", "))}});
   }
 }
 

@@ -33,7 +33,8 @@ std::vector<const AnalyzerInfo*> all_analyzers() {
 }
 
 const std::vector<std::string_view>& common_placeholders() {
-  static const std::vector<std::string_view> names{"rule", "title", "entry", "section", "where", "scope"};
+  static const std::vector<std::string_view> names{"rule",    "title", "entry",
+                                                   "section", "where", "scope"};
   return names;
 }
 

@@ -25,21 +25,24 @@ Span next_content_line(const SourceFile& source, int line) {
   for (int next = line + 1; next <= source.line_count(); ++next) {
     const std::string_view text = source.line_text(next);
     const auto first = text.find_first_not_of(" \t");
-    if (first != std::string_view::npos && !text.substr(first).starts_with("<!--")) return source.line_span(next);
+    if (first != std::string_view::npos && !text.substr(first).starts_with("<!--"))
+      return source.line_span(next);
   }
   return {source.text().size(), source.text().size()};
 }
 
 bool covers(const Suppression& s, const Finding& finding) {
   if (finding.span.begin < s.begin || finding.span.begin >= s.end) return false;
-  return s.rules.empty() ||
-         std::any_of(s.rules.begin(), s.rules.end(), [&](const std::string& r) { return selects(r, finding.rule_id); });
+  return s.rules.empty() || std::any_of(s.rules.begin(), s.rules.end(), [&](const std::string& r) {
+           return selects(r, finding.rule_id);
+         });
 }
 
 }  // namespace
 
 std::vector<Suppression> read_suppressions(const SourceFile& source, const Digest& digest) {
-  static const RE2 directive(R"(^<!--\s*digestlint-(disable-next-line|disable-file|disable|enable)\b\s*(.*?)\s*-->$)");
+  static const RE2 directive(
+      R"(^<!--\s*digestlint-(disable-next-line|disable-file|disable|enable)\b\s*(.*?)\s*-->$)");
   std::vector<Suppression> result;
   std::vector<std::size_t> open;  // indexes of disable ranges not yet closed
   const std::size_t file_end = source.text().size();

@@ -18,13 +18,17 @@ struct Linted {
   Digest digest;
   std::vector<Suppression> suppressions;
   explicit Linted(std::string text)
-      : source("t.md", std::move(text)), digest(parse_digest(source)), suppressions(read_suppressions(source, digest)) {}
+      : source("t.md", std::move(text)),
+        digest(parse_digest(source)),
+        suppressions(read_suppressions(source, digest)) {}
 };
 
 }  // namespace
 
 TEST_CASE("suppressions: next-line covers only the next non-blank line") {
-  Linted l("## H\n\n<!-- digestlint-disable-next-line authors/placeholder -->\n\nAuthors: A, +, B\n\nAuthors: +\n");
+  Linted l(
+      "## H\n\n<!-- digestlint-disable-next-line authors/placeholder -->\n\nAuthors: A, +, "
+      "B\n\nAuthors: +\n");
   REQUIRE(l.suppressions.size() == 1);
   std::vector<Finding> findings{finding_at(l.source, "+, B", "authors/placeholder"),
                                 finding_at(l.source, "+\n", "authors/placeholder")};
@@ -36,12 +40,15 @@ TEST_CASE("suppressions: next-line covers only the next non-blank line") {
 
 TEST_CASE("suppressions: disable/enable ranges, categories and whole files") {
   Linted l(
-      "<!-- digestlint-disable-file text/truncated -->\n\nA truncated\n\n<!-- digestlint-disable authors -->\n\n"
-      "Authors: +\n\n<!-- digestlint-enable -->\n\nAuthors: +\n\n<!-- digestlint-disable-next-line links/nope -->\n\nx\n");
+      "<!-- digestlint-disable-file text/truncated -->\n\nA truncated\n\n<!-- digestlint-disable "
+      "authors -->\n\n"
+      "Authors: +\n\n<!-- digestlint-enable -->\n\nAuthors: +\n\n<!-- digestlint-disable-next-line "
+      "links/nope -->\n\nx\n");
   REQUIRE(l.suppressions.size() == 3);
-  std::vector<Finding> findings{finding_at(l.source, "A truncated", "text/truncated"),
-                                finding_at(l.source, "+\n\n<!-- digestlint-enable", "authors/placeholder"),
-                                finding_at(l.source, "+\n\n<!-- digestlint-disable-next", "authors/placeholder")};
+  std::vector<Finding> findings{
+      finding_at(l.source, "A truncated", "text/truncated"),
+      finding_at(l.source, "+\n\n<!-- digestlint-enable", "authors/placeholder"),
+      finding_at(l.source, "+\n\n<!-- digestlint-disable-next", "authors/placeholder")};
   apply_suppressions(l.suppressions, findings);
   REQUIRE(findings.size() == 1);
   CHECK(l.source.position(findings[0].span.begin).line == 11);

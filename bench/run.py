@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""digestlint benchmarks. Every number is reported next to a baseline measured in the same run,
+interleaved, so machine noise hits both alike.
+
+  bench/run.py [--digestlint build/digestlint] [--repeat 15] [--files 200]
+
+  hook      one `digestlint check FILE` as pre-commit runs it (start-up + one digest),
+            against `digestlint --version` (process start-up alone)
+  summary   throughput over a corpus with every rule, against the structural rules alone
+            (--select structure,links,authors,text); the summary rules must keep it above half
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def timed(command, repeat):
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def side_by_side(name_a, command_a, name_b, command_b, repeat):
+    """Alternates the two commands so drift affects both; returns the medians in seconds."""
+    a, b = [], []
+    timed(command_a, 2), timed(command_b, 2)  # warm the page cache
+    for _ in range(repeat):
+        a += timed(command_a, 1)
+        b += timed(command_b, 1)
+    return statistics.median(a), statistics.median(b)
+
+
+def corpus(directory, files):
+    """Copies of the sample digests (and ../shared's real ones when present), each in its own
+    file, so the run looks like a digest repository."""
+    sources = [os.path.join(ROOT, "fixtures", "clean.md")]
+    shared = os.path.join(ROOT, "..", "shared", "digests")
+    if os.path.isdir(shared):
+        sources += [os.path.join(shared, n) for n in sorted(os.listdir(shared)) if n.endswith(".md")]
+    total = 0
+    for i in range(files):
+        source = sources[i % len(sources)]
+        target = os.path.join(directory, f"{i:04d}-{os.path.basename(source)}")
+        shutil.copyfile(source, target)
+        total += os.path.getsize(target)
+    return total
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--digestlint", default=os.path.join(ROOT, "build", "digestlint"))
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--files", type=int, default=200)
+    args = parser.parse_args()
+    binary = args.digestlint
+    sample = os.path.join(ROOT, "fixtures", "clean.md")
+
+    hook, startup = side_by_side("hook", [binary, "check", sample], "startup", [binary, "--version"], args.repeat)
+    print(f"hook: check one digest {hook * 1000:.1f} ms; start-up alone {startup * 1000:.1f} ms; "
+          f"ratio {hook / startup:.2f}x (goal: under 20 ms)")
+
+    with tempfile.TemporaryDirectory() as directory:
+        size = corpus(directory, args.files)
+        structural, everything = side_by_side(
+            "structural", [binary, "check", "--jobs", "1", "--fail-on", "never", "--select",
+                           "structure,links,authors,text", directory],
+            "all", [binary, "check", "--jobs", "1", "--fail-on", "never", directory], max(3, args.repeat // 3))
+        mib = size / (1 << 20)
+        print(f"summary: {args.files} files, {mib:.1f} MiB, one thread: structural rules "
+              f"{mib / structural:.1f} MiB/s, all rules {mib / everything:.1f} MiB/s; throughput ratio "
+              f"{structural / everything:.2f} (all/structural; goal: at least 0.50)")
+
+
+if __name__ == "__main__":
+    main()

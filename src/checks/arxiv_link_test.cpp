@@ -1,0 +1,51 @@
+#include <doctest/doctest.h>
+
+#include "checks/testing.hpp"
+
+namespace digestlint {
+namespace {
+
+using testing::DigestBuilder;
+using testing::run;
+
+TEST_CASE("arxiv-link accepts abs and pdf links") {
+  const auto digest = DigestBuilder()
+                          .entry("A", "https://arxiv.org/abs/2409.18869")
+                          .entry("B", "http://arxiv.org/pdf/2409.18870v2")
+                          .entry("C")  // no link at all: not this rule's business
+                          .build();
+  CHECK(run("arxiv-link", digest).empty());
+}
+
+TEST_CASE("arxiv-link reports the broken part of a malformed link") {
+  const auto digest = DigestBuilder()
+                          .entry("A", "https://arxiv.org/abs/2409.1886")
+                          .entry("B", "https://www.arxiv.org/abs/2409.18869")
+                          .entry("C", "https://arxiv.org/html/2409.18869")
+                          .build();
+  const auto found = run("arxiv-link", digest);
+  REQUIRE(found.size() == 3);
+  CHECK(digest.slice(found[0].span) == "2409.1886");
+  CHECK(found[0].arg("problem") ==
+        "'2409.1886' has 4 digits after the dot; ids from 2015 on have 5");
+  CHECK(found[0].arg("url") == "https://arxiv.org/abs/2409.1886");
+  CHECK(digest.slice(found[1].span) == "www.arxiv.org");
+  CHECK(digest.slice(found[2].span) == "/html");
+  CHECK_FALSE(found[0].fix);
+}
+
+TEST_CASE("arxiv-link reports other hosts unless allow-other-hosts") {
+  const auto digest =
+      DigestBuilder().entry("A", "https://github.com/org/repo").entry("B", "/papers/x").build();
+  const auto found = run("arxiv-link", digest);
+  REQUIRE(found.size() == 2);
+  CHECK(digest.slice(found[0].span) == "https://github.com/org/repo");
+  CHECK(found[0].arg("problem") == "the link points to github.com, not arxiv.org");
+  CHECK(run("arxiv-link", digest, "{allow-other-hosts: true}").empty());
+  // Still an error when the link is meant for arXiv.
+  const auto broken = DigestBuilder().entry("A", "https://arxiv.org/abs/2413.00001").build();
+  CHECK(run("arxiv-link", broken, "{allow-other-hosts: true}").size() == 1);
+}
+
+}  // namespace
+}  // namespace digestlint

@@ -1,0 +1,42 @@
+// authors/duplicate: an author is listed once per entry.
+#include <map>
+
+#include "checks/text_util.hpp"
+#include "rules/analyzer.hpp"
+
+namespace digestlint {
+namespace {
+
+bool has_word(std::string_view text) {
+  for (const checks::CodePoint& c : checks::code_points(text)) {
+    if (checks::is_word(c.cp)) return true;
+  }
+  return false;
+}
+
+class DuplicateAuthor final : public Analyzer {
+ public:
+  void check(const CheckContext& ctx) const override {
+    for (const Entry& entry : ctx.digest.entries) {
+      std::map<std::string, const Author*, std::less<>> seen;
+      for (const Author& author : entry.authors) {
+        // Placeholders such as "+" or "…" are authors/placeholder's business.
+        if (!has_word(author.name.text)) continue;
+        const auto [it, inserted] =
+            seen.emplace(checks::normalize_without_spaces(author.name.text), &author);
+        if (inserted) continue;
+        ctx.sink.report(author.name.span, {{"author", std::string(author.name.text)}},
+                        Fix{author.item, "", /*safe=*/true, "remove the repeated author"},
+                        {RelatedLocation{"", it->second->name.span, "first listed here"}});
+      }
+    }
+  }
+};
+
+std::unique_ptr<Analyzer> make(const RuleSpec& /*rule*/) {
+  return std::make_unique<DuplicateAuthor>();
+}
+
+}  // namespace
+DIGESTLINT_REGISTER_ANALYZER("duplicate-author", /*declarative=*/false, make, {"author"})
+}  // namespace digestlint

@@ -1,0 +1,56 @@
+#include <doctest/doctest.h>
+
+#include "checks/testing.hpp"
+
+namespace digestlint {
+namespace {
+
+using testing::DigestBuilder;
+using testing::run;
+
+const Lexicons kLexicons{
+    {"known-sections", {"What's New", "Technical Details", "Performance Highlights"}}};
+constexpr const char* kParams = "{sections: '@known-sections'}";
+
+TEST_CASE("known-sections accepts the known names") {
+  const auto digest = DigestBuilder()
+                          .entry("A")
+                          .section("What's New", "a")
+                          .section("Technical Details", "b")
+                          .section("Performance Highlights", "c")
+                          .build();
+  CHECK(run("known-sections", digest, kParams, kLexicons).empty());
+}
+
+TEST_CASE("known-sections suggests the closest name") {
+  const auto digest = DigestBuilder()
+                          .entry("A")
+                          .section("Technical Detials", "a")
+                          .section("Performance", "b")
+                          .section("Limitations", "c")
+                          .build();
+  const auto found = run("known-sections", digest, kParams, kLexicons);
+  REQUIRE(found.size() == 3);
+  CHECK(digest.slice(found[0].span) == "Technical Detials");
+  CHECK(found[0].arg("name") == "Technical Detials");
+  CHECK(found[0].arg("suggestion") == "Technical Details");
+  CHECK(found[0].arg("known") == "What's New, Technical Details, Performance Highlights");
+  REQUIRE(found[0].fix);
+  CHECK_FALSE(found[0].fix->safe);  // a misspelling: confirm before renaming
+  CHECK(found[0].fix->replacement == "Technical Details");
+  CHECK(found[1].arg("suggestion") == "Performance Highlights");
+  CHECK_FALSE(found[1].fix);  // too far from any known name to rename blindly
+  CHECK_FALSE(found[2].fix);
+}
+
+TEST_CASE("known-sections renames case and apostrophe variants safely") {
+  const auto digest = DigestBuilder().entry("A").section("What’s new", "a").build();
+  const auto found = run("known-sections", digest, kParams, kLexicons);
+  REQUIRE(found.size() == 1);
+  REQUIRE(found[0].fix);
+  CHECK(found[0].fix->safe);
+  CHECK(testing::apply(digest, *found[0].fix).find("- **What's New**: a") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace digestlint

@@ -1,0 +1,70 @@
+// text/self-gloss: a term "explained" by itself in parentheses, `저정밀도(저정밀도)`.
+#include <fmt/format.h>
+
+#include "checks/text_util.hpp"
+#include "rules/analyzer.hpp"
+
+namespace digestlint {
+namespace {
+
+bool is_open(char32_t cp) {
+  return cp == U'(' || cp == U'（';
+}
+bool is_close(char32_t cp) {
+  return cp == U')' || cp == U'）';
+}
+
+class SelfGloss final : public Analyzer {
+ public:
+  void check(const CheckContext& ctx) const override {
+    for (const Entry& entry : ctx.digest.entries) {
+      scan(ctx, entry.title);
+      for (const Section& section : entry.sections) scan(ctx, section.text);
+    }
+  }
+
+ private:
+  static void scan(const CheckContext& ctx, const Field& field) {
+    const std::string_view text = field.text;
+    const std::vector<checks::CodePoint> cps = checks::code_points(text);
+    for (std::size_t open = 0; open < cps.size(); ++open) {
+      if (!is_open(cps[open].cp)) continue;
+      std::size_t close = open + 1;
+      while (close < cps.size() && !is_close(cps[close].cp) && !is_open(cps[close].cp)) ++close;
+      if (close >= cps.size() || !is_close(cps[close].cp)) continue;
+      const std::size_t inner_begin = cps[open].offset + cps[open].length;
+      const std::string gloss =
+          checks::normalize(text.substr(inner_begin, cps[close].offset - inner_begin));
+      if (gloss.empty()) continue;
+      // The term ends where the parenthesis starts, spaces aside.
+      std::size_t term_end = open;
+      while (term_end > 0 && checks::is_space(cps[term_end - 1].cp)) --term_end;
+      if (term_end == 0) continue;
+      const std::size_t gloss_length = checks::code_points(gloss).size();
+      const std::size_t end_byte = cps[term_end - 1].offset + cps[term_end - 1].length;
+      // Try term starts at word boundaries, shortest first, up to the gloss's length.
+      for (std::size_t start = term_end; start-- > 0 && term_end - start <= gloss_length * 2 + 2;) {
+        if (checks::is_space(cps[start].cp)) continue;
+        if (start > 0 && checks::is_word(cps[start - 1].cp) && checks::is_word(cps[start].cp)) {
+          continue;
+        }
+        const std::string_view term = text.substr(cps[start].offset, end_byte - cps[start].offset);
+        if (checks::normalize(term) != gloss) continue;
+        const std::size_t span_end = cps[close].offset + cps[close].length;
+        const Span span = checks::sub_span(field, cps[start].offset, span_end - cps[start].offset);
+        ctx.sink.report(span, {{"term", std::string(term)}},
+                        Fix{span, std::string(term), /*safe=*/true,
+                            fmt::format("drop the parenthesized '{}'", term)});
+        break;
+      }
+    }
+  }
+};
+
+std::unique_ptr<Analyzer> make(const RuleSpec& /*rule*/) {
+  return std::make_unique<SelfGloss>();
+}
+
+}  // namespace
+DIGESTLINT_REGISTER_ANALYZER("self-gloss", /*declarative=*/false, make, {"term"})
+}  // namespace digestlint

@@ -1,0 +1,56 @@
+#include <doctest/doctest.h>
+
+#include "checks/testing.hpp"
+
+namespace digestlint {
+namespace {
+
+using testing::DigestBuilder;
+using testing::run;
+
+testing::TestDigest section(std::string_view text) {
+  return DigestBuilder().entry("Title").section("Technical Details", text).build();
+}
+
+TEST_CASE("self-gloss reports X(X) and fixes it to X") {
+  const auto digest = section("이 방법은 저정밀도(저정밀도) 연산을 씁니다.");
+  const auto found = run("self-gloss", digest);
+  REQUIRE(found.size() == 1);
+  CHECK(digest.slice(found[0].span) == "저정밀도(저정밀도)");
+  CHECK(found[0].arg("term") == "저정밀도");
+  REQUIRE(found[0].fix);
+  CHECK(found[0].fix->safe);
+  CHECK(testing::apply(digest, *found[0].fix).find("이 방법은 저정밀도 연산을 씁니다.") !=
+        std::string::npos);
+}
+
+TEST_CASE("self-gloss ignores case, spacing and the parenthesis width") {
+  const auto digest = section(
+      "Transformer (transformer) 와 LLM(LLM), Large  Language Model（large language model） 등");
+  const auto found = run("self-gloss", digest);
+  REQUIRE(found.size() == 3);
+  CHECK(digest.slice(found[0].span) == "Transformer (transformer)");
+  CHECK(digest.slice(found[1].span) == "LLM(LLM)");
+  CHECK(digest.slice(found[2].span) == "Large  Language Model（large language model）");
+  CHECK(found[2].arg("term") == "Large  Language Model");
+}
+
+TEST_CASE("self-gloss accepts real glosses and partial words") {
+  for (std::string_view text :
+       {"HPT(Heterogeneous Pre-trained Transformers)를 제안합니다.", "정밀도(precision)",
+        "고정밀도(정밀도)", "BigLLM(LLM)", "빈 괄호() 와 (LLM) 앞에 아무것도 없음", "(LLM)",
+        "LLM(LLM 모델)"}) {
+    CAPTURE(text);
+    CHECK(run("self-gloss", section(text)).empty());
+  }
+}
+
+TEST_CASE("self-gloss checks titles") {
+  const auto digest = DigestBuilder().entry("GRAIL (GRAIL): Graph Retrieval").build();
+  const auto found = run("self-gloss", digest);
+  REQUIRE(found.size() == 1);
+  CHECK(digest.slice(found[0].span) == "GRAIL (GRAIL)");
+}
+
+}  // namespace
+}  // namespace digestlint

@@ -1,0 +1,142 @@
+#include "checks/text_util.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace digestlint::checks {
+
+bool is_space(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+         cp == 0x00A0 || cp == 0x3000 || cp == 0x200B || (cp >= 0x2000 && cp <= 0x200A);
+}
+
+bool is_word(char32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  }
+  return (cp >= 0x00C0 && cp <= 0x024F && cp != 0x00D7 && cp != 0x00F7) ||    // Latin
+         (cp >= 0x0370 && cp <= 0x052F) ||                                    // Greek, Cyrillic
+         (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F) ||  // Hangul jamo
+         (cp >= 0xAC00 && cp <= 0xD7A3) ||                                    // Hangul syllables
+         (cp >= 0x3040 && cp <= 0x30FF) ||                                    // kana
+         (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||  // CJK
+         (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||  // fullwidth
+         (cp >= 0xFF41 && cp <= 0xFF5A);
+}
+
+char32_t fold_case(char32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return cp + 32;
+  if (cp >= 0x00C0 && cp <= 0x00DE && cp != 0x00D7) return cp + 32;
+  if (cp >= 0x0391 && cp <= 0x03A9 && cp != 0x03A2) return cp + 32;
+  if (cp >= 0x0410 && cp <= 0x042F) return cp + 32;
+  if (cp >= 0x0400 && cp <= 0x040F) return cp + 80;
+  if (cp >= 0xFF21 && cp <= 0xFF3A) return cp + 32;
+  if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) return '\'';
+  return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::vector<CodePoint> code_points(std::string_view text) {
+  std::vector<CodePoint> result;
+  result.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = 0;
+    const char32_t cp = decode_utf8(text, i, length);
+    result.push_back({cp, i, length});
+    i += length;
+  }
+  return result;
+}
+
+namespace {
+
+std::string normalized(std::string_view text, bool keep_spaces) {
+  std::string out;
+  bool pending_space = false;
+  for (const CodePoint& c : code_points(text)) {
+    if (is_space(c.cp)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space && keep_spaces) out += ' ';
+    pending_space = false;
+    append_utf8(out, fold_case(c.cp));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string normalize(std::string_view text) {
+  return normalized(text, true);
+}
+std::string normalize_without_spaces(std::string_view text) {
+  return normalized(text, false);
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  const std::vector<CodePoint> x = code_points(a);
+  const std::vector<CodePoint> y = code_points(b);
+  std::vector<std::size_t> row(y.size() + 1);
+  std::iota(row.begin(), row.end(), std::size_t{0});
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] =
+          std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1].cp == y[j - 1].cp ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[y.size()];
+}
+
+std::size_t closest(std::string_view name, const std::vector<std::string>& candidates,
+                    std::size_t* distance) {
+  const std::string key = normalize(name);
+  std::size_t best = candidates.size();
+  std::size_t best_distance = 0;
+  bool best_contains = false;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const std::string candidate = normalize(candidates[i]);
+    const std::size_t d = edit_distance(key, candidate);
+    // A part of a name ("Performance") is closer to it than a short unrelated name is.
+    const bool contains = !key.empty() && (candidate.find(key) != std::string::npos ||
+                                           key.find(candidate) != std::string::npos);
+    if (best == candidates.size() || contains > best_contains ||
+        (contains == best_contains && d < best_distance)) {
+      best = i, best_distance = d, best_contains = contains;
+    }
+  }
+  if (distance != nullptr) *distance = best_distance;
+  return best;
+}
+
+std::size_t typo_limit(std::string_view candidate) {
+  return std::max<std::size_t>(2, code_points(candidate).size() / 4);
+}
+
+Span sub_span(const Field& field, std::size_t pos, std::size_t len) {
+  const std::size_t begin = std::min(field.span.begin + pos, field.span.end);
+  return Span{begin, std::min(begin + len, field.span.end)};
+}
+
+}  // namespace digestlint::checks

@@ -1,0 +1,50 @@
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/digest.hpp"
+
+// Small text helpers shared by the built-in analyzers.
+namespace digestlint::checks {
+
+// Unicode whitespace that matters in digests: ASCII, NBSP, ideographic space, zero-width space.
+bool is_space(char32_t cp);
+// Letters and digits of the scripts digests use (Latin, Greek, Cyrillic, CJK, Hangul, …).
+bool is_word(char32_t cp);
+// Simple lower-casing: ASCII, Latin-1, Greek, Cyrillic and fullwidth Latin capitals.
+char32_t fold_case(char32_t cp);
+void append_utf8(std::string& out, char32_t cp);
+
+// Case-folded, trimmed, with each whitespace run collapsed to one ' '. Typographic apostrophes
+// become '\''. "  What’s   NEW " -> "what's new".
+std::string normalize(std::string_view text);
+// Like normalize() but drops whitespace entirely: "Mei  Ling Park" == "meilingpark".
+std::string normalize_without_spaces(std::string_view text);
+
+// Levenshtein distance counted in code points.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to name over normalize()d text: one containing name (or contained in it)
+// first, then the smallest edit distance; ties keep the first. distance gets the edit distance.
+// Returns candidates.size() when candidates is empty.
+std::size_t closest(std::string_view name, const std::vector<std::string>& candidates,
+                    std::size_t* distance = nullptr);
+
+// Largest edit distance at which name still counts as a misspelling of candidate: 2, or a quarter
+// of the candidate's length for long names ("Performance Higlights" -> "Performance Highlights").
+std::size_t typo_limit(std::string_view candidate);
+
+// The source span of text.substr(pos, len) for a field whose text is its span's source text.
+Span sub_span(const Field& field, std::size_t pos, std::size_t len);
+
+// Code points with their byte offsets, for scanning text that mixes scripts.
+struct CodePoint {
+  char32_t cp;
+  std::size_t offset;
+  std::size_t length;
+};
+std::vector<CodePoint> code_points(std::string_view text);
+
+}  // namespace digestlint::checks

@@ -1,0 +1,78 @@
+#include <doctest/doctest.h>
+
+#include "checks/testing.hpp"
+#include "rules/params.hpp"
+
+namespace digestlint {
+namespace {
+
+using testing::DigestBuilder;
+using testing::run;
+
+constexpr const char* kCdn = "https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/";
+
+TEST_CASE("thumbnail-mismatch accepts the paper's own thumbnail") {
+  const auto digest = DigestBuilder()
+                          .entry("A", "https://arxiv.org/abs/2409.18869v2")
+                          .thumbnail(std::string(kCdn) + "2409.18869.png")
+                          .entry("B", "https://arxiv.org/abs/2409.17692")
+                          .build();  // no thumbnail at all
+  CHECK(run("thumbnail-mismatch", digest).empty());
+}
+
+TEST_CASE("thumbnail-mismatch reports another paper's thumbnail with a fix") {
+  const auto digest = DigestBuilder()
+                          .entry("A", "https://arxiv.org/abs/2409.18869")
+                          .thumbnail(std::string(kCdn) + "2409.17692.png")
+                          .build();
+  const auto found = run("thumbnail-mismatch", digest);
+  REQUIRE(found.size() == 1);
+  CHECK(digest.slice(found[0].span) == std::string(kCdn) + "2409.17692.png");
+  CHECK(found[0].arg("link_id") == "2409.18869");
+  CHECK(found[0].arg("thumbnail_id") == "2409.17692");
+  CHECK(found[0].arg("problem") == "the thumbnail shows 2409.17692, the link is 2409.18869");
+  REQUIRE(found[0].fix);
+  CHECK(found[0].fix->safe);
+  CHECK(found[0].fix->span == found[0].span);
+  CHECK(testing::apply(digest, *found[0].fix).find(std::string(kCdn) + "2409.18869.png)") !=
+        std::string::npos);
+}
+
+TEST_CASE("thumbnail-mismatch reports absolute thumbnails without an id") {
+  const auto digest = DigestBuilder()
+                          .entry("A", "https://arxiv.org/abs/2409.18869")
+                          .thumbnail("https://huggingface.co/avatars/0123abcd.svg")
+                          .entry("B", "https://arxiv.org/abs/2409.17692")
+                          .thumbnail("/avatars/0123abcd.svg")  // relative: links/relative-url
+                          .build();
+  const auto found = run("thumbnail-mismatch", digest);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].arg("thumbnail_id") == "");
+  CHECK(found[0].arg("problem") == "the thumbnail has no arXiv id, the link is 2409.18869");
+  CHECK(run("thumbnail-mismatch", digest, "{require-id: false}").empty());
+}
+
+TEST_CASE("thumbnail-mismatch uses the thumbnail template") {
+  const auto digest = DigestBuilder()
+                          .entry("A", "https://arxiv.org/abs/2409.18869")
+                          .thumbnail("https://img.example/2409.00001.png")
+                          .build();
+  const auto found =
+      run("thumbnail-mismatch", digest, "{thumbnail-template: 'https://img.example/{id}.jpg'}");
+  REQUIRE(found.size() == 1);
+  REQUIRE(found[0].fix);
+  CHECK(found[0].fix->replacement == "https://img.example/2409.18869.jpg");
+  CHECK_THROWS_AS(run("thumbnail-mismatch", digest, "{thumbnail-template: 'https://x/a.png'}"),
+                  RuleError);
+}
+
+TEST_CASE("thumbnail-mismatch skips entries without a valid arXiv link") {
+  const auto digest = DigestBuilder()
+                          .entry("A", "https://arxiv.org/abs/2409.1886")
+                          .thumbnail(std::string(kCdn) + "2409.17692.png")
+                          .build();
+  CHECK(run("thumbnail-mismatch", digest).empty());
+}
+
+}  // namespace
+}  // namespace digestlint

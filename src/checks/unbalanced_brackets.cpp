@@ -1,0 +1,216 @@
+// text/unbalanced-brackets: brackets in titles and summary sections come in pairs.
+#include <fmt/format.h>
+
+#include "checks/text_util.hpp"
+#include "rules/analyzer.hpp"
+
+namespace digestlint {
+namespace {
+
+// Bracket families; ASCII and fullwidth parentheses pair with each other (mixing them is a style
+// question, not a balance one).
+enum Family { kParen, kSquare, kCurly, kCorner, kNone };
+
+struct BracketKind {
+  Family family = kNone;
+  bool open = false;
+};
+
+BracketKind kind_of(char32_t cp) {
+  switch (cp) {
+    case U'(':
+    case U'（':
+      return {kParen, true};
+    case U')':
+    case U'）':
+      return {kParen, false};
+    case U'[':
+      return {kSquare, true};
+    case U']':
+      return {kSquare, false};
+    case U'{':
+      return {kCurly, true};
+    case U'}':
+      return {kCurly, false};
+    case U'「':
+      return {kCorner, true};
+    case U'」':
+      return {kCorner, false};
+    default:
+      return {};
+  }
+}
+
+// The bracket that pairs with cp, in the same width.
+std::string_view partner(char32_t cp) {
+  switch (cp) {
+    case U'(':
+      return ")";
+    case U')':
+      return "(";
+    case U'（':
+      return "）";
+    case U'）':
+      return "（";
+    case U'[':
+      return "]";
+    case U']':
+      return "[";
+    case U'{':
+      return "}";
+    case U'}':
+      return "{";
+    case U'「':
+      return "」";
+    case U'」':
+      return "「";
+    default:
+      return "";
+  }
+}
+
+bool is_ascii_alnum(char32_t cp) {
+  return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
+bool is_enumerator(std::string_view token) {
+  static constexpr std::string_view kRoman[] = {"i",  "ii",  "iii",  "iv", "v",
+                                                "vi", "vii", "viii", "ix", "x"};
+  if (token.empty()) return false;
+  if (token.size() <= 3 && token.find_first_not_of("0123456789") == std::string_view::npos) {
+    return true;
+  }
+  if (token.size() == 1) return true;  // a) b) A)
+  std::string lower;
+  for (char c : token) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  for (std::string_view roman : kRoman) {
+    if (lower == roman) return true;
+  }
+  return false;
+}
+
+using Cps = std::vector<checks::CodePoint>;
+
+// `1)`, `a)`, `iv)` at the start of the text or after a space, or an emoticon `:)`.
+bool is_list_marker(const Cps& cps, std::size_t closer, std::string_view text) {
+  if (cps[closer].cp != U')' && cps[closer].cp != U'）') return false;
+  std::size_t begin = closer;
+  while (begin > 0 && is_ascii_alnum(cps[begin - 1].cp)) --begin;
+  if (begin == closer) {
+    return cps[closer].cp == U')' && closer > 0 &&
+           (cps[closer - 1].cp == ':' || cps[closer - 1].cp == ';');
+  }
+  if (begin > 0 && !checks::is_space(cps[begin - 1].cp) && cps[begin - 1].cp != ',') return false;
+  const std::size_t from = cps[begin].offset;
+  return is_enumerator(text.substr(from, cps[closer].offset - from));
+}
+
+// `[0, 1)` or `(0, 1]`: a half-open interval between a parenthesis and a square bracket.
+bool is_interval(const Cps& cps, std::size_t opener, std::size_t closer, Family open,
+                 Family close) {
+  if (!((open == kParen && close == kSquare) || (open == kSquare && close == kParen))) return false;
+  if (closer - opener > 24) return false;
+  int commas = 0;
+  for (std::size_t i = opener + 1; i < closer; ++i) {
+    if (cps[i].cp == ',') ++commas;
+    if (kind_of(cps[i].cp).family != kNone) return false;
+  }
+  return commas == 1;
+}
+
+// Index past a code span or $…$ starting at i, or i when there is none.
+std::size_t skip_literal(const Cps& cps, std::size_t i) {
+  if (cps[i].cp == '`') {
+    std::size_t run = i;
+    while (run < cps.size() && cps[run].cp == '`') ++run;
+    const std::size_t ticks = run - i;
+    for (std::size_t k = run; k < cps.size();) {
+      if (cps[k].cp != '`') {
+        ++k;
+        continue;
+      }
+      std::size_t end = k;
+      while (end < cps.size() && cps[end].cp == '`') ++end;
+      if (end - k == ticks) return end;
+      k = end;
+    }
+    return run;  // unclosed: the backticks are literal
+  }
+  if (cps[i].cp == '$') {
+    for (std::size_t k = i + 1; k < cps.size(); ++k) {
+      if (cps[k].cp == '$') return k + 1;
+    }
+  }
+  return i;
+}
+
+class UnbalancedBrackets final : public Analyzer {
+ public:
+  void check(const CheckContext& ctx) const override {
+    for (const Entry& entry : ctx.digest.entries) {
+      scan(ctx, entry.title);
+      for (const Section& section : entry.sections) scan(ctx, section.text);
+    }
+  }
+
+ private:
+  static void scan(const CheckContext& ctx, const Field& field) {
+    const std::string_view text = field.text;
+    const Cps cps = checks::code_points(text);
+    struct Open {
+      std::size_t index;
+      Family family;
+    };
+    std::vector<Open> stack;
+    const auto report = [&](std::size_t index, std::string problem) {
+      ctx.sink.report(checks::sub_span(field, cps[index].offset, cps[index].length),
+                      {{"bracket", std::string(text.substr(cps[index].offset, cps[index].length))},
+                       {"problem", std::move(problem)}});
+    };
+    const auto report_unclosed = [&](const Open& open) {
+      report(open.index, fmt::format("'{}' is never closed by a '{}'",
+                                     text.substr(cps[open.index].offset, cps[open.index].length),
+                                     partner(cps[open.index].cp)));
+    };
+    for (std::size_t i = 0; i < cps.size();) {
+      if (const std::size_t past = skip_literal(cps, i); past != i) {
+        i = past;
+        continue;
+      }
+      const BracketKind kind = kind_of(cps[i].cp);
+      if (kind.family == kNone) {
+        ++i;
+        continue;
+      }
+      if (kind.open) {
+        stack.push_back({i, kind.family});
+      } else if (!stack.empty() &&
+                 (stack.back().family == kind.family ||
+                  is_interval(cps, stack.back().index, i, stack.back().family, kind.family))) {
+        stack.pop_back();
+      } else {
+        std::size_t match = stack.size();
+        while (match > 0 && stack[match - 1].family != kind.family) --match;
+        if (match > 0) {
+          // Everything opened after the match was left open.
+          for (std::size_t k = match; k < stack.size(); ++k) report_unclosed(stack[k]);
+          stack.resize(match - 1);
+        } else if (!is_list_marker(cps, i, text)) {
+          report(i, fmt::format("'{}' has no matching '{}'",
+                                text.substr(cps[i].offset, cps[i].length), partner(cps[i].cp)));
+        }
+      }
+      ++i;
+    }
+    for (const Open& open : stack) report_unclosed(open);
+  }
+};
+
+std::unique_ptr<Analyzer> make(const RuleSpec& /*rule*/) {
+  return std::make_unique<UnbalancedBrackets>();
+}
+
+}  // namespace
+DIGESTLINT_REGISTER_ANALYZER("unbalanced-brackets", /*declarative=*/false, make,
+                             {"bracket", "problem"})
+}  // namespace digestlint

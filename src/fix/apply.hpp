@@ -1,0 +1,35 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "rules/engine.hpp"
+
+namespace digestlint {
+
+struct FixOptions {
+  bool unsafe = false;      // also apply fixes marked unsafe (--unsafe-fixes)
+  int max_iterations = 10;  // re-lint and fix again until nothing changes, at most this often
+};
+
+// Applies the fixes of the findings to text: only each fix's own span changes; a fix that
+// overlaps one already taken waits for the next round. Returns how many were applied.
+int apply_fixes(std::string& text, const std::vector<Finding>& findings, const FixOptions& options);
+
+struct FixOutcome {
+  std::string bytes;  // the fixed file, byte order mark restored
+  int applied = 0;
+  bool changed() const { return applied > 0; }
+};
+
+// Lints, fixes and lints again until no fix applies (or the iteration cap is reached).
+FixOutcome fix_until_stable(const Engine& engine, const SourceFile& source,
+                            const FixOptions& options);
+
+// Writes bytes to path through a temporary file in the same directory and a rename, so a crash
+// never leaves a truncated digest. Keeps the file's permissions. Returns an error message or "".
+std::string write_atomically(const std::string& path, const std::string& bytes);
+
+// A unified diff (---/+++ headers, @@ hunks, 3 lines of context) of two texts.
+std::string unified_diff(const std::string& path, std::string_view before, std::string_view after);
+
+}  // namespace digestlint

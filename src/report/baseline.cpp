@@ -1,0 +1,74 @@
+#include "report/baseline.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "report/common.hpp"
+#include "report/fingerprint.hpp"
+
+namespace digestlint {
+namespace {
+
+std::string baseline_path(const Report& report, const SourceFile& source) {
+  return report_detail::relative_to_root(report, source.path()).value_or(source.path());
+}
+
+}  // namespace
+
+Baseline Baseline::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(fmt::format("{}: error: cannot read the baseline", path));
+  Baseline baseline;
+  try {
+    const auto document = nlohmann::json::parse(in);
+    for (const auto& finding : document.at("findings")) {
+      ++baseline
+            .counts_[{finding.at("path").get<std::string>(), finding.at("rule").get<std::string>(),
+                      finding.at("fingerprint").get<std::string>()}];
+    }
+  } catch (const nlohmann::json::exception& e) {
+    throw std::runtime_error(
+        fmt::format("{}: error: not a digestlint baseline: {}", path, e.what()));
+  }
+  return baseline;
+}
+
+void Baseline::write(std::ostream& out, const Report& report) {
+  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
+  for (const FileResult& file : report.files) {
+    const std::vector<std::string> hashes = line_hashes(file);
+    for (std::size_t i = 0; i < file.findings.size(); ++i) {
+      findings.push_back({{"path", baseline_path(report, *file.source)},
+                          {"rule", file.findings[i].rule_id},
+                          {"fingerprint", hashes[i]},
+                          {"line", file.source->position(file.findings[i].span.begin).line},
+                          {"message", file.findings[i].message}});
+    }
+  }
+  out << nlohmann::ordered_json{{"version", 1}, {"tool", "digestlint"}, {"findings", findings}}
+             .dump(2)
+      << "\n";
+}
+
+std::size_t Baseline::filter(Report& report) const {
+  std::map<Key, int> remaining = counts_;
+  std::size_t removed = 0;
+  for (FileResult& file : report.files) {
+    const std::vector<std::string> hashes = line_hashes(file);
+    const std::string path = baseline_path(report, *file.source);
+    std::size_t index = 0;
+    std::erase_if(file.findings, [&](const Finding& finding) {
+      const auto it = remaining.find({path, finding.rule_id, hashes[index++]});
+      if (it == remaining.end() || it->second == 0) return false;
+      --it->second;
+      ++removed;
+      return true;
+    });
+  }
+  return removed;
+}
+
+}  // namespace digestlint

@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the digestlint CLI: exit codes, bad input, formats, suppressions,
+baselines and fixes.  usage: cli_test.py DIGESTLINT FIXTURES_DIR"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+BIN, FIXTURES = sys.argv[1], sys.argv[2]
+CLEAN = os.path.join(FIXTURES, "clean.md")
+results = {"passed": 0, "failed": 0}
+
+
+def run(*args, stdin=None, cwd=None):
+    proc = subprocess.run([BIN, *args], input=stdin, capture_output=True, cwd=cwd, timeout=60)
+    return proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
+
+
+def check(name, condition, detail=""):
+    if condition:
+        results["passed"] += 1
+    else:
+        results["failed"] += 1
+        print(f"FAIL {name}: {detail}")
+
+
+def clean_text():
+    with open(CLEAN, encoding="utf-8") as f:
+        return f.read()
+
+
+def digest_with(replacements):
+    text = clean_text()
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+def write(directory, name, content, mode="w"):
+    path = os.path.join(directory, name)
+    with open(path, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as f:
+        f.write(content)
+    return path
+
+
+def findings(stdout):
+    return [f for file in json.loads(stdout)["files"] for f in file["findings"]]
+
+
+def test_exit_codes(tmp):
+    code, out, err = run("check", CLEAN)
+    check("clean digest exits 0", code == 0, out + err)
+    check("clean digest says so", "No problems found" in out, out)
+    bad = write(tmp, "bad.md", digest_with([("Authors: Mina Park,", "Authors: Mina Park, +,")]))
+    code, out, err = run("check", bad)
+    check("a finding exits 1", code == 1, out + err)
+    check("human line format", f"{bad}:9:" in out and "error[authors/placeholder]" in out, out)
+    check("code frame underline", "^" in out and "= hint:" in out, out)
+    code, _, _ = run("check", "--fail-on", "never", bad)
+    check("--fail-on never exits 0", code == 0)
+    code, _, _ = run("check", "--fail-on", "error", "--select", "authors/lowercase", bad)
+    check("--select narrows the rules", code == 0)
+    code, _, err = run("check", "--select", "nosuch/rule", bad)
+    check("unknown selector is a config error (3)", code == 3 and "nosuch/rule" in err, err)
+    code, _, err = run("check", "--format", "xml", bad)
+    check("bad option value is a usage error (2)", code == 2, err)
+
+
+def test_bad_input(tmp):
+    binary = write(tmp, "binary.md", b"## Daily\n\x00\x01\x02", "wb")
+    code, out, err = run("check", binary)
+    check("binary file exits 2 with a located message", code == 2 and "binary.md:2:1: error: binary file" in err, err)
+    invalid = write(tmp, "invalid.md", clean_text().encode().replace("조석".encode(), b"\xc3\x28", 1), "wb")
+    code, out, err = run("check", "--format", "json", invalid)
+    got = findings(out)
+    check("invalid UTF-8 is a finding, not a crash", code == 1 and any(f["rule"] == "structure/invalid-encoding" for f in got), out + err)
+    check("invalid UTF-8 location", any(f["rule"] == "structure/invalid-encoding" and f["line"] == 11 for f in got), out)
+    empty = write(tmp, "empty.md", "")
+    code, out, err = run("check", empty)
+    check("empty file: missing header", code == 1 and "structure/missing-header" in out, out + err)
+    code, out, err = run("check", os.path.join(tmp, "nope.md"))
+    check("missing file exits 2", code == 2 and "no such file" in err, err)
+    emptydir = os.path.join(tmp, "emptydir")
+    os.mkdir(emptydir)
+    code, out, err = run("check", emptydir)
+    check("directory without digests exits 2", code == 2 and "no digests" in err, err)
+    code, out, err = run("check", "--max-file-size", "100", CLEAN)
+    check("oversized file exits 2", code == 2 and "limit" in err, err)
+    broken = write(tmp, "broken.yaml", "rules:\n  - id: x/y\n    severity: [\n")
+    code, out, err = run("check", "--rules", broken, CLEAN)
+    check("broken YAML pack exits 3 with a location", code == 3 and "broken.yaml:" in err and "error:" in err, err)
+    typo = write(tmp, "typo.yaml", "rules:\n  - id: x/y\n    severity: error\n    scope: title\n    kind: patern\n    message: m\n    description: d\n")
+    code, out, err = run("check", "--rules", typo, CLEAN)
+    check("unknown kind points into the YAML", code == 3 and "typo.yaml:5:11: error: unknown kind 'patern'" in err, err)
+
+
+def test_stdin_and_formats(tmp):
+    text = digest_with([("Authors: Mina Park,", "Authors: Mina Park, +,")])
+    code, out, err = run("check", "-", "--stdin-filename", "today.md", stdin=text.encode())
+    check("stdin uses --stdin-filename", code == 1 and "today.md:9:" in out, out + err)
+    code, out, _ = run("check", "-", "--format", "github", "--stdin-filename", "today.md", stdin=text.encode())
+    check("github workflow command", out.startswith("::error file=today.md,line=9,"), out)
+    code, out, _ = run("check", "-", "--format", "sarif", stdin=text.encode())
+    sarif = json.loads(out)
+    check("sarif result", sarif["runs"][0]["results"][0]["ruleId"] == "authors/placeholder", out[:300])
+    code, out, _ = run("check", "--statistics", "-", stdin=text.encode())
+    stats = out.split("Statistics:")[-1]
+    check("--statistics counts per rule", "Statistics:" in out and "1  authors/placeholder" in stats, out)
+    out_path = os.path.join(tmp, "report.json")
+    code, out, _ = run("check", "-", "--format", "json", "-o", out_path, stdin=text.encode())
+    check("--output writes the report", code == 1 and out == "" and os.path.exists(out_path))
+
+
+def test_rules_and_explain():
+    code, out, _ = run("rules")
+    check("rules lists ids", code == 0 and "authors/placeholder" in out and "links/relative-url" in out, out)
+    code, out, _ = run("explain", "authors/placeholder")
+    check("explain prints docs", code == 0 and out.startswith("# authors/placeholder"), out)
+    code, _, err = run("explain", "nope/nope")
+    check("explain unknown rule exits 2", code == 2, err)
+
+
+def test_config(tmp):
+    project = os.path.join(tmp, "project")
+    os.makedirs(os.path.join(project, "archive"))
+    text = digest_with([("Authors: Mina Park,", "Authors: Mina Park, +,")])
+    write(project, "today.md", text)
+    write(os.path.join(project, "archive"), "old.md", text)
+    write(project, ".digestlint.yaml", "rules:\n  authors/placeholder: note\nignore:\n  - files: ['archive/**']\n    rules: [authors]\n")
+    code, out, err = run("check", "--format", "json", project)
+    got = {(f["rule"], f["severity"]) for f in findings(out)}
+    check("config changes severity", ("authors/placeholder", "note") in got, out)
+    check("config ignores per glob", all("archive" not in file["path"] or not file["findings"] for file in json.loads(out)["files"]), out)
+    write(project, ".digestlint.yaml", "rules:\n  authors/placehodler: off\n")
+    code, out, err = run("check", project)
+    check("config naming an unknown rule exits 3", code == 3 and ".digestlint.yaml" in err, err)
+
+
+def test_suppressions(tmp):
+    text = digest_with([("Authors: Mina Park,", "<!-- digestlint-disable-next-line authors/placeholder -->\nAuthors: Mina Park, +,")])
+    path = write(tmp, "suppressed.md", text)
+    code, out, _ = run("check", path)
+    check("next-line suppression hides the finding", code == 0, out)
+    code, out, _ = run("check", "--no-inline-config", path)
+    check("--no-inline-config ignores suppressions", code == 1 and "authors/placeholder" in out, out)
+    stale = write(tmp, "stale.md", digest_with([("Vote: 12", "<!-- digestlint-disable-next-line links/insecure-url -->\nVote: 12")]))
+    code, out, _ = run("check", stale)
+    check("unused suppression is a note", code == 0 and "note[digestlint/unused-suppression]" in out, out)
+
+
+def test_baseline(tmp):
+    text = digest_with([("Authors: Mina Park,", "Authors: Mina Park, +,")])
+    path = write(tmp, "gate.md", text)
+    baseline = os.path.join(tmp, "baseline.json")
+    code, _, err = run("check", "--write-baseline", baseline, path)
+    check("write baseline exits 0", code == 0 and os.path.exists(baseline), err)
+    write(tmp, "gate.md", "\n\n" + text.replace("## Daily Papers (2024-10-02)\n", "## Daily Papers (2024-10-02)\n\n\n"))
+    code, out, err = run("check", "--baseline", baseline, path)
+    check("moved lines keep old findings known", code == 0, out + err)
+    write(tmp, "gate.md", text.replace("Authors: Carla Mendes,", "Authors: Carla Mendes, +,"))
+    code, out, _ = run("check", "--baseline", baseline, path)
+    check("a new finding fails the gate", code == 1 and out.count("authors/placeholder") == 1, out)
+    code, _, err = run("check", "--baseline", os.path.join(tmp, "missing.json"), path)
+    check("unreadable baseline exits 2", code == 2, err)
+
+
+def test_fixes(tmp):
+    original = digest_with([("Authors: Mina Park,", "Authors: Mina Park, +,"),
+                            ("https://arxiv.org/abs/2410.01234", "http://arxiv.org/abs/2410.01234")])
+    path = write(tmp, "fix.md", original)
+    code, out, _ = run("check", "--diff", path)
+    check("--diff prints a diff and exits 1", code == 1 and "-Authors: Mina Park, +," in out and "+Authors: Mina Park, Jonas" in out, out)
+    with open(path, encoding="utf-8") as f:
+        check("--diff changes nothing", f.read() == original)
+    code, out, err = run("check", "--fix", path)
+    with open(path, encoding="utf-8") as f:
+        fixed = f.read()
+    check("--fix applies safe fixes", code == 0 and "+," not in fixed and "https://arxiv.org/abs/2410.01234" in fixed, out + err)
+    expected = original.replace("Mina Park, +,", "Mina Park,").replace("http://arxiv", "https://arxiv")
+    check("--fix touches only the fixed spans", fixed == expected)
+    code, out, _ = run("check", "--fix", path)
+    with open(path, encoding="utf-8") as f:
+        check("--fix is idempotent", f.read() == fixed and code == 0, out)
+    code, out, err = run("check", "-", "--fix", stdin=original.encode())
+    check("--fix with - prints the fixed text", out == expected, err)
+    leftovers = [n for n in os.listdir(tmp) if n.endswith(".tmp")]
+    check("no temporary files left", not leftovers, str(leftovers))
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        for test in (test_exit_codes, test_bad_input, test_stdin_and_formats, test_config, test_suppressions,
+                     test_baseline, test_fixes):
+            sub = os.path.join(tmp, test.__name__)
+            os.mkdir(sub)
+            test(sub)
+        test_rules_and_explain()
+    print(f"{results['passed']} passed, {results['failed']} failed")
+    return 1 if results["failed"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
