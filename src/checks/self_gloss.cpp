@@ -3,6 +3,7 @@
 
 #include "checks/text_util.hpp"
 #include "rules/analyzer.hpp"
+#include "rules/kinds/scoped.hpp"
 
 namespace digestlint {
 namespace {
@@ -14,18 +15,14 @@ bool is_close(char32_t cp) {
   return cp == U')' || cp == U'）';
 }
 
-class SelfGloss final : public Analyzer {
+// Runs on the rule's scopes (title and section in the default pack).
+class SelfGloss final : public ScopedAnalyzer {
  public:
-  void check(const CheckContext& ctx) const override {
-    for (const Entry& entry : ctx.digest.entries) {
-      scan(ctx, entry.title);
-      for (const Section& section : entry.sections) scan(ctx, section.text);
-    }
-  }
+  using ScopedAnalyzer::ScopedAnalyzer;
 
- private:
-  static void scan(const CheckContext& ctx, const Field& field) {
-    const std::string_view text = field.text;
+ protected:
+  void check_target(const CheckContext& ctx, const Target& target) const override {
+    const std::string_view text = target.text;
     const std::vector<checks::CodePoint> cps = checks::code_points(text);
     for (std::size_t open = 0; open < cps.size(); ++open) {
       if (!is_open(cps[open].cp)) continue;
@@ -51,7 +48,7 @@ class SelfGloss final : public Analyzer {
         const std::string_view term = text.substr(cps[start].offset, end_byte - cps[start].offset);
         if (checks::normalize(term) != gloss) continue;
         const std::size_t span_end = cps[close].offset + cps[close].length;
-        const Span span = checks::sub_span(field, cps[start].offset, span_end - cps[start].offset);
+        const Span span = target.to_source(cps[start].offset, span_end);
         ctx.sink.report(span, {{"term", std::string(term)}},
                         Fix{span, std::string(term), /*safe=*/true,
                             fmt::format("drop the parenthesized '{}'", term)});
@@ -61,8 +58,8 @@ class SelfGloss final : public Analyzer {
   }
 };
 
-std::unique_ptr<Analyzer> make(const RuleSpec& /*rule*/) {
-  return std::make_unique<SelfGloss>();
+std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
+  return std::make_unique<SelfGloss>(rule);
 }
 
 }  // namespace

@@ -195,6 +195,7 @@ inline RuleSpec make_rule(std::string_view analyzer, std::string_view params_yam
   rule.id = "test/" + std::string(analyzer);
   rule.kind = "builtin";
   rule.analyzer = std::string(analyzer);
+  rule.scopes = {Scope::title, Scope::section};  // what scoped analyzers use in the default pack
   rule.params = YAML::Load(std::string(params_yaml));
   rule.defined_at = {"test.yaml", 1, 1};
   rule.lexicons = std::make_shared<const Lexicons>(std::move(lexicons));

@@ -3,6 +3,7 @@
 
 #include "checks/text_util.hpp"
 #include "rules/analyzer.hpp"
+#include "rules/kinds/scoped.hpp"
 
 namespace digestlint {
 namespace {
@@ -144,18 +145,14 @@ std::size_t skip_literal(const Cps& cps, std::size_t i) {
   return i;
 }
 
-class UnbalancedBrackets final : public Analyzer {
+// Runs on the rule's scopes (title and section in the default pack).
+class UnbalancedBrackets final : public ScopedAnalyzer {
  public:
-  void check(const CheckContext& ctx) const override {
-    for (const Entry& entry : ctx.digest.entries) {
-      scan(ctx, entry.title);
-      for (const Section& section : entry.sections) scan(ctx, section.text);
-    }
-  }
+  using ScopedAnalyzer::ScopedAnalyzer;
 
- private:
-  static void scan(const CheckContext& ctx, const Field& field) {
-    const std::string_view text = field.text;
+ protected:
+  void check_target(const CheckContext& ctx, const Target& target) const override {
+    const std::string_view text = target.text;
     const Cps cps = checks::code_points(text);
     struct Open {
       std::size_t index;
@@ -163,7 +160,7 @@ class UnbalancedBrackets final : public Analyzer {
     };
     std::vector<Open> stack;
     const auto report = [&](std::size_t index, std::string problem) {
-      ctx.sink.report(checks::sub_span(field, cps[index].offset, cps[index].length),
+      ctx.sink.report(target.to_source(cps[index].offset, cps[index].offset + cps[index].length),
                       {{"bracket", std::string(text.substr(cps[index].offset, cps[index].length))},
                        {"problem", std::move(problem)}});
     };
@@ -206,8 +203,8 @@ class UnbalancedBrackets final : public Analyzer {
   }
 };
 
-std::unique_ptr<Analyzer> make(const RuleSpec& /*rule*/) {
-  return std::make_unique<UnbalancedBrackets>();
+std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
+  return std::make_unique<UnbalancedBrackets>(rule);
 }
 
 }  // namespace
