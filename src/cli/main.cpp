@@ -1,6 +1,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "lsp/server.hpp"
 
 using namespace digestlint;
 
@@ -13,8 +14,8 @@ void add_rule_options(CLI::App& command, RuleOptions& rules) {
                      "Configuration file (default: nearest .digestlint.yaml)");
   command.add_flag("--no-default-rules", rules.no_default_rules,
                    "Do not load the embedded rule pack");
-  command.add_option("--select", rules.select, "Only these rule ids or categories")->delimiter(',');
-  command.add_option("--ignore", rules.ignore, "Skip these rule ids or categories")->delimiter(',');
+  command.add_option("--select", rules.select, "Only these rule ids or categories")->delimiter(',')->allow_extra_args(false);
+  command.add_option("--ignore", rules.ignore, "Skip these rule ids or categories")->delimiter(',')->allow_extra_args(false);
 }
 
 }  // namespace
@@ -78,6 +79,12 @@ int main(int argc, char** argv) {
   docs_command->add_flag("--check", docs_check, "Only report pages that are out of date (exit 1)");
   add_rule_options(*docs_command, docs_options);
 
+  RuleOptions lsp_options;
+  CLI::App* lsp_command = app.add_subcommand("lsp", "Language server for editors (stdio)");
+  add_rule_options(*lsp_command, lsp_options);
+  lsp_command->add_flag_callback(
+      "--stdio", [] {}, "Accepted for clients; stdio is the transport");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -88,5 +95,6 @@ int main(int argc, char** argv) {
   if (*rules_command) return run_rules(list_options, list_format);
   if (*explain_command) return run_explain(explain_options, rule_id);
   if (*docs_command) return run_docs(docs_options, docs_directory, docs_check);
+  if (*lsp_command) return run_lsp(lsp_options);
   return kExitUsage;
 }

@@ -25,7 +25,7 @@ std::string rule_markdown(const RuleSpec& rule) {
       fmt::format("| severity | scope | kind | fix |\n|---|---|---|---|\n| {} | {} | {} | {} |\n\n",
                   to_string(rule.severity), scopes_text(rule),
                   rule.analyzer.empty() ? rule.kind : fmt::format("builtin (`{}`)", rule.analyzer),
-                  rule.fix.node().IsDefined() ? "yes (declarative)" : "—");
+                  rule.fix.node().IsDefined() && !rule.fix.node().IsNull() ? "yes (declarative)" : "—");
   std::string docs = rule.docs;
   while (!docs.empty() && docs.back() == '\n') docs.pop_back();
   if (!docs.empty()) page += docs + "\n\n";

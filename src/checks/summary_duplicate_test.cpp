@@ -1,0 +1,82 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "rules/engine.hpp"
+#include "rules/loader.hpp"
+
+using namespace digestlint;
+
+namespace {
+
+RuleSet duplicate_rule() {
+  std::vector<RuleSpec> specs = load_rule_specs(default_packs());
+  std::erase_if(specs, [](const RuleSpec& s) { return s.id != "summary/duplicate-summary"; });
+  REQUIRE(specs.size() == 1);
+  return compile_rules(std::move(specs));
+}
+
+std::string entry(const std::string& title, const std::string& id, const std::string& body) {
+  return "### [" + title + "](https://arxiv.org/abs/" + id + ")\n\nVote: 1\n\nAuthors: A B\n\n" +
+         body + "\n\n";
+}
+
+const std::string kFirst =
+    "- **What's New**: 첫 번째 논문은 항구의 선박 소음을 수중 청음기로 듣고 선박 종류를 "
+    "분류하는 시스템입니다.\n"
+    "- **Performance Highlights**: 시험 구역에서 분류 정확도 91%를 보였고 방향 오차는 6도 "
+    "이내였으며, 레이더가 놓친 소형 어선 열두 척도 소리만으로 찾아냈습니다.";
+const std::string kSecond =
+    "- **What's New**: 두 번째 논문은 위성 다운링크 일정을 정수 계획법으로 짜는 스케줄러를 "
+    "제안합니다.\n"
+    "- **Performance Highlights**: 위성 48기의 하루 일정을 40초 안에 풀었고 전송량이 17% "
+    "많았습니다.";
+
+}  // namespace
+
+TEST_CASE("duplicate summaries are reported on the later entry with a pointer to the first") {
+  const RuleSet rules = duplicate_rule();
+  const std::string text =
+      "## Daily Papers (2024-10-05)\n\n" + entry("Alpha", "2410.00001", kFirst) +
+      entry("Beta", "2410.00002", kSecond) + entry("Gamma", "2410.00003", kFirst);
+  auto source = std::make_shared<const SourceFile>("a.md", text);
+  const std::vector<FileResult> results = Engine(rules).lint_all({source}, 1);
+  REQUIRE(results[0].findings.size() == 1);
+  const Finding& finding = results[0].findings[0];
+  CHECK(finding.rule_id == "summary/duplicate-summary");
+  CHECK(finding.span.begin > text.find("Gamma"));
+  CHECK(finding.message.find("'Alpha'") != std::string::npos);
+  REQUIRE(finding.related.size() == 1);
+  CHECK(finding.related[0].path.empty());
+  CHECK(finding.related[0].span.begin < text.find("Beta"));
+}
+
+TEST_CASE("a duplicated section across files is reported in the later file") {
+  const RuleSet rules = duplicate_rule();
+  const std::string reworded =
+      "- **What's New**: 세 번째 논문은 과수원 드론 이미지에서 꽃의 수를 세는 밀도 추정 모델을 "
+      "다룹니다.\n"
+      "- **Performance Highlights**: 시험 구역에서 분류 정확도 91%를 보였고, 방향 오차는 6도 "
+      "이내였으며 레이더가 놓친 소형 어선 열두 척도 소리만으로 찾아냈습니다.";
+  auto a = std::make_shared<const SourceFile>(
+      "a.md", "## Daily Papers (2024-10-05)\n\n" + entry("Alpha", "2410.00001", kFirst));
+  auto b = std::make_shared<const SourceFile>("b.md", "## Daily Papers (2024-10-06)\n\n" +
+                                                          entry("Beta", "2410.00002", kSecond) +
+                                                          entry("Delta", "2410.00004", reworded));
+  const std::vector<FileResult> results = Engine(rules).lint_all({a, b}, 2);
+  CHECK(results[0].findings.empty());
+  REQUIRE(results[1].findings.size() == 1);
+  const Finding& finding = results[1].findings[0];
+  CHECK(finding.message.find("section 'Performance Highlights'") != std::string::npos);
+  CHECK(finding.message.find("a.md entry 1") != std::string::npos);
+  REQUIRE(finding.related.size() == 1);
+  CHECK(finding.related[0].path == "a.md");
+}
+
+TEST_CASE("distinct summaries are not duplicates") {
+  const RuleSet rules = duplicate_rule();
+  auto source = std::make_shared<const SourceFile>(
+      "a.md", "## Daily Papers (2024-10-05)\n\n" + entry("Alpha", "2410.00001", kFirst) +
+                  entry("Beta", "2410.00002", kSecond));
+  CHECK(Engine(rules).lint_all({source}, 1)[0].findings.empty());
+}

@@ -1,0 +1,299 @@
+#include "checks/summary_text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+namespace digestlint::summary {
+namespace {
+
+bool is_alpha(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_alnum(char c) {
+  return is_alpha(c) || is_digit(c);
+}
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t hash = 1469598103934665603ull;
+  for (const char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+}  // namespace
+
+std::vector<Token> latin_tokens(std::string_view text) {
+  std::vector<Token> tokens;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    // A token starts at a letter that does not continue an alphanumeric run ("3D" is skipped).
+    if (!is_alpha(text[i]) || (i > 0 && is_alnum(text[i - 1]))) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (true) {
+      while (end < text.size() && is_alnum(text[end])) ++end;
+      const bool joiner = end + 1 < text.size() &&
+                          (text[end] == '-' || text[end] == '.' || text[end] == '\'') &&
+                          is_alnum(text[end + 1]);
+      if (!joiner) break;
+      ++end;
+    }
+    tokens.push_back({text.substr(i, end - i), i});
+    i = end;
+  }
+  return tokens;
+}
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string squash(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '_') continue;
+    out.push_back(is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return out;
+}
+
+std::string strip_markup(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '*' || c == '`') continue;
+    if (c == '_' && i + 1 < text.size() && text[i + 1] == '_') {
+      ++i;
+      continue;
+    }
+    if (c == ']' && i + 1 < text.size() && text[i + 1] == '(') {
+      const std::size_t close = text.find(')', i + 2);
+      if (close != std::string_view::npos) {
+        i = close;
+        continue;
+      }
+    }
+    if (c == '[') continue;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string stem(std::string_view word) {
+  static constexpr std::array<std::string_view, 18> kSuffixes = {
+      "ations", "ation", "ings", "ing", "ures", "ure", "ions", "ion", "ual",
+      "ness",   "ities", "ity",  "ies", "ers",  "er",  "ed",   "es",  "s"};
+  std::string lower = ascii_lower(word);
+  // Two rounds, so "captioning" -> "caption" -> "capt" meets "captions" -> "capt".
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string_view suffix : kSuffixes) {
+      if (lower.size() >= suffix.size() + 4 && lower.ends_with(suffix)) {
+        lower.resize(lower.size() - suffix.size());
+        break;
+      }
+    }
+  }
+  return lower;
+}
+
+bool is_name_like(std::string_view token, bool in_title,
+                  const std::unordered_set<std::string>& common) {
+  if (token.size() < 2 || common.contains(ascii_lower(token))) return false;
+  bool letter = false, digit = false, inner_capital = false;
+  int capitals = 0;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    const char c = token[i];
+    letter = letter || is_alpha(c);
+    digit = digit || is_digit(c);
+    if (is_upper(c)) {
+      ++capitals;
+      if (i > 0 && (is_upper(token[i - 1]) || is_lower(token[i - 1]))) inner_capital = true;
+    }
+  }
+  if (letter && digit) return true;
+  // Titles capitalize each part of a compound ("Problem-Solving"): only a capital right after
+  // another letter ("NL", "CoPilot") marks a name there.
+  if (in_title) return inner_capital;
+  if (capitals >= 2) return true;
+  return false;
+}
+
+std::string_view trim(std::string_view text) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::pair<std::string, std::vector<std::string>> split_entry(std::string_view entry) {
+  const std::size_t colon = entry.find(':');
+  std::pair<std::string, std::vector<std::string>> out;
+  out.first = std::string(trim(entry.substr(0, colon)));
+  if (colon == std::string_view::npos) return out;
+  std::string_view rest = entry.substr(colon + 1);
+  while (!rest.empty()) {
+    const std::size_t comma = rest.find(',');
+    const std::string_view value = trim(rest.substr(0, comma));
+    if (!value.empty()) out.second.emplace_back(value);
+    if (comma == std::string_view::npos) break;
+    rest.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
+std::vector<std::uint64_t> shingles(std::string_view text, std::size_t width) {
+  // Keep letters, digits and non-ASCII bytes; drop spaces and ASCII punctuation.
+  std::string squashed;
+  squashed.reserve(text.size());
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80 || is_alnum(c)) {
+      squashed.push_back(is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+  }
+  std::vector<std::size_t> starts;  // character boundaries
+  for (std::size_t i = 0; i < squashed.size(); ++i) {
+    if ((static_cast<unsigned char>(squashed[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  std::vector<std::uint64_t> out;
+  if (starts.empty()) return out;
+  width = std::max<std::size_t>(width, 1);
+  if (starts.size() <= width) {
+    out.push_back(fnv1a(squashed));
+    return out;
+  }
+  starts.push_back(squashed.size());
+  for (std::size_t i = 0; i + width < starts.size(); ++i) {
+    out.push_back(
+        fnv1a(std::string_view(squashed).substr(starts[i], starts[i + width] - starts[i])));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
+  if (a.empty() && b.empty()) return 1.0;
+  std::size_t common = 0, i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) {
+      ++common, ++i, ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
+}
+
+std::size_t char_count(std::string_view text) {
+  std::size_t count = 0;
+  for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+std::size_t PhraseMatcher::add(std::string_view pattern, bool word_start) {
+  for (std::size_t id = 0; id < patterns_.size(); ++id) {
+    if (patterns_[id].first == pattern && patterns_[id].second == word_start) return id;
+  }
+  const std::size_t id = patterns_.size();
+  patterns_.emplace_back(std::string(pattern), word_start);
+  if (pattern.empty()) return id;
+  std::uint32_t node = 0;
+  for (const char c : pattern) {
+    const auto byte = static_cast<unsigned char>(c);
+    const std::int64_t existing = trie_child(node, byte);
+    if (existing >= 0) {
+      node = static_cast<std::uint32_t>(existing);
+      continue;
+    }
+    const auto created = static_cast<std::uint32_t>(nodes_.size());
+    auto& edges = nodes_[node].next;
+    edges.insert(std::lower_bound(edges.begin(), edges.end(), std::make_pair(byte, 0u)),
+                 {byte, created});
+    nodes_.emplace_back();
+    node = created;
+  }
+  nodes_[node].out.push_back(static_cast<std::uint32_t>(id));
+  return id;
+}
+
+std::int64_t PhraseMatcher::trie_child(std::uint32_t node, unsigned char byte) const {
+  const auto& edges = nodes_[node].next;
+  const auto it = std::lower_bound(edges.begin(), edges.end(), std::make_pair(byte, 0u));
+  return it != edges.end() && it->first == byte ? static_cast<std::int64_t>(it->second) : -1;
+}
+
+void PhraseMatcher::build() {
+  byte_class_.fill(0);
+  classes_ = 1;
+  for (const auto& [pattern, word_start] : patterns_) {
+    for (const char c : pattern) {
+      auto& cls = byte_class_[static_cast<unsigned char>(c)];
+      if (cls == 0) cls = static_cast<std::uint16_t>(classes_++);
+    }
+  }
+  delta_.assign(nodes_.size() * classes_, 0);
+  // Breadth-first: a node's failure link and transitions are final before its children's.
+  std::vector<std::uint32_t> queue;
+  for (const auto& [byte, next] : nodes_[0].next) {
+    delta_[byte_class_[byte]] = next;
+    nodes_[next].fail = 0;
+    queue.push_back(next);
+  }
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t node = queue[head];
+    const std::uint32_t fail = nodes_[node].fail;
+    // Start from the failure node's transitions, then override with the node's own edges.
+    std::copy_n(delta_.begin() + static_cast<std::ptrdiff_t>(fail * classes_), classes_,
+                delta_.begin() + static_cast<std::ptrdiff_t>(node * classes_));
+    for (const auto& [byte, next] : nodes_[node].next) {
+      nodes_[next].fail = delta_[fail * classes_ + byte_class_[byte]];
+      const auto& inherited = nodes_[nodes_[next].fail].out;
+      nodes_[next].out.insert(nodes_[next].out.end(), inherited.begin(), inherited.end());
+      delta_[node * classes_ + byte_class_[byte]] = next;
+      queue.push_back(next);
+    }
+  }
+}
+
+std::vector<int> PhraseMatcher::count(std::string_view text) const {
+  std::vector<int> counts(patterns_.size(), 0);
+  if (delta_.empty()) return counts;
+  std::uint32_t node = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    node = delta_[node * classes_ + byte_class_[static_cast<unsigned char>(text[i])]];
+    for (const std::uint32_t id : nodes_[node].out) {
+      const auto& [pattern, word_start] = patterns_[id];
+      if (word_start) {
+        const std::size_t start = i + 1 - pattern.size();
+        if (start > 0 && is_alnum(text[start - 1])) continue;
+      }
+      ++counts[id];
+    }
+  }
+  return counts;
+}
+
+}  // namespace digestlint::summary

@@ -1,0 +1,87 @@
+#pragma once
+// Text utilities for the summary-quality checks: summaries mix Korean prose with English names,
+// acronyms and glosses, so everything here treats ASCII letters as the only "word" characters
+// and leaves Korean to substring matching.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace digestlint::summary {
+
+// A run of Latin letters and digits starting with a letter, with inner '-', '.' or '\'' joining
+// further runs: "GPT-4-Turbo", "MM1.5", "Fill-in-the-Middle". Offsets are bytes into the text.
+struct Token {
+  std::string_view text;
+  std::size_t offset = 0;
+};
+
+std::vector<Token> latin_tokens(std::string_view text);
+
+std::string ascii_lower(std::string_view text);
+
+// Lowercases ASCII and drops whitespace, '-' and '_', so "NL-Eye", "nl eye" and "NLEye" compare
+// equal. Non-ASCII bytes are kept.
+std::string squash(std::string_view text);
+
+// Removes Markdown emphasis and code markers and keeps the text of links: "**a** [b](c)" -> "a b".
+std::string strip_markup(std::string_view text);
+
+// A light English stemmer: strips a common suffix ("-ation", "-ing", "-ure", "-s", …) when at
+// least four letters remain, twice, so "Erasing" and "Erasure" both become "eras" and
+// "captioning" and "captions" both "capt". Lowercases.
+std::string stem(std::string_view word);
+
+// Whether a token looks like a name rather than an ordinary word: an acronym or CamelCase
+// ("HPT", "NavStack"), letters with digits ("CSI300"), or, outside titles (which capitalize every
+// word), a Capitalized-Hyphenated compound ("Hyper-Connections"). `common` holds lowercased
+// names every ML text uses (Transformer, BERT …), which never count.
+bool is_name_like(std::string_view token, bool in_title,
+                  const std::unordered_set<std::string>& common);
+
+// Splits a lexicon entry "key: a, b, c" into its key and values (trimmed, empty ones dropped).
+// An entry without ':' is a key with no values.
+std::pair<std::string, std::vector<std::string>> split_entry(std::string_view entry);
+
+std::string_view trim(std::string_view text);
+
+// Sorted, distinct hashes of the `width`-character shingles of `text` with whitespace and ASCII
+// punctuation removed and ASCII lowercased: robust to re-wrapping, spacing and markup changes.
+std::vector<std::uint64_t> shingles(std::string_view text, std::size_t width);
+// Jaccard similarity of two sorted, distinct hash sets.
+double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
+// UTF-8 characters in text.
+std::size_t char_count(std::string_view text);
+
+// Many fixed strings found in one pass over a text (Aho–Corasick over bytes). Korean phrases share
+// their first UTF-8 bytes, which makes one find() per phrase slow; this scans each byte once.
+class PhraseMatcher {
+ public:
+  // Adds a pattern and returns its id; `word_start` patterns only count where the byte before
+  // is not an ASCII letter or digit. Adding the same pattern twice returns the same id.
+  std::size_t add(std::string_view pattern, bool word_start = false);
+  // Compiles the patterns into a DFA over byte classes; call once after the last add().
+  void build();
+  std::size_t size() const { return patterns_.size(); }
+  // Occurrences of each pattern id in text (overlapping ones included).
+  std::vector<int> count(std::string_view text) const;
+
+ private:
+  struct Node {
+    std::vector<std::pair<unsigned char, std::uint32_t>> next;  // trie edges, sorted by byte
+    std::uint32_t fail = 0;
+    std::vector<std::uint32_t> out;  // pattern ids ending here, suffix matches included
+  };
+  std::int64_t trie_child(std::uint32_t node, unsigned char byte) const;
+  std::vector<Node> nodes_{1};
+  std::vector<std::pair<std::string, bool>> patterns_;
+  std::array<std::uint16_t, 256> byte_class_{};  // 0: a byte no pattern uses
+  std::size_t classes_ = 1;
+  std::vector<std::uint32_t> delta_;  // node * classes_ + class -> node
+};
+
+}  // namespace digestlint::summary

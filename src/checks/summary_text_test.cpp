@@ -1,0 +1,75 @@
+#include "checks/summary_text.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace digestlint::summary;
+
+TEST_CASE("latin_tokens keeps joined names and skips digit-led runs") {
+  const auto tokens = latin_tokens("MIO는 GPT-4-Turbo와 3D 점군, MM1.5 모델 (What's New).");
+  std::vector<std::string> texts;
+  for (const Token& token : tokens) texts.emplace_back(token.text);
+  CHECK(texts == std::vector<std::string>{"MIO", "GPT-4-Turbo", "MM1.5", "What's", "New"});
+  CHECK(tokens[1].offset == std::string_view("MIO는 ").size());
+}
+
+TEST_CASE("stem folds common English suffixes") {
+  CHECK(stem("Erasing") == stem("Erasure"));
+  CHECK(stem("models") == "model");
+  CHECK(stem("Captioning") == stem("captions"));
+  CHECK(stem("data") == "data");  // too short to strip
+  CHECK(stem("general") != stem("generation"));
+}
+
+TEST_CASE("squash and strip_markup normalize for matching") {
+  CHECK(squash("NL-Eye model") == "nleyemodel");
+  CHECK(squash("Tutor_CoPilot") == "tutorcopilot");
+  CHECK(strip_markup("**굵게** [링크](https://x.org/a) `code` __b__") == "굵게 링크 code b");
+}
+
+TEST_CASE("is_name_like separates names from ordinary and common words") {
+  const std::unordered_set<std::string> common = {"bert", "transformer", "llm"};
+  CHECK(is_name_like("HPT", false, common));
+  CHECK(is_name_like("NavStack", false, common));
+  CHECK(is_name_like("CSI300", false, common));
+  CHECK(is_name_like("Hyper-Connections", false, common));
+  CHECK_FALSE(is_name_like("BERT", false, common));
+  CHECK_FALSE(is_name_like("Transformer", false, common));
+  CHECK_FALSE(is_name_like("Benchmark", false, common));
+  // Titles capitalize every word: a hyphenated compound is not a name there, an acronym is.
+  CHECK_FALSE(is_name_like("Problem-Solving", true, common));
+  CHECK(is_name_like("NL-Eye", true, common));
+  CHECK(is_name_like("CoPilot", true, common));
+}
+
+TEST_CASE("split_entry reads lexicon entries") {
+  const auto [key, values] = split_entry(" video : 비디오, 영상 ,, 동영상 ");
+  CHECK(key == "video");
+  CHECK(values == std::vector<std::string>{"비디오", "영상", "동영상"});
+  CHECK(split_entry("lonely").second.empty());
+}
+
+TEST_CASE("shingles ignore wrapping and punctuation, and jaccard measures overlap") {
+  const std::string a = "이 모델은 꽃의 수를 셉니다. Counting flowers, fast!";
+  const std::string b = "이 모델은\n꽃의 수를 셉니다  Counting-flowers fast";
+  const std::string c = "완전히 다른 문장으로 위성 일정을 최적화합니다";
+  CHECK(jaccard(shingles(a, 5), shingles(b, 5)) == doctest::Approx(1.0));
+  CHECK(jaccard(shingles(a, 5), shingles(c, 5)) < 0.1);
+  CHECK(shingles("", 5).empty());
+  CHECK(shingles("짧다", 5).size() == 1);  // shorter than a shingle: one hash for the whole text
+  CHECK(char_count("가나a") == 3);
+}
+
+TEST_CASE("PhraseMatcher counts every pattern in one pass") {
+  PhraseMatcher matcher;
+  const std::size_t model = matcher.add("새로운 모델");
+  const std::size_t short_one = matcher.add("모델");
+  const std::size_t rl = matcher.add("rl", true);
+  const std::size_t again = matcher.add("모델");
+  matcher.build();
+  CHECK(again == short_one);
+  const std::vector<int> counts = matcher.count("새로운 모델과 기존 모델, rl 정책; world 모델");
+  CHECK(counts[model] == 1);
+  CHECK(counts[short_one] == 3);  // overlapping with the longer phrase too
+  CHECK(counts[rl] == 1);         // "world" does not count: rl must start a word
+  CHECK(PhraseMatcher().count("anything").empty());
+}

@@ -1,0 +1,73 @@
+#include "lsp/diagnostics.hpp"
+
+#include <algorithm>
+
+#include "lsp/uri.hpp"
+
+namespace digestlint::lsp {
+
+std::string rule_docs_url(std::string_view rule_id) {
+  const std::size_t slash = rule_id.find('/');
+  const std::string_view category =
+      slash == std::string_view::npos ? std::string_view() : rule_id.substr(0, slash);
+  const std::string_view name =
+      slash == std::string_view::npos ? rule_id : rule_id.substr(slash + 1);
+  std::string url = "https://github.com/digestlint/digestlint/blob/main/docs/rules/";
+  if (!category.empty()) url.append(category).append("/");
+  return url.append(name).append(".md");
+}
+
+TextRange to_range(const SourceFile& source, Span span) {
+  const auto convert = [&](std::size_t offset) {
+    const Position p = source.position(offset);
+    const int bom = source.has_bom() && p.line == 1 ? 1 : 0;
+    return TextPosition{p.line - 1, p.utf16_column - 1 + bom};
+  };
+  return {convert(span.begin), convert(std::max(span.begin, span.end))};
+}
+
+int lsp_severity(Severity severity) {
+  switch (severity) {
+    case Severity::error:
+      return 1;
+    case Severity::warning:
+      return 2;
+    case Severity::note:
+      return 3;
+  }
+  return 2;
+}
+
+json to_diagnostic(const SourceFile& source, const std::string& uri, const Finding& finding,
+                   const SourceLookup& lookup) {
+  std::string message = finding.message;
+  if (!finding.hint.empty()) message += "\n" + finding.hint;
+  json diagnostic = {
+      {"range", to_json(to_range(source, finding.span))},
+      {"severity", lsp_severity(finding.severity)},
+      {"source", "digestlint"},
+      {"code", finding.rule_id},
+      {"codeDescription", {{"href", rule_docs_url(finding.rule_id)}}},
+      {"message", message},
+  };
+  if (!finding.related.empty()) {
+    json related = json::array();
+    for (const RelatedLocation& location : finding.related) {
+      std::shared_ptr<const SourceFile> other;
+      if (!location.path.empty() && location.path != source.path() && lookup) {
+        other = lookup(location.path);
+      }
+      const bool same = location.path.empty() || location.path == source.path();
+      const TextRange range = same ? to_range(source, location.span)
+                                   : (other ? to_range(*other, location.span) : TextRange{});
+      related.push_back(
+          {{"location",
+            {{"uri", same ? uri : path_to_uri(location.path)}, {"range", to_json(range)}}},
+           {"message", location.message}});
+    }
+    diagnostic["relatedInformation"] = std::move(related);
+  }
+  return diagnostic;
+}
+
+}  // namespace digestlint::lsp

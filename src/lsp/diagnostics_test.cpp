@@ -1,0 +1,152 @@
+#include "lsp/diagnostics.hpp"
+
+#include <doctest/doctest.h>
+
+#include "lsp/code_actions.hpp"
+#include "lsp/hover.hpp"
+
+using namespace digestlint;
+using namespace digestlint::lsp;
+
+namespace {
+
+const std::string kText = "## 제목\n- 요약: 모델은 \\frac 값 🎼 끝.   \n";
+
+Span span_of(const std::string& needle) {
+  const std::size_t at = kText.find(needle);
+  REQUIRE(at != std::string::npos);
+  return {at, at + needle.size()};
+}
+
+}  // namespace
+
+TEST_CASE("spans become UTF-16 ranges") {
+  const SourceFile source("d.md", kText);
+  const TextRange range = to_range(source, span_of("\\frac"));
+  CHECK(range.start.line == 1);
+  CHECK(range.start.character == 10);  // "- 요약: " is 6 units, "모델은 " 4 (bytes: 10 + 10)
+  CHECK(range.end.character == 15);
+  // After the emoji (2 units, 4 bytes): "\frac 값 " 8 more, emoji 2, space 1.
+  CHECK(to_range(source, span_of("끝")).start.character == 10 + 8 + 2 + 1);
+  // A byte order mark is stripped by SourceFile but is one unit in the editor's first line.
+  const SourceFile bom("b.md", "\xEF\xBB\xBF가 x\ny");
+  CHECK(to_range(bom, {4, 5}).start.character == 3);
+  CHECK(to_range(bom, {6, 7}).start.character == 0);
+}
+
+TEST_CASE("a finding becomes a diagnostic") {
+  const SourceFile source("/repo/d.md", kText);
+  Finding finding{"text/latex-artifact",
+                  Severity::warning,
+                  "LaTeX residue '\\frac'",
+                  "write it as plain text",
+                  span_of("\\frac"),
+                  std::nullopt,
+                  {RelatedLocation{"", span_of("제목"), "the title"}}};
+  const json d = to_diagnostic(source, "file:///repo/d.md", finding);
+  CHECK(d["code"] == "text/latex-artifact");
+  CHECK(d["source"] == "digestlint");
+  CHECK(d["severity"] == 2);
+  CHECK(d["message"] == "LaTeX residue '\\frac'\nwrite it as plain text");
+  CHECK(d["codeDescription"]["href"] ==
+        "https://github.com/digestlint/digestlint/blob/main/docs/rules/text/latex-artifact.md");
+  CHECK(d["range"] == json::parse(R"({"start":{"line":1,"character":10},
+                                      "end":{"line":1,"character":15}})"));
+  const json& related = d["relatedInformation"][0];
+  CHECK(related["location"]["uri"] == "file:///repo/d.md");
+  CHECK(related["location"]["range"]["start"]["character"] == 3);
+  CHECK(related["message"] == "the title");
+
+  finding.severity = Severity::note;
+  finding.hint.clear();
+  finding.related.clear();
+  const json note = to_diagnostic(source, "file:///repo/d.md", finding);
+  CHECK(note["severity"] == 3);
+  CHECK(note["message"] == "LaTeX residue '\\frac'");
+  CHECK_FALSE(note.contains("relatedInformation"));
+  finding.severity = Severity::error;
+  CHECK(to_diagnostic(source, "u", finding)["severity"] == 1);
+}
+
+TEST_CASE("related locations in other files are looked up") {
+  const SourceFile source("/repo/a.md", kText);
+  const Finding finding{"summary/duplicate",
+                        Severity::warning,
+                        "duplicate",
+                        "",
+                        span_of("끝"),
+                        std::nullopt,
+                        {RelatedLocation{"/repo/b.md", {7, 8}, "first seen here"}}};
+  const json d = to_diagnostic(source, "file:///repo/a.md", finding, [](const std::string& path) {
+    return std::make_shared<const SourceFile>(path, "가나\n다라마");
+  });
+  const json& location = d["relatedInformation"][0]["location"];
+  CHECK(location["uri"] == "file:///repo/b.md");
+  CHECK(location["range"]["start"] == json::parse(R"({"line":1,"character":0})"));
+}
+
+TEST_CASE("code actions offer the finding's fix with a UTF-16 edit") {
+  const SourceFile source("d.md", kText);
+  const Span spaces = span_of("   \n");
+  std::vector<Finding> findings{
+      {"text/latex-artifact",
+       Severity::warning,
+       "m",
+       "",
+       span_of("\\frac"),
+       Fix{span_of("\\frac "), "", false, ""},
+       {}},
+      {"text/trailing-whitespace",
+       Severity::note,
+       "m",
+       "",
+       {spaces.begin, spaces.end - 1},
+       Fix{{spaces.begin, spaces.end - 1}, "", true, "remove trailing whitespace"},
+       {}},
+  };
+  const TextRange line1{{1, 0}, {1, 0}};
+  const json at_start = code_actions(source, "u", findings, line1, {});
+  // The cursor at column 0 touches neither finding: only the fix-all action.
+  REQUIRE(at_start.size() == 1);
+  CHECK(at_start[0]["kind"] == "source.fixAll.digestlint");
+
+  const json on_latex = code_actions(source, "u", findings, {{1, 12}, {1, 12}}, {"quickfix"});
+  REQUIRE(on_latex.size() == 1);
+  CHECK(on_latex[0]["title"] == "Fix: delete '\\frac ' (unsafe)");
+  CHECK(on_latex[0]["isPreferred"] == false);
+  CHECK(on_latex[0]["diagnostics"][0]["code"] == "text/latex-artifact");
+  const json edit = on_latex[0]["edit"]["changes"]["u"][0];
+  CHECK(edit["range"] == json::parse(R"({"start":{"line":1,"character":10},
+                                         "end":{"line":1,"character":16}})"));
+  CHECK(edit["newText"] == "");
+
+  const json whole_line = code_actions(source, "u", findings, {{1, 0}, {1, 40}}, {});
+  REQUIRE(whole_line.size() == 3);
+  CHECK(whole_line[1]["title"] == "Fix: remove trailing whitespace");
+  CHECK(whole_line[1]["isPreferred"] == true);
+  // Fix-all applies only the safe fix.
+  CHECK(whole_line[2]["edit"]["changes"]["u"].size() == 1);
+  CHECK(code_actions(source, "u", findings, {{1, 0}, {1, 40}}, {"refactor"}).empty());
+  CHECK(code_actions(source, "u", findings, {{1, 0}, {1, 40}}, {"source"}).size() == 1);
+}
+
+TEST_CASE("hover shows the docs of the rule under the cursor") {
+  const SourceFile source("d.md", kText);
+  const std::vector<Finding> findings{
+      {"text/latex-artifact", Severity::warning, "m", "", span_of("\\frac"), std::nullopt, {}}};
+  RuleSpec rule;
+  rule.id = "text/latex-artifact";
+  rule.description = "LaTeX leaked into the text.";
+  rule.docs = "Bad: `\\frac`\n";
+  const RuleLookup lookup = [&](std::string_view id) { return id == rule.id ? &rule : nullptr; };
+  const auto shown = hover(source, findings, {1, 15}, lookup);  // at the end edge
+  REQUIRE(shown.has_value());
+  const std::string value = (*shown)["contents"]["value"];
+  CHECK((*shown)["contents"]["kind"] == "markdown");
+  CHECK(value.find("**text/latex-artifact** (warning) — LaTeX leaked into the text.") == 0);
+  CHECK(value.find("Bad: `\\frac`") != std::string::npos);
+  CHECK(value.find("docs/rules/text/latex-artifact.md") != std::string::npos);
+  CHECK((*shown)["range"]["start"]["character"] == 10);
+  CHECK_FALSE(hover(source, findings, {1, 16}, lookup).has_value());
+  CHECK_FALSE(hover(source, findings, {0, 10}, lookup).has_value());
+}

@@ -1,0 +1,141 @@
+#include "lsp/transport.hpp"
+
+#include <poll.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+
+namespace digestlint::lsp {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool FrameReader::fill() {
+  if (position_ > 0 && position_ == buffer_.size()) {
+    buffer_.clear();
+    position_ = 0;
+  } else if (position_ > (1u << 16)) {
+    buffer_.erase(0, position_);
+    position_ = 0;
+  }
+  char chunk[1 << 16];
+  const std::size_t n = read_some_(chunk, sizeof chunk);
+  if (n == 0) return false;
+  buffer_.append(chunk, n);
+  return true;
+}
+
+std::optional<std::string> FrameReader::read_line() {
+  std::size_t searched = 0;  // bytes after position_ known to hold no '\n'
+  for (;;) {
+    const std::size_t newline = buffer_.find('\n', position_ + searched);
+    if (newline != std::string::npos) {
+      std::string line = buffer_.substr(position_, newline - position_);
+      position_ = newline + 1;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      return line;
+    }
+    searched = buffer_.size() - position_;
+    if (searched > kMaxBody || !fill()) return std::nullopt;
+  }
+}
+
+Frame FrameReader::next() {
+  std::optional<std::size_t> length;
+  std::string error;
+  bool any_header = false;
+  for (;;) {
+    std::optional<std::string> line = read_line();
+    if (!line) {
+      if (any_header) return {Frame::Status::bad_header, {}, "end of input inside the headers"};
+      return {Frame::Status::end, {}, {}};
+    }
+    if (line->empty()) {
+      if (!any_header) continue;  // stray blank lines between frames
+      break;
+    }
+    any_header = true;
+    const std::size_t colon = line->find(':');
+    if (colon == std::string::npos) {
+      error = "header line without ':'";
+      continue;
+    }
+    const std::string_view name = trim(std::string_view(*line).substr(0, colon));
+    const std::string_view value = trim(std::string_view(*line).substr(colon + 1));
+    if (!iequals(name, "Content-Length")) continue;  // Content-Type and others are ignored
+    std::size_t n = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+    if (ec != std::errc() || end != value.data() + value.size()) {
+      error = "Content-Length is not a number";
+    } else if (n > kMaxBody) {
+      error = "Content-Length is too large";
+    } else {
+      length = n;
+    }
+  }
+  if (!error.empty() || !length) {
+    return {Frame::Status::bad_header, {}, error.empty() ? "missing Content-Length" : error};
+  }
+  while (buffer_.size() - position_ < *length) {
+    if (!fill()) return {Frame::Status::bad_header, {}, "end of input inside a message body"};
+  }
+  Frame frame{Frame::Status::message, buffer_.substr(position_, *length), {}};
+  position_ += *length;
+  return frame;
+}
+
+bool FrameReader::has_buffered() const {
+  return buffer_.find_first_not_of(" \t\r\n", position_) != std::string::npos;
+}
+
+std::string frame(std::string_view body) {
+  std::string out = "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  out.append(body);
+  return out;
+}
+
+FrameReader::ReadSome fd_reader(int fd) {
+  return [fd](char* buffer, std::size_t n) -> std::size_t {
+    for (;;) {
+      const ssize_t got = ::read(fd, buffer, n);
+      if (got >= 0) return static_cast<std::size_t>(got);
+      if (errno != EINTR) return 0;
+    }
+  };
+}
+
+bool fd_readable(int fd) {
+  pollfd p{fd, POLLIN, 0};
+  return ::poll(&p, 1, 0) > 0 && (p.revents & (POLLIN | POLLHUP)) != 0;
+}
+
+bool write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+}  // namespace digestlint::lsp

@@ -1,0 +1,93 @@
+#include "lsp/transport.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+
+using namespace digestlint::lsp;
+
+namespace {
+
+// A byte source that hands out at most `chunk` bytes per read, to exercise partial reads.
+FrameReader reader_over(std::string input, std::size_t chunk) {
+  auto data = std::make_shared<std::string>(std::move(input));
+  auto at = std::make_shared<std::size_t>(0);
+  return FrameReader([=](char* buffer, std::size_t n) {
+    const std::size_t take = std::min(std::min(n, chunk), data->size() - *at);
+    std::memcpy(buffer, data->data() + *at, take);
+    *at += take;
+    return take;
+  });
+}
+
+}  // namespace
+
+TEST_CASE("frames round-trip whatever the read sizes") {
+  const std::string body1 = R"({"jsonrpc":"2.0","method":"initialized","params":{}})";
+  const std::string body2 = "{\"text\":\"한국어 🎼\"}";  // Content-Length counts bytes
+  for (const std::size_t chunk : {std::size_t{1}, std::size_t{7}, std::size_t{1} << 16}) {
+    FrameReader reader = reader_over(frame(body1) + frame(body2), chunk);
+    Frame first = reader.next();
+    REQUIRE(first.status == Frame::Status::message);
+    CHECK(first.body == body1);
+    Frame second = reader.next();
+    REQUIRE(second.status == Frame::Status::message);
+    CHECK(second.body == body2);
+    CHECK(reader.next().status == Frame::Status::end);
+  }
+}
+
+TEST_CASE("frame writes Content-Length in bytes") {
+  CHECK(frame("{\"a\":\"가\"}") == "Content-Length: 11\r\n\r\n{\"a\":\"가\"}");
+}
+
+TEST_CASE("headers: case, extra headers and bare newlines are accepted") {
+  FrameReader reader = reader_over(
+      "content-length:  2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}"
+      "Content-Length: 4\n\n[42]",
+      3);
+  CHECK(reader.next().body == "{}");
+  CHECK(reader.next().body == "[42]");
+  CHECK(reader.next().status == Frame::Status::end);
+}
+
+TEST_CASE("a frame with bad headers is skipped and reading goes on") {
+  FrameReader reader = reader_over(
+      "Content-Length: twelve\r\n\r\n"
+      "X-Other: 1\r\n\r\n"
+      "garbage line\r\nContent-Length: 2\r\n\r\n"
+      "Content-Length: 99999999999\r\n\r\n"
+      "Content-Length: 2\r\n\r\n{}",
+      5);
+  const Frame bad = reader.next();
+  CHECK(bad.status == Frame::Status::bad_header);
+  CHECK(bad.error.find("not a number") != std::string::npos);
+  const Frame missing = reader.next();
+  CHECK(missing.status == Frame::Status::bad_header);
+  CHECK(missing.error == "missing Content-Length");
+  CHECK(reader.next().status == Frame::Status::bad_header);  // a line without ':'
+  CHECK(reader.next().error == "Content-Length is too large");
+  const Frame good = reader.next();
+  REQUIRE(good.status == Frame::Status::message);
+  CHECK(good.body == "{}");
+}
+
+TEST_CASE("end of input inside a frame") {
+  FrameReader truncated = reader_over("Content-Length: 10\r\n\r\n{\"a\"", 4);
+  CHECK(truncated.next().status == Frame::Status::bad_header);
+  CHECK(truncated.next().status == Frame::Status::end);
+  FrameReader in_headers = reader_over("Content-Length: 10\r\n", 4);
+  CHECK(in_headers.next().status == Frame::Status::bad_header);
+  FrameReader empty = reader_over("", 4);
+  CHECK(empty.next().status == Frame::Status::end);
+}
+
+TEST_CASE("has_buffered tells whether another frame has started arriving") {
+  FrameReader reader = reader_over(frame("{}") + frame("[]"), 1 << 16);
+  CHECK(reader.next().body == "{}");
+  CHECK(reader.has_buffered());
+  CHECK(reader.next().body == "[]");
+  CHECK_FALSE(reader.has_buffered());
+}
