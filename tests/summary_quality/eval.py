@@ -57,7 +57,7 @@ def section_range(lines, block):
 
 
 def run_lint(binary, paths, rules):
-    command = [binary, "check", *paths, "--format", "json", "--fail-on", "never", "--select", *rules]
+    command = [binary, "check", *paths, "--format", "json", "--fail-on", "never", "--select", ",".join(rules)]
     proc = subprocess.run(command, capture_output=True, text=True)
     if proc.returncode != 0:
         sys.stderr.write(f"error: {' '.join(command)} exited {proc.returncode}\n{proc.stderr}")
