@@ -74,20 +74,25 @@ bool is_ascii_alnum(char32_t cp) {
   return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
 }
 
-bool is_enumerator(std::string_view token) {
+// The marker before a `)` as a comparable value: "2" → 2, "b" → 2, "ii" → 2 (roman numerals and
+// letters share a scale, which only matters for `i)`, read either way).
+int marker_value(std::string_view token) {
+  if (token.find_first_not_of("0123456789") == std::string_view::npos)
+    return std::stoi(std::string(token));
   static constexpr std::string_view kRoman[] = {"i",  "ii",  "iii",  "iv", "v",
                                                 "vi", "vii", "viii", "ix", "x"};
-  if (token.empty()) return false;
-  if (token.size() <= 3 && token.find_first_not_of("0123456789") == std::string_view::npos) {
-    return true;
-  }
-  if (token.size() == 1) return true;  // a) b) A)
   std::string lower;
   for (char c : token) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  for (std::string_view roman : kRoman) {
-    if (lower == roman) return true;
+  for (int k = 0; k < 10; ++k) {
+    if (lower == kRoman[k] && lower.size() > 1) return k + 1;
   }
-  return false;
+  return lower.size() == 1 ? lower[0] - 'a' + 1 : 0;
+}
+
+bool is_enumerator(std::string_view token) {
+  if (token.empty()) return false;
+  const bool digits = token.find_first_not_of("0123456789") == std::string_view::npos;
+  return digits ? token.size() <= 3 : marker_value(token) > 0;
 }
 
 using Cps = std::vector<checks::CodePoint>;
@@ -104,6 +109,25 @@ bool is_list_marker(const Cps& cps, std::size_t closer, std::string_view text) {
   if (begin > 0 && !checks::is_space(cps[begin - 1].cp) && cps[begin - 1].cp != ',') return false;
   const std::size_t from = cps[begin].offset;
   return is_enumerator(text.substr(from, cps[closer].offset - from));
+}
+
+// `1) … 2) …`: consecutive list markers make an enumeration, whose `)` close nothing. One marker
+// alone (`(see step 1)`) is taken as an ordinary parenthesis.
+bool has_enumeration(const Cps& cps, std::string_view text) {
+  std::vector<int> values;
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    if (!is_list_marker(cps, i, text)) continue;
+    std::size_t begin = i;
+    while (begin > 0 && is_ascii_alnum(cps[begin - 1].cp)) --begin;
+    if (begin == i) continue;  // an emoticon
+    values.push_back(
+        marker_value(text.substr(cps[begin].offset, cps[i].offset - cps[begin].offset)));
+  }
+  for (const int value : values) {
+    if (value > 0 && std::find(values.begin(), values.end(), value + 1) != values.end())
+      return true;
+  }
+  return false;
 }
 
 // `[0, 1)` or `(0, 1]`: a half-open interval between a parenthesis and a square bracket.
@@ -169,7 +193,12 @@ class UnbalancedBrackets final : public ScopedAnalyzer {
                                      text.substr(cps[open.index].offset, cps[open.index].length),
                                      partner(cps[open.index].cp)));
     };
+    const bool enumeration = has_enumeration(cps, text);
     for (std::size_t i = 0; i < cps.size();) {
+      if (enumeration && is_list_marker(cps, i, text)) {
+        ++i;
+        continue;
+      }
       if (const std::size_t past = skip_literal(cps, i); past != i) {
         i = past;
         continue;

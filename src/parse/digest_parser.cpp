@@ -2,6 +2,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
+#include <re2/re2.h>
 
 #include <memory>
 #include <mutex>
@@ -77,9 +78,9 @@ class DigestBuilder {
 
   void heading(int level, int line) {
     const Field text = line_field(line);
-    if (level == 2 && !digest_.header && digest_.entries.empty()) {
+    if (level == 2 && !digest_.header && digest_.entries.empty() && is_digest_header(text.text)) {
       digest_.header = Header{text, parenthesized(text)};
-    } else if (level == 3) {
+    } else if (level == 3 && (digest_.header || is_link_heading(text))) {
       close_entry(text.span.begin);
       Entry& e = digest_.entries.emplace_back();
       e.index = static_cast<int>(digest_.entries.size()) - 1;
@@ -94,6 +95,20 @@ class DigestBuilder {
         e.title = field(content);
       }
     }
+  }
+
+  // `## Daily Papers (2024-09-30)`, or any level-2 heading that ends in a parenthesized date.
+  static bool is_digest_header(std::string_view line) {
+    static const RE2 header(
+        R"(^##\s+(?:.*\bDaily Papers\b.*|.*\(\s*\d{4}-\d{1,2}-\d{1,2}\s*\)\s*#*\s*)$)");
+    return RE2::FullMatch(line, header);
+  }
+
+  // Without a digest header, only `### [Title](url)` headings count as entries, so an ordinary
+  // README's `### Installation` is not linted as a paper.
+  bool is_link_heading(const Field& heading) const {
+    const Span content = heading_content(heading);
+    return parse_link(source_.text(), content.begin, content.end).has_value();
   }
 
   // The entry ends where the next one starts; trailing blank lines are not part of it.
@@ -152,6 +167,7 @@ class DigestBuilder {
 
   std::vector<Author> split_authors(Span list) const {
     std::vector<Author> authors;
+    if (list.empty()) return authors;
     const std::string_view text = source_.text();
     std::size_t start = list.begin;
     for (std::size_t i = list.begin; i <= list.end; ++i) {

@@ -139,6 +139,7 @@ std::vector<Target> targets_of(Scope scope, const Digest& digest, const SourceFi
   } else {
     for (const Entry& entry : digest.entries) add_entry_targets(scope, entry, source, targets);
   }
+  for (Target& target : targets) target.digest = &digest;
   return targets;
 }
 

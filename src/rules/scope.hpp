@@ -36,6 +36,7 @@ struct Target {
     std::size_t length;
   };
   Scope scope = Scope::document;
+  const Digest* digest = nullptr;
   const Entry* entry = nullptr;      // null for document and header
   const Section* section = nullptr;  // for section
   const Author* author = nullptr;    // for author

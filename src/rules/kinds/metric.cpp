@@ -58,6 +58,9 @@ const std::map<std::string, std::pair<Measure, bool>, std::less<>>& metrics() {
       {"thumbnail-present", {[](const Target& t) { return t.entry->thumbnail ? 1.0 : 0.0; }, true}},
       {"votes-present", {[](const Target& t) { return t.entry->votes ? 1.0 : 0.0; }, true}},
       {"url-present", {[](const Target& t) { return t.entry->url ? 1.0 : 0.0; }, true}},
+      {"header-present", {[](const Target& t) { return t.digest->header ? 1.0 : 0.0; }, false}},
+      {"entries",
+       {[](const Target& t) { return static_cast<double>(t.digest->entries.size()); }, false}},
   };
   return table;
 }

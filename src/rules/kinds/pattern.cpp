@@ -1,4 +1,6 @@
 // kind: pattern — an expression that must not match in the scope; one finding per match.
+#include <utility>
+
 #include "rules/kinds/declarative_fix.hpp"
 #include "rules/kinds/regex.hpp"
 #include "rules/kinds/scoped.hpp"
@@ -9,12 +11,17 @@ namespace {
 class PatternKind final : public ScopedAnalyzer {
  public:
   explicit PatternKind(const RuleSpec& rule)
-      : ScopedAnalyzer(rule), pattern_(compile_param_regex(Params(rule), "pattern")), fix_(rule) {}
+      : ScopedAnalyzer(rule),
+        pattern_(compile_param_regex(Params(rule), "pattern")),
+        first_only_(Params(rule).boolean("first-only", false)),
+        fix_(rule) {}
 
  protected:
   void check_target(const CheckContext& context, const Target& target) const override {
+    bool reported = false;
     for_each_match(
         *pattern_, target.text, [&](std::size_t begin, std::size_t end, const auto& groups) {
+          if (first_only_ && std::exchange(reported, true)) return;
           context.sink.report(target.to_source(begin, end),
                               {{"match", target.text.substr(begin, end - begin)}},
                               fix_.for_match(target, begin, end, pattern_.get(), groups));
@@ -23,6 +30,7 @@ class PatternKind final : public ScopedAnalyzer {
 
  private:
   std::unique_ptr<RE2> pattern_;
+  bool first_only_;  // `first-only: true`: one finding per target, at the first match
   DeclarativeFix fix_;
 };
 
