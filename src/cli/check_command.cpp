@@ -68,11 +68,7 @@ Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inp
       report.files[indexes[k]] = std::move(results[k]);
     for (const RuleSpec& spec : compiled->rules.specs) {
       if (!seen_rules.insert(spec.id).second) continue;
-      if (!options.rules.select.empty() &&
-          std::none_of(options.rules.select.begin(), options.rules.select.end(),
-                       [&](const std::string& s) { return selects(s, spec.id); })) {
-        continue;
-      }
+      if (!catalog.selected(spec.id)) continue;
       report.rules.push_back(&spec);
     }
   }

@@ -40,6 +40,8 @@ std::vector<std::string> markdown_files_under(const fs::path& directory, std::er
 }
 
 std::string size_text(std::size_t bytes) {
+  if (bytes < 1024) return fmt::format("{} bytes", bytes);
+  if (bytes < (1 << 20)) return fmt::format("{:.1f} KiB", static_cast<double>(bytes) / 1024);
   return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1 << 20));
 }
 

@@ -8,14 +8,20 @@ using namespace digestlint;
 namespace {
 
 void add_rule_options(CLI::App& command, RuleOptions& rules) {
-  command.add_option("--rules", rules.packs,
-                     "Extra YAML rule pack (repeatable); same ids replace defaults");
+  command
+      .add_option("--rules", rules.packs,
+                  "Extra YAML rule pack (repeatable); same ids replace defaults")
+      ->allow_extra_args(false);
   command.add_option("--config", rules.config_path,
                      "Configuration file (default: nearest .digestlint.yaml)");
   command.add_flag("--no-default-rules", rules.no_default_rules,
                    "Do not load the embedded rule pack");
-  command.add_option("--select", rules.select, "Only these rule ids or categories")->delimiter(',')->allow_extra_args(false);
-  command.add_option("--ignore", rules.ignore, "Skip these rule ids or categories")->delimiter(',')->allow_extra_args(false);
+  command.add_option("--select", rules.select, "Only these rule ids or categories")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  command.add_option("--ignore", rules.ignore, "Skip these rule ids or categories")
+      ->delimiter(',')
+      ->allow_extra_args(false);
 }
 
 }  // namespace

@@ -16,6 +16,7 @@ int run_rules(const RuleOptions& options, const std::string& format) {
   try {
     const RuleSet& rules = catalog.for_file("").rules;
     for (const RuleSpec& spec : rules.specs) {
+      if (!catalog.selected(spec.id)) continue;
       if (format == "ids") {
         std::cout << spec.id << "\n";
       } else {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 namespace digestlint {
@@ -59,7 +60,11 @@ FixOutcome fix_until_stable(const Engine& engine, const SourceFile& source,
   return outcome;
 }
 
-std::string write_atomically(const std::string& path, const std::string& bytes) {
+std::string write_atomically(const std::string& link_or_path, const std::string& bytes) {
+  // Fixing a symlinked digest fixes the file it points to and keeps the link.
+  std::error_code error;
+  const std::filesystem::path resolved = std::filesystem::canonical(link_or_path, error);
+  const std::string path = error ? link_or_path : resolved.string();
   const std::string temporary = fmt::format("{}.digestlint-{}.tmp", path, getpid());
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);

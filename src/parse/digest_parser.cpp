@@ -201,7 +201,8 @@ class DigestBuilder {
     }
     pos = trim_span(pos, item.end).begin;
     Section s;
-    s.item = item;
+    // Removing a section removes its line break too, so no empty line is left behind.
+    s.item = {item.begin, end_of_line_break(item.end)};
     if (const auto label = parse_bold_label(text, pos, item.end)) {
       s.name = field(label->name);
       s.text = field(trim_span(label->after, item.end));
@@ -221,6 +222,13 @@ class DigestBuilder {
       digest_.comments.push_back(field({open, close + 3}));
       open = close;
     }
+  }
+
+  std::size_t end_of_line_break(std::size_t offset) const {
+    const std::string_view text = source_.text();
+    if (offset < text.size() && text[offset] == '\r') ++offset;
+    if (offset < text.size() && text[offset] == '\n') ++offset;
+    return offset;
   }
 
   Span trim_span(std::size_t begin, std::size_t end) const {

@@ -47,15 +47,21 @@ const RuleCatalog::Compiled& RuleCatalog::for_file(const std::string& path) {
   std::vector<RuleSpec> specs = load_rule_specs(packs);
   check_selectors(options_.select, specs, "--select");
   check_selectors(options_.ignore, specs, "--ignore");
+  std::vector<std::string> known_ids;
+  for (const RuleSpec& spec : specs) known_ids.push_back(spec.id);
   compiled->rules = compile_rules(compiled->config.apply(std::move(specs)));
-  compiled->filter = [select = options_.select, ignore = options_.ignore,
-                      config = &compiled->config](const SourceFile& file, const RuleSpec& rule) {
-    if (!select.empty() && !any_selects(select, rule.id)) return false;
-    if (any_selects(ignore, rule.id)) return false;
-    return !config->ignores_rule(file.path(), rule.id);
+  compiled->rules.known_ids = std::move(known_ids);
+  compiled->filter = [options = options_, config = &compiled->config](const SourceFile& file,
+                                                                      const RuleSpec& rule) {
+    return options.selects(rule.id) && !config->ignores_rule(file.path(), rule.id);
   };
   slot = std::move(compiled);
   return *slot;
+}
+
+bool RuleOptions::selects(std::string_view rule_id) const {
+  if (!select.empty() && !any_selects(select, rule_id)) return false;
+  return !any_selects(ignore, rule_id);
 }
 
 }  // namespace digestlint

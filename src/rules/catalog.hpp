@@ -16,6 +16,9 @@ struct RuleOptions {
   bool no_default_rules = false;
   std::vector<std::string> select;  // ids or categories; empty: all
   std::vector<std::string> ignore;
+
+  // Whether --select and --ignore let the rule run.
+  bool selects(std::string_view rule_id) const;
 };
 
 // Rules compiled once per configuration: files under the same .digestlint.yaml share them.
@@ -32,6 +35,7 @@ class RuleCatalog {
   // The rules that apply to a file (or to the working directory for an empty path).
   // Throws RuleError for invalid packs or configuration.
   const Compiled& for_file(const std::string& path);
+  bool selected(std::string_view rule_id) const { return options_.selects(rule_id); }
 
  private:
   RuleOptions options_;

@@ -123,8 +123,11 @@ Config load_config(const std::string& path) {
     } else if (key == "rules") {
       if (!item.second.IsMap())
         fail(config, item.second, "'rules' must map rule ids or categories to settings");
-      for (const auto& rule : item.second)
-        config.rules[rule.first.Scalar()] = read_settings(config, rule.second);
+      for (const auto& rule : item.second) {
+        RuleSettings settings = read_settings(config, rule.second);
+        settings.where = location_of(path, rule.first);
+        config.rules[rule.first.Scalar()] = std::move(settings);
+      }
     } else if (key == "ignore") {
       if (!item.second.IsSequence())
         fail(config, item.second, "'ignore' must be a list of {files, rules}");
@@ -147,9 +150,10 @@ std::vector<RuleSpec> Config::apply(std::vector<RuleSpec> specs) const {
   for (const auto& [selector, settings] : rules) {
     const bool known = std::any_of(specs.begin(), specs.end(),
                                    [&](const RuleSpec& s) { return selects(selector, s.id); });
-    if (!known)
-      throw RuleError({path, 0, 0},
+    if (!known) {
+      throw RuleError(settings.where,
                       fmt::format("'rules' names '{}', which matches no rule", selector));
+    }
   }
   std::vector<RuleSpec> result;
   for (RuleSpec& spec : specs) {
@@ -162,7 +166,10 @@ std::vector<RuleSpec> Config::apply(std::vector<RuleSpec> specs) const {
         if (settings.severity) spec.severity = *settings.severity;
         if (settings.params) {
           YAML::Node merged = YAML::Clone(spec.params.node());
-          for (const auto& param : settings.params) merged[param.first.Scalar()] = param.second;
+          for (const auto& param : settings.params) {
+            merged[param.first.Scalar()] = param.second;
+            spec.param_files[param.first.Scalar()] = path;
+          }
           spec.params = merged;
         }
       }

@@ -26,6 +26,7 @@ struct RuleSettings {
   bool enabled = true;
   std::optional<Severity> severity;
   YAML::Node params;
+  YamlLocation where;  // the rule's key in the configuration
 };
 
 struct IgnoreEntry {

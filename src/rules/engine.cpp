@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <set>
 #include <thread>
 
 #include "parse/digest_parser.hpp"
+#include "rules/config.hpp"
 #include "rules/suppressions.hpp"
 
 namespace digestlint {
@@ -157,14 +159,38 @@ void Engine::apply_inline_config(FileResult& result) const {
   sort_findings(result.findings);
 }
 
+// A suppression of rules that are switched off here (config, --select, --ignore) could not have
+// suppressed anything, so it is not stale; one naming no rule at all is a typo and is reported.
+bool Engine::may_report_unused(const Suppression& suppression, const SourceFile& file) const {
+  if (suppression.rules.empty()) return true;
+  for (const std::string& selector : suppression.rules) {
+    const bool known = std::any_of(rules_.known_ids.begin(), rules_.known_ids.end(),
+                                   [&](const std::string& id) { return selects(selector, id); });
+    const bool active =
+        std::any_of(rules_.specs.begin(), rules_.specs.end(), [&](const RuleSpec& rule) {
+          return selects(selector, rule.id) && (!filter_ || filter_(file, rule));
+        });
+    if (!known || active) return true;
+  }
+  return false;
+}
+
 // A suppression that hides nothing is stale (the problem was fixed, or the rule id is wrong).
 void Engine::report_unused(const std::vector<Suppression>& suppressions, FileResult& result) const {
   const RuleSpec* rule = rules_.find(kUnusedSuppressionRule);
   if (!rule || (filter_ && !filter_(*result.source, *rule))) return;
   RuleSink rule_sink(*rule, *result.digest, result.findings);
   FindingSink& sink = rule_sink;
+  // One comment may stand for several ranges (after a partial enable): used if any of them was.
+  std::set<std::size_t> used_comments;
   for (const Suppression& s : suppressions) {
-    if (s.used) continue;
+    if (s.used) used_comments.insert(s.comment.begin);
+  }
+  std::set<std::size_t> reported;
+  for (const Suppression& s : suppressions) {
+    if (used_comments.contains(s.comment.begin) || !reported.insert(s.comment.begin).second)
+      continue;
+    if (!may_report_unused(s, *result.source)) continue;
     sink.report(s.comment,
                 {{"rules", s.rules.empty() ? std::string("all rules")
                                            : fmt::format("{}", fmt::join(s.rules, ", "))}});

@@ -15,6 +15,8 @@ namespace digestlint {
 struct RuleSet {
   std::vector<RuleSpec> specs;
   std::vector<std::unique_ptr<Analyzer>> analyzers;
+  // Every rule id of the packs, including rules a configuration switched off.
+  std::vector<std::string> known_ids;
 
   const RuleSpec* find(std::string_view id) const;
 };
@@ -46,6 +48,7 @@ class Engine {
   void check_whole_run(std::vector<FileResult>& results) const;
   void apply_inline_config(FileResult& result) const;
   void report_unused(const std::vector<Suppression>& suppressions, FileResult& result) const;
+  bool may_report_unused(const Suppression& suppression, const SourceFile& file) const;
 
   const RuleSet& rules_;
   RuleFilter filter_;

@@ -107,7 +107,12 @@ class PackReader {
     spec.scopes = read_scopes(node);
     spec.params = node["params"] ? node["params"] : YAML::Node(YAML::NodeType::Map);
     if (!spec.params.node().IsMap()) fail(node["params"], "'params' must be a map");
-    if (node["fix"]) spec.fix = node["fix"];
+    if (node["fix"]) {
+      if (spec.kind != "pattern") {
+        fail(node["fix"], "a declarative 'fix' needs kind: pattern (it rewrites the match)");
+      }
+      spec.fix = node["fix"];
+    }
     if (spec.kind == "builtin") {
       spec.analyzer = required(node, "analyzer");
       if (!find_analyzer(spec.analyzer, false)) {
@@ -238,6 +243,7 @@ RuleSet compile_rules(std::vector<RuleSpec> specs) {
     check_template(spec, "message", spec.message, *info);
     check_template(spec, "hint", spec.hint, *info);
     set.analyzers.push_back(info->make(spec));
+    set.known_ids.push_back(spec.id);
     set.specs.push_back(std::move(spec));
   }
   return set;

@@ -26,8 +26,9 @@ bool Params::has(const std::string& key) const {
 
 void Params::fail(const std::string& key, const std::string& message) const {
   const YAML::Node value = node(key);
-  const YamlLocation where =
-      value.IsDefined() ? location_of(rule_.defined_at.path, value) : rule_.defined_at;
+  const auto file = rule_.param_files.find(key);
+  const std::string& path = file != rule_.param_files.end() ? file->second : rule_.defined_at.path;
+  const YamlLocation where = value.IsDefined() ? location_of(path, value) : rule_.defined_at;
   throw RuleError(where, fmt::format("rule '{}': parameter '{}': {}", rule_.id, key, message));
 }
 

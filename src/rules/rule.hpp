@@ -55,6 +55,8 @@ struct RuleSpec {
   YamlValue fix;         // optional declarative fix
   YamlLocation defined_at;
   std::shared_ptr<const Lexicons> lexicons;
+  // Parameters set in a .digestlint.yaml, by name: errors about them point into that file.
+  std::map<std::string, std::string, std::less<>> param_files;
 
   std::string category() const { return id.substr(0, id.find('/')); }
   std::string name() const { return id.substr(id.find('/') + 1); }

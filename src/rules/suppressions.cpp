@@ -51,17 +51,30 @@ std::vector<Suppression> read_suppressions(const SourceFile& source, const Diges
     if (!RE2::FullMatch(comment.text, directive, &kind, &rules)) continue;
     Suppression s{comment.span, words(rules), comment.span.end, file_end, false};
     if (kind == "enable") {
-      // Close the matching ranges: all of them, or those naming the given rules.
-      for (auto it = open.begin(); it != open.end();) {
-        Suppression& range = result[*it];
-        const bool matches = s.rules.empty() || range.rules == s.rules;
-        if (matches) {
-          range.end = comment.span.begin;
-          it = open.erase(it);
-        } else {
-          ++it;
+      // Close the open ranges; when rules are named, those of a range that stay disabled go on
+      // in a new range from here (it shares the comment, so "unused" is judged on both).
+      std::vector<std::size_t> still_open;
+      for (const std::size_t index : open) {
+        Suppression& range = result[index];
+        const auto named = [&](const std::string& rule) {
+          return std::find(s.rules.begin(), s.rules.end(), rule) != s.rules.end();
+        };
+        if (!s.rules.empty() && std::none_of(range.rules.begin(), range.rules.end(), named) &&
+            !range.rules.empty()) {
+          still_open.push_back(index);
+          continue;
+        }
+        range.end = comment.span.begin;
+        std::vector<std::string> remaining;
+        std::copy_if(range.rules.begin(), range.rules.end(), std::back_inserter(remaining),
+                     [&](const std::string& rule) { return !named(rule); });
+        if (!s.rules.empty() && !remaining.empty()) {
+          Suppression rest{range.comment, std::move(remaining), comment.span.end, file_end, false};
+          still_open.push_back(result.size());
+          result.push_back(std::move(rest));
         }
       }
+      open = std::move(still_open);
       continue;
     }
     if (kind == "disable-next-line") {

@@ -57,4 +57,19 @@ TEST_CASE("suppressions: disable/enable ranges, categories and whole files") {
   CHECK_FALSE(l.suppressions[2].used);
 }
 
+TEST_CASE("suppressions: enabling one rule of a range keeps the others disabled") {
+  Linted l(
+      "<!-- digestlint-disable authors/placeholder, authors/lowercase -->\n\nAuthors: +\n\n"
+      "<!-- digestlint-enable authors/placeholder -->\n\nAuthors: +, x\n");
+  REQUIRE(l.suppressions.size() == 2);
+  std::vector<Finding> findings{finding_at(l.source, "+\n\n<!--", "authors/placeholder"),
+                                finding_at(l.source, "+, x", "authors/placeholder"),
+                                finding_at(l.source, "x\n", "authors/lowercase")};
+  apply_suppressions(l.suppressions, findings);
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].rule_id == "authors/placeholder");
+  CHECK(l.source.position(findings[0].span.begin).line == 7);
+  CHECK(l.suppressions[0].comment == l.suppressions[1].comment);
+}
+
 }  // namespace digestlint

@@ -20,9 +20,15 @@ class ScopedAnalyzer : public Analyzer {
  protected:
   virtual void check_target(const CheckContext& context, const Target& target) const = 0;
 
-  // Where a finding about the target as a whole goes: an entry is reported on its heading.
+  // Where a finding about the target as a whole goes: an entry is reported on its heading, the
+  // document on its first line.
   static Span anchor(const Target& target) {
-    return target.scope == Scope::entry ? target.entry->heading.span : target.span;
+    if (target.scope == Scope::entry) return target.entry->heading.span;
+    if (target.scope == Scope::document) {
+      const std::size_t line_end = target.text.find_first_of("\r\n");
+      return target.to_source(0, line_end == std::string::npos ? target.text.size() : line_end);
+    }
+    return target.span;
   }
 
  private:
