@@ -39,9 +39,41 @@ def side_by_side(name_a, command_a, name_b, command_b, repeat):
     return statistics.median(a), statistics.median(b)
 
 
+def shift(text, seed):
+    """Shifts Latin letters and Hangul syllables by `seed` places in their alphabets."""
+    out = []
+    for c in text:
+        if "a" <= c <= "z":
+            c = chr(ord("a") + (ord(c) - ord("a") + seed) % 26)
+        elif "A" <= c <= "Z":
+            c = chr(ord("A") + (ord(c) - ord("A") + seed) % 26)
+        elif "\uac00" <= c <= "\ud7a3":
+            c = chr(0xAC00 + (ord(c) - 0xAC00 + seed * 7) % 11172)
+        out.append(c)
+    return "".join(out)
+
+
+def disguise(text, seed):
+    """Gives a copy its own wording, as distinct digests in a real repository have: titles and
+    summary sections are shifted alike (so a summary still shares its title's terms), links and
+    section names are kept."""
+    if seed == 0:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        if line.startswith("### [") and "](" in line:
+            title, rest = line[5:].split("](", 1)
+            line = "### [" + shift(title, seed) + "](" + rest
+        elif line.startswith("- **") and "**:" in line:
+            label, rest = line.split("**:", 1)
+            line = label + "**:" + shift(rest, seed)
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def corpus(directory, files):
-    """Copies of the sample digests (and ../shared's real ones when present), each in its own
-    file, so the run looks like a digest repository."""
+    """The sample digests (and ../shared's real ones when present), each copy reworded by
+    disguise() and written to its own file, so the run looks like a digest repository."""
     sources = [os.path.join(ROOT, "fixtures", "clean.md")]
     shared = os.path.join(ROOT, "..", "shared", "digests")
     if os.path.isdir(shared):
@@ -49,9 +81,12 @@ def corpus(directory, files):
     total = 0
     for i in range(files):
         source = sources[i % len(sources)]
+        with open(source, encoding="utf-8") as f:
+            text = disguise(f.read(), i // len(sources))
         target = os.path.join(directory, f"{i:04d}-{os.path.basename(source)}")
-        shutil.copyfile(source, target)
-        total += os.path.getsize(target)
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(text)
+        total += len(text.encode())
     return total
 
 

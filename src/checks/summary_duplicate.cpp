@@ -29,13 +29,55 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64 finalizer
   return x ^ (x >> 31);
 }
 
+// One-permutation MinHash: each shingle's hash picks a bin by its top bits and competes for that
+// bin's minimum, so a signature costs one pass however many values it holds, and repeated or
+// unsorted hashes change nothing. Empty bins borrow from the next non-empty one (rotation
+// densification), keeping signatures comparable.
+class MinHash {
+ public:
+  MinHash() { bins_.fill(~0ull); }
+
+  void add(const std::vector<std::uint64_t>& hashes) {
+    for (const std::uint64_t shingle : hashes) {
+      const std::uint64_t h = mix(shingle);
+      const std::size_t bin = static_cast<std::size_t>(h >> 58);  // kHashes == 64 bins
+      bins_[bin] = std::min<std::uint64_t>(bins_[bin], h & ((1ull << 58) - 1));
+    }
+  }
+
+  std::array<std::uint64_t, kHashes> signature() const {
+    std::array<std::uint64_t, kHashes> signature = bins_;
+    for (std::size_t k = 0; k < kHashes; ++k) {
+      if (signature[k] != ~0ull) continue;
+      for (std::size_t step = 1; step < kHashes; ++step) {
+        const std::uint64_t borrowed = bins_[(k + step) % kHashes];
+        if (borrowed != ~0ull) {
+          signature[k] = borrowed + (static_cast<std::uint64_t>(step) << 58);
+          break;
+        }
+      }
+    }
+    return signature;
+  }
+
+ private:
+  std::array<std::uint64_t, kHashes> bins_;
+};
+
 struct Unit {
   std::size_t file = 0;
   const Entry* entry = nullptr;
   const Section* section = nullptr;  // null: the whole summary
   Span span;
-  std::vector<std::uint64_t> shingles;
 };
+
+std::vector<std::uint64_t> merged(const std::vector<std::vector<std::uint64_t>>& sets) {
+  std::vector<std::uint64_t> all;
+  for (const auto& set : sets) all.insert(all.end(), set.begin(), set.end());
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  return all;
+}
 
 class DuplicateSummary final : public Analyzer {
  public:
@@ -56,34 +98,60 @@ class DuplicateSummary final : public Analyzer {
   bool needs_whole_run() const override { return true; }
 
   void check_run(const std::vector<RunFile>& files) const override {
+    // Only signatures are kept for the whole run (shingle sets of every text would take memory in
+    // proportion to the corpus); the rare candidate pairs recompute their shingles.
     std::vector<Unit> units;
+    std::vector<std::array<std::uint64_t, kHashes>> signatures;
     for (std::size_t f = 0; f < files.size(); ++f) {
       for (const Entry& entry : files[f].digest->entries) {
         if (entry.sections.empty()) continue;
-        add(units, f, entry, nullptr, summary::summary_of(entry), summary::summary_span(entry));
-        if (!sections_ || entry.sections.size() < 2) continue;
+        // A summary's shingles are its sections' (the few spanning two sections aside), so one
+        // pass over each section feeds both signatures.
+        MinHash whole;
+        std::size_t whole_length = 0;
+        std::vector<std::pair<Unit, MinHash>> parts;
         for (const Section& section : entry.sections) {
-          add(units, f, entry, &section, summary::strip_markup(section.text.text),
-              section.text.span);
+          const std::vector<std::uint64_t> hashes = section_hashes(section);
+          whole.add(hashes);
+          whole_length += summary::char_count(section.text.text);
+          if (!sections_ || entry.sections.size() < 2) continue;
+          if (summary::char_count(section.text.text) < min_length_) continue;
+          MinHash part;
+          part.add(hashes);
+          parts.emplace_back(Unit{f, &entry, &section, section.text.span}, part);
+        }
+        if (whole_length < min_length_) continue;
+        units.push_back({f, &entry, nullptr, summary::summary_span(entry)});
+        signatures.push_back(whole.signature());
+        for (const auto& [unit, part] : parts) {
+          units.push_back(unit);
+          signatures.push_back(part.signature());
         }
       }
     }
     // Units are in run order; each is compared with earlier candidates from the LSH buckets.
-    std::unordered_map<std::uint64_t, std::vector<std::size_t>> buckets;
+    // Each bucket is a chain through `earlier`: the newest unit per key, and for each (unit, band)
+    // the previous unit in the same bucket. No per-bucket allocation.
+    constexpr std::size_t kNone = ~std::size_t{0};
+    std::unordered_map<std::uint64_t, std::size_t> newest;
+    newest.reserve(units.size() * kBands);
+    std::vector<std::size_t> earlier(units.size() * kBands, kNone);
     std::unordered_set<const Entry*> reported_entries;
-    std::vector<std::array<std::uint64_t, kHashes>> signatures;
-    signatures.reserve(units.size());
+    std::vector<std::size_t> candidates;
     for (std::size_t i = 0; i < units.size(); ++i) {
-      signatures.push_back(minhash(units[i].shingles));
-      const std::array<std::uint64_t, kHashes>& signature = signatures.back();
-      std::vector<std::size_t> candidates;
+      const std::array<std::uint64_t, kHashes>& signature = signatures[i];
+      candidates.clear();
       for (std::size_t band = 0; band < kBands; ++band) {
         std::uint64_t key = mix(band + 1);
         for (std::size_t row = 0; row < kRows; ++row)
           key = mix(key ^ signature[band * kRows + row]);
-        auto& bucket = buckets[key];
-        candidates.insert(candidates.end(), bucket.begin(), bucket.end());
-        bucket.push_back(i);
+        const auto [slot, fresh] = newest.try_emplace(key, i);
+        if (!fresh) {
+          earlier[i * kBands + band] = slot->second;
+          for (std::size_t j = slot->second; j != kNone; j = earlier[j * kBands + band])
+            candidates.push_back(j);
+          slot->second = i;
+        }
       }
       std::sort(candidates.begin(), candidates.end());
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -100,7 +168,7 @@ class DuplicateSummary final : public Analyzer {
         std::size_t agree = 0;
         for (std::size_t k = 0; k < kHashes; ++k) agree += signatures[j][k] == signature[k];
         if (static_cast<double>(agree) / kHashes < similarity_ - 0.2) continue;
-        const double similarity = summary::jaccard(first.shingles, unit.shingles);
+        const double similarity = summary::jaccard(shingles_of(first), shingles_of(unit));
         if (similarity < similarity_) continue;
         report(files, first, unit, similarity);
         if (!unit.section) reported_entries.insert(unit.entry);
@@ -110,34 +178,19 @@ class DuplicateSummary final : public Analyzer {
   }
 
  private:
-  void add(std::vector<Unit>& units, std::size_t file, const Entry& entry, const Section* section,
-           const std::string& text, Span span) const {
-    if (summary::char_count(text) < min_length_) return;
-    units.push_back({file, &entry, section, span, summary::shingles(text, width_)});
+  std::vector<std::uint64_t> section_shingles(const Section& section) const {
+    return summary::shingles(summary::strip_markup(section.text.text), width_);
   }
 
-  // One-permutation MinHash: each shingle's hash picks a bin by its top bits and competes for
-  // that bin's minimum, so a signature costs one pass however many values it holds. Empty bins
-  // borrow from the next non-empty one (rotation densification), keeping signatures comparable.
-  static std::array<std::uint64_t, kHashes> minhash(const std::vector<std::uint64_t>& shingles) {
-    std::array<std::uint64_t, kHashes> signature;
-    signature.fill(~0ull);
-    for (const std::uint64_t shingle : shingles) {
-      const std::uint64_t h = mix(shingle);
-      const std::size_t bin = static_cast<std::size_t>(h >> 58);  // kHashes == 64 bins
-      signature[bin] = std::min<std::uint64_t>(signature[bin], h & ((1ull << 58) - 1));
-    }
-    for (std::size_t k = 0; k < kHashes; ++k) {
-      if (signature[k] != ~0ull) continue;
-      for (std::size_t step = 1; step < kHashes; ++step) {
-        const std::uint64_t borrowed = signature[(k + step) % kHashes];
-        if (borrowed != ~0ull && borrowed < (1ull << 58)) {
-          signature[k] = borrowed + (static_cast<std::uint64_t>(step) << 58);
-          break;
-        }
-      }
-    }
-    return signature;
+  std::vector<std::uint64_t> section_hashes(const Section& section) const {
+    return summary::shingle_hashes(summary::strip_markup(section.text.text), width_);
+  }
+
+  std::vector<std::uint64_t> shingles_of(const Unit& unit) const {
+    if (unit.section) return section_shingles(*unit.section);
+    std::vector<std::vector<std::uint64_t>> sets;
+    for (const Section& section : unit.entry->sections) sets.push_back(section_shingles(section));
+    return merged(sets);
   }
 
   static void report(const std::vector<RunFile>& files, const Unit& first, const Unit& later,

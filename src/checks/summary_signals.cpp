@@ -463,18 +463,17 @@ SummaryModel::SummaryModel(const RuleSpec& rule)
 }
 
 Signals SummaryModel::signals(const Entry& entry) const {
-  const std::string summary = summary_of(entry);
   std::uint64_t key = fingerprint_;
   const auto fold = [&key](std::string_view text) {
     key = (key ^ std::hash<std::string_view>{}(text)) * 0x100000001b3ull + text.size();
   };
   fold(entry.title.text);
-  fold(summary);
+  for (const Section& section : entry.sections) fold(section.text.text);
   // Rules run one after another over a file on one thread; a file's entries fit easily.
   thread_local std::unordered_map<std::uint64_t, Signals> cache;
   if (const auto it = cache.find(key); it != cache.end()) return it->second;
   if (cache.size() > 4096) cache.clear();
-  Signals signals = analyse(entry.title.text, summary, vocabulary_, thresholds_);
+  Signals signals = analyse(entry.title.text, summary_of(entry), vocabulary_, thresholds_);
   cache.emplace(key, signals);
   return signals;
 }

@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdint>
 
+#include "model/source.hpp"
+
 namespace digestlint::summary {
 namespace {
 
@@ -21,15 +23,6 @@ bool is_upper(char c) {
 }
 bool is_lower(char c) {
   return c >= 'a' && c <= 'z';
-}
-
-std::uint64_t fnv1a(std::string_view text) {
-  std::uint64_t hash = 1469598103934665603ull;
-  for (const char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ull;
-  }
-  return hash;
 }
 
 }  // namespace
@@ -162,33 +155,38 @@ std::pair<std::string, std::vector<std::string>> split_entry(std::string_view en
 }
 
 std::vector<std::uint64_t> shingles(std::string_view text, std::size_t width) {
-  // Keep letters, digits and non-ASCII bytes; drop spaces and ASCII punctuation.
-  std::string squashed;
-  squashed.reserve(text.size());
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x80 || is_alnum(c)) {
-      squashed.push_back(is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c);
-    }
-  }
-  std::vector<std::size_t> starts;  // character boundaries
-  for (std::size_t i = 0; i < squashed.size(); ++i) {
-    if ((static_cast<unsigned char>(squashed[i]) & 0xC0) != 0x80) starts.push_back(i);
-  }
-  std::vector<std::uint64_t> out;
-  if (starts.empty()) return out;
-  width = std::max<std::size_t>(width, 1);
-  if (starts.size() <= width) {
-    out.push_back(fnv1a(squashed));
-    return out;
-  }
-  starts.push_back(squashed.size());
-  for (std::size_t i = 0; i + width < starts.size(); ++i) {
-    out.push_back(
-        fnv1a(std::string_view(squashed).substr(starts[i], starts[i + width] - starts[i])));
-  }
+  std::vector<std::uint64_t> out = shingle_hashes(text, width);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::uint64_t> shingle_hashes(std::string_view text, std::size_t width) {
+  // Keep letters, digits and non-ASCII characters, lowercased; drop spaces and ASCII punctuation.
+  std::vector<std::uint32_t> units;
+  units.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = 0;
+    const char32_t cp = decode_utf8(text, i, length);
+    if (cp >= 0x80 || is_alnum(static_cast<char>(cp))) {
+      units.push_back(cp < 0x80 && is_upper(static_cast<char>(cp)) ? cp - 'A' + 'a' : cp);
+    }
+    i += length;
+  }
+  std::vector<std::uint64_t> out;
+  if (units.empty()) return out;
+  width = std::max<std::size_t>(width, 1);
+  // A polynomial rolling hash: each window costs O(1) instead of rehashing `width` characters.
+  constexpr std::uint64_t kBase = 1000003;
+  std::uint64_t drop = 1;  // kBase^(width-1), the weight of the character leaving the window
+  for (std::size_t k = 1; k < std::min(width, units.size()); ++k) drop *= kBase;
+  std::uint64_t hash = 0;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (i >= width) hash -= units[i - width] * drop;
+    hash = hash * kBase + units[i];
+    if (i + 1 >= width) out.push_back(hash);
+  }
+  if (out.empty()) out.push_back(hash);  // shorter than a shingle: one hash for the whole text
   return out;
 }
 

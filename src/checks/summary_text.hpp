@@ -52,6 +52,8 @@ std::string_view trim(std::string_view text);
 // Sorted, distinct hashes of the `width`-character shingles of `text` with whitespace and ASCII
 // punctuation removed and ASCII lowercased: robust to re-wrapping, spacing and markup changes.
 std::vector<std::uint64_t> shingles(std::string_view text, std::size_t width);
+// The same hashes unsorted and possibly repeated, for consumers that don't need a set (MinHash).
+std::vector<std::uint64_t> shingle_hashes(std::string_view text, std::size_t width);
 // Jaccard similarity of two sorted, distinct hash sets.
 double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
 // UTF-8 characters in text.
