@@ -64,6 +64,47 @@ class MinHash {
   std::array<std::uint64_t, kHashes> bins_;
 };
 
+// The newest unit seen per LSH bucket key: open addressing in two flat arrays, because a run
+// has tens of thousands of keys and a node-based map's allocations dominated the rule's cost.
+class BucketTable {
+ public:
+  // The unit stored under key (~0 when none yet), writable until the next call.
+  std::size_t& slot(std::uint64_t key) {
+    if ((used_ + 1) * 2 > keys_.size()) grow();
+    key |= 1;  // 0 marks an empty slot
+    std::size_t at = find(key);
+    if (keys_[at] == 0) {
+      keys_[at] = key;
+      ++used_;
+    }
+    return units_[at];
+  }
+
+ private:
+  std::size_t find(std::uint64_t key) const {
+    std::size_t at = key & (keys_.size() - 1);
+    while (keys_[at] != 0 && keys_[at] != key) at = (at + 1) & (keys_.size() - 1);
+    return at;
+  }
+
+  void grow() {
+    std::vector<std::uint64_t> keys = std::move(keys_);
+    std::vector<std::size_t> units = std::move(units_);
+    keys_.assign(std::max<std::size_t>(1024, keys.size() * 2), 0);
+    units_.assign(keys_.size(), ~std::size_t{0});
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      if (keys[k] == 0) continue;
+      const std::size_t at = find(keys[k]);
+      keys_[at] = keys[k];
+      units_[at] = units[k];
+    }
+  }
+
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::size_t> units_;
+  std::size_t used_ = 0;
+};
+
 struct Unit {
   std::size_t file = 0;
   const Entry* entry = nullptr;
@@ -98,10 +139,7 @@ class DuplicateSummary final : public Analyzer {
   bool needs_whole_run() const override { return true; }
 
   void check_run(const std::vector<RunFile>& files) const override {
-    // Only signatures are kept for the whole run (shingle sets of every text would take memory in
-    // proportion to the corpus); the rare candidate pairs recompute their shingles.
-    std::vector<Unit> units;
-    std::vector<std::array<std::uint64_t, kHashes>> signatures;
+    Matcher matcher(*this, files);
     for (std::size_t f = 0; f < files.size(); ++f) {
       for (const Entry& entry : files[f].digest->entries) {
         if (entry.sections.empty()) continue;
@@ -112,70 +150,71 @@ class DuplicateSummary final : public Analyzer {
         std::vector<std::pair<Unit, MinHash>> parts;
         for (const Section& section : entry.sections) {
           const std::vector<std::uint64_t> hashes = section_hashes(section);
+          const std::size_t length = summary::char_count(section.text.text);
           whole.add(hashes);
-          whole_length += summary::char_count(section.text.text);
-          if (!sections_ || entry.sections.size() < 2) continue;
-          if (summary::char_count(section.text.text) < min_length_) continue;
+          whole_length += length;
+          if (!sections_ || entry.sections.size() < 2 || length < min_length_) continue;
           MinHash part;
           part.add(hashes);
           parts.emplace_back(Unit{f, &entry, &section, section.text.span}, part);
         }
         if (whole_length < min_length_) continue;
-        units.push_back({f, &entry, nullptr, summary::summary_span(entry)});
-        signatures.push_back(whole.signature());
-        for (const auto& [unit, part] : parts) {
-          units.push_back(unit);
-          signatures.push_back(part.signature());
-        }
+        matcher.add({f, &entry, nullptr, summary::summary_span(entry)}, whole.signature());
+        for (const auto& [unit, part] : parts) matcher.add(unit, part.signature());
       }
     }
-    // Units are in run order; each is compared with earlier candidates from the LSH buckets.
-    // Each bucket is a chain through `earlier`: the newest unit per key, and for each (unit, band)
-    // the previous unit in the same bucket. No per-bucket allocation.
-    constexpr std::size_t kNone = ~std::size_t{0};
-    std::unordered_map<std::uint64_t, std::size_t> newest;
-    newest.reserve(units.size() * kBands);
-    std::vector<std::size_t> earlier(units.size() * kBands, kNone);
-    std::unordered_set<const Entry*> reported_entries;
-    std::vector<std::size_t> candidates;
-    for (std::size_t i = 0; i < units.size(); ++i) {
-      const std::array<std::uint64_t, kHashes>& signature = signatures[i];
-      candidates.clear();
+  }
+
+ private:
+  // Takes units in run order and compares each with the earlier ones that share an LSH bucket.
+  // Only the units and one table of bucket chains are kept for the whole run, not signatures or
+  // shingle sets: the rare candidate pairs recompute their shingles for the exact comparison.
+  class Matcher {
+   public:
+    Matcher(const DuplicateSummary& rule, const std::vector<RunFile>& files)
+        : rule_(rule), files_(files) {}
+
+    void add(const Unit& unit, const std::array<std::uint64_t, kHashes>& signature) {
+      const std::size_t i = units_.size();
+      units_.push_back(unit);
+      candidates_.clear();
       for (std::size_t band = 0; band < kBands; ++band) {
         std::uint64_t key = mix(band + 1);
         for (std::size_t row = 0; row < kRows; ++row)
           key = mix(key ^ signature[band * kRows + row]);
-        const auto [slot, fresh] = newest.try_emplace(key, i);
-        if (!fresh) {
-          earlier[i * kBands + band] = slot->second;
-          for (std::size_t j = slot->second; j != kNone; j = earlier[j * kBands + band])
-            candidates.push_back(j);
-          slot->second = i;
-        }
+        std::size_t& newest = newest_.slot(key);
+        for (std::size_t j = newest; j != kNone; j = earlier_[j * kBands + band])
+          candidates_.push_back(j);
+        earlier_.push_back(newest);  // earlier_[i * kBands + band]
+        newest = i;
       }
-      std::sort(candidates.begin(), candidates.end());
-      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-      const Unit& unit = units[i];
       // A section of an entry whose whole summary was already reported adds nothing.
-      if (unit.section && reported_entries.contains(unit.entry)) continue;
-      for (const std::size_t j : candidates) {
-        const Unit& first = units[j];
-        if (first.entry == unit.entry || (first.section == nullptr) != (unit.section == nullptr)) {
+      if (unit.section && reported_entries_.contains(unit.entry)) return;
+      std::sort(candidates_.begin(), candidates_.end());
+      candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
+      for (const std::size_t j : candidates_) {
+        const Unit& first = units_[j];
+        if (first.entry == unit.entry || (first.section == nullptr) != (unit.section == nullptr))
           continue;
-        }
-        // The share of agreeing signature values estimates the similarity (standard error about
-        // 0.05 at 0.8); only plausible pairs pay for the exact comparison.
-        std::size_t agree = 0;
-        for (std::size_t k = 0; k < kHashes; ++k) agree += signatures[j][k] == signature[k];
-        if (static_cast<double>(agree) / kHashes < similarity_ - 0.2) continue;
-        const double similarity = summary::jaccard(shingles_of(first), shingles_of(unit));
-        if (similarity < similarity_) continue;
-        report(files, first, unit, similarity);
-        if (!unit.section) reported_entries.insert(unit.entry);
-        break;
+        const double similarity =
+            summary::jaccard(rule_.shingles_of(first), rule_.shingles_of(unit));
+        if (similarity < rule_.similarity_) continue;
+        report(files_, first, unit, similarity);
+        if (!unit.section) reported_entries_.insert(unit.entry);
+        return;
       }
     }
-  }
+
+   private:
+    static constexpr std::size_t kNone = ~std::size_t{0};
+    const DuplicateSummary& rule_;
+    const std::vector<RunFile>& files_;
+    std::vector<Unit> units_;
+    BucketTable newest_;
+    std::vector<std::size_t> earlier_;  // per (unit, band): the previous unit in that bucket
+    std::unordered_set<const Entry*> reported_entries_;
+    std::vector<std::size_t> candidates_;
+  };
 
  private:
   std::vector<std::uint64_t> section_shingles(const Section& section) const {

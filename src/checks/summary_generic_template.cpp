@@ -10,13 +10,13 @@ namespace {
 
 class GenericTemplate final : public Analyzer {
  public:
-  explicit GenericTemplate(const RuleSpec& rule) : model_(rule) {}
+  explicit GenericTemplate(const RuleSpec& rule) : model_(summary::SummaryModel::shared(rule)) {}
 
   void check(const CheckContext& context) const override {
     for (const Entry& entry : context.digest.entries) {
       if (entry.sections.empty()) continue;
-      const summary::Signals signals = model_.signals(entry);
-      if (model_.verdict(signals) != summary::Verdict::generic) continue;
+      const summary::Signals signals = model_->signals(entry);
+      if (model_->verdict(signals) != summary::Verdict::generic) continue;
       context.sink.report(summary::summary_span(entry),
                           {{"evidence", summary::generic_evidence(signals)},
                            {"grounding", fmt::format("{:.2f}", signals.grounding)},
@@ -25,7 +25,7 @@ class GenericTemplate final : public Analyzer {
   }
 
  private:
-  summary::SummaryModel model_;
+  std::shared_ptr<const summary::SummaryModel> model_;
 };
 
 std::unique_ptr<Analyzer> make(const RuleSpec& rule) {

@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <mutex>
 
 #include "checks/summary_text.hpp"
 #include "rules/params.hpp"
@@ -454,12 +455,31 @@ std::string mismatch_evidence(const Signals& s) {
                      fmt::join(summary_side, ", "));
 }
 
-SummaryModel::SummaryModel(const RuleSpec& rule)
-    : vocabulary_(read_vocabulary(rule)), thresholds_(read_thresholds(rule)) {
+namespace {
+
+std::uint64_t fingerprint_of(const RuleSpec& rule) {
   YAML::Emitter emitter;
   emitter << rule.params.node();
-  fingerprint_ = std::hash<std::string_view>{}(emitter.c_str()) ^
-                 (std::hash<const void*>{}(rule.lexicons.get()) * 0x9e3779b97f4a7c15ull);
+  return std::hash<std::string_view>{}(emitter.c_str()) ^
+         (std::hash<const void*>{}(rule.lexicons.get()) * 0x9e3779b97f4a7c15ull);
+}
+
+}  // namespace
+
+SummaryModel::SummaryModel(const RuleSpec& rule)
+    : vocabulary_(read_vocabulary(rule)),
+      thresholds_(read_thresholds(rule)),
+      fingerprint_(fingerprint_of(rule)) {}
+
+std::shared_ptr<const SummaryModel> SummaryModel::shared(const RuleSpec& rule) {
+  static std::mutex mutex;
+  static std::unordered_map<std::uint64_t, std::weak_ptr<const SummaryModel>> models;
+  const std::uint64_t key = fingerprint_of(rule);
+  const std::lock_guard lock(mutex);
+  if (auto model = models[key].lock()) return model;
+  auto model = std::make_shared<const SummaryModel>(rule);
+  models[key] = model;
+  return model;
 }
 
 Signals SummaryModel::signals(const Entry& entry) const {

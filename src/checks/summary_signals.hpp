@@ -84,6 +84,9 @@ std::string mismatch_evidence(const Signals& signals);
 class SummaryModel {
  public:
   explicit SummaryModel(const RuleSpec& rule);
+  // The model for a rule's parameters and lexicons, built once and shared: generic-template and
+  // title-mismatch read the same vocabulary, which is the costly part of loading the rules.
+  static std::shared_ptr<const SummaryModel> shared(const RuleSpec& rule);
   Signals signals(const Entry& entry) const;
   Verdict verdict(const Signals& signals) const { return classify(signals, thresholds_); }
 

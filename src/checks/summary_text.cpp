@@ -244,44 +244,41 @@ std::int64_t PhraseMatcher::trie_child(std::uint32_t node, unsigned char byte) c
 }
 
 void PhraseMatcher::build() {
-  byte_class_.fill(0);
-  classes_ = 1;
-  for (const auto& [pattern, word_start] : patterns_) {
-    for (const char c : pattern) {
-      auto& cls = byte_class_[static_cast<unsigned char>(c)];
-      if (cls == 0) cls = static_cast<std::uint16_t>(classes_++);
-    }
-  }
-  delta_.assign(nodes_.size() * classes_, 0);
-  // Breadth-first: a node's failure link and transitions are final before its children's.
+  // Breadth-first, so a node's failure link is final before its children's.
   std::vector<std::uint32_t> queue;
+  root_.fill(0);
   for (const auto& [byte, next] : nodes_[0].next) {
-    delta_[byte_class_[byte]] = next;
+    root_[byte] = next;
     nodes_[next].fail = 0;
     queue.push_back(next);
   }
   for (std::size_t head = 0; head < queue.size(); ++head) {
     const std::uint32_t node = queue[head];
-    const std::uint32_t fail = nodes_[node].fail;
-    // Start from the failure node's transitions, then override with the node's own edges.
-    std::copy_n(delta_.begin() + static_cast<std::ptrdiff_t>(fail * classes_), classes_,
-                delta_.begin() + static_cast<std::ptrdiff_t>(node * classes_));
     for (const auto& [byte, next] : nodes_[node].next) {
-      nodes_[next].fail = delta_[fail * classes_ + byte_class_[byte]];
+      nodes_[next].fail = step(nodes_[node].fail, byte);
       const auto& inherited = nodes_[nodes_[next].fail].out;
       nodes_[next].out.insert(nodes_[next].out.end(), inherited.begin(), inherited.end());
-      delta_[node * classes_ + byte_class_[byte]] = next;
       queue.push_back(next);
     }
   }
 }
 
+// The automaton's move on one byte: the trie edge, or the failure links' until one exists. Kept
+// sparse (no full transition table), so building stays cheap: rules load on every hook run.
+std::uint32_t PhraseMatcher::step(std::uint32_t node, unsigned char byte) const {
+  for (; node != 0; node = nodes_[node].fail) {
+    if (const std::int64_t child = trie_child(node, byte); child >= 0) {
+      return static_cast<std::uint32_t>(child);
+    }
+  }
+  return root_[byte];  // most moves end at the root: one table lookup
+}
+
 std::vector<int> PhraseMatcher::count(std::string_view text) const {
   std::vector<int> counts(patterns_.size(), 0);
-  if (delta_.empty()) return counts;
   std::uint32_t node = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    node = delta_[node * classes_ + byte_class_[static_cast<unsigned char>(text[i])]];
+    node = step(node, static_cast<unsigned char>(text[i]));
     for (const std::uint32_t id : nodes_[node].out) {
       const auto& [pattern, word_start] = patterns_[id];
       if (word_start) {

@@ -66,7 +66,7 @@ class PhraseMatcher {
   // Adds a pattern and returns its id; `word_start` patterns only count where the byte before
   // is not an ASCII letter or digit. Adding the same pattern twice returns the same id.
   std::size_t add(std::string_view pattern, bool word_start = false);
-  // Compiles the patterns into a DFA over byte classes; call once after the last add().
+  // Links the trie into an Aho–Corasick automaton; call once after the last add().
   void build();
   std::size_t size() const { return patterns_.size(); }
   // Occurrences of each pattern id in text (overlapping ones included).
@@ -79,11 +79,10 @@ class PhraseMatcher {
     std::vector<std::uint32_t> out;  // pattern ids ending here, suffix matches included
   };
   std::int64_t trie_child(std::uint32_t node, unsigned char byte) const;
+  std::uint32_t step(std::uint32_t node, unsigned char byte) const;
   std::vector<Node> nodes_{1};
   std::vector<std::pair<std::string, bool>> patterns_;
-  std::array<std::uint16_t, 256> byte_class_{};  // 0: a byte no pattern uses
-  std::size_t classes_ = 1;
-  std::vector<std::uint32_t> delta_;  // node * classes_ + class -> node
+  std::array<std::uint32_t, 256> root_{};  // the root's edges by byte (0: none)
 };
 
 }  // namespace digestlint::summary

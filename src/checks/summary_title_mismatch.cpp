@@ -10,13 +10,13 @@ namespace {
 
 class TitleMismatch final : public Analyzer {
  public:
-  explicit TitleMismatch(const RuleSpec& rule) : model_(rule) {}
+  explicit TitleMismatch(const RuleSpec& rule) : model_(summary::SummaryModel::shared(rule)) {}
 
   void check(const CheckContext& context) const override {
     for (const Entry& entry : context.digest.entries) {
       if (entry.sections.empty()) continue;
-      const summary::Signals signals = model_.signals(entry);
-      if (model_.verdict(signals) != summary::Verdict::mismatch) continue;
+      const summary::Signals signals = model_->signals(entry);
+      if (model_->verdict(signals) != summary::Verdict::mismatch) continue;
       context.sink.report(summary::summary_span(entry),
                           {{"evidence", summary::mismatch_evidence(signals)},
                            {"grounding", fmt::format("{:.2f}", signals.grounding)}});
@@ -24,7 +24,7 @@ class TitleMismatch final : public Analyzer {
   }
 
  private:
-  summary::SummaryModel model_;
+  std::shared_ptr<const summary::SummaryModel> model_;
 };
 
 std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
