@@ -278,6 +278,7 @@ Signals analyse(std::string_view title, std::string_view summary, const Vocabula
   std::unordered_set<std::string> stems;
   for (const Token& token : tokens) {
     stems.insert(stem(token.text));
+    if (token.text.find('-') == std::string_view::npos) continue;
     std::size_t start = 0;
     for (std::size_t i = 0; i <= token.text.size(); ++i) {
       if (i == token.text.size() || token.text[i] == '-') {

@@ -69,25 +69,37 @@ std::string squash(std::string_view text) {
   return out;
 }
 
+bool is_markup(char c) {
+  return c == '*' || c == '`' || c == '_' || c == '[' || c == ']';
+}
+
 std::string strip_markup(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '*' || c == '`') continue;
-    if (c == '_' && i + 1 < text.size() && text[i + 1] == '_') {
-      ++i;
-      continue;
-    }
-    if (c == ']' && i + 1 < text.size() && text[i + 1] == '(') {
-      const std::size_t close = text.find(')', i + 2);
-      if (close != std::string_view::npos) {
-        i = close;
-        continue;
+  // Copy the runs between markup characters whole; most of a summary is plain text.
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t mark = i;
+    while (mark < text.size() && !is_markup(text[mark])) ++mark;
+    out.append(text, i, mark - i);
+    if (mark == text.size()) break;
+    i = mark + 1;
+    const char c = text[mark];
+    if (c == '_') {
+      if (i < text.size() && text[i] == '_') {
+        ++i;
+      } else {
+        out.push_back(c);
       }
+    } else if (c == ']' && i < text.size() && text[i] == '(') {
+      const std::size_t close = text.find(')', i + 1);
+      if (close == std::string_view::npos) {
+        out.push_back(c);
+      } else {
+        i = close + 1;
+      }
+    } else if (c == ']') {
+      out.push_back(c);
     }
-    if (c == '[') continue;
-    out.push_back(c);
   }
   return out;
 }
@@ -261,12 +273,22 @@ void PhraseMatcher::build() {
       queue.push_back(next);
     }
   }
+  // The root's children (a Korean syllable's first byte, an ASCII letter) are where scanning
+  // spends its time: give them full tables, built from the sparse moves above.
+  dense_.clear();
+  for (const auto& [byte, child] : nodes_[0].next) {
+    std::vector<std::uint32_t> table(256);
+    for (std::size_t b = 0; b < 256; ++b) table[b] = step(child, static_cast<unsigned char>(b));
+    nodes_[child].dense = static_cast<std::uint32_t>(dense_.size() / 256);
+    dense_.insert(dense_.end(), table.begin(), table.end());
+  }
 }
 
 // The automaton's move on one byte: the trie edge, or the failure links' until one exists. Kept
 // sparse (no full transition table), so building stays cheap: rules load on every hook run.
 std::uint32_t PhraseMatcher::step(std::uint32_t node, unsigned char byte) const {
   for (; node != 0; node = nodes_[node].fail) {
+    if (nodes_[node].dense != kSparse) return dense_[nodes_[node].dense * 256 + byte];
     if (const std::int64_t child = trie_child(node, byte); child >= 0) {
       return static_cast<std::uint32_t>(child);
     }
