@@ -1,5 +1,7 @@
 #include "lsp/uri.hpp"
 
+#include "report/common.hpp"
+
 namespace digestlint::lsp {
 namespace {
 
@@ -39,21 +41,7 @@ std::optional<std::string> uri_to_path(std::string_view uri) {
 }
 
 std::string path_to_uri(std::string_view path) {
-  constexpr std::string_view hex = "0123456789ABCDEF";
-  std::string uri = "file://";
-  for (const char c : path) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                       std::string_view("/-._~").find(c) != std::string_view::npos;
-    if (plain) {
-      uri += c;
-    } else {
-      uri += '%';
-      uri += hex[byte >> 4];
-      uri += hex[byte & 0xF];
-    }
-  }
-  return uri;
+  return "file://" + report_detail::percent_encode_path(path);
 }
 
 }  // namespace digestlint::lsp

@@ -52,16 +52,9 @@ std::string escape_property(std::string_view text) {
   return out;
 }
 
+// GitHub's workflow commands say "notice" where digestlint says "note".
 std::string_view command_of(Severity severity) {
-  switch (severity) {
-    case Severity::error:
-      return "error";
-    case Severity::warning:
-      return "warning";
-    case Severity::note:
-      return "notice";
-  }
-  return "warning";
+  return severity == Severity::note ? "notice" : to_string(severity);
 }
 
 }  // namespace

@@ -30,18 +30,6 @@ constexpr std::string_view kSchema =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 constexpr std::string_view kRootBase = "%SRCROOT%";
 
-std::string_view level_of(Severity severity) {
-  switch (severity) {
-    case Severity::error:
-      return "error";
-    case Severity::warning:
-      return "warning";
-    case Severity::note:
-      return "note";
-  }
-  return "warning";
-}
-
 // "arxiv-id-future" → "ArxivIdFuture"
 std::string pascal_case(std::string_view kebab) {
   std::string out;
@@ -92,7 +80,7 @@ json rule_descriptor(const Report& report, const RuleSpec& rule) {
   }
   const std::string url = docs_url(report, rule);
   if (!url.empty()) descriptor["helpUri"] = url;
-  descriptor["defaultConfiguration"] = {{"level", level_of(rule.severity)}};
+  descriptor["defaultConfiguration"] = {{"level", to_string(rule.severity)}};
   descriptor["properties"] = {{"tags", json::array({rule.category()})}};
   return descriptor;
 }
@@ -180,7 +168,7 @@ void write_sarif(std::ostream& out, const Report& report) {
       json result = {
           {"ruleId", finding.rule_id},
           {"ruleIndex", rule_index.at(finding.rule_id)},
-          {"level", level_of(finding.severity)},
+          {"level", to_string(finding.severity)},
           {"message", {{"text", finding.message.empty() ? finding.rule_id : finding.message}}},
           {"locations",
            json::array({{{"physicalLocation", physical_location(report, source, finding.span)}}})},
