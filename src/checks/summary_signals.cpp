@@ -37,7 +37,7 @@ std::vector<std::string> field_names_in(const std::vector<int>& counts,
   return names;
 }
 
-// "Emu3: Next-Token …" -> "Emu3"; "DiaSynth -- Synthetic …" -> "DiaSynth". Empty when the part
+// "TideNet: Forecasting …" -> "TideNet"; "Lumen -- Low-Light …" -> "Lumen". Empty when the part
 // before the separator is too long to be a name (a sentence-like title).
 std::string title_name(std::string_view title) {
   std::size_t cut = std::string_view::npos;

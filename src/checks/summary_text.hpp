@@ -24,7 +24,7 @@ std::vector<Token> latin_tokens(std::string_view text);
 
 std::string ascii_lower(std::string_view text);
 
-// Lowercases ASCII and drops whitespace, '-' and '_', so "NL-Eye", "nl eye" and "NLEye" compare
+// Lowercases ASCII and drops whitespace, '-' and '_', so "Tide-Net", "tide net" and "TideNet" compare
 // equal. Non-ASCII bytes are kept.
 std::string squash(std::string_view text);
 
@@ -38,7 +38,7 @@ std::string stem(std::string_view word);
 
 // Whether a token looks like a name rather than an ordinary word: an acronym or CamelCase
 // ("HPT", "NavStack"), letters with digits ("CSI300"), or, outside titles (which capitalize every
-// word), a Capitalized-Hyphenated compound ("Hyper-Connections"). `common` holds lowercased
+// word), a Capitalized-Hyphenated compound ("Cross-Gating"). `common` holds lowercased
 // names every ML text uses (Transformer, BERT …), which never count.
 bool is_name_like(std::string_view token, bool in_title,
                   const std::unordered_set<std::string>& common);
