@@ -30,5 +30,6 @@ std::unique_ptr<Analyzer> make(const RuleSpec& /*rule*/) {
 }
 
 }  // namespace
-DIGESTLINT_REGISTER_ANALYZER("calendar-date", /*declarative=*/false, make, {"date", "problem"})
+DIGESTLINT_REGISTER_ANALYZER("calendar-date", /*declarative=*/false, make, {"date", "problem"},
+                             {Scope::header})
 }  // namespace digestlint

@@ -38,5 +38,6 @@ std::unique_ptr<Analyzer> make(const RuleSpec& /*rule*/) {
 }
 
 }  // namespace
-DIGESTLINT_REGISTER_ANALYZER("duplicate-author", /*declarative=*/false, make, {"author"})
+DIGESTLINT_REGISTER_ANALYZER("duplicate-author", /*declarative=*/false, make, {"author"},
+                             {Scope::author})
 }  // namespace digestlint

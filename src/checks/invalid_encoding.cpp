@@ -34,5 +34,5 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 }
 
 }  // namespace
-DIGESTLINT_REGISTER_ANALYZER("invalid-encoding", false, make, {"bytes", "more"})
+DIGESTLINT_REGISTER_ANALYZER("invalid-encoding", false, make, {"bytes", "more"}, {Scope::document})
 }  // namespace digestlint

@@ -51,5 +51,5 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("known-sections", /*declarative=*/false, make,
-                             {"name", "suggestion", "known"})
+                             {"name", "suggestion", "known"}, {Scope::section})
 }  // namespace digestlint

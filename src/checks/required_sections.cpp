@@ -48,5 +48,6 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 }
 
 }  // namespace
-DIGESTLINT_REGISTER_ANALYZER("required-sections", /*declarative=*/false, make, {"missing"})
+DIGESTLINT_REGISTER_ANALYZER("required-sections", /*declarative=*/false, make, {"missing"},
+                             {Scope::entry})
 }  // namespace digestlint

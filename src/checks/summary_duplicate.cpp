@@ -266,5 +266,5 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("summary-duplicate", false, make,
-                             {"part", "other", "where", "similarity"})
+                             {"part", "other", "where", "similarity"}, {Scope::summary})
 }  // namespace digestlint

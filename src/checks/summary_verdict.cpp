@@ -49,7 +49,7 @@ std::unique_ptr<Analyzer> make_mismatch(const RuleSpec& rule) {
 
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("summary-generic-template", false, make_generic,
-                             {"evidence", "grounding", "count"})
+                             {"evidence", "grounding", "count"}, {Scope::summary})
 DIGESTLINT_REGISTER_ANALYZER("summary-title-mismatch", false, make_mismatch,
-                             {"evidence", "grounding", "count"})
+                             {"evidence", "grounding", "count"}, {Scope::summary})
 }  // namespace digestlint

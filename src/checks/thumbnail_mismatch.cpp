@@ -77,5 +77,6 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("thumbnail-mismatch", /*declarative=*/false, make,
-                             {"problem", "link_id", "thumbnail_id", "thumbnail"})
+                             {"problem", "link_id", "thumbnail_id", "thumbnail"},
+                             {Scope::thumbnail})
 }  // namespace digestlint

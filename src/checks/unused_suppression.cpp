@@ -15,5 +15,5 @@ std::unique_ptr<Analyzer> make(const RuleSpec&) {
 }
 
 }  // namespace
-DIGESTLINT_REGISTER_ANALYZER("unused-suppression", false, make, {"rules"})
+DIGESTLINT_REGISTER_ANALYZER("unused-suppression", false, make, {"rules"}, {Scope::document})
 }  // namespace digestlint

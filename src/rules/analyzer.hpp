@@ -55,6 +55,9 @@ struct AnalyzerInfo {
   AnalyzerFactory make;
   // Placeholders the analyzer fills in, checked against message templates at load time.
   std::vector<std::string_view> placeholders;
+  // For builtins that read fixed parts of the digest, those scopes: a rule naming others is a
+  // load error rather than a silent no-op. Empty: the analyzer runs on the rule's scopes.
+  std::vector<Scope> fixed_scopes = {};
 };
 
 // Called from a static object in each analyzer's file (see DIGESTLINT_REGISTER_ANALYZER).

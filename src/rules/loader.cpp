@@ -240,6 +240,14 @@ RuleSet compile_rules(std::vector<RuleSpec> specs) {
     if (!info)
       throw RuleError(spec.defined_at,
                       fmt::format("rule '{}': no analyzer '{}'", spec.id, spec.analyzer));
+    if (!info->fixed_scopes.empty() && spec.scopes != info->fixed_scopes) {
+      std::vector<std::string_view> names;
+      for (const Scope scope : info->fixed_scopes) names.push_back(to_string(scope));
+      throw RuleError(spec.defined_at,
+                      fmt::format("rule '{}': analyzer '{}' always reads scope '{}'; "
+                                  "write that scope (others would have no effect)",
+                                  spec.id, spec.analyzer, fmt::join(names, ", ")));
+    }
     check_template(spec, "message", spec.message, *info);
     check_template(spec, "hint", spec.hint, *info);
     set.analyzers.push_back(info->make(spec));

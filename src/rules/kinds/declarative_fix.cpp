@@ -25,7 +25,6 @@ DeclarativeFix::DeclarativeFix(const RuleSpec& rule) {
   if (fix["replace"]) {
     action_ = Action::replace;
     rewrite_ = fix["replace"].as<std::string>();
-    description_ = fmt::format("replace with '{}'", rewrite_);
   } else if (fix["remove"]) {
     if (fix["remove"].as<std::string>() != "item") fail(fix["remove"], "the only value is 'item'");
     action_ = Action::remove_item;
@@ -52,7 +51,12 @@ std::optional<Fix> DeclarativeFix::for_match(const Target& target, std::size_t b
     replacement.clear();
     pattern->Rewrite(&replacement, rewrite_, groups.data(), static_cast<int>(groups.size()));
   }
-  return Fix{target.to_source(begin, end), replacement, safe_, description_};
+  // Described by what it writes, rewrites (\1) resolved.
+  std::string description = description_;
+  if (description.empty()) {
+    description = replacement.empty() ? "remove it" : fmt::format("replace with '{}'", replacement);
+  }
+  return Fix{target.to_source(begin, end), std::move(replacement), safe_, std::move(description)};
 }
 
 }  // namespace digestlint
