@@ -111,6 +111,10 @@ std::string stem(std::string_view word) {
   std::string lower = ascii_lower(word);
   // Two rounds, so "captioning" -> "caption" -> "capt" meets "captions" -> "capt".
   for (int round = 0; round < 2; ++round) {
+    // Every suffix ends in one of these letters and leaves at least four: skip the table early.
+    if (lower.size() < 5 ||
+        std::string_view("sngelyrd").find(lower.back()) == std::string_view::npos)
+      break;
     for (const std::string_view suffix : kSuffixes) {
       if (lower.size() >= suffix.size() + 4 && lower.ends_with(suffix)) {
         lower.resize(lower.size() - suffix.size());
@@ -273,13 +277,21 @@ void PhraseMatcher::build() {
       queue.push_back(next);
     }
   }
-  // The root's children (a Korean syllable's first byte, an ASCII letter) are where scanning
-  // spends its time: give them full tables, built from the sparse moves above.
+  // The shallow nodes (a Korean syllable's first two bytes, an ASCII word's first letters) are
+  // where scanning spends its time: give them full move tables. A node's table is its failure
+  // node's (shallower, so already built: depth 1 before depth 2) with its own edges written over.
   dense_.clear();
-  for (const auto& [byte, child] : nodes_[0].next) {
-    std::vector<std::uint32_t> table(256);
-    for (std::size_t b = 0; b < 256; ++b) table[b] = step(child, static_cast<unsigned char>(b));
-    nodes_[child].dense = static_cast<std::uint32_t>(dense_.size() / 256);
+  std::vector<std::uint32_t> shallow;
+  for (const auto& [byte, child] : nodes_[0].next) shallow.push_back(child);
+  for (std::size_t k = 0, depth_one = shallow.size(); k < depth_one; ++k) {
+    for (const auto& [byte, grandchild] : nodes_[shallow[k]].next) shallow.push_back(grandchild);
+  }
+  for (const std::uint32_t node : shallow) {
+    const std::uint32_t fail = nodes_[node].fail;
+    std::array<std::uint32_t, 256> table = root_;
+    if (fail != 0) std::copy_n(dense_.begin() + nodes_[fail].dense * 256, 256, table.begin());
+    for (const auto& [byte, next] : nodes_[node].next) table[byte] = next;
+    nodes_[node].dense = static_cast<std::uint32_t>(dense_.size() / 256);
     dense_.insert(dense_.end(), table.begin(), table.end());
   }
 }
