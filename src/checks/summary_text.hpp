@@ -77,7 +77,7 @@ class PhraseMatcher {
     std::vector<std::pair<unsigned char, std::uint32_t>> next;  // trie edges, sorted by byte
     std::uint32_t fail = 0;
     std::vector<std::uint32_t> out;  // pattern ids ending here, suffix matches included
-    std::uint32_t dense = ~0u;       // row in dense_, for the root's children
+    std::uint32_t dense = ~0u;       // row in dense_, for nodes at depth 1 and 2
   };
   static constexpr std::uint32_t kSparse = ~0u;
   std::int64_t trie_child(std::uint32_t node, unsigned char byte) const;
@@ -85,7 +85,7 @@ class PhraseMatcher {
   std::vector<Node> nodes_{1};
   std::vector<std::pair<std::string, bool>> patterns_;
   std::array<std::uint32_t, 256> root_{};  // the root's edges by byte (0: none)
-  std::vector<std::uint32_t> dense_;       // full 256-entry move tables of the root's children
+  std::vector<std::uint32_t> dense_;       // full 256-entry move tables of the shallow nodes
 };
 
 }  // namespace digestlint::summary
