@@ -41,17 +41,21 @@ std::vector<Expectation> expectations_in(const SourceFile& source) {
   std::vector<Expectation> result;
   for (int line = 1; line <= source.line_count(); ++line) {
     std::string explicit_line, explicit_column, rules;
-    if (!RE2::PartialMatch(source.line_text(line), annotation, &explicit_line, &explicit_column, &rules)) continue;
+    if (!RE2::PartialMatch(source.line_text(line), annotation, &explicit_line, &explicit_column,
+                           &rules))
+      continue;
     int target = line + 1;
-    while (target <= source.line_count() && (source.line_text(target).find_first_not_of(" \t") == std::string_view::npos ||
-                                             source.line_text(target).starts_with("<!--"))) {
+    while (target <= source.line_count() &&
+           (source.line_text(target).find_first_not_of(" \t") == std::string_view::npos ||
+            source.line_text(target).starts_with("<!--"))) {
       ++target;
     }
     if (!explicit_line.empty()) target = std::stoi(explicit_line);
     re2::StringPiece input(rules);
     std::string rule, column;
     while (RE2::FindAndConsume(&input, item, &rule, &column)) {
-      const int col = !column.empty() ? std::stoi(column) : (explicit_column.empty() ? 0 : std::stoi(explicit_column));
+      const int col = !column.empty() ? std::stoi(column)
+                                      : (explicit_column.empty() ? 0 : std::stoi(explicit_column));
       result.push_back({target, col, rule});
     }
   }
@@ -67,19 +71,21 @@ int check_fixture(RuleCatalog& catalog, const std::string& path) {
   for (const Finding& finding : results[0].findings) {
     const Position at = source->position(finding.span.begin);
     const auto match = std::find_if(expected.begin(), expected.end(), [&](const Expectation& e) {
-      return e.rule == finding.rule_id && e.line == at.line && (e.column == 0 || e.column == at.utf16_column);
+      return e.rule == finding.rule_id && e.line == at.line &&
+             (e.column == 0 || e.column == at.utf16_column);
     });
     if (match != expected.end()) {
       expected.erase(match);
       continue;
     }
     ++failures;
-    std::cout << fmt::format("{}:{}:{}: unexpected {}: {}\n", path, at.line, at.utf16_column, finding.rule_id,
-                             finding.message);
+    std::cout << fmt::format("{}:{}:{}: unexpected {}: {}\n", path, at.line, at.utf16_column,
+                             finding.rule_id, finding.message);
   }
   for (const Expectation& e : expected) {
     ++failures;
-    std::cout << fmt::format("{}:{}:{}: expected {} was not reported\n", path, e.line, e.column, e.rule);
+    std::cout << fmt::format("{}:{}:{}: expected {} was not reported\n", path, e.line, e.column,
+                             e.rule);
   }
   return failures;
 }
@@ -95,9 +101,11 @@ int check_coverage(RuleCatalog& catalog, const std::string& directory) {
   for (const RuleSpec& spec : catalog.for_file("").rules.specs) {
     if (expected.contains(spec.id)) continue;
     ++missing;
-    std::cout << fmt::format("rule {} has no fixture that expects it under {}\n", spec.id, directory);
+    std::cout << fmt::format("rule {} has no fixture that expects it under {}\n", spec.id,
+                             directory);
   }
-  std::cout << fmt::format("{} of {} rules covered by fixtures\n", catalog.for_file("").rules.specs.size() - missing,
+  std::cout << fmt::format("{} of {} rules covered by fixtures\n",
+                           catalog.for_file("").rules.specs.size() - missing,
                            catalog.for_file("").rules.specs.size());
   return missing;
 }
@@ -111,7 +119,8 @@ int main(int argc, char** argv) {
   }
   try {
     RuleCatalog catalog({});
-    if (std::string_view(argv[1]) == "--coverage" && argc == 3) return check_coverage(catalog, argv[2]) ? 1 : 0;
+    if (std::string_view(argv[1]) == "--coverage" && argc == 3)
+      return check_coverage(catalog, argv[2]) ? 1 : 0;
     int failures = 0;
     for (int i = 1; i < argc; ++i) failures += check_fixture(catalog, argv[i]);
     std::cout << fmt::format("{} problem(s)\n", failures);

@@ -60,7 +60,8 @@ std::string read(const std::filesystem::path& path) {
 int main(int argc, char** argv) {
   const std::filesystem::path directory = argc > 1 ? argv[1] : "../shared/digests";
   if (!std::filesystem::exists(directory / "labels.tsv")) {
-    std::cout << "SKIP: " << (directory / "labels.tsv").string() << " not found (../shared is absent)\n";
+    std::cout << "SKIP: " << (directory / "labels.tsv").string()
+              << " not found (../shared is absent)\n";
     return 77;
   }
   RuleCatalog catalog({});
@@ -72,7 +73,8 @@ int main(int argc, char** argv) {
     if (!results.contains(label.file)) {
       const auto path = directory / label.file;
       auto source = std::make_shared<const SourceFile>(path.string(), read(path));
-      results[label.file] = std::move(Engine(compiled.rules, compiled.filter).lint_all({source}, 1)[0]);
+      results[label.file] =
+          std::move(Engine(compiled.rules, compiled.filter).lint_all({source}, 1)[0]);
     }
     const FileResult& result = results[label.file];
     if (label.entry >= static_cast<int>(result.digest->entries.size())) {
@@ -83,14 +85,17 @@ int main(int argc, char** argv) {
     const Span entry = result.digest->entries[static_cast<std::size_t>(label.entry)].span;
     std::vector<const Finding*> on_entry;
     for (const Finding& finding : result.findings) {
-      if (entry.begin <= finding.span.begin && finding.span.begin < entry.end) on_entry.push_back(&finding);
+      if (entry.begin <= finding.span.begin && finding.span.begin < entry.end)
+        on_entry.push_back(&finding);
     }
     for (const std::string& defect : label.defects) {
       ++checked;
-      const bool found = std::any_of(on_entry.begin(), on_entry.end(), [&](auto* f) { return f->rule_id == defect; });
+      const bool found = std::any_of(on_entry.begin(), on_entry.end(),
+                                     [&](auto* f) { return f->rule_id == defect; });
       if (!found) {
         ++problems;
-        std::cout << fmt::format("{} entry {}: labelled {} but not reported\n", label.file, label.entry, defect);
+        std::cout << fmt::format("{} entry {}: labelled {} but not reported\n", label.file,
+                                 label.entry, defect);
       }
     }
     if (label.summary == "ok" && label.defects.empty()) {
@@ -99,8 +104,9 @@ int main(int argc, char** argv) {
         if (finding->severity != Severity::error) continue;
         ++problems;
         const Position at = result.source->position(finding->span.begin);
-        std::cout << fmt::format("{}:{}:{}: unlabelled entry {} got error {}: {}\n", label.file, at.line,
-                                 at.utf16_column, label.entry, finding->rule_id, finding->message);
+        std::cout << fmt::format("{}:{}:{}: unlabelled entry {} got error {}: {}\n", label.file,
+                                 at.line, at.utf16_column, label.entry, finding->rule_id,
+                                 finding->message);
       }
     }
   }

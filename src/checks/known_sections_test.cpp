@@ -8,9 +8,8 @@ namespace {
 using testing::DigestBuilder;
 using testing::run;
 
-const Lexicons kLexicons{
-    {"known-sections", {"What's New", "Technical Details", "Performance Highlights"}}};
-constexpr const char* kParams = "{sections: '@known-sections'}";
+using testing::kLexicons;
+using testing::kParams;
 
 TEST_CASE("known-sections accepts the known names") {
   const auto digest = DigestBuilder()

@@ -9,9 +9,8 @@ namespace {
 using testing::DigestBuilder;
 using testing::run;
 
-const Lexicons kLexicons{
-    {"known-sections", {"What's New", "Technical Details", "Performance Highlights"}}};
-constexpr const char* kParams = "{sections: '@known-sections'}";
+using testing::kLexicons;
+using testing::kParams;
 
 TEST_CASE("required-sections reports each missing section on the entry heading") {
   const auto digest = DigestBuilder()

@@ -21,11 +21,11 @@ std::string yaml_text(const YAML::Node& node) {
 
 std::string rule_markdown(const RuleSpec& rule) {
   std::string page = fmt::format("# {}\n\n{}\n\n", rule.id, rule.description);
-  page +=
-      fmt::format("| severity | scope | kind | fix |\n|---|---|---|---|\n| {} | {} | {} | {} |\n\n",
-                  to_string(rule.severity), scopes_text(rule),
-                  rule.analyzer.empty() ? rule.kind : fmt::format("builtin (`{}`)", rule.analyzer),
-                  rule.fix.node().IsDefined() && !rule.fix.node().IsNull() ? "yes (declarative)" : "—");
+  page += fmt::format(
+      "| severity | scope | kind | fix |\n|---|---|---|---|\n| {} | {} | {} | {} |\n\n",
+      to_string(rule.severity), scopes_text(rule),
+      rule.analyzer.empty() ? rule.kind : fmt::format("builtin (`{}`)", rule.analyzer),
+      rule.fix.node().IsDefined() && !rule.fix.node().IsNull() ? "yes (declarative)" : "—");
   std::string docs = rule.docs;
   while (!docs.empty() && docs.back() == '\n') docs.pop_back();
   if (!docs.empty()) page += docs + "\n\n";
