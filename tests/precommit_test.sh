@@ -26,18 +26,17 @@ YAML
 git add .pre-commit-config.yaml && git commit -qm config --no-verify
 pre-commit install >/dev/null || { echo "FAIL: pre-commit install"; exit 1; }
 
-failures=0
+passed=0 failures=0
+check() {  # check NAME CONDITION-EXIT-CODE [OUTPUT]
+  if [ "$2" -eq 0 ]; then passed=$((passed + 1)); else failures=$((failures + 1)); echo "FAIL: $1"; echo "$3"; fi
+}
 sed 's/Authors: Mina Park,/Authors: Mina Park, +,/' "$repo/fixtures/clean.md" > digests/bad.md
 git add digests/bad.md
-if output=$(git commit -qm bad 2>&1); then
-  echo "FAIL: the bad digest was committed"; failures=$((failures + 1))
-elif ! grep -q "authors/placeholder" <<<"$output"; then
-  echo "FAIL: the hook's findings were not printed:"; echo "$output"; failures=$((failures + 1))
-fi
+output=$(git commit -qm bad 2>&1); committed=$?
+check "the bad digest is blocked" "$((committed == 0))" "$output"
+grep -q "authors/placeholder" <<<"$output"; check "the hook's findings are printed" $? "$output"
 git reset -q HEAD digests/bad.md && rm digests/bad.md
 cp "$repo/fixtures/clean.md" digests/good.md && git add digests/good.md
-if ! output=$(git commit -qm good 2>&1); then
-  echo "FAIL: the good digest was blocked:"; echo "$output"; failures=$((failures + 1))
-fi
-echo "$((3 - failures)) passed, $failures failed"
+output=$(git commit -qm good 2>&1); check "the good digest is committed" $? "$output"
+echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]
