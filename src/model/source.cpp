@@ -103,9 +103,7 @@ SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(pa
   text_ = std::move(bytes);
   line_starts_.push_back(0);
   for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] != '\n') continue;
-    if (i > 0 && text_[i - 1] == '\r') uses_crlf_ = true;
-    line_starts_.push_back(i + 1);
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
   }
 }
 

@@ -42,7 +42,6 @@ class SourceFile {
     return std::string_view(text_).substr(span.begin, span.size());
   }
   bool has_bom() const { return has_bom_; }
-  bool uses_crlf() const { return uses_crlf_; }
   const std::vector<EncodingError>& encoding_errors() const { return encoding_errors_; }
 
   int line_count() const { return static_cast<int>(line_starts_.size()); }
@@ -56,7 +55,6 @@ class SourceFile {
   std::string path_;
   std::string text_;
   bool has_bom_ = false;
-  bool uses_crlf_ = false;
   std::vector<EncodingError> encoding_errors_;
   std::vector<std::size_t> line_starts_;
 };

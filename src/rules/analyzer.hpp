@@ -63,7 +63,6 @@ struct AnalyzerInfo {
 // Called from a static object in each analyzer's file (see DIGESTLINT_REGISTER_ANALYZER).
 bool register_analyzer(AnalyzerInfo info);
 const AnalyzerInfo* find_analyzer(std::string_view name, bool declarative);
-std::vector<const AnalyzerInfo*> all_analyzers();
 
 // Placeholders every rule may use: {rule}, {title} (entry title), {entry} (1-based index),
 // {section} (name of the section the finding is in), {where} ("section 'What's New'", "the

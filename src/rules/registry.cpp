@@ -26,12 +26,6 @@ const AnalyzerInfo* find_analyzer(std::string_view name, bool declarative) {
   return it == registry().end() ? nullptr : &it->second;
 }
 
-std::vector<const AnalyzerInfo*> all_analyzers() {
-  std::vector<const AnalyzerInfo*> result;
-  for (const auto& [key, info] : registry()) result.push_back(&info);
-  return result;
-}
-
 const std::vector<std::string_view>& common_placeholders() {
   static const std::vector<std::string_view> names{"rule",    "title", "entry",
                                                    "section", "where", "scope"};
