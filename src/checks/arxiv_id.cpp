@@ -66,6 +66,12 @@ bool split_version(std::string_view token, std::string_view rest, std::string_vi
   return false;
 }
 
+bool real_month(int month, std::string_view token, std::string* problem) {
+  if (month >= 1 && month <= 12) return true;
+  set(problem, fmt::format("month {:02} does not exist in '{}'", month, token));
+  return false;
+}
+
 std::optional<ArxivId> parse_old_style(std::string_view token, std::size_t slash,
                                        std::string* problem) {
   std::string_view archive = token.substr(0, slash);
@@ -93,22 +99,12 @@ std::optional<ArxivId> parse_old_style(std::string_view token, std::size_t slash
   const int yy = two_digits(number);
   const int month = two_digits(number.substr(2));
   const int year = yy >= 91 ? 1900 + yy : 2000 + yy;
-  if (month < 1 || month > 12) {
-    set(problem, fmt::format("month {:02} does not exist in '{}'", month, token));
-    return std::nullopt;
-  }
+  if (!real_month(month, token, problem)) return std::nullopt;
   if (year > 2007 || (year == 2007 && month > 3)) {
     set(problem, fmt::format("old-style ids like '{}' ended in March 2007", token));
     return std::nullopt;
   }
-  ArxivId id;
-  id.text = token;
-  id.base = token.substr(0, slash + 1 + number.size());
-  id.year = year;
-  id.month = month;
-  id.version = version;
-  id.old_style = true;
-  return id;
+  return ArxivId{token, token.substr(0, slash + 1 + number.size()), year, month, version, true};
 }
 
 }  // namespace
@@ -141,10 +137,7 @@ std::optional<ArxivId> parse_arxiv_id(std::string_view token, std::string* probl
   if (!split_version(token, token.substr(dot + 1), number, version, problem)) return std::nullopt;
   const int month = two_digits(yymm.substr(2));
   const int year = 2000 + two_digits(yymm);
-  if (month < 1 || month > 12) {
-    set(problem, fmt::format("month {:02} does not exist in '{}'", month, token));
-    return std::nullopt;
-  }
+  if (!real_month(month, token, problem)) return std::nullopt;
   const int year_month = year * 100 + month;
   if (year_month < 200704) {
     set(problem, fmt::format("'{}' predates new-style ids, which start at 0704", token));
@@ -161,13 +154,7 @@ std::optional<ArxivId> parse_arxiv_id(std::string_view token, std::string* probl
     set(problem, fmt::format("paper number {} in '{}' does not exist", number, token));
     return std::nullopt;
   }
-  ArxivId id;
-  id.text = token;
-  id.base = token.substr(0, dot + 1 + number.size());
-  id.year = year;
-  id.month = month;
-  id.version = version;
-  return id;
+  return ArxivId{token, token.substr(0, dot + 1 + number.size()), year, month, version, false};
 }
 
 ArxivLink parse_arxiv_link(std::string_view url) {
