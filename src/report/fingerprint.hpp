@@ -7,8 +7,8 @@
 namespace digestlint {
 
 // A finding's line hash (SARIF partialFingerprints.primaryLocationLineHash, and the key of
-// --baseline) identifies a result independently of its line
-// number, so that moving unrelated lines keeps alerts matched:
+// --baseline) identifies a result independently of its line number, so that moving unrelated
+// lines keeps alerts matched:
 //   "<16 hex digits>:<occurrence>"
 //   hash       = FNV-1a 64 of  rule id + '\0' + normalized text of the first line of the region,
 //                where normalized means leading/trailing whitespace removed and every run of
