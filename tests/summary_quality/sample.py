@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Draws the labelling sample of the summary development set from the shared corpus.
+
+The sample is reproducible: 12 days per format era, evenly spaced through the era, and from each
+day up to 10 entries chosen with a fixed seed. Days alternate between the `tune` and `holdout`
+halves in date order, so both halves cover every era and no day is in both.
+
+Corpus: ../shared/corpus/daily_papers_ko (l-yohai/daily_papers_ko, CC BY-NC 4.0). Only
+identifiers (date, entry index, arXiv id) are written; the labels themselves are in labels/.
+
+    python3 tests/summary_quality/sample.py > tests/summary_quality/labels/sample.tsv
+"""
+import argparse
+import pathlib
+import random
+import re
+
+ERAS = [  # (name, first day, last day), inclusive, as YYYY-MM-DD
+    ("untitled-bullets", "2023-11-01", "2024-06-11"),
+    ("bold-sections", "2024-06-12", "2024-10-17"),
+    ("triple-emphasis", "2024-10-18", "2099-12-31"),
+]
+DAYS_PER_ERA = 12
+ENTRIES_PER_DAY = 10
+SEED = 20261201
+HEADING = re.compile(r"^### \[(?P<title>.*)\]\((?P<url>[^)\s]*)\)\s*$")
+
+
+def corpus_days(corpus):
+    for path in sorted(corpus.glob("*/*/*.md")):
+        year, month, day = path.parts[-3], path.parts[-2], path.stem
+        yield f"{year}-{month}-{day}", path
+
+
+def entries(path):
+    index = -1
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith("### "):
+            index += 1
+            match = HEADING.match(line)
+            url = match.group("url") if match else ""
+            arxiv = re.search(r"arxiv\.org/(?:abs|pdf)/([^\s?#]+)", url)
+            yield index, arxiv.group(1) if arxiv else ""
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    here = pathlib.Path(__file__).resolve()
+    parser.add_argument("--corpus", type=pathlib.Path,
+                        default=here.parents[3] / "shared/corpus/daily_papers_ko")
+    args = parser.parse_args()
+    days = list(corpus_days(args.corpus))
+    rng = random.Random(SEED)
+    chosen = []
+    for era, first, last in ERAS:
+        in_era = [(d, p) for d, p in days if first <= d <= last]
+        step = len(in_era) / DAYS_PER_ERA
+        chosen += [(era, *in_era[int(i * step + step / 2)]) for i in range(DAYS_PER_ERA)]
+    chosen.sort(key=lambda c: c[1])
+    print("date\tentry\tarxiv_id\tera\tsplit")
+    for position, (era, date, path) in enumerate(chosen):
+        split = "tune" if position % 2 == 0 else "holdout"
+        items = list(entries(path))
+        picked = sorted(rng.sample(items, min(ENTRIES_PER_DAY, len(items))))
+        for index, arxiv in picked:
+            print(f"{date}\t{index}\t{arxiv}\t{era}\t{split}")
+
+
+if __name__ == "__main__":
+    main()
