@@ -115,13 +115,20 @@ std::string stem(std::string_view word) {
     if (lower.size() < 5 ||
         std::string_view("sngelyrd").find(lower.back()) == std::string_view::npos)
       break;
-    for (const std::string_view suffix : kSuffixes) {
+    for (std::string_view suffix : kSuffixes) {
       if (lower.size() >= suffix.size() + 4 && lower.ends_with(suffix)) {
+        // "-es" is a plural ending only after a sibilant ("patches"); "languages" loses the "s".
+        const std::string_view rest = std::string_view(lower).substr(0, lower.size() - 2);
+        if (suffix == "es" && !(rest.ends_with('s') || rest.ends_with('x') || rest.ends_with('z') ||
+                                rest.ends_with("ch") || rest.ends_with("sh")))
+          suffix = "s";
         lower.resize(lower.size() - suffix.size());
         break;
       }
     }
   }
+  // A silent final "e" ("language", "backbone") goes, so the word meets its inflected forms.
+  if (lower.size() >= 5 && lower.back() == 'e') lower.pop_back();
   return lower;
 }
 

@@ -18,6 +18,9 @@ TEST_CASE("stem folds common English suffixes") {
   CHECK(stem("Captioning") == stem("captions"));
   CHECK(stem("data") == "data");  // too short to strip
   CHECK(stem("general") != stem("generation"));
+  CHECK(stem("languages") == stem("language"));
+  CHECK(stem("backbones") == stem("Backbone"));
+  CHECK(stem("patches") == stem("patch"));
 }
 
 TEST_CASE("squash and strip_markup normalize for matching") {

@@ -172,6 +172,7 @@ struct Reported {
   std::map<std::string, std::string> args;
   std::optional<Fix> fix;
   std::vector<RelatedLocation> related;
+  std::optional<Confidence> confidence;
 
   std::string arg(const std::string& name) const {
     const auto it = args.find(name);
@@ -182,8 +183,8 @@ struct Reported {
 class CollectingSink final : public FindingSink {
  public:
   void report(Span span, const MessageArgs& args, std::optional<Fix> fix,
-              std::vector<RelatedLocation> related) override {
-    Reported r{span, {args.begin(), args.end()}, std::move(fix), std::move(related)};
+              std::vector<RelatedLocation> related, std::optional<Confidence> confidence) override {
+    Reported r{span, {args.begin(), args.end()}, std::move(fix), std::move(related), confidence};
     reported.push_back(std::move(r));
   }
   std::vector<Reported> reported;

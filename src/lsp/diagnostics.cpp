@@ -50,6 +50,7 @@ json to_diagnostic(const SourceFile& source, const std::string& uri, const Findi
       {"codeDescription", {{"href", rule_docs_url(finding.rule_id)}}},
       {"message", message},
   };
+  if (finding.confidence) diagnostic["data"]["confidence"] = *finding.confidence;
   if (!finding.related.empty()) {
     json related = json::array();
     for (const RelatedLocation& location : finding.related) {

@@ -13,7 +13,8 @@
 //         "fix": null | {"description": "…", "replacement": "…", "safe": true,
 //                        "line": 3, "column": 9, "end_line": 3, "end_column": 16},
 //         "related": [{"path": "…", "line": 1, "column": 1, "utf16_column": 1,
-//                      "message": "…"}]}]}],
+//                      "message": "…"}],
+//         "confidence": 0.87}]}],         // only on findings that weigh evidence (summary/*)
 //   "summary": {"error": 0, "warning": 1, "note": 0}
 // }
 #include <nlohmann/json.hpp>
@@ -68,18 +69,20 @@ json finding_json(const Report& report, const SourceFile& source, const Finding&
   json related = json::array();
   for (const RelatedLocation& r : finding.related)
     related.push_back(related_json(report, source, r));
-  return {{"rule", finding.rule_id},
-          {"severity", to_string(finding.severity)},
-          {"line", begin.line},
-          {"column", begin.byte_column},
-          {"end_line", end.line},
-          {"end_column", end.byte_column},
-          {"utf16_column", begin.utf16_column},
-          {"end_utf16_column", end.utf16_column},
-          {"message", finding.message},
-          {"hint", finding.hint},
-          {"fix", finding.fix ? fix_json(source, *finding.fix) : json(nullptr)},
-          {"related", std::move(related)}};
+  json result = {{"rule", finding.rule_id},
+                 {"severity", to_string(finding.severity)},
+                 {"line", begin.line},
+                 {"column", begin.byte_column},
+                 {"end_line", end.line},
+                 {"end_column", end.byte_column},
+                 {"utf16_column", begin.utf16_column},
+                 {"end_utf16_column", end.utf16_column},
+                 {"message", finding.message},
+                 {"hint", finding.hint},
+                 {"fix", finding.fix ? fix_json(source, *finding.fix) : json(nullptr)},
+                 {"related", std::move(related)}};
+  if (finding.confidence) result["confidence"] = *finding.confidence;
+  return result;
 }
 
 }  // namespace

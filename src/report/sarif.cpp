@@ -193,7 +193,8 @@ void write_sarif(std::ostream& out, const Report& report) {
         result["relatedLocations"] = std::move(related);
       }
       if (finding.fix) result["fixes"] = json::array({fix_object(report, source, *finding.fix)});
-      if (!finding.hint.empty()) result["properties"] = {{"hint", finding.hint}};
+      if (!finding.hint.empty()) result["properties"]["hint"] = finding.hint;
+      if (finding.confidence) result["properties"]["confidence"] = *finding.confidence;
       results.push_back(std::move(result));
     }
   }

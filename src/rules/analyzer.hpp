@@ -20,7 +20,8 @@ class FindingSink {
  public:
   virtual ~FindingSink() = default;
   virtual void report(Span span, const MessageArgs& args, std::optional<Fix> fix = std::nullopt,
-                      std::vector<RelatedLocation> related = {}) = 0;
+                      std::vector<RelatedLocation> related = {},
+                      std::optional<Confidence> confidence = std::nullopt) = 0;
 };
 
 struct CheckContext {

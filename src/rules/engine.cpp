@@ -63,7 +63,7 @@ class RuleSink final : public FindingSink {
       : rule_(rule), digest_(digest), out_(out) {}
 
   void report(Span span, const MessageArgs& args, std::optional<Fix> fix,
-              std::vector<RelatedLocation> related) override {
+              std::vector<RelatedLocation> related, std::optional<Confidence> confidence) override {
     MessageArgs all = args;
     const auto add = [&](const char* name, std::string value) {
       const bool given =
@@ -80,8 +80,11 @@ class RuleSink final : public FindingSink {
     std::vector<std::string_view> scopes;
     for (const Scope scope : rule_.scopes) scopes.push_back(to_string(scope));
     add("scope", fmt::format("{}", fmt::join(scopes, ", ")));
-    out_.push_back(Finding{rule_.id, rule_.severity, render(rule_.message, all),
-                           render(rule_.hint, all), span, std::move(fix), std::move(related)});
+    const Severity severity = confidence && confidence->tentative ? Severity::note : rule_.severity;
+    std::optional<double> score;
+    if (confidence) score = confidence->value;
+    out_.push_back(Finding{rule_.id, severity, render(rule_.message, all), render(rule_.hint, all),
+                           span, std::move(fix), std::move(related), score});
   }
 
  private:

@@ -28,6 +28,14 @@ struct RelatedLocation {
   std::string message;
 };
 
+// How sure an analyzer is of a finding that rests on evidence rather than on syntax (the summary
+// rules): a confidence in [0, 1], and whether it falls below the rule's band for its severity,
+// in which case it is reported as a note whatever the rule's severity.
+struct Confidence {
+  double value = 1;
+  bool tentative = false;
+};
+
 struct Finding {
   std::string rule_id;
   Severity severity = Severity::warning;
@@ -36,6 +44,7 @@ struct Finding {
   Span span;
   std::optional<Fix> fix;
   std::vector<RelatedLocation> related;
+  std::optional<double> confidence;  // set by analyzers that weigh evidence
 };
 
 }  // namespace digestlint

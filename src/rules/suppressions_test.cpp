@@ -10,7 +10,7 @@ namespace {
 Finding finding_at(const SourceFile& source, std::string_view needle, std::string rule) {
   const auto at = source.text().find(needle);
   REQUIRE(at != std::string_view::npos);
-  return Finding{std::move(rule), Severity::warning, "m", "", {at, at + needle.size()}, {}, {}};
+  return Finding{std::move(rule), Severity::warning, "m", "", {at, at + needle.size()}, {}, {}, {}};
 }
 
 struct Linted {

@@ -1,0 +1,198 @@
+#include "checks/transliteration.hpp"
+
+#include <array>
+#include <cstdint>
+
+namespace digestlint::summary {
+namespace {
+
+// Consonant classes shared by both scripts: K (g k c q), T (d t), P (b p f v), S (s), J (j z ch
+// soft g), R (r l), M, N, H; vowels become V. A class letter repeated in a row counts once.
+constexpr std::array<const char*, 19> kInitials = {"K", "K", "N", "T", "T", "R", "M", "P", "P", "S",
+                                                   "S", "",  "J", "J", "J", "K", "T", "P", "H"};
+constexpr std::array<const char*, 28> kFinals = {
+    "",   "K", "K", "KS", "N",  "NJ", "N", "T", "R", "RK", "RM", "RP", "RS", "RT",
+    "RP", "R", "M", "P",  "PS", "T",  "T", "N", "J", "J",  "K",  "T",  "P",  ""};
+constexpr int kEu = 18;  // ㅡ: written to carry a consonant cluster, not pronounced as a vowel
+
+void append(std::string& skeleton, std::string_view sound) {
+  for (const char c : sound) {
+    if (skeleton.empty() || skeleton.back() != c) skeleton.push_back(c);
+  }
+}
+
+bool is_vowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+// Decodes one UTF-8 character; returns its code point and advances `at`.
+std::uint32_t next_code_point(std::string_view text, std::size_t& at) {
+  const auto byte = static_cast<unsigned char>(text[at]);
+  const int length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+  std::uint32_t code = length == 1 ? byte : byte & (0x3F >> (length - 1));
+  for (int i = 1; i < length && at + i < text.size(); ++i) {
+    code = (code << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3F);
+  }
+  at += length;
+  return code;
+}
+
+bool is_syllable(std::uint32_t code) {
+  return code >= 0xAC00 && code <= 0xD7A3;
+}
+
+void append_syllable(std::string& skeleton, std::uint32_t code) {
+  const std::uint32_t index = code - 0xAC00;
+  append(skeleton, kInitials[index / 588]);
+  if (static_cast<int>((index % 588) / 28) != kEu) append(skeleton, "V");
+  append(skeleton, kFinals[index % 28]);
+}
+
+// Appends the sounds of the English letters of `word` from position i; each ambiguous
+// spelling forks the skeleton, so the result holds every reading (a handful at most).
+void spell(std::string_view word, std::size_t i, std::string skeleton,
+           std::vector<std::string>& out) {
+  while (i < word.size()) {
+    const char c = word[i];
+    const char next = i + 1 < word.size() ? word[i + 1] : '\0';
+    const bool soft = next == 'e' || next == 'i' || next == 'y';
+    if (c == 'e' && i + 2 == word.size() && !is_vowel(next) && out.size() <= 16) {
+      spell(word, i + 1, skeleton, out);  // "token" is 토큰: an unstressed "-en" may lose its vowel
+    }
+    if (is_vowel(c) || (c == 'y' && i > 0)) {
+      // A final silent "e" after a consonant is not written in Hangul.
+      if (!(c == 'e' && i + 1 == word.size() && i > 0 && !is_vowel(word[i - 1]))) {
+        append(skeleton, "V");
+      }
+      ++i;
+      continue;
+    }
+    if (out.size() > 16) return;
+    if (c == 'c' && next == 'h') {  // "chip" or "orchestra"
+      spell(word, i + 2, skeleton + "K", out);
+      append(skeleton, "J");
+      i += 2;
+      continue;
+    }
+    if (c == 't' && next == 'h') {  // "think" is written with ㅅ or ㄷ
+      spell(word, i + 2, skeleton + "S", out);
+      append(skeleton, "T");
+      i += 2;
+      continue;
+    }
+    if (c == 'r' && !(is_vowel(next) || next == 'y')) {  // "-er", "-or": the r is not written
+      if (i > 0 && is_vowel(word[i - 1])) {
+        append(skeleton, "V");
+        ++i;
+        continue;
+      }
+    }
+    if (c == 'n' && next == 'g') {  // "-ing": the final ㅇ
+      append(skeleton, "N");
+      i += 2;
+      continue;
+    }
+    std::string_view sound;
+    switch (c) {
+      case 'b':
+      case 'p':
+      case 'f':
+      case 'v':
+        sound = "P";
+        break;
+      case 'd':
+      case 't':
+        sound = "T";
+        break;
+      case 'k':
+      case 'q':
+        sound = "K";
+        break;
+      case 'c':
+        sound = soft ? "S" : "K";
+        break;
+      case 'g':
+        sound = soft ? "J" : "K";
+        break;
+      case 'j':
+      case 'z':
+        sound = "J";
+        break;
+      case 's':
+        sound = "S";
+        break;
+      case 'x':
+        sound = "KS";
+        break;
+      case 'l':
+      case 'r':
+        sound = "R";
+        break;
+      case 'm':
+        sound = "M";
+        break;
+      case 'n':
+        sound = "N";
+        break;
+      case 'h':
+        sound = i == 0 ? "H" : "";
+        break;  // silent after a consonant: "ph", "gh", "sh"
+      default:
+        sound = "";
+        break;  // w, y at the start: glides
+    }
+    if (c == 'p' && next == 'h') ++i;
+    append(skeleton, sound);
+    ++i;
+  }
+  out.push_back(std::move(skeleton));
+}
+
+}  // namespace
+
+std::vector<std::string> latin_skeletons(std::string_view word) {
+  std::string lower;
+  for (const char c : word) {
+    if (c >= 'A' && c <= 'Z')
+      lower.push_back(static_cast<char>(c - 'A' + 'a'));
+    else if (c >= 'a' && c <= 'z')
+      lower.push_back(c);
+  }
+  std::vector<std::string> out;
+  if (lower.empty()) return out;
+  spell(lower, 0, {}, out);
+  return out;
+}
+
+std::string hangul_skeleton(std::string_view hangul) {
+  std::string skeleton;
+  for (std::size_t at = 0; at < hangul.size();) {
+    const std::uint32_t code = next_code_point(hangul, at);
+    if (is_syllable(code)) append_syllable(skeleton, code);
+  }
+  return skeleton;
+}
+
+HangulSounds::HangulSounds(std::string_view text) {
+  std::string skeleton;
+  int syllables = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::uint32_t code = next_code_point(text, at);
+    if (!is_syllable(code)) {
+      skeleton.clear();
+      syllables = 0;
+      continue;
+    }
+    append_syllable(skeleton, code);
+    if (++syllables >= 2) skeletons_.insert(skeleton);
+  }
+}
+
+bool HangulSounds::contains(std::string_view latin_word, std::size_t min_length) const {
+  for (const std::string& skeleton : latin_skeletons(latin_word)) {
+    if (skeleton.size() >= min_length && skeletons_.contains(skeleton)) return true;
+  }
+  return false;
+}
+
+}  // namespace digestlint::summary

@@ -1,0 +1,32 @@
+#pragma once
+// Loanwords and names written in Hangul: "Router" is 라우터 in a Korean summary, "Orchestra"
+// 오케스트라. Both sides are reduced to a sound skeleton — consonant classes plus one `V` per
+// vowel group, Korean's epenthetic ㅡ dropped — and compared. English spelling is ambiguous
+// ("ch" in "chip" and "orchestra"), so a word yields a few skeletons.
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+namespace digestlint::summary {
+
+// The skeletons an English word may be written as in Hangul: "router" -> {"RVTV"}.
+std::vector<std::string> latin_skeletons(std::string_view word);
+
+// The skeleton of Hangul syllables (other characters are ignored): 라우터 -> "RVTV".
+std::string hangul_skeleton(std::string_view hangul);
+
+// Skeletons of every Hangul word of a text and of its prefixes of at least two syllables, so a
+// word followed by a particle (라우터를) still offers 라우터. Built once per summary.
+class HangulSounds {
+ public:
+  explicit HangulSounds(std::string_view text);
+  // Whether the word is written in Hangul somewhere in the text. Skeletons shorter than
+  // `min_length` are too common among native words to count.
+  bool contains(std::string_view latin_word, std::size_t min_length) const;
+
+ private:
+  std::unordered_set<std::string> skeletons_;
+};
+
+}  // namespace digestlint::summary
