@@ -1,10 +1,19 @@
 # Summary quality: precision and recall of summary/generic-template and summary/title-mismatch on
-# the labelled shared digests and on a rotated set built from them at test time
-# (tests/summary_quality/eval.py prints the table; docs/summary-quality.md records it).
+# labelled real digests and on rotated summaries (tests/summary_quality/eval.py prints the table;
+# docs/summary-quality.md records it). The floors are regression guards, set below the measured
+# figures: on the sets the rules were tuned on, and on the held-out days.
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_Interpreter_FOUND)
-  add_test(NAME summary-quality
-           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/summary_quality/eval.py
-                   --binary $<TARGET_FILE:digestlint> --shared ${DIGESTLINT_SHARED_DIR} --min 0.9)
-  set_tests_properties(summary-quality PROPERTIES SKIP_RETURN_CODE ${DIGESTLINT_SKIP_CODE})
+  set(EVAL ${CMAKE_CURRENT_SOURCE_DIR}/summary_quality/eval.py)
+  add_test(NAME summary-quality-tuned
+           COMMAND ${Python3_EXECUTABLE} ${EVAL} --binary $<TARGET_FILE:digestlint>
+                   --shared ${DIGESTLINT_SHARED_DIR} --sets shared,tune --min 0.8)
+  add_test(NAME summary-quality-holdout
+           COMMAND ${Python3_EXECUTABLE} ${EVAL} --binary $<TARGET_FILE:digestlint>
+                   --shared ${DIGESTLINT_SHARED_DIR} --sets holdout --min 0.6)
+  set_tests_properties(summary-quality-tuned summary-quality-holdout
+                       PROPERTIES SKIP_RETURN_CODE ${DIGESTLINT_SKIP_CODE})
+  add_test(NAME summary-lexicon-mining
+           COMMAND ${Python3_EXECUTABLE}
+                   ${CMAKE_CURRENT_SOURCE_DIR}/summary_quality/mine_lexicon_test.py)
 endif()

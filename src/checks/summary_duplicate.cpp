@@ -9,8 +9,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "checks/summary_signals.hpp"
 #include "checks/summary_text.hpp"
+#include "checks/summary_verdict.hpp"
 #include "rules/analyzer.hpp"
 #include "rules/params.hpp"
 

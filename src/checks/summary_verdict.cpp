@@ -1,55 +1,204 @@
-// summary/generic-template and summary/title-mismatch: one analysis of each entry's summary
-// against its title (checks/summary_signals), two verdicts.
-//   generic-template: the summary could be pasted under any paper. It names nothing beyond
-//     common ML vocabulary, leans on template phrases, and barely mentions the title.
-//   title-mismatch: the summary is specific, but about something else: its names and terms do
-//     not connect to the title's, or its field contradicts the title's.
-#include <fmt/format.h>
+#include "checks/summary_verdict.hpp"
 
-#include "checks/summary_signals.hpp"
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <mutex>
+#include <unordered_map>
+
 #include "rules/analyzer.hpp"
 
-namespace digestlint {
+namespace digestlint::summary {
 namespace {
 
-using Evidence = std::string (*)(const summary::Signals&);
+double clamp01(double value) {
+  return std::clamp(value, 0.0, 1.0);
+}
 
+std::string quote_list(const std::vector<std::string>& items, std::size_t limit) {
+  std::vector<std::string> shown;
+  for (std::size_t i = 0; i < items.size() && i < limit; ++i) shown.push_back("'" + items[i] + "'");
+  if (items.size() > limit) shown.push_back("…");
+  return fmt::format("{}", fmt::join(shown, ", "));
+}
+
+std::string term_text(const TitleTerm& term) {
+  const bool named = term.kind == TitleTerm::Kind::name || term.kind == TitleTerm::Kind::entity;
+  return named ? "'" + term.text + "'" : ascii_lower(term.text);
+}
+
+std::string grounding_evidence(const Signals& s) {
+  std::vector<std::string> found, missing;
+  for (const TitleTerm& term : s.terms) {
+    if (term.kind == TitleTerm::Kind::common) continue;  // broad words say little either way
+    (term.found ? found : missing).push_back(term_text(term));
+  }
+  const std::size_t counted = found.size() + missing.size();
+  std::string text = fmt::format("{} of {} title terms found", found.size(), counted);
+  if (!found.empty()) text += fmt::format(" ({})", fmt::join(found, ", "));
+  if (!missing.empty()) {
+    const std::size_t shown = std::min<std::size_t>(missing.size(), 5);
+    text +=
+        fmt::format("; missing: {}{}",
+                    fmt::join(missing.begin(), missing.begin() + static_cast<long>(shown), ", "),
+                    missing.size() > shown ? ", …" : "");
+  }
+  return text;
+}
+
+}  // namespace
+
+Assessment assess(const Signals& s, const Parameters& p) {
+  if (s.anchored) return {};
+  const int phrases = static_cast<int>(s.boilerplate.size());
+  const bool template_like = s.key_names.empty() && phrases >= p.min_boilerplate;
+  const bool weak = s.grounding < p.weak_grounding;
+  if (!weak && !(template_like && phrases >= p.many_boilerplate)) return {};
+  const double missing = weak ? 1 - s.grounding / p.weak_grounding : 0;
+  double confidence = p.grounding_confidence * missing;
+  Verdict verdict = Verdict::mismatch;
+  if (template_like) {
+    verdict = Verdict::generic;
+    confidence += p.boilerplate_confidence * std::min(phrases, p.many_boilerplate);
+  } else {
+    const int signs = s.name_missing + s.competing() + s.conflicting_field.has_value();
+    confidence += p.sign_confidence * signs;
+  }
+  confidence = clamp01(confidence);
+  if (confidence < p.note_confidence) return {};
+  return {verdict, confidence};
+}
+
+std::string evidence(const Signals& s, Verdict verdict) {
+  std::vector<std::string> parts{grounding_evidence(s)};
+  if (verdict == Verdict::generic) {
+    if (!s.boilerplate.empty()) parts.push_back("boilerplate: " + quote_list(s.boilerplate, 3));
+    if (s.names.empty()) parts.push_back("no names beyond common vocabulary");
+  } else {
+    if (s.competing()) {
+      parts.push_back(
+          fmt::format("it is about {} (not in the title)", quote_list(s.subject_names, 3)));
+    }
+    if (s.conflicting_field) {
+      parts.push_back(fmt::format("its field is {}, the title's {}", *s.conflicting_field,
+                                  fmt::join(s.title_fields, "/")));
+    }
+  }
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+namespace {
+
+std::uint64_t fingerprint_of(const RuleSpec& rule) {
+  YAML::Emitter emitter;
+  emitter << rule.params.node();
+  return std::hash<std::string_view>{}(emitter.c_str()) ^
+         (std::hash<const void*>{}(rule.lexicons.get()) * 0x9e3779b97f4a7c15ull);
+}
+
+// Bytes of the summary that open it: the first section, or the first third of an untitled list.
+std::size_t lead_length(const Entry& entry, std::size_t summary_length) {
+  if (entry.sections.empty()) return 0;
+  const std::size_t first = entry.sections.front().text.text.size();
+  return std::max(first, summary_length / 3);
+}
+
+}  // namespace
+
+SummaryModel::SummaryModel(const RuleSpec& rule)
+    : vocabulary_(read_vocabulary(rule)),
+      parameters_(read_parameters(rule)),
+      fingerprint_(fingerprint_of(rule)) {}
+
+std::shared_ptr<const SummaryModel> SummaryModel::shared(const RuleSpec& rule) {
+  static std::mutex mutex;
+  static std::unordered_map<std::uint64_t, std::weak_ptr<const SummaryModel>> models;
+  const std::uint64_t key = fingerprint_of(rule);
+  const std::lock_guard lock(mutex);
+  if (auto model = models[key].lock()) return model;
+  auto model = std::make_shared<const SummaryModel>(rule);
+  models[key] = model;
+  return model;
+}
+
+Signals SummaryModel::signals(const Entry& entry) const {
+  std::uint64_t key = fingerprint_;
+  const auto fold = [&key](std::string_view text) {
+    key = (key ^ std::hash<std::string_view>{}(text)) * 0x100000001b3ull + text.size();
+  };
+  fold(entry.title.text);
+  for (const Section& section : entry.sections) fold(section.text.text);
+  // Rules run one after another over a file on one thread; a file's entries fit easily.
+  thread_local std::unordered_map<std::uint64_t, Signals> cache;
+  if (const auto it = cache.find(key); it != cache.end()) return it->second;
+  if (cache.size() > 4096) cache.clear();
+  const std::string summary = summary_of(entry);
+  Signals signals = analyse(entry.title.text, summary, lead_length(entry, summary.size()),
+                            vocabulary_, parameters_);
+  cache.emplace(key, signals);
+  return signals;
+}
+
+std::string summary_of(const Entry& entry) {
+  std::string text;
+  for (const Section& section : entry.sections) {
+    if (!text.empty()) text += '\n';
+    text += strip_markup(section.text.text);
+  }
+  return text;
+}
+
+Span summary_span(const Entry& entry) {
+  if (entry.sections.empty()) return entry.heading.span;
+  return Span{entry.sections.front().text.span.begin, entry.sections.back().text.span.end};
+}
+
+namespace {
+
+// One analysis of each entry's summary against its title, two rules: each reports its verdict.
 class SummaryVerdict final : public Analyzer {
  public:
-  SummaryVerdict(const RuleSpec& rule, summary::Verdict verdict, Evidence evidence)
-      : model_(summary::SummaryModel::shared(rule)), verdict_(verdict), evidence_(evidence) {}
+  SummaryVerdict(const RuleSpec& rule, Verdict verdict)
+      : model_(SummaryModel::shared(rule)), verdict_(verdict) {}
 
   void check(const CheckContext& context) const override {
+    const Parameters& p = model_->parameters();
     for (const Entry& entry : context.digest.entries) {
       if (entry.sections.empty()) continue;
-      const summary::Signals signals = model_->signals(entry);
-      if (model_->verdict(signals) != verdict_) continue;
-      context.sink.report(summary::summary_span(entry),
-                          {{"evidence", evidence_(signals)},
-                           {"grounding", fmt::format("{:.2f}", signals.grounding)},
-                           {"count", std::to_string(signals.boilerplate.size())}});
+      const Signals signals = model_->signals(entry);
+      const Assessment assessment = assess(signals, p);
+      if (assessment.verdict != verdict_) continue;
+      context.sink.report(
+          summary_span(entry),
+          {{"evidence", evidence(signals, verdict_)},
+           {"confidence", fmt::format("{:.2f}", assessment.confidence)},
+           {"grounding", fmt::format("{:.2f}", signals.grounding)},
+           {"count", std::to_string(signals.boilerplate.size())}},
+          std::nullopt, {},
+          Confidence{assessment.confidence, assessment.confidence < p.warning_confidence});
     }
   }
 
  private:
-  std::shared_ptr<const summary::SummaryModel> model_;
-  summary::Verdict verdict_;
-  Evidence evidence_;
+  std::shared_ptr<const SummaryModel> model_;
+  Verdict verdict_;
 };
 
 std::unique_ptr<Analyzer> make_generic(const RuleSpec& rule) {
-  return std::make_unique<SummaryVerdict>(rule, summary::Verdict::generic,
-                                          &summary::generic_evidence);
+  return std::make_unique<SummaryVerdict>(rule, Verdict::generic);
 }
 
 std::unique_ptr<Analyzer> make_mismatch(const RuleSpec& rule) {
-  return std::make_unique<SummaryVerdict>(rule, summary::Verdict::mismatch,
-                                          &summary::mismatch_evidence);
+  return std::make_unique<SummaryVerdict>(rule, Verdict::mismatch);
 }
 
 }  // namespace
-DIGESTLINT_REGISTER_ANALYZER("summary-generic-template", false, make_generic,
-                             {"evidence", "grounding", "count"}, {Scope::summary})
-DIGESTLINT_REGISTER_ANALYZER("summary-title-mismatch", false, make_mismatch,
-                             {"evidence", "grounding", "count"}, {Scope::summary})
+}  // namespace digestlint::summary
+
+namespace digestlint {
+DIGESTLINT_REGISTER_ANALYZER("summary-generic-template", false, summary::make_generic,
+                             {"evidence", "confidence", "grounding", "count"}, {Scope::summary})
+DIGESTLINT_REGISTER_ANALYZER("summary-title-mismatch", false, summary::make_mismatch,
+                             {"evidence", "confidence", "grounding", "count"}, {Scope::summary})
 }  // namespace digestlint

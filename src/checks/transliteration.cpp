@@ -161,6 +161,11 @@ std::vector<std::string> latin_skeletons(std::string_view word) {
   std::vector<std::string> out;
   if (lower.empty()) return out;
   spell(lower, 0, {}, out);
+  // A plural is written in the singular: "programs" is 프로그램.
+  if (lower.size() > 4 && lower.back() == 's' && lower[lower.size() - 2] != 's') {
+    lower.pop_back();
+    spell(lower, 0, {}, out);
+  }
   return out;
 }
 

@@ -21,6 +21,8 @@ TEST_CASE("loanwords and names match their Hangul spelling") {
   CHECK(sounds_like("robot", "로봇"));
   CHECK(sounds_like("prompt", "프롬프트"));
   CHECK(sounds_like("token", "토큰"));
+  CHECK(sounds_like("programs", "프로그램"));
+  CHECK(sounds_like("Graphics", "그래픽"));
 }
 
 TEST_CASE("different words do not match") {

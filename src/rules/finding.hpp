@@ -44,7 +44,7 @@ struct Finding {
   Span span;
   std::optional<Fix> fix;
   std::vector<RelatedLocation> related;
-  std::optional<double> confidence;  // set by analyzers that weigh evidence
+  std::optional<double> confidence = std::nullopt;  // set by analyzers that weigh evidence
 };
 
 }  // namespace digestlint

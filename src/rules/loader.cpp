@@ -19,9 +19,36 @@ const std::set<std::string, std::less<>> kRuleKeys{"id",          "severity", "m
                                                    "description", "docs",     "scope",   "kind",
                                                    "analyzer",    "params",   "fix"};
 
+// A data file "rules/NAME.tsv" is the lexicon NAME: one entry "key: value, value" per line
+// from its first two tab-separated columns; `#` lines are comments. Large generated lexicons
+// live in such files because they load far faster than YAML.
+bool is_data_file(const PackSource& pack) {
+  return pack.path.ends_with(".tsv");
+}
+
+void read_data_file(const PackSource& pack, Lexicons& lexicons) {
+  std::string name = pack.path.substr(pack.path.find_last_of('/') + 1);
+  name.resize(name.size() - 4);
+  auto& entries = lexicons[name];
+  entries.clear();
+  std::istringstream lines(pack.text);
+  int number = 0;
+  for (std::string line; std::getline(lines, line);) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line.front() == '#') continue;
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string::npos || tab == 0)
+      throw RuleError({pack.path, number, 1}, "a data line is 'key<TAB>value, value…'");
+    const std::size_t end = line.find('\t', tab + 1);
+    entries.push_back(line.substr(0, tab) + ": " + line.substr(tab + 1, end - tab - 1));
+  }
+}
+
 class PackReader {
  public:
-  explicit PackReader(const PackSource& pack) : path_(pack.path) {
+  PackReader(const PackSource& pack, std::shared_ptr<const Lexicons> inherited)
+      : path_(pack.path), inherited_(std::move(inherited)) {
     try {
       root_ = YAML::Load(pack.text);
     } catch (const YAML::ParserException& e) {
@@ -64,8 +91,10 @@ class PackReader {
     return node.Scalar();
   }
 
+  // The pack's lexicons over those of the packs loaded before it (a pack may use or redefine
+  // the default pack's lexicons).
   void read_lexicons(const YAML::Node& node) {
-    auto lexicons = std::make_shared<Lexicons>();
+    auto lexicons = std::make_shared<Lexicons>(*inherited_);
     if (node) {
       if (!node.IsMap()) fail(node, "'lexicons' must map names to lists of strings");
       for (const auto& item : node) {
@@ -79,6 +108,10 @@ class PackReader {
     lexicons_ = std::move(lexicons);
   }
 
+ public:
+  const std::shared_ptr<const Lexicons>& lexicons() const { return lexicons_; }
+
+ private:
   RuleSpec read_rule(const YAML::Node& node) const {
     if (!node.IsMap()) fail(node, "each rule must be a map");
     for (const auto& item : node) {
@@ -162,6 +195,7 @@ class PackReader {
 
   std::string path_;
   YAML::Node root_;
+  std::shared_ptr<const Lexicons> inherited_;
   std::shared_ptr<const Lexicons> lexicons_;
 };
 
@@ -216,8 +250,18 @@ PackSource read_pack(const std::string& path) {
 
 std::vector<RuleSpec> load_rule_specs(const std::vector<PackSource>& packs) {
   std::vector<RuleSpec> specs;
+  auto lexicons = std::make_shared<const Lexicons>();
   for (const PackSource& pack : packs) {
-    for (RuleSpec& spec : PackReader(pack).read()) {
+    if (is_data_file(pack)) {
+      auto extended = std::make_shared<Lexicons>(*lexicons);
+      read_data_file(pack, *extended);
+      lexicons = std::move(extended);
+      continue;
+    }
+    PackReader reader(pack, lexicons);
+    std::vector<RuleSpec> read = reader.read();
+    if (reader.lexicons()) lexicons = reader.lexicons();
+    for (RuleSpec& spec : read) {
       const auto same = std::find_if(specs.begin(), specs.end(),
                                      [&](const RuleSpec& s) { return s.id == spec.id; });
       if (same != specs.end()) {

@@ -81,10 +81,13 @@ def summary_range(lines, block):
     return first, end
 
 
+CONFIG = []  # extra arguments for every run (--config FILE)
+
+
 def run_lint(binary, paths):
-    """{(path, entry index): {"warning": bool, "any": bool, "messages": [...]}}"""
+    """{(path, entry index): {"warning": bool, "any": bool, "confidence": float, "messages": []}}"""
     command = [binary, "check", *paths, "--format", "json", "--fail-on", "never",
-               "--select", ",".join(RULES)]
+               "--select", ",".join(RULES), *CONFIG]
     proc = subprocess.run(command, capture_output=True, text=True)
     if proc.returncode != 0:
         sys.stderr.write(f"error: {' '.join(command)} exited {proc.returncode}\n{proc.stderr}")
@@ -98,8 +101,10 @@ def run_lint(binary, paths):
             for index, (start, end) in enumerate(blocks):
                 if start <= line < end:
                     state = flagged.setdefault((file["path"], index),
-                                               {"warning": False, "any": True, "messages": []})
+                                               {"warning": False, "any": True, "messages": [],
+                                                "confidence": 0.0})
                     state["warning"] |= finding["severity"] in ("warning", "error")
+                    state["confidence"] = max(state["confidence"], finding.get("confidence", 1))
                     state["messages"].append(f"{finding['severity']}: {finding['message']}")
     return flagged
 
@@ -159,12 +164,18 @@ def main():
     parser.add_argument("--shift", type=int, default=1)
     parser.add_argument("--min", type=float, default=None)
     parser.add_argument("--misses", action="store_true", help="list false positives/negatives")
+    parser.add_argument("--config", help="a .digestlint.yaml to lint with (e.g. other bands)")
+    parser.add_argument("--sweep", action="store_true",
+                        help="precision/recall if the warning band were at each confidence")
     args = parser.parse_args()
     if not os.path.isdir(os.path.join(args.shared, "corpus")):
         print(f"SKIP: {args.shared}/corpus not found (../shared is absent)")
         return SKIP
 
+    if args.config:
+        CONFIG.extend(["--config", args.config])
     sets = labelled_entries(args.shared, args.sets.split(","))
+    sweeps = collections.defaultdict(list)
     failed = []
     print(f"{'set':<18} {'level':<8} {'n':>4} {'bad':>4} {'TP':>4} {'FP':>4} {'FN':>4} "
           f"{'P':>6} {'R':>6}")
@@ -173,26 +184,45 @@ def main():
         with tempfile.TemporaryDirectory(prefix="digestlint-rotated-") as tmp:
             rotated = build_rotated(entries, args.shift, tmp)
             rotated_flags = run_lint(args.binary, sorted({p for p, _, _ in rotated}))
-        bad = sum(label in BAD for _, _, label in entries)
+        # Rotated: the swapped entries are the positives, the same ok entries untouched the
+        # negatives.
+        ok = [e for e in entries if e[2] == "ok"]
         for set_name, items, flags in ((name, entries, flagged),
-                                       (f"{name}-rotated+{args.shift}", rotated, rotated_flags)):
+                                       (f"{name}-rotated+{args.shift}", rotated + ok,
+                                        {**flagged, **rotated_flags})):
             for level in ("warning", "any"):
                 tp, fp, fn, p, r = score(items, flags, level)
-                n_bad = bad if items is entries else len(items)
+                n_bad = sum(label in BAD for _, _, label in items)
                 print(f"{set_name:<18} {level:<8} {len(items):>4} {n_bad:>4} {tp:>4} {fp:>4} "
                       f"{fn:>4} {cell(p)} {cell(r)}")
                 if args.min is not None and level == "warning":
                     if (p is not None and p < args.min) or (r is not None and r < args.min):
                         failed.append(set_name)
+            kind = "rotated" if items is not entries else "real"
+            for path, index, label in items:
+                state = flags.get((path, index))
+                sweeps[kind].append((state["confidence"] if state else 0.0, label in BAD))
             if args.misses:
                 for path, index, label in items:
-                    state = flagged_state = flags.get((path, index))
-                    hit = bool(flagged_state and flagged_state["warning"])
+                    state = flags.get((path, index))
+                    hit = bool(state and state["warning"])
                     if hit != (label in BAD):
                         kind = "FP" if hit else "FN"
                         print(f"  {kind} {os.path.relpath(path, args.shared)} #{index} {label}")
                         for message in (state or {}).get("messages", []):
                             print(f"      {message}")
+    if args.sweep:
+        print("\nband   " + "  ".join(f"{k}: P     R    " for k in sweeps))
+        for step in range(20, 100, 5):
+            band = step / 100
+            cells = []
+            for kind, scores in sweeps.items():
+                tp = sum(1 for c, bad in scores if bad and c >= band)
+                fp = sum(1 for c, bad in scores if not bad and c >= band)
+                pos = sum(1 for _, bad in scores if bad)
+                cells.append(f"{cell(tp / (tp + fp) if tp + fp else None)} "
+                             f"{cell(tp / pos if pos else None)}")
+            print(f"{band:.2f}   " + "   ".join(cells))
     if args.min is not None:
         if failed:
             print(f"FAIL: warning-level precision or recall below {args.min} on: {', '.join(failed)}")

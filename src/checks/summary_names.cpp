@@ -1,0 +1,185 @@
+#include "checks/summary_names.hpp"
+
+#include <algorithm>
+
+namespace digestlint::summary {
+namespace {
+
+bool contains(std::string_view haystack, std::string_view needle) {
+  return !needle.empty() && haystack.find(needle) != std::string_view::npos;
+}
+
+bool is_letter(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+bool is_acronym(std::string_view token) {
+  return std::all_of(token.begin(), token.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+bool distinctive(std::string_view word, const Vocabulary& vocabulary) {
+  const std::string lower = ascii_lower(word);
+  return word.size() >= 3 && !vocabulary.common.contains(lower) &&
+         !vocabulary.stopwords.contains(lower) && !vocabulary.generic_stems.contains(stem(lower));
+}
+
+// "Qwen2.5" -> "Qwen", "GPT4o" -> "GPT": the letters before the first digit.
+std::string_view without_version(std::string_view part) {
+  std::size_t end = 0;
+  while (end < part.size() && is_letter(part[end])) ++end;
+  return part.substr(0, end);
+}
+
+void add_words(std::string_view text, std::vector<std::string>& stems) {
+  for (const Token& token : latin_tokens(text)) stems.push_back(stem(token.text));
+}
+
+}  // namespace
+
+std::string title_name(std::string_view title, int max_words) {
+  std::size_t cut = std::string_view::npos;
+  for (const std::string_view separator : {": ", " -- ", " — "}) {
+    cut = std::min(cut, title.find(separator));
+  }
+  if (cut == std::string_view::npos) return {};
+  const std::string_view name = trim(title.substr(0, cut));
+  const auto words = std::count(name.begin(), name.end(), ' ') + 1;
+  if (name.size() < 2 || name.size() > 40 || words > max_words) return {};
+  return std::string(name);
+}
+
+bool looks_like_name(std::string_view name, const Vocabulary& vocabulary) {
+  if (name.find(' ') == std::string_view::npos) return true;
+  const std::vector<Token> tokens = latin_tokens(name);
+  return std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
+    return is_name_like(token.text, true, vocabulary.common) || is_acronym(token.text);
+  });
+}
+
+std::vector<std::string_view> title_words(std::string_view title) {
+  static const std::unordered_set<std::string_view> kSmall = {"of",  "the",  "a",  "an", "for",
+                                                              "and", "with", "in", "on", "to"};
+  std::vector<std::string_view> words;
+  std::size_t start = 0;
+  const auto is_separator = [](char c) {
+    return c == ' ' || c == '-' || c == ':' || c == ',' || c == '\t';
+  };
+  for (std::size_t i = 0; i <= title.size(); ++i) {
+    if (i == title.size() || is_separator(title[i])) {
+      if (i > start) {
+        const std::string_view word = title.substr(start, i - start);
+        if (!kSmall.contains(ascii_lower(word))) words.push_back(word);
+      }
+      start = i + 1;
+    }
+  }
+  return words;
+}
+
+bool name_variant_in(std::string_view name, std::string_view squashed_summary,
+                     const Vocabulary& vocabulary) {
+  if (contains(squashed_summary, squash(name))) return true;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= name.size(); ++i) {
+    if (i < name.size() && name[i] != '-' && name[i] != ' ' && name[i] != '_') continue;
+    const std::string_view part = name.substr(start, i - start);
+    start = i + 1;
+    for (const std::string_view form : {part, without_version(part)}) {
+      if (distinctive(form, vocabulary) && contains(squashed_summary, squash(form))) return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string_view> name_parts(std::string_view name) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  const auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  for (std::size_t i = 0; i <= name.size(); ++i) {
+    const bool separator = i < name.size() && (name[i] == '-' || name[i] == ' ' || name[i] == '_');
+    const bool camel_break = i < name.size() && i > start && upper(name[i]) && lower(name[i - 1]);
+    if (i == name.size() || separator || camel_break) {
+      if (i > start) parts.push_back(name.substr(start, i - start));
+      start = separator ? i + 1 : i;
+    }
+  }
+  return parts;
+}
+
+bool initials_match(std::string_view acronym, const std::vector<std::string_view>& words) {
+  std::string letters;
+  for (const char c : acronym) {
+    if (is_letter(c)) letters.push_back(static_cast<char>(c & ~0x20));
+  }
+  if (letters.size() < 3) return false;  // two letters match consecutive initials by chance
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    std::size_t k = 0;
+    for (std::size_t j = i; j < words.size() && k < letters.size(); ++j, ++k) {
+      if ((words[j][0] & ~0x20) != letters[k]) break;
+    }
+    if (k == letters.size()) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> expansions(std::string_view summary, std::string_view name) {
+  std::vector<std::string> stems;
+  for (std::size_t at = summary.find(name); at != std::string_view::npos;
+       at = summary.find(name, at + name.size())) {
+    // Before: "Long Name (" or "(Long Name, " directly in front of the name.
+    std::size_t open = at;
+    while (open > 0 && summary[open - 1] == ' ') --open;
+    if (open > 0 && (summary[open - 1] == '(' || summary[open - 1] == ',')) {
+      const bool inside = summary[open - 1] == ',';
+      std::size_t begin = open - 1;
+      while (begin > 0 && open - begin < 80) {
+        const char c = summary[begin - 1];
+        if (!(is_letter(c) || c == '-' || c == ' ')) break;
+        --begin;
+      }
+      if (!inside || (begin > 0 && summary[begin - 1] == '(')) {
+        add_words(summary.substr(begin, open - 1 - begin), stems);
+      }
+    }
+    // After: "name (Long Name)".
+    std::size_t after = at + name.size();
+    while (after < summary.size() && summary[after] == ' ') ++after;
+    if (after < summary.size() && summary[after] == '(') {
+      const std::size_t close = summary.find(')', after);
+      if (close != std::string_view::npos && close - after < 80) {
+        add_words(summary.substr(after + 1, close - after - 1), stems);
+      }
+    }
+  }
+  return stems;
+}
+
+bool written_in_title(std::string_view name, std::string_view title, const Vocabulary& vocabulary) {
+  const std::string squashed_name = squash(name);
+  if (contains(squash(title), squashed_name)) return true;
+  for (const std::string_view word : title_words(title)) {
+    if (distinctive(word, vocabulary) && contains(squashed_name, squash(word))) return true;
+  }
+  return false;
+}
+
+bool connected(std::string_view name, std::string_view title, std::string_view summary,
+               const Vocabulary& vocabulary) {
+  if (written_in_title(name, title, vocabulary)) return true;
+  const std::vector<std::string_view> words = title_words(title);
+  if (is_acronym(name) && initials_match(name, words)) return true;
+  const std::vector<std::string> expansion = expansions(summary, name);
+  for (const Token& token : latin_tokens(title)) {
+    const std::string lower = ascii_lower(token.text);
+    if (vocabulary.stopwords.contains(lower) || vocabulary.generic_stems.contains(stem(lower))) {
+      continue;
+    }
+    if (std::find(expansion.begin(), expansion.end(), stem(lower)) != expansion.end()) return true;
+  }
+  return false;
+}
+
+}  // namespace digestlint::summary

@@ -1,0 +1,50 @@
+#pragma once
+// Names on both sides of a summary: the title's name and the forms a summary may write it in
+// (variants), and whether a name the summary keeps using connects to the title.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checks/summary_vocabulary.hpp"
+
+namespace digestlint::summary {
+
+// "TideNet: Forecasting …" -> "TideNet"; "Lumen -- Low-Light …" -> "Lumen". Empty when there
+// is no separator or the part before it has more than `max_words` words.
+std::string title_name(std::string_view title, int max_words);
+
+// Whether a title name is a name ("TideNet", "LLM-3D Print", "Video-LLaVA") rather than a
+// catchphrase made of ordinary words ("Found in the Middle"), which summaries rarely render.
+bool looks_like_name(std::string_view name, const Vocabulary& vocabulary);
+
+// The title's words, without the small function words: "Sparse Routing for Video" ->
+// {Sparse, Routing, Video}.
+std::vector<std::string_view> title_words(std::string_view title);
+
+// Whether the summary (squashed, see summary_text.hpp) writes the name or a variant of it: the
+// name itself inside a longer one ("Llama" in "Llama-3-70B"), or one of its distinctive parts
+// with any version suffix dropped ("Foo" for "Foo-LLM", "Qwen" for "Qwen2.5-VL").
+bool name_variant_in(std::string_view name, std::string_view squashed_summary,
+                     const Vocabulary& vocabulary);
+
+// The parts of a compound name: "User-LLM" -> {User, LLM}, "EdgeFusion" -> {Edge, Fusion},
+// "LLM-3D Print" -> {LLM, 3D, Print}.
+std::vector<std::string_view> name_parts(std::string_view name);
+
+// "HPT" against "Heterogeneous Pre-trained Transformers": the acronym's letters are the initials
+// of consecutive title words.
+bool initials_match(std::string_view acronym, const std::vector<std::string_view>& words);
+
+// Stems of the words written beside a name as its expansion: "Erasure of Language Memory (ELM)",
+// "ELM (Erasure of Language Memory)" or "(Erasure of Language Memory, ELM)".
+std::vector<std::string> expansions(std::string_view summary, std::string_view name);
+
+// The name is written in the title ("UniAff"), or contains a distinctive title word.
+bool written_in_title(std::string_view name, std::string_view title, const Vocabulary& vocabulary);
+
+// Written in the title, an acronym of consecutive title words, or given in the summary with an
+// expansion that shares a distinctive title word.
+bool connected(std::string_view name, std::string_view title, std::string_view summary,
+               const Vocabulary& vocabulary);
+
+}  // namespace digestlint::summary

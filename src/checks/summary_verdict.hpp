@@ -1,0 +1,49 @@
+#pragma once
+// The verdict on an entry's summary, with a confidence, and the model both summary rules share.
+//   generic-template: the summary could be pasted under any paper. It names nothing of its own,
+//     leans on template phrases, and barely mentions the title.
+//   title-mismatch: the summary is specific, but about something else: the title's terms are not
+//     in it, its own names do not connect to the title, or its field contradicts the title's.
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "checks/summary_signals.hpp"
+#include "model/digest.hpp"
+
+namespace digestlint::summary {
+
+enum class Verdict { fine, generic, mismatch };
+
+struct Assessment {
+  Verdict verdict = Verdict::fine;
+  double confidence = 0;  // in [0, 1]; only meaningful for generic and mismatch
+};
+
+// The verdict and its confidence; fine when the confidence is below the note band.
+Assessment assess(const Signals& signals, const Parameters& parameters);
+
+// "found 1 of 4 title terms ('ProSA'; missing: prompt, sensitivity); boilerplate: '…'; …"
+std::string evidence(const Signals& signals, Verdict verdict);
+
+// Vocabulary and parameters of the summary rules, built once per parameter set and shared by
+// both rules, with a per-thread cache of entry analyses (the second rule finds the first's).
+class SummaryModel {
+ public:
+  explicit SummaryModel(const RuleSpec& rule);
+  static std::shared_ptr<const SummaryModel> shared(const RuleSpec& rule);
+  Signals signals(const Entry& entry) const;
+  const Parameters& parameters() const { return parameters_; }
+
+ private:
+  Vocabulary vocabulary_;
+  Parameters parameters_;
+  std::uint64_t fingerprint_ = 0;  // of the parameters and lexicons
+};
+
+// The entry's summary: its sections' text joined by newlines, markup stripped.
+std::string summary_of(const Entry& entry);
+// Where a summary finding points: all its sections (the heading when there are none).
+Span summary_span(const Entry& entry);
+
+}  // namespace digestlint::summary

@@ -1,0 +1,143 @@
+#include "checks/summary_vocabulary.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "rules/params.hpp"
+
+namespace digestlint::summary {
+namespace {
+
+bool has_ascii_letter(std::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+}
+
+// "english: 한국어, …" entries into the glossary; `overridable` entries only for stems that no
+// earlier entry set.
+void read_glossary(const Params& params, const char* key, bool overridable,
+                   Vocabulary& vocabulary) {
+  std::unordered_set<std::string> fixed;
+  if (overridable) {
+    for (const auto& [stem_key, forms] : vocabulary.glossary) fixed.insert(stem_key);
+  }
+  for (const std::string& entry : params.strings(key, {})) {
+    auto [english, forms] = split_entry(entry);
+    if (english.empty() || forms.empty()) {
+      params.fail(key, fmt::format("entry '{}' is not 'english: korean, …'", entry));
+    }
+    const std::string stem_key = stem(english);
+    if (fixed.contains(stem_key)) continue;
+    auto& ids = vocabulary.glossary[stem_key];
+    for (const std::string& form : forms) ids.push_back(vocabulary.matcher.add(ascii_lower(form)));
+  }
+}
+
+}  // namespace
+
+Vocabulary read_vocabulary(const RuleSpec& rule) {
+  const Params params(rule);
+  Vocabulary vocabulary;
+  for (const std::string& word : params.strings("common-vocabulary", {})) {
+    vocabulary.common.insert(ascii_lower(word));
+  }
+  for (const std::string& word : params.strings("stopwords", {})) {
+    vocabulary.stopwords.insert(ascii_lower(word));
+  }
+  for (const std::string& word : params.strings("generic-title-words", {})) {
+    vocabulary.generic_stems.insert(stem(word));
+  }
+  read_glossary(params, "glossary", false, vocabulary);
+  read_glossary(params, "mined-glossary", true, vocabulary);
+  vocabulary.boilerplate = params.strings("boilerplate", {});
+  for (const std::string& phrase : vocabulary.boilerplate) {
+    vocabulary.boilerplate_ids.push_back(vocabulary.matcher.add(ascii_lower(phrase)));
+  }
+  for (const std::string& entry : params.strings("fields", {})) {
+    auto [name, terms] = split_entry(entry);
+    if (name.empty() || terms.empty()) {
+      params.fail("fields", fmt::format("entry '{}' is not 'field: term, …'", entry));
+    }
+    Vocabulary::Field field{std::move(name), {}};
+    for (const std::string& term : terms) {
+      // English terms count at word starts ("rl" not inside "world"), Korean ones anywhere.
+      field.term_ids.push_back(vocabulary.matcher.add(ascii_lower(term), has_ascii_letter(term)));
+    }
+    vocabulary.fields.push_back(std::move(field));
+  }
+  vocabulary.matcher.build();
+  return vocabulary;
+}
+
+Parameters read_parameters(const RuleSpec& rule) {
+  const Params params(rule);
+  Parameters p;
+  const auto share = [&](const char* key, double& value) {
+    value = params.number(key, value);
+    if (value < 0 || value > 1) params.fail(key, "must be between 0 and 1");
+  };
+  const auto weight = [&](const char* key, double& value) {
+    value = params.number(key, value);
+    if (value < 0) params.fail(key, "must not be negative");
+  };
+  const auto count = [&](const char* key, auto& value) {
+    const double read = params.number(key, static_cast<double>(value));
+    if (read < 1 || read != static_cast<long>(read)) params.fail(key, "must be a whole number ≥ 1");
+    value = static_cast<std::remove_reference_t<decltype(value)>>(read);
+  };
+  weight("name-weight", p.name_weight);
+  weight("entity-weight", p.entity_weight);
+  weight("word-weight", p.word_weight);
+  weight("common-weight", p.common_weight);
+  weight("catchphrase-weight", p.catchphrase_weight);
+  count("max-name-words", p.max_name_words);
+  count("transliteration-min-length", p.transliteration_min_length);
+  count("subject-min-uses", p.subject_min_uses);
+  share("weak-grounding", p.weak_grounding);
+  count("min-boilerplate", p.min_boilerplate);
+  count("many-boilerplate", p.many_boilerplate);
+  if (p.many_boilerplate < p.min_boilerplate) {
+    params.fail("many-boilerplate", "must not be below min-boilerplate");
+  }
+  count("min-field-hits", p.min_field_hits);
+  share("grounding-confidence", p.grounding_confidence);
+  share("sign-confidence", p.sign_confidence);
+  share("boilerplate-confidence", p.boilerplate_confidence);
+  share("warning-confidence", p.warning_confidence);
+  share("note-confidence", p.note_confidence);
+  if (p.warning_confidence < p.note_confidence) {
+    params.fail("warning-confidence", "must not be below note-confidence");
+  }
+  return p;
+}
+
+const std::vector<std::string_view>& parameter_names() {
+  static const std::vector<std::string_view> names = {"common-vocabulary",
+                                                      "stopwords",
+                                                      "generic-title-words",
+                                                      "glossary",
+                                                      "mined-glossary",
+                                                      "boilerplate",
+                                                      "fields",
+                                                      "name-weight",
+                                                      "entity-weight",
+                                                      "word-weight",
+                                                      "common-weight",
+                                                      "catchphrase-weight",
+                                                      "max-name-words",
+                                                      "transliteration-min-length",
+                                                      "subject-min-uses",
+                                                      "weak-grounding",
+                                                      "min-boilerplate",
+                                                      "many-boilerplate",
+                                                      "min-field-hits",
+                                                      "grounding-confidence",
+                                                      "sign-confidence",
+                                                      "boilerplate-confidence",
+                                                      "warning-confidence",
+                                                      "note-confidence"};
+  return names;
+}
+
+}  // namespace digestlint::summary

@@ -1,0 +1,70 @@
+#pragma once
+// What the summary rules know and how they weigh it, read once from the rules' parameters
+// (rules/summary.yaml): the vocabularies (lexicons) and every weight and limit of the method.
+// summary/generic-template and summary/title-mismatch share one parameter block, so they agree
+// on which entries are templates (generic) and which are specific but about something else.
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "checks/summary_text.hpp"
+#include "rules/rule.hpp"
+
+namespace digestlint::summary {
+
+struct Vocabulary {
+  std::unordered_set<std::string> common;         // lowercased names every ML text uses
+  std::unordered_set<std::string> stopwords;      // lowercased title words that carry nothing
+  std::unordered_set<std::string> generic_stems;  // stems of title words too broad to ground
+  // Every phrase below is found by one scan of the lowercased text; the vectors hold the ids.
+  PhraseMatcher matcher;
+  // Stem of an English word -> ids of its Korean renderings: the hand glossary, then the mined
+  // lexicon for words the glossary lacks (a hand entry overrides the mined one).
+  std::unordered_map<std::string, std::vector<std::size_t>> glossary;
+  std::vector<std::string> boilerplate;
+  std::vector<std::size_t> boilerplate_ids;
+  struct Field {
+    std::string name;
+    std::vector<std::size_t> term_ids;
+  };
+  std::vector<Field> fields;
+};
+
+struct Parameters {
+  // Title term weights: the name before the colon, names inside the title, content words, broad
+  // words, and the words of a catchphrase title name ("Found in the Middle: …"), which
+  // summaries often leave out.
+  double name_weight = 3, entity_weight = 2, word_weight = 1, common_weight = 0.3;
+  double catchphrase_weight = 0.5;
+  // A title name of more words than this is a phrase, not a name.
+  int max_name_words = 4;
+  // Shortest sound skeleton (letters of transliteration.hpp) a Hangul spelling must have to
+  // ground a title word; shorter ones collide with native words.
+  std::size_t transliteration_min_length = 4;
+  // Uses of a name the summary introduces in its lead for it to be the summary's subject.
+  int subject_min_uses = 2;
+  // Grounding (weighted share of title terms found) below which a summary is a candidate.
+  double weak_grounding = 0.55;
+  // Template phrases: a summary naming nothing of its own is template-like from min_boilerplate
+  // phrases and a template whatever its grounding from many_boilerplate.
+  int min_boilerplate = 2, many_boilerplate = 4;
+  int min_field_hits = 3;  // field terms a summary needs to be "in" a field
+  // Confidence: the missing grounding weighs grounding_confidence, each further sign (title
+  // name missing, a competing subject, a contradicting field) sign_confidence, and each
+  // template phrase boilerplate_confidence.
+  double grounding_confidence = 0.7, sign_confidence = 0.15, boilerplate_confidence = 0.1;
+  // Bands: a finding from warning_confidence has the rule's severity, from note_confidence it is a
+  // note, below it is not reported.
+  double warning_confidence = 0.6, note_confidence = 0.3;
+};
+
+// Read from a rule's params; throw RuleError for invalid values.
+Vocabulary read_vocabulary(const RuleSpec& rule);
+Parameters read_parameters(const RuleSpec& rule);
+
+// The parameter names both summary rules accept.
+const std::vector<std::string_view>& parameter_names();
+
+}  // namespace digestlint::summary
