@@ -15,12 +15,19 @@ when
     the word it translates, not to a word that merely co-occurs with it: "speech separation"
     must not teach that 음성 means "separation"),
 and keep at most MAX_FORMS forms per word, the second and third only when their G2 is at least
-SECONDARY times the first's. Deterministic: same corpus, same file.
+SECONDARY times the first's.
+
+Summaries also gloss their terms: "희소 어텐션(sparse attention)". Every gloss whose Korean and
+English sides have the same number of words pairs them in order; a pair glossed at least
+MIN_GLOSSES times, for at least GLOSS_SHARE of the English word's glosses, and rare enough
+(P(form) <= MAX_BACKGROUND) is kept too, before the co-occurrence forms. Glosses reach words too
+rare in titles for co-occurrence statistics. Deterministic: same corpus, same file.
 
 Corpus: l-yohai/daily_papers_ko (CC BY-NC 4.0), ../shared/corpus/daily_papers_ko. Days of the
-summary development set's holdout split are left out, so held-out figures stay honest.
+summary development set's fresh held-out split (holdout2) are left out, so its figures stay
+honest.
 
-    python3 rules/mine_lexicon.py [--corpus DIR] [--exclude-split holdout] > rules/summary-lexicon.tsv
+    python3 rules/mine_lexicon.py [--corpus DIR] [--exclude-split holdout2] > rules/summary-lexicon.tsv
 """
 import argparse
 import collections
@@ -38,6 +45,9 @@ MAX_FORMS = 3
 SECONDARY = 0.5       # a second or third form needs this share of the word's best G2
 DOMINANCE = 2.0       # a form stays only with words within this factor of its best G2
 MAX_SYLLABLES = 4
+MIN_GLOSSES = 2
+GLOSS_SHARE = 0.25
+GLOSS = re.compile(r"([\uac00-\ud7a3]+(?: [\uac00-\ud7a3]+){0,3}) ?\(([A-Za-z][A-Za-z' -]{1,60})\)")
 
 HERE = pathlib.Path(__file__).resolve().parent
 HEADING = re.compile(r"^#{3,4} \[?(?P<title>[^\]\n]+?)\]?(?:\(http[^)]*\))?\s*$")
@@ -98,12 +108,23 @@ def entries(path):
             lines.append(line)
 
 
+def glosses(summary):
+    """(english word, korean form) pairs of the summary's same-length glosses."""
+    for korean, english in GLOSS.findall(summary):
+        korean_words, english_words = korean.split(), english.split()
+        if len(korean_words) != len(english_words):
+            continue
+        for k, e in zip(korean_words, english_words):
+            if not e.isupper() and e.lower() not in STOPWORDS and len(e) >= 3:
+                yield e.lower(), k[:MAX_SYLLABLES]
+
+
 def excluded_days(split):
-    sample = HERE.parent / "tests" / "summary_quality" / "labels" / "sample.tsv"
-    if not split or not sample.exists():
-        return set()
-    rows = [line.split("\t") for line in sample.read_text(encoding="utf-8").splitlines()[1:]]
-    return {row[0] for row in rows if row[4] == split}
+    days = set()
+    for sample in (HERE.parent / "tests" / "summary_quality" / "labels").glob("sample*.tsv"):
+        rows = [line.split("\t") for line in sample.read_text(encoding="utf-8").splitlines()[1:]]
+        days |= {row[0] for row in rows if split and row[4] == split}
+    return days
 
 
 def g2(a, b, c, d):
@@ -121,23 +142,29 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=pathlib.Path,
                         default=HERE.parents[1] / "shared" / "corpus" / "daily_papers_ko")
-    parser.add_argument("--exclude-split", default="holdout")
+    parser.add_argument("--exclude-split", default="holdout2",
+                        help="leave out the days of this split of the development set")
     args = parser.parse_args()
 
     skip = excluded_days(args.exclude_split)
     pairs, days = [], 0
+    glossed = collections.defaultdict(collections.Counter)  # word stem -> Korean form -> glosses
+    surface = {}
     for path in sorted(args.corpus.glob("*/*/*.md")):
         date = f"{path.parts[-3]}-{path.parts[-2]}-{path.stem}"
         if date in skip:
             continue
         days += 1
         for title, summary in entries(path):
+            for english, korean in glosses(summary):
+                glossed[stem(english)][korean] += 1
+                surface.setdefault(stem(english), collections.Counter())[english] += 1
             words = {stem(w) for w in title_words(title)}
             if words and summary:
                 pairs.append((words, korean_forms(summary), title_words(title)))
     n = len(pairs)
 
-    word_df, form_df, surface = collections.Counter(), collections.Counter(), {}
+    word_df, form_df = collections.Counter(), collections.Counter()
     for words, forms, raw in pairs:
         word_df.update(words)
         form_df.update(forms)
@@ -174,22 +201,30 @@ def main():
           f"{days} days, {n} title/summary pairs (holdout days of the development set left out).")
     print(f"# Kept: G2 >= {MIN_G2}, P(form|word) >= {MIN_COVERAGE}, "
           f"P(form|not word) <= {MAX_BACKGROUND}, at most {MAX_FORMS} forms a word.")
-    print("# word\tforms\ttitles\tbest G2")
+    print("# word\tforms\ttitles with the word\tbest G2 (or gloss: from glosses only)")
     written = 0
-    for w in sorted(scored):
-        ranked = sorted(scored[w], key=lambda item: (-item[0], item[1]))
+    for w in sorted(set(scored) | set(glossed)):
+        ranked = sorted(scored.get(w, []), key=lambda item: (-item[0], item[1]))
         forms = []
-        for score, k, _, _ in ranked:
-            if score * DOMINANCE < best_for_form[k] or score < SECONDARY * ranked[0][0]:
+        total_glosses = sum(glossed[w].values())
+        for k, count in sorted(glossed[w].items(), key=lambda item: (-item[1], item[0])):
+            if count < MIN_GLOSSES or count < GLOSS_SHARE * total_glosses:
                 continue
-            if any(k.startswith(f) or f.startswith(k) for f in forms):
+            if form_df[k] > MAX_BACKGROUND * n or any(k.startswith(f) or f.startswith(k) for f in forms):
                 continue
             forms.append(k)
             if len(forms) == MAX_FORMS:
                 break
+        for score, k, _, _ in ranked:
+            if score * DOMINANCE < best_for_form[k] or score < SECONDARY * ranked[0][0]:
+                continue
+            if len(forms) == MAX_FORMS or any(k.startswith(f) or f.startswith(k) for f in forms):
+                continue
+            forms.append(k)
         if forms:
             word = surface[w].most_common(1)[0][0]
-            print(f"{word}\t{', '.join(forms)}\t{word_df[w]}\t{ranked[0][0]:.1f}")
+            best = f"{ranked[0][0]:.1f}" if ranked else "gloss"
+            print(f"{word}\t{', '.join(forms)}\t{word_df[w]}\t{best}")
             written += 1
     print(f"mined {written} words from {n} pairs", file=sys.stderr)
 

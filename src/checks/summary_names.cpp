@@ -170,7 +170,10 @@ bool connected(std::string_view name, std::string_view title, std::string_view s
                const Vocabulary& vocabulary) {
   if (written_in_title(name, title, vocabulary)) return true;
   const std::vector<std::string_view> words = title_words(title);
-  if (is_acronym(name) && initials_match(name, words)) return true;
+  // "SGP-Bench" or "SGP" for "Symbolic Graphics Programs".
+  for (const std::string_view part : name_parts(name)) {
+    if (is_acronym(part) && initials_match(part, words)) return true;
+  }
   const std::vector<std::string> expansion = expansions(summary, name);
   for (const Token& token : latin_tokens(title)) {
     const std::string lower = ascii_lower(token.text);

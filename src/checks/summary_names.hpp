@@ -42,8 +42,8 @@ std::vector<std::string> expansions(std::string_view summary, std::string_view n
 // The name is written in the title ("UniAff"), or contains a distinctive title word.
 bool written_in_title(std::string_view name, std::string_view title, const Vocabulary& vocabulary);
 
-// Written in the title, an acronym of consecutive title words, or given in the summary with an
-// expansion that shares a distinctive title word.
+// Written in the title, an acronym of consecutive title words (or has one as a part:
+// "SGP-Bench"), or given in the summary with an expansion that shares a distinctive title word.
 bool connected(std::string_view name, std::string_view title, std::string_view summary,
                const Vocabulary& vocabulary);
 

@@ -4,7 +4,9 @@
 Label sets (see tests/summary_quality/labels/README.md for their provenance):
   shared    the 3 labelled digests of SHARED/digests (labels.tsv); the rules were first tuned on them
   tune      corpus days of the development set used while tuning (labels/*.tsv, split=tune)
-  holdout   corpus days of the development set never looked at while tuning (split=holdout)
+  holdout   corpus days of round 1 held out while tuning the first version, then looked at
+            (split=holdout); since then part of the development data
+  holdout2  corpus days of round 2, labelled later, never used for tuning (split=holdout2)
 For each set, `rotated` gives every `ok` entry the summary of the `ok` entry `shift` places
 further in the same set (from another day when possible): all positives (title-mismatch).
 
@@ -51,10 +53,12 @@ def labelled_entries(shared, sets):
                                      row["summary_label"]))
     corpus = os.path.join(shared, "corpus", "daily_papers_ko")
     labels_dir = os.path.join(HERE, "labels")
-    split_of = {(r["date"], r["entry"]): r["split"]
-                for r in read_tsv(os.path.join(labels_dir, "sample.tsv"))}
+    split_of = {}
+    for sample in ("sample.tsv", "sample2.tsv"):
+        split_of.update({(r["date"], r["entry"]): r["split"]
+                         for r in read_tsv(os.path.join(labels_dir, sample))})
     for name in sorted(os.listdir(labels_dir)):
-        if not name.endswith(".tsv") or name == "sample.tsv":
+        if not name.endswith(".tsv") or name.startswith("sample"):
             continue
         for row in read_tsv(os.path.join(labels_dir, name)):
             split = split_of[(row["date"], row["entry"])]
@@ -160,7 +164,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--binary", required=True)
     parser.add_argument("--shared", default=os.path.join(HERE, "..", "..", "..", "shared"))
-    parser.add_argument("--sets", default="shared,tune,holdout")
+    parser.add_argument("--sets", default="shared,tune,holdout,holdout2")
     parser.add_argument("--shift", type=int, default=1)
     parser.add_argument("--min", type=float, default=None)
     parser.add_argument("--misses", action="store_true", help="list false positives/negatives")

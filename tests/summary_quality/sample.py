@@ -9,6 +9,10 @@ Corpus: ../shared/corpus/daily_papers_ko (l-yohai/daily_papers_ko, CC BY-NC 4.0)
 identifiers (date, entry index, arXiv id) are written; the labels themselves are in labels/.
 
     python3 tests/summary_quality/sample.py > tests/summary_quality/labels/sample.tsv
+    python3 tests/summary_quality/sample.py --round 2 > tests/summary_quality/labels/sample2.tsv
+
+Round 2 is a fresh held-out set drawn after round 1's holdout had been looked at: 8 other days
+per era (between round 1's days), all in split `holdout2`.
 """
 import argparse
 import pathlib
@@ -48,18 +52,26 @@ def main():
     here = pathlib.Path(__file__).resolve()
     parser.add_argument("--corpus", type=pathlib.Path,
                         default=here.parents[3] / "shared/corpus/daily_papers_ko")
+    parser.add_argument("--round", type=int, choices=(1, 2), default=1)
     args = parser.parse_args()
     days = list(corpus_days(args.corpus))
-    rng = random.Random(SEED)
+    rng = random.Random(SEED if args.round == 1 else SEED + 2)
     chosen = []
     for era, first, last in ERAS:
         in_era = [(d, p) for d, p in days if first <= d <= last]
-        step = len(in_era) / DAYS_PER_ERA
-        chosen += [(era, *in_era[int(i * step + step / 2)]) for i in range(DAYS_PER_ERA)]
+        if args.round == 1:
+            step = len(in_era) / DAYS_PER_ERA
+            chosen += [(era, *in_era[int(i * step + step / 2)]) for i in range(DAYS_PER_ERA)]
+        else:  # days a quarter step after round 1's, never one of them
+            step = len(in_era) / DAYS_PER_ERA
+            first_round = {int(i * step + step / 2) for i in range(DAYS_PER_ERA)}
+            picks = [int(i * step + step / 4) for i in range(0, DAYS_PER_ERA, 3)] + \
+                    [int(i * step + 3 * step / 4) for i in range(1, DAYS_PER_ERA, 3)]
+            chosen += [(era, *in_era[k]) for k in sorted(set(picks) - first_round)][:8]
     chosen.sort(key=lambda c: c[1])
     print("date\tentry\tarxiv_id\tera\tsplit")
     for position, (era, date, path) in enumerate(chosen):
-        split = "tune" if position % 2 == 0 else "holdout"
+        split = ("tune" if position % 2 == 0 else "holdout") if args.round == 1 else "holdout2"
         items = list(entries(path))
         picked = sorted(rng.sample(items, min(ENTRIES_PER_DAY, len(items))))
         for index, arxiv in picked:
