@@ -137,6 +137,36 @@ def test_config(tmp):
     write(project, ".digestlint.yaml", "rules:\n  authors/placehodler: off\n")
     code, out, err = run("check", project)
     check("config naming an unknown rule exits 3", code == 3 and ".digestlint.yaml" in err, err)
+    test_summary_parameters(project)
+
+
+def test_summary_parameters(project):
+    """The two summary verdicts share one parameter block: a value set for one applies to both,
+    two different values are a configuration error."""
+    template = digest_with([])
+    start = template.index("- **What's New**")
+    end = template.index("\n\n", start)
+    template = template[:start] + (
+        "- **What's New**: 이번 arxiv 논문에서는 새로운 딥러닝 모델을 소개합니다. 기존 모델 대비 "
+        "정확도가 5% 향상되었으며 다양한 벤치마크에서 최고 성능을 기록했습니다. 데이터 전처리와 "
+        "최신 알고리즘을 사용해 학습 속도를 높였습니다.") + template[end:]
+    write(project, "template.md", template)
+    write(project, ".digestlint.yaml", "")
+    code, out, _ = run("check", "--format", "json", "--select", "summary", project + "/template.md")
+    generic = [f for f in findings(out) if f["rule"] == "summary/generic-template"]
+    check("a template is a confident warning", generic and generic[0]["severity"] == "warning"
+          and generic[0]["confidence"] >= 0.5, out)
+    write(project, ".digestlint.yaml", "rules:\n  summary/title-mismatch:\n"
+          "    params: {grounding-confidence: 0.1, boilerplate-confidence: 0}\n")
+    config = os.path.join(project, ".digestlint.yaml")
+    code, out, _ = run("check", "--config", config, "--format", "json", "--select", "summary",
+                       project + "/template.md")
+    generic = [f for f in findings(out) if f["rule"] == "summary/generic-template"]
+    check("a weight set on one summary rule applies to the other", not generic, out)
+    write(project, ".digestlint.yaml", "rules:\n  summary/title-mismatch:\n    params: {warning-confidence: 1.0}\n"
+          "  summary/generic-template:\n    params: {warning-confidence: 0.8}\n")
+    code, _, err = run("check", "--config", config, project + "/template.md")
+    check("different values for the shared block exit 3", code == 3 and "share one parameter block" in err, err)
 
 
 def test_suppressions(tmp):

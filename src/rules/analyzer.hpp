@@ -59,6 +59,9 @@ struct AnalyzerInfo {
   // For builtins that read fixed parts of the digest, those scopes: a rule naming others is a
   // load error rather than a silent no-op. Empty: the analyzer runs on the rule's scopes.
   std::vector<Scope> fixed_scopes = {};
+  // Analyzers that read one model share their parameters: rules of the same group get every
+  // parameter a configuration sets on any of them, so they cannot silently diverge.
+  std::string_view parameter_group = {};
 };
 
 // Called from a static object in each analyzer's file (see DIGESTLINT_REGISTER_ANALYZER).

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -230,6 +231,40 @@ void check_template(const RuleSpec& spec, const std::string& field, const std::s
   }
 }
 
+// Copies each parameter a configuration set on one rule of a parameter group to the others;
+// the same parameter set differently on two of them is an error.
+void share_group_parameters(std::vector<RuleSpec>& specs) {
+  std::map<std::string_view, std::vector<RuleSpec*>> groups;
+  for (RuleSpec& spec : specs) {
+    const AnalyzerInfo* info =
+        spec.kind == "builtin" ? find_analyzer(spec.analyzer, false) : nullptr;
+    if (info && !info->parameter_group.empty()) groups[info->parameter_group].push_back(&spec);
+  }
+  for (const auto& [group, members] : groups) {
+    for (RuleSpec* from : members) {
+      for (const auto& [key, file] : from->param_files) {
+        const YAML::Node value = from->params.node()[key];
+        for (RuleSpec* to : members) {
+          if (to == from) continue;
+          if (to->param_files.contains(key)) {
+            if (YAML::Dump(to->params.node()[key]) != YAML::Dump(value)) {
+              throw RuleError({file, 0, 0},
+                              fmt::format("'{}' is set differently for {} and {}, which share one "
+                                          "parameter block ({}); give both the same value",
+                                          key, from->id, to->id, group));
+            }
+            continue;
+          }
+          YAML::Node merged = YAML::Clone(to->params.node());
+          merged[key] = value;
+          to->params = merged;
+          to->param_files[key] = file;
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<PackSource> default_packs() {
@@ -277,6 +312,7 @@ std::vector<RuleSpec> load_rule_specs(const std::vector<PackSource>& packs) {
 }
 
 RuleSet compile_rules(std::vector<RuleSpec> specs) {
+  share_group_parameters(specs);
   RuleSet set;
   for (RuleSpec& spec : specs) {
     const bool declarative = spec.kind != "builtin";
