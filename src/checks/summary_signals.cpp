@@ -215,7 +215,12 @@ Signals analyse(std::string_view title, std::string_view summary, std::size_t le
     if (term.found) found += term.weight;
   }
   signals.grounding = total > 0 ? found / total : 1.0;
-  signals.name_missing = !signals.terms.empty() &&
+  // A LaTeX macro (`\method`) often stands in for the paper's name: the name is then hidden,
+  // not missing (text/latex-artifact reports the macro).
+  const bool macro = std::adjacent_find(summary.begin(), summary.end(), [](char a, char b) {
+                       return a == '\\' && ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z'));
+                     }) != summary.end();
+  signals.name_missing = !macro && !signals.terms.empty() &&
                          signals.terms.front().kind == TitleTerm::Kind::name &&
                          !signals.terms.front().found;
 

@@ -109,6 +109,12 @@ TEST_CASE("title names are found through their variants") {
   CHECK_FALSE(f.run("Orchestra: Many Agents", "오디오를 생성합니다.").terms[0].found);
 }
 
+TEST_CASE("a LaTeX macro standing in for the name hides it rather than missing it") {
+  const Fixture f;
+  CHECK(f.run("FernCap: Sparse Routing", "\\method는 희소 라우팅을 씁니다.").name_missing == false);
+  CHECK(f.run("FernCap: Sparse Routing", "모델은 희소 라우팅을 씁니다.").name_missing);
+}
+
 TEST_CASE("a catchphrase title name weighs little and is not a name") {
   const Fixture f;
   const Signals s = f.run("Found in the Middle: Positional Calibration for Long Context",
