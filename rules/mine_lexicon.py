@@ -20,7 +20,7 @@ SECONDARY times the first's.
 Summaries also gloss their terms: "희소 어텐션(sparse attention)". Every gloss whose Korean and
 English sides have the same number of words pairs them in order; a pair glossed at least
 MIN_GLOSSES times, for at least GLOSS_SHARE of the English word's glosses, and rare enough
-(P(form) <= MAX_BACKGROUND) is kept too, before the co-occurrence forms. Glosses reach words too
+(P(form) <= GLOSS_MAX_BACKGROUND, looser: a gloss is a translation) is kept too, before the co-occurrence forms. Glosses reach words too
 rare in titles for co-occurrence statistics. Deterministic: same corpus, same file.
 
 Corpus: l-yohai/daily_papers_ko (CC BY-NC 4.0), ../shared/corpus/daily_papers_ko. Days of the
@@ -47,6 +47,7 @@ DOMINANCE = 2.0       # a form stays only with words within this factor of its b
 MAX_SYLLABLES = 4
 MIN_GLOSSES = 2
 GLOSS_SHARE = 0.25
+GLOSS_MAX_BACKGROUND = 0.2  # a gloss is a translation: frequent topics ("확산" for diffusion) stay
 GLOSS = re.compile(r"([\uac00-\ud7a3]+(?: [\uac00-\ud7a3]+){0,3}) ?\(([A-Za-z][A-Za-z' -]{1,60})\)")
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -198,7 +199,7 @@ def main():
 
     print("# Korean renderings of English title words, mined by rules/mine_lexicon.py; do not edit.")
     print("# Source: l-yohai/daily_papers_ko (CC BY-NC 4.0), "
-          f"{days} days, {n} title/summary pairs (holdout days of the development set left out).")
+          f"{days} days, {n} title/summary pairs (the held-out days of the development set left out).")
     print(f"# Kept: G2 >= {MIN_G2}, P(form|word) >= {MIN_COVERAGE}, "
           f"P(form|not word) <= {MAX_BACKGROUND}, at most {MAX_FORMS} forms a word.")
     print("# word\tforms\ttitles with the word\tbest G2 (or gloss: from glosses only)")
@@ -210,7 +211,8 @@ def main():
         for k, count in sorted(glossed[w].items(), key=lambda item: (-item[1], item[0])):
             if count < MIN_GLOSSES or count < GLOSS_SHARE * total_glosses:
                 continue
-            if form_df[k] > MAX_BACKGROUND * n or any(k.startswith(f) or f.startswith(k) for f in forms):
+            if form_df[k] > GLOSS_MAX_BACKGROUND * n or any(k.startswith(f) or f.startswith(k)
+                                                            for f in forms):
                 continue
             forms.append(k)
             if len(forms) == MAX_FORMS:
