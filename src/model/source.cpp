@@ -1,6 +1,8 @@
 #include "model/source.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <tuple>
 
 namespace digestlint {
 namespace {
@@ -105,6 +107,26 @@ SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(pa
   for (std::size_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
   }
+  index_long_lines();
+}
+
+void SourceFile::index_long_lines() {
+  constexpr std::size_t kEvery = 512;
+  for (int line = 1; line <= line_count(); ++line) {
+    const Span span = line_span(line);
+    if (span.size() <= kEvery) continue;
+    int units = 0;
+    std::size_t next = span.begin + kEvery;
+    for (std::size_t i = span.begin; i < span.end;) {
+      if (i >= next) {
+        utf16_checkpoints_.emplace_back(i, units);
+        next = i + kEvery;
+      }
+      std::size_t length = 0;
+      units += decode_utf8(text_, i, length) >= 0x10000 ? 2 : 1;
+      i += length;
+    }
+  }
 }
 
 Span SourceFile::line_span(int line) const {
@@ -129,8 +151,16 @@ Position SourceFile::position(std::size_t offset) const {
   offset = std::min(offset, text_.size());
   const int line = line_of(offset);
   const std::size_t start = line_starts_[static_cast<std::size_t>(line - 1)];
-  const std::string_view before = std::string_view(text_).substr(start, offset - start);
-  return {line, static_cast<int>(before.size()) + 1, utf16_length(before) + 1};
+  std::size_t counted_to = start;
+  int units = 0;
+  const auto after = std::upper_bound(
+      utf16_checkpoints_.begin(), utf16_checkpoints_.end(), offset,
+      [](std::size_t at, const std::pair<std::size_t, int>& point) { return at < point.first; });
+  if (after != utf16_checkpoints_.begin() && std::prev(after)->first >= start) {
+    std::tie(counted_to, units) = *std::prev(after);
+  }
+  units += utf16_length(std::string_view(text_).substr(counted_to, offset - counted_to));
+  return {line, static_cast<int>(offset - start) + 1, units + 1};
 }
 
 }  // namespace digestlint

@@ -2,6 +2,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace digestlint {
@@ -57,6 +58,10 @@ class SourceFile {
   bool has_bom_ = false;
   std::vector<EncodingError> encoding_errors_;
   std::vector<std::size_t> line_starts_;
+  // (byte offset, UTF-16 units from its line's start) every few hundred bytes of long lines,
+  // so a position costs a bounded count however long the line: reporters ask one per finding.
+  std::vector<std::pair<std::size_t, int>> utf16_checkpoints_;
+  void index_long_lines();
 };
 
 // Number of UTF-16 code units in a UTF-8 string (invalid bytes count as one unit each).
