@@ -3,6 +3,7 @@
 //   <!-- expect: authors/placeholder -->          on the next non-blank line
 //   <!-- expect: text/truncated@57 -->            … at UTF-16 column 57
 //   <!-- expect@1:1: structure/missing-header --> at an explicit line and column
+//   <!-- expect-skipped -->                       the file is not a digest: no rule runs
 // Every expected finding must be reported and nothing else may be.
 //   fixture_check FILE…          check fixtures
 //   fixture_check --coverage DIR every rule of the default pack is expected somewhere under DIR
@@ -68,6 +69,13 @@ int check_fixture(RuleCatalog& catalog, const std::string& path) {
   std::vector<FileResult> results = Engine(compiled.rules, compiled.filter).lint_all({source}, 1);
   std::vector<Expectation> expected = expectations_in(*source);
   int failures = 0;
+  const bool skip_expected = source->text().find("<!-- expect-skipped") != std::string_view::npos;
+  if (skip_expected != !results[0].skipped.empty()) {
+    ++failures;
+    std::cout << fmt::format("{}: expected the file to be {}: {}\n", path,
+                             skip_expected ? "skipped" : "linted",
+                             skip_expected ? "it was linted" : results[0].skipped);
+  }
   for (const Finding& finding : results[0].findings) {
     const Position at = source->position(finding.span.begin);
     const auto match = std::find_if(expected.begin(), expected.end(), [&](const Expectation& e) {

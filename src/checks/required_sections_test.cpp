@@ -43,10 +43,28 @@ TEST_CASE("required-sections counts a variant or misspelt name as present") {
   CHECK(found[0].arg("missing") == "Performance Highlights");
 }
 
-TEST_CASE("required-sections takes an explicit list and requires one") {
-  const auto digest = DigestBuilder().entry("A").section("Summary", "x").build();
+TEST_CASE("required-sections takes an explicit list over the profile's") {
+  const auto digest = DigestBuilder()
+                          .profile("daily-papers-2024-sections")
+                          .entry("A")
+                          .section("Summary", "x")
+                          .build();
   CHECK(run("required-sections", digest, "{sections: [Summary]}").empty());
-  CHECK_THROWS_AS(run("required-sections", digest, "{}"), RuleError);
+  CHECK(run("required-sections", digest).size() == 3);
+  CHECK_THROWS_AS(run("required-sections", digest, "{sections: []}"), RuleError);
+}
+
+TEST_CASE("required-sections reads the profile: any bullet is a summary in the bullet eras") {
+  const auto with_bullets = DigestBuilder()
+                                .profile("daily-papers-2023-bullets")
+                                .entry("A")
+                                .section("", "첫 번째 요약입니다.")
+                                .build();
+  CHECK(run("required-sections", with_bullets).empty());
+  const auto without = DigestBuilder().profile("daily-papers-2023-bullets").entry("B").build();
+  const auto found = run("required-sections", without);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].arg("missing") == "summary");
 }
 
 }  // namespace

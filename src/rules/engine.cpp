@@ -10,6 +10,7 @@
 
 #include "parse/digest_parser.hpp"
 #include "rules/config.hpp"
+#include "rules/profile_loader.hpp"
 #include "rules/suppressions.hpp"
 
 namespace digestlint {
@@ -104,10 +105,25 @@ FileResult Engine::lint(std::shared_ptr<const SourceFile> source) const {
   return std::move(lint_all(std::move(one), 1).front());
 }
 
+ProfileChoice RuleSet::choose_profile(const SourceFile& file) const {
+  if (pinned_profile) {
+    if (std::optional<ProfileChoice> pinned = pinned_profile(file)) return *pinned;
+  }
+  return detect_profile(file.text(), profiles.profiles.empty() ? default_profile_set() : profiles);
+}
+
 FileResult Engine::check_file(std::shared_ptr<const SourceFile> source) const {
   FileResult result;
   result.source = source;
-  result.digest = std::make_shared<const Digest>(parse_digest(*source));
+  ProfileChoice choice = rules_.choose_profile(*source);
+  if (!choice.profile) {
+    result.digest = std::make_shared<const Digest>();
+    result.skipped = std::move(choice.reason);
+    return result;
+  }
+  Digest digest = parse_digest(*source, std::move(choice.profile));
+  digest.profile_reason = std::move(choice.reason);
+  result.digest = std::make_shared<const Digest>(std::move(digest));
   for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
     if (filter_ && !filter_(*source, rules_.specs[i])) continue;
     RuleSink sink(rules_.specs[i], *result.digest, result.findings);
@@ -142,7 +158,7 @@ void Engine::check_whole_run(std::vector<FileResult>& results) const {
     std::vector<std::unique_ptr<RuleSink>> sinks;
     std::vector<RunFile> files;
     for (FileResult& result : results) {
-      if (filter_ && !filter_(*result.source, spec)) continue;
+      if (!result.skipped.empty() || (filter_ && !filter_(*result.source, spec))) continue;
       sinks.push_back(std::make_unique<RuleSink>(spec, *result.digest, result.findings));
       files.push_back({result.source.get(), result.digest.get(), sinks.back().get()});
     }
@@ -151,7 +167,7 @@ void Engine::check_whole_run(std::vector<FileResult>& results) const {
 }
 
 void Engine::apply_inline_config(FileResult& result) const {
-  if (inline_config_) {
+  if (inline_config_ && result.skipped.empty()) {
     std::vector<Suppression> suppressions = read_suppressions(*result.source, *result.digest);
     apply_suppressions(suppressions, result.findings);
     report_unused(suppressions, result);
