@@ -49,12 +49,24 @@ class RequiredSections final : public Analyzer {
         present[nearest] = true;
       }
     }
+    std::vector<std::string> missing;
     for (std::size_t i = 0; i < required.size(); ++i) {
-      if (!present[i]) {
-        ctx.sink.report(entry.heading.span,
-                        {{"missing", required[i]}, {"label", "- **" + required[i] + "**: "}});
-      }
+      if (!present[i]) missing.push_back(required[i]);
     }
+    // A summary cut after its first section is one mistake: one finding names every gap.
+    if (missing.empty()) return;
+    ctx.sink.report(entry.heading.span,
+                    {{"missing", describe(missing)}, {"label", "- **" + missing.front() + "**: "}});
+  }
+
+  // "'A' section", "'A' and 'B' sections", "'A', 'B' and 'C' sections".
+  static std::string describe(const std::vector<std::string>& names) {
+    std::string text;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (i > 0) text += i + 1 == names.size() ? " and " : ", ";
+      text += "'" + names[i] + "'";
+    }
+    return text + (names.size() == 1 ? " section" : " sections");
   }
 
   std::optional<std::vector<std::string>> configured_;
