@@ -60,15 +60,18 @@ class DigestBuilder {
         }
         break;
       case CMARK_NODE_LIST:
-        if (entry()) {
-          for (cmark_node* item = cmark_node_first_child(node); item;
-               item = cmark_node_next(item)) {
-            section(cmark_node_get_start_line(item), cmark_node_get_end_line(item));
-          }
+        if (!entry()) break;
+        if (continues_last_section(node, first)) {
+          extend_last_section(first, last);
+          break;
+        }
+        for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item)) {
+          section(cmark_node_get_start_line(item), cmark_node_get_end_line(item));
         }
         break;
       case CMARK_NODE_HTML_BLOCK:
         comments(source_.line_span(first).begin, source_.line_span(last).end);
+        if (entry() && !entry()->media) video_element(first, last);
         break;
       default:
         break;
@@ -175,6 +178,41 @@ class DigestBuilder {
       e.authors_line = field(*list);
       e.authors = split_authors(*list);
     }
+  }
+
+  // `- **Technical Details**: 세 가지입니다:` followed by `1. …` / `1) …` lines: cmark starts a
+  // new (ordered) list, but the numbered items are the labelled section's own enumeration.
+  bool continues_last_section(cmark_node* list, int first) const {
+    const Entry& e = *digest_.entries.rbegin();
+    if (cmark_node_get_list_type(list) != CMARK_ORDERED_LIST || e.sections.empty() ||
+        e.sections.back().label.empty()) {
+      return false;
+    }
+    const Span between{e.sections.back().item.end, source_.line_span(first).begin};
+    return between.begin <= between.end && trim_span(between.begin, between.end).empty();
+  }
+
+  void extend_last_section(int first, int last) {
+    Section& s = entry()->sections.back();
+    const std::size_t end =
+        trim_span(source_.line_span(first).begin, source_.line_span(last).end).end;
+    s.text = field({s.text.span.begin, end});
+    s.item = {s.item.begin, end_of_line_break(end)};
+  }
+
+  // `<div><video controls src="….mp4"></video></div>`: the video is the entry's media even when
+  // the `[Watch Video](…)` line before it is broken.
+  void video_element(int first, int last) {
+    const Span block{source_.line_span(first).begin, source_.line_span(last).end};
+    const std::string_view html = source_.slice(block);
+    const std::size_t video = html.find("<video");
+    const std::size_t src = html.find("src=\"", video);
+    if (video == std::string_view::npos || src == std::string_view::npos) return;
+    const std::size_t begin = src + 5;
+    const std::size_t end = html.find('"', begin);
+    if (end == std::string_view::npos) return;
+    const Field url = field({block.begin + begin, block.begin + end});
+    if (profile_.media_kind(url.text)) set_media(*entry(), url);
   }
 
   void set_media(Entry& e, const Field& url) const {

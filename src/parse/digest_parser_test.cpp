@@ -82,5 +82,32 @@ TEST_CASE("parser: newsletter entries are `### Title (url)` under repeated categ
   CHECK(p.digest.entries[1].title.text == "Tess");
 }
 
+TEST_CASE("parser: an HTML video element is the media even when its link line is broken") {
+  const Parsed p(
+      "## Daily Papers (2023-12-06)\n\n### [A](https://arxiv.org/abs/2312.00001)\n\n"
+      "[Watch Video]https://cdn-uploads.huggingface.co/production/uploads/x/Demo.mp4\n"
+      "<div><video controls src=\"https://cdn-uploads.huggingface.co/production/uploads/x/"
+      "Demo.mp4\" muted=\"false\"></video></div>\n\nVote: 3\n",
+      "daily-papers-2023-bullets");
+  const Entry& a = p.digest.entries.at(0);
+  REQUIRE(a.media);
+  CHECK(a.media->text == "https://cdn-uploads.huggingface.co/production/uploads/x/Demo.mp4");
+  REQUIRE(a.media_kind);
+  CHECK(a.media_kind->name == "video");
+}
+
+TEST_CASE("parser: a numbered list right after a labelled section continues it") {
+  const Parsed p(
+      "## Daily Papers (2024-08-15)\n\n### [A](https://arxiv.org/abs/2408.00001)\n\n"
+      "- **Technical Details**: 두 가지입니다:\n1. **Tokenizer**: BPE.\n2. **GQA**: 효율적.\n"
+      "- **Performance Highlights**: 좋습니다.\n",
+      "daily-papers-2024-sections");
+  const auto& sections = p.digest.entries.at(0).sections;
+  REQUIRE(sections.size() == 2);
+  CHECK(sections[0].name.text == "Technical Details");
+  CHECK(sections[0].text.text == "두 가지입니다:\n1. **Tokenizer**: BPE.\n2. **GQA**: 효율적.");
+  CHECK(sections[1].name.text == "Performance Highlights");
+}
+
 }  // namespace
 }  // namespace digestlint
