@@ -225,6 +225,15 @@ def test_profiles(tmp):
     code, out, err = run("check", "--verbose", project)
     check("a pinned profile reads the file", "read as 'daily-papers-2023-bullets': pinned by" in err, err)
     check("excluded files are not linted", code == 0 and "drafts/b.md" not in out, out + err)
+    # Triple-emphasis labels are the format from 18 Oct 2024: even unsafe fixes leave them, and
+    # only balance a malformed one.
+    with open(os.path.join(FIXTURES, "profiles", "triple-2024.md"), encoding="utf-8") as f:
+        triple = write(tmp, "triple.md", f.read())
+    run("check", "--fix", "--unsafe-fixes", "--fail-on", "never", triple)
+    with open(triple, encoding="utf-8") as f:
+        fixed = f.read()
+    check("--unsafe-fixes keeps triple emphasis", "- ***What's New***: Harbor" in fixed
+          and "- ***Technical Details***: Harbor" in fixed and "- **What's New***" not in fixed, fixed[:600])
     write(project, ".digestlint.yaml", "profiles:\n  - files: ['old/**']\n    profile: nope\n")
     code, _, err = run("check", project)
     check("an unknown pinned profile exits 3", code == 3 and ".digestlint.yaml:3:14" in err, err)
