@@ -51,6 +51,7 @@ struct Entry {
   const MediaKind* media_kind = nullptr;  // what the profile says the media is; null: unknown
   std::optional<Field> votes;             // text after `Vote:`
   std::optional<Field> authors_line;      // text after `Authors:`
+  std::optional<Field> comments;          // text after a newsletter's `Comments:`
   std::vector<Author> authors;
   std::vector<Section> sections;
 };

@@ -177,6 +177,8 @@ class DigestBuilder {
     } else if (const auto list = after_label(content, profile_.author_labels)) {
       e.authors_line = field(*list);
       e.authors = split_authors(*list);
+    } else if (const auto remark = after_label(content, profile_.comment_labels)) {
+      e.comments = field(*remark);
     }
   }
 

@@ -76,6 +76,8 @@ TEST_CASE("parser: newsletter entries are `### Title (url)` under repeated categ
   REQUIRE(p.digest.entries.size() == 2);
   CHECK(p.digest.entries[0].title.text == "Parley: Offers");
   CHECK(p.digest.entries[0].arxiv_id == "2410.02211");
+  REQUIRE(p.digest.entries[0].comments);
+  CHECK(p.digest.entries[0].comments->text == "9 pages");
   CHECK(p.digest.entries[0].sections.size() == 1);
   CHECK(p.digest.entries[0].sections[0].text.text == "제안입니다.");
   CHECK(p.source.slice(p.digest.entries[0].span).find("cs.LG") == std::string_view::npos);

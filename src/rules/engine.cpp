@@ -54,6 +54,7 @@ std::string describe_place(const Entry* entry, const Section* section, Span span
   if (in(entry->thumbnail)) return "the thumbnail";
   if (in(entry->votes)) return "the vote count";
   if (in(entry->authors_line)) return "the author list";
+  if (in(entry->comments)) return "the comments line";
   return "the entry";
 }
 
