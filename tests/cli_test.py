@@ -225,6 +225,10 @@ def test_profiles(tmp):
     code, out, err = run("check", "--verbose", project)
     check("a pinned profile reads the file", "read as 'daily-papers-2023-bullets': pinned by" in err, err)
     check("excluded files are not linted", code == 0 and "drafts/b.md" not in out, out + err)
+    bullets = write(tmp, "bullets.md", "## Daily Papers (2024-01-15)\n\n### [Quill](https://arxiv.org/abs/2401.07001)\n\n"
+                    "- Quill은 획 단위 확산 모델입니다.\n- Quill은 필체를 흉내 내는 방법을\n")
+    code, out, _ = run("check", "--select", "text/truncated", bullets)
+    check("an untitled bullet is named by its position", "section 'bullet 2' of 'Quill' ends mid-sentence" in out, out)
     # Triple-emphasis labels are the format from 18 Oct 2024: even unsafe fixes leave them, and
     # only balance a malformed one.
     with open(os.path.join(FIXTURES, "profiles", "triple-2024.md"), encoding="utf-8") as f:

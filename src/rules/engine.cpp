@@ -42,10 +42,16 @@ const Section* section_at(const Entry& entry, std::size_t offset) {
   return nullptr;
 }
 
+// A section's label, or, for an untitled summary bullet, its position: "bullet 2".
+std::string section_name(const Entry& entry, const Section& section) {
+  if (!section.name.text.empty()) return std::string(section.name.text);
+  return fmt::format("bullet {}", &section - entry.sections.data() + 1);
+}
+
 // "section 'What's New'", "title", "author list" …: the part of the entry a finding is in.
 std::string describe_place(const Entry* entry, const Section* section, Span span) {
   if (!entry) return "the file";
-  if (section) return fmt::format("section '{}'", section->name.text);
+  if (section) return fmt::format("section '{}'", section_name(*entry, *section));
   const auto in = [&](const std::optional<Field>& field) {
     return field && field->span.contains(span);
   };
@@ -77,7 +83,7 @@ class RuleSink final : public FindingSink {
     add("title", entry ? std::string(entry->title.text) : std::string());
     add("entry", entry ? std::to_string(entry->index + 1) : std::string());
     const Section* section = entry ? section_at(*entry, span.begin) : nullptr;
-    add("section", section ? std::string(section->name.text) : std::string());
+    add("section", section ? section_name(*entry, *section) : std::string());
     add("where", describe_place(entry, section, span));
     std::vector<std::string_view> scopes;
     for (const Scope scope : rule_.scopes) scopes.push_back(to_string(scope));
