@@ -80,7 +80,7 @@ def test_bad_input(tmp):
     check("invalid UTF-8 location", any(f["rule"] == "structure/invalid-encoding" and f["line"] == 11 for f in got), out)
     empty = write(tmp, "empty.md", "")
     code, out, err = run("check", empty)
-    check("empty file: missing header", code == 1 and "structure/missing-header" in out, out + err)
+    check("empty file: not a digest", code == 0 and "note: skipped, not a digest" in err, out + err)
     code, out, err = run("check", os.path.join(tmp, "nope.md"))
     check("missing file exits 2", code == 2 and "no such file" in err, err)
     emptydir = os.path.join(tmp, "emptydir")
@@ -198,32 +198,85 @@ def test_baseline(tmp):
 
 
 def test_fixes(tmp):
-    original = digest_with([("Authors: Mina Park,", "Authors: Mina Park, +,"),
+    original = digest_with([("Authors: Mina Park,", "Authors: Mina Park, ,"),
                             ("https://arxiv.org/abs/2410.01234", "http://arxiv.org/abs/2410.01234")])
     path = write(tmp, "fix.md", original)
     code, out, _ = run("check", "--diff", path)
-    check("--diff prints a diff and exits 1", code == 1 and "-Authors: Mina Park, +," in out and "+Authors: Mina Park, Jonas" in out, out)
+    check("--diff prints a diff and exits 1", code == 1 and "-Authors: Mina Park, ," in out and "+Authors: Mina Park, Jonas" in out, out)
     with open(path, encoding="utf-8") as f:
         check("--diff changes nothing", f.read() == original)
     code, out, err = run("check", "--fix", path)
     with open(path, encoding="utf-8") as f:
         fixed = f.read()
-    check("--fix applies safe fixes", code == 0 and "+," not in fixed and "https://arxiv.org/abs/2410.01234" in fixed, out + err)
-    expected = original.replace("Mina Park, +,", "Mina Park,").replace("http://arxiv", "https://arxiv")
+    check("--fix applies safe fixes", code == 0 and ", ," not in fixed and "https://arxiv.org/abs/2410.01234" in fixed, out + err)
+    expected = original.replace("Mina Park, ,", "Mina Park,").replace("http://arxiv", "https://arxiv")
     check("--fix touches only the fixed spans", fixed == expected)
     code, out, _ = run("check", "--fix", path)
     with open(path, encoding="utf-8") as f:
         check("--fix is idempotent", f.read() == fixed and code == 0, out)
     code, out, err = run("check", "-", "--fix", stdin=original.encode())
     check("--fix with - prints the fixed text", out == expected, err)
+    # A '+' marks omitted names: removing it loses that, so only --unsafe-fixes does.
+    placeholder = write(tmp, "placeholder.md", digest_with([("Authors: Mina Park,", "Authors: Mina Park, +,")]))
+    run("check", "--fix", "--fail-on", "never", placeholder)
+    with open(placeholder, encoding="utf-8") as f:
+        check("--fix keeps a '+' placeholder", "Mina Park, +," in f.read())
+    run("check", "--fix", "--unsafe-fixes", "--fail-on", "never", placeholder)
+    with open(placeholder, encoding="utf-8") as f:
+        check("--unsafe-fixes removes it", "Mina Park, +," not in f.read())
     leftovers = [n for n in os.listdir(tmp) if n.endswith(".tmp")]
     check("no temporary files left", not leftovers, str(leftovers))
+
+
+def test_profiles(tmp):
+    readme = write(tmp, "README.md", "# tidewatch\n\n## Usage\n\n### Configuration\n\nRun it.\n")
+    code, out, err = run("check", readme)
+    check("a README is skipped with a note", code == 0 and "note: skipped, not a digest" in err, out + err)
+    code, out, err = run("check", "--profile", "daily-papers-2024-sections", readme)
+    check("--profile forces a profile", code == 1 and "structure/missing-header" in out, out + err)
+    code, _, err = run("check", "--profile", "no-such-profile", readme)
+    check("an unknown --profile exits 3", code == 3 and "no-such-profile" in err, err)
+    clean = os.path.join(FIXTURES, "clean.md")
+    code, _, err = run("check", "--verbose", clean)
+    check("--verbose names the profile and why", code == 0 and "read as 'daily-papers-2024-sections': header date 2024-10-02 is in 2024-06-12..2024-10-17" in err, err)
+    code, out, _ = run("check", "--format", "json", clean, readme)
+    files = json.loads(out)["files"]
+    check("json names each file's profile", files[0]["profile"]["name"] == "daily-papers-2024-sections"
+          and files[1]["skipped"].startswith("not a digest"), out[:400])
+    project = os.path.join(tmp, "pinned")
+    os.makedirs(os.path.join(project, "old"))
+    os.makedirs(os.path.join(project, "drafts"))
+    with open(clean, encoding="utf-8") as f:
+        text = f.read()
+    write(project, "old/a.md", text)
+    write(project, "drafts/b.md", text.replace("Authors: Mina Park,", "Authors: Mina Park, +,"))
+    write(project, ".digestlint.yaml", "profiles:\n  - files: ['old/**']\n    profile: daily-papers-2023-bullets\n"
+          "exclude: ['drafts/**']\n")
+    code, out, err = run("check", "--verbose", project)
+    check("a pinned profile reads the file", "read as 'daily-papers-2023-bullets': pinned by" in err, err)
+    check("excluded files are not linted", code == 0 and "drafts/b.md" not in out, out + err)
+    bullets = write(tmp, "bullets.md", "## Daily Papers (2024-01-15)\n\n### [Quill](https://arxiv.org/abs/2401.07001)\n\n"
+                    "- Quill은 획 단위 확산 모델입니다.\n- Quill은 필체를 흉내 내는 방법을\n")
+    code, out, _ = run("check", "--select", "text/truncated", bullets)
+    check("an untitled bullet is named by its position", "section 'bullet 2' of 'Quill' ends mid-sentence" in out, out)
+    # Triple-emphasis labels are the format from 18 Oct 2024: even unsafe fixes leave them, and
+    # only balance a malformed one.
+    with open(os.path.join(FIXTURES, "profiles", "triple-2024.md"), encoding="utf-8") as f:
+        triple = write(tmp, "triple.md", f.read())
+    run("check", "--fix", "--unsafe-fixes", "--fail-on", "never", triple)
+    with open(triple, encoding="utf-8") as f:
+        fixed = f.read()
+    check("--unsafe-fixes keeps triple emphasis", "- ***What's New***: Harbor" in fixed
+          and "- ***Technical Details***: Harbor" in fixed and "- **What's New***" not in fixed, fixed[:600])
+    write(project, ".digestlint.yaml", "profiles:\n  - files: ['old/**']\n    profile: nope\n")
+    code, _, err = run("check", project)
+    check("an unknown pinned profile exits 3", code == 3 and ".digestlint.yaml:3:14" in err, err)
 
 
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         for test in (test_exit_codes, test_bad_input, test_stdin_and_formats, test_config, test_suppressions,
-                     test_baseline, test_fixes):
+                     test_baseline, test_fixes, test_profiles):
             sub = os.path.join(tmp, test.__name__)
             os.mkdir(sub)
             test(sub)

@@ -3,6 +3,8 @@
 //   <!-- expect: authors/placeholder -->          on the next non-blank line
 //   <!-- expect: text/truncated@57 -->            … at UTF-16 column 57
 //   <!-- expect@1:1: structure/missing-header --> at an explicit line and column
+//   <!-- expect-skipped -->                       the file is not a digest: no rule runs
+//   <!-- expect-profile: arxiv-newsletter -->     the format profile that reads the file
 // Every expected finding must be reported and nothing else may be.
 //   fixture_check FILE…          check fixtures
 //   fixture_check --coverage DIR every rule of the default pack is expected somewhere under DIR
@@ -62,12 +64,32 @@ std::vector<Expectation> expectations_in(const SourceFile& source) {
   return result;
 }
 
+// `<!-- expect-profile: NAME -->`: the file must be read with that format profile.
+int check_profile(const std::string& path, const SourceFile& source, const FileResult& result) {
+  static const RE2 annotation(R"(<!--\s*expect-profile:\s*([a-z0-9-]+)\s*-->)");
+  std::string expected;
+  if (!RE2::PartialMatch(source.text(), annotation, &expected)) return 0;
+  const std::string actual = result.digest->profile ? result.digest->profile->name : "(none)";
+  if (actual == expected) return 0;
+  std::cout << fmt::format("{}: expected profile {}, read with {} ({})\n", path, expected, actual,
+                           result.digest->profile_reason);
+  return 1;
+}
+
 int check_fixture(RuleCatalog& catalog, const std::string& path) {
   const auto source = std::make_shared<const SourceFile>(path, read(path));
   const auto& compiled = catalog.for_file(path);
   std::vector<FileResult> results = Engine(compiled.rules, compiled.filter).lint_all({source}, 1);
   std::vector<Expectation> expected = expectations_in(*source);
   int failures = 0;
+  const bool skip_expected = source->text().find("<!-- expect-skipped") != std::string_view::npos;
+  failures += check_profile(path, *source, results[0]);
+  if (skip_expected != !results[0].skipped.empty()) {
+    ++failures;
+    std::cout << fmt::format("{}: expected the file to be {}: {}\n", path,
+                             skip_expected ? "skipped" : "linted",
+                             skip_expected ? "it was linted" : results[0].skipped);
+  }
   for (const Finding& finding : results[0].findings) {
     const Position at = source->position(finding.span.begin);
     const auto match = std::find_if(expected.begin(), expected.end(), [&](const Expectation& e) {

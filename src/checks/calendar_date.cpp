@@ -11,6 +11,8 @@ class CalendarDate final : public Analyzer {
  public:
   void check(const CheckContext& ctx) const override {
     if (!ctx.digest.header) return;  // a missing header is another rule's business
+    // Newsletters name a category, not a day.
+    if (ctx.digest.profile && !ctx.digest.profile->header_has_date) return;
     const Header& header = *ctx.digest.header;
     if (!header.date) {
       ctx.sink.report(header.line.span,

@@ -17,14 +17,19 @@ bool has_word(std::string_view text) {
 class DuplicateAuthor final : public Analyzer {
  public:
   void check(const CheckContext& ctx) const override {
+    const Profile* profile = ctx.digest.profile.get();
+    const bool adjacent_repeats_allowed = profile && profile->adjacent_author_repeats;
     for (const Entry& entry : ctx.digest.entries) {
       std::map<std::string, const Author*, std::less<>> seen;
+      std::string previous;
       for (const Author& author : entry.authors) {
         // Placeholders such as "+" or "…" are authors/placeholder's business.
         if (!has_word(author.name.text)) continue;
-        const auto [it, inserted] =
-            seen.emplace(checks::normalize_without_spaces(author.name.text), &author);
-        if (inserted) continue;
+        std::string key = checks::normalize_without_spaces(author.name.text);
+        const bool adjacent_repeat = key == previous;
+        previous = key;
+        const auto [it, inserted] = seen.emplace(std::move(key), &author);
+        if (inserted || (adjacent_repeat && adjacent_repeats_allowed)) continue;
         ctx.sink.report(author.name.span, {{"author", std::string(author.name.text)}},
                         Fix{author.item, "", /*safe=*/true, "remove the repeated author"},
                         {RelatedLocation{"", it->second->name.span, "first listed here"}});

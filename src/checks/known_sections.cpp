@@ -1,9 +1,11 @@
-// structure/unknown-section: section names come from a fixed list; suggest the closest one.
+// structure/unknown-section: a section label names one of the format's sections; suggest the
+// closest one.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
 #include <algorithm>
 
+#include "checks/section_names.hpp"
 #include "checks/text_util.hpp"
 #include "rules/analyzer.hpp"
 #include "rules/params.hpp"
@@ -13,36 +15,48 @@ namespace {
 
 class KnownSections final : public Analyzer {
  public:
-  explicit KnownSections(const RuleSpec& rule)
-      : known_(Params(rule).strings("sections")),
-        known_list_(fmt::format("{}", fmt::join(known_, ", "))) {}
+  explicit KnownSections(const RuleSpec& rule) {
+    const Params params(rule);
+    if (params.has("sections")) configured_ = params.strings("sections");
+  }
 
   void check(const CheckContext& ctx) const override {
+    const checks::SectionNames known(configured_, ctx.digest);
+    if (known.empty() || known.untitled()) return;
     for (const Entry& entry : ctx.digest.entries) {
       for (const Section& section : entry.sections) {
-        const std::string_view name = section.name.text;
-        if (std::find(known_.begin(), known_.end(), name) != known_.end()) continue;
-        std::size_t distance = 0;
-        const std::size_t nearest = checks::closest(name, known_, &distance);
-        const std::string& suggestion = known_[nearest];
-        // Renaming is safe when only case, spacing or the apostrophe differ; a misspelling is
-        // probably meant as the suggestion, but a person should confirm.
-        std::optional<Fix> fix;
-        if (distance <= checks::typo_limit(suggestion)) {
-          fix = Fix{section.name.span, suggestion, /*safe=*/distance == 0,
-                    fmt::format("rename to '{}'", suggestion)};
-        }
-        ctx.sink.report(
-            section.name.span,
-            {{"name", std::string(name)}, {"suggestion", suggestion}, {"known", known_list_}},
-            std::move(fix));
+        // Untitled bullets have no label to check; missing-section reports what they lack.
+        if (section.name.text.empty() || known.known(section.name.text)) continue;
+        check_label(ctx, section, known);
       }
     }
   }
 
  private:
-  std::vector<std::string> known_;
-  std::string known_list_;
+  void check_label(const CheckContext& ctx, const Section& section,
+                   const checks::SectionNames& known) const {
+    const std::string_view name = section.name.text;
+    std::size_t distance = 0;
+    const std::size_t nearest = checks::closest(name, known.names(), &distance);
+    const std::string& suggestion = known.names()[nearest];
+    const bool misspelt = distance <= checks::typo_limit(suggestion);
+    // An extra section the format allows (`Datasets`) is content, not a slip.
+    if (!misspelt && known.extras_allowed()) return;
+    // Renaming is safe when only case, spacing or the apostrophe differ: the reader sees the
+    // same word. A misspelling is probably meant as the suggestion, but a person should confirm.
+    std::optional<Fix> fix;
+    if (misspelt) {
+      fix = Fix{section.name.span, suggestion, /*safe=*/distance == 0,
+                fmt::format("rename to '{}'", suggestion)};
+    }
+    ctx.sink.report(section.name.span,
+                    {{"name", std::string(name)},
+                     {"suggestion", suggestion},
+                     {"known", fmt::format("{}", fmt::join(known.names(), ", "))}},
+                    std::move(fix));
+  }
+
+  std::optional<std::vector<std::string>> configured_;
 };
 
 std::unique_ptr<Analyzer> make(const RuleSpec& rule) {

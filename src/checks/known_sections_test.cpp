@@ -51,5 +51,29 @@ TEST_CASE("known-sections renames case and apostrophe variants safely") {
   CHECK(testing::apply(digest, *found[0].fix).find("- **What's New**: a") != std::string::npos);
 }
 
+TEST_CASE("known-sections reads the profile: aliases and extra sections are fine, typos not") {
+  const auto digest = DigestBuilder()
+                          .profile("daily-papers-2024-sections")
+                          .entry("A")
+                          .section("What’s New", "a")  // U+2019: an alias in the profile
+                          .section("Technical Details", "b")
+                          .section("Performance Higlights", "c")
+                          .section("Datasets", "d")  // an extra section the profile allows
+                          .build();
+  const auto found = run("known-sections", digest);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].arg("name") == "Performance Higlights");
+  CHECK(found[0].arg("known") == "What's New, Technical Details, Performance Highlights");
+}
+
+TEST_CASE("known-sections has nothing to check in an untitled-bullet profile") {
+  const auto digest = DigestBuilder()
+                          .profile("daily-papers-2023-bullets")
+                          .entry("A")
+                          .section("Anything", "a")
+                          .build();
+  CHECK(run("known-sections", digest).empty());
+}
+
 }  // namespace
 }  // namespace digestlint

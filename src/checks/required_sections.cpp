@@ -1,6 +1,8 @@
-// structure/missing-section: every entry has each of the required sections.
+// structure/missing-section: every entry has each of the format's sections, or, in formats
+// whose summary is untitled bullets, at least one bullet.
 #include <algorithm>
 
+#include "checks/section_names.hpp"
 #include "checks/text_util.hpp"
 #include "rules/analyzer.hpp"
 #include "rules/params.hpp"
@@ -10,37 +12,64 @@ namespace {
 
 class RequiredSections final : public Analyzer {
  public:
-  explicit RequiredSections(const RuleSpec& rule) : required_(Params(rule).strings("sections")) {
-    for (const std::string& name : required_) normalized_.push_back(checks::normalize(name));
+  explicit RequiredSections(const RuleSpec& rule) {
+    const Params params(rule);
+    if (params.has("sections")) configured_ = params.strings("sections");
   }
 
   void check(const CheckContext& ctx) const override {
+    const checks::SectionNames required(configured_, ctx.digest);
+    const Profile* profile = ctx.digest.profile.get();
+    if (profile && !configured_ && !profile->requires_field("summary")) return;
     for (const Entry& entry : ctx.digest.entries) {
-      std::vector<bool> present(required_.size(), false);
-      for (const Section& section : entry.sections) {
-        const std::string name = checks::normalize(section.name.text);
-        const auto exact = std::find(normalized_.begin(), normalized_.end(), name);
-        if (exact != normalized_.end()) {
-          present[exact - normalized_.begin()] = true;
-          continue;
-        }
-        // A misspelt heading ("Technical Detail") is there, just misnamed: that is
-        // structure/unknown-section's finding, so do not report the section as missing too.
-        std::size_t distance = 0;
-        const std::size_t nearest = checks::closest(name, required_, &distance);
-        if (nearest < required_.size() && distance <= checks::typo_limit(required_[nearest])) {
-          present[nearest] = true;
-        }
-      }
-      for (std::size_t i = 0; i < required_.size(); ++i) {
-        if (!present[i]) ctx.sink.report(entry.heading.span, {{"missing", required_[i]}});
+      if (required.untitled()) {
+        check_bullets(ctx, entry, *profile);
+      } else {
+        check_named(ctx, entry, required.names());
       }
     }
   }
 
  private:
-  std::vector<std::string> required_;
-  std::vector<std::string> normalized_;
+  static void check_bullets(const CheckContext& ctx, const Entry& entry, const Profile& profile) {
+    if (static_cast<int>(entry.sections.size()) >= profile.min_bullets) return;
+    ctx.sink.report(entry.heading.span, {{"missing", "summary"}, {"label", "- "}});
+  }
+
+  static void check_named(const CheckContext& ctx, const Entry& entry,
+                          const std::vector<std::string>& required) {
+    std::vector<bool> present(required.size(), false);
+    for (const Section& section : entry.sections) {
+      const std::string name = checks::normalize(section.name.text);
+      // A variant ("what’s  new") or a misspelt name ("Technical Detail") is there, just
+      // misnamed: that is structure/unknown-section's finding, not a missing section too.
+      std::size_t distance = 0;
+      const std::size_t nearest = checks::closest(name, required, &distance);
+      if (nearest < required.size() && distance <= checks::typo_limit(required[nearest])) {
+        present[nearest] = true;
+      }
+    }
+    std::vector<std::string> missing;
+    for (std::size_t i = 0; i < required.size(); ++i) {
+      if (!present[i]) missing.push_back(required[i]);
+    }
+    // A summary cut after its first section is one mistake: one finding names every gap.
+    if (missing.empty()) return;
+    ctx.sink.report(entry.heading.span,
+                    {{"missing", describe(missing)}, {"label", "- **" + missing.front() + "**: "}});
+  }
+
+  // "'A' section", "'A' and 'B' sections", "'A', 'B' and 'C' sections".
+  static std::string describe(const std::vector<std::string>& names) {
+    std::string text;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (i > 0) text += i + 1 == names.size() ? " and " : ", ";
+      text += "'" + names[i] + "'";
+    }
+    return text + (names.size() == 1 ? " section" : " sections");
+  }
+
+  std::optional<std::vector<std::string>> configured_;
 };
 
 std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
@@ -48,6 +77,6 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 }
 
 }  // namespace
-DIGESTLINT_REGISTER_ANALYZER("required-sections", /*declarative=*/false, make, {"missing"},
+DIGESTLINT_REGISTER_ANALYZER("required-sections", /*declarative=*/false, make, {"missing", "label"},
                              {Scope::entry})
 }  // namespace digestlint

@@ -12,7 +12,7 @@ using testing::run;
 using testing::kLexicons;
 using testing::kParams;
 
-TEST_CASE("required-sections reports each missing section on the entry heading") {
+TEST_CASE("required-sections reports an entry's missing sections once, on its heading") {
   const auto digest = DigestBuilder()
                           .entry("Complete", "https://arxiv.org/abs/2409.00001")
                           .section("What's New", "a")
@@ -23,12 +23,13 @@ TEST_CASE("required-sections reports each missing section on the entry heading")
                           .entry("Empty", "https://arxiv.org/abs/2409.00003")
                           .build();
   const auto found = run("required-sections", digest, kParams, kLexicons);
-  REQUIRE(found.size() == 5);
+  REQUIRE(found.size() == 2);
   CHECK(digest.slice(found[0].span) == "### [Partial](https://arxiv.org/abs/2409.00002)");
-  CHECK(found[0].arg("missing") == "Technical Details");
-  CHECK(found[1].arg("missing") == "Performance Highlights");
-  CHECK(digest.slice(found[2].span).starts_with("### [Empty]"));
-  CHECK(found[2].arg("missing") == "What's New");
+  CHECK(found[0].arg("missing") == "'Technical Details' and 'Performance Highlights' sections");
+  CHECK(found[0].arg("label") == "- **Technical Details**: ");
+  CHECK(digest.slice(found[1].span).starts_with("### [Empty]"));
+  CHECK(found[1].arg("missing") ==
+        "'What's New', 'Technical Details' and 'Performance Highlights' sections");
 }
 
 TEST_CASE("required-sections counts a variant or misspelt name as present") {
@@ -40,13 +41,31 @@ TEST_CASE("required-sections counts a variant or misspelt name as present") {
                           .build();
   const auto found = run("required-sections", digest, kParams, kLexicons);
   REQUIRE(found.size() == 1);
-  CHECK(found[0].arg("missing") == "Performance Highlights");
+  CHECK(found[0].arg("missing") == "'Performance Highlights' section");
 }
 
-TEST_CASE("required-sections takes an explicit list and requires one") {
-  const auto digest = DigestBuilder().entry("A").section("Summary", "x").build();
+TEST_CASE("required-sections takes an explicit list over the profile's") {
+  const auto digest = DigestBuilder()
+                          .profile("daily-papers-2024-sections")
+                          .entry("A")
+                          .section("Summary", "x")
+                          .build();
   CHECK(run("required-sections", digest, "{sections: [Summary]}").empty());
-  CHECK_THROWS_AS(run("required-sections", digest, "{}"), RuleError);
+  CHECK(run("required-sections", digest).size() == 1);  // one finding naming all three
+  CHECK_THROWS_AS(run("required-sections", digest, "{sections: []}"), RuleError);
+}
+
+TEST_CASE("required-sections reads the profile: any bullet is a summary in the bullet eras") {
+  const auto with_bullets = DigestBuilder()
+                                .profile("daily-papers-2023-bullets")
+                                .entry("A")
+                                .section("", "첫 번째 요약입니다.")
+                                .build();
+  CHECK(run("required-sections", with_bullets).empty());
+  const auto without = DigestBuilder().profile("daily-papers-2023-bullets").entry("B").build();
+  const auto found = run("required-sections", without);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].arg("missing") == "summary");
 }
 
 }  // namespace

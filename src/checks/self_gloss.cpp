@@ -15,6 +15,18 @@ bool is_close(char32_t cp) {
   return cp == U')' || cp == U'）';
 }
 
+bool is_latin_letter(char32_t cp) {
+  return (cp >= U'A' && cp <= U'Z') || (cp >= U'a' && cp <= U'z');
+}
+
+// `GATE OpenING(OpenING)`: the gloss repeats only the tail of a longer Latin name, so it
+// introduces a short form rather than glossing a term with itself (and dropping it would lose
+// the abbreviation).
+bool tail_of_longer_name(const std::vector<checks::CodePoint>& cps, std::size_t start) {
+  if (start < 2 || !checks::is_space(cps[start - 1].cp)) return false;
+  return is_latin_letter(cps[start].cp) && is_latin_letter(cps[start - 2].cp);
+}
+
 // Runs on the rule's scopes (title and section in the default pack).
 class SelfGloss final : public ScopedAnalyzer {
  public:
@@ -50,6 +62,7 @@ class SelfGloss final : public ScopedAnalyzer {
         if (checks::fold_case(cps[start].cp) != gloss_cps.front().cp) continue;
         const std::string_view term = text.substr(cps[start].offset, end_byte - cps[start].offset);
         if (checks::normalize(term) != gloss) continue;
+        if (tail_of_longer_name(cps, start)) break;
         const std::size_t span_end = cps[close].offset + cps[close].length;
         const Span span = target.to_source(cps[start].offset, span_end);
         ctx.sink.report(span, {{"term", std::string(term)}},

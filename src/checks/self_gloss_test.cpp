@@ -39,7 +39,7 @@ TEST_CASE("self-gloss accepts real glosses and partial words") {
   for (std::string_view text :
        {"HPT(Heterogeneous Pre-trained Transformers)를 제안합니다.", "정밀도(precision)",
         "고정밀도(정밀도)", "BigLLM(LLM)", "빈 괄호() 와 (LLM) 앞에 아무것도 없음", "(LLM)",
-        "LLM(LLM 모델)"}) {
+        "LLM(LLM 모델)", "GATE OpenING(OpenING)은 벤치마크입니다."}) {
     CAPTURE(text);
     CHECK(run("self-gloss", section(text)).empty());
   }

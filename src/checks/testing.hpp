@@ -14,6 +14,7 @@
 #include "model/digest.hpp"
 #include "model/source.hpp"
 #include "rules/analyzer.hpp"
+#include "rules/profile_loader.hpp"
 #include "rules/rule.hpp"
 
 namespace digestlint::testing {
@@ -30,6 +31,13 @@ struct TestDigest {
 // Writes digest Markdown in the canonical layout and records every field's span as it goes.
 class DigestBuilder {
  public:
+  // Reads the digest as the default pack's profile `name` would: media kinds and section specs
+  // are resolved through it. Without this the digest has no profile.
+  DigestBuilder& profile(std::string_view name) {
+    profile_ = default_profile_set().find(name);
+    if (!profile_) throw std::logic_error("no such profile: " + std::string(name));
+    return *this;
+  }
   // `## Daily Papers (<date>)`
   DigestBuilder& header(std::string_view date) {
     const std::size_t begin = text_.size();
@@ -69,6 +77,7 @@ class DigestBuilder {
   DigestBuilder& thumbnail(std::string_view url) {
     text_ += "![](";
     current().thumbnail = Field{{}, append(url)};
+    current().media = current().thumbnail;
     text_ += ")\n\n";
     return *this;
   }
@@ -117,6 +126,7 @@ class DigestBuilder {
     const SourceFile& source = *result.source;
     const auto fill = [&](Field& field) { field.text = source.slice(field.span); };
     Digest& digest = result.digest;
+    digest.profile = profile_;
     digest.header = header_;
     if (digest.header) {
       fill(digest.header->line);
@@ -139,12 +149,15 @@ class DigestBuilder {
         }
       }
       if (entry.thumbnail) fill(*entry.thumbnail);
+      if (entry.media) fill(*entry.media);
+      if (entry.media && profile_) entry.media_kind = profile_->media_kind(entry.media->text);
       if (entry.votes) fill(*entry.votes);
       if (entry.authors_line) fill(*entry.authors_line);
       for (Author& author : entry.authors) fill(author.name);
       for (Section& section : entry.sections) {
         fill(section.name);
         fill(section.text);
+        if (profile_) section.spec = profile_->section_named(section.name.text);
       }
     }
     return result;
@@ -162,6 +175,7 @@ class DigestBuilder {
   }
 
   std::string text_;
+  std::shared_ptr<const Profile> profile_;
   std::optional<Header> header_;
   std::vector<Entry> entries_;
 };

@@ -39,6 +39,10 @@ class ThumbnailMismatch final : public Analyzer {
       if (!entry.thumbnail) continue;
       const std::string_view thumbnail = entry.thumbnail->text;
       if (!is_absolute(thumbnail)) continue;  // links/relative-url reports those
+      // An uploaded figure or a video is media the editor chose, not a thumbnail to compare.
+      const bool is_media = entry.media && entry.media->span == entry.thumbnail->span;
+      const MediaKind* kind = is_media ? entry.media_kind : nullptr;
+      if (kind && kind->acceptable && !kind->paper_thumbnail) continue;
       const std::optional<checks::LinkedId> linked = checks::linked_id(entry);
       if (!linked) continue;  // nothing to compare with; links/arxiv-malformed reports the link
       const std::string link_id(linked->id.base);
@@ -55,7 +59,10 @@ class ThumbnailMismatch final : public Analyzer {
         thumbnail_id = std::string(tokens.front().base);
         problem = fmt::format("the thumbnail shows {}, the link is {}", thumbnail_id, link_id);
       }
-      Fix fix{entry.thumbnail->span, replace_all(template_, "{id}", link_id), /*safe=*/true,
+      // Swapping one paper thumbnail for another loses nothing: both are derived from an id.
+      // Any other image (an avatar, an unknown host) may be what the author meant to show.
+      const bool safe = kind && kind->paper_thumbnail;
+      Fix fix{entry.thumbnail->span, replace_all(template_, "{id}", link_id), safe,
               fmt::format("use the thumbnail of {}", link_id)};
       ctx.sink.report(entry.thumbnail->span,
                       {{"problem", problem},

@@ -22,6 +22,7 @@ TEST_CASE("thumbnail-mismatch accepts the paper's own thumbnail") {
 
 TEST_CASE("thumbnail-mismatch reports another paper's thumbnail with a fix") {
   const auto digest = DigestBuilder()
+                          .profile("daily-papers-2024-sections")
                           .entry("A", "https://arxiv.org/abs/2409.18869")
                           .thumbnail(std::string(kCdn) + "2409.17692.png")
                           .build();
@@ -72,6 +73,34 @@ TEST_CASE("thumbnail-mismatch skips entries without a valid arXiv link") {
                           .thumbnail(std::string(kCdn) + "2409.17692.png")
                           .build();
   CHECK(run("thumbnail-mismatch", digest).empty());
+}
+
+TEST_CASE("thumbnail-mismatch leaves uploaded figures and videos alone") {
+  for (const std::string_view url :
+       {"https://cdn-uploads.huggingface.co/production/uploads/5f1a2b/FigA1.png",
+        "https://cdn-uploads.huggingface.co/production/uploads/5f1a2b/Demo.mp4"}) {
+    const auto digest = DigestBuilder()
+                            .profile("daily-papers-2023-bullets")
+                            .entry("A", "https://arxiv.org/abs/2401.07001")
+                            .thumbnail(url)
+                            .build();
+    CHECK(run("thumbnail-mismatch", digest).empty());
+  }
+}
+
+TEST_CASE("thumbnail-mismatch offers only an unsafe fix for an avatar or an unknown image") {
+  for (const std::string_view url : {"https://cdn-avatars.huggingface.co/v1/production/a1.png",
+                                     "https://example.org/figure.png"}) {
+    const auto digest = DigestBuilder()
+                            .profile("daily-papers-2024-sections")
+                            .entry("A", "https://arxiv.org/abs/2409.18869")
+                            .thumbnail(url)
+                            .build();
+    const auto found = run("thumbnail-mismatch", digest);
+    REQUIRE(found.size() == 1);
+    REQUIRE(found[0].fix);
+    CHECK_FALSE(found[0].fix->safe);
+  }
 }
 
 }  // namespace

@@ -130,6 +130,18 @@ bool has_enumeration(const Cps& cps, std::string_view text) {
   return false;
 }
 
+// `(Section 2)` in an enumerated text: the `)` closes a `(` opened in the same clause (no `,`,
+// `:`, `;` or `.` between them); after a clause break it is the next list marker.
+template <typename Stack>
+bool closes_own_clause(const Cps& cps, const Stack& stack, std::size_t closer) {
+  if (stack.empty() || stack.back().family != kParen) return false;
+  for (std::size_t k = stack.back().index + 1; k < closer; ++k) {
+    const char32_t cp = cps[k].cp;
+    if (cp == ',' || cp == ':' || cp == ';' || cp == '.') return false;
+  }
+  return true;
+}
+
 // `[0, 1)` or `(0, 1]`: a half-open interval between a parenthesis and a square bracket.
 bool is_interval(const Cps& cps, std::size_t opener, std::size_t closer, Family open,
                  Family close) {
@@ -195,7 +207,7 @@ class UnbalancedBrackets final : public ScopedAnalyzer {
     };
     const bool enumeration = has_enumeration(cps, text);
     for (std::size_t i = 0; i < cps.size();) {
-      if (enumeration && is_list_marker(cps, i, text)) {
+      if (enumeration && !closes_own_clause(cps, stack, i) && is_list_marker(cps, i, text)) {
         ++i;
         continue;
       }

@@ -55,8 +55,9 @@ TEST_CASE("unbalanced-brackets reports openers left open inside a later pair") {
 }
 
 TEST_CASE("unbalanced-brackets accepts enumerations, emoticons and intervals") {
-  for (std::string_view text : {"1) 데이터 2) 모델 3) 평가", "a) first b) second", "i) ii) iv) x)",
-                                "(1) 첫째 2) 둘째", "good :)", "범위 [0, 1) 에서", "구간 (0, 1]"}) {
+  for (std::string_view text :
+       {"1) 데이터 2) 모델 3) 평가", "a) first b) second", "i) ii) iv) x)", "(1) 첫째 2) 둘째",
+        "배경(Section 2), 방법(Section 3)", "good :)", "범위 [0, 1) 에서", "구간 (0, 1]"}) {
     CAPTURE(text);
     CHECK(check_section(section(text)).empty());
   }

@@ -77,6 +77,29 @@ Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inp
   return report;
 }
 
+// Files that are not digests are skipped with a note; --verbose also names each file's profile.
+void print_profile_notes(const CheckOptions& options, const Report& report) {
+  for (const FileResult& file : report.files) {
+    if (!file.source) continue;
+    if (!file.skipped.empty()) {
+      std::cerr << fmt::format("{}: note: skipped, {}\n", file.source->path(), file.skipped);
+    } else if (options.verbose && file.digest->profile) {
+      std::cerr << fmt::format("{}: note: read as '{}': {}\n", file.source->path(),
+                               file.digest->profile->name, file.digest->profile_reason);
+    }
+  }
+}
+
+// `exclude`/`extend-exclude` globs of the file's configuration drop it before anything runs.
+void drop_excluded(const CheckOptions& options, RuleCatalog& catalog, Inputs& inputs) {
+  std::erase_if(inputs.sources, [&](const std::shared_ptr<const SourceFile>& source) {
+    const bool excluded = catalog.for_file(source->path()).config.excludes(source->path());
+    if (excluded && options.verbose)
+      std::cerr << fmt::format("{}: note: excluded by the configuration\n", source->path());
+    return excluded;
+  });
+}
+
 bool is_stdin_input(const CheckOptions& options) {
   return std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end();
 }
@@ -160,6 +183,7 @@ int run_check(const CheckOptions& options) {
   Report report;
   bool fixes_pending = false;
   try {
+    drop_excluded(options, catalog, inputs);
     if (options.fix || options.diff) {
       std::tie(inputs, fixes_pending) = apply_fixes_to_inputs(options, catalog, std::move(inputs));
     }
@@ -169,6 +193,7 @@ int run_check(const CheckOptions& options) {
     return kExitConfig;
   }
   for (const InputError& error : inputs.errors) print_input_error(error);
+  print_profile_notes(options, report);
   if (options.diff)
     return !inputs.errors.empty() ? kExitUsage : (fixes_pending ? kExitFindings : kExitClean);
 

@@ -26,6 +26,7 @@ struct CheckOptions {
   std::string docs_url;
   bool quiet = false;
   bool statistics = false;
+  bool verbose = false;  // say which format profile read each file, and why
   bool inline_config = true;
   bool fix = false;                 // apply safe fixes to the files
   bool unsafe_fixes = false;        // … and unsafe ones

@@ -53,6 +53,10 @@ int main(int argc, char** argv) {
   check_command->add_option("--docs-url", check.docs_url, "Base URL of the rule docs in reports");
   check_command->add_flag("--quiet,-q", check.quiet, "Print only the summary line (human format)");
   check_command->add_flag("--statistics", check.statistics, "Print counts per rule");
+  check_command->add_flag("--verbose,-v", check.verbose,
+                          "Say which format profile read each file, and why (stderr)");
+  check_command->add_option("--profile", check.rules.profile,
+                            "Read every file with this format profile (see docs/formats.md)");
   check_command->add_flag("--fix", check.fix,
                           "Apply safe fixes to the files (with -: print the fixed text)");
   check_command->add_flag("--unsafe-fixes", check.unsafe_fixes, "Also apply fixes marked unsafe");

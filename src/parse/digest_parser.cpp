@@ -4,6 +4,7 @@
 #include <cmark-gfm.h>
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 
@@ -30,7 +31,10 @@ NodePtr parse_blocks(std::string_view text) {
 
 class DigestBuilder {
  public:
-  explicit DigestBuilder(const SourceFile& source) : source_(source) {}
+  DigestBuilder(const SourceFile& source, std::shared_ptr<const Profile> profile)
+      : source_(source), profile_(*profile) {
+    digest_.profile = std::move(profile);
+  }
 
   Digest build() {
     NodePtr document = parse_blocks(source_.text());
@@ -56,15 +60,18 @@ class DigestBuilder {
         }
         break;
       case CMARK_NODE_LIST:
-        if (entry()) {
-          for (cmark_node* item = cmark_node_first_child(node); item;
-               item = cmark_node_next(item)) {
-            section(cmark_node_get_start_line(item), cmark_node_get_end_line(item));
-          }
+        if (!entry()) break;
+        if (continues_last_section(node, first)) {
+          extend_last_section(first, last);
+          break;
+        }
+        for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item)) {
+          section(cmark_node_get_start_line(item), cmark_node_get_end_line(item));
         }
         break;
       case CMARK_NODE_HTML_BLOCK:
         comments(source_.line_span(first).begin, source_.line_span(last).end);
+        if (entry() && !entry()->media) video_element(first, last);
         break;
       default:
         break;
@@ -78,16 +85,27 @@ class DigestBuilder {
 
   void heading(int level, int line) {
     const Field text = line_field(line);
-    if (level == 2 && !digest_.header && digest_.entries.empty() && is_digest_header(text.text)) {
-      digest_.header = Header{text, parenthesized(text)};
-    } else if (level == 3 && (digest_.header || is_link_heading(text))) {
+    if (level <= 2 && profile_.header && RE2::PartialMatch(text.text, *profile_.header)) {
+      // A newsletter repeats its header per arXiv category; the first one is the digest's.
+      close_entry(text.span.begin);
+      if (!digest_.header && digest_.entries.empty()) {
+        digest_.header =
+            Header{text, profile_.header_has_date ? parenthesized(text) : std::nullopt};
+      }
+    } else if (level <= 2) {
+      close_entry(text.span.begin);
+    } else if (level == 3) {
+      const Span content = heading_content(text);
+      const std::optional<LinkSyntax> link = paper_link(content);
+      // Without a digest header only paper headings count as entries, so an ordinary
+      // README's `### Installation` is not linted as a paper.
+      if (!digest_.header && !link) return;
       close_entry(text.span.begin);
       Entry& e = digest_.entries.emplace_back();
       e.index = static_cast<int>(digest_.entries.size()) - 1;
       e.span.begin = text.span.begin;
       e.heading = text;
-      const Span content = heading_content(text);
-      if (const auto link = parse_link(source_.text(), content.begin, content.end)) {
+      if (link) {
         e.title = field(link->text);
         e.url = field(link->destination);
         e.arxiv_id = arxiv_id_in(e.url->text);
@@ -97,18 +115,18 @@ class DigestBuilder {
     }
   }
 
-  // `## Daily Papers (2024-09-30)`, or any level-2 heading that ends in a parenthesized date.
-  static bool is_digest_header(std::string_view line) {
-    static const RE2 header(
-        R"(^##\s+(?:.*\bDaily Papers\b.*|.*\(\s*\d{4}-\d{1,2}-\d{1,2}\s*\)\s*#*\s*)$)");
-    return RE2::FullMatch(line, header);
-  }
-
-  // Without a digest header, only `### [Title](url)` headings count as entries, so an ordinary
-  // README's `### Installation` is not linted as a paper.
-  bool is_link_heading(const Field& heading) const {
-    const Span content = heading_content(heading);
-    return parse_link(source_.text(), content.begin, content.end).has_value();
+  // The title and link of a paper heading in the profile's form: `[Title](url)`, or
+  // `Title (url)` in newsletters.
+  std::optional<LinkSyntax> paper_link(Span content) const {
+    if (profile_.heading == Profile::Heading::link) {
+      return parse_link(source_.text(), content.begin, content.end);
+    }
+    const std::string_view text = source_.slice(content);
+    if (!text.ends_with(')')) return std::nullopt;
+    const std::size_t open = text.rfind(" (");
+    if (open == std::string_view::npos || text.substr(open + 2, 4) != "http") return std::nullopt;
+    return LinkSyntax{trim_span(content.begin, content.begin + open),
+                      {content.begin + open + 2, content.end - 1}};
   }
 
   // The entry ends where the next one starts; trailing blank lines are not part of it.
@@ -146,17 +164,65 @@ class DigestBuilder {
     if (rest.starts_with("![")) {
       if (const auto image = parse_link(source_.text(), content.begin + 1, content.end)) {
         e.thumbnail = field(image->destination);
+        set_media(e, *e.thumbnail);
       }
-    } else if (const auto value = after_label(content, {"Vote:", "Votes:"})) {
+    } else if (rest.starts_with("[")) {
+      // `[Watch Video](….mp4)`: a link line is media when its URL is one of the profile's kinds.
+      const auto link = parse_link(source_.text(), content.begin, content.end);
+      if (link && !e.media && profile_.media_kind(source_.slice(link->destination))) {
+        set_media(e, field(link->destination));
+      }
+    } else if (const auto value = after_label(content, profile_.vote_labels)) {
       e.votes = field(*value);
-    } else if (const auto list = after_label(content, {"Authors:", "Author:"})) {
+    } else if (const auto list = after_label(content, profile_.author_labels)) {
       e.authors_line = field(*list);
       e.authors = split_authors(*list);
+    } else if (const auto remark = after_label(content, profile_.comment_labels)) {
+      e.comments = field(*remark);
     }
   }
 
-  std::optional<Span> after_label(Span content,
-                                  std::initializer_list<std::string_view> labels) const {
+  // `- **Technical Details**: 세 가지입니다:` followed by `1. …` / `1) …` lines: cmark starts a
+  // new (ordered) list, but the numbered items are the labelled section's own enumeration.
+  bool continues_last_section(cmark_node* list, int first) const {
+    const Entry& e = *digest_.entries.rbegin();
+    if (cmark_node_get_list_type(list) != CMARK_ORDERED_LIST || e.sections.empty() ||
+        e.sections.back().label.empty()) {
+      return false;
+    }
+    const Span between{e.sections.back().item.end, source_.line_span(first).begin};
+    return between.begin <= between.end && trim_span(between.begin, between.end).empty();
+  }
+
+  void extend_last_section(int first, int last) {
+    Section& s = entry()->sections.back();
+    const std::size_t end =
+        trim_span(source_.line_span(first).begin, source_.line_span(last).end).end;
+    s.text = field({s.text.span.begin, end});
+    s.item = {s.item.begin, end_of_line_break(end)};
+  }
+
+  // `<div><video controls src="….mp4"></video></div>`: the video is the entry's media even when
+  // the `[Watch Video](…)` line before it is broken.
+  void video_element(int first, int last) {
+    const Span block{source_.line_span(first).begin, source_.line_span(last).end};
+    const std::string_view html = source_.slice(block);
+    const std::size_t video = html.find("<video");
+    const std::size_t src = html.find("src=\"", video);
+    if (video == std::string_view::npos || src == std::string_view::npos) return;
+    const std::size_t begin = src + 5;
+    const std::size_t end = html.find('"', begin);
+    if (end == std::string_view::npos) return;
+    const Field url = field({block.begin + begin, block.begin + end});
+    if (profile_.media_kind(url.text)) set_media(*entry(), url);
+  }
+
+  void set_media(Entry& e, const Field& url) const {
+    e.media = url;
+    e.media_kind = profile_.media_kind(url.text);
+  }
+
+  std::optional<Span> after_label(Span content, const std::vector<std::string>& labels) const {
     for (const std::string_view label : labels) {
       if (source_.slice(content).starts_with(label)) {
         return trim_span(content.begin + label.size(), content.end);
@@ -165,14 +231,23 @@ class DigestBuilder {
     return std::nullopt;
   }
 
+  bool allows(Profile::AuthorSyntax syntax) const {
+    const auto& syntaxes = profile_.author_syntaxes;
+    return std::find(syntaxes.begin(), syntaxes.end(), syntax) != syntaxes.end();
+  }
+
   std::vector<Author> split_authors(Span list) const {
     std::vector<Author> authors;
     if (list.empty()) return authors;
     const std::string_view text = source_.text();
+    const bool python_list = allows(Profile::AuthorSyntax::python_list) &&
+                             text[list.begin] == '[' && text[list.end - 1] == ']';
+    if (python_list) list = {list.begin + 1, list.end - 1};
     std::size_t start = list.begin;
     for (std::size_t i = list.begin; i <= list.end; ++i) {
       if (i < list.end && text[i] != ',') continue;
-      authors.push_back({field(trim_span(start, i)), {}});
+      const Span name = trim_span(start, i);
+      authors.push_back({field(python_list ? unquoted(name) : name), {}});
       start = i + 1;
     }
     // Removing an author deletes it with the separator after it (or before it, for the last one).
@@ -189,23 +264,39 @@ class DigestBuilder {
     return authors;
   }
 
+  // `'Ada Lovelace'` → `Ada Lovelace`; a name without matching quotes stays as it is.
+  Span unquoted(Span name) const {
+    const std::string_view text = source_.slice(name);
+    const bool quoted = text.size() >= 2 && (text.front() == '\'' || text.front() == '"') &&
+                        text.back() == text.front();
+    return quoted ? Span{name.begin + 1, name.end - 1} : name;
+  }
+
   void section(int first, int last) {
     const Span item =
         trim_span(source_.line_span(first).begin, source_.line_span(std::max(first, last)).end);
     const std::string_view text = source_.text();
     std::size_t pos = item.begin;
     while (pos < item.end && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
-    while (pos < item.end && (text[pos] == '-' || text[pos] == '*' || text[pos] == '+' ||
-                              (text[pos] >= '0' && text[pos] <= '9') || text[pos] == '.')) {
+    while (pos < item.end &&
+           (text[pos] == '-' || text[pos] == '*' || text[pos] == '+' ||
+            (text[pos] >= '0' && text[pos] <= '9') || text[pos] == '.' || text[pos] == ')')) {
       ++pos;
     }
     pos = trim_span(pos, item.end).begin;
     Section s;
     // Removing a section removes its line break too, so no empty line is left behind.
     s.item = {item.begin, end_of_line_break(item.end)};
-    if (const auto label = parse_bold_label(text, pos, item.end)) {
+    // An untitled-bullet summary has no labels: a bullet that starts with `**X**:` is text.
+    const auto label =
+        profile_.untitled_summary ? std::nullopt : parse_section_label(text, pos, item.end);
+    if (label) {
       s.name = field(label->name);
       s.text = field(trim_span(label->after, item.end));
+      s.label = {pos, label->after};
+      s.open_stars = label->open_stars;
+      s.close_stars = label->close_stars;
+      s.spec = profile_.section_named(s.name.text);
     } else {
       s.name = field({pos, pos});
       s.text = field({pos, item.end});
@@ -240,13 +331,15 @@ class DigestBuilder {
   }
 
   const SourceFile& source_;
+  const Profile& profile_;
   Digest digest_;
 };
 
 }  // namespace
 
-Digest parse_digest(const SourceFile& source) {
-  return DigestBuilder(source).build();
+Digest parse_digest(const SourceFile& source, std::shared_ptr<const Profile> profile) {
+  if (!profile) return {};
+  return DigestBuilder(source, std::move(profile)).build();
 }
 
 }  // namespace digestlint

@@ -41,19 +41,30 @@ std::optional<LinkSyntax> parse_link(std::string_view text, std::size_t begin, s
   return LinkSyntax{{begin + 1, *close_text}, {dest_begin, dest_end}};
 }
 
-std::optional<BoldLabel> parse_bold_label(std::string_view text, std::size_t begin,
-                                          std::size_t end) {
-  if (text.substr(begin, 2) != "**") return std::nullopt;
-  const std::size_t name_begin = begin + 2;
-  const auto stars = text.find("**", name_begin);
-  if (stars == std::string_view::npos || stars >= end) return std::nullopt;
-  if (stars > name_begin && text[stars - 1] == ':') {  // **Name:**
-    return BoldLabel{{name_begin, stars - 1}, stars + 2};
+std::optional<SectionLabel> parse_section_label(std::string_view text, std::size_t begin,
+                                                std::size_t end) {
+  const auto count_stars = [&](std::size_t& pos) {
+    int stars = 0;
+    while (pos < end && text[pos] == '*') ++pos, ++stars;
+    return stars;
+  };
+  std::size_t pos = begin;
+  const int open = count_stars(pos);
+  if (open == 0 || open > 3) return std::nullopt;
+  const std::size_t name_begin = pos;
+  while (pos < end && text[pos] != '*' && text[pos] != '\n') ++pos;
+  std::size_t name_end = pos;
+  const bool colon_inside = name_end > name_begin && text[name_end - 1] == ':';  // **Name:**
+  if (colon_inside) --name_end;
+  while (name_end > name_begin && text[name_end - 1] == ' ') --name_end;
+  if (name_end == name_begin || pos == end) return std::nullopt;
+  const int close = count_stars(pos);
+  if (!colon_inside) {
+    while (pos < end && text[pos] == ' ') ++pos;
+    if (pos == end || text[pos] != ':') return std::nullopt;
+    ++pos;
   }
-  std::size_t colon = stars + 2;
-  while (colon < end && text[colon] == ' ') ++colon;
-  if (colon < end && text[colon] == ':') return BoldLabel{{name_begin, stars}, colon + 1};
-  return BoldLabel{{name_begin, stars}, stars + 2};
+  return SectionLabel{{name_begin, name_end}, open, close, pos};
 }
 
 std::string_view arxiv_id_in(std::string_view url) {

@@ -14,7 +14,10 @@
 //                        "line": 3, "column": 9, "end_line": 3, "end_column": 16},
 //         "related": [{"path": "…", "line": 1, "column": 1, "utf16_column": 1,
 //                      "message": "…"}],
-//         "confidence": 0.87}]}],         // only on findings that weigh evidence (summary/*)
+//         "confidence": 0.87}],          // only on findings that weigh evidence (summary/*)
+//      "profile": {"name": "daily-papers-2024-triple",   // the format profile that read the file
+//                  "reason": "header date 2024-10-21 is in 2024-10-18.."},
+//      "skipped": "not a digest: …"}],  // only for files no rule ran on
 //   "summary": {"error": 0, "warning": 1, "note": 0}
 // }
 #include <nlohmann/json.hpp>
@@ -95,7 +98,13 @@ void write_json(std::ostream& out, const Report& report) {
     for (const Finding& finding : file.findings) {
       findings.push_back(finding_json(report, *file.source, finding));
     }
-    files.push_back({{"path", file.source->path()}, {"findings", std::move(findings)}});
+    json entry = {{"path", file.source->path()}, {"findings", std::move(findings)}};
+    if (!file.skipped.empty()) entry["skipped"] = file.skipped;
+    if (file.digest && file.digest->profile) {
+      entry["profile"] = {{"name", file.digest->profile->name},
+                          {"reason", file.digest->profile_reason}};
+    }
+    files.push_back(std::move(entry));
   }
   const report_detail::Counts counts = report_detail::count_findings(report);
   const json log = {{"version", DIGESTLINT_VERSION},

@@ -1,11 +1,13 @@
 #include "rules/catalog.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <filesystem>
 
 #include "rules/loader.hpp"
 #include "rules/params.hpp"
+#include "rules/profile_loader.hpp"
 
 namespace digestlint {
 namespace {
@@ -24,6 +26,37 @@ void check_selectors(const std::vector<std::string>& selectors, const std::vecto
                       fmt::format("'{}' matches no rule (see `digestlint rules`)", selector));
     }
   }
+}
+
+std::shared_ptr<const Profile> named_profile(const ProfileSet& profiles, const std::string& name,
+                                             const YamlLocation& where) {
+  auto profile = profiles.find(name);
+  if (!profile) {
+    std::vector<std::string_view> names;
+    for (const auto& known : profiles.profiles) names.push_back(known->name);
+    throw RuleError(where, fmt::format("no format profile named '{}' (known: {})", name,
+                                       fmt::join(names, ", ")));
+  }
+  return profile;
+}
+
+// --profile wins over the configuration's pins; files neither pins are detected.
+std::function<std::optional<ProfileChoice>(const SourceFile&)> pins_of(const RuleOptions& options,
+                                                                       const Config& config,
+                                                                       const ProfileSet& profiles) {
+  std::shared_ptr<const Profile> forced;
+  if (!options.profile.empty())
+    forced = named_profile(profiles, options.profile, {"--profile", 0, 0});
+  for (const ProfilePin& pin : config.profile_pins) named_profile(profiles, pin.profile, pin.where);
+  return [forced, &config, &profiles](const SourceFile& file) -> std::optional<ProfileChoice> {
+    if (forced) return ProfileChoice{forced, "forced by --profile"};
+    if (const ProfilePin* pin = config.pin_for(file.path())) {
+      return ProfileChoice{
+          profiles.find(pin->profile),
+          fmt::format("pinned by {} for {}", config.path, fmt::join(pin->globs, ", "))};
+    }
+    return std::nullopt;
+  };
 }
 
 }  // namespace
@@ -51,6 +84,8 @@ const RuleCatalog::Compiled& RuleCatalog::for_file(const std::string& path) {
   for (const RuleSpec& spec : specs) known_ids.push_back(spec.id);
   compiled->rules = compile_rules(compiled->config.apply(std::move(specs)));
   compiled->rules.known_ids = std::move(known_ids);
+  compiled->rules.profiles = load_profiles(packs);
+  compiled->rules.pinned_profile = pins_of(options_, compiled->config, compiled->rules.profiles);
   compiled->filter = [options = options_, config = &compiled->config](const SourceFile& file,
                                                                       const RuleSpec& rule) {
     return options.selects(rule.id) && !config->ignores_rule(file.path(), rule.id);

@@ -16,6 +16,7 @@ struct RuleOptions {
   bool no_default_rules = false;
   std::vector<std::string> select;  // ids or categories; empty: all
   std::vector<std::string> ignore;
+  std::string profile;  // --profile: read every file with this format profile
 
   // Whether --select and --ignore let the rule run.
   bool selects(std::string_view rule_id) const;

@@ -138,9 +138,24 @@ Config load_config(const std::string& path) {
         if (entry["rules"]) ignore.rules = string_list(config, entry["rules"], "rules");
         config.ignores.push_back(std::move(ignore));
       }
+    } else if (key == "profiles") {
+      if (!item.second.IsSequence())
+        fail(config, item.second, "'profiles' must be a list of {files, profile}");
+      for (const YAML::Node& entry : item.second) {
+        if (!entry.IsMap() || !entry["files"] || !entry["profile"] || !entry["profile"].IsScalar())
+          fail(config, entry, "each profiles entry needs 'files' and 'profile'");
+        config.profile_pins.push_back({string_list(config, entry["files"], "files"),
+                                       entry["profile"].Scalar(),
+                                       location_of(path, entry["profile"])});
+      }
+    } else if (key == "exclude" || key == "extend-exclude") {
+      for (std::string& glob : string_list(config, item.second, key))
+        config.exclude.push_back(std::move(glob));
     } else {
       fail(config, item.first,
-           fmt::format("unknown key '{}' (expected packs, rules, ignore)", key));
+           fmt::format("unknown key '{}' (expected packs, rules, ignore, profiles, exclude, "
+                       "extend-exclude)",
+                       key));
     }
   }
   return config;
@@ -179,17 +194,31 @@ std::vector<RuleSpec> Config::apply(std::vector<RuleSpec> specs) const {
   return result;
 }
 
-bool Config::ignores_rule(const std::string& file_path, const std::string& rule_id) const {
-  if (ignores.empty()) return false;
+bool Config::matches_any(const std::vector<std::string>& globs,
+                         const std::string& file_path) const {
+  if (globs.empty()) return false;
   const std::string relative = fs::absolute(fs::path(file_path))
                                    .lexically_normal()
                                    .lexically_relative(directory)
                                    .generic_string();
+  return std::any_of(globs.begin(), globs.end(),
+                     [&](const std::string& glob) { return glob_match(glob, relative); });
+}
+
+bool Config::excludes(const std::string& file_path) const {
+  return matches_any(exclude, file_path);
+}
+
+const ProfilePin* Config::pin_for(const std::string& file_path) const {
+  for (const ProfilePin& pin : profile_pins) {
+    if (matches_any(pin.globs, file_path)) return &pin;
+  }
+  return nullptr;
+}
+
+bool Config::ignores_rule(const std::string& file_path, const std::string& rule_id) const {
   for (const IgnoreEntry& ignore : ignores) {
-    const bool file_matches =
-        std::any_of(ignore.globs.begin(), ignore.globs.end(),
-                    [&](const std::string& glob) { return glob_match(glob, relative); });
-    if (!file_matches) continue;
+    if (!matches_any(ignore.globs, file_path)) continue;
     if (ignore.rules.empty()) return true;
     if (std::any_of(ignore.rules.begin(), ignore.rules.end(),
                     [&](const std::string& s) { return selects(s, rule_id); })) {

@@ -22,6 +22,10 @@ namespace digestlint {
 //   ignore:
 //     - files: ["archive/**"]              globs relative to this file
 //       rules: [structure/missing-header]  ids or categories; omitted: all rules
+//   profiles:
+//     - files: ["archive/2023/**"]         read these files with one format profile
+//       profile: daily-papers-bullets
+//   exclude: ["drafts/**"]                 files not linted at all (extend-exclude: added to it)
 struct RuleSettings {
   bool enabled = true;
   std::optional<Severity> severity;
@@ -34,16 +38,30 @@ struct IgnoreEntry {
   std::vector<std::string> rules;  // empty: every rule
 };
 
+struct ProfilePin {
+  std::vector<std::string> globs;
+  std::string profile;
+  YamlLocation where;  // the `profile:` value, for errors about unknown names
+};
+
 struct Config {
   std::string path;  // empty for the built-in defaults
   std::string directory;
   std::vector<std::string> packs;
   std::map<std::string, RuleSettings, std::less<>> rules;  // by id or category
   std::vector<IgnoreEntry> ignores;
+  std::vector<ProfilePin> profile_pins;
+  std::vector<std::string> exclude;  // `exclude` and `extend-exclude` together
 
   // Applies disables, severities and parameters; throws RuleError for unknown rule names.
   std::vector<RuleSpec> apply(std::vector<RuleSpec> specs) const;
   bool ignores_rule(const std::string& file_path, const std::string& rule_id) const;
+  bool excludes(const std::string& file_path) const;
+  // The first pin whose globs match the file, or null.
+  const ProfilePin* pin_for(const std::string& file_path) const;
+
+ private:
+  bool matches_any(const std::vector<std::string>& globs, const std::string& file_path) const;
 };
 
 Config load_config(const std::string& path);  // throws RuleError

@@ -10,6 +10,7 @@
 
 #include "parse/digest_parser.hpp"
 #include "rules/config.hpp"
+#include "rules/profile_loader.hpp"
 #include "rules/suppressions.hpp"
 
 namespace digestlint {
@@ -41,10 +42,16 @@ const Section* section_at(const Entry& entry, std::size_t offset) {
   return nullptr;
 }
 
+// A section's label, or, for an untitled summary bullet, its position: "bullet 2".
+std::string section_name(const Entry& entry, const Section& section) {
+  if (!section.name.text.empty()) return std::string(section.name.text);
+  return fmt::format("bullet {}", &section - entry.sections.data() + 1);
+}
+
 // "section 'What's New'", "title", "author list" …: the part of the entry a finding is in.
 std::string describe_place(const Entry* entry, const Section* section, Span span) {
   if (!entry) return "the file";
-  if (section) return fmt::format("section '{}'", section->name.text);
+  if (section) return fmt::format("section '{}'", section_name(*entry, *section));
   const auto in = [&](const std::optional<Field>& field) {
     return field && field->span.contains(span);
   };
@@ -53,6 +60,7 @@ std::string describe_place(const Entry* entry, const Section* section, Span span
   if (in(entry->thumbnail)) return "the thumbnail";
   if (in(entry->votes)) return "the vote count";
   if (in(entry->authors_line)) return "the author list";
+  if (in(entry->comments)) return "the comments line";
   return "the entry";
 }
 
@@ -75,7 +83,7 @@ class RuleSink final : public FindingSink {
     add("title", entry ? std::string(entry->title.text) : std::string());
     add("entry", entry ? std::to_string(entry->index + 1) : std::string());
     const Section* section = entry ? section_at(*entry, span.begin) : nullptr;
-    add("section", section ? std::string(section->name.text) : std::string());
+    add("section", section ? section_name(*entry, *section) : std::string());
     add("where", describe_place(entry, section, span));
     std::vector<std::string_view> scopes;
     for (const Scope scope : rule_.scopes) scopes.push_back(to_string(scope));
@@ -107,10 +115,25 @@ FileResult Engine::lint(std::shared_ptr<const SourceFile> source) const {
   return std::move(lint_all(std::move(one), 1).front());
 }
 
+ProfileChoice RuleSet::choose_profile(const SourceFile& file) const {
+  if (pinned_profile) {
+    if (std::optional<ProfileChoice> pinned = pinned_profile(file)) return *pinned;
+  }
+  return detect_profile(file.text(), profiles.profiles.empty() ? default_profile_set() : profiles);
+}
+
 FileResult Engine::check_file(std::shared_ptr<const SourceFile> source) const {
   FileResult result;
   result.source = source;
-  result.digest = std::make_shared<const Digest>(parse_digest(*source));
+  ProfileChoice choice = rules_.choose_profile(*source);
+  if (!choice.profile) {
+    result.digest = std::make_shared<const Digest>();
+    result.skipped = std::move(choice.reason);
+    return result;
+  }
+  Digest digest = parse_digest(*source, std::move(choice.profile));
+  digest.profile_reason = std::move(choice.reason);
+  result.digest = std::make_shared<const Digest>(std::move(digest));
   for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
     if (filter_ && !filter_(*source, rules_.specs[i])) continue;
     RuleSink sink(rules_.specs[i], *result.digest, result.findings);
@@ -145,7 +168,7 @@ void Engine::check_whole_run(std::vector<FileResult>& results) const {
     std::vector<std::unique_ptr<RuleSink>> sinks;
     std::vector<RunFile> files;
     for (FileResult& result : results) {
-      if (filter_ && !filter_(*result.source, spec)) continue;
+      if (!result.skipped.empty() || (filter_ && !filter_(*result.source, spec))) continue;
       sinks.push_back(std::make_unique<RuleSink>(spec, *result.digest, result.findings));
       files.push_back({result.source.get(), result.digest.get(), sinks.back().get()});
     }
@@ -154,7 +177,7 @@ void Engine::check_whole_run(std::vector<FileResult>& results) const {
 }
 
 void Engine::apply_inline_config(FileResult& result) const {
-  if (inline_config_) {
+  if (inline_config_ && result.skipped.empty()) {
     std::vector<Suppression> suppressions = read_suppressions(*result.source, *result.digest);
     apply_suppressions(suppressions, result.findings);
     report_unused(suppressions, result);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/digest.hpp"
+#include "profile/detect.hpp"
 #include "rules/analyzer.hpp"
 #include "rules/rule.hpp"
 #include "rules/suppressions.hpp"
@@ -17,8 +18,14 @@ struct RuleSet {
   std::vector<std::unique_ptr<Analyzer>> analyzers;
   // Every rule id of the packs, including rules a configuration switched off.
   std::vector<std::string> known_ids;
+  // The formats files are read with, and the profile a configuration or --profile pins for a
+  // file (no value: detect it).
+  ProfileSet profiles;
+  std::function<std::optional<ProfileChoice>(const SourceFile& file)> pinned_profile;
 
   const RuleSpec* find(std::string_view id) const;
+  // The pinned profile, else the detected one; no profile: the file is not a digest.
+  ProfileChoice choose_profile(const SourceFile& file) const;
 };
 
 // One linted file: its text, its parsed digest and what the rules found, sorted by position.
@@ -26,6 +33,7 @@ struct FileResult {
   std::shared_ptr<const SourceFile> source;
   std::shared_ptr<const Digest> digest;
   std::vector<Finding> findings;
+  std::string skipped;  // why no rule ran (the file is not a digest); empty when linted
 };
 
 // Decides whether a rule runs on a file (--select/--ignore, per-file config ignores).

@@ -61,11 +61,12 @@ class PackReader {
   std::vector<RuleSpec> read() {
     if (root_.IsNull()) return {};
     if (!root_.IsMap())
-      fail(root_, "a rule pack is a map with 'rules' (and optionally 'lexicons')");
+      fail(root_, "a rule pack is a map with 'rules' (and optionally 'lexicons', 'profiles')");
     for (const auto& item : root_) {
       const std::string key = scalar(item.first, "key");
-      if (key != "rules" && key != "lexicons")
-        fail(item.first, fmt::format("unknown key '{}' (expected rules, lexicons)", key));
+      // `profiles` are read by load_profiles().
+      if (key != "rules" && key != "lexicons" && key != "profiles")
+        fail(item.first, fmt::format("unknown key '{}' (expected rules, lexicons, profiles)", key));
     }
     read_lexicons(root_["lexicons"]);
     const YAML::Node rules = root_["rules"];

@@ -46,7 +46,7 @@ Target summary_of(const Entry& entry) {
 }
 
 void add_entry_targets(Scope scope, const Entry& entry, const SourceFile& source,
-                       std::vector<Target>& out) {
+                       const Profile* profile, std::vector<Target>& out) {
   const auto add_optional = [&](const std::optional<Field>& field) {
     if (field) out.push_back(single(scope, &entry, *field));
   };
@@ -64,7 +64,9 @@ void add_entry_targets(Scope scope, const Entry& entry, const SourceFile& source
       add_optional(entry.thumbnail);
       break;
     case Scope::votes:
-      add_optional(entry.votes);
+      // `Vote: -` is how some eras say there is no count; the profile lists such values.
+      if (entry.votes && !(profile && profile->is_unknown_vote(entry.votes->text)))
+        add_optional(entry.votes);
       break;
     case Scope::authors:
       add_optional(entry.authors_line);
@@ -137,7 +139,8 @@ std::vector<Target> targets_of(Scope scope, const Digest& digest, const SourceFi
   } else if (scope == Scope::header) {
     if (digest.header) targets.push_back(single(scope, nullptr, digest.header->line));
   } else {
-    for (const Entry& entry : digest.entries) add_entry_targets(scope, entry, source, targets);
+    for (const Entry& entry : digest.entries)
+      add_entry_targets(scope, entry, source, digest.profile.get(), targets);
   }
   for (Target& target : targets) target.digest = &digest;
   return targets;

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "parse/digest_parser.hpp"
+#include "rules/profile_loader.hpp"
 
 namespace digestlint {
 namespace {
@@ -19,7 +20,7 @@ struct Linted {
   std::vector<Suppression> suppressions;
   explicit Linted(std::string text)
       : source("t.md", std::move(text)),
-        digest(parse_digest(source)),
+        digest(parse_digest(source, default_profile_set().find("daily-papers-2024-sections"))),
         suppressions(read_suppressions(source, digest)) {}
 };
 

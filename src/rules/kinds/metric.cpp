@@ -39,9 +39,16 @@ double count_sentences(const Target& t) {
   return n;
 }
 
-// Entry-level metrics need the entry; they are available in the entry, authors and summary scopes.
-const std::map<std::string, std::pair<Measure, bool>, std::less<>>& metrics() {
-  static const std::map<std::string, std::pair<Measure, bool>, std::less<>> table{
+struct Metric {
+  Measure measure;
+  bool needs_entry;  // available in the entry, authors and summary scopes only
+  // The profile field whose absence the metric measures: below `min` is only a finding when the
+  // file's format profile requires the field (the 2023 digests have no votes).
+  std::string_view field = {};
+};
+
+const std::map<std::string, Metric, std::less<>>& metrics() {
+  static const std::map<std::string, Metric, std::less<>> table{
       {"chars", {count_chars, false}},
       {"bytes", {[](const Target& t) { return static_cast<double>(t.text.size()); }, false}},
       {"words", {count_words, false}},
@@ -52,17 +59,27 @@ const std::map<std::string, std::pair<Measure, bool>, std::less<>>& metrics() {
         },
         false}},
       {"authors",
-       {[](const Target& t) { return static_cast<double>(t.entry->authors.size()); }, true}},
+       {[](const Target& t) { return static_cast<double>(t.entry->authors.size()); }, true,
+        "authors"}},
       {"sections",
-       {[](const Target& t) { return static_cast<double>(t.entry->sections.size()); }, true}},
-      {"thumbnail-present", {[](const Target& t) { return t.entry->thumbnail ? 1.0 : 0.0; }, true}},
-      {"votes-present", {[](const Target& t) { return t.entry->votes ? 1.0 : 0.0; }, true}},
+       {[](const Target& t) { return static_cast<double>(t.entry->sections.size()); }, true,
+        "summary"}},
+      {"thumbnail-present",
+       {[](const Target& t) { return t.entry->media ? 1.0 : 0.0; }, true, "media"}},
+      {"votes-present",
+       {[](const Target& t) { return t.entry->votes ? 1.0 : 0.0; }, true, "votes"}},
       {"url-present", {[](const Target& t) { return t.entry->url ? 1.0 : 0.0; }, true}},
-      {"header-present", {[](const Target& t) { return t.digest->header ? 1.0 : 0.0; }, false}},
+      {"header-present",
+       {[](const Target& t) { return t.digest->header ? 1.0 : 0.0; }, false, "header"}},
       {"entries",
        {[](const Target& t) { return static_cast<double>(t.digest->entries.size()); }, false}},
   };
   return table;
+}
+
+bool field_optional(const Target& target, std::string_view field) {
+  const Profile* profile = target.digest ? target.digest->profile.get() : nullptr;
+  return !field.empty() && profile && !profile->requires_field(field);
 }
 
 std::string format_number(double value) {
@@ -81,10 +98,11 @@ class MetricKind final : public ScopedAnalyzer {
       params.fail("metric",
                   fmt::format("unknown metric '{}' (known: {})", name_, fmt::join(names, ", ")));
     }
-    measure_ = found->second.first;
+    measure_ = found->second.measure;
+    field_ = found->second.field;
     for (const Scope scope : rule.scopes) {
       const bool has_entry = scope != Scope::document && scope != Scope::header;
-      if (found->second.second && !has_entry) {
+      if (found->second.needs_entry && !has_entry) {
         params.fail("metric", fmt::format("metric '{}' needs an entry scope, not '{}'", name_,
                                           to_string(scope)));
       }
@@ -97,7 +115,7 @@ class MetricKind final : public ScopedAnalyzer {
  protected:
   void check_target(const CheckContext& context, const Target& target) const override {
     const double value = measure_(target);
-    const bool too_small = min_ && value < *min_;
+    const bool too_small = min_ && value < *min_ && !field_optional(target, field_);
     const bool too_large = max_ && value > *max_;
     if (!too_small && !too_large) return;
     context.sink.report(anchor(target),
@@ -110,6 +128,7 @@ class MetricKind final : public ScopedAnalyzer {
  private:
   std::string name_;
   Measure measure_;
+  std::string_view field_;
   std::optional<double> min_;
   std::optional<double> max_;
 };
