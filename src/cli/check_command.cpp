@@ -159,6 +159,13 @@ int run_check(const CheckOptions& options) {
   Inputs inputs = read_inputs(options.paths, options.input);
   Report report;
   bool fixes_pending = false;
+  std::optional<OnlineRun> online_run;
+  try {
+    online_run.emplace(options.online);
+  } catch (const std::invalid_argument& error) {
+    std::cerr << "error: " << error.what() << "\n";
+    return kExitUsage;
+  }
   try {
     if (options.fix || options.diff) {
       std::tie(inputs, fixes_pending) = apply_fixes_to_inputs(options, catalog, std::move(inputs));
@@ -168,6 +175,7 @@ int run_check(const CheckOptions& options) {
     std::cerr << error.describe() << "\n";
     return kExitConfig;
   }
+  online_run.reset();  // the online phase is over: its summary goes to stderr now
   for (const InputError& error : inputs.errors) print_input_error(error);
   if (options.diff)
     return !inputs.errors.empty() ? kExitUsage : (fixes_pending ? kExitFindings : kExitClean);
