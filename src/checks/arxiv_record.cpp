@@ -61,14 +61,19 @@ class ArxivRecordCheck final : public Analyzer {
         if (!record.found) sink.report(linked.span, {{"id", id}});
         return;
       case Aspect::title:
-        if (record.found &&
-            online::normalize_title(entry.title.text) != online::normalize_title(record.title))
+        if (record.found && !same_title(entry, record))
           sink.report(entry.title.span, {{"id", id}, {"record_title", record.title}});
         return;
       case Aspect::authors:
-        if (record.found && entry.authors_line) compare_authors(entry, id, record, sink);
+        // Another paper's record (a title mismatch) says nothing about this paper's authors.
+        if (record.found && entry.authors_line && same_title(entry, record))
+          compare_authors(entry, id, record, sink);
         return;
     }
+  }
+
+  static bool same_title(const Entry& entry, const online::ArxivRecord& record) {
+    return online::normalize_title(entry.title.text) == online::normalize_title(record.title);
   }
 
   static void compare_authors(const Entry& entry, const std::string& id,
