@@ -130,24 +130,34 @@ class Fetcher {
     int retry;  // 0 for the first try
   };
 
+  // Until the next retry is due; attempts waiting for a free slot wake up with the transfer
+  // that frees it, which is socket activity.
   int poll_timeout_ms() const {
+    const auto now = Clock::now();
     auto wait = milliseconds(100);
     for (const Attempt& attempt : queue_) {
-      wait = std::min(wait,
-                      std::chrono::duration_cast<milliseconds>(attempt.not_before - Clock::now()));
+      if (attempt.not_before > now)
+        wait = std::min(wait, std::chrono::duration_cast<milliseconds>(attempt.not_before - now));
+      else if (can_start(attempt))
+        return 1;
     }
     return static_cast<int>(std::max<long>(1, wait.count()));
   }
 
+  bool can_start(const Attempt& attempt) const {
+    const auto running = per_host_.find(host_of(requests_[attempt.index].url));
+    return active_.size() < limits_.max_total &&
+           (running == per_host_.end() || running->second < limits_.max_per_host);
+  }
+
   void start_ready() {
     const auto now = Clock::now();
-    for (auto it = queue_.begin(); it != queue_.end() && active_.size() < limits_.max_total;) {
-      const std::string host = host_of(requests_[it->index].url);
-      if (it->not_before > now || per_host_[host] >= limits_.max_per_host) {
+    for (auto it = queue_.begin(); it != queue_.end();) {
+      if (it->not_before > now || !can_start(*it)) {
         ++it;
         continue;
       }
-      start(*it, host);
+      start(*it, host_of(requests_[it->index].url));
       it = queue_.erase(it);
     }
   }
