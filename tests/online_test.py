@@ -286,10 +286,10 @@ def scenario_shared(digestlint, source_dir, papers, shared_dir):
         records = os.path.join(work, "papers.json")
         with open(records, "w", encoding="utf-8") as f:
             json.dump({"papers": papers_from_digests(paths)}, f)
-        run = Run(digestlint, records, os.path.join(work, "cache"))
-        report, stderr, cold = run.check(paths, ["--arxiv-delay", "3"])
+        run = Run(digestlint, records, os.path.join(work, "cache"), delay="3")
+        report, stderr, cold = run.check(paths)
         first = stats(run.base)
-        _, stderr2, warm = run.check(paths, ["--arxiv-delay", "3"])
+        _, stderr2, warm = run.check(paths)
         online = [f for file in report["files"] for f in file["findings"]
                   if f["rule"] in ONLINE_RULES]
         print(f"{len(paths)} digests, cold: {first['requests']} request(s) "
