@@ -256,6 +256,66 @@ def scenario_concurrent(digestlint, source_dir, papers):
         fail_if(problems)
 
 
+def scenario_config(digestlint, source_dir, papers):
+    """`online: true` in .digestlint.yaml turns the online phase on; `false` keeps it off."""
+    fixture = os.path.join(source_dir, "fixtures", "online", "arxiv-and-links.md")
+    problems = []
+    for online, wanted in (("true", True), ("false", False)):
+        with tempfile.TemporaryDirectory() as work:
+            with open(fixture, encoding="utf-8") as f, \
+                    open(os.path.join(work, "digest.md"), "w", encoding="utf-8") as out:
+                out.write(f.read())
+            with open(os.path.join(work, ".digestlint.yaml"), "w", encoding="utf-8") as f:
+                f.write(f"online: {online}\n")
+            run = Run(digestlint, papers, os.path.join(work, "cache"))
+            command = [digestlint, "check", "--format", "json", "--fail-on", "never",
+                       *[o for o in run.options if o != "--online"], "digest.md"]
+            done = subprocess.run(command, capture_output=True, text=True, cwd=work)
+            rules = {f["rule"] for f in json.loads(done.stdout)["files"][0]["findings"]}
+            if bool(rules & ONLINE_RULES) != wanted or bool(run.requests()) != wanted:
+                problems.append(f"online: {online}: rules {sorted(rules)}, "
+                                f"{run.requests()} request(s)")
+            run.close()
+    fail_if(problems)
+
+
+def scenario_lsp(digestlint, source_dir, papers):
+    """The editor shows cached online findings at once, with initializationOptions.online, and
+    never makes a request; without the option, no online finding."""
+    import lsp_protocol
+    fixture = os.path.join(source_dir, "fixtures", "online", "arxiv-and-links.md")
+    problems = []
+    with tempfile.TemporaryDirectory() as work:
+        cache = os.path.join(work, "cache")
+        run = Run(digestlint, papers, cache)
+        run.check([fixture])
+        before = run.requests()
+        for options, wanted in (({"online": True, "cacheDir": cache}, True), (None, False)):
+            client = lsp_protocol.Client(os.path.abspath(digestlint), work)
+            params = {"processId": None, "rootUri": lsp_protocol.file_uri(work),
+                      "capabilities": {}}
+            if options:
+                params["initializationOptions"] = options
+            client.response(client.request("initialize", params))
+            client.notify("initialized", {})
+            uri = lsp_protocol.file_uri(fixture)
+            with open(fixture, encoding="utf-8") as f:
+                client.notify("textDocument/didOpen", {"textDocument": {
+                    "uri": uri, "languageId": "markdown", "version": 1, "text": f.read()}})
+            found = set(lsp_protocol.codes(client.diagnostics(uri))) & ONLINE_RULES
+            expected = {"links/broken", "links/arxiv-title-mismatch", "links/arxiv-not-found",
+                        "authors/arxiv-mismatch"} if wanted else set()
+            if found != expected:
+                problems.append(f"initializationOptions {options}: online codes {sorted(found)}")
+            client.response(client.request("shutdown", None))
+            client.notify("exit", None)
+            client.finish()
+        if run.requests() != before:
+            problems.append(f"the editor made {run.requests() - before} request(s)")
+        run.close()
+    fail_if(problems)
+
+
 def papers_from_digests(paths):
     """Records that agree with the digests (a `+` stands for one more author), so online rules
     stay quiet and the run measures the online phase itself."""
@@ -308,11 +368,12 @@ def scenario_shared(digestlint, source_dir, papers, shared_dir):
 
 def main():
     digestlint, source_dir, scenario = sys.argv[1:4]
+    digestlint = os.path.abspath(digestlint)
     papers = os.path.join(source_dir, "tests", "data", "online", "papers.json")
     scenarios = {
         "fixtures": scenario_fixtures, "e2e": scenario_e2e, "batching": scenario_batching,
         "faults": scenario_faults, "cache-only": scenario_cache_only,
-        "concurrent": scenario_concurrent,
+        "concurrent": scenario_concurrent, "config": scenario_config, "lsp": scenario_lsp,
     }
     if scenario == "shared":
         scenario_shared(digestlint, source_dir, papers, sys.argv[4])

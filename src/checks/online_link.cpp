@@ -104,7 +104,7 @@ class OnlineLink final : public Analyzer {
         const auto linked = checks::linked_id(entry);
         if (!linked) continue;
         const online::ArxivLookup& lookup = lookups.at(std::string(linked->id.base));
-        if (lookup.record) continue;
+        if (lookup.record || lookup.problem.empty()) continue;
         file.sink->report(entry.url->span,
                           {{"url", std::string(entry.url->text)}, {"problem", lookup.problem}});
       }

@@ -161,10 +161,13 @@ int run_check(const CheckOptions& options) {
   bool fixes_pending = false;
   std::optional<OnlineRun> online_run;
   try {
-    online_run.emplace(options.online);
+    online_run.emplace(options.online, catalog.for_file("").config.online);
   } catch (const std::invalid_argument& error) {
     std::cerr << "error: " << error.what() << "\n";
     return kExitUsage;
+  } catch (const RuleError& error) {
+    std::cerr << error.describe() << "\n";
+    return kExitConfig;
   }
   try {
     if (options.fix || options.diff) {

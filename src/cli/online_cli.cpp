@@ -30,9 +30,9 @@ void add_online_options(CLI::App& command, OnlineCliOptions& options) {
   command.add_flag("--no-cache", settings.no_cache, "Neither read nor write the online cache");
 }
 
-OnlineRun::OnlineRun(const OnlineCliOptions& options) {
+OnlineRun::OnlineRun(const OnlineCliOptions& options, bool from_config) {
   online::OnlineOptions settings = options.settings;
-  if (!settings.enabled && !settings.cache_only) return;
+  if (!settings.enabled && !settings.cache_only && !from_config) return;
   for (const std::string& remap : options.remaps)
     settings.remaps.push_back(online::parse_remap(remap));
   auto session = std::make_shared<online::Session>(std::move(settings));

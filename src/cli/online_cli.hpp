@@ -20,8 +20,9 @@ void add_online_options(CLI::App& command, OnlineCliOptions& options);
 // online phase did. Does nothing for an offline run.
 class OnlineRun {
  public:
-  // Throws std::invalid_argument for a bad --remap.
-  explicit OnlineRun(const OnlineCliOptions& options);
+  // from_config: `online: true` in the working directory's .digestlint.yaml. Throws
+  // std::invalid_argument for a bad --remap.
+  OnlineRun(const OnlineCliOptions& options, bool from_config);
   ~OnlineRun();
   OnlineRun(const OnlineRun&) = delete;
   OnlineRun& operator=(const OnlineRun&) = delete;

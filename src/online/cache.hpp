@@ -10,7 +10,7 @@ namespace digestlint::online {
 
 // What a link check found, as stored in the cache.
 struct LinkStatus {
-  enum class Kind { ok, broken, unreachable };
+  enum class Kind { ok, broken, unreachable, unchecked };  // unchecked is never stored
   Kind kind = Kind::ok;
   std::string detail;  // "HTTP 404", "Could not resolve hostname" …
 };

@@ -21,6 +21,8 @@ struct OnlineOptions {
   std::string cache_dir;  // empty: $XDG_CACHE_HOME/digestlint (or ~/.cache/digestlint)
   bool cache_only = false;
   bool no_cache = false;  // tests and one-off runs
+  // With cache_only: what is not cached is simply not reported (the editor), not a note.
+  bool quiet_uncached = false;
   int retries = 2;
   int max_redirects = 5;
   long max_per_host = 4;

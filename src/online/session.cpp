@@ -65,11 +65,13 @@ std::map<std::string, LinkVerdict> Session::check_links(const std::set<std::stri
   for (const std::string& url : urls) {
     if (links_.contains(url)) continue;
     ++stats_.links;
-    if (const auto cached = cache_.link(apply_remaps(options_.remaps, url))) {
+    if (const auto cached = cache_.link(url)) {
       ++stats_.links_cached;
       links_[url] = {cached->kind, cached->detail};
     } else if (options_.cache_only) {
-      links_[url] = {LinkStatus::Kind::unreachable, "not in the cache (--cache-only)"};
+      links_[url] = {
+          options_.quiet_uncached ? LinkStatus::Kind::unchecked : LinkStatus::Kind::unreachable,
+          "not in the cache (--cache-only)"};
     } else {
       to_fetch.push_back(url);
     }
@@ -101,7 +103,7 @@ std::map<std::string, LinkVerdict> Session::fetch_links(const std::vector<std::s
     const long ttl = verdict.kind == LinkStatus::Kind::unreachable
                          ? std::min(options_.link_ttl_seconds, 3600L)
                          : options_.link_ttl_seconds;
-    cache_.store_link(requests[i].url, {verdict.kind, verdict.detail}, ttl);
+    cache_.store_link(urls[i], {verdict.kind, verdict.detail}, ttl);
     verdicts[urls[i]] = verdict;
   }
   return verdicts;
@@ -117,7 +119,9 @@ std::map<std::string, ArxivLookup> Session::lookup_arxiv(const std::set<std::str
       ++stats_.ids_cached;
       ids_[id] = {std::move(cached), {}};
     } else if (options_.cache_only) {
-      ids_[id] = {std::nullopt, "the arXiv record is not in the cache (--cache-only)"};
+      ids_[id] = {std::nullopt, options_.quiet_uncached
+                                    ? std::string()
+                                    : "the arXiv record is not in the cache (--cache-only)"};
     } else {
       to_fetch.push_back(id);
     }

@@ -17,7 +17,8 @@ struct LinkVerdict {
   std::string detail;
 };
 
-// An arXiv id's record, or why there is none to compare with (lookup failed, not cached).
+// An arXiv id's record, or why there is none to compare with (lookup failed, not cached); no
+// record and no problem: not cached, and not worth a note (quiet_uncached).
 struct ArxivLookup {
   std::optional<ArxivRecord> record;
   std::string problem;

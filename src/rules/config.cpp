@@ -138,9 +138,12 @@ Config load_config(const std::string& path) {
         if (entry["rules"]) ignore.rules = string_list(config, entry["rules"], "rules");
         config.ignores.push_back(std::move(ignore));
       }
+    } else if (key == "online") {
+      if (!YAML::convert<bool>::decode(item.second, config.online))
+        fail(config, item.second, "'online' must be true or false");
     } else {
       fail(config, item.first,
-           fmt::format("unknown key '{}' (expected packs, rules, ignore)", key));
+           fmt::format("unknown key '{}' (expected packs, rules, ignore, online)", key));
     }
   }
   return config;

@@ -22,6 +22,7 @@ namespace digestlint {
 //   ignore:
 //     - files: ["archive/**"]              globs relative to this file
 //       rules: [structure/missing-header]  ids or categories; omitted: all rules
+//   online: true                           check runs as with --online (docs/online.md)
 struct RuleSettings {
   bool enabled = true;
   std::optional<Severity> severity;
@@ -40,6 +41,7 @@ struct Config {
   std::vector<std::string> packs;
   std::map<std::string, RuleSettings, std::less<>> rules;  // by id or category
   std::vector<IgnoreEntry> ignores;
+  bool online = false;  // read from the working directory's configuration only: one run, one phase
 
   // Applies disables, severities and parameters; throws RuleError for unknown rule names.
   std::vector<RuleSpec> apply(std::vector<RuleSpec> specs) const;
