@@ -8,12 +8,14 @@ Standard library only; binds 127.0.0.1 on a free port. Paths:
   /flaky/NAME                       500 on the first request of NAME, then 200
   /ratelimited/NAME                 429 with Retry-After: 1 on the first request, then 200
   /slow/…                           answers after SLOW_SECONDS
+  /hold/…                           200 after HOLD_SECONDS (to measure concurrency)
   /loop/a, /loop/b                  redirect to each other
   /reset/…                          closes the connection without an answer
   /big/…                            refuses HEAD (405); GET sends a body far over the cap
   /thumbs/ID.png                    200, or 404 for ids in missing_thumbnails
   /abs/ID                           200 for known papers, 404 otherwise
-Every request except /stats is counted; GET /stats returns the counts as JSON.
+Every request except /stats is counted, with the most ever in flight at once; GET /stats
+returns the counts as JSON.
 """
 import http.server
 import json
@@ -24,6 +26,7 @@ import urllib.parse
 from xml.sax.saxutils import escape
 
 SLOW_SECONDS = 4
+HOLD_SECONDS = 0.3
 BIG_BYTES = 32 * 1024 * 1024
 
 
@@ -35,6 +38,8 @@ class State:
         self.requests = []  # (method, path, time)
         self.api_batches = []  # lists of ids
         self.seen = set()
+        self.in_flight = 0
+        self.max_in_flight = 0
 
     def first_time(self, key):
         with self.lock:
@@ -52,7 +57,8 @@ class State:
             return {
                 "requests": len(self.requests),
                 "by_kind": by_kind,
-                "requests_list": [[m, p] for m, p, _ in self.requests],
+                "requests_list": [[m, p, t] for m, p, t in self.requests],
+                "max_in_flight": self.max_in_flight,
                 "api_batches": self.api_batches,
                 "api_times": [t for _, p, t in self.requests if p.startswith("/api")],
             }
@@ -97,11 +103,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def answer(self, head):
         state = self.server.state
-        path = self.path
-        if path == "/stats":
+        if self.path == "/stats":
             return self.send(200, json.dumps(state.stats()).encode())
         with state.lock:
-            state.requests.append((self.command, path, time.monotonic()))
+            state.requests.append((self.command, self.path, time.monotonic()))
+            state.in_flight += 1
+            state.max_in_flight = max(state.max_in_flight, state.in_flight)
+        try:
+            return self.route(state, self.path, head)
+        finally:
+            with state.lock:
+                state.in_flight -= 1
+
+    def route(self, state, path, head):
         parts = urllib.parse.urlsplit(path)
         segments = parts.path.strip("/").split("/")
         kind = segments[0]
@@ -130,6 +144,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if kind == "slow":
             time.sleep(SLOW_SECONDS)
             return self.send(200, b"late", head=head)
+        if kind == "hold":
+            time.sleep(HOLD_SECONDS)
+            return self.send(200, b"held", head=head)
         if kind == "loop":
             target = "/loop/b" if segments[1] == "a" else "/loop/a"
             return self.send(302, b"", [("Location", target)], head)

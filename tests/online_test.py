@@ -156,6 +156,9 @@ def scenario_e2e(digestlint, source_dir, papers):
         kinds = first["by_kind"]
         if kinds.get("flaky") != 2 or kinds.get("ratelimited") != 2:
             problems.append(f"expected one retry each for flaky and ratelimited: {kinds}")
+        rate_limited = [t for _, path, t in first["requests_list"] if "/ratelimited/" in path]
+        if len(rate_limited) == 2 and rate_limited[1] - rate_limited[0] < 0.95:
+            problems.append(f"Retry-After: 1 not honoured: {rate_limited[1] - rate_limited[0]:.2f}s")
         if kinds.get("abs"):
             problems.append("arXiv abs pages were fetched; ids go through the API")
         report2, stderr2, elapsed2 = run.check([path])
@@ -195,6 +198,26 @@ def scenario_batching(digestlint, source_dir, papers):
         if any(gap < 0.45 for gap in gaps):
             problems.append(f"requests closer than --arxiv-delay 0.5: {gaps}")
         print(f"{len(batches)} API request(s), gaps {['%.2f' % g for g in gaps]}")
+        run.close()
+        fail_if(problems)
+
+
+def scenario_limits(digestlint, source_dir, papers):
+    """24 links to one host: never more than 4 requests to it at once, yet several."""
+    with tempfile.TemporaryDirectory() as work:
+        path = os.path.join(work, "links.md")
+        links = "\n".join(f"- https://fake.test/hold/{i}" for i in range(24))
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(f"## Daily Papers (2024-10-02)\n\n{links}\n")
+        run = Run(digestlint, papers, os.path.join(work, "cache"))
+        _, _, elapsed = run.check([path], ["--select", "links/broken,links/unreachable"])
+        seen = stats(run.base)
+        print(f"24 held links: at most {seen['max_in_flight']} at once, {elapsed:.2f}s")
+        problems = []
+        if not 2 <= seen["max_in_flight"] <= 4:
+            problems.append(f"{seen['max_in_flight']} requests to one host at once, limit 4")
+        if seen["requests"] != 24:
+            problems.append(f"{seen['requests']} request(s) for 24 links")
         run.close()
         fail_if(problems)
 
@@ -374,6 +397,7 @@ def main():
         "fixtures": scenario_fixtures, "e2e": scenario_e2e, "batching": scenario_batching,
         "faults": scenario_faults, "cache-only": scenario_cache_only,
         "concurrent": scenario_concurrent, "config": scenario_config, "lsp": scenario_lsp,
+        "limits": scenario_limits,
     }
     if scenario == "shared":
         scenario_shared(digestlint, source_dir, papers, sys.argv[4])
