@@ -1,7 +1,8 @@
 # Online checks (docs/online.md) against tests/fake_server.py on 127.0.0.1: no test reaches the
 # internet. Each scenario starts its own server and cache directory.
 find_package(Python3 REQUIRED COMPONENTS Interpreter)
-foreach(scenario fixtures e2e batching faults cache-only concurrent config lsp limits)
+foreach(scenario fixtures e2e batching faults cache-only concurrent config lsp limits
+                 deadline)
   add_test(NAME online-${scenario}
            COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/online_test.py
                    $<TARGET_FILE:digestlint> ${CMAKE_SOURCE_DIR} ${scenario})

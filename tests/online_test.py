@@ -222,6 +222,33 @@ def scenario_limits(digestlint, source_dir, papers):
         fail_if(problems)
 
 
+def scenario_deadline(digestlint, source_dir, papers):
+    """Links slower than the deadline (but not the timeout): the run ends at the deadline and
+    reports them as unreachable."""
+    with tempfile.TemporaryDirectory() as work:
+        path = os.path.join(work, "links.md")
+        links = "\n".join(f"- https://fake.test/slow/{i}" for i in range(6))
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(f"## Daily Papers (2024-10-02)\n\n{links}\n")
+        run = Run(digestlint, papers, os.path.join(work, "cache"))
+        report, _, elapsed = run.check(
+            [path], ["--select", "links/broken,links/unreachable", "--deadline", "1"])
+        findings = report["files"][0]["findings"]
+        print(f"6 slow links, --deadline 1: {len(findings)} note(s) in {elapsed:.2f}s")
+        problems = []
+        if elapsed > 3:
+            problems.append(f"the run took {elapsed:.2f}s despite --deadline 1")
+        if [f["rule"] for f in findings] != ["links/unreachable"] * 6 or \
+                any("out of time" not in f["message"] for f in findings):
+            problems.append(f"expected 6 'ran out of time' notes: {findings}")
+        before = run.requests()
+        run.check([path], ["--select", "links/broken,links/unreachable", "--deadline", "1"])
+        if run.requests() == before:
+            problems.append("links cut short by the deadline were cached")
+        run.close()
+        fail_if(problems)
+
+
 def scenario_faults(digestlint, source_dir, papers):
     """A malformed feed and an oversized one: the papers are notes, nothing crashes or hangs."""
     path = os.path.join(source_dir, "fixtures", "online", "arxiv-and-links.md")
@@ -397,7 +424,7 @@ def main():
         "fixtures": scenario_fixtures, "e2e": scenario_e2e, "batching": scenario_batching,
         "faults": scenario_faults, "cache-only": scenario_cache_only,
         "concurrent": scenario_concurrent, "config": scenario_config, "lsp": scenario_lsp,
-        "limits": scenario_limits,
+        "limits": scenario_limits, "deadline": scenario_deadline,
     }
     if scenario == "shared":
         scenario_shared(digestlint, source_dir, papers, sys.argv[4])

@@ -15,6 +15,10 @@ void add_online_options(CLI::App& command, OnlineCliOptions& options) {
   command.add_option("--timeout", settings.timeout_seconds, "Seconds per request (--online)")
       ->check(CLI::PositiveNumber);
   command
+      .add_option("--deadline", settings.deadline_seconds,
+                  "Seconds for the whole online phase; what is left is unreachable (default 300)")
+      ->check(CLI::PositiveNumber);
+  command
       .add_option("--arxiv-delay", settings.arxiv_delay_seconds,
                   "Seconds between arXiv API requests (--online, default 3)")
       ->check(CLI::NonNegativeNumber);

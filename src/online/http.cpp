@@ -234,6 +234,7 @@ class Fetcher {
     if (result.failure != HttpFailure::none || result.status == 0 || is_transient(result)) {
       result.failure = HttpFailure::timeout;
       result.detail = "the online phase ran out of time";
+      result.out_of_time = true;
     }
   }
 

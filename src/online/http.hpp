@@ -25,9 +25,10 @@ enum class HttpFailure {
 struct HttpResult {
   long status = 0;  // final HTTP status; 0 without a response
   HttpFailure failure = HttpFailure::none;
-  std::string detail;  // curl's message or "HTTP 404", for reports
-  std::string body;    // only when want_body
-  int attempts = 0;    // requests made for this URL, fallbacks and retries included
+  std::string detail;        // curl's message or "HTTP 404", for reports
+  std::string body;          // only when want_body
+  int attempts = 0;          // requests made for this URL, fallbacks and retries included
+  bool out_of_time = false;  // cut short by the deadline: says nothing about the URL
 };
 
 struct HttpLimits {

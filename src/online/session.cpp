@@ -103,7 +103,7 @@ std::map<std::string, LinkVerdict> Session::fetch_links(const std::vector<std::s
     const long ttl = verdict.kind == LinkStatus::Kind::unreachable
                          ? std::min(options_.link_ttl_seconds, 3600L)
                          : options_.link_ttl_seconds;
-    cache_.store_link(urls[i], {verdict.kind, verdict.detail}, ttl);
+    if (!results[i].out_of_time) cache_.store_link(urls[i], {verdict.kind, verdict.detail}, ttl);
     verdicts[urls[i]] = verdict;
   }
   return verdicts;
