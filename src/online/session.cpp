@@ -82,9 +82,7 @@ std::map<std::string, LinkVerdict> Session::check_links(const std::set<std::stri
   return result;
 }
 
-std::map<std::string, LinkVerdict> Session::fetch_links(const std::vector<std::string>& urls) {
-  std::vector<HttpRequest> requests;
-  for (const std::string& url : urls) requests.push_back({apply_remaps(options_.remaps, url)});
+HttpLimits Session::http_limits() const {
   HttpLimits limits;
   limits.timeout = millis(options_.timeout_seconds);
   limits.retries = options_.retries;
@@ -94,7 +92,13 @@ std::map<std::string, LinkVerdict> Session::fetch_links(const std::vector<std::s
   limits.max_body_bytes = static_cast<std::size_t>(options_.max_body_bytes);
   limits.max_retry_after = millis(options_.max_retry_after_seconds);
   limits.deadline = deadline();
-  const std::vector<HttpResult> results = fetch_all(requests, limits);
+  return limits;
+}
+
+std::map<std::string, LinkVerdict> Session::fetch_links(const std::vector<std::string>& urls) {
+  std::vector<HttpRequest> requests;
+  for (const std::string& url : urls) requests.push_back({apply_remaps(options_.remaps, url)});
+  const std::vector<HttpResult> results = fetch_all(requests, http_limits());
   std::map<std::string, LinkVerdict> verdicts;
   for (std::size_t i = 0; i < urls.size(); ++i) {
     stats_.link_requests += static_cast<std::size_t>(results[i].attempts);
@@ -147,14 +151,9 @@ void Session::wait_for_arxiv_slot() {
 
 void Session::fetch_arxiv_batch(const std::vector<std::string>& ids) {
   wait_for_arxiv_slot();
-  HttpLimits limits;
-  limits.timeout = millis(std::max(options_.timeout_seconds, 1.0));
-  limits.retries = options_.retries;
-  limits.max_body_bytes = static_cast<std::size_t>(options_.max_body_bytes);
-  limits.max_retry_after = millis(options_.max_retry_after_seconds);
+  HttpLimits limits = http_limits();
   // Retries of the API keep to its pace too.
   limits.first_backoff = std::max(limits.first_backoff, millis(options_.arxiv_delay_seconds));
-  limits.deadline = deadline();
   const HttpResult result =
       fetch_all({{batch_url(options_.arxiv_api, ids), /*want_body=*/true}}, limits).front();
   stats_.arxiv_requests += static_cast<std::size_t>(result.attempts);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "online/cache.hpp"
+#include "online/http.hpp"
 #include "online/options.hpp"
 
 namespace digestlint::online {
@@ -47,6 +48,7 @@ class Session {
   void fetch_arxiv_batch(const std::vector<std::string>& ids);
   void wait_for_arxiv_slot();
   std::chrono::steady_clock::time_point deadline() const;
+  HttpLimits http_limits() const;
 
   OnlineOptions options_;
   Cache cache_;
