@@ -46,6 +46,18 @@ std::string batch_url(const std::string& api, const std::vector<std::string>& id
                      ids.size());
 }
 
+// The records of an API answer, or nullopt and what went wrong.
+std::optional<std::map<std::string, ArxivRecord>> records_in(const HttpResult& result,
+                                                             std::string& problem) {
+  if (result.failure != HttpFailure::none || result.status != 200) {
+    problem = fmt::format("the arXiv API did not answer: {}", result.detail);
+    return std::nullopt;
+  }
+  auto records = parse_arxiv_feed(result.body);
+  if (!records) problem = "the arXiv API answered with a feed that is not Atom XML";
+  return records;
+}
+
 }  // namespace
 
 Session::Session(OnlineOptions options)
@@ -159,12 +171,7 @@ void Session::fetch_arxiv_batch(const std::vector<std::string>& ids) {
   stats_.arxiv_requests += static_cast<std::size_t>(result.attempts);
   last_arxiv_request_ = Clock::now();
   std::string problem;
-  std::optional<std::map<std::string, ArxivRecord>> records;
-  if (result.failure != HttpFailure::none || result.status != 200) {
-    problem = fmt::format("the arXiv API did not answer: {}", result.detail);
-  } else if (!(records = parse_arxiv_feed(result.body))) {
-    problem = "the arXiv API answered with a feed that is not Atom XML";
-  }
+  const auto records = records_in(result, problem);
   for (const std::string& id : ids) {
     if (!records) {
       ids_[id] = {std::nullopt, problem};
