@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
 PACKAGES=(cmake g++ ninja-build pkg-config git python3 python3-jsonschema pre-commit neovim
   libcmark-gfm-dev libcmark-gfm-extensions-dev libre2-dev libfmt-dev libyaml-cpp-dev
-  libcli11-dev doctest-dev nlohmann-json3-dev)
+  libcli11-dev doctest-dev nlohmann-json3-dev libcurl4-openssl-dev libsqlite3-dev libpugixml-dev)
 
 install_missing() {
   local missing=()

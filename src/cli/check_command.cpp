@@ -182,6 +182,16 @@ int run_check(const CheckOptions& options) {
   Inputs inputs = read_inputs(options.paths, options.input);
   Report report;
   bool fixes_pending = false;
+  std::optional<OnlineRun> online_run;
+  try {
+    online_run.emplace(options.online, catalog.for_file("").config.online);
+  } catch (const std::invalid_argument& error) {
+    std::cerr << "error: " << error.what() << "\n";
+    return kExitUsage;
+  } catch (const RuleError& error) {
+    std::cerr << error.describe() << "\n";
+    return kExitConfig;
+  }
   try {
     drop_excluded(options, catalog, inputs);
     if (options.fix || options.diff) {
@@ -192,6 +202,7 @@ int run_check(const CheckOptions& options) {
     std::cerr << error.describe() << "\n";
     return kExitConfig;
   }
+  online_run.reset();  // the online phase is over: its summary goes to stderr now
   for (const InputError& error : inputs.errors) print_input_error(error);
   print_profile_notes(options, report);
   if (options.diff)

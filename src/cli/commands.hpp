@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "cli/inputs.hpp"
+#include "cli/online_cli.hpp"
 #include "rules/catalog.hpp"
 
 namespace digestlint {
@@ -34,6 +35,7 @@ struct CheckOptions {
   std::string baseline_path;        // hide findings recorded here
   std::string write_baseline_path;  // record the current findings here
   unsigned jobs = 0;
+  OnlineCliOptions online;  // --online and its settings
 };
 
 int run_check(const CheckOptions& options);

@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
                             "Record the findings as a baseline");
   check_command->add_flag("!--no-inline-config", check.inline_config,
                           "Ignore <!-- digestlint-disable … --> comments (audits)");
+  add_online_options(*check_command, check.online);
 
   RuleOptions list_options;
   std::string list_format = "table";

@@ -9,6 +9,7 @@
 #include "lsp/diagnostics.hpp"
 #include "lsp/hover.hpp"
 #include "lsp/uri.hpp"
+#include "online/session.hpp"
 #include "rules/loader.hpp"
 #include "rules/params.hpp"
 
@@ -136,10 +137,31 @@ void Session::dispatch_notification(const std::string& method, const json& param
   // initialized, $/cancelRequest, $/setTrace and unknown notifications need nothing.
 }
 
+namespace {
+
+// initializationOptions {"online": true, "cacheDir": "…"}: the online rules report what
+// `digestlint check --online` cached, at once; the editor never waits for the network.
+std::optional<online::OnlineOptions> online_options(const json& params) {
+  const auto found = params.find("initializationOptions");
+  if (found == params.end() || !found->is_object()) return std::nullopt;
+  const auto online = found->find("online");
+  if (online == found->end() || !online->is_boolean() || !online->get<bool>()) return std::nullopt;
+  online::OnlineOptions options;
+  options.enabled = true;
+  options.cache_only = true;
+  options.quiet_uncached = true;
+  const auto directory = found->find("cacheDir");
+  if (directory != found->end() && directory->is_string()) options.cache_dir = *directory;
+  return options;
+}
+
+}  // namespace
+
 json Session::initialize(const json& params) {
   if (initialized_) throw ProtocolError(kInvalidRequest, "initialize was already sent");
   if (!params.is_object()) throw ProtocolError(kInvalidParams, "params must be an object");
   initialized_ = true;
+  online_ = online_options(params);
   return {
       {"capabilities",
        {
@@ -272,7 +294,10 @@ void Session::lint_and_publish(const std::string& uri) {
   const RulesFor rules = rules_for(on_disk ? document->path : std::string());
   const Engine engine(*rules.rules, rules.filter);
   // lint_all also runs the whole-run analyzers (and, where the engine has them, suppressions).
+  // A session per lint, so what other runs cached meanwhile shows up at the next change.
+  if (online_) online::install_session(std::make_shared<online::Session>(*online_));
   std::vector<FileResult> results = engine.lint_all({source}, 1);
+  if (online_) online::install_session(nullptr);
 
   json diagnostics = json::array();
   const SourceLookup lookup_file = [this](const std::string& path) { return lookup(path); };

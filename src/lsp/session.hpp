@@ -10,6 +10,7 @@
 
 #include "lsp/document.hpp"
 #include "lsp/protocol.hpp"
+#include "online/options.hpp"
 #include "rules/catalog.hpp"
 
 namespace digestlint::lsp {
@@ -80,6 +81,8 @@ class Session {
   std::set<std::string> dirty_;
   std::chrono::steady_clock::time_point dirty_since_{};
   bool initialized_ = false;
+  // initializationOptions {"online": true}: online findings from the cache only (docs/online.md).
+  std::optional<online::OnlineOptions> online_;
   bool shutdown_ = false;
   std::optional<int> exit_code_;
 };

@@ -151,10 +151,13 @@ Config load_config(const std::string& path) {
     } else if (key == "exclude" || key == "extend-exclude") {
       for (std::string& glob : string_list(config, item.second, key))
         config.exclude.push_back(std::move(glob));
+    } else if (key == "online") {
+      if (!YAML::convert<bool>::decode(item.second, config.online))
+        fail(config, item.second, "'online' must be true or false");
     } else {
       fail(config, item.first,
            fmt::format("unknown key '{}' (expected packs, rules, ignore, profiles, exclude, "
-                       "extend-exclude)",
+                       "extend-exclude, online)",
                        key));
     }
   }

@@ -26,6 +26,7 @@ namespace digestlint {
 //     - files: ["archive/2023/**"]         read these files with one format profile
 //       profile: daily-papers-bullets
 //   exclude: ["drafts/**"]                 files not linted at all (extend-exclude: added to it)
+//   online: true                           check runs as with --online (docs/online.md)
 struct RuleSettings {
   bool enabled = true;
   std::optional<Severity> severity;
@@ -52,6 +53,7 @@ struct Config {
   std::vector<IgnoreEntry> ignores;
   std::vector<ProfilePin> profile_pins;
   std::vector<std::string> exclude;  // `exclude` and `extend-exclude` together
+  bool online = false;  // read from the working directory's configuration only: one run, one phase
 
   // Applies disables, severities and parameters; throws RuleError for unknown rule names.
   std::vector<RuleSpec> apply(std::vector<RuleSpec> specs) const;

@@ -1,0 +1,60 @@
+#include "cli/online_cli.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "online/session.hpp"
+
+namespace digestlint {
+
+void add_online_options(CLI::App& command, OnlineCliOptions& options) {
+  online::OnlineOptions& settings = options.settings;
+  command.add_flag("--online", settings.enabled,
+                   "Also check links and arXiv records over the network (docs/online.md)");
+  command.add_option("--timeout", settings.timeout_seconds, "Seconds per request (--online)")
+      ->check(CLI::PositiveNumber);
+  command
+      .add_option("--deadline", settings.deadline_seconds,
+                  "Seconds for the whole online phase; what is left is unreachable (default 300)")
+      ->check(CLI::PositiveNumber);
+  command
+      .add_option("--arxiv-delay", settings.arxiv_delay_seconds,
+                  "Seconds between arXiv API requests (--online, default 3)")
+      ->check(CLI::NonNegativeNumber);
+  command.add_option("--arxiv-api", settings.arxiv_api, "arXiv API endpoint (--online)");
+  command
+      .add_option("--remap", options.remaps,
+                  "'REGEX REPLACEMENT': rewrite URLs before requesting them (repeatable)")
+      ->allow_extra_args(false);
+  command.add_option("--cache-dir", settings.cache_dir,
+                     "Online result cache (default: $XDG_CACHE_HOME/digestlint)");
+  command.add_flag("--cache-only", settings.cache_only,
+                   "Online checks from the cache only: no request; uncached links are notes");
+  command.add_flag("--no-cache", settings.no_cache, "Neither read nor write the online cache");
+}
+
+OnlineRun::OnlineRun(const OnlineCliOptions& options, bool from_config) {
+  online::OnlineOptions settings = options.settings;
+  if (!settings.enabled && !settings.cache_only && !from_config) return;
+  for (const std::string& remap : options.remaps)
+    settings.remaps.push_back(online::parse_remap(remap));
+  auto session = std::make_shared<online::Session>(std::move(settings));
+  if (!session->cache_problem().empty())
+    std::cerr << fmt::format("warning: online cache not used: {}\n", session->cache_problem());
+  online::install_session(std::move(session));
+  active_ = true;
+}
+
+OnlineRun::~OnlineRun() {
+  if (!active_) return;
+  const online::OnlineStats stats = online::current_session()->stats();
+  std::cerr << fmt::format(
+      "online: {} link(s), {} from the cache, {} request(s); {} arXiv id(s), {} from the cache, "
+      "{} API request(s)\n",
+      stats.links, stats.links_cached, stats.link_requests, stats.ids, stats.ids_cached,
+      stats.arxiv_requests);
+  online::install_session(nullptr);
+}
+
+}  // namespace digestlint
