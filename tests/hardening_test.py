@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Regression tests for the hardening issue (#10): every input problem is reported, nothing is
+suppressed, written or skipped silently.  usage: hardening_test.py DIGESTLINT SOURCE_DIR"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+BIN, SOURCE = os.path.abspath(sys.argv[1]), sys.argv[2]
+CLEAN = os.path.join(SOURCE, "fixtures", "clean.md")
+results = {"passed": 0, "failed": 0}
+NOBODY = 65534
+
+
+def run(*args, stdin=None, cwd=None, env=None, user=None):
+    command = [BIN, *args]
+    if user is not None:  # as root, permissions mean nothing: drop to an unprivileged user
+        command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
+    proc = subprocess.run(command, input=stdin, capture_output=True, cwd=cwd, timeout=120,
+                          env=env)
+    return proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
+
+
+def check(name, condition, detail=""):
+    if condition:
+        results["passed"] += 1
+    else:
+        results["failed"] += 1
+        print(f"FAIL {name}: {str(detail)[:400]}")
+
+
+def clean_text():
+    with open(CLEAN, encoding="utf-8") as f:
+        return f.read()
+
+
+def write(directory, name, content):
+    path = os.path.join(directory, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(content)
+    return path
+
+
+def placeholder_text():
+    return clean_text().replace("Authors: Mina Park,", "Authors: Mina Park, +,", 1)
+
+
+def test_symlinks(tmp):
+    """Bug 1: links that cannot be followed are input errors; the other files are linted."""
+    for name, links in (("self", [("self", "self")]), ("pair", [("b", "a"), ("a", "b")]),
+                        ("dangling", [("x.gone", "x.md")])):
+        directory = os.path.join(tmp, name)
+        os.mkdir(directory)
+        shutil.copy(CLEAN, directory)
+        for target, link in links:
+            os.symlink(target, os.path.join(directory, link))
+        code, out, err = run("check", "--format", "json", directory)
+        check(f"{name} link: no crash, exit 2", code == 2 and "terminate" not in err, f"{code} {err}")
+        linted = [f["path"] for f in json.loads(out)["files"]] if out else []
+        check(f"{name} link: the other file is linted", linted == [os.path.join(directory, "clean.md")], out)
+        check(f"{name} link: reported", "symbolic link" in err and os.path.join(directory, links[-1][1]) in err, err)
+    code, _, err = run("check", os.path.join(tmp, "dangling", "x.md"))
+    check("dangling link given directly", code == 2 and "broken symbolic link" in err, err)
+
+
+def test_unreadable_directory(tmp):
+    """Bug 6: an unreadable subdirectory is an input error, given directly too."""
+    if os.geteuid() == 0 and not shutil.which("setpriv"):
+        return
+    user = NOBODY if os.geteuid() == 0 else None
+    os.chmod(tmp, 0o755)
+    shutil.copy(CLEAN, tmp)
+    locked = os.path.join(tmp, "locked")
+    os.mkdir(locked)
+    shutil.copy(CLEAN, locked)
+    os.chmod(locked, 0o000)
+    try:
+        code, out, err = run("check", tmp, user=user)
+        check("unreadable subdirectory is reported", code == 2 and "locked: error: cannot read directory" in err, f"{code} {err}")
+        check("the readable file is still linted", "No problems found in 1 file" in out, out)
+        code, out, err = run("check", locked, user=user)
+        check("unreadable directory given directly", code == 2 and "cannot read directory" in err and "no digests" not in err, err)
+    finally:
+        os.chmod(locked, 0o755)
+
+
+def main():
+    tests = [test_symlinks, test_unreadable_directory]
+    only = sys.argv[3:]
+    with tempfile.TemporaryDirectory() as tmp:
+        os.chmod(tmp, 0o755)
+        for test in tests:
+            if only and test.__name__ not in only:
+                continue
+            sub = os.path.join(tmp, test.__name__)
+            os.mkdir(sub)
+            test(sub)
+    print(f"{results['passed']} passed, {results['failed']} failed")
+    return 1 if results["failed"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
