@@ -86,8 +86,19 @@ def test_unreadable_directory(tmp):
         os.chmod(locked, 0o755)
 
 
+def test_duplicates(tmp):
+    """Bug 7: one file named twice is linted once; `- -` reads stdin once."""
+    path = write(tmp, "x.md", placeholder_text())
+    code, out, _ = run("check", "--format", "json", "x.md", "./x.md", tmp, cwd=tmp)
+    files = json.loads(out)["files"]
+    check("x.md ./x.md DIR is linted once", len(files) == 1 and files[0]["path"] == "x.md", out)
+    code, out, _ = run("check", "--format", "json", "-", "-", stdin=placeholder_text().encode())
+    files = json.loads(out)["files"]
+    check("- - reads stdin once", len(files) == 1 and len(files[0]["findings"]) == 1, out)
+
+
 def main():
-    tests = [test_symlinks, test_unreadable_directory]
+    tests = [test_symlinks, test_unreadable_directory, test_duplicates]
     only = sys.argv[3:]
     with tempfile.TemporaryDirectory() as tmp:
         os.chmod(tmp, 0o755)

@@ -101,6 +101,13 @@ std::string size_text(std::size_t bytes) {
   return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1 << 20));
 }
 
+// The identity of an input: its real path, so `x.md`, `./x.md` and a link to it are one file.
+std::string identity(const std::string& path) {
+  std::error_code error;
+  const fs::path real = fs::canonical(path, error);
+  return error ? fs::absolute(path, error).lexically_normal().string() : real.string();
+}
+
 }  // namespace
 
 std::optional<InputError> reject_contents(const std::string& path, std::string_view bytes,
@@ -123,6 +130,7 @@ std::optional<InputError> reject_contents(const std::string& path, std::string_v
 
 Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& options) {
   Inputs inputs;
+  std::set<std::string> seen;  // identities already read: each file is linted once
   const auto add = [&](const std::string& name, std::istream& in) {
     const auto bytes = read_stream(in, options.max_file_size);
     if (!bytes) {
@@ -139,6 +147,7 @@ Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& op
     }
   };
   const auto add_file = [&](const std::string& path) {
+    if (!seen.insert(identity(path)).second) return;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       inputs.errors.push_back(
@@ -150,7 +159,7 @@ Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& op
   for (const std::string& path : paths) {
     std::error_code error;
     if (path == "-") {
-      add(options.stdin_filename, std::cin);
+      if (seen.insert("-").second) add(options.stdin_filename, std::cin);
     } else if (const auto problem = broken_link(path)) {
       inputs.errors.push_back({path, 0, 0, problem->message});
     } else if (fs::is_directory(path, error)) {
