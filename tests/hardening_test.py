@@ -97,8 +97,17 @@ def test_duplicates(tmp):
     check("- - reads stdin once", len(files) == 1 and len(files[0]["findings"]) == 1, out)
 
 
+def test_baseline_needs_every_input(tmp):
+    """Bug 8: no baseline is written when an input could not be read."""
+    path = write(tmp, "gate.md", placeholder_text())
+    baseline = write(tmp, "baseline.json", "keep me")
+    code, _, err = run("check", "--write-baseline", baseline, path, os.path.join(tmp, "missing.md"))
+    with open(baseline, encoding="utf-8") as f:
+        check("baseline kept when an input fails", code == 2 and f.read() == "keep me" and "not written" in err, err)
+
+
 def main():
-    tests = [test_symlinks, test_unreadable_directory, test_duplicates]
+    tests = [test_symlinks, test_unreadable_directory, test_duplicates, test_baseline_needs_every_input]
     only = sys.argv[3:]
     with tempfile.TemporaryDirectory() as tmp:
         os.chmod(tmp, 0o755)

@@ -77,6 +77,13 @@ Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inp
   return report;
 }
 
+bool has_internal_errors(const Report& report) {
+  return std::any_of(report.files.begin(), report.files.end(), [](const FileResult& file) {
+    return std::any_of(file.findings.begin(), file.findings.end(),
+                       [](const Finding& finding) { return finding.internal; });
+  });
+}
+
 bool is_stdin_input(const CheckOptions& options) {
   return std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end();
 }
@@ -169,10 +176,18 @@ int run_check(const CheckOptions& options) {
     return kExitConfig;
   }
   for (const InputError& error : inputs.errors) print_input_error(error);
+  // Set before --baseline can hide anything: a file or rule that failed is never "known".
+  const bool incomplete = !inputs.errors.empty() || has_internal_errors(report);
   if (options.diff)
-    return !inputs.errors.empty() ? kExitUsage : (fixes_pending ? kExitFindings : kExitClean);
+    return incomplete ? kExitUsage : (fixes_pending ? kExitFindings : kExitClean);
 
   if (!options.write_baseline_path.empty()) {
+    // A baseline of a partial run would forget the findings of the files that were not read.
+    if (incomplete) {
+      std::cerr << fmt::format("{}: error: not written, since not every input was linted\n",
+                               options.write_baseline_path);
+      return kExitUsage;
+    }
     std::ofstream baseline(options.write_baseline_path, std::ios::binary | std::ios::trunc);
     Baseline::write(baseline, report);
     if (!baseline) {
@@ -182,7 +197,7 @@ int run_check(const CheckOptions& options) {
     }
     std::cerr << fmt::format("{}: recorded {} finding(s)\n", options.write_baseline_path,
                              report_detail::count_findings(report).total());
-    return inputs.errors.empty() ? kExitClean : kExitUsage;
+    return kExitClean;
   }
   if (!options.baseline_path.empty()) {
     try {
@@ -210,7 +225,7 @@ int run_check(const CheckOptions& options) {
     std::cerr << "error: cannot write the report\n";
     return kExitUsage;
   }
-  if (!inputs.errors.empty()) return kExitUsage;
+  if (incomplete) return kExitUsage;
   return reaches(report.files, fail_threshold(options.fail_on)) ? kExitFindings : kExitClean;
 }
 
