@@ -90,6 +90,31 @@ class RuleSink final : public FindingSink {
   std::vector<Finding>& out_;
 };
 
+// Runs one analyzer on one file (or on the run). A failure loses that analyzer's findings there,
+// not the run: it becomes an error finding of the rule, placed at the start of the file.
+template <typename Run>
+void run_guarded(const RuleSpec& rule, std::vector<Finding>& findings, Run&& run) {
+  const std::size_t before = findings.size();
+  std::string what;
+  try {
+    run();
+    return;
+  } catch (const std::exception& error) {
+    what = error.what();
+  } catch (...) {
+    what = "unknown exception";
+  }
+  findings.resize(before);
+  findings.push_back(Finding{rule.id,
+                             Severity::error,
+                             fmt::format("internal error in rule '{}': {}", rule.id, what),
+                             "this is a bug in digestlint; please report it with this file",
+                             Span{0, 0},
+                             std::nullopt,
+                             {},
+                             /*internal=*/true});
+}
+
 }  // namespace
 
 void sort_findings(std::vector<Finding>& findings) {
@@ -111,7 +136,9 @@ FileResult Engine::check_file(std::shared_ptr<const SourceFile> source) const {
   for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
     if (filter_ && !filter_(*source, rules_.specs[i])) continue;
     RuleSink sink(rules_.specs[i], *result.digest, result.findings);
-    rules_.analyzers[i]->check(CheckContext{*source, *result.digest, sink});
+    run_guarded(rules_.specs[i], result.findings, [&] {
+      rules_.analyzers[i]->check(CheckContext{*source, *result.digest, sink});
+    });
   }
   return result;
 }
@@ -146,7 +173,15 @@ void Engine::check_whole_run(std::vector<FileResult>& results) const {
       sinks.push_back(std::make_unique<RuleSink>(spec, *result.digest, result.findings));
       files.push_back({result.source.get(), result.digest.get(), sinks.back().get()});
     }
-    rules_.analyzers[i]->check_run(files);
+    // A failure there belongs to no single file: each file of the comparison gets it.
+    std::vector<Finding> failure;
+    run_guarded(spec, failure, [&] { rules_.analyzers[i]->check_run(files); });
+    if (failure.empty()) continue;
+    for (FileResult& result : results) {
+      if (filter_ && !filter_(*result.source, spec)) continue;
+      std::erase_if(result.findings, [&](const Finding& f) { return f.rule_id == spec.id; });
+      result.findings.push_back(failure.front());
+    }
   }
 }
 

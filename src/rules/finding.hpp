@@ -36,6 +36,9 @@ struct Finding {
   Span span;
   std::optional<Fix> fix;
   std::vector<RelatedLocation> related;
+  // The rule's analyzer failed on this file: the finding stands for its lost results, cannot be
+  // suppressed and makes the run exit with 2.
+  bool internal = false;
 };
 
 }  // namespace digestlint

@@ -32,6 +32,7 @@ Span next_content_line(const SourceFile& source, int line) {
 }
 
 bool covers(const Suppression& s, const Finding& finding) {
+  if (finding.internal) return false;
   if (finding.span.begin < s.begin || finding.span.begin >= s.end) return false;
   return s.rules.empty() || std::any_of(s.rules.begin(), s.rules.end(), [&](const std::string& r) {
            return selects(r, finding.rule_id);
