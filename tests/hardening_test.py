@@ -106,8 +106,86 @@ def test_baseline_needs_every_input(tmp):
         check("baseline kept when an input fails", code == 2 and f.read() == "keep me" and "not written" in err, err)
 
 
+RULE = """rules:
+  - id: team/rule
+    severity: warning
+    scope: title
+    kind: {kind}
+    params: {params}
+    message: "found"
+    description: d
+{extra}"""
+
+
+def pack(tmp, name, kind="pattern", params="{pattern: 'Heron'}", extra=""):
+    return write(tmp, name, RULE.format(kind=kind, params=params, extra=extra))
+
+
+def expect_config_error(name, args, location, words, cwd=None):
+    code, _, err = run("check", *args, CLEAN, cwd=cwd)
+    ok = code == 3 and err.startswith(location) and all(w in err for w in words) and "terminate" not in err
+    check(name, ok, f"{code} {err}")
+
+
+def test_unknown_params(tmp):
+    """Bug 3: a misspelt parameter is an error with its place and a suggestion."""
+    path = pack(tmp, "typo.yaml", kind="phrase-list", params="{phrases: [a], treshold: 3}")
+    expect_config_error("pack: unknown parameter", ["--rules", path], f"{path}:6:28:",
+                        ["unknown parameter 'treshold'", "did you mean 'threshold'"])
+    config = write(tmp, "summary.yaml", "rules:\n  summary/generic-template:\n    params:\n      low-grouding: 0.3\n")
+    expect_config_error("config: unknown summary parameter", ["--config", config], f"{config}:4:7:",
+                        ["low-grouding", "did you mean 'low-grounding'"])
+    config = write(tmp, "sections.yaml", "rules:\n  structure:\n    params: {sectons: [a]}\n")
+    expect_config_error("config: unknown parameter of a category", ["--config", config], f"{config}:3:14:",
+                        ["no rule of 'structure' has a parameter 'sectons'", "did you mean 'sections'"])
+    config = write(tmp, "exact.yaml", "rules:\n  structure/missing-section:\n    params: {sectons: [a]}\n")
+    expect_config_error("config: unknown parameter of a rule", ["--config", config], f"{config}:3:14:",
+                        ["unknown parameter 'sectons'", "did you mean 'sections'"])
+    config = write(tmp, "key.yaml", "rules:\n  text/truncated:\n    severty: error\n")
+    expect_config_error("config: unknown rule key", ["--config", config], f"{config}:3:5:",
+                        ["did you mean 'severity'"])
+
+
+def test_fix_rewrite_groups(tmp):
+    """Bug 4: a rewrite naming a group the pattern lacks is a load error."""
+    path = pack(tmp, "groups.yaml", extra="    fix: {replace: '\\5'}\n")
+    expect_config_error("fix names a missing group", ["--rules", path], f"{path}:9:",
+                        ["invalid rewrite", "\\5"])
+
+
+def test_ill_formed_packs(tmp):
+    """Bug 5: duplicate keys, min > max, empty patterns and ill-typed fixes are located errors."""
+    path = write(tmp, "dup.yaml", RULE.format(kind="pattern", params="{pattern: 'a'}", extra="    severity: error\n"))
+    expect_config_error("duplicate key in a pack", ["--rules", path], f"{path}:9:5:", ["duplicate key 'severity'", "line 3"])
+    config = write(tmp, "dup-config.yaml", "rules:\n  text/truncated: off\n  text/truncated: error\n")
+    expect_config_error("duplicate key in a config", ["--config", config], f"{config}:3:3:", ["duplicate key 'text/truncated'"])
+    path = pack(tmp, "minmax.yaml", kind="metric", params="{metric: entries, min: 5, max: 2}")
+    expect_config_error("metric min > max", ["--rules", path], f"{path}:6:", ["min", "above max"])
+    path = pack(tmp, "empty.yaml", params="{pattern: ''}")
+    expect_config_error("empty pattern", ["--rules", path], f"{path}:6:", ["empty regular expression"])
+    for value, words in (("{replace: x, safe: maybe}", ["'safe' must be true or false"]),
+                         ("{replace: {a: b}}", ["'replace' must be a string"]),
+                         ("{remove: [item]}", ["'remove' must be a string"]),
+                         ("{replace: x, description: [a]}", ["'description' must be a string"])):
+        path = pack(tmp, "fix.yaml", extra=f"    fix: {value}\n")
+        expect_config_error(f"ill-typed fix {value}", ["--rules", path], f"{path}:9:", words)
+
+
+def test_rules_turned_off(tmp):
+    """Bug 11: a rule turned off in the configuration is still explained, and --select says so."""
+    write(tmp, ".digestlint.yaml", "rules:\n  authors/placeholder: off\n")
+    shutil.copy(CLEAN, tmp)
+    code, out, err = run("explain", "authors/placeholder", cwd=tmp)
+    check("explain a rule that is off", code == 0 and out.startswith("# authors/placeholder") and "turned off" in err, err)
+    code, out, err = run("check", "--select", "authors/placeholder", "clean.md", cwd=tmp)
+    check("--select of a rule that is off warns", "authors/placeholder' is turned off by" in err and ".digestlint.yaml:2:3" in err, err)
+    code, _, err = run("explain", "authors/placehoder", cwd=tmp)
+    check("explain suggests", code == 2 and "did you mean 'authors/placeholder'" in err, err)
+
+
 def main():
-    tests = [test_symlinks, test_unreadable_directory, test_duplicates, test_baseline_needs_every_input]
+    tests = [test_symlinks, test_unreadable_directory, test_duplicates, test_baseline_needs_every_input,
+             test_unknown_params, test_fix_rewrite_groups, test_ill_formed_packs, test_rules_turned_off]
     only = sys.argv[3:]
     with tempfile.TemporaryDirectory() as tmp:
         os.chmod(tmp, 0o755)

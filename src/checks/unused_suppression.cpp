@@ -15,5 +15,6 @@ std::unique_ptr<Analyzer> make(const RuleSpec&) {
 }
 
 }  // namespace
-DIGESTLINT_REGISTER_ANALYZER("unused-suppression", false, make, {"rules"}, {Scope::document})
+DIGESTLINT_REGISTER_ANALYZER("unused-suppression", false, make, {"rules"}, {Scope::document},
+                             ParamNames{})
 }  // namespace digestlint

@@ -176,10 +176,10 @@ int run_check(const CheckOptions& options) {
     return kExitConfig;
   }
   for (const InputError& error : inputs.errors) print_input_error(error);
+  for (const std::string& warning : catalog.warnings()) std::cerr << warning << "\n";
   // Set before --baseline can hide anything: a file or rule that failed is never "known".
   const bool incomplete = !inputs.errors.empty() || has_internal_errors(report);
-  if (options.diff)
-    return incomplete ? kExitUsage : (fixes_pending ? kExitFindings : kExitClean);
+  if (options.diff) return incomplete ? kExitUsage : (fixes_pending ? kExitFindings : kExitClean);
 
   if (!options.write_baseline_path.empty()) {
     // A baseline of a partial run would forget the findings of the files that were not read.

@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "report/rule_docs.hpp"
+#include "rules/did_you_mean.hpp"
 #include "rules/params.hpp"
 
 namespace digestlint {
@@ -34,10 +35,17 @@ int run_rules(const RuleOptions& options, const std::string& format) {
 int run_explain(const RuleOptions& options, const std::string& rule_id) {
   RuleCatalog catalog(options);
   try {
-    const RuleSpec* spec = catalog.for_file("").rules.find(rule_id);
+    const RuleSet& rules = catalog.for_file("").rules;
+    const RuleSpec* spec = rules.find_any(rule_id);
     if (!spec) {
-      std::cerr << fmt::format("error: no rule '{}' (see `digestlint rules`)\n", rule_id);
+      std::cerr << fmt::format("error: no rule '{}'{} (see `digestlint rules`)\n", rule_id,
+                               did_you_mean(rule_id, rules.known_ids));
       return kExitUsage;
+    }
+    if (!spec->enabled) {
+      const YamlLocation& at = spec->disabled_at;
+      std::cerr << fmt::format("{}:{}:{}: note: '{}' is turned off here\n", at.path, at.line,
+                               at.column, rule_id);
     }
     std::cout << rule_markdown(*spec);
   } catch (const RuleError& error) {

@@ -48,6 +48,7 @@ class Analyzer {
 };
 
 using AnalyzerFactory = std::unique_ptr<Analyzer> (*)(const RuleSpec& rule);
+using ParamNames = std::vector<std::string_view>;
 
 struct AnalyzerInfo {
   std::string_view name;  // kind name (pattern, …) or builtin analyzer name
@@ -58,6 +59,9 @@ struct AnalyzerInfo {
   // For builtins that read fixed parts of the digest, those scopes: a rule naming others is a
   // load error rather than a silent no-op. Empty: the analyzer runs on the rule's scopes.
   std::vector<Scope> fixed_scopes = {};
+  // The `params:` keys a rule may set; any other is a load error. An analyzer that declares
+  // none accepts the keys it reads when built without parameters (see accepted_params()).
+  std::optional<ParamNames> params = std::nullopt;
 };
 
 // Called from a static object in each analyzer's file (see DIGESTLINT_REGISTER_ANALYZER).

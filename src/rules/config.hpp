@@ -41,8 +41,10 @@ struct Config {
   std::map<std::string, RuleSettings, std::less<>> rules;  // by id or category
   std::vector<IgnoreEntry> ignores;
 
-  // Applies disables, severities and parameters; throws RuleError for unknown rule names.
+  // Applies disables (a rule turned off stays, with enabled false), severities and parameters;
+  // throws RuleError for unknown rule names and parameters no rule of a category accepts.
   std::vector<RuleSpec> apply(std::vector<RuleSpec> specs) const;
+  void check_selectors(const std::vector<RuleSpec>& specs) const;
   bool ignores_rule(const std::string& file_path, const std::string& rule_id) const;
 };
 
@@ -52,6 +54,8 @@ std::optional<std::string> find_config(const std::string& file_path);
 
 // True when an id or category selector ("links", "links/insecure-url") names the rule.
 bool selects(std::string_view selector, std::string_view rule_id);
+// Every rule id and category of the specs: what a selector may name (for "did you mean").
+std::vector<std::string> selector_names(const std::vector<RuleSpec>& specs);
 // Glob with `*` (not across '/'), `**` (across '/') and `?`.
 bool glob_match(std::string_view pattern, std::string_view path);
 

@@ -17,8 +17,12 @@ struct RuleSet {
   std::vector<std::unique_ptr<Analyzer>> analyzers;
   // Every rule id of the packs, including rules a configuration switched off.
   std::vector<std::string> known_ids;
+  // The rules a configuration switched off, for `explain` and --select.
+  std::vector<RuleSpec> disabled;
 
   const RuleSpec* find(std::string_view id) const;
+  // Also among the disabled rules.
+  const RuleSpec* find_any(std::string_view id) const;
 };
 
 // One linted file: its text, its parsed digest and what the rules found, sorted by position.

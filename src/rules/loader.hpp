@@ -20,7 +20,10 @@ PackSource read_pack(const std::string& path);  // throws RuleError when unreada
 // Throws RuleError pointing into the YAML.
 std::vector<RuleSpec> load_rule_specs(const std::vector<PackSource>& packs);
 
-// Builds each rule's analyzer (validating its parameters and message placeholders).
+// The `params:` keys the rule's analyzer accepts (see AnalyzerInfo::params).
+std::vector<std::string> accepted_params(const RuleSpec& spec);
+
+// Builds each enabled rule's analyzer (validating its parameters and message placeholders).
 RuleSet compile_rules(std::vector<RuleSpec> specs);
 
 }  // namespace digestlint
