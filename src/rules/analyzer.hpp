@@ -9,6 +9,7 @@
 #include "model/digest.hpp"
 #include "rules/finding.hpp"
 #include "rules/rule.hpp"
+#include "rules/suppressions.hpp"
 
 namespace digestlint {
 
@@ -27,6 +28,8 @@ struct CheckContext {
   const SourceFile& source;
   const Digest& digest;
   FindingSink& sink;
+  // The file's digestlint directives; null with --no-inline-config.
+  const InlineConfig* inline_config = nullptr;
 };
 
 // One file of a run, for analyzers that compare files (e.g. duplicate summaries).
@@ -44,6 +47,10 @@ class Analyzer {
   virtual void check(const CheckContext& context) const = 0;
   // Analyzers that need every file of the run at once override this; check() then does nothing.
   virtual bool needs_whole_run() const { return false; }
+  // Analyzers that judge the suppressions themselves run once the other rules' findings were
+  // suppressed (InlineConfig::suppressions then says which were used); their own findings
+  // cannot be suppressed.
+  virtual bool after_suppressions() const { return false; }
   virtual void check_run(const std::vector<RunFile>& /*files*/) const {}
 };
 

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <set>
 #include <thread>
 
 #include "parse/digest_parser.hpp"
@@ -133,11 +132,20 @@ FileResult Engine::check_file(std::shared_ptr<const SourceFile> source) const {
   FileResult result;
   result.source = source;
   result.digest = std::make_shared<const Digest>(parse_digest(*source));
+  if (inline_config_) {
+    result.inline_config = std::make_shared<InlineConfig>();
+    result.inline_config->directives = read_directives(*result.digest, rules_.known_ids);
+    result.inline_config->ran = [this, source](const std::string& selector) {
+      return runs(selector, *source);
+    };
+  }
   for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
+    if (rules_.analyzers[i]->after_suppressions()) continue;
     if (filter_ && !filter_(*source, rules_.specs[i])) continue;
     RuleSink sink(rules_.specs[i], *result.digest, result.findings);
     run_guarded(rules_.specs[i], result.findings, [&] {
-      rules_.analyzers[i]->check(CheckContext{*source, *result.digest, sink});
+      rules_.analyzers[i]->check(
+          CheckContext{*source, *result.digest, sink, result.inline_config.get()});
     });
   }
   return result;
@@ -186,50 +194,27 @@ void Engine::check_whole_run(std::vector<FileResult>& results) const {
 }
 
 void Engine::apply_inline_config(FileResult& result) const {
-  if (inline_config_) {
-    std::vector<Suppression> suppressions = read_suppressions(*result.source, *result.digest);
-    apply_suppressions(suppressions, result.findings);
-    report_unused(suppressions, result);
+  if (result.inline_config) {
+    InlineConfig& config = *result.inline_config;
+    config.suppressions = read_suppressions(*result.source, config.directives);
+    apply_suppressions(config.suppressions, result.findings);
+    for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
+      const RuleSpec& spec = rules_.specs[i];
+      if (!rules_.analyzers[i]->after_suppressions()) continue;
+      if (filter_ && !filter_(*result.source, spec)) continue;
+      RuleSink sink(spec, *result.digest, result.findings);
+      run_guarded(spec, result.findings, [&] {
+        rules_.analyzers[i]->check(CheckContext{*result.source, *result.digest, sink, &config});
+      });
+    }
   }
   sort_findings(result.findings);
 }
 
-// A suppression of rules that are switched off here (config, --select, --ignore) could not have
-// suppressed anything, so it is not stale; one naming no rule at all is a typo and is reported.
-bool Engine::may_report_unused(const Suppression& suppression, const SourceFile& file) const {
-  if (suppression.rules.empty()) return true;
-  for (const std::string& selector : suppression.rules) {
-    const bool known = std::any_of(rules_.known_ids.begin(), rules_.known_ids.end(),
-                                   [&](const std::string& id) { return selects(selector, id); });
-    const bool active =
-        std::any_of(rules_.specs.begin(), rules_.specs.end(), [&](const RuleSpec& rule) {
-          return selects(selector, rule.id) && (!filter_ || filter_(file, rule));
-        });
-    if (!known || active) return true;
-  }
-  return false;
-}
-
-// A suppression that hides nothing is stale (the problem was fixed, or the rule id is wrong).
-void Engine::report_unused(const std::vector<Suppression>& suppressions, FileResult& result) const {
-  const RuleSpec* rule = rules_.find(kUnusedSuppressionRule);
-  if (!rule || (filter_ && !filter_(*result.source, *rule))) return;
-  RuleSink rule_sink(*rule, *result.digest, result.findings);
-  FindingSink& sink = rule_sink;
-  // One comment may stand for several ranges (after a partial enable): used if any of them was.
-  std::set<std::size_t> used_comments;
-  for (const Suppression& s : suppressions) {
-    if (s.used) used_comments.insert(s.comment.begin);
-  }
-  std::set<std::size_t> reported;
-  for (const Suppression& s : suppressions) {
-    if (used_comments.contains(s.comment.begin) || !reported.insert(s.comment.begin).second)
-      continue;
-    if (!may_report_unused(s, *result.source)) continue;
-    sink.report(s.comment,
-                {{"rules", s.rules.empty() ? std::string("all rules")
-                                           : fmt::format("{}", fmt::join(s.rules, ", "))}});
-  }
+bool Engine::runs(const std::string& selector, const SourceFile& file) const {
+  return std::any_of(rules_.specs.begin(), rules_.specs.end(), [&](const RuleSpec& rule) {
+    return selects(selector, rule.id) && (!filter_ || filter_(file, rule));
+  });
 }
 
 }  // namespace digestlint

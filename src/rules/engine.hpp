@@ -30,6 +30,7 @@ struct FileResult {
   std::shared_ptr<const SourceFile> source;
   std::shared_ptr<const Digest> digest;
   std::vector<Finding> findings;
+  std::shared_ptr<InlineConfig> inline_config;  // null with --no-inline-config
 };
 
 // Decides whether a rule runs on a file (--select/--ignore, per-file config ignores).
@@ -51,16 +52,13 @@ class Engine {
   // Runs analyzers that compare files; appends to the results' findings.
   void check_whole_run(std::vector<FileResult>& results) const;
   void apply_inline_config(FileResult& result) const;
-  void report_unused(const std::vector<Suppression>& suppressions, FileResult& result) const;
-  bool may_report_unused(const Suppression& suppression, const SourceFile& file) const;
+  // Whether a selector names a rule that runs on the file.
+  bool runs(const std::string& selector, const SourceFile& file) const;
 
   const RuleSet& rules_;
   RuleFilter filter_;
   bool inline_config_;
 };
-
-// The rule that reports suppression comments that suppress nothing.
-inline constexpr std::string_view kUnusedSuppressionRule = "digestlint/unused-suppression";
 
 void sort_findings(std::vector<Finding>& findings);
 
