@@ -116,10 +116,14 @@ bool selects(std::string_view selector, std::string_view rule_id) {
 }
 
 Config load_config(const std::string& path) {
+  return parse_config(read_yaml_file(path, "configuration").text, path);
+}
+
+Config parse_config(const std::string& text, const std::string& path) {
   Config config;
   config.path = path;
   config.directory = fs::absolute(fs::path(path)).parent_path().string();
-  const YAML::Node root = load_yaml(read_pack(path).text, path);
+  const YAML::Node root = load_yaml(text, path);
   if (root.IsNull()) return config;
   if (!root.IsMap()) fail(config, root, "the configuration must be a map (packs, rules, ignore)");
   for (const auto& item : root) {

@@ -49,6 +49,7 @@ struct Config {
 };
 
 Config load_config(const std::string& path);  // throws RuleError
+Config parse_config(const std::string& text, const std::string& path);
 // The nearest .digestlint.yaml in the file's directory or above it.
 std::optional<std::string> find_config(const std::string& file_path);
 

@@ -5,6 +5,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -253,12 +255,17 @@ std::vector<PackSource> default_packs() {
   return packs;
 }
 
-PackSource read_pack(const std::string& path) {
+PackSource read_yaml_file(const std::string& path, std::string_view what) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw RuleError({path, 0, 0}, "cannot read rule pack");
+  if (!in)
+    throw RuleError({path, 0, 0}, fmt::format("cannot read {}: {}", what, std::strerror(errno)));
   std::ostringstream text;
   text << in.rdbuf();
   return {path, text.str()};
+}
+
+PackSource read_pack(const std::string& path) {
+  return read_yaml_file(path, "rule pack");
 }
 
 std::vector<RuleSpec> load_rule_specs(const std::vector<PackSource>& packs) {

@@ -15,6 +15,8 @@ struct PackSource {
 
 std::vector<PackSource> default_packs();
 PackSource read_pack(const std::string& path);  // throws RuleError when unreadable
+// A YAML file; `what` names it in the error ("configuration", "rule pack").
+PackSource read_yaml_file(const std::string& path, std::string_view what);
 
 // Parses and validates packs in order; a rule in a later pack replaces one with the same id.
 // Throws RuleError pointing into the YAML.
