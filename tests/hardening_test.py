@@ -183,9 +183,32 @@ def test_rules_turned_off(tmp):
     check("explain suggests", code == 2 and "did you mean 'authors/placeholder'" in err, err)
 
 
+def test_color(tmp):
+    """Bug 9: a report file is never coloured; an empty NO_COLOR does not count."""
+    path = write(tmp, "bad.md", placeholder_text())
+    report = os.path.join(tmp, "report.txt")
+    run("check", "--color", "always", "-o", report, path)
+    with open(report, encoding="utf-8") as f:
+        check("--color always -o FILE writes no ANSI codes", "\x1b[" not in f.read())
+    env = dict(os.environ, PRE_COMMIT_COLOR="always", NO_COLOR="")
+    _, out, _ = run("check", path, env=env)
+    check("empty NO_COLOR does not disable colour", "\x1b[" in out, out[:200])
+    env["NO_COLOR"] = "1"
+    _, out, _ = run("check", path, env=env)
+    check("NO_COLOR=1 disables colour", "\x1b[" not in out, out[:200])
+    env = dict(os.environ, PRE_COMMIT_COLOR="never")
+    env.pop("NO_COLOR", None)
+    _, out, _ = run("check", path, env=env)
+    check("PRE_COMMIT_COLOR=never", "\x1b[" not in out, out[:200])
+    for hook in (".pre-commit-hooks.yaml", ".ci/pre-commit-hook.sh"):
+        with open(os.path.join(SOURCE, hook), encoding="utf-8") as f:
+            check(f"{hook} does not force colour", "--color always" not in f.read())
+
+
 def main():
     tests = [test_symlinks, test_unreadable_directory, test_duplicates, test_baseline_needs_every_input,
-             test_unknown_params, test_fix_rewrite_groups, test_ill_formed_packs, test_rules_turned_off]
+             test_unknown_params, test_fix_rewrite_groups, test_ill_formed_packs, test_rules_turned_off,
+             test_color]
     only = sys.argv[3:]
     with tempfile.TemporaryDirectory() as tmp:
         os.chmod(tmp, 0o755)

@@ -150,11 +150,23 @@ std::pair<Inputs, bool> apply_fixes_to_inputs(const CheckOptions& options, RuleC
   return {std::move(inputs), changed};
 }
 
+bool env_set(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0';  // NO_COLOR= (empty) does not count
+}
+
+bool use_color(const CheckOptions& options) {
+  if (!options.output_path.empty()) return false;  // a report file is never coloured
+  if (options.color != "auto") return options.color == "always";
+  if (env_set("NO_COLOR")) return false;
+  // pre-commit captures hook output and says whether it shows it coloured.
+  if (env_set("PRE_COMMIT_COLOR"))
+    return std::string_view(std::getenv("PRE_COMMIT_COLOR")) == "always";
+  return isatty(STDOUT_FILENO);
+}
+
 int write_results(const CheckOptions& options, const Report& report, std::ostream& out) {
-  const bool color =
-      options.color == "always" || (options.color == "auto" && options.output_path.empty() &&
-                                    isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
-  write_report(options, report, out, color);
+  write_report(options, report, out, use_color(options));
   out.flush();
   return out ? 0 : 1;
 }
