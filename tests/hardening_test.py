@@ -205,10 +205,34 @@ def test_color(tmp):
             check(f"{hook} does not force colour", "--color always" not in f.read())
 
 
+def test_messages_help(tmp):
+    """Bug 15: messages say what to do; nothing claims success about inputs never read."""
+    code, out, err = run("check", os.path.join(tmp, "missing.md"))
+    check("no 'No problems found in 0 files'", code == 2 and "No problems" not in out and "Nothing linted" in out, out)
+    code, _, err = run("chek", "x.md")
+    check("unknown command", code == 2 and "unknown command 'chek'" in err and "did you mean 'check'" in err, err)
+    path = pack(tmp, "lookbehind.yaml", params="{pattern: '(?<=a)b'}")
+    code, _, err = run("check", "--rules", path, CLEAN)
+    check("RE2 lookbehind explained", code == 3 and "RE2 has no lookbehind" in err, err)
+    path = write(tmp, "syntax.yaml", "rules:\n  - id: a/b\n    message: a: b: c\n")
+    code, _, err = run("check", "--rules", path, CLEAN)
+    check("YAML syntax error with help", code == 3 and f"{path}:3:" in err and "indentation" in err, err)
+    code, _, err = run("check", "--select", "authors/placehoder", CLEAN)
+    check("--select suggests", code == 3 and "did you mean 'authors/placeholder'" in err, err)
+    project = os.path.join(tmp, "project")
+    os.mkdir(project)
+    shutil.copy(CLEAN, project)
+    write(project, ".digestlint.yaml", "ignore:\n  - files: ['archve/**']\n")
+    code, _, err = run("check", "clean.md", cwd=project)
+    check("ignore glob matching nothing warns", code == 0 and "ignore glob 'archve/**' matches no" in err and ".digestlint.yaml:2:12" in err, err)
+    code, _, err = run("check", "--config", os.path.join(tmp, "nope.yaml"), CLEAN)
+    check("--config of a missing file", code == 3 and "cannot read configuration" in err, err)
+
+
 def main():
     tests = [test_symlinks, test_unreadable_directory, test_duplicates, test_baseline_needs_every_input,
              test_unknown_params, test_fix_rewrite_groups, test_ill_formed_packs, test_rules_turned_off,
-             test_color]
+             test_color, test_messages_help]
     only = sys.argv[3:]
     with tempfile.TemporaryDirectory() as tmp:
         os.chmod(tmp, 0o755)

@@ -183,6 +183,7 @@ int run_check(const CheckOptions& options) {
       std::tie(inputs, fixes_pending) = apply_fixes_to_inputs(options, catalog, std::move(inputs));
     }
     report = lint(options, catalog, inputs);
+    report.unread_inputs = static_cast<int>(inputs.errors.size());
   } catch (const RuleError& error) {
     std::cerr << error.describe() << "\n";
     return kExitConfig;

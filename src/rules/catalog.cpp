@@ -68,6 +68,8 @@ const RuleCatalog::Compiled& RuleCatalog::for_file(const std::string& path) {
   check_selectors(options_.ignore, specs, "--ignore");
   compiled->rules = compile_rules(compiled->config.apply(std::move(specs)));
   compiled->warnings = check_selected_disabled(options_.select, compiled->rules);
+  for (std::string& warning : compiled->config.unmatched_ignore_warnings())
+    compiled->warnings.push_back(std::move(warning));
   compiled->filter = [options = options_, config = &compiled->config](const SourceFile& file,
                                                                       const RuleSpec& rule) {
     return options.selects(rule.id) && !config->ignores_rule(file.path(), rule.id);

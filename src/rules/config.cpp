@@ -146,7 +146,8 @@ Config parse_config(const std::string& text, const std::string& path) {
       for (const YAML::Node& entry : item.second) {
         if (!entry.IsMap() || !entry["files"])
           fail(config, entry, "each ignore entry needs 'files'");
-        IgnoreEntry ignore{string_list(config, entry["files"], "files"), {}};
+        IgnoreEntry ignore{
+            string_list(config, entry["files"], "files"), {}, location_of(path, entry["files"])};
         if (entry["rules"]) ignore.rules = string_list(config, entry["rules"], "rules");
         config.ignores.push_back(std::move(ignore));
       }
@@ -250,6 +251,34 @@ bool Config::ignores_rule(const std::string& file_path, const std::string& rule_
     }
   }
   return false;
+}
+
+std::vector<std::string> Config::unmatched_ignore_warnings() const {
+  if (ignores.empty()) return {};
+  std::vector<std::string> digests;  // relative to the configuration's directory
+  std::error_code error;
+  fs::recursive_directory_iterator it(directory, fs::directory_options::skip_permission_denied,
+                                      error);
+  // Bounded: a configuration at the root of a huge tree must not stall the run.
+  for (int seen = 0; !error && it != fs::recursive_directory_iterator() && seen < 200'000;
+       it.increment(error), ++seen) {
+    const fs::path& file = it->path();
+    if (file.extension() == ".md")
+      digests.push_back(file.lexically_relative(directory).generic_string());
+  }
+  std::vector<std::string> warnings;
+  for (const IgnoreEntry& ignore : ignores) {
+    for (const std::string& glob : ignore.globs) {
+      if (std::any_of(digests.begin(), digests.end(),
+                      [&](const std::string& d) { return glob_match(glob, d); }))
+        continue;
+      warnings.push_back(fmt::format(
+          "{}:{}:{}: warning: ignore glob '{}' matches no *.md file below {} (globs are relative "
+          "to the configuration's directory)",
+          ignore.where.path, ignore.where.line, ignore.where.column, glob, directory));
+    }
+  }
+  return warnings;
 }
 
 std::optional<std::string> find_config(const std::string& file_path) {

@@ -32,6 +32,7 @@ struct RuleSettings {
 struct IgnoreEntry {
   std::vector<std::string> globs;
   std::vector<std::string> rules;  // empty: every rule
+  YamlLocation where = {};         // its `files:`
 };
 
 struct Config {
@@ -46,6 +47,9 @@ struct Config {
   std::vector<RuleSpec> apply(std::vector<RuleSpec> specs) const;
   void check_selectors(const std::vector<RuleSpec>& specs) const;
   bool ignores_rule(const std::string& file_path, const std::string& rule_id) const;
+  // Warnings for `ignore:` globs that match no *.md below the configuration's directory: a
+  // misspelt glob would otherwise ignore nothing without a word.
+  std::vector<std::string> unmatched_ignore_warnings() const;
 };
 
 Config load_config(const std::string& path);  // throws RuleError
