@@ -229,10 +229,29 @@ def test_messages_help(tmp):
     check("--config of a missing file", code == 3 and "cannot read configuration" in err, err)
 
 
+def test_custom_pack_docs(tmp):
+    """Bug 12: no links to pages that do not exist; team docs name their pack; stale pages."""
+    path = pack(tmp, "team.yaml", params="{pattern: 'Tide'}")
+    code, out, _ = run("check", "--rules", path, "--format", "sarif", CLEAN)
+    rules = {r["id"]: r for r in json.loads(out)["runs"][0]["tool"]["driver"]["rules"]}
+    check("custom rule has no helpUri", "helpUri" not in rules["team/rule"], str(rules.get("team/rule"))[:300])
+    check("built-in rule keeps its helpUri", "helpUri" in rules["authors/placeholder"])
+    docs = os.path.join(tmp, "team-docs")
+    code, out, err = run("docs", "--rules", path, "--no-default-rules", docs)
+    with open(os.path.join(docs, "README.md"), encoding="utf-8") as f:
+        readme = f.read()
+    check("team README names its pack", code == 0 and "team.yaml" in readme and "rules/*.yaml" not in readme, readme[:300])
+    write(os.path.join(docs, "team"), "removed.md", "old page")
+    code, _, err = run("docs", "--check", "--rules", path, "--no-default-rules", docs)
+    check("docs --check reports a page of a removed rule", code == 1 and "removed.md" in err, err)
+    code, out, _ = run("docs", "--rules", path, "--no-default-rules", docs)
+    check("docs removes it", not os.path.exists(os.path.join(docs, "team", "removed.md")) and "removed" in out, out)
+
+
 def main():
     tests = [test_symlinks, test_unreadable_directory, test_duplicates, test_baseline_needs_every_input,
              test_unknown_params, test_fix_rewrite_groups, test_ill_formed_packs, test_rules_turned_off,
-             test_color, test_messages_help]
+             test_color, test_messages_help, test_custom_pack_docs]
     only = sys.argv[3:]
     with tempfile.TemporaryDirectory() as tmp:
         os.chmod(tmp, 0o755)

@@ -12,13 +12,11 @@
 #include "report/baseline.hpp"
 #include "report/common.hpp"
 #include "report/report.hpp"
+#include "report/rule_docs.hpp"
 #include "rules/params.hpp"
 
 namespace digestlint {
 namespace {
-
-constexpr std::string_view kDefaultDocsUrl =
-    "https://github.com/digestlint/digestlint/blob/main/docs/rules/";
 
 std::optional<Severity> fail_threshold(const std::string& fail_on) {
   if (fail_on == "never") return std::nullopt;

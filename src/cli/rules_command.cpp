@@ -73,6 +73,27 @@ int run_docs(const RuleOptions& options, const std::string& directory, bool chec
     return kExitConfig;
   }
   int stale = 0;
+  // Pages of rules that no longer exist would keep documenting them.
+  std::vector<fs::path> orphans;
+  std::error_code error;
+  for (auto it = fs::recursive_directory_iterator(directory, error);
+       !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+    const fs::path page = it->path();
+    if (page.extension() == ".md" && it.depth() == 1 &&
+        std::none_of(pages.begin(), pages.end(), [&](const auto& p) { return p.first == page; }))
+      orphans.push_back(page);
+  }
+  for (const fs::path& page : orphans) {
+    if (check) {
+      ++stale;
+      std::cerr << fmt::format(
+          "{}: error: page of a rule that no longer exists; run `digestlint "
+          "docs {}` to remove it\n",
+          page.string(), directory);
+    } else if (fs::remove(page, error)) {
+      std::cout << "removed " << page.string() << "\n";
+    }
+  }
   for (const auto& [path, text] : pages) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream current;

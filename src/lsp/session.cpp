@@ -282,7 +282,8 @@ void Session::lint_and_publish(const std::string& uri) {
   json diagnostics = json::array();
   const SourceLookup lookup_file = [this](const std::string& path) { return lookup(path); };
   for (const Finding& finding : results.front().findings) {
-    diagnostics.push_back(to_diagnostic(*source, uri, finding, lookup_file));
+    diagnostics.push_back(
+        to_diagnostic(*source, uri, finding, lookup_file, rules.rules->find(finding.rule_id)));
   }
   linted_[uri] = Linted{source, std::move(results.front().findings)};
   send_({{"jsonrpc", "2.0"},

@@ -250,7 +250,7 @@ std::unique_ptr<Analyzer> make_analyzer(const AnalyzerInfo& info, const RuleSpec
 std::vector<PackSource> default_packs() {
   std::vector<PackSource> packs;
   for (const EmbeddedFile& file : embedded_rule_packs()) {
-    packs.push_back({std::string(file.path), std::string(file.text)});
+    packs.push_back({std::string(file.path), std::string(file.text), true});
   }
   return packs;
 }
@@ -272,6 +272,7 @@ std::vector<RuleSpec> load_rule_specs(const std::vector<PackSource>& packs) {
   std::vector<RuleSpec> specs;
   for (const PackSource& pack : packs) {
     for (RuleSpec& spec : PackReader(pack).read()) {
+      spec.builtin = pack.builtin;
       const auto same = std::find_if(specs.begin(), specs.end(),
                                      [&](const RuleSpec& s) { return s.id == spec.id; });
       if (same != specs.end()) {

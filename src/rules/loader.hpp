@@ -11,6 +11,7 @@ namespace digestlint {
 struct PackSource {
   std::string path;
   std::string text;
+  bool builtin = false;  // the embedded default pack (its rules have pages in docs/rules)
 };
 
 std::vector<PackSource> default_packs();

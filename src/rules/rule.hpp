@@ -60,6 +60,7 @@ struct RuleSpec {
   // Turned off by a configuration: not compiled, but still known to `explain` and --select.
   bool enabled = true;
   YamlLocation disabled_at;
+  bool builtin = false;  // from the embedded default pack
 
   std::string category() const { return id.substr(0, id.find('/')); }
   std::string name() const { return id.substr(id.find('/') + 1); }
