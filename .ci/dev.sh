@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The project's entry points: `bash .ci/dev.sh lint` and `bash .ci/dev.sh test`.
+# The project's entry points: `bash .ci/dev.sh lint`, `bash .ci/dev.sh test` and
+# `bash .ci/dev.sh sanitize` (ctest under ASan+UBSan, then each fuzz target for FUZZ_SECONDS).
 # Each installs missing Debian packages, configures and builds as needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,10 +9,13 @@ BUILD_DIR=${BUILD_DIR:-build}
 PACKAGES=(cmake g++ ninja-build pkg-config git python3 python3-jsonschema pre-commit neovim
   libcmark-gfm-dev libcmark-gfm-extensions-dev libre2-dev libfmt-dev libyaml-cpp-dev
   libcli11-dev doctest-dev nlohmann-json3-dev libcurl4-openssl-dev libsqlite3-dev libpugixml-dev)
+SANITIZE_PACKAGES=(clang-14 libclang-rt-14-dev)
+SANITIZE_DIR=${SANITIZE_DIR:-build-sanitize}
+FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 
 install_missing() {
   local missing=()
-  for package in "${PACKAGES[@]}"; do
+  for package in "$@"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -23,7 +27,7 @@ install_missing() {
 }
 
 build() {
-  install_missing
+  install_missing "${PACKAGES[@]}"
   cmake -S . -B "$BUILD_DIR" -G Ninja -DDIGESTLINT_WERROR=ON >/dev/null
   cmake --build "$BUILD_DIR" -j "$(nproc)"
 }
@@ -38,8 +42,17 @@ case "${1:-}" in
     build
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$(nproc)"
     ;;
+  sanitize)
+    install_missing "${PACKAGES[@]}" "${SANITIZE_PACKAGES[@]}"
+    CC=clang-14 CXX=clang++-14 cmake -S . -B "$SANITIZE_DIR" -G Ninja -DDIGESTLINT_WERROR=ON \
+      -DDIGESTLINT_FUZZ=ON >/dev/null
+    cmake --build "$SANITIZE_DIR" -j "$(nproc)"
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
+    ctest --test-dir "$SANITIZE_DIR" --output-on-failure -j "$(nproc)"
+    bash fuzz/run.sh "$SANITIZE_DIR" "$FUZZ_SECONDS"
+    ;;
   *)
-    echo "usage: bash .ci/dev.sh lint [PATHS…] | test" >&2
+    echo "usage: bash .ci/dev.sh lint [PATHS…] | test | sanitize" >&2
     exit 2
     ;;
 esac

@@ -9,4 +9,4 @@ if [ ! -x "$binary" ]; then
   cmake -S "$here" -B "$here/build-pre-commit" -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build "$here/build-pre-commit" --target digestlint -j "$(nproc)" >/dev/null
 fi
-exec "$binary" check --color always "$@"
+exec "$binary" check "$@"

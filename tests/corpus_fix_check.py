@@ -67,6 +67,9 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         work = pathlib.Path(tmp) / "corpus"
         shutil.copytree(corpus, work)
+        # The shared corpus is read-only, and --fix reports read-only files instead of fixing.
+        for path in work.rglob("*.md"):
+            path.chmod(0o644)
         run = lambda *args: subprocess.run([binary, "check", *args], cwd=work,
                                            capture_output=True, text=True)
         report = json.loads(run("--format", "json", "--fail-on", "never", ".").stdout)

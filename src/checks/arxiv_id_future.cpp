@@ -32,5 +32,5 @@ std::unique_ptr<Analyzer> make(const RuleSpec& /*rule*/) {
 
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("arxiv-id-future", /*declarative=*/false, make,
-                             {"id", "id_month", "date"}, {Scope::url})
+                             {"id", "id_month", "date"}, {Scope::url}, ParamNames{})
 }  // namespace digestlint

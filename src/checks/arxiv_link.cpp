@@ -33,5 +33,5 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("arxiv-link", /*declarative=*/false, make, {"problem", "url"},
-                             {Scope::url})
+                             {Scope::url}, ParamNames{"allow-other-hosts"})
 }  // namespace digestlint

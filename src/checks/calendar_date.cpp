@@ -33,5 +33,5 @@ std::unique_ptr<Analyzer> make(const RuleSpec& /*rule*/) {
 
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("calendar-date", /*declarative=*/false, make, {"date", "problem"},
-                             {Scope::header})
+                             {Scope::header}, ParamNames{})
 }  // namespace digestlint

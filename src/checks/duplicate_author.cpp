@@ -44,5 +44,5 @@ std::unique_ptr<Analyzer> make(const RuleSpec& /*rule*/) {
 
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("duplicate-author", /*declarative=*/false, make, {"author"},
-                             {Scope::author})
+                             {Scope::author}, ParamNames{})
 }  // namespace digestlint

@@ -63,5 +63,5 @@ std::unique_ptr<Analyzer> make(const RuleSpec& /*rule*/) {
 
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("duplicate-entry", /*declarative=*/false, make,
-                             {"key", "first_line", "first_entry"}, {Scope::entry})
+                             {"key", "first_line", "first_entry"}, {Scope::entry}, ParamNames{})
 }  // namespace digestlint

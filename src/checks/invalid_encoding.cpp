@@ -34,5 +34,6 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 }
 
 }  // namespace
-DIGESTLINT_REGISTER_ANALYZER("invalid-encoding", false, make, {"bytes", "more"}, {Scope::document})
+DIGESTLINT_REGISTER_ANALYZER("invalid-encoding", false, make, {"bytes", "more"}, {Scope::document},
+                             ParamNames{"max-reports"})
 }  // namespace digestlint

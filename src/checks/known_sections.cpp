@@ -65,5 +65,6 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("known-sections", /*declarative=*/false, make,
-                             {"name", "suggestion", "known"}, {Scope::section})
+                             {"name", "suggestion", "known"}, {Scope::section},
+                             ParamNames{"sections"})
 }  // namespace digestlint

@@ -78,5 +78,5 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("required-sections", /*declarative=*/false, make, {"missing", "label"},
-                             {Scope::entry})
+                             {Scope::entry}, ParamNames{"sections"})
 }  // namespace digestlint

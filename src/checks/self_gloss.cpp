@@ -79,5 +79,5 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 }
 
 }  // namespace
-DIGESTLINT_REGISTER_ANALYZER("self-gloss", /*declarative=*/false, make, {"term"})
+DIGESTLINT_REGISTER_ANALYZER("self-gloss", /*declarative=*/false, make, {"term"}, {}, ParamNames{})
 }  // namespace digestlint

@@ -266,5 +266,6 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("summary-duplicate", false, make,
-                             {"part", "other", "where", "similarity"}, {Scope::summary})
+                             {"part", "other", "where", "similarity"}, {Scope::summary},
+                             ParamNames{"similarity", "shingle", "min-length", "sections"})
 }  // namespace digestlint

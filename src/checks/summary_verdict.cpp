@@ -199,8 +199,8 @@ std::unique_ptr<Analyzer> make_mismatch(const RuleSpec& rule) {
 namespace digestlint {
 DIGESTLINT_REGISTER_ANALYZER("summary-generic-template", false, summary::make_generic,
                              {"evidence", "confidence", "grounding", "count"}, {Scope::summary},
-                             "summary-model")
+                             summary::parameter_names(), "summary-model")
 DIGESTLINT_REGISTER_ANALYZER("summary-title-mismatch", false, summary::make_mismatch,
                              {"evidence", "confidence", "grounding", "count"}, {Scope::summary},
-                             "summary-model")
+                             summary::parameter_names(), "summary-model")
 }  // namespace digestlint

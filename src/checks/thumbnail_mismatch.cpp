@@ -85,5 +85,5 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("thumbnail-mismatch", /*declarative=*/false, make,
                              {"problem", "link_id", "thumbnail_id", "thumbnail"},
-                             {Scope::thumbnail})
+                             {Scope::thumbnail}, ParamNames{"require-id", "thumbnail-template"})
 }  // namespace digestlint

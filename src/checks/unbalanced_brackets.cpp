@@ -250,5 +250,5 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("unbalanced-brackets", /*declarative=*/false, make,
-                             {"bracket", "problem"})
+                             {"bracket", "problem"}, {}, ParamNames{})
 }  // namespace digestlint

@@ -12,13 +12,11 @@
 #include "report/baseline.hpp"
 #include "report/common.hpp"
 #include "report/report.hpp"
+#include "report/rule_docs.hpp"
 #include "rules/params.hpp"
 
 namespace digestlint {
 namespace {
-
-constexpr std::string_view kDefaultDocsUrl =
-    "https://github.com/digestlint/digestlint/blob/main/docs/rules/";
 
 std::optional<Severity> fail_threshold(const std::string& fail_on) {
   if (fail_on == "never") return std::nullopt;
@@ -100,6 +98,13 @@ void drop_excluded(const CheckOptions& options, RuleCatalog& catalog, Inputs& in
   });
 }
 
+bool has_internal_errors(const Report& report) {
+  return std::any_of(report.files.begin(), report.files.end(), [](const FileResult& file) {
+    return std::any_of(file.findings.begin(), file.findings.end(),
+                       [](const Finding& finding) { return finding.internal; });
+  });
+}
+
 bool is_stdin_input(const CheckOptions& options) {
   return std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end();
 }
@@ -166,11 +171,23 @@ std::pair<Inputs, bool> apply_fixes_to_inputs(const CheckOptions& options, RuleC
   return {std::move(inputs), changed};
 }
 
+bool env_set(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0';  // NO_COLOR= (empty) does not count
+}
+
+bool use_color(const CheckOptions& options) {
+  if (!options.output_path.empty()) return false;  // a report file is never coloured
+  if (options.color != "auto") return options.color == "always";
+  if (env_set("NO_COLOR")) return false;
+  // pre-commit captures hook output and says whether it shows it coloured.
+  if (env_set("PRE_COMMIT_COLOR"))
+    return std::string_view(std::getenv("PRE_COMMIT_COLOR")) == "always";
+  return isatty(STDOUT_FILENO);
+}
+
 int write_results(const CheckOptions& options, const Report& report, std::ostream& out) {
-  const bool color =
-      options.color == "always" || (options.color == "auto" && options.output_path.empty() &&
-                                    isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
-  write_report(options, report, out, color);
+  write_report(options, report, out, use_color(options));
   out.flush();
   return out ? 0 : 1;
 }
@@ -198,6 +215,7 @@ int run_check(const CheckOptions& options) {
       std::tie(inputs, fixes_pending) = apply_fixes_to_inputs(options, catalog, std::move(inputs));
     }
     report = lint(options, catalog, inputs);
+    report.unread_inputs = static_cast<int>(inputs.errors.size());
   } catch (const RuleError& error) {
     std::cerr << error.describe() << "\n";
     return kExitConfig;
@@ -205,10 +223,18 @@ int run_check(const CheckOptions& options) {
   online_run.reset();  // the online phase is over: its summary goes to stderr now
   for (const InputError& error : inputs.errors) print_input_error(error);
   print_profile_notes(options, report);
-  if (options.diff)
-    return !inputs.errors.empty() ? kExitUsage : (fixes_pending ? kExitFindings : kExitClean);
+  for (const std::string& warning : catalog.warnings()) std::cerr << warning << "\n";
+  // Set before --baseline can hide anything: a file or rule that failed is never "known".
+  const bool incomplete = !inputs.errors.empty() || has_internal_errors(report);
+  if (options.diff) return incomplete ? kExitUsage : (fixes_pending ? kExitFindings : kExitClean);
 
   if (!options.write_baseline_path.empty()) {
+    // A baseline of a partial run would forget the findings of the files that were not read.
+    if (incomplete) {
+      std::cerr << fmt::format("{}: error: not written, since not every input was linted\n",
+                               options.write_baseline_path);
+      return kExitUsage;
+    }
     std::ofstream baseline(options.write_baseline_path, std::ios::binary | std::ios::trunc);
     Baseline::write(baseline, report);
     if (!baseline) {
@@ -218,7 +244,7 @@ int run_check(const CheckOptions& options) {
     }
     std::cerr << fmt::format("{}: recorded {} finding(s)\n", options.write_baseline_path,
                              report_detail::count_findings(report).total());
-    return inputs.errors.empty() ? kExitClean : kExitUsage;
+    return kExitClean;
   }
   if (!options.baseline_path.empty()) {
     try {
@@ -246,7 +272,7 @@ int run_check(const CheckOptions& options) {
     std::cerr << "error: cannot write the report\n";
     return kExitUsage;
   }
-  if (!inputs.errors.empty()) return kExitUsage;
+  if (incomplete) return kExitUsage;
   return reaches(report.files, fail_threshold(options.fail_on)) ? kExitFindings : kExitClean;
 }
 

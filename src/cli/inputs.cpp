@@ -3,10 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <set>
 #include <sstream>
 
 namespace digestlint {
@@ -23,26 +26,86 @@ std::optional<std::string> read_stream(std::istream& in, std::size_t limit) {
   return bytes;
 }
 
-std::vector<std::string> markdown_files_under(const fs::path& directory, std::error_code& error) {
-  std::vector<std::string> files;
-  auto it = fs::recursive_directory_iterator(directory,
-                                             fs::directory_options::skip_permission_denied, error);
-  for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-    const std::string name = it->path().filename().string();
-    if (it->is_directory() && name.starts_with('.')) {
-      it.disable_recursion_pending();
-    } else if (it->is_regular_file() && it->path().extension() == ".md") {
-      files.push_back(it->path().lexically_normal().string());
+struct BrokenLink {
+  bool loop;  // may stand for anything, even a directory of digests
+  std::string message;
+};
+
+// Why a symbolic link cannot be followed, or nothing when it can (or is not a link).
+std::optional<BrokenLink> broken_link(const fs::path& path) {
+  std::error_code error;
+  if (!fs::is_symlink(fs::symlink_status(path, error))) return std::nullopt;
+  const fs::file_status target = fs::status(path, error);
+  if (error == std::errc::too_many_symbolic_link_levels)
+    return BrokenLink{true, "symbolic link loop; not linted"};
+  if (!fs::exists(target) || error == std::errc::no_such_file_or_directory)
+    return BrokenLink{false, "broken symbolic link (its target does not exist); not linted"};
+  if (error)
+    return BrokenLink{false,
+                      fmt::format("cannot follow symbolic link: {}; not linted", error.message())};
+  return std::nullopt;
+}
+
+bool is_markdown(const fs::path& path) {
+  return path.extension() == ".md";
+}
+
+// Collects *.md below a directory in sorted order. Hidden directories are skipped and links to
+// directories are not followed (so there are no cycles); links that cannot be followed and
+// directories that cannot be read become errors instead of silently shrinking the run.
+class MarkdownWalk {
+ public:
+  explicit MarkdownWalk(std::vector<InputError>& errors) : errors_(errors) {}
+
+  std::vector<std::string> files_under(const fs::path& directory) {
+    walk(directory);
+    std::sort(files_.begin(), files_.end());
+    return std::move(files_);
+  }
+
+ private:
+  void walk(const fs::path& directory) {
+    std::error_code error;
+    fs::directory_iterator it(directory, error);
+    for (; !error && it != fs::directory_iterator(); it.increment(error)) visit(it->path());
+    if (error) error_at(directory, fmt::format("cannot read directory: {}", error.message()));
+  }
+
+  void visit(const fs::path& path) {
+    std::error_code error;
+    const fs::file_status own = fs::symlink_status(path, error);
+    if (fs::is_symlink(own)) {
+      // A dangling link is only reported when it pretends to be a digest.
+      const auto problem = broken_link(path);
+      if (problem && (problem->loop || is_markdown(path))) error_at(path, problem->message);
+      if (!problem && fs::is_regular_file(path, error) && is_markdown(path)) add(path);
+    } else if (fs::is_directory(own)) {
+      if (!path.filename().string().starts_with('.')) walk(path);
+    } else if (fs::is_regular_file(own) && is_markdown(path)) {
+      add(path);
     }
   }
-  std::sort(files.begin(), files.end());
-  return files;
-}
+
+  void add(const fs::path& path) { files_.push_back(path.lexically_normal().string()); }
+  void error_at(const fs::path& path, std::string message) {
+    errors_.push_back({path.lexically_normal().string(), 0, 0, std::move(message)});
+  }
+
+  std::vector<InputError>& errors_;
+  std::vector<std::string> files_;
+};
 
 std::string size_text(std::size_t bytes) {
   if (bytes < 1024) return fmt::format("{} bytes", bytes);
   if (bytes < (1 << 20)) return fmt::format("{:.1f} KiB", static_cast<double>(bytes) / 1024);
   return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1 << 20));
+}
+
+// The identity of an input: its real path, so `x.md`, `./x.md` and a link to it are one file.
+std::string identity(const std::string& path) {
+  std::error_code error;
+  const fs::path real = fs::canonical(path, error);
+  return error ? fs::absolute(path, error).lexically_normal().string() : real.string();
 }
 
 }  // namespace
@@ -67,6 +130,7 @@ std::optional<InputError> reject_contents(const std::string& path, std::string_v
 
 Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& options) {
   Inputs inputs;
+  std::set<std::string> seen;  // identities already read: each file is linted once
   const auto add = [&](const std::string& name, std::istream& in) {
     const auto bytes = read_stream(in, options.max_file_size);
     if (!bytes) {
@@ -83,9 +147,11 @@ Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& op
     }
   };
   const auto add_file = [&](const std::string& path) {
+    if (!seen.insert(identity(path)).second) return;
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-      inputs.errors.push_back({path, 0, 0, "cannot open file (permission denied?)"});
+      inputs.errors.push_back(
+          {path, 0, 0, fmt::format("cannot open file: {}", std::strerror(errno))});
       return;
     }
     add(path, in);
@@ -93,13 +159,13 @@ Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& op
   for (const std::string& path : paths) {
     std::error_code error;
     if (path == "-") {
-      add(options.stdin_filename, std::cin);
+      if (seen.insert("-").second) add(options.stdin_filename, std::cin);
+    } else if (const auto problem = broken_link(path)) {
+      inputs.errors.push_back({path, 0, 0, problem->message});
     } else if (fs::is_directory(path, error)) {
-      const auto files = markdown_files_under(path, error);
-      if (error) {
-        inputs.errors.push_back(
-            {path, 0, 0, fmt::format("cannot read directory: {}", error.message())});
-      } else if (files.empty()) {
+      const std::size_t errors_before = inputs.errors.size();
+      const auto files = MarkdownWalk(inputs.errors).files_under(path);
+      if (files.empty() && inputs.errors.size() == errors_before) {
         inputs.errors.push_back({path, 0, 0, "no digests (*.md files) found in this directory"});
       }
       for (const std::string& file : files) add_file(file);

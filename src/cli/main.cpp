@@ -1,7 +1,12 @@
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <iostream>
 
 #include "cli/commands.hpp"
 #include "lsp/server.hpp"
+#include "rules/did_you_mean.hpp"
 
 using namespace digestlint;
 
@@ -96,6 +101,17 @@ int main(int argc, char** argv) {
   lsp_command->add_flag_callback(
       "--stdio", [] {}, "Accepted for clients; stdio is the transport");
 
+  // CLI11 would say "A subcommand is required" for `digestlint chek`.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    for (const CLI::App* command : app.get_subcommands({})) names.push_back(command->get_name());
+    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+      std::cerr << "error: unknown command '" << argv[1] << "'" << did_you_mean(argv[1], names)
+                << " (expected " << fmt::format("{}", fmt::join(names, ", "))
+                << "; see digestlint --help)\n";
+      return kExitUsage;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "report/rule_docs.hpp"
+#include "rules/did_you_mean.hpp"
 #include "rules/params.hpp"
 
 namespace digestlint {
@@ -34,10 +35,17 @@ int run_rules(const RuleOptions& options, const std::string& format) {
 int run_explain(const RuleOptions& options, const std::string& rule_id) {
   RuleCatalog catalog(options);
   try {
-    const RuleSpec* spec = catalog.for_file("").rules.find(rule_id);
+    const RuleSet& rules = catalog.for_file("").rules;
+    const RuleSpec* spec = rules.find_any(rule_id);
     if (!spec) {
-      std::cerr << fmt::format("error: no rule '{}' (see `digestlint rules`)\n", rule_id);
+      std::cerr << fmt::format("error: no rule '{}'{} (see `digestlint rules`)\n", rule_id,
+                               did_you_mean(rule_id, rules.known_ids));
       return kExitUsage;
+    }
+    if (!spec->enabled) {
+      const YamlLocation& at = spec->disabled_at;
+      std::cerr << fmt::format("{}:{}:{}: note: '{}' is turned off here\n", at.path, at.line,
+                               at.column, rule_id);
     }
     std::cout << rule_markdown(*spec);
   } catch (const RuleError& error) {
@@ -65,6 +73,27 @@ int run_docs(const RuleOptions& options, const std::string& directory, bool chec
     return kExitConfig;
   }
   int stale = 0;
+  // Pages of rules that no longer exist would keep documenting them.
+  std::vector<fs::path> orphans;
+  std::error_code error;
+  for (auto it = fs::recursive_directory_iterator(directory, error);
+       !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+    const fs::path page = it->path();
+    if (page.extension() == ".md" && it.depth() == 1 &&
+        std::none_of(pages.begin(), pages.end(), [&](const auto& p) { return p.first == page; }))
+      orphans.push_back(page);
+  }
+  for (const fs::path& page : orphans) {
+    if (check) {
+      ++stale;
+      std::cerr << fmt::format(
+          "{}: error: page of a rule that no longer exists; run `digestlint "
+          "docs {}` to remove it\n",
+          page.string(), directory);
+    } else if (fs::remove(page, error)) {
+      std::cout << "removed " << page.string() << "\n";
+    }
+  }
   for (const auto& [path, text] : pages) {
     std::ifstream in(path, std::ios::binary);
     std::ostringstream current;

@@ -60,11 +60,30 @@ FixOutcome fix_until_stable(const Engine& engine, const SourceFile& source,
   return outcome;
 }
 
+namespace {
+
+// Rewrites the file through its own inode: owner, mode and hard links stay as they are.
+std::string write_in_place(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << bytes;
+  out.flush();
+  return out ? "" : "cannot write the file";
+}
+
+}  // namespace
+
 std::string write_atomically(const std::string& link_or_path, const std::string& bytes) {
   // Fixing a symlinked digest fixes the file it points to and keeps the link.
   std::error_code error;
   const std::filesystem::path resolved = std::filesystem::canonical(link_or_path, error);
   const std::string path = error ? link_or_path : resolved.string();
+  struct stat info {};
+  const bool exists = stat(path.c_str(), &info) == 0;
+  // Nobody may write it: the owner meant it to stay as it is (root could, so ask the bits).
+  if (exists && (info.st_mode & 0222) == 0) return "the file is read-only";
+  // A rename would split hard links and give the file our owner: write in place instead.
+  if (exists && (info.st_nlink > 1 || info.st_uid != geteuid() || info.st_gid != getegid()))
+    return write_in_place(path, bytes);
   const std::string temporary = fmt::format("{}.digestlint-{}.tmp", path, getpid());
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
@@ -75,8 +94,7 @@ std::string write_atomically(const std::string& link_or_path, const std::string&
       return "cannot write a temporary file beside it";
     }
   }
-  struct stat info {};
-  if (stat(path.c_str(), &info) == 0) chmod(temporary.c_str(), info.st_mode & 07777);
+  if (exists) chmod(temporary.c_str(), info.st_mode & 07777);
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
     std::remove(temporary.c_str());
     return "cannot replace the file";

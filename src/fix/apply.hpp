@@ -26,7 +26,9 @@ FixOutcome fix_until_stable(const Engine& engine, const SourceFile& source,
                             const FixOptions& options);
 
 // Writes bytes to path through a temporary file in the same directory and a rename, so a crash
-// never leaves a truncated digest. Keeps the file's permissions. Returns an error message or "".
+// never leaves a truncated digest. Keeps the file's permissions; when a rename would change the
+// owner or split hard links, writes in place instead. A read-only file (no write bit at all) is
+// not written. Returns an error message or "".
 std::string write_atomically(const std::string& path, const std::string& bytes);
 
 // A unified diff (---/+++ headers, @@ hunks, 3 lines of context) of two texts.

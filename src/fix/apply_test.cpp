@@ -79,6 +79,36 @@ TEST_CASE("write_atomically: a failed rename leaves the target and no temporary 
   std::filesystem::remove_all(directory);
 }
 
+TEST_CASE("write_atomically: keeps hard links and the owner, refuses read-only files") {
+  const auto directory = std::filesystem::temp_directory_path() / "digestlint-atomic-keep";
+  std::filesystem::remove_all(directory);
+  std::filesystem::create_directories(directory);
+  const std::string path = (directory / "digest.md").string();
+  const std::string link = (directory / "link.md").string();
+  std::ofstream(path) << "old";
+  std::filesystem::create_hard_link(path, link);
+  CHECK(write_atomically(path, "new") == "");
+  CHECK(slurp(link) == "new");
+  CHECK(std::filesystem::hard_link_count(path) == 2);
+
+  const std::string owned = (directory / "owned.md").string();
+  std::ofstream(owned) << "old";
+  if (geteuid() == 0 && chown(owned.c_str(), 65534, 65534) == 0) {
+    CHECK(write_atomically(owned, "new") == "");
+    struct stat info {};
+    REQUIRE(stat(owned.c_str(), &info) == 0);
+    CHECK(info.st_uid == 65534);
+    CHECK(slurp(owned) == "new");
+  }
+
+  const std::string locked = (directory / "locked.md").string();
+  std::ofstream(locked) << "old";
+  chmod(locked.c_str(), 0444);
+  CHECK(write_atomically(locked, "new") == "the file is read-only");
+  CHECK(slurp(locked) == "old");
+  std::filesystem::remove_all(directory);
+}
+
 TEST_CASE("unified_diff: hunks with context and line numbers") {
   std::string before, after;
   for (int i = 1; i <= 20; ++i) {

@@ -3,19 +3,9 @@
 #include <algorithm>
 
 #include "lsp/uri.hpp"
+#include "report/rule_docs.hpp"
 
 namespace digestlint::lsp {
-
-std::string rule_docs_url(std::string_view rule_id) {
-  const std::size_t slash = rule_id.find('/');
-  const std::string_view category =
-      slash == std::string_view::npos ? std::string_view() : rule_id.substr(0, slash);
-  const std::string_view name =
-      slash == std::string_view::npos ? rule_id : rule_id.substr(slash + 1);
-  std::string url = "https://github.com/digestlint/digestlint/blob/main/docs/rules/";
-  if (!category.empty()) url.append(category).append("/");
-  return url.append(name).append(".md");
-}
 
 TextRange to_range(const SourceFile& source, Span span) {
   const auto convert = [&](std::size_t offset) {
@@ -39,7 +29,7 @@ int lsp_severity(Severity severity) {
 }
 
 json to_diagnostic(const SourceFile& source, const std::string& uri, const Finding& finding,
-                   const SourceLookup& lookup) {
+                   const SourceLookup& lookup, const RuleSpec* rule) {
   std::string message = finding.message;
   if (!finding.hint.empty()) message += "\n" + finding.hint;
   json diagnostic = {
@@ -47,9 +37,10 @@ json to_diagnostic(const SourceFile& source, const std::string& uri, const Findi
       {"severity", lsp_severity(finding.severity)},
       {"source", "digestlint"},
       {"code", finding.rule_id},
-      {"codeDescription", {{"href", rule_docs_url(finding.rule_id)}}},
       {"message", message},
   };
+  if (const std::string url = rule ? rule_docs_url(*rule) : std::string(); !url.empty())
+    diagnostic["codeDescription"] = {{"href", url}};
   if (finding.confidence) diagnostic["data"]["confidence"] = *finding.confidence;
   if (!finding.related.empty()) {
     json related = json::array();

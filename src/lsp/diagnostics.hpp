@@ -6,11 +6,9 @@
 
 #include "lsp/protocol.hpp"
 #include "rules/finding.hpp"
+#include "rules/rule.hpp"
 
 namespace digestlint::lsp {
-
-// https://github.com/digestlint/digestlint/blob/main/docs/rules/<category>/<name>.md
-std::string rule_docs_url(std::string_view rule_id);
 
 // The LSP range of a byte span of a linted file (UTF-16 columns, 0-based lines). A byte order
 // mark, which SourceFile strips, still counts as one code unit on the first line.
@@ -24,7 +22,8 @@ using SourceLookup = std::function<std::shared_ptr<const SourceFile>(const std::
 
 // A Diagnostic: range, severity, source "digestlint", code = rule id, codeDescription.href, the
 // message with the hint on a second line, and relatedInformation.
+// codeDescription only when the rule (if known) has a page: see rule_docs_url().
 json to_diagnostic(const SourceFile& source, const std::string& uri, const Finding& finding,
-                   const SourceLookup& lookup = {});
+                   const SourceLookup& lookup = {}, const RuleSpec* rule = nullptr);
 
 }  // namespace digestlint::lsp

@@ -43,13 +43,20 @@ TEST_CASE("a finding becomes a diagnostic") {
                   span_of("\\frac"),
                   std::nullopt,
                   {RelatedLocation{"", span_of("제목"), "the title"}}};
-  const json d = to_diagnostic(source, "file:///repo/d.md", finding);
+  RuleSpec rule;
+  rule.id = "text/latex-artifact";
+  rule.builtin = true;
+  const json d = to_diagnostic(source, "file:///repo/d.md", finding, {}, &rule);
   CHECK(d["code"] == "text/latex-artifact");
   CHECK(d["source"] == "digestlint");
   CHECK(d["severity"] == 2);
   CHECK(d["message"] == "LaTeX residue '\\frac'\nwrite it as plain text");
   CHECK(d["codeDescription"]["href"] ==
         "https://github.com/digestlint/digestlint/blob/main/docs/rules/text/latex-artifact.md");
+  // A rule of another pack has no page there (#10 bug 12).
+  rule.builtin = false;
+  CHECK_FALSE(
+      to_diagnostic(source, "file:///repo/d.md", finding, {}, &rule).contains("codeDescription"));
   CHECK(d["range"] == json::parse(R"({"start":{"line":1,"character":10},
                                       "end":{"line":1,"character":15}})"));
   const json& related = d["relatedInformation"][0];
@@ -136,6 +143,7 @@ TEST_CASE("hover shows the docs of the rule under the cursor") {
       {"text/latex-artifact", Severity::warning, "m", "", span_of("\\frac"), std::nullopt, {}}};
   RuleSpec rule;
   rule.id = "text/latex-artifact";
+  rule.builtin = true;
   rule.description = "LaTeX leaked into the text.";
   rule.docs = "Bad: `\\frac`\n";
   const RuleLookup lookup = [&](std::string_view id) { return id == rule.id ? &rule : nullptr; };

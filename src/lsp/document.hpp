@@ -43,6 +43,7 @@ struct Document {
   std::string path;  // file system path, or the URI for non-file documents
   int version = 0;
   std::string text;
+  bool lintable = false;  // a Markdown document (by languageId); others are only kept
 };
 
 // The documents the client has opened, by URI.

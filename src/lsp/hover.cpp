@@ -3,6 +3,7 @@
 #include <set>
 
 #include "lsp/diagnostics.hpp"
+#include "report/rule_docs.hpp"
 
 namespace digestlint::lsp {
 
@@ -15,7 +16,8 @@ std::string rule_hover_markdown(const RuleSpec& rule) {
     while (text.ends_with('\n')) text.pop_back();
     text += "\n\n";
   }
-  text += "[Rule documentation](" + rule_docs_url(rule.id) + ")";
+  if (const std::string url = rule_docs_url(rule); !url.empty())
+    text += "[Rule documentation](" + url + ")";
   return text;
 }
 
@@ -30,9 +32,8 @@ std::optional<json> hover(const SourceFile& source, const std::vector<Finding>& 
     if (!shown.insert(finding.rule_id).second) continue;
     const RuleSpec* rule = rules ? rules(finding.rule_id) : nullptr;
     if (!markdown.empty()) markdown += "\n\n---\n\n";
-    markdown += rule ? rule_hover_markdown(*rule)
-                     : "**" + finding.rule_id + "**\n\n" + finding.message +
-                           "\n\n[Rule documentation](" + rule_docs_url(finding.rule_id) + ")";
+    markdown +=
+        rule ? rule_hover_markdown(*rule) : "**" + finding.rule_id + "**\n\n" + finding.message;
     if (!range) range = finding_range;
   }
   if (markdown.empty()) return std::nullopt;

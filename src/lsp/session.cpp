@@ -25,9 +25,11 @@ bool is_config(std::string_view path) {
   return path.ends_with(".digestlint.yaml");
 }
 
+// Only Markdown is linted: the client's languageId decides, the file name only when the client
+// sends none (a notes.txt must not get digest findings).
 bool is_lintable(const std::string& path, const std::string& language) {
-  if (language == "yaml" || language == "json") return false;
-  return !(path.ends_with(".yaml") || path.ends_with(".yml"));
+  if (!language.empty()) return language == "markdown";
+  return path.ends_with(".md") || path.ends_with(".markdown");
 }
 
 // Modification time and size of a file: enough to notice an edited configuration.
@@ -182,8 +184,11 @@ void Session::did_open(const json& params) {
   const std::string text = string_member(item, "text");
   const json& version = member(item, "version");
   const std::string path = uri_to_path(uri).value_or(uri);
-  documents_.open(uri, path, version.is_number_integer() ? version.get<int>() : 0, text);
-  if (is_lintable(path, item.value("languageId", ""))) mark_dirty(uri);
+  const json& language = item.contains("languageId") ? item["languageId"] : json("");
+  Document& document =
+      documents_.open(uri, path, version.is_number_integer() ? version.get<int>() : 0, text);
+  document.lintable = is_lintable(path, language.is_string() ? language.get<std::string>() : "");
+  if (document.lintable) mark_dirty(uri);
 }
 
 void Session::did_change(const json& params) {
@@ -202,7 +207,7 @@ void Session::did_change(const json& params) {
       documents_.change(uri, version.is_number_integer() ? version.get<int>() : 0, parsed);
   if (!document) throw ProtocolError(kInvalidParams, "didChange for a document that is not open");
   if (is_config(document->path)) return;  // takes effect when saved
-  if (is_lintable(document->path, "")) mark_dirty(uri);
+  if (document->lintable) mark_dirty(uri);
 }
 
 void Session::did_save(const json& params) {
@@ -217,7 +222,7 @@ void Session::did_save(const json& params) {
   if (params.contains("text") && params["text"].is_string()) {
     document->text = params["text"].get<std::string>();
   }
-  if (is_lintable(path, "")) mark_dirty(uri);
+  if (document->lintable) mark_dirty(uri);
 }
 
 void Session::did_close(const json& params) {
@@ -302,7 +307,8 @@ void Session::lint_and_publish(const std::string& uri) {
   json diagnostics = json::array();
   const SourceLookup lookup_file = [this](const std::string& path) { return lookup(path); };
   for (const Finding& finding : results.front().findings) {
-    diagnostics.push_back(to_diagnostic(*source, uri, finding, lookup_file));
+    diagnostics.push_back(
+        to_diagnostic(*source, uri, finding, lookup_file, rules.rules->find(finding.rule_id)));
   }
   linted_[uri] = Linted{source, std::move(results.front().findings)};
   send_({{"jsonrpc", "2.0"},

@@ -94,3 +94,24 @@ TEST_CASE("session: changes are linted on flush and published with the version")
   for (const json& d : republished["params"]["diagnostics"])
     CHECK(d["code"] != "links/insecure-url");
 }
+
+TEST_CASE("session: only markdown documents are linted") {
+  Harness h;
+  h.request(1, "initialize", {{"capabilities", json::object()}});
+  const std::string text = "### [T](http://arxiv.org/abs/2401.00001)\nAuthors: A, +\n";
+  for (const auto& [uri, language] :
+       {std::pair{"file:///tmp/notes.txt", "plaintext"},
+        std::pair{"file:///tmp/notes.md", "plaintext"}, std::pair{"untitled:x", "yaml"}}) {
+    h.session.handle(
+        {{"jsonrpc", "2.0"},
+         {"method", "textDocument/didOpen"},
+         {"params",
+          {{"textDocument",
+            {{"uri", uri}, {"languageId", language}, {"version", 1}, {"text", text}}}}}});
+    CHECK_FALSE(h.session.has_dirty());
+    h.session.handle({{"jsonrpc", "2.0"},
+                      {"method", "textDocument/didSave"},
+                      {"params", {{"textDocument", {{"uri", uri}}}}}});
+    CHECK_FALSE(h.session.has_dirty());
+  }
+}

@@ -5,13 +5,12 @@
 #include <optional>
 #include <system_error>
 
+#include "report/rule_docs.hpp"
+
 namespace digestlint {
 
 std::string docs_url(const Report& report, const RuleSpec& rule) {
-  if (report.docs_base_url.empty()) return {};
-  std::string url = report.docs_base_url;
-  if (url.back() != '/') url += '/';
-  return url + rule.category() + "/" + rule.name() + ".md";
+  return rule_docs_url(rule, report.docs_base_url);
 }
 
 namespace report_detail {

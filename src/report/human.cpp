@@ -253,9 +253,18 @@ std::string summary_line(const Report& report) {
     }
   }
   const report_detail::Counts counts = report_detail::count_findings(report);
+  // "No problems" must not be said of inputs that were never read.
+  const std::string unread =
+      report.unread_inputs > 0
+          ? fmt::format("; {} failed (see above)", plural(report.unread_inputs, "input"))
+          : std::string();
+  if (counts.total() == 0 && report.files.empty() && report.unread_inputs > 0) {
+    return fmt::format("Nothing linted: {} failed (see above).",
+                       plural(report.unread_inputs, "input"));
+  }
   if (counts.total() == 0) {
-    return fmt::format("No problems found in {}.",
-                       plural(static_cast<int>(report.files.size()), "file"));
+    return fmt::format("No problems found in {}{}.",
+                       plural(static_cast<int>(report.files.size()), "file"), unread);
   }
   std::vector<std::string> parts;
   if (counts.of(Severity::error) > 0) parts.push_back(plural(counts.of(Severity::error), "error"));
@@ -273,7 +282,7 @@ std::string summary_line(const Report& report) {
   } else if (unsafe_fixes > 0) {
     line += fmt::format(" ({} fixable with --unsafe-fixes)", unsafe_fixes);
   }
-  return line + ".";
+  return line + unread + ".";
 }
 
 void write_statistics(std::ostream& out, const Style& style, const Report& report) {

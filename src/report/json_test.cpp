@@ -100,7 +100,7 @@ TEST_CASE("json: invalid UTF-8 in a message does not throw") {
   ReportBuilder b;
   const auto f = b.file("a.md", "x\n");
   b.finding(f, "r/x", "x", std::string("bad \xFF byte"));
-  CHECK_NOTHROW(nlohmann::json::parse(json_text(b.report)));
+  CHECK(nlohmann::json::accept(json_text(b.report)));
 }
 
 }  // namespace

@@ -14,6 +14,7 @@ struct Report {
   std::string docs_base_url;           // rule docs: <base><category>/<name>.md
   // Paths in SARIF are made relative to this directory (absolute, with a trailing '/').
   std::string source_root;
+  int unread_inputs = 0;  // inputs that could not be linted (reported on stderr)
 };
 
 struct HumanOptions {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace digestlint {
 namespace {
 
@@ -45,15 +47,32 @@ std::string rule_markdown(const RuleSpec& rule) {
 }
 
 std::string rules_index_markdown(const std::vector<RuleSpec>& rules) {
+  // The default pack's index says where it comes from; a team's pages name their own packs.
+  const bool builtin =
+      std::all_of(rules.begin(), rules.end(), [](const RuleSpec& rule) { return rule.builtin; });
+  std::vector<std::string> packs;
+  for (const RuleSpec& rule : rules) {
+    if (std::find(packs.begin(), packs.end(), rule.defined_at.path) == packs.end())
+      packs.push_back(rule.defined_at.path);
+  }
   std::string page =
-      "# Rules\n\nGenerated from `rules/*.yaml` by `digestlint docs docs/rules`; a test keeps it "
-      "in sync.\n\n"
-      "| rule | severity | what it finds |\n|---|---|---|\n";
+      builtin ? "# Rules\n\nGenerated from `rules/*.yaml` by `digestlint docs docs/rules`; a test "
+                "keeps it in sync.\n\n"
+              : fmt::format("# Rules\n\nGenerated from {} by `digestlint docs`.\n\n",
+                            fmt::join(packs, ", "));
+  page += "| rule | severity | what it finds |\n|---|---|---|\n";
   for (const RuleSpec& rule : rules) {
     page += fmt::format("| [{}]({}/{}.md) | {} | {} |\n", rule.id, rule.category(), rule.name(),
                         to_string(rule.severity), rule.description);
   }
   return page;
+}
+
+std::string rule_docs_url(const RuleSpec& rule, std::string_view base) {
+  if (base.empty() || (!rule.builtin && base == kDefaultDocsUrl)) return {};
+  std::string url(base);
+  if (url.back() != '/') url += '/';
+  return url + rule.category() + "/" + rule.name() + ".md";
 }
 
 }  // namespace digestlint

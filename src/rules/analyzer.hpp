@@ -9,6 +9,7 @@
 #include "model/digest.hpp"
 #include "rules/finding.hpp"
 #include "rules/rule.hpp"
+#include "rules/suppressions.hpp"
 
 namespace digestlint {
 
@@ -28,6 +29,8 @@ struct CheckContext {
   const SourceFile& source;
   const Digest& digest;
   FindingSink& sink;
+  // The file's digestlint directives; null with --no-inline-config.
+  const InlineConfig* inline_config = nullptr;
 };
 
 // One file of a run, for analyzers that compare files (e.g. duplicate summaries).
@@ -45,10 +48,15 @@ class Analyzer {
   virtual void check(const CheckContext& context) const = 0;
   // Analyzers that need every file of the run at once override this; check() then does nothing.
   virtual bool needs_whole_run() const { return false; }
+  // Analyzers that judge the suppressions themselves run once the other rules' findings were
+  // suppressed (InlineConfig::suppressions then says which were used); their own findings
+  // cannot be suppressed.
+  virtual bool after_suppressions() const { return false; }
   virtual void check_run(const std::vector<RunFile>& /*files*/) const {}
 };
 
 using AnalyzerFactory = std::unique_ptr<Analyzer> (*)(const RuleSpec& rule);
+using ParamNames = std::vector<std::string_view>;
 
 struct AnalyzerInfo {
   std::string_view name;  // kind name (pattern, …) or builtin analyzer name
@@ -59,6 +67,9 @@ struct AnalyzerInfo {
   // For builtins that read fixed parts of the digest, those scopes: a rule naming others is a
   // load error rather than a silent no-op. Empty: the analyzer runs on the rule's scopes.
   std::vector<Scope> fixed_scopes = {};
+  // The `params:` keys a rule may set; any other is a load error. An analyzer that declares
+  // none accepts the keys it reads when built without parameters (see accepted_params()).
+  std::optional<ParamNames> params = std::nullopt;
   // Analyzers that read one model share their parameters: rules of the same group get every
   // parameter a configuration sets on any of them, so they cannot silently diverge.
   std::string_view parameter_group = {};

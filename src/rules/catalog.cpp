@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "rules/did_you_mean.hpp"
 #include "rules/loader.hpp"
 #include "rules/params.hpp"
 #include "rules/profile_loader.hpp"
@@ -23,7 +24,8 @@ void check_selectors(const std::vector<std::string>& selectors, const std::vecto
     if (std::none_of(specs.begin(), specs.end(),
                      [&](const RuleSpec& s) { return selects(selector, s.id); })) {
       throw RuleError({std::string(option), 0, 0},
-                      fmt::format("'{}' matches no rule (see `digestlint rules`)", selector));
+                      fmt::format("'{}' matches no rule{} (see `digestlint rules`)", selector,
+                                  did_you_mean(selector, selector_names(specs))));
     }
   }
 }
@@ -59,6 +61,23 @@ std::function<std::optional<ProfileChoice>(const SourceFile&)> pins_of(const Rul
   };
 }
 
+// A selector that only names rules the configuration turned off would run nothing, silently.
+std::vector<std::string> check_selected_disabled(const std::vector<std::string>& selectors,
+                                                 const RuleSet& rules) {
+  std::vector<std::string> warnings;
+  for (const std::string& selector : selectors) {
+    const auto selected = [&](const RuleSpec& s) { return selects(selector, s.id); };
+    if (std::any_of(rules.specs.begin(), rules.specs.end(), selected)) continue;
+    const auto off = std::find_if(rules.disabled.begin(), rules.disabled.end(), selected);
+    if (off == rules.disabled.end()) continue;
+    const YamlLocation& at = off->disabled_at;
+    warnings.push_back(
+        fmt::format("--select: warning: '{}' is turned off by {}:{}:{}, so it does not run",
+                    selector, at.path, at.line, at.column));
+  }
+  return warnings;
+}
+
 }  // namespace
 
 const RuleCatalog::Compiled& RuleCatalog::for_file(const std::string& path) {
@@ -80,18 +99,28 @@ const RuleCatalog::Compiled& RuleCatalog::for_file(const std::string& path) {
   std::vector<RuleSpec> specs = load_rule_specs(packs);
   check_selectors(options_.select, specs, "--select");
   check_selectors(options_.ignore, specs, "--ignore");
-  std::vector<std::string> known_ids;
-  for (const RuleSpec& spec : specs) known_ids.push_back(spec.id);
   compiled->rules = compile_rules(compiled->config.apply(std::move(specs)));
-  compiled->rules.known_ids = std::move(known_ids);
   compiled->rules.profiles = load_profiles(packs);
   compiled->rules.pinned_profile = pins_of(options_, compiled->config, compiled->rules.profiles);
+  compiled->warnings = check_selected_disabled(options_.select, compiled->rules);
+  for (std::string& warning : compiled->config.unmatched_ignore_warnings())
+    compiled->warnings.push_back(std::move(warning));
   compiled->filter = [options = options_, config = &compiled->config](const SourceFile& file,
                                                                       const RuleSpec& rule) {
     return options.selects(rule.id) && !config->ignores_rule(file.path(), rule.id);
   };
   slot = std::move(compiled);
   return *slot;
+}
+
+std::vector<std::string> RuleCatalog::warnings() const {
+  std::vector<std::string> all;
+  for (const auto& [path, compiled] : by_config_) {
+    for (const std::string& warning : compiled->warnings) {
+      if (std::find(all.begin(), all.end(), warning) == all.end()) all.push_back(warning);
+    }
+  }
+  return all;
 }
 
 bool RuleOptions::selects(std::string_view rule_id) const {

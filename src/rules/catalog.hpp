@@ -28,7 +28,8 @@ class RuleCatalog {
   struct Compiled {
     Config config;
     RuleSet rules;
-    RuleFilter filter;  // --select/--ignore and the config's per-file ignores
+    RuleFilter filter;                  // --select/--ignore and the config's per-file ignores
+    std::vector<std::string> warnings;  // for stderr: options that have no effect here
   };
 
   explicit RuleCatalog(RuleOptions options) : options_(std::move(options)) {}
@@ -37,6 +38,8 @@ class RuleCatalog {
   // Throws RuleError for invalid packs or configuration.
   const Compiled& for_file(const std::string& path);
   bool selected(std::string_view rule_id) const { return options_.selects(rule_id); }
+  // Every configuration's warnings so far, each once.
+  std::vector<std::string> warnings() const;
 
  private:
   RuleOptions options_;

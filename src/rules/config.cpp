@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <set>
+#include <utility>
 
+#include "rules/did_you_mean.hpp"
 #include "rules/loader.hpp"
 #include "rules/params.hpp"
 
@@ -55,7 +58,8 @@ RuleSettings read_settings(const Config& config, const YAML::Node& node) {
       settings.params.reset(item.second);
     } else {
       fail(config, item.first,
-           fmt::format("unknown key '{}' (expected severity, enabled, params)", key));
+           fmt::format("unknown key '{}' (expected severity, enabled, params){}", key,
+                       did_you_mean(key, {"severity", "enabled", "params"})));
     }
   }
   return settings;
@@ -91,6 +95,16 @@ bool glob_here(std::string_view p, std::string_view s) {
 
 }  // namespace
 
+std::vector<std::string> selector_names(const std::vector<RuleSpec>& specs) {
+  std::vector<std::string> names;
+  for (const RuleSpec& spec : specs) {
+    if (std::find(names.begin(), names.end(), spec.category()) == names.end())
+      names.push_back(spec.category());
+    names.push_back(spec.id);
+  }
+  return names;
+}
+
 bool glob_match(std::string_view pattern, std::string_view path) {
   return glob_here(pattern, path);
 }
@@ -102,16 +116,14 @@ bool selects(std::string_view selector, std::string_view rule_id) {
 }
 
 Config load_config(const std::string& path) {
+  return parse_config(read_yaml_file(path, "configuration").text, path);
+}
+
+Config parse_config(const std::string& text, const std::string& path) {
   Config config;
   config.path = path;
   config.directory = fs::absolute(fs::path(path)).parent_path().string();
-  YAML::Node root;
-  try {
-    root = YAML::Load(read_pack(path).text);
-  } catch (const YAML::ParserException& e) {
-    throw RuleError({path, e.mark.line + 1, e.mark.column + 1},
-                    fmt::format("invalid YAML: {}", e.msg));
-  }
+  const YAML::Node root = load_yaml(text, path);
   if (root.IsNull()) return config;
   if (!root.IsMap()) fail(config, root, "the configuration must be a map (packs, rules, ignore)");
   for (const auto& item : root) {
@@ -134,7 +146,8 @@ Config load_config(const std::string& path) {
       for (const YAML::Node& entry : item.second) {
         if (!entry.IsMap() || !entry["files"])
           fail(config, entry, "each ignore entry needs 'files'");
-        IgnoreEntry ignore{string_list(config, entry["files"], "files"), {}};
+        IgnoreEntry ignore{
+            string_list(config, entry["files"], "files"), {}, location_of(path, entry["files"])};
         if (entry["rules"]) ignore.rules = string_list(config, entry["rules"], "rules");
         config.ignores.push_back(std::move(ignore));
       }
@@ -157,44 +170,86 @@ Config load_config(const std::string& path) {
     } else {
       fail(config, item.first,
            fmt::format("unknown key '{}' (expected packs, rules, ignore, profiles, exclude, "
-                       "extend-exclude, online)",
-                       key));
+                       "extend-exclude, online){}",
+                       key,
+                       did_you_mean(key, {"packs", "rules", "ignore", "profiles", "exclude",
+                                          "extend-exclude", "online"})));
     }
   }
   return config;
 }
 
-std::vector<RuleSpec> Config::apply(std::vector<RuleSpec> specs) const {
-  for (const auto& [selector, settings] : rules) {
+namespace {
+
+// Merges a configuration's `params:` over a rule's. A key is inserted as written, so errors
+// about it point at it.
+void merge_param(RuleSpec& spec, const YAML::Node& key, const YAML::Node& value,
+                 const std::string& path) {
+  YAML::Node merged = YAML::Clone(spec.params.node());
+  if (std::as_const(merged)[key.Scalar()]) {
+    merged[key.Scalar()] = value;
+  } else {
+    merged.force_insert(key, value);
+  }
+  spec.params = merged;
+  spec.param_files[key.Scalar()] = path;
+}
+
+}  // namespace
+
+void Config::check_selectors(const std::vector<RuleSpec>& specs) const {
+  // Not a structured binding: clang 14 cannot capture one in a lambda.
+  for (const auto& rule : rules) {
+    const std::string& selector = rule.first;
     const bool known = std::any_of(specs.begin(), specs.end(),
                                    [&](const RuleSpec& s) { return selects(selector, s.id); });
     if (!known) {
-      throw RuleError(settings.where,
-                      fmt::format("'rules' names '{}', which matches no rule", selector));
+      throw RuleError(rule.second.where,
+                      fmt::format("'rules' names '{}', which matches no rule{}", selector,
+                                  did_you_mean(selector, selector_names(specs))));
     }
   }
-  std::vector<RuleSpec> result;
+}
+
+std::vector<RuleSpec> Config::apply(std::vector<RuleSpec> specs) const {
+  check_selectors(specs);
+  // A category's parameters go to the rules of it that accept them; each must reach one.
+  std::map<std::string, std::vector<std::string>> category_accepts;
+  std::set<std::pair<std::string, std::string>> delivered;  // (category, key)
   for (RuleSpec& spec : specs) {
-    bool enabled = true;
     // Category settings first, then the rule's own, so the more specific one wins.
     for (const bool exact : {false, true}) {
       for (const auto& [selector, settings] : rules) {
         if ((selector == spec.id) != exact || !selects(selector, spec.id)) continue;
-        enabled = settings.enabled;
+        spec.enabled = settings.enabled;
+        if (!settings.enabled) spec.disabled_at = settings.where;
         if (settings.severity) spec.severity = *settings.severity;
-        if (settings.params) {
-          YAML::Node merged = YAML::Clone(spec.params.node());
-          for (const auto& param : settings.params) {
-            merged[param.first.Scalar()] = param.second;
-            spec.param_files[param.first.Scalar()] = path;
-          }
-          spec.params = merged;
+        if (!settings.params) continue;
+        const std::vector<std::string> accepted =
+            exact ? std::vector<std::string>{} : accepted_params(spec);
+        auto& accepts = category_accepts[selector];
+        accepts.insert(accepts.end(), accepted.begin(), accepted.end());
+        for (const auto& param : settings.params) {
+          const std::string& key = param.first.Scalar();
+          if (!exact && std::find(accepted.begin(), accepted.end(), key) == accepted.end())
+            continue;
+          delivered.emplace(selector, key);
+          merge_param(spec, param.first, param.second, path);
         }
       }
     }
-    if (enabled) result.push_back(std::move(spec));
   }
-  return result;
+  for (const auto& [selector, settings] : rules) {
+    if (!settings.params || !category_accepts.contains(selector)) continue;
+    for (const auto& param : settings.params) {
+      if (delivered.contains({selector, param.first.Scalar()})) continue;
+      throw RuleError(
+          location_of(path, param.first),
+          fmt::format("no rule of '{}' has a parameter '{}'{}", selector, param.first.Scalar(),
+                      did_you_mean(param.first.Scalar(), category_accepts[selector])));
+    }
+  }
+  return specs;
 }
 
 bool Config::matches_any(const std::vector<std::string>& globs,
@@ -229,6 +284,34 @@ bool Config::ignores_rule(const std::string& file_path, const std::string& rule_
     }
   }
   return false;
+}
+
+std::vector<std::string> Config::unmatched_ignore_warnings() const {
+  if (ignores.empty()) return {};
+  std::vector<std::string> digests;  // relative to the configuration's directory
+  std::error_code error;
+  fs::recursive_directory_iterator it(directory, fs::directory_options::skip_permission_denied,
+                                      error);
+  // Bounded: a configuration at the root of a huge tree must not stall the run.
+  for (int seen = 0; !error && it != fs::recursive_directory_iterator() && seen < 200'000;
+       it.increment(error), ++seen) {
+    const fs::path& file = it->path();
+    if (file.extension() == ".md")
+      digests.push_back(file.lexically_relative(directory).generic_string());
+  }
+  std::vector<std::string> warnings;
+  for (const IgnoreEntry& ignore : ignores) {
+    for (const std::string& glob : ignore.globs) {
+      if (std::any_of(digests.begin(), digests.end(),
+                      [&](const std::string& d) { return glob_match(glob, d); }))
+        continue;
+      warnings.push_back(fmt::format(
+          "{}:{}:{}: warning: ignore glob '{}' matches no *.md file below {} (globs are relative "
+          "to the configuration's directory)",
+          ignore.where.path, ignore.where.line, ignore.where.column, glob, directory));
+    }
+  }
+  return warnings;
 }
 
 std::optional<std::string> find_config(const std::string& file_path) {

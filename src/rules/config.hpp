@@ -37,6 +37,7 @@ struct RuleSettings {
 struct IgnoreEntry {
   std::vector<std::string> globs;
   std::vector<std::string> rules;  // empty: every rule
+  YamlLocation where = {};         // its `files:`
 };
 
 struct ProfilePin {
@@ -55,23 +56,31 @@ struct Config {
   std::vector<std::string> exclude;  // `exclude` and `extend-exclude` together
   bool online = false;  // read from the working directory's configuration only: one run, one phase
 
-  // Applies disables, severities and parameters; throws RuleError for unknown rule names.
+  // Applies disables (a rule turned off stays, with enabled false), severities and parameters;
+  // throws RuleError for unknown rule names and parameters no rule of a category accepts.
   std::vector<RuleSpec> apply(std::vector<RuleSpec> specs) const;
+  void check_selectors(const std::vector<RuleSpec>& specs) const;
   bool ignores_rule(const std::string& file_path, const std::string& rule_id) const;
   bool excludes(const std::string& file_path) const;
   // The first pin whose globs match the file, or null.
   const ProfilePin* pin_for(const std::string& file_path) const;
+  // Warnings for `ignore:` globs that match no *.md below the configuration's directory: a
+  // misspelt glob would otherwise ignore nothing without a word.
+  std::vector<std::string> unmatched_ignore_warnings() const;
 
  private:
   bool matches_any(const std::vector<std::string>& globs, const std::string& file_path) const;
 };
 
 Config load_config(const std::string& path);  // throws RuleError
+Config parse_config(const std::string& text, const std::string& path);
 // The nearest .digestlint.yaml in the file's directory or above it.
 std::optional<std::string> find_config(const std::string& file_path);
 
 // True when an id or category selector ("links", "links/insecure-url") names the rule.
 bool selects(std::string_view selector, std::string_view rule_id);
+// Every rule id and category of the specs: what a selector may name (for "did you mean").
+std::vector<std::string> selector_names(const std::vector<RuleSpec>& specs);
 // Glob with `*` (not across '/'), `**` (across '/') and `?`.
 bool glob_match(std::string_view pattern, std::string_view path);
 

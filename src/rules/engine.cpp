@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <set>
 #include <thread>
 
 #include "parse/digest_parser.hpp"
@@ -101,6 +100,32 @@ class RuleSink final : public FindingSink {
   std::vector<Finding>& out_;
 };
 
+// Runs one analyzer on one file (or on the run). A failure loses that analyzer's findings there,
+// not the run: it becomes an error finding of the rule, placed at the start of the file.
+template <typename Run>
+void run_guarded(const RuleSpec& rule, std::vector<Finding>& findings, Run&& run) {
+  const std::size_t before = findings.size();
+  std::string what;
+  try {
+    run();
+    return;
+  } catch (const std::exception& error) {
+    what = error.what();
+  } catch (...) {
+    what = "unknown exception";
+  }
+  findings.resize(before);
+  findings.push_back(Finding{rule.id,
+                             Severity::error,
+                             fmt::format("internal error in rule '{}': {}", rule.id, what),
+                             "this is a bug in digestlint; please report it with this file",
+                             Span{0, 0},
+                             std::nullopt,
+                             {},
+                             /*confidence=*/std::nullopt,
+                             /*internal=*/true});
+}
+
 }  // namespace
 
 void sort_findings(std::vector<Finding>& findings) {
@@ -134,10 +159,21 @@ FileResult Engine::check_file(std::shared_ptr<const SourceFile> source) const {
   Digest digest = parse_digest(*source, std::move(choice.profile));
   digest.profile_reason = std::move(choice.reason);
   result.digest = std::make_shared<const Digest>(std::move(digest));
+  if (inline_config_) {
+    result.inline_config = std::make_shared<InlineConfig>();
+    result.inline_config->directives = read_directives(*result.digest, rules_.known_ids);
+    result.inline_config->ran = [this, source](const std::string& selector) {
+      return runs(selector, *source);
+    };
+  }
   for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
+    if (rules_.analyzers[i]->after_suppressions()) continue;
     if (filter_ && !filter_(*source, rules_.specs[i])) continue;
     RuleSink sink(rules_.specs[i], *result.digest, result.findings);
-    rules_.analyzers[i]->check(CheckContext{*source, *result.digest, sink});
+    run_guarded(rules_.specs[i], result.findings, [&] {
+      rules_.analyzers[i]->check(
+          CheckContext{*source, *result.digest, sink, result.inline_config.get()});
+    });
   }
   return result;
 }
@@ -172,55 +208,40 @@ void Engine::check_whole_run(std::vector<FileResult>& results) const {
       sinks.push_back(std::make_unique<RuleSink>(spec, *result.digest, result.findings));
       files.push_back({result.source.get(), result.digest.get(), sinks.back().get()});
     }
-    rules_.analyzers[i]->check_run(files);
+    // A failure there belongs to no single file: each file of the comparison gets it.
+    std::vector<Finding> failure;
+    run_guarded(spec, failure, [&] { rules_.analyzers[i]->check_run(files); });
+    if (failure.empty()) continue;
+    for (FileResult& result : results) {
+      if (filter_ && !filter_(*result.source, spec)) continue;
+      std::erase_if(result.findings, [&](const Finding& f) { return f.rule_id == spec.id; });
+      result.findings.push_back(failure.front());
+    }
   }
 }
 
 void Engine::apply_inline_config(FileResult& result) const {
-  if (inline_config_ && result.skipped.empty()) {
-    std::vector<Suppression> suppressions = read_suppressions(*result.source, *result.digest);
-    apply_suppressions(suppressions, result.findings);
-    report_unused(suppressions, result);
+  if (result.inline_config) {
+    InlineConfig& config = *result.inline_config;
+    config.suppressions = read_suppressions(*result.source, config.directives);
+    apply_suppressions(config.suppressions, result.findings);
+    for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
+      const RuleSpec& spec = rules_.specs[i];
+      if (!rules_.analyzers[i]->after_suppressions()) continue;
+      if (filter_ && !filter_(*result.source, spec)) continue;
+      RuleSink sink(spec, *result.digest, result.findings);
+      run_guarded(spec, result.findings, [&] {
+        rules_.analyzers[i]->check(CheckContext{*result.source, *result.digest, sink, &config});
+      });
+    }
   }
   sort_findings(result.findings);
 }
 
-// A suppression of rules that are switched off here (config, --select, --ignore) could not have
-// suppressed anything, so it is not stale; one naming no rule at all is a typo and is reported.
-bool Engine::may_report_unused(const Suppression& suppression, const SourceFile& file) const {
-  if (suppression.rules.empty()) return true;
-  for (const std::string& selector : suppression.rules) {
-    const bool known = std::any_of(rules_.known_ids.begin(), rules_.known_ids.end(),
-                                   [&](const std::string& id) { return selects(selector, id); });
-    const bool active =
-        std::any_of(rules_.specs.begin(), rules_.specs.end(), [&](const RuleSpec& rule) {
-          return selects(selector, rule.id) && (!filter_ || filter_(file, rule));
-        });
-    if (!known || active) return true;
-  }
-  return false;
-}
-
-// A suppression that hides nothing is stale (the problem was fixed, or the rule id is wrong).
-void Engine::report_unused(const std::vector<Suppression>& suppressions, FileResult& result) const {
-  const RuleSpec* rule = rules_.find(kUnusedSuppressionRule);
-  if (!rule || (filter_ && !filter_(*result.source, *rule))) return;
-  RuleSink rule_sink(*rule, *result.digest, result.findings);
-  FindingSink& sink = rule_sink;
-  // One comment may stand for several ranges (after a partial enable): used if any of them was.
-  std::set<std::size_t> used_comments;
-  for (const Suppression& s : suppressions) {
-    if (s.used) used_comments.insert(s.comment.begin);
-  }
-  std::set<std::size_t> reported;
-  for (const Suppression& s : suppressions) {
-    if (used_comments.contains(s.comment.begin) || !reported.insert(s.comment.begin).second)
-      continue;
-    if (!may_report_unused(s, *result.source)) continue;
-    sink.report(s.comment,
-                {{"rules", s.rules.empty() ? std::string("all rules")
-                                           : fmt::format("{}", fmt::join(s.rules, ", "))}});
-  }
+bool Engine::runs(const std::string& selector, const SourceFile& file) const {
+  return std::any_of(rules_.specs.begin(), rules_.specs.end(), [&](const RuleSpec& rule) {
+    return selects(selector, rule.id) && (!filter_ || filter_(file, rule));
+  });
 }
 
 }  // namespace digestlint

@@ -23,7 +23,12 @@ struct RuleSet {
   ProfileSet profiles;
   std::function<std::optional<ProfileChoice>(const SourceFile& file)> pinned_profile;
 
+  // The rules a configuration switched off, for `explain` and --select.
+  std::vector<RuleSpec> disabled;
+
   const RuleSpec* find(std::string_view id) const;
+  // Also among the disabled rules.
+  const RuleSpec* find_any(std::string_view id) const;
   // The pinned profile, else the detected one; no profile: the file is not a digest.
   ProfileChoice choose_profile(const SourceFile& file) const;
 };
@@ -34,6 +39,7 @@ struct FileResult {
   std::shared_ptr<const Digest> digest;
   std::vector<Finding> findings;
   std::string skipped;  // why no rule ran (the file is not a digest); empty when linted
+  std::shared_ptr<InlineConfig> inline_config;  // null with --no-inline-config
 };
 
 // Decides whether a rule runs on a file (--select/--ignore, per-file config ignores).
@@ -55,16 +61,13 @@ class Engine {
   // Runs analyzers that compare files; appends to the results' findings.
   void check_whole_run(std::vector<FileResult>& results) const;
   void apply_inline_config(FileResult& result) const;
-  void report_unused(const std::vector<Suppression>& suppressions, FileResult& result) const;
-  bool may_report_unused(const Suppression& suppression, const SourceFile& file) const;
+  // Whether a selector names a rule that runs on the file.
+  bool runs(const std::string& selector, const SourceFile& file) const;
 
   const RuleSet& rules_;
   RuleFilter filter_;
   bool inline_config_;
 };
-
-// The rule that reports suppression comments that suppress nothing.
-inline constexpr std::string_view kUnusedSuppressionRule = "digestlint/unused-suppression";
 
 void sort_findings(std::vector<Finding>& findings);
 

@@ -45,6 +45,9 @@ struct Finding {
   std::optional<Fix> fix;
   std::vector<RelatedLocation> related;
   std::optional<double> confidence = std::nullopt;  // set by analyzers that weigh evidence
+  // The rule's analyzer failed on this file: the finding stands for its lost results, cannot be
+  // suppressed and makes the run exit with 2.
+  bool internal = false;
 };
 
 }  // namespace digestlint

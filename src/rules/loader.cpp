@@ -5,11 +5,14 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
+#include "rules/did_you_mean.hpp"
 #include "rules/embedded.hpp"
 #include "rules/params.hpp"
 
@@ -49,14 +52,7 @@ void read_data_file(const PackSource& pack, Lexicons& lexicons) {
 class PackReader {
  public:
   PackReader(const PackSource& pack, std::shared_ptr<const Lexicons> inherited)
-      : path_(pack.path), inherited_(std::move(inherited)) {
-    try {
-      root_ = YAML::Load(pack.text);
-    } catch (const YAML::ParserException& e) {
-      throw RuleError({path_, e.mark.line + 1, e.mark.column + 1},
-                      fmt::format("invalid YAML: {}", e.msg));
-    }
-  }
+      : path_(pack.path), root_(load_yaml(pack.text, pack.path)), inherited_(std::move(inherited)) {}
 
   std::vector<RuleSpec> read() {
     if (root_.IsNull()) return {};
@@ -66,7 +62,8 @@ class PackReader {
       const std::string key = scalar(item.first, "key");
       // `profiles` are read by load_profiles().
       if (key != "rules" && key != "lexicons" && key != "profiles")
-        fail(item.first, fmt::format("unknown key '{}' (expected rules, lexicons, profiles)", key));
+        fail(item.first, fmt::format("unknown key '{}' (expected rules, lexicons, profiles){}", key,
+                                     did_you_mean(key, {"rules", "lexicons", "profiles"})));
     }
     read_lexicons(root_["lexicons"]);
     const YAML::Node rules = root_["rules"];
@@ -118,7 +115,10 @@ class PackReader {
     if (!node.IsMap()) fail(node, "each rule must be a map");
     for (const auto& item : node) {
       const std::string key = scalar(item.first, "key");
-      if (!kRuleKeys.contains(key)) fail(item.first, fmt::format("unknown key '{}' in rule", key));
+      if (!kRuleKeys.contains(key)) {
+        fail(item.first, fmt::format("unknown key '{}' in rule{}", key,
+                                     did_you_mean(key, {kRuleKeys.begin(), kRuleKeys.end()})));
+      }
     }
     RuleSpec spec;
     spec.defined_at = location_of(path_, node);
@@ -266,22 +266,75 @@ void share_group_parameters(std::vector<RuleSpec>& specs) {
   }
 }
 
+// The parameters a rule may set: what its analyzer declares or, for one that declares none,
+// the keys it reads when built without parameters (every one then takes its default).
+std::vector<std::string> params_of(const AnalyzerInfo& info, const RuleSpec& spec) {
+  if (info.params) return {info.params->begin(), info.params->end()};
+  RuleSpec bare = spec;
+  bare.params = YAML::Node(YAML::NodeType::Map);
+  bare.fix = YAML::Node();
+  const ParamReads reads;
+  try {
+    (void)info.make(bare);
+  } catch (const std::exception&) {
+    // A required parameter is missing: the keys read so far are all we learn.
+  }
+  return {reads.names().begin(), reads.names().end()};
+}
+
+// A misspelt parameter would otherwise be ignored and its default used without a word.
+void check_param_names(const RuleSpec& spec, const AnalyzerInfo& info) {
+  const std::vector<std::string> accepted = params_of(info, spec);
+  for (const auto& item : spec.params.node()) {
+    const std::string key = item.first.IsScalar() ? item.first.Scalar() : "?";
+    if (std::find(accepted.begin(), accepted.end(), key) != accepted.end()) continue;
+    const auto file = spec.param_files.find(key);
+    const std::string& path = file != spec.param_files.end() ? file->second : spec.defined_at.path;
+    // Keys merged in from a configuration have no place of their own; their values do.
+    const YAML::Node& at = item.first.Mark().is_null() ? item.second : item.first;
+    throw RuleError(
+        location_of(path, at),
+        fmt::format("rule '{}': unknown parameter '{}'{} ({} '{}' accepts: {})", spec.id, key,
+                    did_you_mean(key, accepted), spec.kind == "builtin" ? "analyzer" : "kind",
+                    info.name,
+                    accepted.empty() ? "none" : fmt::format("{}", fmt::join(accepted, ", "))));
+  }
+}
+
+std::unique_ptr<Analyzer> make_analyzer(const AnalyzerInfo& info, const RuleSpec& spec) {
+  check_param_names(spec, info);
+  try {
+    return info.make(spec);
+  } catch (const YAML::Exception& e) {
+    // Analyzers read parameters through Params, which reports places; this is the safety net.
+    const YamlLocation where =
+        e.mark.is_null() ? spec.defined_at
+                         : YamlLocation{spec.defined_at.path, e.mark.line + 1, e.mark.column + 1};
+    throw RuleError(where, fmt::format("rule '{}': {}", spec.id, e.msg));
+  }
+}
+
 }  // namespace
 
 std::vector<PackSource> default_packs() {
   std::vector<PackSource> packs;
   for (const EmbeddedFile& file : embedded_rule_packs()) {
-    packs.push_back({std::string(file.path), std::string(file.text)});
+    packs.push_back({std::string(file.path), std::string(file.text), true});
   }
   return packs;
 }
 
-PackSource read_pack(const std::string& path) {
+PackSource read_yaml_file(const std::string& path, std::string_view what) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw RuleError({path, 0, 0}, "cannot read rule pack");
+  if (!in)
+    throw RuleError({path, 0, 0}, fmt::format("cannot read {}: {}", what, std::strerror(errno)));
   std::ostringstream text;
   text << in.rdbuf();
   return {path, text.str()};
+}
+
+PackSource read_pack(const std::string& path) {
+  return read_yaml_file(path, "rule pack");
 }
 
 std::vector<RuleSpec> load_rule_specs(const std::vector<PackSource>& packs) {
@@ -298,6 +351,7 @@ std::vector<RuleSpec> load_rule_specs(const std::vector<PackSource>& packs) {
     std::vector<RuleSpec> read = reader.read();
     if (reader.lexicons()) lexicons = reader.lexicons();
     for (RuleSpec& spec : read) {
+      spec.builtin = pack.builtin;
       const auto same = std::find_if(specs.begin(), specs.end(),
                                      [&](const RuleSpec& s) { return s.id == spec.id; });
       if (same != specs.end()) {
@@ -312,12 +366,26 @@ std::vector<RuleSpec> load_rule_specs(const std::vector<PackSource>& packs) {
   return specs;
 }
 
+const AnalyzerInfo* analyzer_of(const RuleSpec& spec) {
+  const bool declarative = spec.kind != "builtin";
+  return find_analyzer(declarative ? spec.kind : spec.analyzer, declarative);
+}
+
+std::vector<std::string> accepted_params(const RuleSpec& spec) {
+  const AnalyzerInfo* info = analyzer_of(spec);
+  return info ? params_of(*info, spec) : std::vector<std::string>{};
+}
+
 RuleSet compile_rules(std::vector<RuleSpec> specs) {
   share_group_parameters(specs);
   RuleSet set;
   for (RuleSpec& spec : specs) {
-    const bool declarative = spec.kind != "builtin";
-    const AnalyzerInfo* info = find_analyzer(declarative ? spec.kind : spec.analyzer, declarative);
+    set.known_ids.push_back(spec.id);
+    if (!spec.enabled) {
+      set.disabled.push_back(std::move(spec));
+      continue;
+    }
+    const AnalyzerInfo* info = analyzer_of(spec);
     if (!info)
       throw RuleError(spec.defined_at,
                       fmt::format("rule '{}': no analyzer '{}'", spec.id, spec.analyzer));
@@ -331,11 +399,17 @@ RuleSet compile_rules(std::vector<RuleSpec> specs) {
     }
     check_template(spec, "message", spec.message, *info);
     check_template(spec, "hint", spec.hint, *info);
-    set.analyzers.push_back(info->make(spec));
-    set.known_ids.push_back(spec.id);
+    set.analyzers.push_back(make_analyzer(*info, spec));
     set.specs.push_back(std::move(spec));
   }
   return set;
+}
+
+const RuleSpec* RuleSet::find_any(std::string_view id) const {
+  if (const RuleSpec* spec = find(id)) return spec;
+  const auto off = std::find_if(disabled.begin(), disabled.end(),
+                                [&](const RuleSpec& spec) { return spec.id == id; });
+  return off == disabled.end() ? nullptr : &*off;
 }
 
 const RuleSpec* RuleSet::find(std::string_view id) const {

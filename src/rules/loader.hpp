@@ -11,16 +11,22 @@ namespace digestlint {
 struct PackSource {
   std::string path;
   std::string text;
+  bool builtin = false;  // the embedded default pack (its rules have pages in docs/rules)
 };
 
 std::vector<PackSource> default_packs();
 PackSource read_pack(const std::string& path);  // throws RuleError when unreadable
+// A YAML file; `what` names it in the error ("configuration", "rule pack").
+PackSource read_yaml_file(const std::string& path, std::string_view what);
 
 // Parses and validates packs in order; a rule in a later pack replaces one with the same id.
 // Throws RuleError pointing into the YAML.
 std::vector<RuleSpec> load_rule_specs(const std::vector<PackSource>& packs);
 
-// Builds each rule's analyzer (validating its parameters and message placeholders).
+// The `params:` keys the rule's analyzer accepts (see AnalyzerInfo::params).
+std::vector<std::string> accepted_params(const RuleSpec& spec);
+
+// Builds each enabled rule's analyzer (validating its parameters and message placeholders).
 RuleSet compile_rules(std::vector<RuleSpec> specs);
 
 }  // namespace digestlint

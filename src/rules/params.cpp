@@ -2,7 +2,62 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <utility>
+
 namespace digestlint {
+namespace {
+
+// Walks every map below `node`. Aliases share nodes, so the walk is bounded in depth and in
+// size: a small file must not make it run forever.
+class DuplicateKeyCheck {
+ public:
+  explicit DuplicateKeyCheck(const std::string& path) : path_(path) {}
+
+  void visit(const YAML::Node& node, int depth) {
+    if (depth > 100 || ++visited_ > 1'000'000)
+      throw RuleError(location_of(path_, node), "YAML nested or aliased too deeply");
+    if (node.IsSequence()) {
+      for (const YAML::Node& item : node) visit(item, depth + 1);
+    } else if (node.IsMap()) {
+      std::map<std::string, YAML::Mark> seen;
+      for (const auto& item : node) {
+        if (item.first.IsScalar()) check_key(item.first, seen);
+        visit(item.second, depth + 1);
+      }
+    }
+  }
+
+ private:
+  void check_key(const YAML::Node& key, std::map<std::string, YAML::Mark>& seen) const {
+    const auto [first, inserted] = seen.emplace(key.Scalar(), key.Mark());
+    if (inserted) return;
+    throw RuleError(location_of(path_, key),
+                    fmt::format("duplicate key '{}' (first at line {}); YAML would keep only the "
+                                "first one, so remove or merge one of them",
+                                key.Scalar(), first->second.line + 1));
+  }
+
+  const std::string& path_;
+  long visited_ = 0;
+};
+
+}  // namespace
+
+YAML::Node load_yaml(const std::string& text, const std::string& path) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::ParserException& e) {
+    throw RuleError({path, e.mark.line + 1, e.mark.column + 1},
+                    fmt::format("invalid YAML: {} (check the indentation here and on the line "
+                                "before; quote values that contain ': ', ' #' or start with "
+                                "'{{', '[', '*', '&', '!', '@' or '`')",
+                                e.msg));
+  }
+  DuplicateKeyCheck(path).visit(root, 0);
+  return root;
+}
 
 YamlLocation location_of(const std::string& path, const YAML::Node& node) {
   if (!node.IsDefined() || node.Mark().is_null()) return {path, 0, 0};
@@ -14,7 +69,21 @@ std::string RuleError::describe() const {
   return fmt::format("{}:{}:{}: error: {}", where_.path, where_.line, where_.column, what());
 }
 
+namespace {
+thread_local ParamReads* active_reads = nullptr;
+}  // namespace
+
+ParamReads::ParamReads() : outer_(std::exchange(active_reads, this)) {}
+ParamReads::~ParamReads() {
+  active_reads = outer_;
+}
+
+void ParamReads::record(const std::string& name) {
+  if (active_reads) active_reads->names_.insert(name);
+}
+
 YAML::Node Params::node(const std::string& key) const {
+  ParamReads::record(key);
   const YAML::Node& params = rule_.params;
   if (!params.IsDefined() || !params.IsMap()) return YAML::Node();
   return params[key];

@@ -1,6 +1,7 @@
 #pragma once
 #include <yaml-cpp/yaml.h>
 
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -20,6 +21,26 @@ class RuleError : public std::runtime_error {
 
  private:
   YamlLocation where_;
+};
+
+// Parses a rule pack or configuration. Syntax errors and duplicate keys (which YAML would
+// resolve silently, the first one winning) become RuleErrors at their place.
+YAML::Node load_yaml(const std::string& text, const std::string& path);
+
+// Records the parameter names Params reads on this thread while it lives, so the loader can
+// learn which parameters an analyzer accepts without a second list to keep in sync.
+class ParamReads {
+ public:
+  ParamReads();
+  ~ParamReads();
+  ParamReads(const ParamReads&) = delete;
+  ParamReads& operator=(const ParamReads&) = delete;
+  const std::set<std::string>& names() const { return names_; }
+  static void record(const std::string& name);
+
+ private:
+  std::set<std::string> names_;
+  ParamReads* outer_;
 };
 
 // Typed access to a rule's `params:` with errors that point into the YAML. A string value

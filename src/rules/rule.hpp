@@ -57,6 +57,10 @@ struct RuleSpec {
   std::shared_ptr<const Lexicons> lexicons;
   // Parameters set in a .digestlint.yaml, by name: errors about them point into that file.
   std::map<std::string, std::string, std::less<>> param_files;
+  // Turned off by a configuration: not compiled, but still known to `explain` and --select.
+  bool enabled = true;
+  YamlLocation disabled_at;
+  bool builtin = false;  // from the embedded default pack
 
   std::string category() const { return id.substr(0, id.find('/')); }
   std::string name() const { return id.substr(id.find('/') + 1); }

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,16 @@ namespace digestlint {
 //   <!-- digestlint-enable [RULE…] -->
 //   <!-- digestlint-disable-next-line RULE… -->  the next non-blank line
 //   <!-- digestlint-disable-file RULE… -->       the whole file
-// RULE is an id or a category; none means every rule.
+// RULE is an id or a category; none means every rule. Any other comment starting with
+// `digestlint` is an invalid directive, as is one naming an unknown rule: it suppresses nothing.
+struct Directive {
+  enum class Kind { disable, enable, disable_next_line, disable_file };
+  Span comment;
+  Kind kind = Kind::disable;
+  std::vector<std::string> rules;  // empty: all rules
+  std::string problem;             // why the directive is invalid; empty when it is valid
+};
+
 struct Suppression {
   Span comment;                    // where it was written
   std::vector<std::string> rules;  // empty: all rules
@@ -21,7 +31,20 @@ struct Suppression {
   bool used = false;
 };
 
-std::vector<Suppression> read_suppressions(const SourceFile& source, const Digest& digest);
+// What analyzers that judge the inline configuration itself see (CheckContext::inline_config).
+struct InlineConfig {
+  std::vector<Directive> directives;
+  std::vector<Suppression> suppressions;  // `used` is set once the findings were suppressed
+  // Whether a rule selector names a rule that ran on this file.
+  std::function<bool(const std::string& selector)> ran;
+};
+
+// `known_ids`: every rule id of the packs, to reject directives naming none of them.
+std::vector<Directive> read_directives(const Digest& digest,
+                                       const std::vector<std::string>& known_ids);
+// The ranges the valid directives cover.
+std::vector<Suppression> read_suppressions(const SourceFile& source,
+                                           const std::vector<Directive>& directives);
 
 // Removes suppressed findings and marks the suppressions that removed something.
 void apply_suppressions(std::vector<Suppression>& suppressions, std::vector<Finding>& findings);

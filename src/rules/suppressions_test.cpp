@@ -21,7 +21,9 @@ struct Linted {
   explicit Linted(std::string text)
       : source("t.md", std::move(text)),
         digest(parse_digest(source, default_profile_set().find("daily-papers-2024-sections"))),
-        suppressions(read_suppressions(source, digest)) {}
+        suppressions(read_suppressions(
+            source, read_directives(digest, {"authors/placeholder", "authors/lowercase",
+                                             "text/truncated", "links/insecure-url"}))) {}
 };
 
 }  // namespace
@@ -44,7 +46,7 @@ TEST_CASE("suppressions: disable/enable ranges, categories and whole files") {
       "<!-- digestlint-disable-file text/truncated -->\n\nA truncated\n\n<!-- digestlint-disable "
       "authors -->\n\n"
       "Authors: +\n\n<!-- digestlint-enable -->\n\nAuthors: +\n\n<!-- digestlint-disable-next-line "
-      "links/nope -->\n\nx\n");
+      "links/insecure-url -->\n\nx\n");
   REQUIRE(l.suppressions.size() == 3);
   std::vector<Finding> findings{
       finding_at(l.source, "A truncated", "text/truncated"),
@@ -71,6 +73,37 @@ TEST_CASE("suppressions: enabling one rule of a range keeps the others disabled"
   CHECK(findings[0].rule_id == "authors/placeholder");
   CHECK(l.source.position(findings[0].span.begin).line == 7);
   CHECK(l.suppressions[0].comment == l.suppressions[1].comment);
+}
+
+}  // namespace digestlint
+
+namespace digestlint {
+
+TEST_CASE("directives: the exact grammar; anything else is invalid and suppresses nothing") {
+  const std::vector<std::string> known{"authors/placeholder", "text/truncated"};
+  const auto read = [&](std::string comment) {
+    const SourceFile source("t.md", comment + "\nAuthors: A, +\n");
+    return read_directives(parse_digest(source, default_profile_set().find("daily-papers-2024-sections")), known);
+  };
+  CHECK(read("<!-- digestlint-disable-next-line authors/placeholder -->").front().problem.empty());
+  CHECK(read("<!-- digestlint-disable authors, text/truncated -->").front().problem.empty());
+  CHECK(read("<!--digestlint-enable-->").front().problem.empty());
+  for (const char* typo :
+       {"<!-- digestlint-disable-line authors/placeholder -->",
+        "<!-- digestlint-disable-nextline authors/placeholder -->",
+        "<!-- digestlint-disablenext -->", "<!-- digestlint-disable-files -->"}) {
+    const auto directives = read(typo);
+    REQUIRE(directives.size() == 1);
+    CHECK(directives.front().problem.find("unknown directive") != std::string::npos);
+    const SourceFile source("t.md", std::string(typo) + "\nAuthors: A, +\n");
+    CHECK(read_suppressions(source, directives).empty());
+  }
+  CHECK(read("<!-- digestlint-disable-nextline text/truncated -->")
+            .front()
+            .problem.find("did you mean 'digestlint-disable-next-line'") != std::string::npos);
+  const auto unknown = read("<!-- digestlint-disable authors/placehodler -->");
+  CHECK(unknown.front().problem.find("did you mean 'authors/placeholder'") != std::string::npos);
+  CHECK(read("<!-- expect: authors/placeholder -->").empty());
 }
 
 }  // namespace digestlint

@@ -2,38 +2,52 @@
 
 #include <fmt/format.h>
 
+#include "rules/did_you_mean.hpp"
 #include "rules/params.hpp"
 
 namespace digestlint {
 
-DeclarativeFix::DeclarativeFix(const RuleSpec& rule) {
+DeclarativeFix::DeclarativeFix(const RuleSpec& rule, const RE2& pattern) {
   const YAML::Node& fix = rule.fix;
   if (!fix.IsDefined() || fix.IsNull()) return;
   const auto fail = [&](const YAML::Node& at, const std::string& message) {
     throw RuleError(location_of(rule.defined_at.path, at),
                     fmt::format("rule '{}': fix: {}", rule.id, message));
   };
+  // Checked here rather than by YAML's as<>(), whose exception names no place.
+  const auto text = [&](const char* key) {
+    if (!fix[key].IsScalar()) fail(fix[key], fmt::format("'{}' must be a string", key));
+    return fix[key].Scalar();
+  };
   if (!fix.IsMap()) fail(fix, "expected a map such as {replace: \"…\", safe: true}");
+  static const std::vector<std::string> keys{"replace", "remove", "safe", "description"};
   for (const auto& item : fix) {
-    const std::string key = item.first.as<std::string>();
-    if (key != "replace" && key != "remove" && key != "safe" && key != "description") {
+    const std::string key = item.first.IsScalar() ? item.first.Scalar() : "?";
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
       fail(item.first,
-           fmt::format("unknown key '{}' (expected replace, remove, safe, description)", key));
+           fmt::format("unknown key '{}' (expected replace, remove, safe, description){}", key,
+                       did_you_mean(key, keys)));
     }
   }
   if (fix["replace"] && fix["remove"]) fail(fix, "use either replace or remove, not both");
   if (fix["replace"]) {
     action_ = Action::replace;
-    rewrite_ = fix["replace"].as<std::string>();
+    rewrite_ = text("replace");
+    if (std::string error; !pattern.CheckRewriteString(rewrite_, &error))
+      fail(fix["replace"], fmt::format("invalid rewrite '{}': {}", rewrite_, error));
   } else if (fix["remove"]) {
-    if (fix["remove"].as<std::string>() != "item") fail(fix["remove"], "the only value is 'item'");
+    if (text("remove") != "item") fail(fix["remove"], "the only value is 'item'");
     action_ = Action::remove_item;
     description_ = "remove it";
   } else {
     fail(fix, "needs replace or remove");
   }
-  if (fix["safe"]) safe_ = fix["safe"].as<bool>();
-  if (fix["description"]) description_ = fix["description"].as<std::string>();
+  if (fix["safe"]) {
+    const std::string safe = text("safe");
+    if (safe != "true" && safe != "false") fail(fix["safe"], "'safe' must be true or false");
+    safe_ = safe == "true";
+  }
+  if (fix["description"]) description_ = text("description");
 }
 
 std::optional<Fix> DeclarativeFix::for_match(const Target& target, std::size_t begin,

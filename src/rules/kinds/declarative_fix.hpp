@@ -16,7 +16,8 @@ namespace digestlint {
 //   fix: {remove: item, safe: true}          deletes the whole author or section item
 class DeclarativeFix {
  public:
-  explicit DeclarativeFix(const RuleSpec& rule);
+  // Throws RuleError for an invalid fix, including a rewrite naming a group `pattern` lacks.
+  DeclarativeFix(const RuleSpec& rule, const RE2& pattern);
 
   // The fix for a match [begin, end) in the target's text, if the rule has one; `groups` are
   // the match's submatches for the rewrite (empty when there is no pattern).

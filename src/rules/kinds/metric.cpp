@@ -110,6 +110,9 @@ class MetricKind final : public ScopedAnalyzer {
     min_ = params.optional_number("min");
     max_ = params.optional_number("max");
     if (!min_ && !max_) params.fail("metric", "needs a 'min' or 'max' bound");
+    if (min_ && max_ && *min_ > *max_)
+      params.fail("min", fmt::format("{} is above max {}: no value could pass",
+                                     format_number(*min_), format_number(*max_)));
   }
 
  protected:
@@ -138,5 +141,6 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 }
 
 }  // namespace
-DIGESTLINT_REGISTER_ANALYZER("metric", true, make, {"metric", "value", "bound", "comparison"})
+DIGESTLINT_REGISTER_ANALYZER("metric", true, make, {"metric", "value", "bound", "comparison"}, {},
+                             ParamNames{"metric", "min", "max"})
 }  // namespace digestlint

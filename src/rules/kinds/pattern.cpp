@@ -14,7 +14,7 @@ class PatternKind final : public ScopedAnalyzer {
       : ScopedAnalyzer(rule),
         pattern_(compile_param_regex(Params(rule), "pattern")),
         first_only_(Params(rule).boolean("first-only", false)),
-        fix_(rule) {}
+        fix_(rule, *pattern_) {}
 
  protected:
   void check_target(const CheckContext& context, const Target& target) const override {
@@ -39,5 +39,6 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 }
 
 }  // namespace
-DIGESTLINT_REGISTER_ANALYZER("pattern", true, make, {"match"})
+DIGESTLINT_REGISTER_ANALYZER("pattern", true, make, {"match"}, {},
+                             ParamNames{"pattern", "first-only"})
 }  // namespace digestlint

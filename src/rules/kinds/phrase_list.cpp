@@ -66,5 +66,6 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 }
 
 }  // namespace
-DIGESTLINT_REGISTER_ANALYZER("phrase-list", true, make, {"count", "matches", "threshold"})
+DIGESTLINT_REGISTER_ANALYZER("phrase-list", true, make, {"count", "matches", "threshold"}, {},
+                             ParamNames{"phrases", "threshold", "regex", "ignore-case"})
 }  // namespace digestlint

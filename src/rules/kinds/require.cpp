@@ -43,5 +43,6 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 }
 
 }  // namespace
-DIGESTLINT_REGISTER_ANALYZER("require", true, make, {"pattern", "text"})
+DIGESTLINT_REGISTER_ANALYZER("require", true, make, {"pattern", "text"}, {},
+                             ParamNames{"pattern", "report-at"})
 }  // namespace digestlint
