@@ -32,6 +32,6 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 }
 
 }  // namespace
-DIGESTLINT_REGISTER_ANALYZER("arxiv-link", /*declarative=*/false, make, {"problem", "url"},
+DIGESTLINT_REGISTER_ANALYZER("arxiv-malformed", /*declarative=*/false, make, {"problem", "url"},
                              {Scope::url}, ParamNames{"allow-other-hosts"})
 }  // namespace digestlint

@@ -8,22 +8,22 @@ namespace {
 using testing::DigestBuilder;
 using testing::run;
 
-TEST_CASE("arxiv-link accepts abs and pdf links") {
+TEST_CASE("arxiv-malformed accepts abs and pdf links") {
   const auto digest = DigestBuilder()
                           .entry("A", "https://arxiv.org/abs/2409.18869")
                           .entry("B", "http://arxiv.org/pdf/2409.18870v2")
                           .entry("C")  // no link at all: not this rule's business
                           .build();
-  CHECK(run("arxiv-link", digest).empty());
+  CHECK(run("arxiv-malformed", digest).empty());
 }
 
-TEST_CASE("arxiv-link reports the broken part of a malformed link") {
+TEST_CASE("arxiv-malformed reports the broken part of a malformed link") {
   const auto digest = DigestBuilder()
                           .entry("A", "https://arxiv.org/abs/2409.1886")
                           .entry("B", "https://www.arxiv.org/abs/2409.18869")
                           .entry("C", "https://arxiv.org/html/2409.18869")
                           .build();
-  const auto found = run("arxiv-link", digest);
+  const auto found = run("arxiv-malformed", digest);
   REQUIRE(found.size() == 3);
   CHECK(digest.slice(found[0].span) == "2409.1886");
   CHECK(found[0].arg("problem") ==
@@ -34,17 +34,17 @@ TEST_CASE("arxiv-link reports the broken part of a malformed link") {
   CHECK_FALSE(found[0].fix);
 }
 
-TEST_CASE("arxiv-link reports other hosts unless allow-other-hosts") {
+TEST_CASE("arxiv-malformed reports other hosts unless allow-other-hosts") {
   const auto digest =
       DigestBuilder().entry("A", "https://github.com/org/repo").entry("B", "/papers/x").build();
-  const auto found = run("arxiv-link", digest);
+  const auto found = run("arxiv-malformed", digest);
   REQUIRE(found.size() == 2);
   CHECK(digest.slice(found[0].span) == "https://github.com/org/repo");
   CHECK(found[0].arg("problem") == "the link points to github.com, not arxiv.org");
-  CHECK(run("arxiv-link", digest, "{allow-other-hosts: true}").empty());
+  CHECK(run("arxiv-malformed", digest, "{allow-other-hosts: true}").empty());
   // Still an error when the link is meant for arXiv.
   const auto broken = DigestBuilder().entry("A", "https://arxiv.org/abs/2413.00001").build();
-  CHECK(run("arxiv-link", broken, "{allow-other-hosts: true}").size() == 1);
+  CHECK(run("arxiv-malformed", broken, "{allow-other-hosts: true}").size() == 1);
 }
 
 }  // namespace
