@@ -49,7 +49,7 @@ case "${1:-}" in
     cmake --build "$SANITIZE_DIR" -j "$(nproc)"
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1
     ctest --test-dir "$SANITIZE_DIR" --output-on-failure -j "$(nproc)"
-    bash fuzz/run.sh "$SANITIZE_DIR" "$FUZZ_SECONDS"
+    bash tests/fuzz/run.sh "$SANITIZE_DIR" "$FUZZ_SECONDS"
     ;;
   *)
     echo "usage: bash .ci/dev.sh lint [PATHS…] | test | sanitize" >&2

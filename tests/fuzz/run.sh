@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Runs each libFuzzer target for SECONDS on its seed corpus (fixtures/, rules/, fuzz/corpus/).
-# usage: bash fuzz/run.sh BUILD_DIR [SECONDS] [TARGET…]   (docs/fuzzing.md)
+# Runs each libFuzzer target for SECONDS on its seed corpus (fixtures/, rules/, tests/fuzz/corpus/).
+# usage: bash tests/fuzz/run.sh BUILD_DIR [SECONDS] [TARGET…]   (docs/fuzzing.md)
 # New corpus entries go to BUILD_DIR/fuzz-corpus/<target>, crashes to BUILD_DIR/fuzz-artifacts/.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 build=$1
 seconds=${2:-60}
 shift $(($# < 2 ? $# : 2))
@@ -13,8 +13,8 @@ read -r -a targets <<<"${targets[*]}"
 seeds() {
   case $1 in
     lint_fuzzer) echo fixtures tests/data ;;
-    rules_fuzzer) echo rules fuzz/corpus/config ;;
-    lsp_fuzzer) echo fuzz/corpus/lsp ;;
+    rules_fuzzer) echo rules tests/fuzz/corpus/config ;;
+    lsp_fuzzer) echo tests/fuzz/corpus/lsp ;;
   esac
 }
 
@@ -24,9 +24,11 @@ for target in "${targets[@]}"; do
   artifacts="$build/fuzz-artifacts/$target/"
   mkdir -p "$corpus" "$artifacts"
   echo "fuzz: $target for ${seconds}s" >&2
-  # shellcheck disable=SC2046
+  # Seed folders that exist (a corpus folder may not have been committed yet).
+  existing=()
+  for seed in $(seeds "$target"); do [ -d "$seed" ] && existing+=("$seed"); done
   if ! nice -n 19 "$build/fuzz/$target" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 \
-    -max_len=16384 -print_final_stats=1 -artifact_prefix="$artifacts" "$corpus" $(seeds "$target") \
+    -max_len=16384 -print_final_stats=1 -artifact_prefix="$artifacts" "$corpus" "${existing[@]}" \
     2>"$build/fuzz-$target.log"; then
     echo "fuzz: $target FAILED; see $build/fuzz-$target.log and $artifacts" >&2
     tail -n 40 "$build/fuzz-$target.log" >&2
