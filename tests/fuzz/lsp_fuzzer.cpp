@@ -18,8 +18,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return count;
   });
   std::size_t sent = 0;
-  lsp::Session session(RuleOptions{},
-                       [&](const lsp::json& message) { sent += message.dump().size(); });
+  // Serialized as the server does (src/lsp/server.cpp): invalid UTF-8 replaced, not thrown.
+  lsp::Session session(RuleOptions{}, [&](const lsp::json& message) {
+    sent += message.dump(-1, ' ', false, lsp::json::error_handler_t::replace).size();
+  });
   for (int messages = 0; messages < 64; ++messages) {
     const lsp::Frame frame = reader.next();
     if (frame.status == lsp::Frame::Status::end) break;
