@@ -52,7 +52,9 @@ void read_data_file(const PackSource& pack, Lexicons& lexicons) {
 class PackReader {
  public:
   PackReader(const PackSource& pack, std::shared_ptr<const Lexicons> inherited)
-      : path_(pack.path), root_(load_yaml(pack.text, pack.path)), inherited_(std::move(inherited)) {}
+      : path_(pack.path),
+        root_(load_yaml(pack.text, pack.path)),
+        inherited_(std::move(inherited)) {}
 
   std::vector<RuleSpec> read() {
     if (root_.IsNull()) return {};

@@ -83,7 +83,8 @@ TEST_CASE("directives: the exact grammar; anything else is invalid and suppresse
   const std::vector<std::string> known{"authors/placeholder", "text/truncated"};
   const auto read = [&](std::string comment) {
     const SourceFile source("t.md", comment + "\nAuthors: A, +\n");
-    return read_directives(parse_digest(source, default_profile_set().find("daily-papers-2024-sections")), known);
+    return read_directives(
+        parse_digest(source, default_profile_set().find("daily-papers-2024-sections")), known);
   };
   CHECK(read("<!-- digestlint-disable-next-line authors/placeholder -->").front().problem.empty());
   CHECK(read("<!-- digestlint-disable authors, text/truncated -->").front().problem.empty());
