@@ -7,6 +7,8 @@
 #include <optional>
 #include <utility>
 
+#include "rules/did_you_mean.hpp"
+
 namespace digestlint::online {
 namespace {
 
@@ -105,21 +107,6 @@ bool same_person(const Name& a, const Name& b) {
   if (a.surname != b.surname) return false;
   if (a.given.empty() || b.given.empty()) return true;
   return a.given.front().front() == b.given.front().front();
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-      diagonal = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitution});
-    }
-  }
-  return row[b.size()];
 }
 
 // Close enough to be a typo of the same name rather than another person.

@@ -6,7 +6,6 @@
 #include <numeric>
 
 namespace digestlint {
-namespace {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -22,6 +21,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   }
   return row[b.size()];
 }
+
+namespace {
 
 std::size_t common_suffix(std::string_view a, std::string_view b) {
   std::size_t n = 0;
