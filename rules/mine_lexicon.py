@@ -24,10 +24,10 @@ MIN_GLOSSES times, for at least GLOSS_SHARE of the English word's glosses, and r
 rare in titles for co-occurrence statistics. Deterministic: same corpus, same file.
 
 Corpus: l-yohai/daily_papers_ko (CC BY-NC 4.0), ../shared/corpus/daily_papers_ko. Days of the
-summary development set's fresh held-out split (holdout2) are left out, so its figures stay
+summary development set's fresh held-out splits (holdout2, holdout3) are left out, so its figures stay
 honest.
 
-    python3 rules/mine_lexicon.py [--corpus DIR] [--exclude-split holdout2] > rules/summary-lexicon.tsv
+    python3 rules/mine_lexicon.py [--corpus DIR] [--exclude-split holdout2,holdout3] > rules/summary-lexicon.tsv
 """
 import argparse
 import collections
@@ -120,11 +120,11 @@ def glosses(summary):
                 yield e.lower(), k[:MAX_SYLLABLES]
 
 
-def excluded_days(split):
+def excluded_days(splits):
     days = set()
     for sample in (HERE.parent / "tests" / "summary_quality" / "labels").glob("sample*.tsv"):
         rows = [line.split("\t") for line in sample.read_text(encoding="utf-8").splitlines()[1:]]
-        days |= {row[0] for row in rows if split and row[4] == split}
+        days |= {row[0] for row in rows if row[4] in splits}
     return days
 
 
@@ -143,11 +143,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=pathlib.Path,
                         default=HERE.parents[1] / "shared" / "corpus" / "daily_papers_ko")
-    parser.add_argument("--exclude-split", default="holdout2",
-                        help="leave out the days of this split of the development set")
+    parser.add_argument("--exclude-split", default="holdout2,holdout3",
+                        help="leave out the days of these splits (comma-separated) of the "
+                             "development set")
     args = parser.parse_args()
 
-    skip = excluded_days(args.exclude_split)
+    skip = excluded_days(set(filter(None, args.exclude_split.split(","))))
     pairs, days = [], 0
     glossed = collections.defaultdict(collections.Counter)  # word stem -> Korean form -> glosses
     surface = {}

@@ -72,6 +72,13 @@ class SummaryIndex {
     return any && all;
   }
 
+  // The name as a word of its own: a short name squashed ("ToDo") also matches across words
+  // ("to do"), which is too weak to say that the summary names that paper.
+  bool has_name_as_word(std::string_view name) const {
+    constexpr std::size_t kSquashSafe = 6;
+    return stems_.contains(stem(name)) || (name.size() >= kSquashSafe && has_name(name));
+  }
+
   // A word by stem, lexicon or Hangul spelling; a hyphenated word when all its content parts are.
   bool has_word(std::string_view word) const {
     if (has_single_word(word)) return true;
@@ -198,23 +205,73 @@ std::optional<std::string> conflicting_field(const std::vector<std::string>& tit
   return strong[std::max_element(hits.begin(), hits.end()) - hits.begin()];
 }
 
-}  // namespace
-
-Signals analyse(std::string_view title, std::string_view summary, std::size_t lead,
-                const Vocabulary& vocabulary, const Parameters& parameters) {
-  Signals signals;
-  signals.terms = title_terms(title, vocabulary, parameters);
-  const std::vector<Token> tokens = latin_tokens(summary);
-  const SummaryIndex index(summary, tokens, vocabulary, parameters);
-
+// Weighted share of the terms found in the summary; marks each term found or not.
+double ground(std::vector<TitleTerm>& terms, const SummaryIndex& index) {
   double total = 0, found = 0;
-  for (TitleTerm& term : signals.terms) {
+  for (TitleTerm& term : terms) {
     total += term.weight;
     const bool named = term.kind == TitleTerm::Kind::name || term.kind == TitleTerm::Kind::entity;
     term.found = named ? index.has_name(term.text) : index.has_word(term.text);
     if (term.found) found += term.weight;
   }
-  signals.grounding = total > 0 ? found / total : 1.0;
+  return total > 0 ? found / total : 1.0;
+}
+
+// Grounding by the title's specific terms only: broad words ("video", "models") ground many
+// titles of a digest at once and so cannot tell which one a summary belongs to.
+double specific_grounding(std::vector<TitleTerm> terms, const SummaryIndex& index) {
+  std::erase_if(terms, [](const TitleTerm& term) { return term.kind == TitleTerm::Kind::common; });
+  return terms.empty() ? 0 : ground(terms, index);
+}
+
+// Another title's specific grounding, zero when its name is missing: a summary moved from an
+// entry names that entry's paper.
+double rival_grounding(std::string_view title, const SummaryIndex& index,
+                       const Vocabulary& vocabulary, const Parameters& p) {
+  std::vector<TitleTerm> terms = title_terms(title, vocabulary, p);
+  const double grounding = specific_grounding(terms, index);
+  const bool named = !terms.empty() && terms.front().kind == TitleTerm::Kind::name;
+  return named && !index.has_name_as_word(terms.front().text) ? 0 : grounding;
+}
+
+// The other titles of the digest against this summary, nearest entries first and at most
+// max_rivals of them (a bound, so a file of thousands of entries stays linear).
+void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
+                         const Vocabulary& vocabulary, const Parameters& p, Signals& signals) {
+  const double own = specific_grounding(signals.terms, index);
+  const std::size_t count = digest.titles.size();
+  double best_other = 0;
+  std::size_t compared = 0;
+  for (std::size_t distance = 1; distance < count && compared < p.max_rivals; ++distance) {
+    for (const std::size_t other : {digest.own - distance, digest.own + distance}) {
+      if (other >= count || compared >= p.max_rivals) continue;  // wraps below zero too
+      ++compared;
+      const double grounding = rival_grounding(digest.titles[other], index, vocabulary, p);
+      if (grounding <= best_other) continue;
+      best_other = grounding;
+      signals.rival = Rival{other, std::string(digest.titles[other]), grounding};
+    }
+  }
+  signals.distinct = compared > 0 && own > 0 && own >= best_other + p.rival_margin;
+  if (signals.rival && (signals.rival->grounding < p.rival_grounding ||
+                        signals.rival->grounding < own + p.rival_margin)) {
+    signals.rival.reset();  // not grounded well enough to point at it
+  }
+}
+
+}  // namespace
+
+Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_t lead,
+                const Vocabulary& vocabulary, const Parameters& parameters) {
+  const std::string_view title = digest.titles[digest.own];
+  Signals signals;
+  signals.terms = title_terms(title, vocabulary, parameters);
+  const std::vector<Token> tokens = latin_tokens(summary);
+  const SummaryIndex index(summary, tokens, vocabulary, parameters);
+  signals.grounding = ground(signals.terms, index);
+  if (signals.grounding < parameters.weak_grounding) {
+    compare_with_digest(digest, index, vocabulary, parameters, signals);
+  }
   // A LaTeX macro (`\method`) often stands in for the paper's name: the name is then hidden,
   // not missing (text/latex-artifact reports the macro).
   const bool macro = std::adjacent_find(summary.begin(), summary.end(), [](char a, char b) {

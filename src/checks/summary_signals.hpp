@@ -21,6 +21,20 @@ struct TitleTerm {
   bool found = false;
 };
 
+// Another entry of the same digest whose title the summary grounds better than its own: the
+// summary may have been moved from there.
+struct Rival {
+  std::size_t entry = 0;  // index in the digest
+  std::string title;
+  double grounding = 0;
+};
+
+// The titles of the summary's digest, to compare the summary's own title against.
+struct DigestTitles {
+  std::vector<std::string_view> titles;
+  std::size_t own = 0;  // index of the summary's entry
+};
+
 struct Signals {
   std::vector<TitleTerm> terms;
   double grounding = 1;  // weighted share of title terms found in the summary
@@ -36,13 +50,19 @@ struct Signals {
   std::vector<std::string> boilerplate;  // phrases found
   std::vector<std::string> title_fields;
   std::optional<std::string> conflicting_field;  // the summary's field when it contradicts
+  // Only for a weakly grounded summary: the best-grounded other title of the digest, and
+  // whether the own title is grounded better than every other by rival_margin (then the weak
+  // grounding is more likely a lexicon gap than a wrong summary).
+  std::optional<Rival> rival;
+  bool distinct = false;
 
   // The summary is about names of its own that do not connect to the title.
   bool competing() const { return !subject_names.empty() && connected_names.empty(); }
 };
 
-// `lead` is how many bytes of the summary open it (its first section).
-Signals analyse(std::string_view title, std::string_view summary, std::size_t lead,
+// `lead` is how many bytes of the summary open it (its first section); `digest` its entry's title
+// among the others.
+Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_t lead,
                 const Vocabulary& vocabulary, const Parameters& parameters);
 
 }  // namespace digestlint::summary

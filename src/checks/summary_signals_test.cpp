@@ -25,7 +25,13 @@ struct Fixture {
   Vocabulary vocabulary = read_vocabulary(default_rule("summary/title-mismatch"));
   Parameters parameters = read_parameters(default_rule("summary/title-mismatch"));
   Signals run(std::string_view title, std::string_view summary) const {
-    return analyse(title, summary, summary.size() / 3, vocabulary, parameters);
+    return analyse(DigestTitles{{title}, 0}, summary, summary.size() / 3, vocabulary, parameters);
+  }
+  // The summary of entry `own` of a digest with these titles.
+  Signals in_digest(std::vector<std::string_view> titles, std::size_t own,
+                    std::string_view summary) const {
+    return analyse(DigestTitles{std::move(titles), own}, summary, summary.size() / 3, vocabulary,
+                   parameters);
   }
   Assessment verdict(std::string_view title, std::string_view summary) const {
     return assess(run(title, summary), parameters);
@@ -85,6 +91,42 @@ TEST_CASE("a specific summary of another paper is a mismatch naming the competin
   CHECK(a.confidence > 0.9);
   CHECK(evidence(s, a.verdict).find("it is about 'MossGS' (not in the title)") !=
         std::string::npos);
+}
+
+TEST_CASE("a summary that fits another entry of the digest points at it, more confidently") {
+  const Fixture f;
+  constexpr std::string_view kOtherTitle = "MossGS: Gaussian Splatting for Glossy Surfaces";
+  const Signals alone = f.run(kTitle, kOther);
+  const Signals s = f.in_digest({kTitle, "Quiet Speech", kOtherTitle}, 0, kOther);
+  REQUIRE(s.rival.has_value());
+  CHECK(s.rival->entry == 2);
+  CHECK_FALSE(s.distinct);
+  CHECK(assess(s, f.parameters).confidence >= assess(alone, f.parameters).confidence);
+  CHECK(evidence(s, Verdict::mismatch).find("it fits entry 3 better: 'MossGS:") !=
+        std::string::npos);
+}
+
+TEST_CASE("a rival must be named: broad words and short names across words are not enough") {
+  const Fixture f;
+  // "ToDo" squashed would match "to do"; "Glossy Surfaces" without its name MossGS.
+  const Signals s = f.in_digest({kTitle, "ToDo: Sparse Captioning", "MossGS: Sparse Routing"}, 0,
+                                "모델이 해야 할 일(to do)을 희소 라우팅으로 고릅니다.");
+  CHECK_FALSE(s.rival.has_value());
+}
+
+TEST_CASE("an own title that fits better than every other lowers the confidence") {
+  const Fixture f;
+  constexpr std::string_view kSentence = "GlimmerWave: Sparse Routing";
+  constexpr std::string_view kSummary =
+      "희소 라우팅(sparse routing)으로 흔들리는 합의를 안정시킵니다. 노드마다 다른 경로를 "
+      "고릅니다.";
+  const Signals alone = f.run(kSentence, kSummary);
+  const Signals s = f.in_digest({"MossGS: Glossy Surfaces", kSentence}, 1, kSummary);
+  REQUIRE(s.grounding < f.parameters.weak_grounding);
+  CHECK(s.distinct);
+  CHECK_FALSE(s.rival.has_value());
+  CHECK(assess(alone, f.parameters).confidence > 0);
+  CHECK(assess(s, f.parameters).confidence < assess(alone, f.parameters).confidence);
 }
 
 TEST_CASE("names used only after the lead are baselines, not a competing subject") {

@@ -64,6 +64,8 @@ Assessment assess(const Signals& s, const Parameters& p) {
   } else {
     const int signs = s.name_missing + s.competing() + s.conflicting_field.has_value();
     confidence += p.sign_confidence * signs;
+    if (s.rival) confidence += p.rival_confidence;
+    if (s.distinct) confidence -= p.distinct_discount;
   }
   confidence = clamp01(confidence);
   if (confidence < p.note_confidence) return {};
@@ -84,6 +86,11 @@ std::string evidence(const Signals& s, Verdict verdict) {
       parts.push_back(fmt::format("its field is {}, the title's {}", *s.conflicting_field,
                                   fmt::join(s.title_fields, "/")));
     }
+    if (s.rival) {
+      parts.push_back(fmt::format("it fits entry {} better: '{}'", s.rival->entry + 1,
+                                  s.rival->title));
+    }
+    if (s.distinct) parts.push_back("still, no other title of the digest fits it as well");
   }
   return fmt::format("{}", fmt::join(parts, "; "));
 }
@@ -122,8 +129,15 @@ std::shared_ptr<const SummaryModel> SummaryModel::shared(const RuleSpec& rule) {
   return model;
 }
 
-Signals SummaryModel::signals(const Entry& entry) const {
-  std::uint64_t key = fingerprint_;
+DigestTitles titles_of(const Digest& digest) {
+  DigestTitles titles;
+  for (const Entry& entry : digest.entries) titles.titles.push_back(entry.title.text);
+  return titles;
+}
+
+Signals SummaryModel::signals(const Entry& entry, const DigestTitles& digest,
+                              std::uint64_t digest_key) const {
+  std::uint64_t key = fingerprint_ ^ digest_key;
   const auto fold = [&key](std::string_view text) {
     key = (key ^ std::hash<std::string_view>{}(text)) * 0x100000001b3ull + text.size();
   };
@@ -134,8 +148,8 @@ Signals SummaryModel::signals(const Entry& entry) const {
   if (const auto it = cache.find(key); it != cache.end()) return it->second;
   if (cache.size() > 4096) cache.clear();
   const std::string summary = summary_of(entry);
-  Signals signals = analyse(entry.title.text, summary, lead_length(entry, summary.size()),
-                            vocabulary_, parameters_);
+  Signals signals =
+      analyse(digest, summary, lead_length(entry, summary.size()), vocabulary_, parameters_);
   cache.emplace(key, signals);
   return signals;
 }
@@ -156,6 +170,14 @@ Span summary_span(const Entry& entry) {
 
 namespace {
 
+std::uint64_t key_of(const DigestTitles& titles) {
+  std::uint64_t key = titles.titles.size();
+  for (const std::string_view title : titles.titles) {
+    key = (key ^ std::hash<std::string_view>{}(title)) * 0x100000001b3ull;
+  }
+  return key;
+}
+
 // One analysis of each entry's summary against its title, two rules: each reports its verdict.
 class SummaryVerdict final : public Analyzer {
  public:
@@ -164,9 +186,12 @@ class SummaryVerdict final : public Analyzer {
 
   void check(const CheckContext& context) const override {
     const Parameters& p = model_->parameters();
+    DigestTitles titles = titles_of(context.digest);
+    const std::uint64_t titles_key = key_of(titles);
     for (const Entry& entry : context.digest.entries) {
+      titles.own = static_cast<std::size_t>(&entry - context.digest.entries.data());
       if (entry.sections.empty()) continue;
-      const Signals signals = model_->signals(entry);
+      const Signals signals = model_->signals(entry, titles, titles_key);
       const Assessment assessment = assess(signals, p);
       if (assessment.verdict != verdict_) continue;
       context.sink.report(
@@ -176,11 +201,15 @@ class SummaryVerdict final : public Analyzer {
            {"grounding", fmt::format("{:.2f}", signals.grounding)},
            {"count", std::to_string(signals.boilerplate.size())}},
           std::nullopt, {},
-          Confidence{assessment.confidence, assessment.confidence < p.warning_confidence});
+          Confidence{assessment.confidence, assessment.confidence < warning_band(p)});
     }
   }
 
  private:
+  double warning_band(const Parameters& p) const {
+    return verdict_ == Verdict::generic ? p.template_warning_confidence : p.warning_confidence;
+  }
+
   std::shared_ptr<const SummaryModel> model_;
   Verdict verdict_;
 };

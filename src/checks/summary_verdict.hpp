@@ -32,7 +32,9 @@ class SummaryModel {
  public:
   explicit SummaryModel(const RuleSpec& rule);
   static std::shared_ptr<const SummaryModel> shared(const RuleSpec& rule);
-  Signals signals(const Entry& entry) const;
+  // `digest` holds the titles of the entry's digest with `own` set to the entry; `digest_key`
+  // identifies them for the cache.
+  Signals signals(const Entry& entry, const DigestTitles& digest, std::uint64_t digest_key) const;
   const Parameters& parameters() const { return parameters_; }
 
  private:
@@ -40,6 +42,9 @@ class SummaryModel {
   Parameters parameters_;
   std::uint64_t fingerprint_ = 0;  // of the parameters and lexicons
 };
+
+// The titles of a digest's entries, in order.
+DigestTitles titles_of(const Digest& digest);
 
 // The entry's summary: its sections' text joined by newlines, markup stripped.
 std::string summary_of(const Entry& entry);

@@ -101,13 +101,21 @@ Parameters read_parameters(const RuleSpec& rule) {
     params.fail("many-boilerplate", "must not be below min-boilerplate");
   }
   count("min-field-hits", p.min_field_hits);
+  count("max-rivals", p.max_rivals);
+  share("rival-grounding", p.rival_grounding);
+  share("rival-margin", p.rival_margin);
+  share("rival-confidence", p.rival_confidence);
+  share("distinct-discount", p.distinct_discount);
   share("grounding-confidence", p.grounding_confidence);
   share("sign-confidence", p.sign_confidence);
   share("boilerplate-confidence", p.boilerplate_confidence);
   share("warning-confidence", p.warning_confidence);
+  share("template-warning-confidence", p.template_warning_confidence);
   share("note-confidence", p.note_confidence);
-  if (p.warning_confidence < p.note_confidence) {
-    params.fail("warning-confidence", "must not be below note-confidence");
+  for (const auto& [key, band] : {std::pair{"warning-confidence", p.warning_confidence},
+                                  std::pair{"template-warning-confidence",
+                                            p.template_warning_confidence}}) {
+    if (band < p.note_confidence) params.fail(key, "must not be below note-confidence");
   }
   return p;
 }
@@ -132,10 +140,16 @@ const std::vector<std::string_view>& parameter_names() {
                                                       "min-boilerplate",
                                                       "many-boilerplate",
                                                       "min-field-hits",
+                                                      "max-rivals",
+                                                      "rival-grounding",
+                                                      "rival-margin",
+                                                      "rival-confidence",
+                                                      "distinct-discount",
                                                       "grounding-confidence",
                                                       "sign-confidence",
                                                       "boilerplate-confidence",
                                                       "warning-confidence",
+                                                      "template-warning-confidence",
                                                       "note-confidence"};
   return names;
 }

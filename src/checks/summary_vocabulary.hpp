@@ -51,13 +51,22 @@ struct Parameters {
   // phrases and a template whatever its grounding from many_boilerplate.
   int min_boilerplate = 2, many_boilerplate = 4;
   int min_field_hits = 3;  // field terms a summary needs to be "in" a field
+  // A weakly grounded summary is compared with up to max_rivals other titles of its digest. One
+  // grounded at least rival_grounding and better than its own by rival_margin is a rival (the
+  // summary may come from there): rival_confidence more. An own title grounded better than every
+  // other by the margin takes distinct_discount off (a lexicon gap, more likely than a wrong
+  // summary).
+  std::size_t max_rivals = 64;
+  double rival_grounding = 0.6, rival_margin = 0.3, rival_confidence = 0.4;
+  double distinct_discount = 0.2;
   // Confidence: the missing grounding weighs grounding_confidence, each further sign (title
   // name missing, a competing subject, a contradicting field) sign_confidence, and each
   // template phrase boilerplate_confidence.
   double grounding_confidence = 0.7, sign_confidence = 0.15, boilerplate_confidence = 0.1;
-  // Bands: a finding from warning_confidence has the rule's severity, from note_confidence it is a
-  // note, below it is not reported.
-  double warning_confidence = 0.6, note_confidence = 0.3;
+  // Bands: a finding from warning_confidence (template_warning_confidence for a template) has the
+  // rule's severity, from note_confidence it is a note, below it is not reported. Templates get a
+  // band of their own: their phrases are evidence that a good summary rarely has.
+  double warning_confidence = 0.7, template_warning_confidence = 0.5, note_confidence = 0.3;
 };
 
 // Read from a rule's params; throw RuleError for invalid values.

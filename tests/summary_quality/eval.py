@@ -6,7 +6,10 @@ Label sets (see tests/summary_quality/labels/README.md for their provenance):
   tune      corpus days of the development set used while tuning (labels/*.tsv, split=tune)
   holdout   corpus days of round 1 held out while tuning the first version, then looked at
             (split=holdout); since then part of the development data
-  holdout2  corpus days of round 2, labelled later, never used for tuning (split=holdout2)
+  holdout2  corpus days of round 2, labelled later, measured blind once, then looked at
+            (split=holdout2)
+  holdout3  corpus days of round 3, labelled after round 2 was looked at, never used for
+            tuning (split=holdout3)
 For each set, `rotated` gives every `ok` entry the summary of the `ok` entry `shift` places
 further in the same set (from another day when possible): all positives (title-mismatch).
 
@@ -54,7 +57,7 @@ def labelled_entries(shared, sets):
     corpus = os.path.join(shared, "corpus", "daily_papers_ko")
     labels_dir = os.path.join(HERE, "labels")
     split_of = {}
-    for sample in ("sample.tsv", "sample2.tsv"):
+    for sample in ("sample.tsv", "sample2.tsv", "sample3.tsv"):
         split_of.update({(r["date"], r["entry"]): r["split"]
                          for r in read_tsv(os.path.join(labels_dir, sample))})
     for name in sorted(os.listdir(labels_dir)):

@@ -10,9 +10,12 @@ identifiers (date, entry index, arXiv id) are written; the labels themselves are
 
     python3 tests/summary_quality/sample.py > tests/summary_quality/labels/sample.tsv
     python3 tests/summary_quality/sample.py --round 2 > tests/summary_quality/labels/sample2.tsv
+    python3 tests/summary_quality/sample.py --round 3 > tests/summary_quality/labels/sample3.tsv
 
 Round 2 is a fresh held-out set drawn after round 1's holdout had been looked at: 8 other days
-per era (between round 1's days), all in split `holdout2`.
+per era (between round 1's days), all in split `holdout2`. Round 3 was drawn after round 2 had
+been looked at: 12 days per era that are in neither earlier round, 6 entries each (templates
+cluster by day, so more days with fewer entries see more of them), all in split `holdout3`.
 """
 import argparse
 import pathlib
@@ -26,8 +29,32 @@ ERAS = [  # (name, first day, last day), inclusive, as YYYY-MM-DD
 ]
 DAYS_PER_ERA = 12
 ENTRIES_PER_DAY = 10
+ROUND3_ENTRIES_PER_DAY = 6
 SEED = 20261201
 HEADING = re.compile(r"^### \[(?P<title>.*)\]\((?P<url>[^)\s]*)\)\s*$")
+
+
+def earlier_rounds(count):
+    """Positions in an era of `count` days that rounds 1 and 2 drew."""
+    step = count / DAYS_PER_ERA
+    first = {int(i * step + step / 2) for i in range(DAYS_PER_ERA)}
+    second = [int(i * step + step / 4) for i in range(0, DAYS_PER_ERA, 3)] + \
+             [int(i * step + 3 * step / 4) for i in range(1, DAYS_PER_ERA, 3)]
+    second = sorted(set(second) - first)[:8]
+    return first | set(second)
+
+
+def round3_days(count):
+    """12 positions spread through the era, each the nearest day no earlier round drew."""
+    taken = earlier_rounds(count)
+    step = count / DAYS_PER_ERA
+    picks = []
+    for i in range(DAYS_PER_ERA):
+        k = int(i * step + step / 8)
+        while k in taken or k in picks:
+            k = (k + 1) % count
+        picks.append(k)
+    return sorted(picks)
 
 
 def corpus_days(corpus):
@@ -52,14 +79,16 @@ def main():
     here = pathlib.Path(__file__).resolve()
     parser.add_argument("--corpus", type=pathlib.Path,
                         default=here.parents[3] / "shared/corpus/daily_papers_ko")
-    parser.add_argument("--round", type=int, choices=(1, 2), default=1)
+    parser.add_argument("--round", type=int, choices=(1, 2, 3), default=1)
     args = parser.parse_args()
     days = list(corpus_days(args.corpus))
-    rng = random.Random(SEED if args.round == 1 else SEED + 2)
+    rng = random.Random(SEED if args.round == 1 else SEED + args.round)
     chosen = []
     for era, first, last in ERAS:
         in_era = [(d, p) for d, p in days if first <= d <= last]
-        if args.round == 1:
+        if args.round == 3:
+            chosen += [(era, *in_era[k]) for k in round3_days(len(in_era))]
+        elif args.round == 1:
             step = len(in_era) / DAYS_PER_ERA
             chosen += [(era, *in_era[int(i * step + step / 2)]) for i in range(DAYS_PER_ERA)]
         else:  # days a quarter step after round 1's, never one of them
@@ -70,10 +99,12 @@ def main():
             chosen += [(era, *in_era[k]) for k in sorted(set(picks) - first_round)][:8]
     chosen.sort(key=lambda c: c[1])
     print("date\tentry\tarxiv_id\tera\tsplit")
+    per_day = ENTRIES_PER_DAY if args.round < 3 else ROUND3_ENTRIES_PER_DAY
     for position, (era, date, path) in enumerate(chosen):
-        split = ("tune" if position % 2 == 0 else "holdout") if args.round == 1 else "holdout2"
+        split = ("tune" if position % 2 == 0 else "holdout") if args.round == 1 else \
+            f"holdout{args.round}"
         items = list(entries(path))
-        picked = sorted(rng.sample(items, min(ENTRIES_PER_DAY, len(items))))
+        picked = sorted(rng.sample(items, min(per_day, len(items))))
         for index, arxiv in picked:
             print(f"{date}\t{index}\t{arxiv}\t{era}\t{split}")
 
