@@ -3,6 +3,7 @@
 //   <!-- expect: authors/placeholder -->          on the next non-blank line
 //   <!-- expect: text/truncated@57 -->            … at UTF-16 column 57
 //   <!-- expect@1:1: structure/missing-header --> at an explicit line and column
+//   <!-- expect: summary/title-mismatch:note -->  … with this severity (any when not given)
 //   <!-- expect-skipped -->                       the file is not a digest: no rule runs
 //   <!-- expect-profile: arxiv-newsletter -->     the format profile that reads the file
 // Every expected finding must be reported and nothing else may be.
@@ -28,6 +29,7 @@ struct Expectation {
   int line;
   int column;  // 0: any column
   std::string rule;
+  std::string severity;  // empty: any severity
 };
 
 std::string read(const std::string& path) {
@@ -39,7 +41,7 @@ std::string read(const std::string& path) {
 
 std::vector<Expectation> expectations_in(const SourceFile& source) {
   static const RE2 annotation(R"(<!--\s*expect(?:@(\d+):(\d+))?:\s*(.*?)\s*-->)");
-  static const RE2 item(R"(([a-z0-9-]+/[a-z0-9-]+)(?:@(\d+))?)");
+  static const RE2 item(R"(([a-z0-9-]+/[a-z0-9-]+)(?:@(\d+))?(?::(error|warning|note))?)");
   std::vector<Expectation> result;
   for (int line = 1; line <= source.line_count(); ++line) {
     std::string explicit_line, explicit_column, rules;
@@ -54,11 +56,11 @@ std::vector<Expectation> expectations_in(const SourceFile& source) {
     }
     if (!explicit_line.empty()) target = std::stoi(explicit_line);
     re2::StringPiece input(rules);
-    std::string rule, column;
-    while (RE2::FindAndConsume(&input, item, &rule, &column)) {
+    std::string rule, column, severity;
+    while (RE2::FindAndConsume(&input, item, &rule, &column, &severity)) {
       const int col = !column.empty() ? std::stoi(column)
                                       : (explicit_column.empty() ? 0 : std::stoi(explicit_column));
-      result.push_back({target, col, rule});
+      result.push_back({target, col, rule, severity});
     }
   }
   return result;
@@ -94,7 +96,8 @@ int check_fixture(RuleCatalog& catalog, const std::string& path) {
     const Position at = source->position(finding.span.begin);
     const auto match = std::find_if(expected.begin(), expected.end(), [&](const Expectation& e) {
       return e.rule == finding.rule_id && e.line == at.line &&
-             (e.column == 0 || e.column == at.utf16_column);
+             (e.column == 0 || e.column == at.utf16_column) &&
+             (e.severity.empty() || e.severity == to_string(finding.severity));
     });
     if (match != expected.end()) {
       expected.erase(match);
