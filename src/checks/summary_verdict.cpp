@@ -87,8 +87,8 @@ std::string evidence(const Signals& s, Verdict verdict) {
                                   fmt::join(s.title_fields, "/")));
     }
     if (s.rival) {
-      parts.push_back(fmt::format("it fits entry {} better: '{}'", s.rival->entry + 1,
-                                  s.rival->title));
+      parts.push_back(
+          fmt::format("it fits entry {} better: '{}'", s.rival->entry + 1, s.rival->title));
     }
     if (s.distinct) parts.push_back("still, no other title of the digest fits it as well");
   }

@@ -112,9 +112,9 @@ Parameters read_parameters(const RuleSpec& rule) {
   share("warning-confidence", p.warning_confidence);
   share("template-warning-confidence", p.template_warning_confidence);
   share("note-confidence", p.note_confidence);
-  for (const auto& [key, band] : {std::pair{"warning-confidence", p.warning_confidence},
-                                  std::pair{"template-warning-confidence",
-                                            p.template_warning_confidence}}) {
+  for (const auto& [key, band] :
+       {std::pair{"warning-confidence", p.warning_confidence},
+        std::pair{"template-warning-confidence", p.template_warning_confidence}}) {
     if (band < p.note_confidence) params.fail(key, "must not be below note-confidence");
   }
   return p;
