@@ -72,13 +72,6 @@ class SummaryIndex {
     return any && all;
   }
 
-  // The name as a word of its own: a short name squashed ("ToDo") also matches across words
-  // ("to do"), which is too weak to say that the summary names that paper.
-  bool has_name_as_word(std::string_view name) const {
-    constexpr std::size_t kSquashSafe = 6;
-    return stems_.contains(stem(name)) || (name.size() >= kSquashSafe && has_name(name));
-  }
-
   // A word by stem, lexicon or Hangul spelling; a hyphenated word when all its content parts are.
   bool has_word(std::string_view word) const {
     if (has_single_word(word)) return true;
@@ -224,14 +217,17 @@ double specific_grounding(std::vector<TitleTerm> terms, const SummaryIndex& inde
   return terms.empty() ? 0 : ground(terms, index);
 }
 
-// Another title's specific grounding, zero when its name is missing: a summary moved from an
-// entry names that entry's paper.
-double rival_grounding(std::string_view title, const SummaryIndex& index,
+// Another title's specific grounding, zero when the title has a name that is not the summary's
+// subject: a summary moved from an entry is about that entry's paper, while a summary that only
+// compares with it (a baseline) mentions its name later or once.
+double rival_grounding(std::string_view title, const SummaryIndex& index, const Signals& signals,
                        const Vocabulary& vocabulary, const Parameters& p) {
   std::vector<TitleTerm> terms = title_terms(title, vocabulary, p);
-  const double grounding = specific_grounding(terms, index);
   const bool named = !terms.empty() && terms.front().kind == TitleTerm::Kind::name;
-  return named && !index.has_name_as_word(terms.front().text) ? 0 : grounding;
+  const bool about_it = std::any_of(
+      signals.key_names.begin(), signals.key_names.end(),
+      [&](const std::string& subject) { return written_in_title(subject, title, vocabulary); });
+  return named && !about_it ? 0 : specific_grounding(std::move(terms), index);
 }
 
 // The other titles of the digest against this summary, nearest entries first and at most
@@ -246,7 +242,7 @@ void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
     for (const std::size_t other : {digest.own - distance, digest.own + distance}) {
       if (other >= count || compared >= p.max_rivals) continue;  // wraps below zero too
       ++compared;
-      const double grounding = rival_grounding(digest.titles[other], index, vocabulary, p);
+      const double grounding = rival_grounding(digest.titles[other], index, signals, vocabulary, p);
       if (grounding <= best_other) continue;
       best_other = grounding;
       signals.rival = Rival{other, std::string(digest.titles[other]), grounding};
@@ -269,9 +265,6 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   const std::vector<Token> tokens = latin_tokens(summary);
   const SummaryIndex index(summary, tokens, vocabulary, parameters);
   signals.grounding = ground(signals.terms, index);
-  if (signals.grounding < parameters.weak_grounding) {
-    compare_with_digest(digest, index, vocabulary, parameters, signals);
-  }
   // A LaTeX macro (`\method`) often stands in for the paper's name: the name is then hidden,
   // not missing (text/latex-artifact reports the macro).
   const bool macro = std::adjacent_find(summary.begin(), summary.end(), [](char a, char b) {
@@ -291,6 +284,9 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
     if (count >= parameters.subject_min_uses && opening.find(text) != std::string_view::npos) {
       signals.subject_names.push_back(text);
     }
+  }
+  if (signals.grounding < parameters.weak_grounding) {
+    compare_with_digest(digest, index, vocabulary, parameters, signals);
   }
 
   const std::vector<int>& counts = index.counts();

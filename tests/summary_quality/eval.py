@@ -8,8 +8,10 @@ Label sets (see tests/summary_quality/labels/README.md for their provenance):
             (split=holdout); since then part of the development data
   holdout2  corpus days of round 2, labelled later, measured blind once, then looked at
             (split=holdout2)
-  holdout3  corpus days of round 3, labelled after round 2 was looked at, never used for
-            tuning (split=holdout3)
+  holdout3  corpus days of round 3, labelled after round 2 was looked at, measured blind
+            once, then looked at (split=holdout3)
+  holdout4  corpus days of round 4, labelled after round 3 was looked at, never used for
+            tuning (split=holdout4)
 For each set, `rotated` gives every `ok` entry the summary of the `ok` entry `shift` places
 further in the same set (from another day when possible): all positives (title-mismatch).
 
@@ -57,7 +59,7 @@ def labelled_entries(shared, sets):
     corpus = os.path.join(shared, "corpus", "daily_papers_ko")
     labels_dir = os.path.join(HERE, "labels")
     split_of = {}
-    for sample in ("sample.tsv", "sample2.tsv", "sample3.tsv"):
+    for sample in ("sample.tsv", "sample2.tsv", "sample3.tsv", "sample4.tsv"):
         split_of.update({(r["date"], r["entry"]): r["split"]
                          for r in read_tsv(os.path.join(labels_dir, sample))})
     for name in sorted(os.listdir(labels_dir)):

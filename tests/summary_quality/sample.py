@@ -11,11 +11,13 @@ identifiers (date, entry index, arXiv id) are written; the labels themselves are
     python3 tests/summary_quality/sample.py > tests/summary_quality/labels/sample.tsv
     python3 tests/summary_quality/sample.py --round 2 > tests/summary_quality/labels/sample2.tsv
     python3 tests/summary_quality/sample.py --round 3 > tests/summary_quality/labels/sample3.tsv
+    python3 tests/summary_quality/sample.py --round 4 > tests/summary_quality/labels/sample4.tsv
 
 Round 2 is a fresh held-out set drawn after round 1's holdout had been looked at: 8 other days
 per era (between round 1's days), all in split `holdout2`. Round 3 was drawn after round 2 had
 been looked at: 12 days per era that are in neither earlier round, 6 entries each (templates
 cluster by day, so more days with fewer entries see more of them), all in split `holdout3`.
+Round 4 was drawn the same way after round 3 had been looked at (split `holdout4`).
 """
 import argparse
 import pathlib
@@ -29,7 +31,7 @@ ERAS = [  # (name, first day, last day), inclusive, as YYYY-MM-DD
 ]
 DAYS_PER_ERA = 12
 ENTRIES_PER_DAY = 10
-ROUND3_ENTRIES_PER_DAY = 6
+LATER_ENTRIES_PER_DAY = 6
 SEED = 20261201
 HEADING = re.compile(r"^### \[(?P<title>.*)\]\((?P<url>[^)\s]*)\)\s*$")
 
@@ -44,13 +46,17 @@ def earlier_rounds(count):
     return first | set(second)
 
 
-def round3_days(count):
-    """12 positions spread through the era, each the nearest day no earlier round drew."""
+def later_round_days(count, round_number):
+    """12 positions spread through the era (round 3 an eighth of a step in, round 4 five
+    eighths), each the nearest day that no earlier round drew."""
     taken = earlier_rounds(count)
+    for earlier in range(3, round_number):
+        taken |= set(later_round_days(count, earlier))
     step = count / DAYS_PER_ERA
+    offset = {3: 1 / 8, 4: 5 / 8}[round_number]
     picks = []
     for i in range(DAYS_PER_ERA):
-        k = int(i * step + step / 8)
+        k = int(i * step + step * offset)
         while k in taken or k in picks:
             k = (k + 1) % count
         picks.append(k)
@@ -79,15 +85,15 @@ def main():
     here = pathlib.Path(__file__).resolve()
     parser.add_argument("--corpus", type=pathlib.Path,
                         default=here.parents[3] / "shared/corpus/daily_papers_ko")
-    parser.add_argument("--round", type=int, choices=(1, 2, 3), default=1)
+    parser.add_argument("--round", type=int, choices=(1, 2, 3, 4), default=1)
     args = parser.parse_args()
     days = list(corpus_days(args.corpus))
     rng = random.Random(SEED if args.round == 1 else SEED + args.round)
     chosen = []
     for era, first, last in ERAS:
         in_era = [(d, p) for d, p in days if first <= d <= last]
-        if args.round == 3:
-            chosen += [(era, *in_era[k]) for k in round3_days(len(in_era))]
+        if args.round >= 3:
+            chosen += [(era, *in_era[k]) for k in later_round_days(len(in_era), args.round)]
         elif args.round == 1:
             step = len(in_era) / DAYS_PER_ERA
             chosen += [(era, *in_era[int(i * step + step / 2)]) for i in range(DAYS_PER_ERA)]
@@ -99,7 +105,7 @@ def main():
             chosen += [(era, *in_era[k]) for k in sorted(set(picks) - first_round)][:8]
     chosen.sort(key=lambda c: c[1])
     print("date\tentry\tarxiv_id\tera\tsplit")
-    per_day = ENTRIES_PER_DAY if args.round < 3 else ROUND3_ENTRIES_PER_DAY
+    per_day = ENTRIES_PER_DAY if args.round < 3 else LATER_ENTRIES_PER_DAY
     for position, (era, date, path) in enumerate(chosen):
         split = ("tune" if position % 2 == 0 else "holdout") if args.round == 1 else \
             f"holdout{args.round}"
