@@ -206,8 +206,8 @@ class CollectingSink final : public FindingSink {
 
 // The default pack's section names, as the section analyzers' tests configure them.
 inline const Lexicons kLexicons{
-    {"known-sections", {"What's New", "Technical Details", "Performance Highlights"}}};
-inline constexpr const char* kParams = "{sections: '@known-sections'}";
+    {"section-names", {"What's New", "Technical Details", "Performance Highlights"}}};
+inline constexpr const char* kParams = "{sections: '@section-names'}";
 
 inline RuleSpec make_rule(std::string_view analyzer, std::string_view params_yaml = "{}",
                           Lexicons lexicons = {}) {

@@ -11,24 +11,24 @@ using testing::run;
 using testing::kLexicons;
 using testing::kParams;
 
-TEST_CASE("known-sections accepts the known names") {
+TEST_CASE("unknown-section accepts the known names") {
   const auto digest = DigestBuilder()
                           .entry("A")
                           .section("What's New", "a")
                           .section("Technical Details", "b")
                           .section("Performance Highlights", "c")
                           .build();
-  CHECK(run("known-sections", digest, kParams, kLexicons).empty());
+  CHECK(run("unknown-section", digest, kParams, kLexicons).empty());
 }
 
-TEST_CASE("known-sections suggests the closest name") {
+TEST_CASE("unknown-section suggests the closest name") {
   const auto digest = DigestBuilder()
                           .entry("A")
                           .section("Technical Detials", "a")
                           .section("Performance", "b")
                           .section("Limitations", "c")
                           .build();
-  const auto found = run("known-sections", digest, kParams, kLexicons);
+  const auto found = run("unknown-section", digest, kParams, kLexicons);
   REQUIRE(found.size() == 3);
   CHECK(digest.slice(found[0].span) == "Technical Detials");
   CHECK(found[0].arg("name") == "Technical Detials");
@@ -42,16 +42,16 @@ TEST_CASE("known-sections suggests the closest name") {
   CHECK_FALSE(found[2].fix);
 }
 
-TEST_CASE("known-sections renames case and apostrophe variants safely") {
+TEST_CASE("unknown-section renames case and apostrophe variants safely") {
   const auto digest = DigestBuilder().entry("A").section("What’s new", "a").build();
-  const auto found = run("known-sections", digest, kParams, kLexicons);
+  const auto found = run("unknown-section", digest, kParams, kLexicons);
   REQUIRE(found.size() == 1);
   REQUIRE(found[0].fix);
   CHECK(found[0].fix->safe);
   CHECK(testing::apply(digest, *found[0].fix).find("- **What's New**: a") != std::string::npos);
 }
 
-TEST_CASE("known-sections reads the profile: aliases and extra sections are fine, typos not") {
+TEST_CASE("unknown-section reads the profile: aliases and extra sections are fine, typos not") {
   const auto digest = DigestBuilder()
                           .profile("daily-papers-2024-sections")
                           .entry("A")
@@ -60,19 +60,19 @@ TEST_CASE("known-sections reads the profile: aliases and extra sections are fine
                           .section("Performance Higlights", "c")
                           .section("Datasets", "d")  // an extra section the profile allows
                           .build();
-  const auto found = run("known-sections", digest);
+  const auto found = run("unknown-section", digest);
   REQUIRE(found.size() == 1);
   CHECK(found[0].arg("name") == "Performance Higlights");
   CHECK(found[0].arg("known") == "What's New, Technical Details, Performance Highlights");
 }
 
-TEST_CASE("known-sections has nothing to check in an untitled-bullet profile") {
+TEST_CASE("unknown-section has nothing to check in an untitled-bullet profile") {
   const auto digest = DigestBuilder()
                           .profile("daily-papers-2023-bullets")
                           .entry("A")
                           .section("Anything", "a")
                           .build();
-  CHECK(run("known-sections", digest).empty());
+  CHECK(run("unknown-section", digest).empty());
 }
 
 }  // namespace
