@@ -10,6 +10,10 @@ using testing::DigestBuilder;
 using testing::run;
 
 constexpr const char* kCdn = "https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/";
+// The default pack's parameters (rules/links.yaml).
+constexpr const char* kParams =
+    "{thumbnail-template: "
+    "'https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/{id}.png'}";
 
 TEST_CASE("thumbnail-mismatch accepts the paper's own thumbnail") {
   const auto digest = DigestBuilder()
@@ -17,7 +21,7 @@ TEST_CASE("thumbnail-mismatch accepts the paper's own thumbnail") {
                           .thumbnail(std::string(kCdn) + "2409.18869.png")
                           .entry("B", "https://arxiv.org/abs/2409.17692")
                           .build();  // no thumbnail at all
-  CHECK(run("thumbnail-mismatch", digest).empty());
+  CHECK(run("thumbnail-mismatch", digest, kParams).empty());
 }
 
 TEST_CASE("thumbnail-mismatch reports another paper's thumbnail with a fix") {
@@ -26,7 +30,7 @@ TEST_CASE("thumbnail-mismatch reports another paper's thumbnail with a fix") {
                           .entry("A", "https://arxiv.org/abs/2409.18869")
                           .thumbnail(std::string(kCdn) + "2409.17692.png")
                           .build();
-  const auto found = run("thumbnail-mismatch", digest);
+  const auto found = run("thumbnail-mismatch", digest, kParams);
   REQUIRE(found.size() == 1);
   CHECK(digest.slice(found[0].span) == std::string(kCdn) + "2409.17692.png");
   CHECK(found[0].arg("link_id") == "2409.18869");
@@ -46,11 +50,13 @@ TEST_CASE("thumbnail-mismatch reports absolute thumbnails without an id") {
                           .entry("B", "https://arxiv.org/abs/2409.17692")
                           .thumbnail("/avatars/0123abcd.svg")  // relative: links/relative-url
                           .build();
-  const auto found = run("thumbnail-mismatch", digest);
+  const auto found = run("thumbnail-mismatch", digest, kParams);
   REQUIRE(found.size() == 1);
   CHECK(found[0].arg("thumbnail_id") == "");
   CHECK(found[0].arg("problem") == "the thumbnail has no arXiv id, the link is 2409.18869");
-  CHECK(run("thumbnail-mismatch", digest, "{require-id: false}").empty());
+  CHECK(run("thumbnail-mismatch", digest,
+            "{require-id: false, thumbnail-template: 'https://img.example/{id}.jpg'}")
+            .empty());
 }
 
 TEST_CASE("thumbnail-mismatch uses the thumbnail template") {
@@ -65,6 +71,7 @@ TEST_CASE("thumbnail-mismatch uses the thumbnail template") {
   CHECK(found[0].fix->replacement == "https://img.example/2409.18869.jpg");
   CHECK_THROWS_AS(run("thumbnail-mismatch", digest, "{thumbnail-template: 'https://x/a.png'}"),
                   RuleError);
+  CHECK_THROWS_AS(run("thumbnail-mismatch", digest), RuleError);  // the pack names the host
 }
 
 TEST_CASE("thumbnail-mismatch skips entries without a valid arXiv link") {
@@ -72,7 +79,7 @@ TEST_CASE("thumbnail-mismatch skips entries without a valid arXiv link") {
                           .entry("A", "https://arxiv.org/abs/2409.1886")
                           .thumbnail(std::string(kCdn) + "2409.17692.png")
                           .build();
-  CHECK(run("thumbnail-mismatch", digest).empty());
+  CHECK(run("thumbnail-mismatch", digest, kParams).empty());
 }
 
 TEST_CASE("thumbnail-mismatch leaves uploaded figures and videos alone") {
@@ -84,7 +91,7 @@ TEST_CASE("thumbnail-mismatch leaves uploaded figures and videos alone") {
                             .entry("A", "https://arxiv.org/abs/2401.07001")
                             .thumbnail(url)
                             .build();
-    CHECK(run("thumbnail-mismatch", digest).empty());
+    CHECK(run("thumbnail-mismatch", digest, kParams).empty());
   }
 }
 
@@ -96,7 +103,7 @@ TEST_CASE("thumbnail-mismatch offers only an unsafe fix for an avatar or an unkn
                             .entry("A", "https://arxiv.org/abs/2409.18869")
                             .thumbnail(url)
                             .build();
-    const auto found = run("thumbnail-mismatch", digest);
+    const auto found = run("thumbnail-mismatch", digest, kParams);
     REQUIRE(found.size() == 1);
     REQUIRE(found[0].fix);
     CHECK_FALSE(found[0].fix->safe);
