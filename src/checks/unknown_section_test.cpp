@@ -5,29 +5,29 @@
 namespace digestlint {
 namespace {
 
-using testing::DigestBuilder;
+using testing::parse;
 using testing::run;
 
 using testing::kLexicons;
 using testing::kParams;
 
 TEST_CASE("unknown-section accepts the known names") {
-  const auto digest = DigestBuilder()
-                          .entry("A")
-                          .section("What's New", "a")
-                          .section("Technical Details", "b")
-                          .section("Performance Highlights", "c")
-                          .build();
+  const auto digest = parse(R"(### [A](https://arxiv.org/abs/2409.00001)
+
+- **What's New**: a
+- **Technical Details**: b
+- **Performance Highlights**: c
+)");
   CHECK(run("unknown-section", digest, kParams, kLexicons).empty());
 }
 
 TEST_CASE("unknown-section suggests the closest name") {
-  const auto digest = DigestBuilder()
-                          .entry("A")
-                          .section("Technical Detials", "a")
-                          .section("Performance", "b")
-                          .section("Limitations", "c")
-                          .build();
+  const auto digest = parse(R"(### [A](https://arxiv.org/abs/2409.00001)
+
+- **Technical Detials**: a
+- **Performance**: b
+- **Limitations**: c
+)");
   const auto found = run("unknown-section", digest, kParams, kLexicons);
   REQUIRE(found.size() == 3);
   CHECK(digest.slice(found[0].span) == "Technical Detials");
@@ -43,7 +43,7 @@ TEST_CASE("unknown-section suggests the closest name") {
 }
 
 TEST_CASE("unknown-section renames case and apostrophe variants safely") {
-  const auto digest = DigestBuilder().entry("A").section("What’s new", "a").build();
+  const auto digest = parse("### [A](https://arxiv.org/abs/2409.00001)\n\n- **What’s new**: a\n");
   const auto found = run("unknown-section", digest, kParams, kLexicons);
   REQUIRE(found.size() == 1);
   REQUIRE(found[0].fix);
@@ -52,14 +52,14 @@ TEST_CASE("unknown-section renames case and apostrophe variants safely") {
 }
 
 TEST_CASE("unknown-section reads the profile: aliases and extra sections are fine, typos not") {
-  const auto digest = DigestBuilder()
-                          .profile("daily-papers-2024-sections")
-                          .entry("A")
-                          .section("What’s New", "a")  // U+2019: an alias in the profile
-                          .section("Technical Details", "b")
-                          .section("Performance Higlights", "c")
-                          .section("Datasets", "d")  // an extra section the profile allows
-                          .build();
+  // U+2019 in What’s New: an alias in the profile; Datasets: an extra section it allows.
+  const auto digest = parse(R"(### [A](https://arxiv.org/abs/2409.00001)
+
+- **What’s New**: a
+- **Technical Details**: b
+- **Performance Higlights**: c
+- **Datasets**: d
+)");
   const auto found = run("unknown-section", digest);
   REQUIRE(found.size() == 1);
   CHECK(found[0].arg("name") == "Performance Higlights");
@@ -67,11 +67,8 @@ TEST_CASE("unknown-section reads the profile: aliases and extra sections are fin
 }
 
 TEST_CASE("unknown-section has nothing to check in an untitled-bullet profile") {
-  const auto digest = DigestBuilder()
-                          .profile("daily-papers-2023-bullets")
-                          .entry("A")
-                          .section("Anything", "a")
-                          .build();
+  const auto digest = parse("### [A](https://arxiv.org/abs/2401.00001)\n\n- **Anything**: a\n",
+                            "daily-papers-2023-bullets");
   CHECK(run("unknown-section", digest).empty());
 }
 
