@@ -7,16 +7,13 @@
 #include <cctype>
 
 #include "checks/text_util.hpp"
+#include "model/text.hpp"
 
 namespace digestlint::checks {
 namespace {
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), is_digit);
+  return !s.empty() && std::all_of(s.begin(), s.end(), is_ascii_digit);
 }
 
 int two_digits(std::string_view s) {
@@ -40,7 +37,7 @@ std::string set(std::string* problem, std::string message) {
 bool split_version(std::string_view token, std::string_view rest, std::string_view& number,
                    int& version, std::string* problem) {
   std::size_t digits = 0;
-  while (digits < rest.size() && is_digit(rest[digits])) ++digits;
+  while (digits < rest.size() && is_ascii_digit(rest[digits])) ++digits;
   number = rest.substr(0, digits);
   const std::string_view suffix = rest.substr(digits);
   version = 0;
@@ -130,7 +127,7 @@ std::optional<ArxivId> parse_arxiv_id(std::string_view token, std::string* probl
   std::string_view number;
   int version = 0;
   if (yymm.size() != 4 || !all_digits(yymm) || dot + 1 >= token.size() ||
-      !is_digit(token[dot + 1])) {
+      !is_ascii_digit(token[dot + 1])) {
     set(problem, fmt::format("'{}' is not an arXiv id (expected YYMM.NNNNN)", token));
     return std::nullopt;
   }
@@ -248,9 +245,9 @@ ArxivLink parse_arxiv_link(std::string_view url) {
 
 std::vector<IdToken> find_id_tokens(std::string_view text) {
   std::vector<IdToken> tokens;
-  const auto digit_at = [&](std::size_t i) { return i < text.size() && is_digit(text[i]); };
+  const auto digit_at = [&](std::size_t i) { return i < text.size() && is_ascii_digit(text[i]); };
   for (std::size_t i = 0; i + 9 <= text.size(); ++i) {
-    if (i > 0 && (is_digit(text[i - 1]) || text[i - 1] == '.')) continue;
+    if (i > 0 && (is_ascii_digit(text[i - 1]) || text[i - 1] == '.')) continue;
     std::size_t k = i;
     while (digit_at(k)) ++k;
     if (k - i != 4 || k >= text.size() || text[k] != '.') continue;

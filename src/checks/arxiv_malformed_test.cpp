@@ -5,24 +5,27 @@
 namespace digestlint {
 namespace {
 
-using testing::DigestBuilder;
+using testing::parse;
 using testing::run;
 
 TEST_CASE("arxiv-malformed accepts abs and pdf links") {
-  const auto digest = DigestBuilder()
-                          .entry("A", "https://arxiv.org/abs/2409.18869")
-                          .entry("B", "http://arxiv.org/pdf/2409.18870v2")
-                          .entry("C")  // no link at all: not this rule's business
-                          .build();
+  // C has no link at all: not this rule's business.
+  const auto digest = parse(R"(### [A](https://arxiv.org/abs/2409.18869)
+
+### [B](http://arxiv.org/pdf/2409.18870v2)
+
+### C
+)");
   CHECK(run("arxiv-malformed", digest).empty());
 }
 
 TEST_CASE("arxiv-malformed reports the broken part of a malformed link") {
-  const auto digest = DigestBuilder()
-                          .entry("A", "https://arxiv.org/abs/2409.1886")
-                          .entry("B", "https://www.arxiv.org/abs/2409.18869")
-                          .entry("C", "https://arxiv.org/html/2409.18869")
-                          .build();
+  const auto digest = parse(R"(### [A](https://arxiv.org/abs/2409.1886)
+
+### [B](https://www.arxiv.org/abs/2409.18869)
+
+### [C](https://arxiv.org/html/2409.18869)
+)");
   const auto found = run("arxiv-malformed", digest);
   REQUIRE(found.size() == 3);
   CHECK(digest.slice(found[0].span) == "2409.1886");
@@ -35,15 +38,14 @@ TEST_CASE("arxiv-malformed reports the broken part of a malformed link") {
 }
 
 TEST_CASE("arxiv-malformed reports other hosts unless allow-other-hosts") {
-  const auto digest =
-      DigestBuilder().entry("A", "https://github.com/org/repo").entry("B", "/papers/x").build();
+  const auto digest = parse("### [A](https://github.com/org/repo)\n\n### [B](/papers/x)\n");
   const auto found = run("arxiv-malformed", digest);
   REQUIRE(found.size() == 2);
   CHECK(digest.slice(found[0].span) == "https://github.com/org/repo");
   CHECK(found[0].arg("problem") == "the link points to github.com, not arxiv.org");
   CHECK(run("arxiv-malformed", digest, "{allow-other-hosts: true}").empty());
   // Still an error when the link is meant for arXiv.
-  const auto broken = DigestBuilder().entry("A", "https://arxiv.org/abs/2413.00001").build();
+  const auto broken = parse("### [A](https://arxiv.org/abs/2413.00001)\n");
   CHECK(run("arxiv-malformed", broken, "{allow-other-hosts: true}").size() == 1);
 }
 

@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "model/text.hpp"
+
 namespace digestlint::checks {
 namespace {
 
@@ -27,12 +29,11 @@ std::optional<Date> parse_date(std::string_view text, std::string* problem) {
     if (problem != nullptr) *problem = std::move(message);
     return std::nullopt;
   };
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  text = trim(text);
   const auto digits = [&](std::size_t from, std::size_t count) {
     int value = 0;
     for (std::size_t i = from; i < from + count; ++i) {
-      if (text[i] < '0' || text[i] > '9') return -1;
+      if (!is_ascii_digit(text[i])) return -1;
       value = value * 10 + (text[i] - '0');
     }
     return value;

@@ -5,14 +5,14 @@
 namespace digestlint {
 namespace {
 
-using testing::DigestBuilder;
+using testing::parse;
 using testing::run;
 
 TEST_CASE("duplicate-author reports the later name with a fix removing it") {
-  const auto digest = DigestBuilder()
-                          .entry("A")
-                          .authors({"Ada Lovelace", "Alan Turing", "ada  lovelace", "Grace Hopper"})
-                          .build();
+  const auto digest = parse(R"(### [A](https://arxiv.org/abs/2409.00001)
+
+Authors: Ada Lovelace, Alan Turing, ada  lovelace, Grace Hopper
+)");
   const auto found = run("duplicate-author", digest);
   REQUIRE(found.size() == 1);
   CHECK(digest.slice(found[0].span) == "ada  lovelace");
@@ -26,20 +26,23 @@ TEST_CASE("duplicate-author reports the later name with a fix removing it") {
 }
 
 TEST_CASE("duplicate-author ignores spacing inside names and checks entries separately") {
-  const auto digest = DigestBuilder()
-                          .entry("A")
-                          .authors({"Mei Ling Park", "MeiLing Park"})
-                          .entry("B")
-                          .authors({"Mei Ling Park", "Omar Haddad"})  // same author, other entry
-                          .build();
+  // The same author in another entry is fine.
+  const auto digest = parse(R"(### [A](https://arxiv.org/abs/2409.00001)
+
+Authors: Mei Ling Park, MeiLing Park
+
+### [B](https://arxiv.org/abs/2409.00002)
+
+Authors: Mei Ling Park, Omar Haddad
+)");
   const auto found = run("duplicate-author", digest);
   REQUIRE(found.size() == 1);
   CHECK(digest.slice(found[0].span) == "MeiLing Park");
 }
 
 TEST_CASE("duplicate-author ignores placeholders and distinct names") {
-  const auto digest =
-      DigestBuilder().entry("A").authors({"Jun Ito", "+", "Ana Ruiz", "+", "Jun Itoh"}).build();
+  const auto digest = parse(
+      "### [A](https://arxiv.org/abs/2409.00001)\n\nAuthors: Jun Ito, +, Ana Ruiz, +, Jun Itoh\n");
   CHECK(run("duplicate-author", digest).empty());
 }
 

@@ -9,10 +9,12 @@ namespace digestlint {
 namespace {
 
 bool is_open(char32_t cp) {
-  return cp == U'(' || cp == U'（';
+  const checks::Bracket bracket = checks::bracket_of(cp);
+  return bracket.family == checks::BracketFamily::paren && bracket.open;
 }
 bool is_close(char32_t cp) {
-  return cp == U')' || cp == U'）';
+  const checks::Bracket bracket = checks::bracket_of(cp);
+  return bracket.family == checks::BracketFamily::paren && !bracket.open;
 }
 
 bool is_latin_letter(char32_t cp) {

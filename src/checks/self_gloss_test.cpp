@@ -5,11 +5,12 @@
 namespace digestlint {
 namespace {
 
-using testing::DigestBuilder;
+using testing::parse;
 using testing::run;
 
 testing::TestDigest section(std::string_view text) {
-  return DigestBuilder().entry("Title").section("Technical Details", text).build();
+  return parse("### [Title](https://arxiv.org/abs/2409.00001)\n\n- **Technical Details**: " +
+               std::string(text) + "\n");
 }
 
 TEST_CASE("self-gloss reports X(X) and fixes it to X") {
@@ -46,7 +47,8 @@ TEST_CASE("self-gloss accepts real glosses and partial words") {
 }
 
 TEST_CASE("self-gloss checks titles") {
-  const auto digest = DigestBuilder().entry("GRAIL (GRAIL): Graph Retrieval").build();
+  const auto digest =
+      parse("### [GRAIL (GRAIL): Graph Retrieval](https://arxiv.org/abs/2409.00001)\n");
   const auto found = run("self-gloss", digest);
   REQUIRE(found.size() == 1);
   CHECK(digest.slice(found[0].span) == "GRAIL (GRAIL)");

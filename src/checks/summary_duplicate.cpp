@@ -11,6 +11,7 @@
 
 #include "checks/summary_text.hpp"
 #include "checks/summary_verdict.hpp"
+#include "model/text.hpp"
 #include "rules/analyzer.hpp"
 #include "rules/params.hpp"
 
@@ -150,7 +151,7 @@ class DuplicateSummary final : public Analyzer {
         std::vector<std::pair<Unit, MinHash>> parts;
         for (const Section& section : entry.sections) {
           const std::vector<std::uint64_t> hashes = section_hashes(section);
-          const std::size_t length = summary::char_count(section.text.text);
+          const std::size_t length = code_point_count(section.text.text);
           whole.add(hashes);
           whole_length += length;
           if (!sections_ || entry.sections.size() < 2 || length < min_length_) continue;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/text.hpp"
+
 namespace digestlint::summary {
 namespace {
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "model/source.hpp"
+#include "model/text.hpp"
 
 namespace digestlint::summary {
 namespace {
@@ -12,11 +13,8 @@ namespace {
 bool is_alpha(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
 bool is_alnum(char c) {
-  return is_alpha(c) || is_digit(c);
+  return is_alpha(c) || is_ascii_digit(c);
 }
 bool is_upper(char c) {
   return c >= 'A' && c <= 'Z';
@@ -140,7 +138,7 @@ bool is_name_like(std::string_view token, bool in_title,
   for (std::size_t i = 0; i < token.size(); ++i) {
     const char c = token[i];
     letter = letter || is_alpha(c);
-    digit = digit || is_digit(c);
+    digit = digit || is_ascii_digit(c);
     if (is_upper(c)) {
       ++capitals;
       if (i > 0 && (is_upper(token[i - 1]) || is_lower(token[i - 1]))) inner_capital = true;
@@ -152,13 +150,6 @@ bool is_name_like(std::string_view token, bool in_title,
   if (in_title) return inner_capital;
   if (capitals >= 2) return true;
   return false;
-}
-
-std::string_view trim(std::string_view text) {
-  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!text.empty() && space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && space(text.back())) text.remove_suffix(1);
-  return text;
 }
 
 std::pair<std::string, std::vector<std::string>> split_entry(std::string_view entry) {
@@ -226,12 +217,6 @@ double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint6
     }
   }
   return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
-}
-
-std::size_t char_count(std::string_view text) {
-  std::size_t count = 0;
-  for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return count;
 }
 
 std::size_t PhraseMatcher::add(std::string_view pattern, bool word_start) {

@@ -47,8 +47,6 @@ bool is_name_like(std::string_view token, bool in_title,
 // An entry without ':' is a key with no values.
 std::pair<std::string, std::vector<std::string>> split_entry(std::string_view entry);
 
-std::string_view trim(std::string_view text);
-
 // Sorted, distinct hashes of the `width`-character shingles of `text` with whitespace and ASCII
 // punctuation removed and ASCII lowercased: robust to re-wrapping, spacing and markup changes.
 std::vector<std::uint64_t> shingles(std::string_view text, std::size_t width);
@@ -56,8 +54,6 @@ std::vector<std::uint64_t> shingles(std::string_view text, std::size_t width);
 std::vector<std::uint64_t> shingle_hashes(std::string_view text, std::size_t width);
 // Jaccard similarity of two sorted, distinct hash sets.
 double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
-// UTF-8 characters in text.
-std::size_t char_count(std::string_view text);
 
 // Many fixed strings found in one pass over a text (Aho–Corasick over bytes). Korean phrases share
 // their first UTF-8 bytes, which makes one find() per phrase slow; this scans each byte once.

@@ -59,7 +59,6 @@ TEST_CASE("shingles ignore wrapping and punctuation, and jaccard measures overla
   CHECK(jaccard(shingles(a, 5), shingles(c, 5)) < 0.1);
   CHECK(shingles("", 5).empty());
   CHECK(shingles("짧다", 5).size() == 1);  // shorter than a shingle: one hash for the whole text
-  CHECK(char_count("가나a") == 3);
 }
 
 TEST_CASE("PhraseMatcher counts every pattern in one pass") {

@@ -1,6 +1,6 @@
 #pragma once
-// Test helpers for the built-in analyzers: build a digest and its model side by side (so spans are
-// exact without the parser) and run one analyzer over it, collecting what it reports.
+// Test helpers for the built-in analyzers: read a digest from Markdown with the real parser and
+// run one analyzer over it, collecting what it reports.
 #include <yaml-cpp/yaml.h>
 
 #include <map>
@@ -13,6 +13,7 @@
 
 #include "model/digest.hpp"
 #include "model/source.hpp"
+#include "parse/digest_parser.hpp"
 #include "rules/analyzer.hpp"
 #include "rules/profile_loader.hpp"
 #include "rules/rule.hpp"
@@ -28,157 +29,17 @@ struct TestDigest {
   int line_of(Span span) const { return source->line_of(span.begin); }
 };
 
-// Writes digest Markdown in the canonical layout and records every field's span as it goes.
-class DigestBuilder {
- public:
-  // Reads the digest as the default pack's profile `name` would: media kinds and section specs
-  // are resolved through it. Without this the digest has no profile.
-  DigestBuilder& profile(std::string_view name) {
-    profile_ = default_profile_set().find(name);
-    if (!profile_) throw std::logic_error("no such profile: " + std::string(name));
-    return *this;
-  }
-  // `## Daily Papers (<date>)`
-  DigestBuilder& header(std::string_view date) {
-    const std::size_t begin = text_.size();
-    text_ += "## Daily Papers (";
-    const Span date_span = append(date);
-    text_ += ")";
-    header_ = Header{Field{{}, {begin, text_.size()}}, Field{{}, date_span}};
-    text_ += "\n\n";
-    return *this;
-  }
-  // A header line taken as is, with no date field (the parens are missing).
-  DigestBuilder& header_line(std::string_view line) {
-    const Span span = append(line);
-    header_ = Header{Field{{}, span}, std::nullopt};
-    text_ += "\n\n";
-    return *this;
-  }
-  // `### [title](url)`, or `### title` when url is empty.
-  DigestBuilder& entry(std::string_view title, std::string_view url = {}) {
-    Entry entry;
-    entry.index = static_cast<int>(entries_.size());
-    const std::size_t begin = text_.size();
-    text_ += url.empty() ? "### " : "### [";
-    entry.title.span = append(title);
-    if (!url.empty()) {
-      text_ += "](";
-      entry.url = Field{{}, append(url)};
-      text_ += ")";
-    }
-    entry.heading.span = {begin, text_.size()};
-    entry.span.begin = begin;
-    text_ += "\n\n";
-    entries_.push_back(entry);
-    return *this;
-  }
-  // `![](url)` for the current entry.
-  DigestBuilder& thumbnail(std::string_view url) {
-    text_ += "![](";
-    current().thumbnail = Field{{}, append(url)};
-    current().media = current().thumbnail;
-    text_ += ")\n\n";
-    return *this;
-  }
-  // `Authors: a, b, c` for the current entry.
-  DigestBuilder& authors(const std::vector<std::string_view>& names) {
-    text_ += "Authors: ";
-    const std::size_t line_begin = text_.size();
-    Entry& entry = current();
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      if (i > 0) text_ += ", ";
-      Author author;
-      author.name.span = append(names[i]);
-      entry.authors.push_back(author);
-    }
-    entry.authors_line = Field{{}, {line_begin, text_.size()}};
-    // Each author's item takes the ", " before it, or after it for the first of several.
-    for (std::size_t i = 0; i < entry.authors.size(); ++i) {
-      Author& author = entry.authors[i];
-      author.item = author.name.span;
-      if (i > 0) {
-        author.item.begin = entry.authors[i - 1].name.span.end;
-      } else if (entry.authors.size() > 1) {
-        author.item.end = entry.authors[1].name.span.begin;
-      }
-    }
-    text_ += "\n\n";
-    return *this;
-  }
-  // `- **name**: text` for the current entry.
-  DigestBuilder& section(std::string_view name, std::string_view body) {
-    Section section;
-    const std::size_t begin = text_.size();
-    text_ += "- **";
-    section.name.span = append(name);
-    text_ += "**: ";
-    section.text.span = append(body);
-    section.item = {begin, text_.size()};
-    text_ += "\n";
-    current().sections.push_back(section);
-    return *this;
-  }
-
-  TestDigest build() const {
-    TestDigest result;
-    result.source = std::make_unique<SourceFile>("test.md", text_);
-    const SourceFile& source = *result.source;
-    const auto fill = [&](Field& field) { field.text = source.slice(field.span); };
-    Digest& digest = result.digest;
-    digest.profile = profile_;
-    digest.header = header_;
-    if (digest.header) {
-      fill(digest.header->line);
-      if (digest.header->date) fill(*digest.header->date);
-    }
-    digest.entries = entries_;
-    for (std::size_t i = 0; i < digest.entries.size(); ++i) {
-      Entry& entry = digest.entries[i];
-      entry.span.end =
-          i + 1 < digest.entries.size() ? digest.entries[i + 1].span.begin : source.text().size();
-      fill(entry.heading);
-      fill(entry.title);
-      if (entry.url) {
-        fill(*entry.url);
-        const std::string_view url = entry.url->text;
-        for (std::string_view marker : {"arxiv.org/abs/", "arxiv.org/pdf/"}) {
-          if (const auto at = url.find(marker); at != std::string_view::npos) {
-            entry.arxiv_id = url.substr(at + marker.size());
-          }
-        }
-      }
-      if (entry.thumbnail) fill(*entry.thumbnail);
-      if (entry.media) fill(*entry.media);
-      if (entry.media && profile_) entry.media_kind = profile_->media_kind(entry.media->text);
-      if (entry.votes) fill(*entry.votes);
-      if (entry.authors_line) fill(*entry.authors_line);
-      for (Author& author : entry.authors) fill(author.name);
-      for (Section& section : entry.sections) {
-        fill(section.name);
-        fill(section.text);
-        if (profile_) section.spec = profile_->section_named(section.name.text);
-      }
-    }
-    return result;
-  }
-
- private:
-  Span append(std::string_view s) {
-    const std::size_t begin = text_.size();
-    text_ += s;
-    return {begin, text_.size()};
-  }
-  Entry& current() {
-    if (entries_.empty()) throw std::logic_error("DigestBuilder: no entry yet");
-    return entries_.back();
-  }
-
-  std::string text_;
-  std::shared_ptr<const Profile> profile_;
-  std::optional<Header> header_;
-  std::vector<Entry> entries_;
-};
+// Reads Markdown the way `digestlint check` does, through the real parser, with the default
+// pack's profile `profile` (its fallback profile unless a test is about another era).
+inline TestDigest parse(std::string_view markdown,
+                        std::string_view profile = "daily-papers-2024-sections") {
+  TestDigest result;
+  result.source = std::make_unique<SourceFile>("test.md", std::string(markdown));
+  std::shared_ptr<const Profile> chosen = default_profile_set().find(profile);
+  if (!chosen) throw std::logic_error("no such profile: " + std::string(profile));
+  result.digest = parse_digest(*result.source, std::move(chosen));
+  return result;
+}
 
 // One report() call, with the args as a map.
 struct Reported {
@@ -206,8 +67,8 @@ class CollectingSink final : public FindingSink {
 
 // The default pack's section names, as the section analyzers' tests configure them.
 inline const Lexicons kLexicons{
-    {"known-sections", {"What's New", "Technical Details", "Performance Highlights"}}};
-inline constexpr const char* kParams = "{sections: '@known-sections'}";
+    {"section-names", {"What's New", "Technical Details", "Performance Highlights"}}};
+inline constexpr const char* kParams = "{sections: '@section-names'}";
 
 inline RuleSpec make_rule(std::string_view analyzer, std::string_view params_yaml = "{}",
                           Lexicons lexicons = {}) {

@@ -139,4 +139,22 @@ Span sub_span(const Field& field, std::size_t pos, std::size_t len) {
   return Span{begin, std::min(begin + len, field.span.end)};
 }
 
+Bracket bracket_of(char32_t cp) {
+  struct Pair {
+    char32_t open;
+    char32_t close;
+    BracketFamily family;
+  };
+  static constexpr Pair kPairs[] = {{U'(', U')', BracketFamily::paren},
+                                    {U'（', U'）', BracketFamily::paren},
+                                    {U'[', U']', BracketFamily::square},
+                                    {U'{', U'}', BracketFamily::curly},
+                                    {U'「', U'」', BracketFamily::corner}};
+  for (const Pair& pair : kPairs) {
+    if (cp == pair.open) return {pair.family, true, pair.close};
+    if (cp == pair.close) return {pair.family, false, pair.open};
+  }
+  return {};
+}
+
 }  // namespace digestlint::checks

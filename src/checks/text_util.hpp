@@ -39,6 +39,17 @@ std::size_t typo_limit(std::string_view candidate);
 // The source span of text.substr(pos, len) for a field whose text is its span's source text.
 Span sub_span(const Field& field, std::size_t pos, std::size_t len);
 
+// The brackets digests pair. ASCII and fullwidth parentheses are one family and may close each
+// other (mixing widths is a style question, not a balance one); partner is the same-width pair.
+enum class BracketFamily { none, paren, square, curly, corner };
+struct Bracket {
+  BracketFamily family = BracketFamily::none;
+  bool open = false;
+  char32_t partner = 0;
+};
+// family none for anything that is not a bracket.
+Bracket bracket_of(char32_t cp);
+
 // Code points with their byte offsets, for scanning text that mixes scripts.
 struct CodePoint {
   char32_t cp;

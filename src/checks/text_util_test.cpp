@@ -52,5 +52,15 @@ TEST_CASE("is_word and is_space classify scripts") {
   CHECK_FALSE(is_space(U'x'));
 }
 
+TEST_CASE("bracket_of pairs each bracket in its own width, both parentheses in one family") {
+  CHECK(bracket_of(U'（').family == BracketFamily::paren);
+  CHECK(bracket_of(U'（').open);
+  CHECK(bracket_of(U'（').partner == U'）');
+  CHECK(bracket_of(U')').family == bracket_of(U'（').family);
+  CHECK_FALSE(bracket_of(U'」').open);
+  CHECK(bracket_of(U'」').partner == U'「');
+  CHECK(bracket_of(U'a').family == BracketFamily::none);
+}
+
 }  // namespace
 }  // namespace digestlint::checks

@@ -8,9 +8,6 @@
 namespace digestlint {
 namespace {
 
-constexpr const char* kDefaultTemplate =
-    "https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/{id}.png";
-
 bool is_absolute(std::string_view url) {
   return url.starts_with("https://") || url.starts_with("http://") || url.starts_with("//");
 }
@@ -28,7 +25,8 @@ class ThumbnailMismatch final : public Analyzer {
   explicit ThumbnailMismatch(const RuleSpec& rule) {
     const Params params(rule);
     require_id_ = params.boolean("require-id", true);
-    template_ = params.string("thumbnail-template", kDefaultTemplate);
+    // Required: the pack is the one place that names the thumbnail host (rules/links.yaml).
+    template_ = params.string("thumbnail-template");
     if (template_.find("{id}") == std::string::npos) {
       params.fail("thumbnail-template", "the template must contain {id}");
     }

@@ -8,66 +8,13 @@
 namespace digestlint {
 namespace {
 
-// Bracket families; ASCII and fullwidth parentheses pair with each other (mixing them is a style
-// question, not a balance one).
-enum Family { kParen, kSquare, kCurly, kCorner, kNone };
-
-struct BracketKind {
-  Family family = kNone;
-  bool open = false;
-};
-
-BracketKind kind_of(char32_t cp) {
-  switch (cp) {
-    case U'(':
-    case U'（':
-      return {kParen, true};
-    case U')':
-    case U'）':
-      return {kParen, false};
-    case U'[':
-      return {kSquare, true};
-    case U']':
-      return {kSquare, false};
-    case U'{':
-      return {kCurly, true};
-    case U'}':
-      return {kCurly, false};
-    case U'「':
-      return {kCorner, true};
-    case U'」':
-      return {kCorner, false};
-    default:
-      return {};
-  }
-}
+using checks::BracketFamily;
 
 // The bracket that pairs with cp, in the same width.
-std::string_view partner(char32_t cp) {
-  switch (cp) {
-    case U'(':
-      return ")";
-    case U')':
-      return "(";
-    case U'（':
-      return "）";
-    case U'）':
-      return "（";
-    case U'[':
-      return "]";
-    case U']':
-      return "[";
-    case U'{':
-      return "}";
-    case U'}':
-      return "{";
-    case U'「':
-      return "」";
-    case U'」':
-      return "「";
-    default:
-      return "";
-  }
+std::string partner(char32_t cp) {
+  std::string out;
+  checks::append_utf8(out, checks::bracket_of(cp).partner);
+  return out;
 }
 
 bool is_ascii_alnum(char32_t cp) {
@@ -134,7 +81,7 @@ bool has_enumeration(const Cps& cps, std::string_view text) {
 // `:`, `;` or `.` between them); after a clause break it is the next list marker.
 template <typename Stack>
 bool closes_own_clause(const Cps& cps, const Stack& stack, std::size_t closer) {
-  if (stack.empty() || stack.back().family != kParen) return false;
+  if (stack.empty() || stack.back().family != BracketFamily::paren) return false;
   for (std::size_t k = stack.back().index + 1; k < closer; ++k) {
     const char32_t cp = cps[k].cp;
     if (cp == ',' || cp == ':' || cp == ';' || cp == '.') return false;
@@ -143,14 +90,16 @@ bool closes_own_clause(const Cps& cps, const Stack& stack, std::size_t closer) {
 }
 
 // `[0, 1)` or `(0, 1]`: a half-open interval between a parenthesis and a square bracket.
-bool is_interval(const Cps& cps, std::size_t opener, std::size_t closer, Family open,
-                 Family close) {
-  if (!((open == kParen && close == kSquare) || (open == kSquare && close == kParen))) return false;
+bool is_interval(const Cps& cps, std::size_t opener, std::size_t closer, BracketFamily open,
+                 BracketFamily close) {
+  if (!((open == BracketFamily::paren && close == BracketFamily::square) ||
+        (open == BracketFamily::square && close == BracketFamily::paren)))
+    return false;
   if (closer - opener > 24) return false;
   int commas = 0;
   for (std::size_t i = opener + 1; i < closer; ++i) {
     if (cps[i].cp == ',') ++commas;
-    if (kind_of(cps[i].cp).family != kNone) return false;
+    if (checks::bracket_of(cps[i].cp).family != BracketFamily::none) return false;
   }
   return commas == 1;
 }
@@ -192,7 +141,7 @@ class UnbalancedBrackets final : public ScopedAnalyzer {
     const Cps cps = checks::code_points(text);
     struct Open {
       std::size_t index;
-      Family family;
+      BracketFamily family;
     };
     std::vector<Open> stack;
     const auto report = [&](std::size_t index, std::string problem) {
@@ -215,20 +164,20 @@ class UnbalancedBrackets final : public ScopedAnalyzer {
         i = past;
         continue;
       }
-      const BracketKind kind = kind_of(cps[i].cp);
-      if (kind.family == kNone) {
+      const checks::Bracket bracket = checks::bracket_of(cps[i].cp);
+      if (bracket.family == BracketFamily::none) {
         ++i;
         continue;
       }
-      if (kind.open) {
-        stack.push_back({i, kind.family});
+      if (bracket.open) {
+        stack.push_back({i, bracket.family});
       } else if (!stack.empty() &&
-                 (stack.back().family == kind.family ||
-                  is_interval(cps, stack.back().index, i, stack.back().family, kind.family))) {
+                 (stack.back().family == bracket.family ||
+                  is_interval(cps, stack.back().index, i, stack.back().family, bracket.family))) {
         stack.pop_back();
       } else {
         std::size_t match = stack.size();
-        while (match > 0 && stack[match - 1].family != kind.family) --match;
+        while (match > 0 && stack[match - 1].family != bracket.family) --match;
         if (match > 0) {
           // Everything opened after the match was left open.
           for (std::size_t k = match; k < stack.size(); ++k) report_unclosed(stack[k]);

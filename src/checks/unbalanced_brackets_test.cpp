@@ -5,7 +5,7 @@
 namespace digestlint {
 namespace {
 
-using testing::DigestBuilder;
+using testing::parse;
 using testing::Reported;
 using testing::run;
 
@@ -14,7 +14,8 @@ std::vector<Reported> check_section(const testing::TestDigest& digest) {
 }
 
 testing::TestDigest section(std::string_view text) {
-  return DigestBuilder().entry("Title").section("What's New", text).build();
+  return parse("### [Title](https://arxiv.org/abs/2409.00001)\n\n- **What's New**: " +
+               std::string(text) + "\n");
 }
 
 TEST_CASE("unbalanced-brackets accepts balanced and nested brackets") {
@@ -73,8 +74,7 @@ TEST_CASE("unbalanced-brackets skips code spans and inline math") {
 }
 
 TEST_CASE("unbalanced-brackets checks titles") {
-  const auto digest =
-      DigestBuilder().entry("GRAIL (Graph Retrieval", "https://arxiv.org/abs/2409.17545").build();
+  const auto digest = parse("### [GRAIL (Graph Retrieval](https://arxiv.org/abs/2409.17545)\n");
   const auto found = run("unbalanced-brackets", digest);
   REQUIRE(found.size() == 1);
   CHECK(digest.slice(found[0].span) == "(");

@@ -318,10 +318,7 @@ void Session::lint_and_publish(const std::string& uri) {
 
 Session::RulesFor Session::rules_for(const std::string& path) {
   // An edited .digestlint.yaml (or --config file) takes effect without restarting the server.
-  const std::string config =
-      options_.config_path.empty()
-          ? find_config(path.empty() ? (fs::current_path() / "-").string() : path).value_or("")
-          : options_.config_path;
+  const std::string config = options_.config_for(path);
   if (!config.empty()) {
     const std::string now = stamp(config);
     auto [it, inserted] = config_stamps_.try_emplace(config, now);

@@ -2,24 +2,10 @@
 
 #include <pugixml.hpp>
 
+#include "model/text.hpp"
+
 namespace digestlint::online {
 namespace {
-
-// Atom titles wrap lines with a newline and indentation; a reader sees one space.
-std::string collapse_whitespace(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (const char c : text) {
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
 
 // "http://arxiv.org/abs/2409.18869v1" → "2409.18869"; empty for anything else.
 std::string id_from_url(std::string_view url) {
@@ -32,7 +18,7 @@ std::string id_from_url(std::string_view url) {
 
 std::string strip_version(std::string_view id) {
   std::size_t end = id.size();
-  while (end > 0 && id[end - 1] >= '0' && id[end - 1] <= '9') --end;
+  while (end > 0 && is_ascii_digit(id[end - 1])) --end;
   if (end > 0 && end < id.size() && id[end - 1] == 'v') return std::string(id.substr(0, end - 1));
   return std::string(id);
 }
@@ -46,6 +32,7 @@ std::optional<std::map<std::string, ArxivRecord>> parse_arxiv_feed(std::string_v
   for (const pugi::xml_node entry : feed.children("entry")) {
     const std::string id = id_from_url(entry.child_value("id"));
     if (id.empty()) continue;
+    // Atom wraps long titles and names with a newline and indentation; a reader sees one space.
     ArxivRecord record{true, collapse_whitespace(entry.child_value("title")), {}};
     for (const pugi::xml_node author : entry.children("author"))
       record.authors.push_back(collapse_whitespace(author.child_value("name")));

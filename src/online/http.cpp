@@ -80,7 +80,7 @@ CURL* make_easy(const std::string& url, Transfer& transfer, const HttpLimits& li
   curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
   curl_easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
   curl_easy_setopt(easy, CURLOPT_USERAGENT,
-                   "digestlint/" DIGESTLINT_VERSION " (+https://github.com/digestlint/digestlint)");
+                   "digestlint/" DIGESTLINT_VERSION " (+" DIGESTLINT_HOMEPAGE ")");
   curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");

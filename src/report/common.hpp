@@ -45,6 +45,6 @@ std::string describe_fix(const SourceFile& source, const Fix& fix);
 
 // Where SARIF's tool.driver.informationUri points (the project page the CLI's default docs URL
 // lives under); empty: the property is left out.
-inline constexpr std::string_view kInformationUri = "https://github.com/digestlint/digestlint";
+inline constexpr std::string_view kInformationUri = DIGESTLINT_HOMEPAGE;
 
 }  // namespace digestlint::report_detail

@@ -13,8 +13,7 @@ std::string rule_markdown(const RuleSpec& rule);
 std::string rules_index_markdown(const std::vector<RuleSpec>& rules);
 
 // Where the published pages of the default pack live (--docs-url changes it).
-inline constexpr std::string_view kDefaultDocsUrl =
-    "https://github.com/digestlint/digestlint/blob/main/docs/rules/";
+inline constexpr std::string_view kDefaultDocsUrl = DIGESTLINT_HOMEPAGE "/blob/main/docs/rules/";
 
 // The rule's page, <base><category>/<name>.md; "" when it has none: rules of other packs have
 // no page under the default base (only under a --docs-url that hosts them), nor with no base.

@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "model/text.hpp"
 #include "report/common.hpp"
 #include "report/fingerprint.hpp"
 #include "report/report.hpp"
@@ -52,13 +53,12 @@ std::string first_paragraph(std::string_view text) {
   while (pos <= text.size()) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) {
+    const std::string_view line = trim(text.substr(pos, end - pos));
+    if (line.empty()) {
       if (!out.empty()) break;
     } else {
       if (!out.empty()) out += ' ';
-      out += line.substr(line.find_first_not_of(" \t"));
+      out += line;
     }
     pos = end + 1;
   }

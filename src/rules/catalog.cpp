@@ -81,12 +81,7 @@ std::vector<std::string> check_selected_disabled(const std::vector<std::string>&
 }  // namespace
 
 const RuleCatalog::Compiled& RuleCatalog::for_file(const std::string& path) {
-  std::string config_path = options_.config_path;
-  if (config_path.empty()) {
-    config_path =
-        find_config(path.empty() ? std::filesystem::current_path().append("-").string() : path)
-            .value_or("");
-  }
+  const std::string config_path = options_.config_for(path);
   auto& slot = by_config_[config_path];
   if (slot) return *slot;
 
@@ -126,6 +121,13 @@ std::vector<std::string> RuleCatalog::warnings() const {
 bool RuleOptions::selects(std::string_view rule_id) const {
   if (!select.empty() && !any_selects(select, rule_id)) return false;
   return !any_selects(ignore, rule_id);
+}
+
+std::string RuleOptions::config_for(const std::string& path) const {
+  if (!config_path.empty()) return config_path;
+  // find_config searches from a file's directory: "-" stands for a file in the working one.
+  return find_config(path.empty() ? (std::filesystem::current_path() / "-").string() : path)
+      .value_or("");
 }
 
 }  // namespace digestlint

@@ -20,6 +20,9 @@ struct RuleOptions {
 
   // Whether --select and --ignore let the rule run.
   bool selects(std::string_view rule_id) const;
+  // The configuration file for a file (the working directory for an empty path): --config, or
+  // the nearest .digestlint.yaml; "" when there is none.
+  std::string config_for(const std::string& path) const;
 };
 
 // Rules compiled once per configuration: files under the same .digestlint.yaml share them.

@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 
+#include "model/text.hpp"
 #include "rules/kinds/scoped.hpp"
 #include "rules/params.hpp"
 
@@ -13,16 +14,14 @@ namespace {
 using Measure = std::function<double(const Target&)>;
 
 double count_chars(const Target& t) {
-  double n = 0;
-  for (const char c : t.text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
+  return static_cast<double>(code_point_count(t.text));
 }
 
 double count_words(const Target& t) {
   double n = 0;
   bool in_word = false;
   for (const char c : t.text) {
-    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    const bool space = is_ascii_space(c);
     n += !space && !in_word;
     in_word = !space;
   }

@@ -10,9 +10,9 @@
 namespace digestlint {
 namespace {
 
-class RequiredSections final : public Analyzer {
+class MissingSection final : public Analyzer {
  public:
-  explicit RequiredSections(const RuleSpec& rule) {
+  explicit MissingSection(const RuleSpec& rule) {
     const Params params(rule);
     if (params.has("sections")) configured_ = params.strings("sections");
   }
@@ -73,10 +73,10 @@ class RequiredSections final : public Analyzer {
 };
 
 std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
-  return std::make_unique<RequiredSections>(rule);
+  return std::make_unique<MissingSection>(rule);
 }
 
 }  // namespace
-DIGESTLINT_REGISTER_ANALYZER("required-sections", /*declarative=*/false, make, {"missing", "label"},
+DIGESTLINT_REGISTER_ANALYZER("missing-section", /*declarative=*/false, make, {"missing", "label"},
                              {Scope::entry}, ParamNames{"sections"})
 }  // namespace digestlint

@@ -6,7 +6,7 @@
 namespace digestlint {
 namespace {
 
-using testing::DigestBuilder;
+using testing::parse;
 using testing::run;
 
 TEST_CASE("parse_date accepts real dates and explains bad ones") {
@@ -31,32 +31,32 @@ TEST_CASE("parse_date accepts real dates and explains bad ones") {
   CHECK_FALSE(checks::parse_date(""));
 }
 
-TEST_CASE("calendar-date reports an impossible header date on the date span") {
+TEST_CASE("invalid-date reports an impossible header date on the date span") {
   const auto digest =
-      DigestBuilder().header("2024-02-30").entry("T", "https://arxiv.org/abs/2402.01234").build();
-  const auto found = run("calendar-date", digest);
+      parse("## Daily Papers (2024-02-30)\n\n### [T](https://arxiv.org/abs/2402.01234)\n");
+  const auto found = run("invalid-date", digest);
   REQUIRE(found.size() == 1);
   CHECK(digest.slice(found[0].span) == "2024-02-30");
   CHECK(found[0].arg("date") == "2024-02-30");
   CHECK(found[0].arg("problem") == "'2024-02-30' is not a real date: February 2024 has 29 days");
 }
 
-TEST_CASE("calendar-date accepts a valid date") {
-  const auto digest = DigestBuilder().header("2024-09-30").build();
-  CHECK(run("calendar-date", digest).empty());
+TEST_CASE("invalid-date accepts a valid date") {
+  const auto digest = parse("## Daily Papers (2024-09-30)\n");
+  CHECK(run("invalid-date", digest).empty());
 }
 
-TEST_CASE("calendar-date reports the header line when the date is missing") {
-  const auto digest = DigestBuilder().header_line("## Daily Papers").build();
-  const auto found = run("calendar-date", digest);
+TEST_CASE("invalid-date reports the header line when the date is missing") {
+  const auto digest = parse("## Daily Papers\n");
+  const auto found = run("invalid-date", digest);
   REQUIRE(found.size() == 1);
   CHECK(digest.slice(found[0].span) == "## Daily Papers");
   CHECK(found[0].arg("problem") == "the header has no (YYYY-MM-DD) date");
 }
 
-TEST_CASE("calendar-date ignores a digest without a header") {
-  const auto digest = DigestBuilder().entry("T", "https://arxiv.org/abs/2402.01234").build();
-  CHECK(run("calendar-date", digest).empty());
+TEST_CASE("invalid-date ignores a digest without a header") {
+  const auto digest = parse("### [T](https://arxiv.org/abs/2402.01234)\n");
+  CHECK(run("invalid-date", digest).empty());
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 namespace digestlint {
 namespace {
 
-class CalendarDate final : public Analyzer {
+class InvalidDate final : public Analyzer {
  public:
   void check(const CheckContext& ctx) const override {
     if (!ctx.digest.header) return;  // a missing header is another rule's business
@@ -28,10 +28,10 @@ class CalendarDate final : public Analyzer {
 };
 
 std::unique_ptr<Analyzer> make(const RuleSpec& /*rule*/) {
-  return std::make_unique<CalendarDate>();
+  return std::make_unique<InvalidDate>();
 }
 
 }  // namespace
-DIGESTLINT_REGISTER_ANALYZER("calendar-date", /*declarative=*/false, make, {"date", "problem"},
+DIGESTLINT_REGISTER_ANALYZER("invalid-date", /*declarative=*/false, make, {"date", "problem"},
                              {Scope::header}, ParamNames{})
 }  // namespace digestlint

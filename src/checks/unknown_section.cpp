@@ -13,9 +13,9 @@
 namespace digestlint {
 namespace {
 
-class KnownSections final : public Analyzer {
+class UnknownSection final : public Analyzer {
  public:
-  explicit KnownSections(const RuleSpec& rule) {
+  explicit UnknownSection(const RuleSpec& rule) {
     const Params params(rule);
     if (params.has("sections")) configured_ = params.strings("sections");
   }
@@ -60,11 +60,11 @@ class KnownSections final : public Analyzer {
 };
 
 std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
-  return std::make_unique<KnownSections>(rule);
+  return std::make_unique<UnknownSection>(rule);
 }
 
 }  // namespace
-DIGESTLINT_REGISTER_ANALYZER("known-sections", /*declarative=*/false, make,
+DIGESTLINT_REGISTER_ANALYZER("unknown-section", /*declarative=*/false, make,
                              {"name", "suggestion", "known"}, {Scope::section},
                              ParamNames{"sections"})
 }  // namespace digestlint

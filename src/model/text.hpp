@@ -1,0 +1,24 @@
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+// Byte-level text helpers shared by every stage: ASCII digits and whitespace, UTF-8 counting.
+namespace digestlint {
+
+constexpr bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+// ' ', '\t', '\n', '\r', '\f', '\v'.
+constexpr bool is_ascii_space(char c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+// text without ASCII whitespace at either end.
+std::string_view trim(std::string_view text);
+// text trimmed, with each run of ASCII whitespace inside it replaced by one ' '.
+std::string collapse_whitespace(std::string_view text);
+// Code points in UTF-8 text: bytes that do not continue a sequence.
+std::size_t code_point_count(std::string_view utf8);
+
+}  // namespace digestlint

@@ -1,0 +1,24 @@
+#include "model/text.hpp"
+
+#include <doctest/doctest.h>
+
+namespace digestlint {
+
+TEST_CASE("trim drops ASCII whitespace at both ends only") {
+  CHECK(trim(" \t a b \r\n") == "a b");
+  CHECK(trim("   ").empty());
+  CHECK(trim("\xC2\xA0x") == "\xC2\xA0x");  // NBSP is not ASCII whitespace
+}
+
+TEST_CASE("collapse_whitespace folds runs and trims") {
+  CHECK(collapse_whitespace("  A\n    wrapped\ttitle \f") == "A wrapped title");
+  CHECK(collapse_whitespace("").empty());
+}
+
+TEST_CASE("code_point_count counts UTF-8 sequences, not bytes") {
+  CHECK(code_point_count("abc") == 3);
+  CHECK(code_point_count("생성") == 2);
+  CHECK(code_point_count("") == 0);
+}
+
+}  // namespace digestlint
