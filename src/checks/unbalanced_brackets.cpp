@@ -1,6 +1,11 @@
 // text/unbalanced-brackets: brackets in titles and summary sections come in pairs.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <set>
+
 #include "checks/text_util.hpp"
 #include "rules/analyzer.hpp"
 #include "rules/kinds/scoped.hpp"
@@ -11,6 +16,7 @@ namespace {
 // Bracket families; ASCII and fullwidth parentheses pair with each other (mixing them is a style
 // question, not a balance one).
 enum Family { kParen, kSquare, kCurly, kCorner, kNone };
+constexpr std::size_t kFamilies = kNone;
 
 struct BracketKind {
   Family family = kNone;
@@ -123,23 +129,24 @@ bool has_enumeration(const Cps& cps, std::string_view text) {
     values.push_back(
         marker_value(text.substr(cps[begin].offset, cps[i].offset - cps[begin].offset)));
   }
+  std::sort(values.begin(), values.end());
   for (const int value : values) {
-    if (value > 0 && std::find(values.begin(), values.end(), value + 1) != values.end())
-      return true;
+    if (value > 0 && std::binary_search(values.begin(), values.end(), value + 1)) return true;
   }
   return false;
 }
 
+bool is_clause_break(char32_t cp) {
+  return cp == ',' || cp == ':' || cp == ';' || cp == '.';
+}
+
 // `(Section 2)` in an enumerated text: the `)` closes a `(` opened in the same clause (no `,`,
-// `:`, `;` or `.` between them); after a clause break it is the next list marker.
+// `:`, `;` or `.` between them); after a clause break it is the next list marker. The caller
+// tracks the last clause break, so this costs O(1) however long the clause.
 template <typename Stack>
-bool closes_own_clause(const Cps& cps, const Stack& stack, std::size_t closer) {
+bool closes_own_clause(const Stack& stack, std::optional<std::size_t> last_break) {
   if (stack.empty() || stack.back().family != kParen) return false;
-  for (std::size_t k = stack.back().index + 1; k < closer; ++k) {
-    const char32_t cp = cps[k].cp;
-    if (cp == ',' || cp == ':' || cp == ';' || cp == '.') return false;
-  }
-  return true;
+  return !last_break || *last_break < stack.back().index;
 }
 
 // `[0, 1)` or `(0, 1]`: a half-open interval between a parenthesis and a square bracket.
@@ -155,12 +162,15 @@ bool is_interval(const Cps& cps, std::size_t opener, std::size_t closer, Family 
   return commas == 1;
 }
 
-// Index past a code span or $…$ starting at i, or i when there is none.
-std::size_t skip_literal(const Cps& cps, std::size_t i) {
+// Index past a code span or $…$ starting at i, or i when there is none. `unclosed` holds the
+// backtick run lengths that found no closing run: a later run of that length cannot find one
+// either, so many unclosed runs cost one scan each length instead of one scan each run.
+std::size_t skip_literal(const Cps& cps, std::size_t i, std::set<std::size_t>& unclosed) {
   if (cps[i].cp == '`') {
     std::size_t run = i;
     while (run < cps.size() && cps[run].cp == '`') ++run;
     const std::size_t ticks = run - i;
+    if (unclosed.contains(ticks)) return run;
     for (std::size_t k = run; k < cps.size();) {
       if (cps[k].cp != '`') {
         ++k;
@@ -171,6 +181,7 @@ std::size_t skip_literal(const Cps& cps, std::size_t i) {
       if (end - k == ticks) return end;
       k = end;
     }
+    unclosed.insert(ticks);
     return run;  // unclosed: the backticks are literal
   }
   if (cps[i].cp == '$') {
@@ -206,13 +217,25 @@ class UnbalancedBrackets final : public ScopedAnalyzer {
                                      partner(cps[open.index].cp)));
     };
     const bool enumeration = has_enumeration(cps, text);
+    std::optional<std::size_t> last_break;
+    std::set<std::size_t> unclosed_ticks;
+    // How many brackets of each family the stack holds: a closer whose family is not open is
+    // told at once, without walking a deep stack of other brackets.
+    std::array<std::size_t, kFamilies> open_count{};
+    const auto pop_to = [&](std::size_t size) {
+      for (std::size_t k = size; k < stack.size(); ++k) --open_count[stack[k].family];
+      stack.resize(size);
+    };
     for (std::size_t i = 0; i < cps.size();) {
-      if (enumeration && !closes_own_clause(cps, stack, i) && is_list_marker(cps, i, text)) {
+      if (is_clause_break(cps[i].cp)) last_break = i;
+      if (enumeration && is_list_marker(cps, i, text) && !closes_own_clause(stack, last_break)) {
         ++i;
         continue;
       }
-      if (const std::size_t past = skip_literal(cps, i); past != i) {
-        i = past;
+      if (const std::size_t past = skip_literal(cps, i, unclosed_ticks); past != i) {
+        for (; i < past; ++i) {
+          if (is_clause_break(cps[i].cp)) last_break = i;
+        }
         continue;
       }
       const BracketKind kind = kind_of(cps[i].cp);
@@ -222,17 +245,18 @@ class UnbalancedBrackets final : public ScopedAnalyzer {
       }
       if (kind.open) {
         stack.push_back({i, kind.family});
+        ++open_count[kind.family];
       } else if (!stack.empty() &&
                  (stack.back().family == kind.family ||
                   is_interval(cps, stack.back().index, i, stack.back().family, kind.family))) {
-        stack.pop_back();
+        pop_to(stack.size() - 1);
       } else {
-        std::size_t match = stack.size();
+        std::size_t match = open_count[kind.family] > 0 ? stack.size() : 0;
         while (match > 0 && stack[match - 1].family != kind.family) --match;
         if (match > 0) {
           // Everything opened after the match was left open.
           for (std::size_t k = match; k < stack.size(); ++k) report_unclosed(stack[k]);
-          stack.resize(match - 1);
+          pop_to(match - 1);
         } else if (!is_list_marker(cps, i, text)) {
           report(i, fmt::format("'{}' has no matching '{}'",
                                 text.substr(cps[i].offset, cps[i].length), partner(cps[i].cp)));
