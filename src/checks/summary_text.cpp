@@ -74,6 +74,7 @@ bool is_markup(char c) {
 std::string strip_markup(std::string_view text) {
   std::string out;
   out.reserve(text.size());
+  bool no_close = false;
   // Copy the runs between markup characters whole; most of a summary is plain text.
   for (std::size_t i = 0; i < text.size();) {
     std::size_t mark = i;
@@ -89,8 +90,10 @@ std::string strip_markup(std::string_view text) {
         out.push_back(c);
       }
     } else if (c == ']' && i < text.size() && text[i] == '(') {
-      const std::size_t close = text.find(')', i + 1);
-      if (close == std::string_view::npos) {
+      // Once no ')' is left, later "](" need not look again (which made many of them quadratic).
+      const std::size_t close = no_close ? std::string_view::npos : text.find(')', i + 1);
+      no_close = close == std::string_view::npos;
+      if (no_close) {
         out.push_back(c);
       } else {
         i = close + 1;

@@ -1,6 +1,11 @@
 // text/unbalanced-brackets: brackets in titles and summary sections come in pairs.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <set>
+
 #include "checks/text_util.hpp"
 #include "rules/analyzer.hpp"
 #include "rules/kinds/scoped.hpp"
@@ -15,6 +20,13 @@ std::string partner(char32_t cp) {
   std::string out;
   checks::append_utf8(out, checks::bracket_of(cp).partner);
   return out;
+}
+
+// One counter per family: a closer whose family is not open is told at once.
+constexpr std::size_t kFamilies = static_cast<std::size_t>(BracketFamily::corner) + 1;
+
+std::size_t slot(BracketFamily family) {
+  return static_cast<std::size_t>(family);
 }
 
 bool is_ascii_alnum(char32_t cp) {
@@ -70,23 +82,24 @@ bool has_enumeration(const Cps& cps, std::string_view text) {
     values.push_back(
         marker_value(text.substr(cps[begin].offset, cps[i].offset - cps[begin].offset)));
   }
+  std::sort(values.begin(), values.end());
   for (const int value : values) {
-    if (value > 0 && std::find(values.begin(), values.end(), value + 1) != values.end())
-      return true;
+    if (value > 0 && std::binary_search(values.begin(), values.end(), value + 1)) return true;
   }
   return false;
 }
 
+bool is_clause_break(char32_t cp) {
+  return cp == ',' || cp == ':' || cp == ';' || cp == '.';
+}
+
 // `(Section 2)` in an enumerated text: the `)` closes a `(` opened in the same clause (no `,`,
-// `:`, `;` or `.` between them); after a clause break it is the next list marker.
+// `:`, `;` or `.` between them); after a clause break it is the next list marker. The caller
+// tracks the last clause break, so this costs O(1) however long the clause.
 template <typename Stack>
-bool closes_own_clause(const Cps& cps, const Stack& stack, std::size_t closer) {
+bool closes_own_clause(const Stack& stack, std::optional<std::size_t> last_break) {
   if (stack.empty() || stack.back().family != BracketFamily::paren) return false;
-  for (std::size_t k = stack.back().index + 1; k < closer; ++k) {
-    const char32_t cp = cps[k].cp;
-    if (cp == ',' || cp == ':' || cp == ';' || cp == '.') return false;
-  }
-  return true;
+  return !last_break || *last_break < stack.back().index;
 }
 
 // `[0, 1)` or `(0, 1]`: a half-open interval between a parenthesis and a square bracket.
@@ -104,12 +117,15 @@ bool is_interval(const Cps& cps, std::size_t opener, std::size_t closer, Bracket
   return commas == 1;
 }
 
-// Index past a code span or $…$ starting at i, or i when there is none.
-std::size_t skip_literal(const Cps& cps, std::size_t i) {
+// Index past a code span or $…$ starting at i, or i when there is none. `unclosed` holds the
+// backtick run lengths that found no closing run: a later run of that length cannot find one
+// either, so many unclosed runs cost one scan each length instead of one scan each run.
+std::size_t skip_literal(const Cps& cps, std::size_t i, std::set<std::size_t>& unclosed) {
   if (cps[i].cp == '`') {
     std::size_t run = i;
     while (run < cps.size() && cps[run].cp == '`') ++run;
     const std::size_t ticks = run - i;
+    if (unclosed.contains(ticks)) return run;
     for (std::size_t k = run; k < cps.size();) {
       if (cps[k].cp != '`') {
         ++k;
@@ -120,6 +136,7 @@ std::size_t skip_literal(const Cps& cps, std::size_t i) {
       if (end - k == ticks) return end;
       k = end;
     }
+    unclosed.insert(ticks);
     return run;  // unclosed: the backticks are literal
   }
   if (cps[i].cp == '$') {
@@ -155,33 +172,46 @@ class UnbalancedBrackets final : public ScopedAnalyzer {
                                      partner(cps[open.index].cp)));
     };
     const bool enumeration = has_enumeration(cps, text);
+    std::optional<std::size_t> last_break;
+    std::set<std::size_t> unclosed_ticks;
+    // How many brackets of each family the stack holds: a closer whose family is not open is
+    // told at once, without walking a deep stack of other brackets.
+    std::array<std::size_t, kFamilies> open_count{};
+    const auto pop_to = [&](std::size_t size) {
+      for (std::size_t k = size; k < stack.size(); ++k) --open_count[slot(stack[k].family)];
+      stack.resize(size);
+    };
     for (std::size_t i = 0; i < cps.size();) {
-      if (enumeration && !closes_own_clause(cps, stack, i) && is_list_marker(cps, i, text)) {
+      if (is_clause_break(cps[i].cp)) last_break = i;
+      if (enumeration && is_list_marker(cps, i, text) && !closes_own_clause(stack, last_break)) {
         ++i;
         continue;
       }
-      if (const std::size_t past = skip_literal(cps, i); past != i) {
-        i = past;
+      if (const std::size_t past = skip_literal(cps, i, unclosed_ticks); past != i) {
+        for (; i < past; ++i) {
+          if (is_clause_break(cps[i].cp)) last_break = i;
+        }
         continue;
       }
-      const checks::Bracket bracket = checks::bracket_of(cps[i].cp);
-      if (bracket.family == BracketFamily::none) {
+      const checks::Bracket kind = checks::bracket_of(cps[i].cp);
+      if (kind.family == BracketFamily::none) {
         ++i;
         continue;
       }
-      if (bracket.open) {
-        stack.push_back({i, bracket.family});
+      if (kind.open) {
+        stack.push_back({i, kind.family});
+        ++open_count[slot(kind.family)];
       } else if (!stack.empty() &&
-                 (stack.back().family == bracket.family ||
-                  is_interval(cps, stack.back().index, i, stack.back().family, bracket.family))) {
-        stack.pop_back();
+                 (stack.back().family == kind.family ||
+                  is_interval(cps, stack.back().index, i, stack.back().family, kind.family))) {
+        pop_to(stack.size() - 1);
       } else {
-        std::size_t match = stack.size();
-        while (match > 0 && stack[match - 1].family != bracket.family) --match;
+        std::size_t match = open_count[slot(kind.family)] > 0 ? stack.size() : 0;
+        while (match > 0 && stack[match - 1].family != kind.family) --match;
         if (match > 0) {
           // Everything opened after the match was left open.
           for (std::size_t k = match; k < stack.size(); ++k) report_unclosed(stack[k]);
-          stack.resize(match - 1);
+          pop_to(match - 1);
         } else if (!is_list_marker(cps, i, text)) {
           report(i, fmt::format("'{}' has no matching '{}'",
                                 text.substr(cps[i].offset, cps[i].length), partner(cps[i].cp)));

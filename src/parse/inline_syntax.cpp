@@ -30,6 +30,7 @@ std::optional<LinkSyntax> parse_link(std::string_view text, std::size_t begin, s
   if (!close) return std::nullopt;
   std::size_t dest_begin = open + 1;
   std::size_t dest_end = *close;
+  text = text.substr(0, dest_end);  // the searches below stop at the destination's end
   while (dest_begin < dest_end && text[dest_begin] == ' ') ++dest_begin;
   if (dest_begin < dest_end && text[dest_begin] == '<') {
     const auto angle = text.find('>', dest_begin);

@@ -13,8 +13,11 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "report/common.hpp"
@@ -63,36 +66,106 @@ bool is_unprintable(char32_t cp) {
          (cp >= 0x2066 && cp <= 0x2069);
 }
 
-// One character of a source line as it is drawn.
+// One character of a source line as it is drawn; text points into the line or a constant.
 struct Cell {
   std::size_t offset;  // byte offset in the file
-  std::string text;
+  std::string_view text;
   int width;
 };
 
-std::vector<Cell> cells_of(std::string_view line, std::size_t line_begin) {
-  std::vector<Cell> cells;
-  int column = 0;
-  for (std::size_t i = 0; i < line.size();) {
-    std::size_t length = 0;
-    const char32_t cp = decode_utf8(line, i, length);
-    Cell cell{line_begin + i, {}, 0};
-    if (cp == '\t') {
-      cell.width = kTabWidth - column % kTabWidth;
-      cell.text.assign(static_cast<std::size_t>(cell.width), ' ');
-    } else if (is_unprintable(cp)) {
-      cell.text = kReplacement;
-      cell.width = 1;
-    } else {
-      cell.text = line.substr(i, length);
-      cell.width = display_width(cell.text);
-    }
-    column += cell.width;
-    cells.push_back(std::move(cell));
-    i += length;
+// A place between two cells of a line: the byte offset of the next cell and its display column.
+struct CellCursor {
+  std::size_t offset;
+  int column;
+};
+
+// Decodes the cell at cursor.offset (before line_end) and advances the cursor past it.
+Cell next_cell(std::string_view text, std::size_t line_end, CellCursor& cursor) {
+  static constexpr std::string_view kSpaces = "    ";
+  static_assert(kSpaces.size() == kTabWidth);
+  std::size_t length = 0;
+  const char32_t cp = decode_utf8(text.substr(0, line_end), cursor.offset, length);
+  Cell cell{cursor.offset, text.substr(cursor.offset, length), 1};
+  if (cp == '\t') {
+    cell.width = kTabWidth - cursor.column % kTabWidth;
+    cell.text = kSpaces.substr(0, static_cast<std::size_t>(cell.width));
+  } else if (is_unprintable(cp)) {
+    cell.text = kReplacement;
+  } else {
+    cell.width = display_width(cell.text);
   }
-  return cells;
+  cursor.offset += length;
+  cursor.column += cell.width;
+  return cell;
 }
+
+// The display columns of one line, with a cursor saved every kStride bytes, so that finding the
+// column of an offset (or the offset of a column) costs a bounded walk however long the line is:
+// a line with thousands of findings is measured once, not once per finding.
+class LineLayout {
+ public:
+  static constexpr std::size_t kStride = 64;
+
+  LineLayout(std::string_view text, Span line) : text_(text), end_(line.end) {
+    CellCursor cursor{line.begin, 0};
+    checkpoints_.push_back(cursor);
+    std::size_t next = line.begin + kStride;
+    while (cursor.offset < end_) {
+      if (cursor.offset >= next) {
+        checkpoints_.push_back(cursor);
+        next = cursor.offset + kStride;
+      }
+      next_cell(text_, end_, cursor);
+    }
+    total_ = cursor.column;
+  }
+
+  int total() const { return total_; }
+
+  // Display columns before the first cell at or after offset.
+  int column_of(std::size_t offset) const {
+    CellCursor cursor = *std::prev(std::upper_bound(
+        checkpoints_.begin(), checkpoints_.end(), offset,
+        [](std::size_t at, const CellCursor& point) { return at < point.offset; }));
+    while (cursor.offset < end_ && cursor.offset < offset) next_cell(text_, end_, cursor);
+    return cursor.offset < offset ? total_ : cursor.column;
+  }
+
+  // The first cell boundary at or after display column `column`.
+  CellCursor cursor_at(int column) const {
+    CellCursor cursor = *std::prev(
+        std::upper_bound(checkpoints_.begin(), checkpoints_.end(), column,
+                         [](int at, const CellCursor& point) { return at < point.column; }));
+    while (cursor.offset < end_ && cursor.column < column) next_cell(text_, end_, cursor);
+    return cursor;
+  }
+
+  std::size_t end() const { return end_; }
+  std::string_view text() const { return text_; }
+
+ private:
+  std::string_view text_;
+  std::size_t end_;
+  int total_ = 0;
+  std::vector<CellCursor> checkpoints_;
+};
+
+// The layouts of the long lines of the file being written (short ones are measured on demand).
+class LayoutCache {
+ public:
+  // Valid until the next call.
+  const LineLayout& layout(const SourceFile& source, int line) {
+    const Span span = source.line_span(line);
+    if (span.size() <= 16 * LineLayout::kStride) return short_line_.emplace(source.text(), span);
+    return layouts_.try_emplace({&source, line}, source.text(), span).first->second;
+  }
+  // Called between files, so the cache holds one file's lines (and those its findings point to).
+  void clear() { layouts_.clear(); }
+
+ private:
+  std::optional<LineLayout> short_line_;
+  std::map<std::pair<const SourceFile*, int>, LineLayout> layouts_;
+};
 
 // A source line ready to print with the underline beneath it.
 struct FrameLine {
@@ -102,22 +175,13 @@ struct FrameLine {
   int caret_width = 1;
 };
 
-FrameLine frame_line(const SourceFile& source, Span span) {
+FrameLine frame_line(const SourceFile& source, Span span, LayoutCache& layouts) {
   FrameLine frame;
   frame.line = source.line_of(span.begin);
-  const Span line_span = source.line_span(frame.line);
-  const std::vector<Cell> cells = cells_of(source.slice(line_span), line_span.begin);
-
-  int total = 0;
-  int begin_col = -1;
-  int end_col = -1;
-  for (const Cell& cell : cells) {
-    if (begin_col < 0 && cell.offset >= span.begin) begin_col = total;
-    if (end_col < 0 && cell.offset >= span.end) end_col = total;
-    total += cell.width;
-  }
-  if (begin_col < 0) begin_col = total;  // the span starts at the end of the line
-  if (end_col < 0) end_col = total;      // or runs past it
+  const LineLayout& layout = layouts.layout(source, frame.line);
+  const int total = layout.total();
+  const int begin_col = layout.column_of(span.begin);
+  const int end_col = layout.column_of(span.end);
   int caret_width = std::max(1, end_col - begin_col);
 
   int window_begin = 0;
@@ -126,22 +190,18 @@ FrameLine frame_line(const SourceFile& source, Span span) {
     window_begin = std::clamp(begin_col - kWindowContext, 0, std::max(0, total - kWindowWidth));
     window_end = window_begin + kWindowWidth;
   }
-  int column = 0;
-  int first_shown = -1;
-  bool cut_before = false;
+  const bool cut_before = window_begin > 0;
   bool cut_after = false;
-  for (const Cell& cell : cells) {
-    if (column < window_begin) {
-      cut_before = true;
-    } else if (column + cell.width > window_end) {
+  CellCursor cursor = layout.cursor_at(window_begin);
+  const int first_shown = cursor.column;
+  while (cursor.offset < layout.end()) {
+    const Cell cell = next_cell(layout.text(), layout.end(), cursor);
+    if (cursor.column > window_end) {
       cut_after = true;
-    } else {
-      if (first_shown < 0) first_shown = column;
-      frame.text += cell.text;
+      break;
     }
-    column += cell.width;
+    frame.text += cell.text;
   }
-  if (first_shown < 0) first_shown = window_begin;
   const int lead = cut_before ? 1 : 0;
   if (cut_before) frame.text.insert(0, kEllipsis);
   if (cut_after) frame.text += kEllipsis;
@@ -185,9 +245,10 @@ struct Related {
 };
 
 void write_finding(std::ostream& out, const Style& style, const Report& report,
-                   const SourceFile& source, const Finding& finding, bool show_fixes) {
+                   const SourceFile& source, const Finding& finding, bool show_fixes,
+                   LayoutCache& layouts) {
   const Span span = clamp_span(source, finding.span);
-  const FrameLine frame = frame_line(source, span);
+  const FrameLine frame = frame_line(source, span, layouts);
 
   std::vector<Related> related;
   int max_line = frame.line;
@@ -234,7 +295,8 @@ void write_finding(std::ostream& out, const Style& style, const Report& report,
     const Span related_span = clamp_span(*r.source, r.location->span);
     out << style.bold(location(*r.source, related_span.begin) + ":") << ' ' << style.label("note")
         << ": " << message << '\n';
-    write_frame(out, style, frame_line(*r.source, related_span), gutter_width, Severity::note);
+    write_frame(out, style, frame_line(*r.source, related_span, layouts), gutter_width,
+                Severity::note);
   }
 }
 
@@ -325,12 +387,14 @@ void write_statistics(std::ostream& out, const Style& style, const Report& repor
 void write_human(std::ostream& out, const Report& report, const HumanOptions& options) {
   const Style style{options.color};
   bool wrote = false;
+  LayoutCache layouts;
   if (!options.quiet) {
     for (const FileResult& file : report.files) {
       if (!file.source) continue;
+      layouts.clear();
       for (const Finding& finding : file.findings) {
         if (wrote) out << '\n';
-        write_finding(out, style, report, *file.source, finding, options.show_fixes);
+        write_finding(out, style, report, *file.source, finding, options.show_fixes, layouts);
         wrote = true;
       }
     }

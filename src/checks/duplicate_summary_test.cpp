@@ -80,3 +80,34 @@ TEST_CASE("distinct summaries are not duplicates") {
                   entry("Beta", "2410.00002", kSecond));
   CHECK(Engine(rules).lint_all({source}, 1)[0].findings.empty());
 }
+
+TEST_CASE("a summary repeated N times is one cluster: each copy reported once against the first") {
+  const RuleSet rules = duplicate_rule();
+  std::string text = "## Daily Papers (2024-10-05)\n\n" + entry("Alpha", "2410.00001", kFirst);
+  for (int i = 2; i <= 6; ++i)
+    text += entry("Copy" + std::to_string(i), "2410.0000" + std::to_string(i), kFirst);
+  auto source = std::make_shared<const SourceFile>("a.md", text);
+  const std::vector<FileResult> results = Engine(rules).lint_all({source}, 1);
+  REQUIRE(results[0].findings.size() == 5);
+  for (const Finding& finding : results[0].findings) {
+    CHECK(finding.message.find("'Alpha'") != std::string::npos);
+    CHECK(finding.message.find("entry 1,") != std::string::npos);
+  }
+}
+
+TEST_CASE("summaries from one template that differ only in numbers are found in one pass") {
+  const RuleSet rules = duplicate_rule();
+  std::string text = "## Daily Papers (2024-10-05)\n\n";
+  constexpr int kCount = 3000;
+  for (int i = 0; i < kCount; ++i) {
+    const std::string n = std::to_string(i);
+    text += entry("Paper " + n, "2410." + std::to_string(10000 + i),
+                  "- **What's New**: 모델 " + n + "은 " + kFirst.substr(kFirst.find("항구")) +
+                      "\n- **Technical Details**: 정확도 " + n + "%를 보였습니다.");
+  }
+  auto source = std::make_shared<const SourceFile>("a.md", text);
+  const std::vector<FileResult> results = Engine(rules).lint_all({source}, 1);
+  // Nearly every later entry is reported, each once, however many there are.
+  CHECK(results[0].findings.size() > kCount * 9 / 10);
+  CHECK(results[0].findings.size() < static_cast<std::size_t>(kCount));
+}

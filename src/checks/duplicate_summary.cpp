@@ -1,0 +1,314 @@
+// summary/duplicate-summary: the same or a near-duplicate summary (or section) under two entries,
+// in one digest or across the files of a run. Texts are compared as sets of character shingles
+// through their MinHash signatures: banding (LSH) finds candidates without comparing every pair,
+// and the share of equal signature values, an estimate of the shingle sets' Jaccard similarity,
+// decides. Duplicates form clusters: the first text of a cluster is its representative, every
+// later copy is reported once against it and not indexed again, so a text repeated N times costs
+// N lookups. Only representatives' signatures and locations are kept for the run, never texts, so
+// earlier files can be released while later ones are checked.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "checks/summary_text.hpp"
+#include "checks/summary_verdict.hpp"
+#include "model/text.hpp"
+#include "rules/analyzer.hpp"
+#include "rules/params.hpp"
+
+namespace digestlint {
+namespace {
+
+// 128 values make the similarity estimate's standard error about 0.035 at 0.8.
+constexpr std::size_t kBins = 128;
+// LSH over the first kBands * kRows values: a pair at similarity 0.8 shares a band with
+// probability 1 - (1 - 0.8^4)^16 ≈ 0.9996.
+constexpr std::size_t kBands = 16;
+constexpr std::size_t kRows = 4;
+// Representatives kept per band bucket: together with kBands, the most signatures one text is
+// verified against (128), whatever the corpus, so an adversarial run stays linear.
+constexpr std::size_t kBucketCap = 8;
+static_assert(kBands * kRows <= kBins);
+
+std::uint64_t mix(std::uint64_t x) {  // splitmix64 finalizer
+  x += 0x9e3779b97f4a7c15ull;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
+using Signature = std::array<std::uint64_t, kBins>;
+// A signature as kept for the run: 16 bits a value (a false match costs 1/65536 a value).
+using CompactSignature = std::array<std::uint16_t, kBins>;
+
+// One-permutation MinHash: each shingle's hash picks a bin by its top bits and competes for that
+// bin's minimum, so a signature costs one pass however many values it holds, and repeated or
+// unsorted hashes change nothing. Empty bins borrow from the next non-empty one (rotation
+// densification), keeping signatures comparable.
+class MinHash {
+ public:
+  static constexpr int kBinBits = 7;
+  static_assert(kBins == std::size_t{1} << kBinBits);
+  static constexpr std::uint64_t kValueMask = (1ull << (64 - kBinBits)) - 1;
+
+  MinHash() { bins_.fill(~0ull); }
+
+  void add(const std::vector<std::uint64_t>& hashes) {
+    for (const std::uint64_t shingle : hashes) {
+      const std::uint64_t h = mix(shingle);
+      const auto bin = static_cast<std::size_t>(h >> (64 - kBinBits));
+      bins_[bin] = std::min<std::uint64_t>(bins_[bin], h & kValueMask);
+    }
+  }
+
+  Signature signature() const {
+    Signature signature = bins_;
+    for (std::size_t k = 0; k < kBins; ++k) {
+      if (signature[k] != ~0ull) continue;
+      for (std::size_t step = 1; step < kBins; ++step) {
+        const std::uint64_t borrowed = bins_[(k + step) % kBins];
+        if (borrowed != ~0ull) {
+          signature[k] = borrowed + (static_cast<std::uint64_t>(step) << (64 - kBinBits));
+          break;
+        }
+      }
+    }
+    return signature;
+  }
+
+ private:
+  Signature bins_;
+};
+
+CompactSignature compact(const Signature& signature) {
+  CompactSignature out;
+  for (std::size_t k = 0; k < kBins; ++k) out[k] = static_cast<std::uint16_t>(mix(signature[k]));
+  return out;
+}
+
+double estimated_similarity(const CompactSignature& a, const CompactSignature& b) {
+  std::size_t equal = 0;
+  for (std::size_t k = 0; k < kBins; ++k) equal += a[k] == b[k];
+  return static_cast<double>(equal) / kBins;
+}
+
+// Open addressing from a 64-bit key to a small index, in two flat arrays: a run has tens of
+// thousands of keys and a node-based map's allocations dominated the rule's cost.
+class KeyTable {
+ public:
+  static constexpr std::uint32_t kNone = ~std::uint32_t{0};
+
+  // The value stored under key (kNone when none yet), writable until the next call.
+  std::uint32_t& slot(std::uint64_t key) {
+    if ((used_ + 1) * 2 > keys_.size()) grow();
+    key |= 1;  // 0 marks an empty slot
+    const std::size_t at = find(key);
+    if (keys_[at] == 0) {
+      keys_[at] = key;
+      ++used_;
+    }
+    return values_[at];
+  }
+
+ private:
+  std::size_t find(std::uint64_t key) const {
+    std::size_t at = key & (keys_.size() - 1);
+    while (keys_[at] != 0 && keys_[at] != key) at = (at + 1) & (keys_.size() - 1);
+    return at;
+  }
+
+  void grow() {
+    std::vector<std::uint64_t> keys = std::move(keys_);
+    std::vector<std::uint32_t> values = std::move(values_);
+    keys_.assign(std::max<std::size_t>(1024, keys.size() * 2), 0);
+    values_.assign(keys_.size(), kNone);
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      if (keys[k] == 0) continue;
+      const std::size_t at = find(keys[k]);
+      keys_[at] = keys[k];
+      values_[at] = values[k];
+    }
+  }
+
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::uint32_t> values_;
+  std::size_t used_ = 0;
+};
+
+// Where a text of the run is, as much as a report pointing at it needs once its file is gone.
+struct Location {
+  std::uint32_t file = 0;
+  int entry = 0;  // 0-based index in its digest
+  Span span;
+  std::string title;
+  std::string section;  // empty: the whole summary
+};
+
+// The first text of each cluster, findable by LSH band.
+class ClusterIndex {
+ public:
+  // The earliest representative at least `threshold` similar to signature, outside the
+  // same entry; null when there is none, and then the text becomes a representative itself.
+  const Location* match_or_add(const Signature& signature, Location location, double threshold,
+                               double& similarity) {
+    const CompactSignature kept = compact(signature);
+    std::array<std::uint32_t, kBands> buckets{};
+    candidates_.clear();
+    for (std::size_t band = 0; band < kBands; ++band) {
+      std::uint64_t key = mix(band + 1);
+      for (std::size_t row = 0; row < kRows; ++row) key = mix(key ^ signature[band * kRows + row]);
+      std::uint32_t& bucket = bucket_of_.slot(key);
+      if (bucket == KeyTable::kNone) {
+        bucket = static_cast<std::uint32_t>(buckets_.size());
+        buckets_.emplace_back();
+      }
+      buckets[band] = bucket;
+      const Bucket& members = buckets_[bucket];
+      candidates_.insert(candidates_.end(), members.ids.begin(),
+                         members.ids.begin() + members.size);
+    }
+    std::sort(candidates_.begin(), candidates_.end());
+    candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
+    for (const std::uint32_t id : candidates_) {
+      const Location& first = firsts_[id];
+      if (first.file == location.file && first.entry == location.entry) continue;
+      similarity = estimated_similarity(signatures_[id], kept);
+      if (similarity >= threshold) return &first;
+    }
+    const auto id = static_cast<std::uint32_t>(firsts_.size());
+    for (const std::uint32_t bucket : buckets) {
+      Bucket& members = buckets_[bucket];
+      if (members.size < kBucketCap) members.ids[members.size++] = id;
+    }
+    firsts_.push_back(std::move(location));
+    signatures_.push_back(kept);
+    return nullptr;
+  }
+
+ private:
+  struct Bucket {
+    std::array<std::uint32_t, kBucketCap> ids{};
+    std::uint8_t size = 0;
+  };
+  KeyTable bucket_of_;
+  std::vector<Bucket> buckets_;
+  std::vector<Location> firsts_;
+  std::vector<CompactSignature> signatures_;
+  std::vector<std::uint32_t> candidates_;
+};
+
+class DuplicateSummary final : public Analyzer {
+ public:
+  explicit DuplicateSummary(const RuleSpec& rule) {
+    const Params params(rule);
+    similarity_ = params.number("similarity", 0.8);
+    if (similarity_ <= 0 || similarity_ > 1) params.fail("similarity", "must be in (0, 1]");
+    const double width = params.number("shingle", 5);
+    if (width < 1 || width > 50) params.fail("shingle", "must be between 1 and 50");
+    width_ = static_cast<std::size_t>(width);
+    const double length = params.number("min-length", 60);
+    if (length < 1) params.fail("min-length", "must be at least 1");
+    min_length_ = static_cast<std::size_t>(length);
+    sections_ = params.boolean("sections", true);
+  }
+
+  void check(const CheckContext&) const override {}
+  bool needs_whole_run() const override { return true; }
+
+  void check_run(const std::vector<RunFile>& files) const override {
+    RunState run;
+    for (std::size_t f = 0; f < files.size(); ++f)
+      check_file(run, static_cast<std::uint32_t>(f), files[f]);
+  }
+
+ private:
+  // What the run keeps between files: the cluster indexes and the paths of the files so far.
+  struct RunState {
+    ClusterIndex summaries;
+    ClusterIndex sections;
+    std::vector<std::string> paths;
+  };
+
+  // Checks one file against the run so far; its findings land on this file only.
+  void check_file(RunState& run, std::uint32_t file, const RunFile& input) const {
+    run.paths.push_back(input.source->path());
+    for (const Entry& entry : input.digest->entries) {
+      if (entry.sections.empty()) continue;
+      // A summary's shingles are its sections' (the few spanning two sections aside), so one
+      // pass over each section feeds both signatures.
+      MinHash whole;
+      std::size_t whole_length = 0;
+      std::vector<std::pair<const Section*, Signature>> parts;
+      for (const Section& section : entry.sections) {
+        const std::vector<std::uint64_t> hashes =
+            summary::shingle_hashes(summary::strip_markup(section.text.text), width_);
+        const std::size_t length = code_point_count(section.text.text);
+        whole.add(hashes);
+        whole_length += length;
+        if (!sections_ || entry.sections.size() < 2 || length < min_length_) continue;
+        MinHash part;
+        part.add(hashes);
+        parts.emplace_back(&section, part.signature());
+      }
+      if (whole_length < min_length_) continue;
+      const bool reported =
+          check_text(run, run.summaries, input, file, entry, nullptr, whole.signature(), true);
+      // A section of an entry whose whole summary was reported adds nothing, but may still be
+      // the first of its own cluster.
+      for (const auto& [section, signature] : parts)
+        check_text(run, run.sections, input, file, entry, section, signature, !reported);
+    }
+  }
+
+  bool check_text(const RunState& run, ClusterIndex& index, const RunFile& input,
+                  std::uint32_t file, const Entry& entry, const Section* section,
+                  const Signature& signature, bool report_it) const {
+    Location here{file, entry.index, section ? section->text.span : summary::summary_span(entry),
+                  std::string(entry.title.text),
+                  section ? std::string(section->name.text) : std::string()};
+    double similarity = 0;
+    const Location* first = index.match_or_add(signature, here, similarity_, similarity);
+    if (first == nullptr) return false;
+    if (report_it) report(run, input, *first, here, similarity);
+    return true;
+  }
+
+  static std::string part_name(const Location& location) {
+    return location.section.empty() ? "summary" : fmt::format("section '{}'", location.section);
+  }
+
+  static void report(const RunState& run, const RunFile& input, const Location& first,
+                     const Location& later, double similarity) {
+    const bool same_file = first.file == later.file;
+    const std::string& first_path = run.paths[first.file];
+    const std::string where = same_file ? fmt::format("entry {}", first.entry + 1)
+                                        : fmt::format("{} entry {}", first_path, first.entry + 1);
+    RelatedLocation related{same_file ? std::string() : first_path, first.span,
+                            fmt::format("first {} ('{}')", part_name(first), first.title)};
+    input.sink->report(later.span,
+                       {{"part", part_name(later)},
+                        {"other", first.title},
+                        {"where", where},
+                        {"similarity", fmt::format("{:.0f}%", similarity * 100)}},
+                       std::nullopt, {std::move(related)});
+  }
+
+  double similarity_ = 0.8;
+  std::size_t width_ = 5;
+  std::size_t min_length_ = 60;
+  bool sections_ = true;
+};
+
+std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
+  return std::make_unique<DuplicateSummary>(rule);
+}
+
+}  // namespace
+DIGESTLINT_REGISTER_ANALYZER("duplicate-summary", false, make,
+                             {"part", "other", "where", "similarity"}, {Scope::summary},
+                             ParamNames{"similarity", "shingle", "min-length", "sections"})
+}  // namespace digestlint

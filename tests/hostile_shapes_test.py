@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Linear time on hostile inputs (issue #11): each shape of hostile_shapes.py is linted at sizes
+n and 2n in the default human format, and the time may grow at most 2.5×. A ratio, not a
+wall-clock limit, so a slow or busy machine passes as long as the growth is linear; each size is
+timed as the minimum of a few runs. DIGESTLINT_SANITIZED=1 (the ASan+UBSan build) measures
+smaller inputs.  usage: hostile_shapes_test.py DIGESTLINT [SHAPE…]"""
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from hostile_shapes import SHAPES  # noqa: E402
+
+MAX_RATIO = 2.5
+REPEATS = 3
+
+
+def lint_seconds(binary, path):
+    best = float("inf")
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        proc = subprocess.run([binary, "check", "--fail-on", "never", path],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=300)
+        best = min(best, time.perf_counter() - start)
+        if proc.returncode != 0:
+            sys.exit(f"{path}: exit {proc.returncode}: {proc.stderr.decode()[:400]}")
+    return best
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1])
+    names = sys.argv[2:] or list(SHAPES)
+    scale = 4 if os.environ.get("DIGESTLINT_SANITIZED") else 1
+    failed = []
+    with tempfile.TemporaryDirectory() as directory:
+        for name in names:
+            generate, n, _ = SHAPES[name]
+            n = max(1, n // scale)
+            times = []
+            for size in (n, 2 * n):
+                path = os.path.join(directory, f"{name}-{size}.md")
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(generate(size))
+                times.append(lint_seconds(binary, path))
+            ratio = times[1] / times[0]
+            verdict = "ok" if ratio <= MAX_RATIO else "FAIL"
+            print(f"{verdict} {name}: n={n} {times[0]:.3f} s, 2n {times[1]:.3f} s, "
+                  f"ratio {ratio:.2f} (at most {MAX_RATIO})")
+            if ratio > MAX_RATIO:
+                failed.append(name)
+    if failed:
+        sys.exit("super-linear: " + ", ".join(failed))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,10 @@
+# Issue #11: lint time grows linearly with each hostile input shape (hostile_shapes_test.py).
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
+add_test(NAME hostile-shapes
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/hostile_shapes_test.py
+                 $<TARGET_FILE:digestlint>)
+# Timing ratios need the machine to themselves; sanitized builds measure smaller inputs.
+set_tests_properties(hostile-shapes PROPERTIES RUN_SERIAL TRUE TIMEOUT 600)
+if(DIGESTLINT_SANITIZE)
+  set_tests_properties(hostile-shapes PROPERTIES ENVIRONMENT DIGESTLINT_SANITIZED=1)
+endif()
