@@ -4,11 +4,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 
 #include "parse/digest_parser.hpp"
 #include "rules/config.hpp"
+#include "rules/parallel.hpp"
 #include "rules/profile_loader.hpp"
 #include "rules/suppressions.hpp"
 
@@ -147,6 +146,21 @@ ProfileChoice RuleSet::choose_profile(const SourceFile& file) const {
   return detect_profile(file.text(), profiles.profiles.empty() ? default_profile_set() : profiles);
 }
 
+std::shared_ptr<const Profile> RuleSet::find_profile(std::string_view name) const {
+  return (profiles.profiles.empty() ? default_profile_set() : profiles).find(name);
+}
+
+bool Engine::compares_files(const std::vector<std::shared_ptr<const SourceFile>>& sources) const {
+  for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
+    if (!rules_.analyzers[i]->needs_whole_run()) continue;
+    if (!filter_) return true;
+    for (const auto& source : sources) {
+      if (filter_(*source, rules_.specs[i])) return true;
+    }
+  }
+  return false;
+}
+
 FileResult Engine::check_file(std::shared_ptr<const SourceFile> source) const {
   FileResult result;
   result.source = source;
@@ -166,7 +180,7 @@ FileResult Engine::check_file(std::shared_ptr<const SourceFile> source) const {
       return runs(selector, *source);
     };
   }
-  for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
+  for (std::size_t i = 0; i < rules_.specs.size() && !cancelled(); ++i) {
     if (rules_.analyzers[i]->after_suppressions()) continue;
     if (filter_ && !filter_(*source, rules_.specs[i])) continue;
     RuleSink sink(rules_.specs[i], *result.digest, result.findings);
@@ -181,24 +195,14 @@ FileResult Engine::check_file(std::shared_ptr<const SourceFile> source) const {
 std::vector<FileResult> Engine::lint_all(std::vector<std::shared_ptr<const SourceFile>> sources,
                                          unsigned jobs) const {
   std::vector<FileResult> results(sources.size());
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t i = next++; i < sources.size(); i = next++)
-      results[i] = check_file(sources[i]);
-  };
-  const unsigned threads =
-      std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(sources.size())));
-  std::vector<std::jthread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  pool.clear();
+  parallel_for(sources.size(), jobs, [&](std::size_t i) { results[i] = check_file(sources[i]); });
   check_whole_run(results);
   for (FileResult& result : results) apply_inline_config(result);
   return results;
 }
 
 void Engine::check_whole_run(std::vector<FileResult>& results) const {
-  for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
+  for (std::size_t i = 0; i < rules_.specs.size() && !cancelled(); ++i) {
     if (!rules_.analyzers[i]->needs_whole_run()) continue;
     const RuleSpec& spec = rules_.specs[i];
     std::vector<std::unique_ptr<RuleSink>> sinks;
