@@ -43,6 +43,10 @@ void print_input_error(const InputError& error) {
   }
 }
 
+unsigned job_count(const CheckOptions& options) {
+  return options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
 // The cache key's part from the run's options; the catalog's fingerprint covers the rules.
 ContentHash settings_key(const CheckOptions& options, const RuleCatalog::Compiled& compiled) {
   return Hasher().add(compiled.fingerprint).add(options.inline_config ? "inline" : "").finish();
@@ -67,8 +71,7 @@ Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inp
     groups[&catalog.for_file(inputs.sources[i]->path())].push_back(i);
   }
   if (groups.empty()) groups[&catalog.for_file("")];
-  const unsigned jobs =
-      options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned jobs = job_count(options);
   report.files.resize(inputs.sources.size());
   std::set<std::string> seen_rules;
   std::size_t from_cache = 0;
@@ -223,7 +226,7 @@ int write_results(const CheckOptions& options, const Report& report, std::ostrea
 
 int run_check(const CheckOptions& options) {
   RuleCatalog catalog(options.rules);
-  Inputs inputs = read_inputs(options.paths, options.input);
+  Inputs inputs = read_inputs(options.paths, options.input, job_count(options));
   Report report;
   bool fixes_pending = false;
   std::optional<OnlineRun> online_run;

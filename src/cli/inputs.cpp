@@ -12,6 +12,8 @@
 #include <set>
 #include <sstream>
 
+#include "rules/parallel.hpp"
+
 namespace digestlint {
 namespace fs = std::filesystem;
 namespace {
@@ -128,9 +130,11 @@ std::optional<InputError> reject_contents(const std::string& path, std::string_v
   return std::nullopt;
 }
 
-Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& options) {
+Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& options,
+                   unsigned jobs) {
   Inputs inputs;
   std::set<std::string> seen;  // identities already read: each file is linted once
+  std::vector<std::pair<std::string, std::string>> texts;  // name and bytes, in input order
   const auto add = [&](const std::string& name, std::istream& in) {
     const auto bytes = read_stream(in, options.max_file_size);
     if (!bytes) {
@@ -143,7 +147,7 @@ Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& op
     } else if (auto error = reject_contents(name, *bytes, options.max_file_size)) {
       inputs.errors.push_back(std::move(*error));
     } else {
-      inputs.sources.push_back(std::make_shared<const SourceFile>(name, std::move(*bytes)));
+      texts.emplace_back(name, std::move(*bytes));
     }
   };
   const auto add_file = [&](const std::string& path) {
@@ -175,6 +179,13 @@ Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& op
       add_file(path);
     }
   }
+  // Indexing a text (lines, UTF-8 checks) costs more than reading it: a warm cached run is
+  // mostly this, so it runs on every core.
+  inputs.sources.resize(texts.size());
+  parallel_for(texts.size(), jobs, [&](std::size_t i) {
+    auto& [name, bytes] = texts[i];
+    inputs.sources[i] = std::make_shared<const SourceFile>(std::move(name), std::move(bytes));
+  });
   return inputs;
 }
 
