@@ -125,6 +125,17 @@ void run_guarded(const RuleSpec& rule, std::vector<Finding>& findings, Run&& run
                              /*internal=*/true});
 }
 
+// Once a file's findings are final, what reads a FileResult needs the text, the findings and the
+// profile: the model (entries, fields, sections) and the directives go, so a run holds texts and
+// findings rather than models.
+void keep_only_profile(FileResult& result) {
+  auto slim = std::make_shared<Digest>();
+  slim->profile = result.digest->profile;
+  slim->profile_reason = result.digest->profile_reason;
+  result.digest = std::move(slim);
+  result.inline_config.reset();
+}
+
 }  // namespace
 
 void sort_findings(std::vector<Finding>& findings) {
@@ -195,9 +206,21 @@ FileResult Engine::check_file(std::shared_ptr<const SourceFile> source) const {
 std::vector<FileResult> Engine::lint_all(std::vector<std::shared_ptr<const SourceFile>> sources,
                                          unsigned jobs) const {
   std::vector<FileResult> results(sources.size());
+  const auto finish = [&](FileResult& result) {
+    apply_inline_config(result);
+    keep_only_profile(result);
+  };
+  if (!compares_files(sources)) {
+    parallel_for(sources.size(), jobs, [&](std::size_t i) {
+      results[i] = check_file(sources[i]);
+      finish(results[i]);
+    });
+    return results;
+  }
+  // Analyzers that compare files need every model at once.
   parallel_for(sources.size(), jobs, [&](std::size_t i) { results[i] = check_file(sources[i]); });
   check_whole_run(results);
-  for (FileResult& result : results) apply_inline_config(result);
+  parallel_for(results.size(), jobs, [&](std::size_t i) { finish(results[i]); });
   return results;
 }
 

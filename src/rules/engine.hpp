@@ -36,13 +36,13 @@ struct RuleSet {
   std::shared_ptr<const Profile> find_profile(std::string_view name) const;
 };
 
-// One linted file: its text, its parsed digest and what the rules found, sorted by position.
+// One linted file: its text, what the rules found (sorted by position) and its profile.
 struct FileResult {
   std::shared_ptr<const SourceFile> source;
-  std::shared_ptr<const Digest> digest;
+  std::shared_ptr<const Digest> digest;  // once linted, only the profile and why: no model
   std::vector<Finding> findings;
   std::string skipped;  // why no rule ran (the file is not a digest); empty when linted
-  std::shared_ptr<InlineConfig> inline_config;  // null with --no-inline-config
+  std::shared_ptr<InlineConfig> inline_config;  // while checking; null once linted
 };
 
 // Decides whether a rule runs on a file (--select/--ignore, per-file config ignores).
