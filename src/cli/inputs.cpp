@@ -18,8 +18,19 @@ namespace digestlint {
 namespace fs = std::filesystem;
 namespace {
 
+// A regular file is read at once into a string of its size, so its bytes are copied once; then,
+// and for a pipe (which cannot seek), in chunks until the end.
 std::optional<std::string> read_stream(std::istream& in, std::size_t limit) {
   std::string bytes;
+  if (in.seekg(0, std::ios::end)) {
+    const std::streamoff size = in.tellg();
+    in.seekg(0);
+    if (size < 0 || static_cast<std::size_t>(size) > limit) return std::nullopt;
+    bytes.resize(static_cast<std::size_t>(size));
+    in.read(bytes.data(), size);
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  in.clear(in.rdstate() & std::ios::badbit);
   char buffer[65536];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
@@ -136,7 +147,7 @@ Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& op
   std::set<std::string> seen;  // identities already read: each file is linted once
   std::vector<std::pair<std::string, std::string>> texts;  // name and bytes, in input order
   const auto add = [&](const std::string& name, std::istream& in) {
-    const auto bytes = read_stream(in, options.max_file_size);
+    auto bytes = read_stream(in, options.max_file_size);
     if (!bytes) {
       inputs.errors.push_back(
           {name, 0, 0,
