@@ -376,6 +376,69 @@ def run(binary, fixture, work):
     client.proc.stdin.close()
     check(client.finish() == 1, "end of input without shutdown exits 1")
 
+    responsiveness(binary, work, text)
+
+
+def repeated_entries(text, size):
+    """The digest's header, then its entries repeated until the text has about size bytes."""
+    first = text.index("\n### ") + 1
+    header, entries = text[:first], text[first:]
+    return header + entries * max(1, (size - len(header)) // len(entries.encode("utf-8")))
+
+
+def open_document(client, uri, version, text):
+    client.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "markdown", "version": version, "text": text}})
+
+
+def timed_shutdown(client, what):
+    """shutdown, then exit, while the server may be busy; both must be answered at once."""
+    started = time.monotonic()
+    rid = client.request("shutdown", None)
+    check(client.response(rid)["result"] is None, "shutdown result " + what)
+    answered = time.monotonic() - started
+    client.notify("exit", None)
+    code = client.finish()
+    exited = time.monotonic() - started
+    check(code == 0, "exit code %d %s" % (code, what))
+    # Generous bounds for a loaded CI machine; the server aims at 100 ms.
+    check(answered < 1.0, "shutdown took %.3f s %s" % (answered, what))
+    check(exited < 2.0, "exit took %.3f s %s" % (exited, what))
+    print("shutdown %s: answered in %.1f ms, exited after %.1f ms"
+          % (what, answered * 1000, exited * 1000))
+
+
+def responsiveness(binary, work, text):
+    """Linting runs beside the message loop: big buffers neither block shutdown nor outlive a
+    newer version of the document."""
+    uri = file_uri(os.path.join(work, "big.md"))
+
+    # Over the size cap: one diagnostic says why, nothing is linted.
+    client = Client(binary, work)
+    client.response(client.request("initialize", {"processId": None, "capabilities": {}}))
+    open_document(client, uri, 1, repeated_entries(text, 36 << 20))
+    params = client.diagnostics(uri, 1)
+    check(len(params["diagnostics"]) == 1 and "limit" in params["diagnostics"][0]["message"],
+          "a buffer over the cap: %r" % params["diagnostics"][:2])
+    timed_shutdown(client, "after a 36 MiB buffer")
+
+    # Under the cap but slow to lint: a newer version supersedes it, shutdown does not wait.
+    client = Client(binary, work)
+    client.response(client.request("initialize", {"processId": None, "capabilities": {}}))
+    open_document(client, uri, 1, repeated_entries(text, 2 << 20))
+    time.sleep(0.3)  # the lint of version 1 starts
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                             "contentChanges": [{"text": text}]})
+    params = client.diagnostics(uri, 2)
+    check(0 < len(params["diagnostics"]) < 50,
+          "version 2's diagnostics: %d" % len(params["diagnostics"]))
+    open_document(client, file_uri(os.path.join(work, "busy.md")), 1,
+                  repeated_entries(text, 6 << 20))
+    # Messages are handled in order: once this is answered, the 6 MiB didOpen was read.
+    client.response(client.request("digestlint/no-such-method", {}))
+    time.sleep(0.3)  # the lint of the 6 MiB buffer starts
+    timed_shutdown(client, "while linting 6 MiB")
+
 
 if __name__ == "__main__":
     main()

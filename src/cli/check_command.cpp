@@ -7,6 +7,7 @@
 #include <set>
 #include <thread>
 
+#include "cache/cached_lint.hpp"
 #include "cli/commands.hpp"
 #include "fix/apply.hpp"
 #include "report/baseline.hpp"
@@ -42,9 +43,26 @@ void print_input_error(const InputError& error) {
   }
 }
 
+unsigned job_count(const CheckOptions& options) {
+  return options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
+// The cache key's part from the run's options; the catalog's fingerprint covers the rules.
+ContentHash settings_key(const CheckOptions& options, const RuleCatalog::Compiled& compiled) {
+  return Hasher().add(compiled.fingerprint).add(options.inline_config ? "inline" : "").finish();
+}
+
+// Online findings depend on the network and the time, not only on the files: such runs bypass
+// the result cache.
+std::optional<ResultCache> result_cache(const CheckOptions& options, const OnlineRun& online) {
+  if (options.no_cache || online.active()) return std::nullopt;
+  return ResultCache(options.cache_dir.empty() ? kDefaultCacheDir : options.cache_dir);
+}
+
 // Lints each group of files that share a configuration with that configuration's rules, then
-// puts the results back in input order.
-Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inputs) {
+// puts the results back in input order. cache: null when the run must not use one.
+Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inputs,
+            const ResultCache* cache) {
   Report report;
   report.docs_base_url = options.docs_url.empty() ? std::string(kDefaultDocsUrl) : options.docs_url;
   report.source_root = std::filesystem::current_path().string() + "/";
@@ -53,15 +71,23 @@ Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inp
     groups[&catalog.for_file(inputs.sources[i]->path())].push_back(i);
   }
   if (groups.empty()) groups[&catalog.for_file("")];
-  const unsigned jobs =
-      options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned jobs = job_count(options);
   report.files.resize(inputs.sources.size());
   std::set<std::string> seen_rules;
+  std::size_t from_cache = 0;
   for (const auto& [compiled, indexes] : groups) {
     std::vector<std::shared_ptr<const SourceFile>> sources;
     for (const std::size_t i : indexes) sources.push_back(inputs.sources[i]);
-    auto results = Engine(compiled->rules, compiled->filter, options.inline_config)
-                       .lint_all(std::move(sources), jobs);
+    const Engine engine(compiled->rules, compiled->filter, options.inline_config);
+    std::vector<FileResult> results;
+    if (cache) {
+      CachedLint run = lint_with_cache(engine, compiled->rules, settings_key(options, *compiled),
+                                       std::move(sources), jobs, *cache);
+      results = std::move(run.results);
+      from_cache += run.from_cache;
+    } else {
+      results = engine.lint_all(std::move(sources), jobs);
+    }
     for (std::size_t k = 0; k < indexes.size(); ++k)
       report.files[indexes[k]] = std::move(results[k]);
     for (const RuleSpec& spec : compiled->rules.specs) {
@@ -72,6 +98,10 @@ Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inp
   }
   std::sort(report.rules.begin(), report.rules.end(),
             [](auto* a, auto* b) { return a->id < b->id; });
+  if (cache && options.verbose) {
+    std::cerr << fmt::format("cache: {} of {} file(s) from {}\n", from_cache, inputs.sources.size(),
+                             cache->directory());
+  }
   return report;
 }
 
@@ -196,12 +226,15 @@ int write_results(const CheckOptions& options, const Report& report, std::ostrea
 
 int run_check(const CheckOptions& options) {
   RuleCatalog catalog(options.rules);
-  Inputs inputs = read_inputs(options.paths, options.input);
+  Inputs inputs = read_inputs(options.paths, options.input, job_count(options));
   Report report;
   bool fixes_pending = false;
   std::optional<OnlineRun> online_run;
   try {
-    online_run.emplace(options.online, catalog.for_file("").config.online);
+    OnlineCliOptions online = options.online;
+    online.settings.cache_dir = options.cache_dir;
+    online.settings.no_cache = options.no_cache;
+    online_run.emplace(online, catalog.for_file("").config.online);
   } catch (const std::invalid_argument& error) {
     std::cerr << "error: " << error.what() << "\n";
     return kExitUsage;
@@ -214,7 +247,8 @@ int run_check(const CheckOptions& options) {
     if (options.fix || options.diff) {
       std::tie(inputs, fixes_pending) = apply_fixes_to_inputs(options, catalog, std::move(inputs));
     }
-    report = lint(options, catalog, inputs);
+    const std::optional<ResultCache> cache = result_cache(options, *online_run);
+    report = lint(options, catalog, inputs, cache ? &*cache : nullptr);
     report.unread_inputs = static_cast<int>(inputs.errors.size());
   } catch (const RuleError& error) {
     std::cerr << error.describe() << "\n";

@@ -36,6 +36,9 @@ struct CheckOptions {
   std::string write_baseline_path;  // record the current findings here
   unsigned jobs = 0;
   OnlineCliOptions online;  // --online and its settings
+  // --cache-dir: the result cache (and, when given, the online cache); --no-cache: neither.
+  std::string cache_dir;
+  bool no_cache = false;
 };
 
 int run_check(const CheckOptions& options);

@@ -12,12 +12,25 @@
 #include <set>
 #include <sstream>
 
+#include "rules/parallel.hpp"
+
 namespace digestlint {
 namespace fs = std::filesystem;
 namespace {
 
+// A regular file is read at once into a string of its size, so its bytes are copied once; then,
+// and for a pipe (which cannot seek), in chunks until the end.
 std::optional<std::string> read_stream(std::istream& in, std::size_t limit) {
   std::string bytes;
+  if (in.seekg(0, std::ios::end)) {
+    const std::streamoff size = in.tellg();
+    in.seekg(0);
+    if (size < 0 || static_cast<std::size_t>(size) > limit) return std::nullopt;
+    bytes.resize(static_cast<std::size_t>(size));
+    in.read(bytes.data(), size);
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  in.clear(in.rdstate() & std::ios::badbit);
   char buffer[65536];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
     bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
@@ -128,11 +141,13 @@ std::optional<InputError> reject_contents(const std::string& path, std::string_v
   return std::nullopt;
 }
 
-Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& options) {
+Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& options,
+                   unsigned jobs) {
   Inputs inputs;
   std::set<std::string> seen;  // identities already read: each file is linted once
+  std::vector<std::pair<std::string, std::string>> texts;  // name and bytes, in input order
   const auto add = [&](const std::string& name, std::istream& in) {
-    const auto bytes = read_stream(in, options.max_file_size);
+    auto bytes = read_stream(in, options.max_file_size);
     if (!bytes) {
       inputs.errors.push_back(
           {name, 0, 0,
@@ -143,7 +158,7 @@ Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& op
     } else if (auto error = reject_contents(name, *bytes, options.max_file_size)) {
       inputs.errors.push_back(std::move(*error));
     } else {
-      inputs.sources.push_back(std::make_shared<const SourceFile>(name, std::move(*bytes)));
+      texts.emplace_back(name, std::move(*bytes));
     }
   };
   const auto add_file = [&](const std::string& path) {
@@ -175,6 +190,13 @@ Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& op
       add_file(path);
     }
   }
+  // Indexing a text (lines, UTF-8 checks) costs more than reading it: a warm cached run is
+  // mostly this, so it runs on every core.
+  inputs.sources.resize(texts.size());
+  parallel_for(texts.size(), jobs, [&](std::size_t i) {
+    auto& [name, bytes] = texts[i];
+    inputs.sources[i] = std::make_shared<const SourceFile>(std::move(name), std::move(bytes));
+  });
   return inputs;
 }
 

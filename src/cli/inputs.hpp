@@ -28,7 +28,9 @@ struct InputOptions {
 
 // Reads the files named on the command line: `-` is stdin, directories are searched recursively
 // for *.md (hidden directories skipped). Binary, oversized and unreadable files become errors.
-Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& options);
+// `jobs` threads index the texts.
+Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& options,
+                   unsigned jobs);
 
 // Checks raw bytes before they become a SourceFile; empty when the text can be linted.
 std::optional<InputError> reject_contents(const std::string& path, std::string_view bytes,

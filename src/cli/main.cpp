@@ -74,6 +74,10 @@ int main(int argc, char** argv) {
   check_command->add_flag("!--no-inline-config", check.inline_config,
                           "Ignore <!-- digestlint-disable … --> comments (audits)");
   add_online_options(*check_command, check.online);
+  check_command->add_option(
+      "--cache-dir", check.cache_dir,
+      "Cache directory (default: .digestlint_cache, online results: $XDG_CACHE_HOME/digestlint)");
+  check_command->add_flag("--no-cache", check.no_cache, "Neither read nor write any cache");
 
   RuleOptions list_options;
   std::string list_format = "table";

@@ -27,11 +27,8 @@ void add_online_options(CLI::App& command, OnlineCliOptions& options) {
       .add_option("--remap", options.remaps,
                   "'REGEX REPLACEMENT': rewrite URLs before requesting them (repeatable)")
       ->allow_extra_args(false);
-  command.add_option("--cache-dir", settings.cache_dir,
-                     "Online result cache (default: $XDG_CACHE_HOME/digestlint)");
   command.add_flag("--cache-only", settings.cache_only,
                    "Online checks from the cache only: no request; uncached links are notes");
-  command.add_flag("--no-cache", settings.no_cache, "Neither read nor write the online cache");
 }
 
 OnlineRun::OnlineRun(const OnlineCliOptions& options, bool from_config) {

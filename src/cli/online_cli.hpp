@@ -24,6 +24,8 @@ class OnlineRun {
   // std::invalid_argument for a bad --remap.
   OnlineRun(const OnlineCliOptions& options, bool from_config);
   ~OnlineRun();
+  // Whether this run checks online (its findings then depend on more than the files).
+  bool active() const { return active_; }
   OnlineRun(const OnlineRun&) = delete;
   OnlineRun& operator=(const OnlineRun&) = delete;
 

@@ -1,6 +1,8 @@
 #include "lsp/server.hpp"
 
+#include <atomic>
 #include <csignal>
+#include <cstdlib>
 #include <iostream>
 
 #include "lsp/session.hpp"
@@ -8,14 +10,30 @@
 
 namespace digestlint {
 
+namespace {
+
+// `exit` is answered at once: a lint stuck in one long analyzer step is abandoned with the
+// process rather than waited for (the client already has everything it asked for).
+int leave(lsp::Session& session, int code) {
+  constexpr auto kPatience = std::chrono::milliseconds(20);
+  if (session.stop_linting(kPatience)) return code;
+  std::cerr.flush();
+  std::_Exit(code);
+}
+
+}  // namespace
+
 int run_lsp(const RuleOptions& rules) {
   using namespace lsp;
   std::signal(SIGPIPE, SIG_IGN);  // a vanished client shows up as a failed write instead
-  bool peer_gone = false;
-  Session session(rules, [&](const json& message) {
-    const std::string body = message.dump(-1, ' ', false, json::error_handler_t::replace);
-    if (!peer_gone && !write_all(1, frame(body))) peer_gone = true;
-  });
+  std::atomic<bool> peer_gone = false;
+  Session session(
+      rules,
+      [&](const json& message) {
+        const std::string body = message.dump(-1, ' ', false, json::error_handler_t::replace);
+        if (!peer_gone && !write_all(1, frame(body))) peer_gone = true;
+      },
+      /*background=*/true);
   FrameReader reader(fd_reader(0));
   constexpr auto kMaxDelay = std::chrono::milliseconds(100);
   while (!peer_gone) {
@@ -26,14 +44,14 @@ int run_lsp(const RuleOptions& rules) {
       continue;
     }
     session.handle_text(message.body);
-    if (session.exit_code()) return *session.exit_code();
+    if (session.exit_code()) return leave(session, *session.exit_code());
     // Lint once the client pauses, so a burst of changes is linted once.
     if (session.has_dirty() &&
         (!(reader.has_buffered() || fd_readable(0)) || session.dirty_age() > kMaxDelay)) {
       session.flush();
     }
   }
-  return session.shut_down() ? 0 : 1;
+  return leave(session, session.shut_down() ? 0 : 1);
 }
 
 }  // namespace digestlint

@@ -1,5 +1,7 @@
 #include "lsp/session.hpp"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -47,19 +49,36 @@ std::string text_document_uri(const json& params) {
 
 }  // namespace
 
-Session::Session(RuleOptions rules, Send send)
+Session::Session(RuleOptions rules, Send send, bool background)
     : options_(std::move(rules)),
       send_(std::move(send)),
-      catalog_(std::make_unique<RuleCatalog>(options_)) {}
+      catalog_(std::make_shared<RuleCatalog>(options_)),
+      worker_(background ? std::make_unique<LintWorker>() : nullptr) {}
 
-Session::~Session() = default;
+// The worker goes first: its jobs use the rest.
+Session::~Session() {
+  worker_.reset();
+}
+
+void Session::send(const json& message) {
+  std::lock_guard lock(send_mutex_);
+  send_(message);
+}
+
+bool Session::stop_linting(std::chrono::milliseconds patience) {
+  return !worker_ || worker_->stop(patience);
+}
+
+void Session::wait_idle() {
+  if (worker_) worker_->wait_idle();
+}
 
 void Session::handle_text(std::string_view body) {
   json message;
   try {
     message = json::parse(body);
   } catch (const json::exception& error) {
-    send_(error_response(nullptr, kParseError, std::string("parse error: ") + error.what()));
+    send(error_response(nullptr, kParseError, std::string("parse error: ") + error.what()));
     return;
   }
   handle(message);
@@ -67,20 +86,20 @@ void Session::handle_text(std::string_view body) {
 
 void Session::handle(const json& message) {
   if (!message.is_object()) {
-    send_(error_response(nullptr, kInvalidRequest, "a message must be a JSON object"));
+    send(error_response(nullptr, kInvalidRequest, "a message must be a JSON object"));
     return;
   }
   const auto id_it = message.find("id");
   const bool has_id = id_it != message.end();
   json id = has_id ? *id_it : json(nullptr);
   if (has_id && !id.is_string() && !id.is_number_integer()) {
-    send_(error_response(nullptr, kInvalidRequest, "'id' must be a string or an integer"));
+    send(error_response(nullptr, kInvalidRequest, "'id' must be a string or an integer"));
     return;
   }
   const auto method_it = message.find("method");
   if (method_it == message.end() || !method_it->is_string()) {
     if (has_id && (message.contains("result") || message.contains("error"))) return;  // a reply
-    send_(error_response(id, kInvalidRequest, "missing 'method'"));
+    send(error_response(id, kInvalidRequest, "missing 'method'"));
     return;
   }
   const std::string method = method_it->get<std::string>();
@@ -93,15 +112,62 @@ void Session::handle(const json& message) {
     }
     return;
   }
+  if (defer_until_linted(id, method, params)) return;
+  respond(id, method, params);
+  if (method == "shutdown" && shutdown_) {
+    // Nothing is linted any more: requests still waiting for a lint get an empty answer.
+    stop_linting(std::chrono::milliseconds(0));
+    std::vector<Deferred> waiting;
+    {
+      std::lock_guard lock(state_mutex_);
+      waiting = std::move(deferred_);
+      deferred_.clear();
+    }
+    answer_deferred(std::move(waiting));
+  }
+}
+
+void Session::respond(const json& id, const std::string& method, const json& params) {
   try {
     json result = dispatch_request(method, params);
-    send_({{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
+    send({{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
   } catch (const ProtocolError& error) {
-    send_(error_response(id, error.code(), error.what()));
+    send(error_response(id, error.code(), error.what()));
   } catch (const json::exception& error) {
-    send_(error_response(id, kInvalidParams, std::string("invalid params: ") + error.what()));
+    send(error_response(id, kInvalidParams, std::string("invalid params: ") + error.what()));
   } catch (const std::exception& error) {
-    send_(error_response(id, kInternalError, error.what()));
+    send(error_response(id, kInternalError, error.what()));
+  }
+}
+
+// Code actions and hover read a document's findings: when its current version is not linted
+// yet, the lint is started (if it waits for a pause in typing) and the request is answered when
+// it is done. Returns whether the request was deferred.
+bool Session::defer_until_linted(const json& id, const std::string& method, const json& params) {
+  if (method != "textDocument/codeAction" && method != "textDocument/hover") return false;
+  if (!initialized_ || shutdown_ || !params.is_object()) return false;
+  const auto document = params.find("textDocument");
+  if (document == params.end() || !document->is_object() || !document->contains("uri") ||
+      !(*document)["uri"].is_string())
+    return false;
+  const std::string uri = (*document)["uri"];
+  if (dirty_.erase(uri)) schedule(uri);
+  std::lock_guard lock(state_mutex_);
+  const auto generation = generations_.find(uri);
+  if (generation == generations_.end()) return false;  // never linted: nothing to wait for
+  const auto linted = linted_.find(uri);
+  if (linted != linted_.end() && linted->second->generation == generation->second) return false;
+  deferred_.push_back({id, method, params, uri});
+  return true;
+}
+
+void Session::answer_deferred(std::vector<Deferred> requests) {
+  for (const Deferred& request : requests) {
+    if (shutdown_) {
+      send({{"jsonrpc", "2.0"}, {"id", request.id}, {"result", nullptr}});
+    } else {
+      respond(request.id, request.method, request.params);
+    }
   }
 }
 
@@ -185,10 +251,15 @@ void Session::did_open(const json& params) {
   const json& version = member(item, "version");
   const std::string path = uri_to_path(uri).value_or(uri);
   const json& language = item.contains("languageId") ? item["languageId"] : json("");
-  Document& document =
-      documents_.open(uri, path, version.is_number_integer() ? version.get<int>() : 0, text);
-  document.lintable = is_lintable(path, language.is_string() ? language.get<std::string>() : "");
-  if (document.lintable) mark_dirty(uri);
+  bool lintable = false;
+  {
+    std::lock_guard lock(state_mutex_);
+    Document& document =
+        documents_.open(uri, path, version.is_number_integer() ? version.get<int>() : 0, text);
+    document.lintable = is_lintable(path, language.is_string() ? language.get<std::string>() : "");
+    lintable = document.lintable;
+  }
+  if (lintable) mark_dirty(uri);
 }
 
 void Session::did_change(const json& params) {
@@ -203,8 +274,10 @@ void Session::did_change(const json& params) {
     parsed.push_back(std::move(c));
   }
   const json version = item.value("version", json(0));
+  std::unique_lock lock(state_mutex_);
   Document* document =
       documents_.change(uri, version.is_number_integer() ? version.get<int>() : 0, parsed);
+  lock.unlock();
   if (!document) throw ProtocolError(kInvalidParams, "didChange for a document that is not open");
   if (is_config(document->path)) return;  // takes effect when saved
   if (document->lintable) mark_dirty(uri);
@@ -220,6 +293,7 @@ void Session::did_save(const json& params) {
   }
   if (!document) return;
   if (params.contains("text") && params["text"].is_string()) {
+    std::lock_guard lock(state_mutex_);
     document->text = params["text"].get<std::string>();
   }
   if (document->lintable) mark_dirty(uri);
@@ -227,12 +301,14 @@ void Session::did_save(const json& params) {
 
 void Session::did_close(const json& params) {
   const std::string uri = text_document_uri(params);
+  dirty_.erase(uri);
+  std::lock_guard lock(state_mutex_);
   documents_.close(uri);
   linted_.erase(uri);
-  dirty_.erase(uri);
-  send_({{"jsonrpc", "2.0"},
-         {"method", "textDocument/publishDiagnostics"},
-         {"params", {{"uri", uri}, {"diagnostics", json::array()}}}});
+  ++generations_[uri];  // a lint still running is of a closed document: dropped
+  send({{"jsonrpc", "2.0"},
+        {"method", "textDocument/publishDiagnostics"},
+        {"params", {{"uri", uri}, {"diagnostics", json::array()}}}});
 }
 
 json Session::code_action(const json& params) {
@@ -245,7 +321,7 @@ json Session::code_action(const json& params) {
       if (kind.is_string()) only.push_back(kind.get<std::string>());
     }
   }
-  const Linted* linted = current(uri);
+  const std::shared_ptr<const Linted> linted = latest(uri);
   if (!linted) return json::array();
   return code_actions(*linted->source, uri, linted->findings, range, only);
 }
@@ -253,12 +329,11 @@ json Session::code_action(const json& params) {
 json Session::hover(const json& params) {
   const std::string uri = text_document_uri(params);
   const TextPosition position = position_from_json(member(params, "position"));
-  const Linted* linted = current(uri);
+  const std::shared_ptr<const Linted> linted = latest(uri);
   if (!linted) return nullptr;
-  // The rules the document was linted with (untitled documents use the working directory's).
-  const std::string path = uri_to_path(uri) ? linted->source->path() : std::string();
+  // The rules the document was linted with.
   const auto find_rule = [&](std::string_view id) -> const RuleSpec* {
-    return rules_for(path).rules->find(id);
+    return linted->rules.rules->find(id);
   };
   return lsp::hover(*linted->source, linted->findings, position, find_rule).value_or(json());
 }
@@ -266,12 +341,19 @@ json Session::hover(const json& params) {
 void Session::mark_dirty(const std::string& uri) {
   if (dirty_.empty()) dirty_since_ = std::chrono::steady_clock::now();
   dirty_.insert(uri);
+  std::lock_guard lock(state_mutex_);
+  ++generations_[uri];
 }
 
 void Session::mark_all_dirty() {
-  for (const auto& [uri, document] : documents_.all()) {
-    if (linted_.contains(uri)) mark_dirty(uri);
+  std::vector<std::string> uris;
+  {
+    std::lock_guard lock(state_mutex_);
+    for (const auto& [uri, document] : documents_.all()) {
+      if (linted_.contains(uri)) uris.push_back(uri);
+    }
   }
+  for (const std::string& uri : uris) mark_dirty(uri);
 }
 
 std::chrono::steady_clock::duration Session::dirty_age() const {
@@ -282,38 +364,105 @@ std::chrono::steady_clock::duration Session::dirty_age() const {
 void Session::flush() {
   const std::set<std::string> dirty = std::move(dirty_);
   dirty_.clear();
-  for (const std::string& uri : dirty) lint_and_publish(uri);
+  for (const std::string& uri : dirty) schedule(uri);
 }
 
-const Session::Linted* Session::current(const std::string& uri) {
-  if (dirty_.erase(uri)) lint_and_publish(uri);
+std::shared_ptr<const Session::Linted> Session::latest(const std::string& uri) const {
+  std::lock_guard lock(state_mutex_);
   const auto it = linted_.find(uri);
-  return it == linted_.end() ? nullptr : &it->second;
+  return it == linted_.end() ? nullptr : it->second;
 }
 
-void Session::lint_and_publish(const std::string& uri) {
-  const Document* document = documents_.find(uri);
-  if (!document) return;
-  auto source = std::make_shared<const SourceFile>(document->path, document->text);
-  const bool on_disk = uri_to_path(uri).has_value();
-  const RulesFor rules = rules_for(on_disk ? document->path : std::string());
-  const Engine engine(*rules.rules, rules.filter);
-  // lint_all also runs the whole-run analyzers (and, where the engine has them, suppressions).
-  // A session per lint, so what other runs cached meanwhile shows up at the next change.
-  if (online_) online::install_session(std::make_shared<online::Session>(*online_));
-  std::vector<FileResult> results = engine.lint_all({source}, 1);
-  if (online_) online::install_session(nullptr);
+namespace {
 
+json too_large_diagnostic(std::size_t size) {
+  constexpr double kMiB = 1024.0 * 1024.0;
+  return {{"range",
+           {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}}},
+          {"severity", 3},
+          {"source", "digestlint"},
+          {"message", fmt::format("not linted: the document is {:.1f} MiB, above the editor's "
+                                  "{:.1f} MiB limit (run `digestlint check` on the file)",
+                                  size / kMiB, Session::kMaxDocumentBytes / kMiB)}};
+}
+
+}  // namespace
+
+// Copies what the lint needs on the message thread, then lints here or on the worker.
+void Session::schedule(const std::string& uri) {
+  LintJob job;
+  {
+    std::unique_lock lock(state_mutex_);
+    const Document* document = documents_.find(uri);
+    if (!document) return;
+    job = {uri, document->path, document->version, {}, generations_[uri], {}};
+    if (document->text.size() > kMaxDocumentBytes) {
+      json diagnostics = json::array({too_large_diagnostic(document->text.size())});
+      job.rules = rules_for(uri_to_path(uri) ? document->path : std::string());
+      publish(lock, job, std::make_shared<const SourceFile>(job.path, ""), {},
+              std::move(diagnostics));
+      return;
+    }
+    job.text = document->text;
+  }
+  job.rules = rules_for(uri_to_path(uri) ? job.path : std::string());
+  if (!worker_) {
+    const std::atomic<bool> never{false};  // nothing supersedes a lint that runs right away
+    run_lint(job, never);
+    return;
+  }
+  worker_->post(uri, [this, job = std::move(job)](const std::atomic<bool>& cancelled) {
+    run_lint(job, cancelled);
+  });
+}
+
+void Session::run_lint(const LintJob& job, const std::atomic<bool>& cancelled) {
+  auto source = std::make_shared<const SourceFile>(job.path, job.text);
+  Engine engine(*job.rules.rules, job.rules.filter);
+  engine.set_cancel_flag(&cancelled);
+  std::vector<FileResult> results;
+  try {
+    // lint_all also runs the whole-run analyzers and the suppressions. A session per lint, so
+    // what other runs cached meanwhile shows up at the next change.
+    if (online_) online::install_session(std::make_shared<online::Session>(*online_));
+    results = engine.lint_all({source}, 1);
+    if (online_) online::install_session(nullptr);
+  } catch (const std::exception& error) {
+    log(std::string("lint failed: ") + error.what());
+    return;
+  }
+  if (cancelled) return;
   json diagnostics = json::array();
   const SourceLookup lookup_file = [this](const std::string& path) { return lookup(path); };
   for (const Finding& finding : results.front().findings) {
-    diagnostics.push_back(
-        to_diagnostic(*source, uri, finding, lookup_file, rules.rules->find(finding.rule_id)));
+    diagnostics.push_back(to_diagnostic(*source, job.uri, finding, lookup_file,
+                                        job.rules.rules->find(finding.rule_id)));
   }
-  linted_[uri] = Linted{source, std::move(results.front().findings)};
-  send_({{"jsonrpc", "2.0"},
-         {"method", "textDocument/publishDiagnostics"},
-         {"params", {{"uri", uri}, {"version", document->version}, {"diagnostics", diagnostics}}}});
+  std::unique_lock lock(state_mutex_);
+  publish(lock, job, std::move(source), std::move(results.front().findings),
+          std::move(diagnostics));
+}
+
+// Stores and publishes a lint unless the document changed (or closed) since; then answers the
+// requests that waited for it. Called with state_mutex_ held (in `lock`), which it releases.
+void Session::publish(std::unique_lock<std::mutex>& lock, const LintJob& job,
+                      std::shared_ptr<const SourceFile> source, std::vector<Finding> findings,
+                      json diagnostics) {
+  if (generations_[job.uri] != job.generation) return;
+  linted_[job.uri] = std::make_shared<const Linted>(
+      Linted{std::move(source), std::move(findings), job.generation, job.rules});
+  send({{"jsonrpc", "2.0"},
+        {"method", "textDocument/publishDiagnostics"},
+        {"params",
+         {{"uri", job.uri}, {"version", job.version}, {"diagnostics", std::move(diagnostics)}}}});
+  std::vector<Deferred> ready;
+  std::erase_if(deferred_, [&](Deferred& request) {
+    if (request.uri != job.uri) return false;
+    ready.push_back(std::move(request));
+    return true;
+  });
+  lock.unlock();  // answering reads linted_
+  answer_deferred(std::move(ready));
 }
 
 Session::RulesFor Session::rules_for(const std::string& path) {
@@ -324,19 +473,19 @@ Session::RulesFor Session::rules_for(const std::string& path) {
     auto [it, inserted] = config_stamps_.try_emplace(config, now);
     if (!inserted && it->second != now) {
       it->second = now;
-      catalog_ = std::make_unique<RuleCatalog>(options_);
+      catalog_ = std::make_shared<RuleCatalog>(options_);
       shown_errors_.clear();
     }
   }
   try {
     const RuleCatalog::Compiled& compiled = catalog_->for_file(path);
-    return {&compiled.rules, compiled.filter};
+    return {catalog_, &compiled.rules, compiled.filter};
   } catch (const RuleError& error) {
     show_error("digestlint: " + error.describe() + " (using the default rules)");
   } catch (const std::exception& error) {
     show_error(std::string("digestlint: ") + error.what() + " (using the default rules)");
   }
-  return {&fallback_rules(), {}};
+  return {nullptr, &fallback_rules(), {}};
 }
 
 const RuleSet& Session::fallback_rules() {
@@ -352,7 +501,7 @@ const RuleSet& Session::fallback_rules() {
 }
 
 void Session::reload_rules() {
-  catalog_ = std::make_unique<RuleCatalog>(options_);
+  catalog_ = std::make_shared<RuleCatalog>(options_);
   config_stamps_.clear();
   shown_errors_.clear();
   mark_all_dirty();
@@ -361,9 +510,9 @@ void Session::reload_rules() {
 void Session::show_error(const std::string& message) {
   if (!shown_errors_.insert(message).second) return;
   log(message);
-  send_({{"jsonrpc", "2.0"},
-         {"method", "window/showMessage"},
-         {"params", {{"type", 1}, {"message", message}}}});
+  send({{"jsonrpc", "2.0"},
+        {"method", "window/showMessage"},
+        {"params", {{"type", 1}, {"message", message}}}});
 }
 
 void Session::log(const std::string& message) {
@@ -371,8 +520,11 @@ void Session::log(const std::string& message) {
 }
 
 std::shared_ptr<const SourceFile> Session::lookup(const std::string& path) {
-  for (const auto& [uri, document] : documents_.all()) {
-    if (document.path == path) return std::make_shared<const SourceFile>(path, document.text);
+  {
+    std::lock_guard lock(state_mutex_);
+    for (const auto& [uri, document] : documents_.all()) {
+      if (document.path == path) return std::make_shared<const SourceFile>(path, document.text);
+    }
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return nullptr;

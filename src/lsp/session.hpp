@@ -1,8 +1,11 @@
 #pragma once
+#include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <string>
@@ -10,6 +13,7 @@
 
 #include "lsp/document.hpp"
 #include "lsp/protocol.hpp"
+#include "lsp/worker.hpp"
 #include "online/options.hpp"
 #include "rules/catalog.hpp"
 
@@ -18,12 +22,17 @@ namespace digestlint::lsp {
 // The protocol state of one client connection: documents, their latest lint results and the
 // rules. Messages go in as JSON text; responses and notifications come out through `send`.
 // Linting is deferred: changes mark a document dirty and flush() lints and publishes, so a burst
-// of keystrokes costs one lint.
+// of keystrokes costs one lint. In the background mode (the server) a worker thread lints, the
+// results of a superseded version are dropped, and requests that need a document's findings
+// (code actions, hover) are answered once its current version is linted.
 class Session {
  public:
   using Send = std::function<void(const json& message)>;
+  // Larger documents get one diagnostic saying so instead of a lint (docs/editors.md).
+  static constexpr std::size_t kMaxDocumentBytes = 8u << 20;
 
-  Session(RuleOptions rules, Send send);
+  // background: lint on a worker thread; otherwise inside flush() and requests (tests).
+  Session(RuleOptions rules, Send send, bool background = false);
   ~Session();
 
   void handle_text(std::string_view body);  // one JSON-RPC message; never throws
@@ -39,16 +48,43 @@ class Session {
   std::optional<int> exit_code() const { return exit_code_; }
   bool shut_down() const { return shutdown_; }
 
+  // Cancels linting; true when the worker is idle within `patience`.
+  bool stop_linting(std::chrono::milliseconds patience);
+  // Waits until every scheduled lint has finished (tests of the background mode).
+  void wait_idle();
+
  private:
-  struct Linted {
-    std::shared_ptr<const SourceFile> source;
-    std::vector<Finding> findings;
-  };
+  // A catalog's rules for one file; `catalog` keeps them alive while a reload replaces it.
   struct RulesFor {
+    std::shared_ptr<RuleCatalog> catalog;
     const RuleSet* rules;
     RuleFilter filter;
   };
+  struct Linted {
+    std::shared_ptr<const SourceFile> source;
+    std::vector<Finding> findings;
+    std::uint64_t generation = 0;  // which change of the document this is the lint of
+    RulesFor rules;
+  };
+  // What a lint needs, copied on the message thread.
+  struct LintJob {
+    std::string uri;
+    std::string path;
+    int version = 0;
+    std::string text;
+    std::uint64_t generation = 0;
+    RulesFor rules;
+  };
+  struct Deferred {
+    json id;
+    std::string method;
+    json params;
+    std::string uri;
+  };
 
+  void respond(const json& id, const std::string& method, const json& params);
+  bool defer_until_linted(const json& id, const std::string& method, const json& params);
+  void answer_deferred(std::vector<Deferred> requests);
   json dispatch_request(const std::string& method, const json& params);
   void dispatch_notification(const std::string& method, const json& params);
   json initialize(const json& params);
@@ -61,8 +97,13 @@ class Session {
 
   void mark_dirty(const std::string& uri);
   void mark_all_dirty();
-  void lint_and_publish(const std::string& uri);
-  const Linted* current(const std::string& uri);  // lints first when dirty
+  void schedule(const std::string& uri);
+  void run_lint(const LintJob& job, const std::atomic<bool>& cancelled);
+  void publish(std::unique_lock<std::mutex>& lock, const LintJob& job,
+               std::shared_ptr<const SourceFile> source, std::vector<Finding> findings,
+               json diagnostics);
+  std::shared_ptr<const Linted> latest(const std::string& uri) const;
+  void send(const json& message);
   RulesFor rules_for(const std::string& path);
   const RuleSet& fallback_rules();
   void reload_rules();
@@ -72,19 +113,27 @@ class Session {
 
   RuleOptions options_;
   Send send_;
-  std::unique_ptr<RuleCatalog> catalog_;
+  std::mutex send_mutex_;
+  std::shared_ptr<RuleCatalog> catalog_;
   std::unique_ptr<RuleSet> fallback_;
   std::map<std::string, std::string> config_stamps_;  // config path → modification stamp
   std::set<std::string> shown_errors_;
+  // Guards what the worker shares with the message thread: documents_ (written here, read by
+  // the worker for related locations), linted_, generations_ and deferred_. Taken before
+  // send_mutex_.
+  mutable std::mutex state_mutex_;
   DocumentStore documents_;
-  std::map<std::string, Linted> linted_;
+  std::map<std::string, std::shared_ptr<const Linted>> linted_;
+  std::map<std::string, std::uint64_t> generations_;  // bumped by each change and close
+  std::vector<Deferred> deferred_;
   std::set<std::string> dirty_;
   std::chrono::steady_clock::time_point dirty_since_{};
-  bool initialized_ = false;
+  std::atomic<bool> initialized_ = false;
   // initializationOptions {"online": true}: online findings from the cache only (docs/online.md).
   std::optional<online::OnlineOptions> online_;
-  bool shutdown_ = false;
+  std::atomic<bool> shutdown_ = false;
   std::optional<int> exit_code_;
+  std::unique_ptr<LintWorker> worker_;  // null: lint on the calling thread
 };
 
 }  // namespace digestlint::lsp

@@ -115,3 +115,57 @@ TEST_CASE("session: only markdown documents are linted") {
     CHECK_FALSE(h.session.has_dirty());
   }
 }
+
+TEST_CASE("session: in the background, requests wait for the newest version's lint") {
+  std::vector<json> sent;
+  Session session(
+      RuleOptions{}, [&](const json& m) { sent.push_back(m); }, /*background=*/true);
+  session.handle(
+      {{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"}, {"params", json::object()}});
+  const std::string uri = "untitled:digest";
+  const auto open = [&](int version, const std::string& text) {
+    session.handle(
+        {{"jsonrpc", "2.0"},
+         {"method", "textDocument/didOpen"},
+         {"params",
+          {{"textDocument",
+            {{"uri", uri}, {"languageId", "markdown"}, {"version", version}, {"text", text}}}}}});
+  };
+  open(1, "### [T](http://arxiv.org/abs/2401.00001)\n");
+  session.flush();
+  open(2, "### [T](https://arxiv.org/abs/2401.00001)\n");  // supersedes version 1
+  session.handle(
+      {{"jsonrpc", "2.0"},
+       {"id", 7},
+       {"method", "textDocument/hover"},
+       {"params",
+        {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 0}, {"character", 9}}}}}});
+  session.wait_idle();
+  std::vector<int> versions;
+  bool answered = false;
+  for (const json& message : sent) {
+    if (message.value("method", "") == "textDocument/publishDiagnostics")
+      versions.push_back(message["params"]["version"]);
+    answered |= message.value("id", json()) == 7;
+  }
+  CHECK(answered);
+  REQUIRE(!versions.empty());
+  CHECK(versions.back() == 2);
+}
+
+TEST_CASE("session: a buffer over the size cap gets one diagnostic and no lint") {
+  Harness h;
+  h.request(1, "initialize", {{"capabilities", json::object()}});
+  std::string big = "### [T](http://arxiv.org/abs/2401.00001)\n";
+  while (big.size() <= Session::kMaxDocumentBytes) big += big;
+  h.session.handle(
+      {{"jsonrpc", "2.0"},
+       {"method", "textDocument/didOpen"},
+       {"params",
+        {{"textDocument",
+          {{"uri", "untitled:big"}, {"languageId", "markdown"}, {"version", 1}, {"text", big}}}}}});
+  h.session.flush();
+  const json& diagnostics = h.sent.back()["params"]["diagnostics"];
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0]["message"].get<std::string>().find("limit") != std::string::npos);
+}

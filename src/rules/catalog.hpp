@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "cache/content_hash.hpp"
 #include "rules/config.hpp"
 #include "rules/engine.hpp"
 
@@ -33,6 +34,9 @@ class RuleCatalog {
     RuleSet rules;
     RuleFilter filter;                  // --select/--ignore and the config's per-file ignores
     std::vector<std::string> warnings;  // for stderr: options that have no effect here
+    // Everything the rules' results depend on besides the file: the packs' and configuration's
+    // bytes and the rule options. Part of the result cache's keys.
+    ContentHash fingerprint;
   };
 
   explicit RuleCatalog(RuleOptions options) : options_(std::move(options)) {}

@@ -4,11 +4,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 
 #include "parse/digest_parser.hpp"
 #include "rules/config.hpp"
+#include "rules/parallel.hpp"
 #include "rules/profile_loader.hpp"
 #include "rules/suppressions.hpp"
 
@@ -126,6 +125,17 @@ void run_guarded(const RuleSpec& rule, std::vector<Finding>& findings, Run&& run
                              /*internal=*/true});
 }
 
+// Once a file's findings are final, what reads a FileResult needs the text, the findings and the
+// profile: the model (entries, fields, sections) and the directives go, so a run holds texts and
+// findings rather than models.
+void keep_only_profile(FileResult& result) {
+  auto slim = std::make_shared<Digest>();
+  slim->profile = result.digest->profile;
+  slim->profile_reason = result.digest->profile_reason;
+  result.digest = std::move(slim);
+  result.inline_config.reset();
+}
+
 }  // namespace
 
 void sort_findings(std::vector<Finding>& findings) {
@@ -147,6 +157,21 @@ ProfileChoice RuleSet::choose_profile(const SourceFile& file) const {
   return detect_profile(file.text(), profiles.profiles.empty() ? default_profile_set() : profiles);
 }
 
+std::shared_ptr<const Profile> RuleSet::find_profile(std::string_view name) const {
+  return (profiles.profiles.empty() ? default_profile_set() : profiles).find(name);
+}
+
+bool Engine::compares_files(const std::vector<std::shared_ptr<const SourceFile>>& sources) const {
+  for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
+    if (!rules_.analyzers[i]->needs_whole_run()) continue;
+    if (!filter_) return true;
+    for (const auto& source : sources) {
+      if (filter_(*source, rules_.specs[i])) return true;
+    }
+  }
+  return false;
+}
+
 FileResult Engine::check_file(std::shared_ptr<const SourceFile> source) const {
   FileResult result;
   result.source = source;
@@ -166,7 +191,7 @@ FileResult Engine::check_file(std::shared_ptr<const SourceFile> source) const {
       return runs(selector, *source);
     };
   }
-  for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
+  for (std::size_t i = 0; i < rules_.specs.size() && !cancelled(); ++i) {
     if (rules_.analyzers[i]->after_suppressions()) continue;
     if (filter_ && !filter_(*source, rules_.specs[i])) continue;
     RuleSink sink(rules_.specs[i], *result.digest, result.findings);
@@ -181,24 +206,26 @@ FileResult Engine::check_file(std::shared_ptr<const SourceFile> source) const {
 std::vector<FileResult> Engine::lint_all(std::vector<std::shared_ptr<const SourceFile>> sources,
                                          unsigned jobs) const {
   std::vector<FileResult> results(sources.size());
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t i = next++; i < sources.size(); i = next++)
-      results[i] = check_file(sources[i]);
+  const auto finish = [&](FileResult& result) {
+    apply_inline_config(result);
+    keep_only_profile(result);
   };
-  const unsigned threads =
-      std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(sources.size())));
-  std::vector<std::jthread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  pool.clear();
+  if (!compares_files(sources)) {
+    parallel_for(sources.size(), jobs, [&](std::size_t i) {
+      results[i] = check_file(sources[i]);
+      finish(results[i]);
+    });
+    return results;
+  }
+  // Analyzers that compare files need every model at once.
+  parallel_for(sources.size(), jobs, [&](std::size_t i) { results[i] = check_file(sources[i]); });
   check_whole_run(results);
-  for (FileResult& result : results) apply_inline_config(result);
+  parallel_for(results.size(), jobs, [&](std::size_t i) { finish(results[i]); });
   return results;
 }
 
 void Engine::check_whole_run(std::vector<FileResult>& results) const {
-  for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
+  for (std::size_t i = 0; i < rules_.specs.size() && !cancelled(); ++i) {
     if (!rules_.analyzers[i]->needs_whole_run()) continue;
     const RuleSpec& spec = rules_.specs[i];
     std::vector<std::unique_ptr<RuleSink>> sinks;

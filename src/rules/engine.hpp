@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -31,15 +32,17 @@ struct RuleSet {
   const RuleSpec* find_any(std::string_view id) const;
   // The pinned profile, else the detected one; no profile: the file is not a digest.
   ProfileChoice choose_profile(const SourceFile& file) const;
+  // A profile of these packs by name (null when there is none), e.g. for a cached result.
+  std::shared_ptr<const Profile> find_profile(std::string_view name) const;
 };
 
-// One linted file: its text, its parsed digest and what the rules found, sorted by position.
+// One linted file: its text, what the rules found (sorted by position) and its profile.
 struct FileResult {
   std::shared_ptr<const SourceFile> source;
-  std::shared_ptr<const Digest> digest;
+  std::shared_ptr<const Digest> digest;  // once linted, only the profile and why: no model
   std::vector<Finding> findings;
   std::string skipped;  // why no rule ran (the file is not a digest); empty when linted
-  std::shared_ptr<InlineConfig> inline_config;  // null with --no-inline-config
+  std::shared_ptr<InlineConfig> inline_config;  // while checking; null once linted
 };
 
 // Decides whether a rule runs on a file (--select/--ignore, per-file config ignores).
@@ -52,9 +55,16 @@ class Engine {
   explicit Engine(const RuleSet& rules, RuleFilter filter = {}, bool inline_config = true)
       : rules_(rules), filter_(std::move(filter)), inline_config_(inline_config) {}
 
+  // A flag that, once set, makes the engine skip the analyzers it has not started (the editor
+  // drops such results: the document changed meanwhile). Must outlive the engine's runs.
+  void set_cancel_flag(const std::atomic<bool>* cancelled) { cancelled_ = cancelled; }
+
   FileResult lint(std::shared_ptr<const SourceFile> source) const;
   std::vector<FileResult> lint_all(std::vector<std::shared_ptr<const SourceFile>> sources,
                                    unsigned jobs) const;
+  // Whether an analyzer that compares files runs on some of these: then a file's findings
+  // depend on the other files too.
+  bool compares_files(const std::vector<std::shared_ptr<const SourceFile>>& sources) const;
 
  private:
   FileResult check_file(std::shared_ptr<const SourceFile> source) const;
@@ -63,10 +73,12 @@ class Engine {
   void apply_inline_config(FileResult& result) const;
   // Whether a selector names a rule that runs on the file.
   bool runs(const std::string& selector, const SourceFile& file) const;
+  bool cancelled() const { return cancelled_ && cancelled_->load(std::memory_order_relaxed); }
 
   const RuleSet& rules_;
   RuleFilter filter_;
   bool inline_config_;
+  const std::atomic<bool>* cancelled_ = nullptr;
 };
 
 void sort_findings(std::vector<Finding>& findings);

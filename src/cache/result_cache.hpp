@@ -1,0 +1,46 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cache/content_hash.hpp"
+#include "rules/finding.hpp"
+
+namespace digestlint {
+
+struct FileResult;
+
+// What a cache entry keeps of a linted file: enough to report it without parsing it again.
+struct CachedFile {
+  std::vector<Finding> findings;
+  std::string skipped;  // why no rule ran; empty when linted
+  std::string profile;  // the format profile's name; empty when skipped
+  std::string profile_reason;
+};
+
+// Results of files linted before, one small file per entry under DIR/results/ (docs/cache.md).
+// Entries are immutable and named by a hash of everything the result depends on, so an entry is
+// either right or absent: nothing is ever updated in place. Several processes may share a
+// directory: entries are written to a temporary file and renamed into place.
+class ResultCache {
+ public:
+  explicit ResultCache(std::string directory) : directory_(std::move(directory)) {}
+
+  // Missing, unreadable and corrupt entries are all misses.
+  std::optional<CachedFile> load(const ContentHash& key) const;
+  // Best effort: an entry that cannot be written only costs the next run its time.
+  void store(const ContentHash& key, const FileResult& result) const;
+
+  const std::string& directory() const { return directory_; }
+
+ private:
+  std::string entry_path(const ContentHash& key) const;
+  void mark_directory() const;
+
+  std::string directory_;
+};
+
+// The cache directory when --cache-dir is not given: .digestlint_cache in the working directory.
+inline constexpr const char* kDefaultCacheDir = ".digestlint_cache";
+
+}  // namespace digestlint

@@ -1,0 +1,98 @@
+#include "cache/result_cache.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "cache/cached_lint.hpp"
+#include "rules/catalog.hpp"
+
+using namespace digestlint;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TemporaryDirectory {
+  fs::path path = fs::temp_directory_path() / "digestlint-result-cache-test";
+  TemporaryDirectory() { fs::remove_all(path); }
+  ~TemporaryDirectory() { fs::remove_all(path); }
+};
+
+std::vector<fs::path> entries(const fs::path& directory) {
+  std::vector<fs::path> found;
+  for (const auto& item : fs::recursive_directory_iterator(directory / "results"))
+    if (item.is_regular_file()) found.push_back(item.path());
+  return found;
+}
+
+const char* const kDigest =
+    "## Daily Papers (2024-10-03)\n\n"
+    "### [T](http://arxiv.org/abs/2410.02345)\n\n"
+    "Authors: Sora Kim, +\n";
+
+}  // namespace
+
+TEST_CASE("content hashes tell byte strings and their boundaries apart") {
+  CHECK(Hasher().add("ab").add("c").finish() != Hasher().add("a").add("bc").finish());
+  CHECK(Hasher().add("x").finish() == Hasher().add("x").finish());
+  CHECK(Hasher().add("").finish() != Hasher().finish());
+  CHECK(Hasher().add("x").finish().hex().size() == 32);
+}
+
+TEST_CASE("a file's findings round-trip through the cache; a corrupt entry is a miss") {
+  TemporaryDirectory directory;
+  const ResultCache cache(directory.path.string());
+  RuleCatalog catalog(RuleOptions{});
+  const RuleCatalog::Compiled& compiled = catalog.for_file("");
+  const Engine engine(compiled.rules, compiled.filter);
+  auto source = std::make_shared<const SourceFile>("d.md", kDigest);
+
+  const CachedLint cold =
+      lint_with_cache(engine, compiled.rules, compiled.fingerprint, {source}, 1, cache);
+  CHECK(cold.from_cache == 0);
+  const CachedLint warm =
+      lint_with_cache(engine, compiled.rules, compiled.fingerprint, {source}, 1, cache);
+  CHECK(warm.from_cache == 1);
+  const FileResult& before = cold.results.front();
+  const FileResult& after = warm.results.front();
+  REQUIRE(before.findings.size() == after.findings.size());
+  REQUIRE(!before.findings.empty());
+  for (std::size_t i = 0; i < before.findings.size(); ++i) {
+    const Finding& a = before.findings[i];
+    const Finding& b = after.findings[i];
+    CHECK(a.rule_id == b.rule_id);
+    CHECK(a.message == b.message);
+    CHECK(a.hint == b.hint);
+    CHECK(a.span.begin == b.span.begin);
+    CHECK(a.severity == b.severity);
+    CHECK(a.fix.has_value() == b.fix.has_value());
+    if (a.fix && b.fix) CHECK(a.fix->replacement == b.fix->replacement);
+  }
+  CHECK(after.digest->profile->name == before.digest->profile->name);
+  CHECK(after.digest->profile_reason == before.digest->profile_reason);
+
+  for (const fs::path& entry : entries(directory.path)) std::ofstream(entry) << "garbage";
+  CHECK(lint_with_cache(engine, compiled.rules, compiled.fingerprint, {source}, 1, cache)
+            .from_cache == 0);
+  CHECK(lint_with_cache(engine, compiled.rules, compiled.fingerprint, {source}, 1, cache)
+            .from_cache == 1);
+
+  auto edited = std::make_shared<const SourceFile>("d.md", std::string(kDigest) + "\n");
+  CHECK(lint_with_cache(engine, compiled.rules, compiled.fingerprint, {edited}, 1, cache)
+            .from_cache == 0);
+  CHECK(lint_with_cache(engine, compiled.rules, Hasher().add("other").finish(), {source}, 1, cache)
+            .from_cache == 0);
+}
+
+TEST_CASE("an unwritable cache directory costs time, not the run") {
+  const ResultCache cache("/proc/digestlint-cannot-write-here");
+  RuleCatalog catalog(RuleOptions{});
+  const RuleCatalog::Compiled& compiled = catalog.for_file("");
+  const Engine engine(compiled.rules, compiled.filter);
+  auto source = std::make_shared<const SourceFile>("d.md", kDigest);
+  const CachedLint run =
+      lint_with_cache(engine, compiled.rules, compiled.fingerprint, {source}, 1, cache);
+  CHECK(run.from_cache == 0);
+  CHECK(!run.results.front().findings.empty());
+}
