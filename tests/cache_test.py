@@ -36,6 +36,11 @@ def from_cache(stderr):
     return (int(found.group(1)), int(found.group(2))) if found else None
 
 
+def only_compared(stderr):
+    """Files parsed again only for a comparison, as `--verbose` says."""
+    return int(re.search(r"(\d+) more parsed again only to compare files", stderr).group(1))
+
+
 def make_tree(work):
     tree = os.path.join(work, "digests")
     os.makedirs(tree)
@@ -75,12 +80,20 @@ def test_invalidation(work, tree):
     _, reference, _ = run(work, "--select", "links,authors,text", "--no-cache", tree)
     check("edit: report", stdout == reference, "differs from an uncached run")
 
-    # Duplicate summaries compare files: one edit re-lints them all.
+    # Duplicate summaries compare files: after one edit every file is compared again, but only
+    # the edited one is checked by the other rules again.
     whole = ["--cache-dir", cache, "-v", tree]
     run(work, *whole)
     with open(victim, "a", encoding="utf-8") as out:
-        out.write("\n")
-    check("edit, compared files", from_cache(run(work, *whole)[2])[0] == 0, "served stale")
+        out.write("\nAuthors: B, +\n")
+    code, stdout, stderr = run(work, *whole)
+    hits, total = from_cache(stderr)
+    check("edit, compared files", hits == 0, f"{hits} of {total} served without comparing")
+    not_digests = stderr.count(": note: skipped, ")
+    check("edit, compared files: reuse", only_compared(stderr) == total - 1 - not_digests,
+          f"{only_compared(stderr)} of {total} only compared ({not_digests} not digests)")
+    check("edit, compared files: report", stdout == run(work, "--no-cache", tree)[1],
+          "differs from an uncached run")
 
     run(work, *whole)
     with open(os.path.join(tree, ".digestlint.yaml"), "w", encoding="utf-8") as out:

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <atomic>
 
 #include "rules/parallel.hpp"
 
@@ -38,9 +39,36 @@ std::optional<FileResult> from_cache(const RuleSet& rules, std::shared_ptr<const
   return result;
 }
 
-bool storable(const FileResult& result) {
-  return std::none_of(result.findings.begin(), result.findings.end(),
+bool storable(const std::vector<Finding>& findings) {
+  return std::none_of(findings.begin(), findings.end(),
                       [](const Finding& finding) { return finding.internal; });
+}
+
+CachedFile entry_of(const FileResult& result) {
+  const bool has_profile = result.digest && result.digest->profile;
+  return {result.findings, result.skipped,
+          has_profile ? result.digest->profile->name : std::string(),
+          has_profile ? result.digest->profile_reason : std::string()};
+}
+
+// The cache's second entry per file: the file's own analyzers' findings, keyed without the other
+// files, for runs that parse it again only to compare it. `files` maps lint_all's indexes to
+// `keys`; `recalled` counts the hits.
+OwnFindingsStore own_findings_store(const ResultCache& cache, const std::vector<ContentHash>& keys,
+                                    const std::vector<std::size_t>& files,
+                                    std::atomic<std::size_t>& recalled) {
+  const auto recall = [cache = &cache, keys = &keys, files = &files,
+                       recalled = &recalled](std::size_t k) -> std::optional<std::vector<Finding>> {
+    std::optional<CachedFile> cached = cache->load((*keys)[(*files)[k]]);
+    if (!cached) return std::nullopt;
+    ++*recalled;
+    return std::move(cached->findings);
+  };
+  const auto remember = [cache = &cache, keys = &keys, files = &files](
+                            std::size_t k, const std::vector<Finding>& findings) {
+    if (storable(findings)) cache->store((*keys)[(*files)[k]], CachedFile{findings, {}, {}, {}});
+  };
+  return {recall, remember};
 }
 
 }  // namespace
@@ -65,11 +93,13 @@ CachedLint lint_with_cache(const Engine& engine, const RuleSet& rules, const Con
   parallel_for(sources.size(), jobs, [&](std::size_t i) { contents[i] = hash_of(*sources[i]); });
   const std::optional<ContentHash> whole_run =
       engine.compares_files(sources) ? std::optional(run_hash(sources, contents)) : std::nullopt;
+  std::vector<ContentHash> own_keys(sources.size());
   std::vector<ContentHash> keys(sources.size());
   std::vector<std::optional<FileResult>> results(sources.size());
   parallel_for(sources.size(), jobs, [&](std::size_t i) {
     Hasher key;
     key.add(tool_identity()).add(settings).add(sources[i]->path()).add(contents[i]);
+    own_keys[i] = Hasher(key).add("own analyzers").finish();
     if (whole_run) key.add(*whole_run);
     keys[i] = key.finish();
     if (std::optional<CachedFile> cached = cache.load(keys[i]))
@@ -79,19 +109,24 @@ CachedLint lint_with_cache(const Engine& engine, const RuleSet& rules, const Con
   for (std::size_t i = 0; i < sources.size(); ++i) {
     if (!results[i]) misses.push_back(i);
   }
+  CachedLint run{{}, sources.size() - misses.size(), 0};
   // Files are compared only with the files linted together, so a comparison needs them all.
   if (whole_run && !misses.empty()) {
     misses.resize(sources.size());
     for (std::size_t i = 0; i < sources.size(); ++i) misses[i] = i;
+    run.from_cache = 0;
   }
+  std::atomic<std::size_t> only_compared{0};
+  const OwnFindingsStore own = own_findings_store(cache, own_keys, misses, only_compared);
   std::vector<std::shared_ptr<const SourceFile>> to_lint;
   for (const std::size_t i : misses) to_lint.push_back(sources[i]);
-  std::vector<FileResult> linted = engine.lint_all(std::move(to_lint), jobs);
+  std::vector<FileResult> linted =
+      engine.lint_all(std::move(to_lint), jobs, whole_run ? &own : nullptr);
   for (std::size_t k = 0; k < misses.size(); ++k) {
-    if (storable(linted[k])) cache.store(keys[misses[k]], linted[k]);
+    if (storable(linted[k].findings)) cache.store(keys[misses[k]], entry_of(linted[k]));
     results[misses[k]] = std::move(linted[k]);
   }
-  CachedLint run{{}, sources.size() - misses.size()};
+  run.only_compared = only_compared;
   for (auto& result : results) run.results.push_back(std::move(*result));
   return run;
 }

@@ -10,8 +10,6 @@
 #include <sstream>
 #include <thread>
 
-#include "rules/engine.hpp"
-
 namespace digestlint {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
@@ -113,16 +111,12 @@ std::optional<CachedFile> ResultCache::load(const ContentHash& key) const {
   }
 }
 
-void ResultCache::store(const ContentHash& key, const FileResult& result) const {
+void ResultCache::store(const ContentHash& key, const CachedFile& cached) const {
   json findings = json::array();
-  for (const Finding& finding : result.findings) findings.push_back(finding_json(finding));
-  const bool has_profile = result.digest && result.digest->profile;
-  const json entry = {{"format", kEntryFormat},
-                      {"key", key.hex()},
-                      {"skipped", result.skipped},
-                      {"profile", has_profile ? result.digest->profile->name : std::string()},
-                      {"reason", has_profile ? result.digest->profile_reason : std::string()},
-                      {"findings", std::move(findings)}};
+  for (const Finding& finding : cached.findings) findings.push_back(finding_json(finding));
+  const json entry = {{"format", kEntryFormat},          {"key", key.hex()},
+                      {"skipped", cached.skipped},       {"profile", cached.profile},
+                      {"reason", cached.profile_reason}, {"findings", std::move(findings)}};
   const std::string path = entry_path(key);
   std::error_code error;
   fs::create_directories(fs::path(path).parent_path(), error);

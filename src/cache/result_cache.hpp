@@ -8,8 +8,6 @@
 
 namespace digestlint {
 
-struct FileResult;
-
 // What a cache entry keeps of a linted file: enough to report it without parsing it again.
 struct CachedFile {
   std::vector<Finding> findings;
@@ -29,7 +27,7 @@ class ResultCache {
   // Missing, unreadable and corrupt entries are all misses.
   std::optional<CachedFile> load(const ContentHash& key) const;
   // Best effort: an entry that cannot be written only costs the next run its time.
-  void store(const ContentHash& key, const FileResult& result) const;
+  void store(const ContentHash& key, const CachedFile& entry) const;
 
   const std::string& directory() const { return directory_; }
 

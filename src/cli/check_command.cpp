@@ -75,6 +75,7 @@ Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inp
   report.files.resize(inputs.sources.size());
   std::set<std::string> seen_rules;
   std::size_t from_cache = 0;
+  std::size_t only_compared = 0;  // parsed again for a comparison, their own findings cached
   for (const auto& [compiled, indexes] : groups) {
     std::vector<std::shared_ptr<const SourceFile>> sources;
     for (const std::size_t i : indexes) sources.push_back(inputs.sources[i]);
@@ -85,6 +86,7 @@ Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inp
                                        std::move(sources), jobs, *cache);
       results = std::move(run.results);
       from_cache += run.from_cache;
+      only_compared += run.only_compared;
     } else {
       results = engine.lint_all(std::move(sources), jobs);
     }
@@ -99,8 +101,9 @@ Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inp
   std::sort(report.rules.begin(), report.rules.end(),
             [](auto* a, auto* b) { return a->id < b->id; });
   if (cache && options.verbose) {
-    std::cerr << fmt::format("cache: {} of {} file(s) from {}\n", from_cache, inputs.sources.size(),
-                             cache->directory());
+    std::cerr << fmt::format(
+        "cache: {} of {} file(s) from {}; {} more parsed again only to compare files\n", from_cache,
+        inputs.sources.size(), cache->directory(), only_compared);
   }
   return report;
 }

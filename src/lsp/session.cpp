@@ -153,8 +153,10 @@ bool Session::defer_until_linted(const json& id, const std::string& method, cons
   const std::string uri = (*document)["uri"];
   if (dirty_.erase(uri)) schedule(uri);
   std::lock_guard lock(state_mutex_);
+  const Document* open = documents_.find(uri);
+  if (!open || !open->lintable) return false;  // no lint will come: answer now
   const auto generation = generations_.find(uri);
-  if (generation == generations_.end()) return false;  // never linted: nothing to wait for
+  if (generation == generations_.end()) return false;
   const auto linted = linted_.find(uri);
   if (linted != linted_.end() && linted->second->generation == generation->second) return false;
   deferred_.push_back({id, method, params, uri});
@@ -420,27 +422,26 @@ void Session::run_lint(const LintJob& job, const std::atomic<bool>& cancelled) {
   auto source = std::make_shared<const SourceFile>(job.path, job.text);
   Engine engine(*job.rules.rules, job.rules.filter);
   engine.set_cancel_flag(&cancelled);
-  std::vector<FileResult> results;
+  std::vector<Finding> findings;
   try {
     // lint_all also runs the whole-run analyzers and the suppressions. A session per lint, so
     // what other runs cached meanwhile shows up at the next change.
     if (online_) online::install_session(std::make_shared<online::Session>(*online_));
-    results = engine.lint_all({source}, 1);
+    findings = std::move(engine.lint_all({source}, 1).front().findings);
     if (online_) online::install_session(nullptr);
   } catch (const std::exception& error) {
+    // Published without findings all the same: requests waiting for this lint get answers.
     log(std::string("lint failed: ") + error.what());
-    return;
   }
   if (cancelled) return;
   json diagnostics = json::array();
   const SourceLookup lookup_file = [this](const std::string& path) { return lookup(path); };
-  for (const Finding& finding : results.front().findings) {
+  for (const Finding& finding : findings) {
     diagnostics.push_back(to_diagnostic(*source, job.uri, finding, lookup_file,
                                         job.rules.rules->find(finding.rule_id)));
   }
   std::unique_lock lock(state_mutex_);
-  publish(lock, job, std::move(source), std::move(results.front().findings),
-          std::move(diagnostics));
+  publish(lock, job, std::move(source), std::move(findings), std::move(diagnostics));
 }
 
 // Stores and publishes a lint unless the document changed (or closed) since; then answers the

@@ -169,3 +169,25 @@ TEST_CASE("session: a buffer over the size cap gets one diagnostic and no lint")
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0]["message"].get<std::string>().find("limit") != std::string::npos);
 }
+
+TEST_CASE("session: a request for a closed document is answered at once") {
+  Harness h;
+  h.request(1, "initialize", {{"capabilities", json::object()}});
+  h.session.handle({{"jsonrpc", "2.0"},
+                    {"method", "textDocument/didOpen"},
+                    {"params",
+                     {{"textDocument",
+                       {{"uri", "untitled:x"},
+                        {"languageId", "markdown"},
+                        {"version", 1},
+                        {"text", "### [T](http://arxiv.org/abs/2401.00001)\n"}}}}}});
+  h.session.flush();
+  h.session.handle({{"jsonrpc", "2.0"},
+                    {"method", "textDocument/didClose"},
+                    {"params", {{"textDocument", {{"uri", "untitled:x"}}}}}});
+  const json hover = h.request(
+      2, "textDocument/hover",
+      {{"textDocument", {{"uri", "untitled:x"}}}, {"position", {{"line", 0}, {"character", 9}}}});
+  CHECK(hover["id"] == 2);
+  CHECK(hover["result"].is_null());
+}

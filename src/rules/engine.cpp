@@ -172,7 +172,8 @@ bool Engine::compares_files(const std::vector<std::shared_ptr<const SourceFile>>
   return false;
 }
 
-FileResult Engine::check_file(std::shared_ptr<const SourceFile> source) const {
+FileResult Engine::check_file(std::shared_ptr<const SourceFile> source, std::size_t index,
+                              const OwnFindingsStore* own) const {
   FileResult result;
   result.source = source;
   ProfileChoice choice = rules_.choose_profile(*source);
@@ -191,6 +192,10 @@ FileResult Engine::check_file(std::shared_ptr<const SourceFile> source) const {
       return runs(selector, *source);
     };
   }
+  if (std::optional<std::vector<Finding>> known = own ? own->recall(index) : std::nullopt) {
+    result.findings = std::move(*known);
+    return result;
+  }
   for (std::size_t i = 0; i < rules_.specs.size() && !cancelled(); ++i) {
     if (rules_.analyzers[i]->after_suppressions()) continue;
     if (filter_ && !filter_(*source, rules_.specs[i])) continue;
@@ -200,11 +205,12 @@ FileResult Engine::check_file(std::shared_ptr<const SourceFile> source) const {
           CheckContext{*source, *result.digest, sink, result.inline_config.get()});
     });
   }
+  if (own && !cancelled()) own->remember(index, result.findings);
   return result;
 }
 
 std::vector<FileResult> Engine::lint_all(std::vector<std::shared_ptr<const SourceFile>> sources,
-                                         unsigned jobs) const {
+                                         unsigned jobs, const OwnFindingsStore* own) const {
   std::vector<FileResult> results(sources.size());
   const auto finish = [&](FileResult& result) {
     apply_inline_config(result);
@@ -212,13 +218,14 @@ std::vector<FileResult> Engine::lint_all(std::vector<std::shared_ptr<const Sourc
   };
   if (!compares_files(sources)) {
     parallel_for(sources.size(), jobs, [&](std::size_t i) {
-      results[i] = check_file(sources[i]);
+      results[i] = check_file(sources[i], i, own);
       finish(results[i]);
     });
     return results;
   }
   // Analyzers that compare files need every model at once.
-  parallel_for(sources.size(), jobs, [&](std::size_t i) { results[i] = check_file(sources[i]); });
+  parallel_for(sources.size(), jobs,
+               [&](std::size_t i) { results[i] = check_file(sources[i], i, own); });
   check_whole_run(results);
   parallel_for(results.size(), jobs, [&](std::size_t i) { finish(results[i]); });
   return results;

@@ -45,6 +45,14 @@ struct FileResult {
   std::shared_ptr<InlineConfig> inline_config;  // while checking; null once linted
 };
 
+// Lets a cache stand in for a file's own analyzers (all but those that compare files or judge
+// suppressions) when the file is parsed again only for an analyzer that compares files. Indexes
+// are into lint_all's sources; both are called from the threads that lint.
+struct OwnFindingsStore {
+  std::function<std::optional<std::vector<Finding>>(std::size_t file)> recall;
+  std::function<void(std::size_t file, const std::vector<Finding>& findings)> remember;
+};
+
 // Decides whether a rule runs on a file (--select/--ignore, per-file config ignores).
 using RuleFilter = std::function<bool(const SourceFile& file, const RuleSpec& rule)>;
 
@@ -61,13 +69,14 @@ class Engine {
 
   FileResult lint(std::shared_ptr<const SourceFile> source) const;
   std::vector<FileResult> lint_all(std::vector<std::shared_ptr<const SourceFile>> sources,
-                                   unsigned jobs) const;
+                                   unsigned jobs, const OwnFindingsStore* own = nullptr) const;
   // Whether an analyzer that compares files runs on some of these: then a file's findings
   // depend on the other files too.
   bool compares_files(const std::vector<std::shared_ptr<const SourceFile>>& sources) const;
 
  private:
-  FileResult check_file(std::shared_ptr<const SourceFile> source) const;
+  FileResult check_file(std::shared_ptr<const SourceFile> source, std::size_t index,
+                        const OwnFindingsStore* own) const;
   // Runs analyzers that compare files; appends to the results' findings.
   void check_whole_run(std::vector<FileResult>& results) const;
   void apply_inline_config(FileResult& result) const;
