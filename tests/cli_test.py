@@ -3,32 +3,14 @@
 baselines and fixes.  usage: cli_test.py DIGESTLINT FIXTURES_DIR"""
 import json
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 
+from cli_support import check, clean_text, finish, run, start, write
+
 BIN, FIXTURES = sys.argv[1], sys.argv[2]
 CLEAN = os.path.join(FIXTURES, "clean.md")
-results = {"passed": 0, "failed": 0}
-
-
-def run(*args, stdin=None, cwd=None):
-    proc = subprocess.run([BIN, *args], input=stdin, capture_output=True, cwd=cwd, timeout=60)
-    return proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
-
-
-def check(name, condition, detail=""):
-    if condition:
-        results["passed"] += 1
-    else:
-        results["failed"] += 1
-        print(f"FAIL {name}: {detail}")
-
-
-def clean_text():
-    with open(CLEAN, encoding="utf-8") as f:
-        return f.read()
+start(BIN, CLEAN)
 
 
 def digest_with(replacements):
@@ -37,13 +19,6 @@ def digest_with(replacements):
         assert old in text, old
         text = text.replace(old, new, 1)
     return text
-
-
-def write(directory, name, content, mode="w"):
-    path = os.path.join(directory, name)
-    with open(path, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as f:
-        f.write(content)
-    return path
 
 
 def findings(stdout):
@@ -281,8 +256,7 @@ def main():
             os.mkdir(sub)
             test(sub)
         test_rules_and_explain()
-    print(f"{results['passed']} passed, {results['failed']} failed")
-    return 1 if results["failed"] else 0
+    return finish()
 
 
 if __name__ == "__main__":

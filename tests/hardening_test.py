@@ -4,43 +4,15 @@ suppressed, written or skipped silently.  usage: hardening_test.py DIGESTLINT SO
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
+from cli_support import check, clean_text, finish, run, start, write
+
 BIN, SOURCE = os.path.abspath(sys.argv[1]), sys.argv[2]
 CLEAN = os.path.join(SOURCE, "fixtures", "clean.md")
-results = {"passed": 0, "failed": 0}
 NOBODY = 65534
-
-
-def run(*args, stdin=None, cwd=None, env=None, user=None):
-    command = [BIN, *args]
-    if user is not None:  # as root, permissions mean nothing: drop to an unprivileged user
-        command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
-    proc = subprocess.run(command, input=stdin, capture_output=True, cwd=cwd, timeout=120,
-                          env=env)
-    return proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
-
-
-def check(name, condition, detail=""):
-    if condition:
-        results["passed"] += 1
-    else:
-        results["failed"] += 1
-        print(f"FAIL {name}: {str(detail)[:400]}")
-
-
-def clean_text():
-    with open(CLEAN, encoding="utf-8") as f:
-        return f.read()
-
-
-def write(directory, name, content):
-    path = os.path.join(directory, name)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(content)
-    return path
+start(BIN, CLEAN)
 
 
 def placeholder_text():
@@ -261,8 +233,7 @@ def main():
             sub = os.path.join(tmp, test.__name__)
             os.mkdir(sub)
             test(sub)
-    print(f"{results['passed']} passed, {results['failed']} failed")
-    return 1 if results["failed"] else 0
+    return finish()
 
 
 if __name__ == "__main__":

@@ -5,17 +5,14 @@
 #include "checks/section_names.hpp"
 #include "checks/text_util.hpp"
 #include "rules/analyzer.hpp"
-#include "rules/params.hpp"
 
 namespace digestlint {
 namespace {
 
 class MissingSection final : public Analyzer {
  public:
-  explicit MissingSection(const RuleSpec& rule) {
-    const Params params(rule);
-    if (params.has("sections")) configured_ = params.strings("sections");
-  }
+  explicit MissingSection(const RuleSpec& rule)
+      : configured_(checks::SectionNames::configured(rule)) {}
 
   void check(const CheckContext& ctx) const override {
     const checks::SectionNames required(configured_, ctx.digest);

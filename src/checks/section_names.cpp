@@ -2,7 +2,15 @@
 
 #include <algorithm>
 
+#include "rules/params.hpp"
+
 namespace digestlint::checks {
+
+std::optional<std::vector<std::string>> SectionNames::configured(const RuleSpec& rule) {
+  const Params params(rule);
+  if (!params.has("sections")) return std::nullopt;
+  return params.strings("sections");
+}
 
 SectionNames::SectionNames(const std::optional<std::vector<std::string>>& configured,
                            const Digest& digest) {

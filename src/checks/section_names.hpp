@@ -7,11 +7,14 @@
 #include <vector>
 
 #include "model/digest.hpp"
+#include "rules/rule.hpp"
 
 namespace digestlint::checks {
 
 class SectionNames {
  public:
+  // The rule's `sections` parameter, if it sets one (a load error if it is not a list).
+  static std::optional<std::vector<std::string>> configured(const RuleSpec& rule);
   // configured: the rule's `sections` parameter, if set.
   SectionNames(const std::optional<std::vector<std::string>>& configured, const Digest& digest);
 

@@ -67,8 +67,11 @@ class SelfGloss final : public ScopedAnalyzer {
         if (tail_of_longer_name(cps, start)) break;
         const std::size_t span_end = cps[close].offset + cps[close].length;
         const Span span = target.to_source(cps[start].offset, span_end);
+        // Unsafe: the parentheses may name a short form of a longer phrase, as in the metric list
+        // `코드 생성(생성), 버그 수정(수정)`; only a reader tells that from a failed translation,
+        // and dropping it would lose the label.
         ctx.sink.report(span, {{"term", std::string(term)}},
-                        Fix{span, std::string(term), /*safe=*/true,
+                        Fix{span, std::string(term), /*safe=*/false,
                             fmt::format("drop the parenthesized '{}'", term)});
         break;
       }

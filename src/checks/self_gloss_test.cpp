@@ -20,7 +20,7 @@ TEST_CASE("self-gloss reports X(X) and fixes it to X") {
   CHECK(digest.slice(found[0].span) == "저정밀도(저정밀도)");
   CHECK(found[0].arg("term") == "저정밀도");
   REQUIRE(found[0].fix);
-  CHECK(found[0].fix->safe);
+  CHECK_FALSE(found[0].fix->safe);
   CHECK(testing::apply(digest, *found[0].fix).find("이 방법은 저정밀도 연산을 씁니다.") !=
         std::string::npos);
 }
@@ -43,6 +43,19 @@ TEST_CASE("self-gloss accepts real glosses and partial words") {
         "LLM(LLM 모델)", "GATE OpenING(OpenING)은 벤치마크입니다."}) {
     CAPTURE(text);
     CHECK(run("self-gloss", section(text)).empty());
+  }
+}
+
+TEST_CASE("self-gloss offers only an unsafe fix: the repeat may be a phrase's short name") {
+  // From the corpus: each parenthesis names a metric after the task before it; dropping it would
+  // lose the metric's name, and only a reader can tell this from a failed translation.
+  const auto digest = section("이 메트릭들은 코드 생성(생성), 버그 수정(수정)을 평가합니다.");
+  const auto found = run("self-gloss", digest);
+  REQUIRE(found.size() == 2);
+  CHECK(digest.slice(found[0].span) == "생성(생성)");
+  for (const auto& reported : found) {
+    REQUIRE(reported.fix);
+    CHECK_FALSE(reported.fix->safe);
   }
 }
 

@@ -1,7 +1,8 @@
 #include "checks/text_util.hpp"
 
 #include <algorithm>
-#include <numeric>
+
+#include "model/text.hpp"
 
 namespace digestlint::checks {
 
@@ -89,24 +90,6 @@ std::string normalize(std::string_view text) {
 }
 std::string normalize_without_spaces(std::string_view text) {
   return normalized(text, false);
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  const std::vector<CodePoint> x = code_points(a);
-  const std::vector<CodePoint> y = code_points(b);
-  std::vector<std::size_t> row(y.size() + 1);
-  std::iota(row.begin(), row.end(), std::size_t{0});
-  for (std::size_t i = 1; i <= x.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= y.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] =
-          std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1].cp == y[j - 1].cp ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[y.size()];
 }
 
 std::size_t closest(std::string_view name, const std::vector<std::string>& candidates,

@@ -23,9 +23,6 @@ std::string normalize(std::string_view text);
 // Like normalize() but drops whitespace entirely: "Mei  Ling Park" == "meilingpark".
 std::string normalize_without_spaces(std::string_view text);
 
-// Levenshtein distance counted in code points.
-std::size_t edit_distance(std::string_view a, std::string_view b);
-
 // The candidate closest to name over normalize()d text: one containing name (or contained in it)
 // first, then the smallest edit distance; ties keep the first. distance gets the edit distance.
 // Returns candidates.size() when candidates is empty.

@@ -13,13 +13,6 @@ TEST_CASE("normalize folds case, apostrophes and whitespace") {
   CHECK(normalize("") == "");
 }
 
-TEST_CASE("edit_distance counts code points") {
-  CHECK(edit_distance("kitten", "sitting") == 3);
-  CHECK(edit_distance("", "abc") == 3);
-  CHECK(edit_distance("정밀도", "정밀") == 1);  // one Hangul syllable, three bytes
-  CHECK(edit_distance("same", "same") == 0);
-}
-
 TEST_CASE("closest prefers containment, then distance") {
   const std::vector<std::string> known{"What's New", "Technical Details", "Performance Highlights"};
   std::size_t distance = 99;

@@ -8,17 +8,14 @@
 #include "checks/section_names.hpp"
 #include "checks/text_util.hpp"
 #include "rules/analyzer.hpp"
-#include "rules/params.hpp"
 
 namespace digestlint {
 namespace {
 
 class UnknownSection final : public Analyzer {
  public:
-  explicit UnknownSection(const RuleSpec& rule) {
-    const Params params(rule);
-    if (params.has("sections")) configured_ = params.strings("sections");
-  }
+  explicit UnknownSection(const RuleSpec& rule)
+      : configured_(checks::SectionNames::configured(rule)) {}
 
   void check(const CheckContext& ctx) const override {
     const checks::SectionNames known(configured_, ctx.digest);

@@ -1,5 +1,11 @@
 #include "model/text.hpp"
 
+#include <algorithm>
+#include <numeric>
+#include <vector>
+
+#include "model/source.hpp"
+
 namespace digestlint {
 
 std::string_view trim(std::string_view text) {
@@ -27,6 +33,35 @@ std::size_t code_point_count(std::string_view utf8) {
   std::size_t count = 0;
   for (const char c : utf8) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return count;
+}
+
+namespace {
+
+std::vector<char32_t> decode(std::string_view utf8) {
+  std::vector<char32_t> out;
+  for (std::size_t i = 0, length = 0; i < utf8.size(); i += length) {
+    out.push_back(decode_utf8(utf8, i, length));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  const std::vector<char32_t> x = decode(a);
+  const std::vector<char32_t> y = decode(b);
+  std::vector<std::size_t> row(y.size() + 1);
+  std::iota(row.begin(), row.end(), std::size_t{0});
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[y.size()];
 }
 
 }  // namespace digestlint

@@ -20,5 +20,7 @@ std::string_view trim(std::string_view text);
 std::string collapse_whitespace(std::string_view text);
 // Code points in UTF-8 text: bytes that do not continue a sequence.
 std::size_t code_point_count(std::string_view utf8);
+// Levenshtein distance counted in code points ("정밀도" to "정밀" is 1, not 3).
+std::size_t edit_distance(std::string_view a, std::string_view b);
 
 }  // namespace digestlint

@@ -21,4 +21,11 @@ TEST_CASE("code_point_count counts UTF-8 sequences, not bytes") {
   CHECK(code_point_count("") == 0);
 }
 
+TEST_CASE("edit_distance counts code points") {
+  CHECK(edit_distance("kitten", "sitting") == 3);
+  CHECK(edit_distance("", "abc") == 3);
+  CHECK(edit_distance("정밀도", "정밀") == 1);  // one Hangul syllable, three bytes
+  CHECK(edit_distance("same", "same") == 0);
+}
+
 }  // namespace digestlint

@@ -7,7 +7,7 @@
 #include <optional>
 #include <utility>
 
-#include "rules/did_you_mean.hpp"
+#include "model/text.hpp"
 
 namespace digestlint::online {
 namespace {
@@ -111,7 +111,7 @@ bool same_person(const Name& a, const Name& b) {
 
 // Close enough to be a typo of the same name rather than another person.
 bool misspelling_of(const Name& a, const Name& b) {
-  const std::size_t longest = std::max(a.flat.size(), b.flat.size());
+  const std::size_t longest = std::max(code_point_count(a.flat), code_point_count(b.flat));
   return edit_distance(a.flat, b.flat) <= std::max<std::size_t>(1, longest / 6);
 }
 

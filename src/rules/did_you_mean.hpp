@@ -10,7 +10,4 @@ namespace digestlint {
 // Shared by every "unknown key / rule / option" message so they all help the same way.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
-// Levenshtein distance of two byte strings.
-std::size_t edit_distance(std::string_view a, std::string_view b);
-
 }  // namespace digestlint
