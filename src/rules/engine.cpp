@@ -10,6 +10,7 @@
 #include "parse/digest_parser.hpp"
 #include "rules/config.hpp"
 #include "rules/profile_loader.hpp"
+#include "rules/scope.hpp"
 #include "rules/suppressions.hpp"
 
 namespace digestlint {
@@ -166,13 +167,14 @@ FileResult Engine::check_file(std::shared_ptr<const SourceFile> source) const {
       return runs(selector, *source);
     };
   }
+  TargetCache targets(*result.digest, *source);
   for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
     if (rules_.analyzers[i]->after_suppressions()) continue;
     if (filter_ && !filter_(*source, rules_.specs[i])) continue;
     RuleSink sink(rules_.specs[i], *result.digest, result.findings);
     run_guarded(rules_.specs[i], result.findings, [&] {
       rules_.analyzers[i]->check(
-          CheckContext{*source, *result.digest, sink, result.inline_config.get()});
+          CheckContext{*source, *result.digest, sink, result.inline_config.get(), &targets});
     });
   }
   return result;
