@@ -22,11 +22,15 @@ const RuleSpec* find_rule(const Report& report, std::string_view rule_id) {
   return nullptr;
 }
 
-const SourceFile* find_source(const Report& report, std::string_view path) {
+SourceIndex::SourceIndex(const Report& report) {
   for (const FileResult& file : report.files) {
-    if (file.source && file.source->path() == path) return file.source.get();
+    if (file.source) by_path_.try_emplace(file.source->path(), file.source.get());
   }
-  return nullptr;
+}
+
+const SourceFile* SourceIndex::find(std::string_view path) const {
+  const auto it = by_path_.find(path);
+  return it == by_path_.end() ? nullptr : it->second;
 }
 
 Counts count_findings(const Report& report) {

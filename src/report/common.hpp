@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "report/report.hpp"
 
@@ -13,8 +14,17 @@ namespace digestlint::report_detail {
 // Looks up the active rule a finding belongs to; null when the finding's rule is not in the report.
 const RuleSpec* find_rule(const Report& report, std::string_view rule_id);
 
-// Finds the source of another file of the run by path; null when it is not part of the report.
-const SourceFile* find_source(const Report& report, std::string_view path);
+// The sources of a report's files by path, for findings that point into another file: built
+// once per report, since a search per related location made a large run quadratic.
+class SourceIndex {
+ public:
+  explicit SourceIndex(const Report& report);
+  // Null when the file is not part of the report.
+  const SourceFile* find(std::string_view path) const;
+
+ private:
+  std::unordered_map<std::string_view, const SourceFile*> by_path_;
+};
 
 // Counts per severity, indexed by static_cast<int>(Severity).
 struct Counts {

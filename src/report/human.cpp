@@ -244,7 +244,7 @@ struct Related {
   const RelatedLocation* location;
 };
 
-void write_finding(std::ostream& out, const Style& style, const Report& report,
+void write_finding(std::ostream& out, const Style& style, const report_detail::SourceIndex& sources,
                    const SourceFile& source, const Finding& finding, bool show_fixes,
                    LayoutCache& layouts) {
   const Span span = clamp_span(source, finding.span);
@@ -253,9 +253,8 @@ void write_finding(std::ostream& out, const Style& style, const Report& report,
   std::vector<Related> related;
   int max_line = frame.line;
   for (const RelatedLocation& r : finding.related) {
-    const SourceFile* other = r.path.empty() || r.path == source.path()
-                                  ? &source
-                                  : report_detail::find_source(report, r.path);
+    const SourceFile* other =
+        r.path.empty() || r.path == source.path() ? &source : sources.find(r.path);
     if (other != nullptr) {
       max_line = std::max(max_line, other->line_of(clamp_span(*other, r.span).begin));
     }
@@ -387,6 +386,7 @@ void write_statistics(std::ostream& out, const Style& style, const Report& repor
 void write_human(std::ostream& out, const Report& report, const HumanOptions& options) {
   const Style style{options.color};
   bool wrote = false;
+  const report_detail::SourceIndex sources(report);
   LayoutCache layouts;
   if (!options.quiet) {
     for (const FileResult& file : report.files) {
@@ -394,7 +394,7 @@ void write_human(std::ostream& out, const Report& report, const HumanOptions& op
       layouts.clear();
       for (const Finding& finding : file.findings) {
         if (wrote) out << '\n';
-        write_finding(out, style, report, *file.source, finding, options.show_fixes, layouts);
+        write_finding(out, style, sources, *file.source, finding, options.show_fixes, layouts);
         wrote = true;
       }
     }

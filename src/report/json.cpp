@@ -45,12 +45,12 @@ json fix_json(const SourceFile& source, const Fix& fix) {
           {"end_column", end.byte_column}};
 }
 
-json related_json(const Report& report, const SourceFile& source, const RelatedLocation& r) {
+json related_json(const report_detail::SourceIndex& sources, const SourceFile& source,
+                  const RelatedLocation& r) {
   const std::string& path = r.path.empty() ? source.path() : r.path;
   json out = {{"path", path}};
-  const SourceFile* other = r.path.empty() || r.path == source.path()
-                                ? &source
-                                : report_detail::find_source(report, path);
+  const SourceFile* other =
+      r.path.empty() || r.path == source.path() ? &source : sources.find(path);
   if (other != nullptr) {
     const Position p = other->position(clamp_span(*other, r.span).begin);
     out["line"] = p.line;
@@ -65,13 +65,14 @@ json related_json(const Report& report, const SourceFile& source, const RelatedL
   return out;
 }
 
-json finding_json(const Report& report, const SourceFile& source, const Finding& finding) {
+json finding_json(const report_detail::SourceIndex& sources, const SourceFile& source,
+                  const Finding& finding) {
   const Span span = clamp_span(source, finding.span);
   const Position begin = source.position(span.begin);
   const Position end = source.position(span.end);
   json related = json::array();
   for (const RelatedLocation& r : finding.related)
-    related.push_back(related_json(report, source, r));
+    related.push_back(related_json(sources, source, r));
   json result = {{"rule", finding.rule_id},
                  {"severity", to_string(finding.severity)},
                  {"line", begin.line},
@@ -91,12 +92,13 @@ json finding_json(const Report& report, const SourceFile& source, const Finding&
 }  // namespace
 
 void write_json(std::ostream& out, const Report& report) {
+  const report_detail::SourceIndex sources(report);
   json files = json::array();
   for (const FileResult& file : report.files) {
     if (!file.source) continue;
     json findings = json::array();
     for (const Finding& finding : file.findings) {
-      findings.push_back(finding_json(report, *file.source, finding));
+      findings.push_back(finding_json(sources, *file.source, finding));
     }
     json entry = {{"path", file.source->path()}, {"findings", std::move(findings)}};
     if (!file.skipped.empty()) entry["skipped"] = file.skipped;

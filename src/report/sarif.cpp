@@ -143,6 +143,7 @@ json fix_object(const Report& report, const SourceFile& source, const Fix& fix) 
 }  // namespace
 
 void write_sarif(std::ostream& out, const Report& report) {
+  const report_detail::SourceIndex sources(report);
   json rules = json::array();
   std::map<std::string, int, std::less<>> rule_index;
   for (const RuleSpec* rule : report.rules) {
@@ -177,9 +178,8 @@ void write_sarif(std::ostream& out, const Report& report) {
         json related = json::array();
         int id = 1;
         for (const RelatedLocation& r : finding.related) {
-          const SourceFile* other = r.path.empty() || r.path == source.path()
-                                        ? &source
-                                        : report_detail::find_source(report, r.path);
+          const SourceFile* other =
+              r.path.empty() || r.path == source.path() ? &source : sources.find(r.path);
           json location = {{"id", id++}};
           if (other != nullptr) {
             location["physicalLocation"] = physical_location(report, *other, r.span);

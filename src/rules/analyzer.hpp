@@ -25,12 +25,16 @@ class FindingSink {
                       std::optional<Confidence> confidence = std::nullopt) = 0;
 };
 
+class TargetCache;
+
 struct CheckContext {
   const SourceFile& source;
   const Digest& digest;
   FindingSink& sink;
   // The file's digestlint directives; null with --no-inline-config.
   const InlineConfig* inline_config = nullptr;
+  // The file's targets, shared by its rules; null: each rule builds its own.
+  TargetCache* targets = nullptr;
 };
 
 // One file of a run, for analyzers that compare files (e.g. duplicate summaries).

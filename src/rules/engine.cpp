@@ -9,6 +9,7 @@
 #include "rules/config.hpp"
 #include "rules/parallel.hpp"
 #include "rules/profile_loader.hpp"
+#include "rules/scope.hpp"
 #include "rules/suppressions.hpp"
 
 namespace digestlint {
@@ -196,13 +197,14 @@ FileResult Engine::check_file(std::shared_ptr<const SourceFile> source, std::siz
     result.findings = std::move(*known);
     return result;
   }
+  TargetCache targets(*result.digest, *source);
   for (std::size_t i = 0; i < rules_.specs.size() && !cancelled(); ++i) {
     if (rules_.analyzers[i]->after_suppressions()) continue;
     if (filter_ && !filter_(*source, rules_.specs[i])) continue;
     RuleSink sink(rules_.specs[i], *result.digest, result.findings);
     run_guarded(rules_.specs[i], result.findings, [&] {
       rules_.analyzers[i]->check(
-          CheckContext{*source, *result.digest, sink, result.inline_config.get()});
+          CheckContext{*source, *result.digest, sink, result.inline_config.get(), &targets});
     });
   }
   if (own && !cancelled()) own->remember(index, result.findings);

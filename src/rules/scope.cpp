@@ -146,4 +146,10 @@ std::vector<Target> targets_of(Scope scope, const Digest& digest, const SourceFi
   return targets;
 }
 
+const std::vector<Target>& TargetCache::of(Scope scope) {
+  std::optional<std::vector<Target>>& built = built_[static_cast<std::size_t>(scope)];
+  if (!built) built = targets_of(scope, digest_, source_);
+  return *built;
+}
+
 }  // namespace digestlint

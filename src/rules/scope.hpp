@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,5 +50,20 @@ struct Target {
 };
 
 std::vector<Target> targets_of(Scope scope, const Digest& digest, const SourceFile& source);
+
+// One file's targets, built the first time a rule asks for a scope and shared by the rules after
+// it, instead of every rule copying every text again. Not thread-safe: a file's rules run on one
+// thread.
+class TargetCache {
+ public:
+  TargetCache(const Digest& digest, const SourceFile& source) : digest_(digest), source_(source) {}
+  const std::vector<Target>& of(Scope scope);
+
+ private:
+  const Digest& digest_;
+  const SourceFile& source_;
+  std::array<std::optional<std::vector<Target>>, static_cast<std::size_t>(Scope::summary) + 1>
+      built_;
+};
 
 }  // namespace digestlint

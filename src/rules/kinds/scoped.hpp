@@ -11,9 +11,11 @@ class ScopedAnalyzer : public Analyzer {
 
   void check(const CheckContext& context) const override {
     for (const Scope scope : scopes_) {
-      for (const Target& target : targets_of(scope, context.digest, context.source)) {
-        check_target(context, target);
-      }
+      std::vector<Target> own;
+      const std::vector<Target>& targets =
+          context.targets ? context.targets->of(scope)
+                          : (own = targets_of(scope, context.digest, context.source));
+      for (const Target& target : targets) check_target(context, target);
     }
   }
 
