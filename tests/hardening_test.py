@@ -118,6 +118,13 @@ def test_unknown_params(tmp):
                         ["did you mean 'severity'"])
 
 
+def test_renamed_analyzer(tmp):
+    """An analyzer named the way it was before it took its rule's name is told the new name."""
+    path = pack(tmp, "renamed.yaml", kind="builtin", params="{}", extra="    analyzer: known-sections\n")
+    expect_config_error("renamed analyzer", ["--rules", path], f"{path}:9:",
+                        ["unknown builtin analyzer 'known-sections'", "renamed to 'unknown-section'"])
+
+
 def test_fix_rewrite_groups(tmp):
     """Bug 4: a rewrite naming a group the pattern lacks is a load error."""
     path = pack(tmp, "groups.yaml", extra="    fix: {replace: '\\5'}\n")
@@ -222,7 +229,8 @@ def test_custom_pack_docs(tmp):
 
 def main():
     tests = [test_symlinks, test_unreadable_directory, test_duplicates, test_baseline_needs_every_input,
-             test_unknown_params, test_fix_rewrite_groups, test_ill_formed_packs, test_rules_turned_off,
+             test_unknown_params, test_renamed_analyzer, test_fix_rewrite_groups, test_ill_formed_packs,
+             test_rules_turned_off,
              test_color, test_messages_help, test_custom_pack_docs]
     only = sys.argv[3:]
     with tempfile.TemporaryDirectory() as tmp:

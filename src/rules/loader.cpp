@@ -19,6 +19,19 @@
 namespace digestlint {
 namespace {
 
+// Built-in analyzers renamed after their rules (0.1.0): a pack that names one the old way is
+// told the new name rather than only that the old one is unknown.
+std::string renamed_analyzer(std::string_view name) {
+  static const std::map<std::string_view, std::string_view> renamed = {
+      {"arxiv-link", "arxiv-malformed"},
+      {"calendar-date", "invalid-date"},
+      {"known-sections", "unknown-section"},
+      {"required-sections", "missing-section"},
+      {"summary-duplicate", "duplicate-summary"}};
+  const auto it = renamed.find(name);
+  return it == renamed.end() ? "" : fmt::format(" (renamed to '{}')", it->second);
+}
+
 const std::set<std::string, std::less<>> kRuleKeys{"id",          "severity", "message", "hint",
                                                    "description", "docs",     "scope",   "kind",
                                                    "analyzer",    "params",   "fix"};
@@ -153,7 +166,8 @@ class PackReader {
     if (spec.kind == "builtin") {
       spec.analyzer = required(node, "analyzer");
       if (!find_analyzer(spec.analyzer, false)) {
-        fail(node["analyzer"], fmt::format("unknown builtin analyzer '{}'", spec.analyzer));
+        fail(node["analyzer"], fmt::format("unknown builtin analyzer '{}'{}", spec.analyzer,
+                                           renamed_analyzer(spec.analyzer)));
       }
     } else if (!find_analyzer(spec.kind, true)) {
       fail(node["kind"],
