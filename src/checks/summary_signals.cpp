@@ -220,9 +220,9 @@ double specific_grounding(std::vector<TitleTerm> terms, const SummaryIndex& inde
 // Another title's specific grounding, zero when the title has a name that is not the summary's
 // subject: a summary moved from an entry is about that entry's paper, while a summary that only
 // compares with it (a baseline) mentions its name later or once.
-double rival_grounding(std::string_view title, const SummaryIndex& index, const Signals& signals,
-                       const Vocabulary& vocabulary, const Parameters& p) {
-  std::vector<TitleTerm> terms = title_terms(title, vocabulary, p);
+double rival_grounding(std::string_view title, std::vector<TitleTerm> terms,
+                       const SummaryIndex& index, const Signals& signals,
+                       const Vocabulary& vocabulary) {
   const bool named = !terms.empty() && terms.front().kind == TitleTerm::Kind::name;
   const bool about_it = std::any_of(
       signals.key_names.begin(), signals.key_names.end(),
@@ -242,7 +242,8 @@ void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
     for (const std::size_t other : {digest.own - distance, digest.own + distance}) {
       if (other >= count || compared >= p.max_rivals) continue;  // wraps below zero too
       ++compared;
-      const double grounding = rival_grounding(digest.titles[other], index, signals, vocabulary, p);
+      const double grounding = rival_grounding(
+          digest.titles[other], digest.terms(other, vocabulary, p), index, signals, vocabulary);
       if (grounding <= best_other) continue;
       best_other = grounding;
       signals.rival = Rival{other, std::string(digest.titles[other]), grounding};
@@ -257,11 +258,18 @@ void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
 
 }  // namespace
 
+const std::vector<TitleTerm>& DigestTitles::terms(std::size_t index, const Vocabulary& vocabulary,
+                                                  const Parameters& parameters) const {
+  term_cache.resize(titles.size());
+  if (!term_cache[index]) term_cache[index] = title_terms(titles[index], vocabulary, parameters);
+  return *term_cache[index];
+}
+
 Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_t lead,
                 const Vocabulary& vocabulary, const Parameters& parameters) {
   const std::string_view title = digest.titles[digest.own];
   Signals signals;
-  signals.terms = title_terms(title, vocabulary, parameters);
+  signals.terms = digest.terms(digest.own, vocabulary, parameters);
   const std::vector<Token> tokens = latin_tokens(summary);
   const SummaryIndex index(summary, tokens, vocabulary, parameters);
   signals.grounding = ground(signals.terms, index);

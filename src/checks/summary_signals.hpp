@@ -29,10 +29,15 @@ struct Rival {
   double grounding = 0;
 };
 
-// The titles of the summary's digest, to compare the summary's own title against.
+// The titles of the summary's digest, to compare the summary's own title against. Each title's
+// terms are worked out once, when first compared, however many summaries are compared with it.
 struct DigestTitles {
   std::vector<std::string_view> titles;
   std::size_t own = 0;  // index of the summary's entry
+  mutable std::vector<std::optional<std::vector<TitleTerm>>> term_cache = {};  // filled by terms()
+
+  const std::vector<TitleTerm>& terms(std::size_t index, const Vocabulary& vocabulary,
+                                      const Parameters& parameters) const;
 };
 
 struct Signals {
