@@ -31,7 +31,7 @@ class DuplicateAuthor final : public Analyzer {
         const auto [it, inserted] = seen.emplace(std::move(key), &author);
         if (inserted || (adjacent_repeat && adjacent_repeats_allowed)) continue;
         ctx.sink.report(author.name.span, {{"author", std::string(author.name.text)}},
-                        Fix{author.item, "", /*safe=*/true, "remove the repeated author"},
+                        Fix{author.item, "", /*safe=*/false, "remove the repeated author"},
                         {RelatedLocation{"", it->second->name.span, "first listed here"}});
       }
     }

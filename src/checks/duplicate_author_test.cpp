@@ -20,7 +20,7 @@ Authors: Ada Lovelace, Alan Turing, ada  lovelace, Grace Hopper
   REQUIRE(found[0].related.size() == 1);
   CHECK(digest.slice(found[0].related[0].span) == "Ada Lovelace");
   REQUIRE(found[0].fix);
-  CHECK(found[0].fix->safe);
+  CHECK_FALSE(found[0].fix->safe);  // two co-authors can share a name
   CHECK(testing::apply(digest, *found[0].fix)
             .find("Authors: Ada Lovelace, Alan Turing, Grace Hopper\n") != std::string::npos);
 }
