@@ -227,11 +227,20 @@ def test_custom_pack_docs(tmp):
     check("docs removes it", not os.path.exists(os.path.join(docs, "team", "removed.md")) and "removed" in out, out)
 
 
+def test_libcurl_missing(tmp):
+    env = dict(os.environ, DIGESTLINT_LIBCURL=os.path.join(tmp, "libcurl-missing.so"))
+    code, _, err = run("check", "--online", "--no-cache", CLEAN, env=env)
+    check("--online without libcurl stops before linting, exit 2", code == 2, (code, err))
+    check("and says what could not be loaded", "could not be loaded" in err and "libcurl-missing.so" in err, err)
+    code, _, err = run("check", "--no-cache", CLEAN, env=env)
+    check("an offline run never loads libcurl", code == 0, (code, err))
+
+
 def main():
     tests = [test_symlinks, test_unreadable_directory, test_duplicates, test_baseline_needs_every_input,
              test_unknown_params, test_renamed_analyzer, test_fix_rewrite_groups, test_ill_formed_packs,
              test_rules_turned_off,
-             test_color, test_messages_help, test_custom_pack_docs]
+             test_color, test_messages_help, test_custom_pack_docs, test_libcurl_missing]
     only = sys.argv[3:]
     with tempfile.TemporaryDirectory() as tmp:
         os.chmod(tmp, 0o755)

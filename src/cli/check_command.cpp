@@ -244,6 +244,9 @@ int run_check(const CheckOptions& options) {
   } catch (const RuleError& error) {
     std::cerr << error.describe() << "\n";
     return kExitConfig;
+  } catch (const std::runtime_error& error) {
+    std::cerr << "error: " << error.what() << "\n";
+    return kExitUsage;
   }
   try {
     drop_excluded(options, catalog, inputs);

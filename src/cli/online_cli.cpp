@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "online/curl_library.hpp"
 #include "online/session.hpp"
 
 namespace digestlint {
@@ -36,6 +37,8 @@ OnlineRun::OnlineRun(const OnlineCliOptions& options, bool from_config) {
   if (!settings.enabled && !settings.cache_only && !from_config) return;
   for (const std::string& remap : options.remaps)
     settings.remaps.push_back(online::parse_remap(remap));
+  // Said now, not after the files were linted: without libcurl the run cannot do what it asks.
+  if (!settings.cache_only) online::curl_library();
   auto session = std::make_shared<online::Session>(std::move(settings));
   if (!session->cache_problem().empty())
     std::cerr << fmt::format("warning: online cache not used: {}\n", session->cache_problem());

@@ -21,7 +21,7 @@ void add_online_options(CLI::App& command, OnlineCliOptions& options);
 class OnlineRun {
  public:
   // from_config: `online: true` in the working directory's .digestlint.yaml. Throws
-  // std::invalid_argument for a bad --remap.
+  // std::invalid_argument for a bad --remap, std::runtime_error when libcurl cannot be loaded.
   OnlineRun(const OnlineCliOptions& options, bool from_config);
   ~OnlineRun();
   // Whether this run checks online (its findings then depend on more than the files).

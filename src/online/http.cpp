@@ -1,25 +1,20 @@
 #include "online/http.hpp"
 
-#include <curl/curl.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <deque>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <thread>
+
+#include "online/curl_library.hpp"
 
 namespace digestlint::online {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
-
-void init_curl_once() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 std::string host_of(const std::string& url) {
   const std::size_t scheme = url.find("://");
@@ -69,23 +64,24 @@ HttpFailure classify(CURLcode code) {
   }
 }
 
-CURL* make_easy(const std::string& url, Transfer& transfer, const HttpLimits& limits) {
-  CURL* easy = curl_easy_init();
-  curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(easy, CURLOPT_NOBODY, transfer.head ? 1L : 0L);
-  curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(easy, CURLOPT_MAXREDIRS, static_cast<long>(limits.max_redirects));
-  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(limits.timeout.count()));
-  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(limits.timeout.count()));
-  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
-  curl_easy_setopt(easy, CURLOPT_USERAGENT,
+CURL* make_easy(const CurlLibrary& curl, const std::string& url, Transfer& transfer,
+                const HttpLimits& limits) {
+  CURL* easy = curl.easy_init();
+  curl.easy_setopt(easy, CURLOPT_URL, url.c_str());
+  curl.easy_setopt(easy, CURLOPT_NOBODY, transfer.head ? 1L : 0L);
+  curl.easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 1L);
+  curl.easy_setopt(easy, CURLOPT_MAXREDIRS, static_cast<long>(limits.max_redirects));
+  curl.easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(limits.timeout.count()));
+  curl.easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(limits.timeout.count()));
+  curl.easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_body);
+  curl.easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
+  curl.easy_setopt(easy, CURLOPT_USERAGENT,
                    "digestlint/" DIGESTLINT_VERSION " (+" DIGESTLINT_HOMEPAGE ")");
-  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
-  curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(easy, CURLOPT_PRIVATE, &transfer);
+  curl.easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl.easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
+  curl.easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl.easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl.easy_setopt(easy, CURLOPT_PRIVATE, &transfer);
   return easy;
 }
 
@@ -93,18 +89,19 @@ CURL* make_easy(const std::string& url, Transfer& transfer, const HttpLimits& li
 // and total limits; finished attempts are settled, retried later or fall back to GET.
 class Fetcher {
  public:
-  Fetcher(const std::vector<HttpRequest>& requests, const HttpLimits& limits)
-      : requests_(requests), limits_(limits), results_(requests.size()) {
-    multi_ = curl_multi_init();
+  Fetcher(const CurlLibrary& curl, const std::vector<HttpRequest>& requests,
+          const HttpLimits& limits)
+      : curl_(curl), requests_(requests), limits_(limits), results_(requests.size()) {
+    multi_ = curl_.multi_init();
     for (std::size_t i = 0; i < requests.size(); ++i)
       queue_.push_back({Clock::now(), i, !requests[i].want_body, 0});
   }
   ~Fetcher() {
     for (auto& [easy, transfer] : active_) {
-      curl_multi_remove_handle(multi_, easy);
-      curl_easy_cleanup(easy);
+      curl_.multi_remove_handle(multi_, easy);
+      curl_.easy_cleanup(easy);
     }
-    curl_multi_cleanup(multi_);
+    curl_.multi_cleanup(multi_);
   }
 
   std::vector<HttpResult> run() {
@@ -115,9 +112,9 @@ class Fetcher {
       }
       start_ready();
       int running = 0;
-      curl_multi_perform(multi_, &running);
+      curl_.multi_perform(multi_, &running);
       collect_finished();
-      curl_multi_poll(multi_, nullptr, 0, poll_timeout_ms(), nullptr);
+      curl_.multi_poll(multi_, nullptr, 0, poll_timeout_ms(), nullptr);
     }
     return std::move(results_);
   }
@@ -169,22 +166,22 @@ class Fetcher {
     transfer->want_body = requests_[attempt.index].want_body;
     transfer->max_body = limits_.max_body_bytes;
     transfer->host = host;
-    CURL* easy = make_easy(requests_[attempt.index].url, *transfer, limits_);
+    CURL* easy = make_easy(curl_, requests_[attempt.index].url, *transfer, limits_);
     retries_[easy] = attempt.retry;
     ++per_host_[host];
     ++results_[attempt.index].attempts;
-    curl_multi_add_handle(multi_, easy);
+    curl_.multi_add_handle(multi_, easy);
     active_.emplace(easy, std::move(transfer));
   }
 
   void collect_finished() {
     int left = 0;
-    while (CURLMsg* message = curl_multi_info_read(multi_, &left)) {
+    while (CURLMsg* message = curl_.multi_info_read(multi_, &left)) {
       if (message->msg != CURLMSG_DONE) continue;
       CURL* easy = message->easy_handle;
       settle(easy, message->data.result);
-      curl_multi_remove_handle(multi_, easy);
-      curl_easy_cleanup(easy);
+      curl_.multi_remove_handle(multi_, easy);
+      curl_.easy_cleanup(easy);
       active_.erase(easy);
       retries_.erase(easy);
     }
@@ -195,12 +192,12 @@ class Fetcher {
     --per_host_[transfer.host];
     HttpResult& result = results_[transfer.index];
     result.status = 0;
-    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &result.status);
+    curl_.easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &result.status);
     const bool capped = code == CURLE_WRITE_ERROR && transfer.over_cap;
     result.failure =
         capped ? (transfer.want_body ? HttpFailure::too_large : HttpFailure::none) : classify(code);
     result.detail = result.failure != HttpFailure::none
-                        ? (capped ? "body over the size cap" : curl_easy_strerror(code))
+                        ? (capped ? "body over the size cap" : curl_.easy_strerror(code))
                         : fmt::format("HTTP {}", result.status);
     result.body = std::move(transfer.body);
     const int retry = retries_.at(easy);
@@ -218,7 +215,7 @@ class Fetcher {
   milliseconds backoff(CURL* easy, int retry) const {
     const milliseconds exponential = limits_.first_backoff * (1 << retry);
     curl_off_t retry_after = 0;
-    curl_easy_getinfo(easy, CURLINFO_RETRY_AFTER, &retry_after);
+    curl_.easy_getinfo(easy, CURLINFO_RETRY_AFTER, &retry_after);
     const milliseconds asked = std::min(milliseconds(retry_after * 1000), limits_.max_retry_after);
     return std::max(exponential, asked);
   }
@@ -238,6 +235,7 @@ class Fetcher {
     }
   }
 
+  const CurlLibrary& curl_;
   const std::vector<HttpRequest>& requests_;
   const HttpLimits& limits_;
   std::vector<HttpResult> results_;
@@ -264,8 +262,7 @@ bool is_transient(const HttpResult& result) {
 std::vector<HttpResult> fetch_all(const std::vector<HttpRequest>& requests,
                                   const HttpLimits& limits) {
   if (requests.empty()) return {};
-  init_curl_once();
-  return Fetcher(requests, limits).run();
+  return Fetcher(curl_library(), requests, limits).run();
 }
 
 }  // namespace digestlint::online
