@@ -223,11 +223,10 @@ double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint6
 }
 
 std::size_t PhraseMatcher::add(std::string_view pattern, bool word_start) {
-  for (std::size_t id = 0; id < patterns_.size(); ++id) {
-    if (patterns_[id].first == pattern && patterns_[id].second == word_start) return id;
-  }
   const std::size_t id = patterns_.size();
-  patterns_.emplace_back(std::string(pattern), word_start);
+  const auto [known, added] = ids_.try_emplace({std::string(pattern), word_start}, id);
+  if (!added) return known->second;
+  patterns_.push_back(known->first);
   if (pattern.empty()) return id;
   std::uint32_t node = 0;
   for (const char c : pattern) {

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -80,8 +81,9 @@ class PhraseMatcher {
   std::uint32_t step(std::uint32_t node, unsigned char byte) const;
   std::vector<Node> nodes_{1};
   std::vector<std::pair<std::string, bool>> patterns_;
-  std::array<std::uint32_t, 256> root_{};  // the root's edges by byte (0: none)
-  std::vector<std::uint32_t> dense_;       // full 256-entry move tables of the shallow nodes
+  std::map<std::pair<std::string, bool>, std::size_t> ids_;  // patterns_ inverted
+  std::array<std::uint32_t, 256> root_{};                    // the root's edges by byte (0: none)
+  std::vector<std::uint32_t> dense_;  // full 256-entry move tables of the shallow nodes
 };
 
 }  // namespace digestlint::summary

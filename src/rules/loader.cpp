@@ -39,10 +39,6 @@ const std::set<std::string, std::less<>> kRuleKeys{"id",          "severity", "m
 // A data file "rules/NAME.tsv" is the lexicon NAME: one entry "key: value, value" per line
 // from its first two tab-separated columns; `#` lines are comments. Large generated lexicons
 // live in such files because they load far faster than YAML.
-bool is_data_file(const PackSource& pack) {
-  return pack.path.ends_with(".tsv");
-}
-
 void read_data_file(const PackSource& pack, Lexicons& lexicons) {
   std::string name = pack.path.substr(pack.path.find_last_of('/') + 1);
   name.resize(name.size() - 4);
@@ -65,9 +61,7 @@ void read_data_file(const PackSource& pack, Lexicons& lexicons) {
 class PackReader {
  public:
   PackReader(const PackSource& pack, std::shared_ptr<const Lexicons> inherited)
-      : path_(pack.path),
-        root_(load_yaml(pack.text, pack.path)),
-        inherited_(std::move(inherited)) {}
+      : path_(pack.path), root_(pack.yaml()), inherited_(std::move(inherited)) {}
 
   std::vector<RuleSpec> read() {
     if (root_.IsNull()) return {};
@@ -349,6 +343,11 @@ PackSource read_yaml_file(const std::string& path, std::string_view what) {
   return {path, text.str()};
 }
 
+const YAML::Node& PackSource::yaml() const {
+  if (!parsed) parsed = load_yaml(text, path);
+  return *parsed;
+}
+
 PackSource read_pack(const std::string& path) {
   return read_yaml_file(path, "rule pack");
 }
@@ -357,7 +356,7 @@ std::vector<RuleSpec> load_rule_specs(const std::vector<PackSource>& packs) {
   std::vector<RuleSpec> specs;
   auto lexicons = std::make_shared<const Lexicons>();
   for (const PackSource& pack : packs) {
-    if (is_data_file(pack)) {
+    if (pack.is_data_file()) {
       auto extended = std::make_shared<Lexicons>(*lexicons);
       read_data_file(pack, *extended);
       lexicons = std::move(extended);

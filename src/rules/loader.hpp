@@ -1,8 +1,10 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "rules/engine.hpp"
+#include "rules/params.hpp"
 #include "rules/rule.hpp"
 
 namespace digestlint {
@@ -12,6 +14,12 @@ struct PackSource {
   std::string path;
   std::string text;
   bool builtin = false;  // the embedded default pack (its rules have pages in docs/rules)
+  // A data file (rules/*.tsv): a lexicon, not YAML.
+  bool is_data_file() const { return path.ends_with(".tsv"); }
+  // The text parsed, once for every reader of the pack (rules, profiles): parsing YAML is the
+  // largest part of a one-file run's start-up. Throws RuleError pointing at a syntax error.
+  const YAML::Node& yaml() const;
+  mutable std::optional<YAML::Node> parsed = std::nullopt;
 };
 
 std::vector<PackSource> default_packs();

@@ -225,15 +225,8 @@ class ProfileReader {
 ProfileSet load_profiles(const std::vector<PackSource>& packs) {
   ProfileSet set;
   for (const PackSource& pack : packs) {
-    // Parsing YAML is most of a one-file run's start-up, and load_rule_specs parses every pack
-    // already: a pack that never writes the key has no profiles to read.
-    if (pack.text.find("profiles") == std::string::npos) continue;
-    YAML::Node root;
-    try {
-      root = YAML::Load(pack.text);
-    } catch (const YAML::ParserException&) {
-      continue;  // load_rule_specs reports invalid YAML with its position
-    }
+    if (pack.is_data_file()) continue;
+    const YAML::Node& root = pack.yaml();
     if (!root.IsMap() || !root["profiles"]) continue;
     const YAML::Node list = root["profiles"];
     if (!list.IsSequence())
