@@ -14,6 +14,7 @@
 
 #include "rules/did_you_mean.hpp"
 #include "rules/embedded.hpp"
+#include "rules/pack_image.hpp"
 #include "rules/params.hpp"
 
 namespace digestlint {
@@ -329,7 +330,7 @@ std::unique_ptr<Analyzer> make_analyzer(const AnalyzerInfo& info, const RuleSpec
 std::vector<PackSource> default_packs() {
   std::vector<PackSource> packs;
   for (const EmbeddedFile& file : embedded_rule_packs()) {
-    packs.push_back({std::string(file.path), std::string(file.text), true});
+    packs.push_back({std::string(file.path), std::string(file.text), true, file.image});
   }
   return packs;
 }
@@ -344,7 +345,7 @@ PackSource read_yaml_file(const std::string& path, std::string_view what) {
 }
 
 const YAML::Node& PackSource::yaml() const {
-  if (!parsed) parsed = load_yaml(text, path);
+  if (!parsed) parsed = image.empty() ? load_yaml(text, path) : decode_yaml_image(image);
   return *parsed;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/engine.hpp"
@@ -16,6 +17,8 @@ struct PackSource {
   bool builtin = false;  // the embedded default pack (its rules have pages in docs/rules)
   // A data file (rules/*.tsv): a lexicon, not YAML.
   bool is_data_file() const { return path.ends_with(".tsv"); }
+  // The embedded pack's image (rules/pack_image.hpp): what yaml() reads instead of the text.
+  std::string_view image = {};
   // The text parsed, once for every reader of the pack (rules, profiles): parsing YAML is the
   // largest part of a one-file run's start-up. Throws RuleError pointing at a syntax error.
   const YAML::Node& yaml() const;
