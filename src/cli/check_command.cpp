@@ -292,16 +292,17 @@ struct StreamedOutcome {
 int check_streaming(const CheckOptions& options, RuleCatalog& catalog,
                     std::optional<OnlineRun>& online_run) {
   Report report = report_settings(options);
+  const bool baseline_only = !options.write_baseline_path.empty();
   std::optional<Baseline> baseline;
   try {
-    baseline = load_baseline(options);
+    if (!baseline_only) baseline = load_baseline(options);
   } catch (const std::runtime_error& error) {
     std::cerr << error.what() << "\n";
     return kExitUsage;
   }
   // The report is written while files are linted: where it goes is settled first.
   std::ofstream file;
-  if (!options.output_path.empty()) {
+  if (!baseline_only && !options.output_path.empty()) {
     file.open(options.output_path, std::ios::binary | std::ios::trunc);
     if (!file) {
       std::cerr << fmt::format("{}: error: cannot write output file\n", options.output_path);
@@ -310,9 +311,8 @@ int check_streaming(const CheckOptions& options, RuleCatalog& catalog,
   }
   std::ostream& out = options.output_path.empty() ? std::cout : file;
   StreamedSources sources(options.input);
-  const bool baseline_only = !options.write_baseline_path.empty();
   const std::unique_ptr<ReportWriter> writer =
-      report_writer(options, report, sources, out, use_color(options));
+      baseline_only ? nullptr : report_writer(options, report, sources, out, use_color(options));
   const std::optional<Severity> threshold = fail_threshold(options.fail_on);
   StreamedOutcome outcome;
   const auto consume = [&](FileResult&& file) {
