@@ -18,6 +18,10 @@ namespace {
 // order, few enough that memory does not grow with the run.
 constexpr std::size_t kFilesPerJob = 4;
 
+// Files kept for findings that point into them: a digest's findings point into about 8 files
+// before it, so this many cover the files around it, at a few MiB.
+constexpr std::size_t kRecentSources = 64;
+
 // One task of the pipeline; `done` is set once `work` has run.
 struct Slot {
   std::function<void()> work;
@@ -197,17 +201,6 @@ LintStream lint_stream(const std::vector<ListedInput>& inputs, const InputOption
                        const std::function<void(FileResult&&)>& consume) {
   return Pipeline(input_options, options, catalog, consume).run(inputs);
 }
-
-}  // namespace digestlint
-
-namespace digestlint {
-namespace {
-
-// Files kept for findings that point into them: with about 8 files a digest borrows from, this
-// many holds them for the files around it at a few MiB.
-constexpr std::size_t kRecentSources = 64;
-
-}  // namespace
 
 void StreamedSources::add(const std::shared_ptr<const SourceFile>& source, bool from_stdin) {
   paths_.insert(source->path());

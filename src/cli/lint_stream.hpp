@@ -34,10 +34,6 @@ LintStream lint_stream(const std::vector<ListedInput>& inputs, const InputOption
                        const LintStreamOptions& options, RuleCatalog& catalog,
                        const std::function<void(FileResult&&)>& consume);
 
-}  // namespace digestlint
-
-namespace digestlint {
-
 // The files of a streamed run that findings point into, once they were handed on: the latest
 // ones are kept, older ones read again (a file's findings point into a few files before it).
 // Only files handed on so far are found.
