@@ -248,10 +248,25 @@ def test_profiles(tmp):
     check("an unknown pinned profile exits 3", code == 3 and ".digestlint.yaml:3:14" in err, err)
 
 
+def test_streamed_like_collected(tmp):
+    # Without the result cache a run is streamed file by file; with it, linted as a whole. Both
+    # must say the same, byte for byte: related locations into other files, the SARIF rules list,
+    # the JSON summary and the notes included.
+    cache = os.path.join(tmp, "cache")
+    for fmt in ("human", "json", "sarif", "github"):
+        args = ["check", "--format", fmt, "--statistics", "-v", FIXTURES, "missing.md"]
+        streamed = run(*args, "--no-cache", cwd=tmp)
+        code, out, err = run(*args, "--cache-dir", cache, cwd=tmp)
+        collected = (code, out, "".join(line for line in err.splitlines(keepends=True)
+                                        if not line.startswith("cache: ")))
+        check(f"streamed {fmt} report is the collected one", streamed == collected,
+              f"{streamed[1][-300:]}{streamed[2][-300:]}")
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         for test in (test_exit_codes, test_bad_input, test_stdin_and_formats, test_config, test_suppressions,
-                     test_baseline, test_fixes, test_profiles):
+                     test_baseline, test_fixes, test_profiles, test_streamed_like_collected):
             sub = os.path.join(tmp, test.__name__)
             os.mkdir(sub)
             test(sub)

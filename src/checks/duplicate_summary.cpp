@@ -18,6 +18,7 @@
 #include "checks/summary_verdict.hpp"
 #include "model/text.hpp"
 #include "rules/analyzer.hpp"
+#include "rules/compares_in_order.hpp"
 #include "rules/params.hpp"
 
 namespace digestlint {
@@ -201,7 +202,14 @@ class ClusterIndex {
   std::vector<std::uint32_t> candidates_;
 };
 
-class DuplicateSummary final : public Analyzer {
+// What a run keeps between files: the cluster indexes and the paths of the files so far.
+struct Clusters final : RunState {
+  ClusterIndex summaries;
+  ClusterIndex sections;
+  std::vector<std::string> paths;
+};
+
+class DuplicateSummary final : public Analyzer, public ComparesInOrder {
  public:
   explicit DuplicateSummary(const RuleSpec& rule) {
     const Params params(rule);
@@ -217,24 +225,13 @@ class DuplicateSummary final : public Analyzer {
   }
 
   void check(const CheckContext&) const override {}
-  bool needs_whole_run() const override { return true; }
 
-  void check_run(const std::vector<RunFile>& files) const override {
-    RunState run;
-    for (std::size_t f = 0; f < files.size(); ++f)
-      check_file(run, static_cast<std::uint32_t>(f), files[f]);
-  }
-
- private:
-  // What the run keeps between files: the cluster indexes and the paths of the files so far.
-  struct RunState {
-    ClusterIndex summaries;
-    ClusterIndex sections;
-    std::vector<std::string> paths;
-  };
+  std::unique_ptr<RunState> start_run() const override { return std::make_unique<Clusters>(); }
 
   // Checks one file against the run so far; its findings land on this file only.
-  void check_file(RunState& run, std::uint32_t file, const RunFile& input) const {
+  void check_next(RunState& state, const RunFile& input) const override {
+    Clusters& run = static_cast<Clusters&>(state);
+    const auto file = static_cast<std::uint32_t>(run.paths.size());
     run.paths.push_back(input.source->path());
     for (const Entry& entry : input.digest->entries) {
       if (entry.sections.empty()) continue;
@@ -264,7 +261,8 @@ class DuplicateSummary final : public Analyzer {
     }
   }
 
-  bool check_text(const RunState& run, ClusterIndex& index, const RunFile& input,
+ private:
+  bool check_text(const Clusters& run, ClusterIndex& index, const RunFile& input,
                   std::uint32_t file, const Entry& entry, const Section* section,
                   const Signature& signature, bool report_it) const {
     Location here{file, entry.index, section ? section->text.span : summary::summary_span(entry),
@@ -281,7 +279,7 @@ class DuplicateSummary final : public Analyzer {
     return location.section.empty() ? "summary" : fmt::format("section '{}'", location.section);
   }
 
-  static void report(const RunState& run, const RunFile& input, const Location& first,
+  static void report(const Clusters& run, const RunFile& input, const Location& first,
                      const Location& later, double similarity) {
     const bool same_file = first.file == later.file;
     const std::string& first_path = run.paths[first.file];

@@ -9,6 +9,7 @@
 
 #include "cache/cached_lint.hpp"
 #include "cli/commands.hpp"
+#include "cli/lint_stream.hpp"
 #include "fix/apply.hpp"
 #include "report/baseline.hpp"
 #include "report/common.hpp"
@@ -24,14 +25,15 @@ std::optional<Severity> fail_threshold(const std::string& fail_on) {
   return parse_severity(fail_on).value_or(Severity::warning);
 }
 
+bool reaches(const FileResult& result, std::optional<Severity> threshold) {
+  return threshold &&
+         std::any_of(result.findings.begin(), result.findings.end(),
+                     [&](const Finding& finding) { return finding.severity >= *threshold; });
+}
+
 bool reaches(const std::vector<FileResult>& results, std::optional<Severity> threshold) {
-  if (!threshold) return false;
-  for (const FileResult& result : results) {
-    for (const Finding& finding : result.findings) {
-      if (finding.severity >= *threshold) return true;
-    }
-  }
-  return false;
+  return std::any_of(results.begin(), results.end(),
+                     [&](const FileResult& result) { return reaches(result, threshold); });
 }
 
 void print_input_error(const InputError& error) {
@@ -61,11 +63,32 @@ std::optional<ResultCache> result_cache(const CheckOptions& options, const Onlin
 
 // Lints each group of files that share a configuration with that configuration's rules, then
 // puts the results back in input order. cache: null when the run must not use one.
-Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inputs,
-            const ResultCache* cache) {
+Report report_settings(const CheckOptions& options) {
   Report report;
   report.docs_base_url = options.docs_url.empty() ? std::string(kDefaultDocsUrl) : options.docs_url;
   report.source_root = std::filesystem::current_path().string() + "/";
+  return report;
+}
+
+// The selected rules of the configurations, each id once, in id order.
+std::vector<const RuleSpec*> active_rules(
+    RuleCatalog& catalog, const std::set<const RuleCatalog::Compiled*>& configurations) {
+  std::vector<const RuleSpec*> rules;
+  std::set<std::string> seen_rules;
+  for (const RuleCatalog::Compiled* compiled : configurations) {
+    for (const RuleSpec& spec : compiled->rules.specs) {
+      if (!seen_rules.insert(spec.id).second) continue;
+      if (!catalog.selected(spec.id)) continue;
+      rules.push_back(&spec);
+    }
+  }
+  std::sort(rules.begin(), rules.end(), [](auto* a, auto* b) { return a->id < b->id; });
+  return rules;
+}
+
+Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inputs,
+            const ResultCache* cache) {
+  Report report = report_settings(options);
   std::map<const RuleCatalog::Compiled*, std::vector<std::size_t>> groups;
   for (std::size_t i = 0; i < inputs.sources.size(); ++i) {
     groups[&catalog.for_file(inputs.sources[i]->path())].push_back(i);
@@ -73,7 +96,6 @@ Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inp
   if (groups.empty()) groups[&catalog.for_file("")];
   const unsigned jobs = job_count(options);
   report.files.resize(inputs.sources.size());
-  std::set<std::string> seen_rules;
   std::size_t from_cache = 0;
   std::size_t only_compared = 0;  // parsed again for a comparison, their own findings cached
   for (const auto& [compiled, indexes] : groups) {
@@ -92,14 +114,10 @@ Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inp
     }
     for (std::size_t k = 0; k < indexes.size(); ++k)
       report.files[indexes[k]] = std::move(results[k]);
-    for (const RuleSpec& spec : compiled->rules.specs) {
-      if (!seen_rules.insert(spec.id).second) continue;
-      if (!catalog.selected(spec.id)) continue;
-      report.rules.push_back(&spec);
-    }
   }
-  std::sort(report.rules.begin(), report.rules.end(),
-            [](auto* a, auto* b) { return a->id < b->id; });
+  std::set<const RuleCatalog::Compiled*> configurations;
+  for (const auto& group : groups) configurations.insert(group.first);
+  report.rules = active_rules(catalog, configurations);
   if (cache && options.verbose) {
     std::cerr << fmt::format(
         "cache: {} of {} file(s) from {}; {} more parsed again only to compare files\n", from_cache,
@@ -109,16 +127,15 @@ Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inp
 }
 
 // Files that are not digests are skipped with a note; --verbose also names each file's profile.
-void print_profile_notes(const CheckOptions& options, const Report& report) {
-  for (const FileResult& file : report.files) {
-    if (!file.source) continue;
-    if (!file.skipped.empty()) {
-      std::cerr << fmt::format("{}: note: skipped, {}\n", file.source->path(), file.skipped);
-    } else if (options.verbose && file.digest->profile) {
-      std::cerr << fmt::format("{}: note: read as '{}': {}\n", file.source->path(),
-                               file.digest->profile->name, file.digest->profile_reason);
-    }
+std::optional<std::string> profile_note(const CheckOptions& options, const FileResult& file) {
+  if (!file.source) return std::nullopt;
+  if (!file.skipped.empty())
+    return fmt::format("{}: note: skipped, {}\n", file.source->path(), file.skipped);
+  if (options.verbose && file.digest->profile) {
+    return fmt::format("{}: note: read as '{}': {}\n", file.source->path(),
+                       file.digest->profile->name, file.digest->profile_reason);
   }
+  return std::nullopt;
 }
 
 // `exclude`/`extend-exclude` globs of the file's configuration drop it before anything runs.
@@ -131,11 +148,14 @@ void drop_excluded(const CheckOptions& options, RuleCatalog& catalog, Inputs& in
   });
 }
 
+bool has_internal_errors(const FileResult& file) {
+  return std::any_of(file.findings.begin(), file.findings.end(),
+                     [](const Finding& finding) { return finding.internal; });
+}
+
 bool has_internal_errors(const Report& report) {
-  return std::any_of(report.files.begin(), report.files.end(), [](const FileResult& file) {
-    return std::any_of(file.findings.begin(), file.findings.end(),
-                       [](const Finding& finding) { return finding.internal; });
-  });
+  return std::any_of(report.files.begin(), report.files.end(),
+                     [](const FileResult& file) { return has_internal_errors(file); });
 }
 
 bool is_stdin_input(const CheckOptions& options) {
@@ -147,17 +167,14 @@ std::string with_bom(const SourceFile& source) {
                           : std::string(source.text());
 }
 
-void write_report(const CheckOptions& options, const Report& report, std::ostream& out,
-                  bool color) {
-  if (options.format == "sarif") {
-    write_sarif(out, report);
-  } else if (options.format == "json") {
-    write_json(out, report);
-  } else if (options.format == "github") {
-    write_github(out, report);
-  } else {
-    write_human(out, report, HumanOptions{color, options.quiet, options.statistics, true});
-  }
+std::unique_ptr<ReportWriter> report_writer(const CheckOptions& options, const Report& report,
+                                            const SourceLookup& sources, std::ostream& out,
+                                            bool color) {
+  if (options.format == "sarif") return sarif_writer(out, report, sources);
+  if (options.format == "json") return json_writer(out, sources);
+  if (options.format == "github") return github_writer(out, report);
+  return human_writer(out, report, sources,
+                      HumanOptions{color, options.quiet, options.statistics, true});
 }
 
 Engine engine_for(const CheckOptions& options, RuleCatalog& catalog, const SourceFile& source) {
@@ -220,18 +237,128 @@ bool use_color(const CheckOptions& options) {
 }
 
 int write_results(const CheckOptions& options, const Report& report, std::ostream& out) {
-  write_report(options, report, out, use_color(options));
+  report_detail::write_all(report, [&](const SourceLookup& sources) {
+    return report_writer(options, report, sources, out, use_color(options));
+  });
   out.flush();
   return out ? 0 : 1;
+}
+
+// --write-baseline: records the run's findings instead of reporting them.
+int write_baseline(const CheckOptions& options, const Report& report, bool incomplete) {
+  // A baseline of a partial run would forget the findings of the files that were not read.
+  if (incomplete) {
+    std::cerr << fmt::format("{}: error: not written, since not every input was linted\n",
+                             options.write_baseline_path);
+    return kExitUsage;
+  }
+  std::ofstream baseline(options.write_baseline_path, std::ios::binary | std::ios::trunc);
+  Baseline::write(baseline, report);
+  if (!baseline) {
+    std::cerr << fmt::format("{}: error: cannot write the baseline\n", options.write_baseline_path);
+    return kExitUsage;
+  }
+  std::cerr << fmt::format("{}: recorded {} finding(s)\n", options.write_baseline_path,
+                           report_detail::count_findings(report).total());
+  return kExitClean;
+}
+
+std::optional<Baseline> load_baseline(const CheckOptions& options) {
+  if (options.baseline_path.empty()) return std::nullopt;
+  return Baseline::load(options.baseline_path);
+}
+
+void print_hidden(std::size_t hidden) {
+  if (hidden > 0) std::cerr << fmt::format("{} known finding(s) hidden by the baseline\n", hidden);
+}
+
+void print_run_notes(const std::vector<InputError>& errors,
+                     const std::vector<std::string>& profile_notes, const RuleCatalog& catalog) {
+  for (const InputError& error : errors) print_input_error(error);
+  for (const std::string& note : profile_notes) std::cerr << note;
+  for (const std::string& warning : catalog.warnings()) std::cerr << warning << "\n";
+}
+
+// What a streamed run needs to know of the files once they are written.
+struct StreamedOutcome {
+  std::vector<std::string> profile_notes;
+  bool internal_errors = false;  // before --baseline can hide anything
+  bool reaches = false;          // after
+  std::size_t hidden = 0;
+};
+
+// The run without --fix, --online or the result cache: files are linted and written one at a
+// time, so memory stays flat however many there are.
+int check_streaming(const CheckOptions& options, RuleCatalog& catalog,
+                    std::optional<OnlineRun>& online_run) {
+  Report report = report_settings(options);
+  const bool baseline_only = !options.write_baseline_path.empty();
+  std::optional<Baseline> baseline;
+  try {
+    if (!baseline_only) baseline = load_baseline(options);
+  } catch (const std::runtime_error& error) {
+    std::cerr << error.what() << "\n";
+    return kExitUsage;
+  }
+  // The report is written while files are linted: where it goes is settled first.
+  std::ofstream file;
+  if (!baseline_only && !options.output_path.empty()) {
+    file.open(options.output_path, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      std::cerr << fmt::format("{}: error: cannot write output file\n", options.output_path);
+      return kExitUsage;
+    }
+  }
+  std::ostream& out = options.output_path.empty() ? std::cout : file;
+  StreamedSources sources(options.input);
+  const std::unique_ptr<ReportWriter> writer =
+      baseline_only ? nullptr : report_writer(options, report, sources, out, use_color(options));
+  const std::optional<Severity> threshold = fail_threshold(options.fail_on);
+  StreamedOutcome outcome;
+  const auto consume = [&](FileResult&& file) {
+    if (auto note = profile_note(options, file)) outcome.profile_notes.push_back(std::move(*note));
+    outcome.internal_errors = outcome.internal_errors || has_internal_errors(file);
+    if (baseline_only) {
+      report.files.push_back(std::move(file));
+      return;
+    }
+    sources.add(file.source,
+                file.source->path() == options.input.stdin_filename && is_stdin_input(options));
+    if (baseline) outcome.hidden += baseline->filter(file, report);
+    outcome.reaches = outcome.reaches || reaches(file, threshold);
+    writer->file(file);
+  };
+  LintStream stream;
+  try {
+    stream =
+        lint_stream(list_inputs(options.paths, options.input), options.input,
+                    {job_count(options), options.inline_config, options.verbose}, catalog, consume);
+    if (stream.configurations.empty()) stream.configurations.insert(&catalog.for_file(""));
+  } catch (const RuleError& error) {
+    std::cerr << error.describe() << "\n";
+    return kExitConfig;
+  }
+  report.rules = active_rules(catalog, stream.configurations);
+  report.unread_inputs = static_cast<int>(stream.errors.size());
+  online_run.reset();
+  print_run_notes(stream.errors, outcome.profile_notes, catalog);
+  const bool incomplete = !stream.errors.empty() || outcome.internal_errors;
+  if (baseline_only) return write_baseline(options, report, incomplete);
+  print_hidden(outcome.hidden);
+  writer->end();
+  out.flush();
+  if (!out) {
+    std::cerr << "error: cannot write the report\n";
+    return kExitUsage;
+  }
+  if (incomplete) return kExitUsage;
+  return outcome.reaches ? kExitFindings : kExitClean;
 }
 
 }  // namespace
 
 int run_check(const CheckOptions& options) {
   RuleCatalog catalog(options.rules);
-  Inputs inputs = read_inputs(options.paths, options.input, job_count(options));
-  Report report;
-  bool fixes_pending = false;
   std::optional<OnlineRun> online_run;
   try {
     OnlineCliOptions online = options.online;
@@ -248,12 +375,19 @@ int run_check(const CheckOptions& options) {
     std::cerr << "error: " << error.what() << "\n";
     return kExitUsage;
   }
+  const std::optional<ResultCache> cache = result_cache(options, *online_run);
+  // Online checks batch their requests over every file; the cache's keys hash every file.
+  if (!cache && !online_run->active() && !options.fix && !options.diff)
+    return check_streaming(options, catalog, online_run);
+
+  Inputs inputs = read_inputs(options.paths, options.input, job_count(options));
+  Report report;
+  bool fixes_pending = false;
   try {
     drop_excluded(options, catalog, inputs);
     if (options.fix || options.diff) {
       std::tie(inputs, fixes_pending) = apply_fixes_to_inputs(options, catalog, std::move(inputs));
     }
-    const std::optional<ResultCache> cache = result_cache(options, *online_run);
     report = lint(options, catalog, inputs, cache ? &*cache : nullptr);
     report.unread_inputs = static_cast<int>(inputs.errors.size());
   } catch (const RuleError& error) {
@@ -261,40 +395,24 @@ int run_check(const CheckOptions& options) {
     return kExitConfig;
   }
   online_run.reset();  // the online phase is over: its summary goes to stderr now
-  for (const InputError& error : inputs.errors) print_input_error(error);
-  print_profile_notes(options, report);
-  for (const std::string& warning : catalog.warnings()) std::cerr << warning << "\n";
+  std::vector<std::string> profile_notes;
+  for (const FileResult& file : report.files) {
+    if (auto note = profile_note(options, file)) profile_notes.push_back(std::move(*note));
+  }
+  print_run_notes(inputs.errors, profile_notes, catalog);
   // Set before --baseline can hide anything: a file or rule that failed is never "known".
   const bool incomplete = !inputs.errors.empty() || has_internal_errors(report);
   if (options.diff) return incomplete ? kExitUsage : (fixes_pending ? kExitFindings : kExitClean);
-
-  if (!options.write_baseline_path.empty()) {
-    // A baseline of a partial run would forget the findings of the files that were not read.
-    if (incomplete) {
-      std::cerr << fmt::format("{}: error: not written, since not every input was linted\n",
-                               options.write_baseline_path);
-      return kExitUsage;
+  if (!options.write_baseline_path.empty()) return write_baseline(options, report, incomplete);
+  try {
+    if (std::optional<Baseline> baseline = load_baseline(options)) {
+      std::size_t hidden = 0;
+      for (FileResult& file : report.files) hidden += baseline->filter(file, report);
+      print_hidden(hidden);
     }
-    std::ofstream baseline(options.write_baseline_path, std::ios::binary | std::ios::trunc);
-    Baseline::write(baseline, report);
-    if (!baseline) {
-      std::cerr << fmt::format("{}: error: cannot write the baseline\n",
-                               options.write_baseline_path);
-      return kExitUsage;
-    }
-    std::cerr << fmt::format("{}: recorded {} finding(s)\n", options.write_baseline_path,
-                             report_detail::count_findings(report).total());
-    return kExitClean;
-  }
-  if (!options.baseline_path.empty()) {
-    try {
-      const std::size_t hidden = Baseline::load(options.baseline_path).filter(report);
-      if (hidden > 0)
-        std::cerr << fmt::format("{} known finding(s) hidden by the baseline\n", hidden);
-    } catch (const std::runtime_error& error) {
-      std::cerr << error.what() << "\n";
-      return kExitUsage;
-    }
+  } catch (const std::runtime_error& error) {
+    std::cerr << error.what() << "\n";
+    return kExitUsage;
   }
 
   // With `-` and --fix, stdout carries the fixed text; the findings go to stderr.

@@ -141,61 +141,81 @@ std::optional<InputError> reject_contents(const std::string& path, std::string_v
   return std::nullopt;
 }
 
-Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& options,
-                   unsigned jobs) {
-  Inputs inputs;
-  std::set<std::string> seen;  // identities already read: each file is linted once
-  std::vector<std::pair<std::string, std::string>> texts;  // name and bytes, in input order
-  const auto add = [&](const std::string& name, std::istream& in) {
-    auto bytes = read_stream(in, options.max_file_size);
-    if (!bytes) {
-      inputs.errors.push_back(
-          {name, 0, 0,
-           fmt::format("file is above the {} limit (--max-file-size); not linted",
-                       size_text(options.max_file_size))});
-    } else if (in.bad()) {
-      inputs.errors.push_back({name, 0, 0, "read error; not linted"});
-    } else if (auto error = reject_contents(name, *bytes, options.max_file_size)) {
-      inputs.errors.push_back(std::move(*error));
-    } else {
-      texts.emplace_back(name, std::move(*bytes));
-    }
+std::vector<ListedInput> list_inputs(const std::vector<std::string>& paths,
+                                     const InputOptions& options) {
+  std::vector<ListedInput> inputs;
+  std::set<std::string> seen;  // identities already listed: each file is linted once
+  const auto add_error = [&](const std::string& path, std::string message) {
+    inputs.push_back({path, false, InputError{path, 0, 0, std::move(message)}});
   };
   const auto add_file = [&](const std::string& path) {
-    if (!seen.insert(identity(path)).second) return;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      inputs.errors.push_back(
-          {path, 0, 0, fmt::format("cannot open file: {}", std::strerror(errno))});
-      return;
-    }
-    add(path, in);
+    if (seen.insert(identity(path)).second) inputs.push_back({path, false, std::nullopt});
   };
   for (const std::string& path : paths) {
     std::error_code error;
     if (path == "-") {
-      if (seen.insert("-").second) add(options.stdin_filename, std::cin);
+      if (seen.insert("-").second) inputs.push_back({options.stdin_filename, true, std::nullopt});
     } else if (const auto problem = broken_link(path)) {
-      inputs.errors.push_back({path, 0, 0, problem->message});
+      add_error(path, problem->message);
     } else if (fs::is_directory(path, error)) {
-      const std::size_t errors_before = inputs.errors.size();
-      const auto files = MarkdownWalk(inputs.errors).files_under(path);
-      if (files.empty() && inputs.errors.size() == errors_before) {
-        inputs.errors.push_back({path, 0, 0, "no digests (*.md files) found in this directory"});
-      }
+      std::vector<InputError> walk_errors;
+      const auto files = MarkdownWalk(walk_errors).files_under(path);
+      for (InputError& walk_error : walk_errors)
+        inputs.push_back({walk_error.path, false, std::move(walk_error)});
+      if (files.empty() && walk_errors.empty())
+        add_error(path, "no digests (*.md files) found in this directory");
       for (const std::string& file : files) add_file(file);
     } else if (!fs::exists(path, error)) {
-      inputs.errors.push_back({path, 0, 0, "no such file or directory"});
+      add_error(path, "no such file or directory");
     } else {
       add_file(path);
+    }
+  }
+  return inputs;
+}
+
+InputBytes read_input(const ListedInput& input, const InputOptions& options) {
+  InputBytes result{input.path, {}, input.error};
+  if (result.error) return result;
+  const auto fail = [&](std::string message) {
+    result.error = InputError{input.path, 0, 0, std::move(message)};
+    return std::move(result);
+  };
+  std::ifstream file;
+  if (!input.from_stdin) {
+    file.open(input.path, std::ios::binary);
+    if (!file) return fail(fmt::format("cannot open file: {}", std::strerror(errno)));
+  }
+  std::istream& in = input.from_stdin ? std::cin : file;
+  auto bytes = read_stream(in, options.max_file_size);
+  if (!bytes) {
+    return fail(fmt::format("file is above the {} limit (--max-file-size); not linted",
+                            size_text(options.max_file_size)));
+  }
+  if (in.bad()) return fail("read error; not linted");
+  result.error = reject_contents(input.path, *bytes, options.max_file_size);
+  if (!result.error) result.bytes = std::move(*bytes);
+  return result;
+}
+
+Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& options,
+                   unsigned jobs) {
+  Inputs inputs;
+  std::vector<InputBytes> texts;  // in input order
+  for (const ListedInput& listed : list_inputs(paths, options)) {
+    InputBytes read = read_input(listed, options);
+    if (read.error) {
+      inputs.errors.push_back(std::move(*read.error));
+    } else {
+      texts.push_back(std::move(read));
     }
   }
   // Indexing a text (lines, UTF-8 checks) costs more than reading it: a warm cached run is
   // mostly this, so it runs on every core.
   inputs.sources.resize(texts.size());
   parallel_for(texts.size(), jobs, [&](std::size_t i) {
-    auto& [name, bytes] = texts[i];
-    inputs.sources[i] = std::make_shared<const SourceFile>(std::move(name), std::move(bytes));
+    inputs.sources[i] =
+        std::make_shared<const SourceFile>(std::move(texts[i].path), std::move(texts[i].bytes));
   });
   return inputs;
 }

@@ -53,22 +53,16 @@ void Baseline::write(std::ostream& out, const Report& report) {
       << "\n";
 }
 
-std::size_t Baseline::filter(Report& report) const {
-  std::map<Key, int> remaining = counts_;
-  std::size_t removed = 0;
-  for (FileResult& file : report.files) {
-    const std::vector<std::string> hashes = line_hashes(file);
-    const std::string path = baseline_path(report, *file.source);
-    std::size_t index = 0;
-    std::erase_if(file.findings, [&](const Finding& finding) {
-      const auto it = remaining.find({path, finding.rule_id, hashes[index++]});
-      if (it == remaining.end() || it->second == 0) return false;
-      --it->second;
-      ++removed;
-      return true;
-    });
-  }
-  return removed;
+std::size_t Baseline::filter(FileResult& file, const Report& report) {
+  const std::vector<std::string> hashes = line_hashes(file);
+  const std::string path = baseline_path(report, *file.source);
+  std::size_t index = 0;
+  return std::erase_if(file.findings, [&](const Finding& finding) {
+    const auto it = counts_.find({path, finding.rule_id, hashes[index++]});
+    if (it == counts_.end() || it->second == 0) return false;
+    --it->second;
+    return true;
+  });
 }
 
 }  // namespace digestlint

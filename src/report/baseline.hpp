@@ -17,8 +17,9 @@ class Baseline {
   static Baseline load(const std::string& path);
   static void write(std::ostream& out, const Report& report);
 
-  // Removes the findings the baseline knows (each entry matches once); returns how many.
-  std::size_t filter(Report& report) const;
+  // Removes the findings of a file of `report` the baseline knows; returns how many. Each entry
+  // matches once: what it matched is used up for the files after.
+  std::size_t filter(FileResult& file, const Report& report);
 
  private:
   using Key = std::tuple<std::string, std::string, std::string>;

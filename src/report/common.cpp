@@ -24,22 +24,24 @@ const RuleSpec* find_rule(const Report& report, std::string_view rule_id) {
 
 SourceIndex::SourceIndex(const Report& report) {
   for (const FileResult& file : report.files) {
-    if (file.source) by_path_.try_emplace(file.source->path(), file.source.get());
+    if (file.source) by_path_.try_emplace(file.source->path(), file.source);
   }
 }
 
-const SourceFile* SourceIndex::find(std::string_view path) const {
+std::shared_ptr<const SourceFile> SourceIndex::find(std::string_view path) const {
   const auto it = by_path_.find(path);
   return it == by_path_.end() ? nullptr : it->second;
 }
 
+void count_findings(const FileResult& file, Counts& counts) {
+  for (const Finding& finding : file.findings) {
+    ++counts.by_severity[static_cast<std::size_t>(finding.severity)];
+  }
+}
+
 Counts count_findings(const Report& report) {
   Counts counts;
-  for (const FileResult& file : report.files) {
-    for (const Finding& finding : file.findings) {
-      ++counts.by_severity[static_cast<std::size_t>(finding.severity)];
-    }
-  }
+  for (const FileResult& file : report.files) count_findings(file, counts);
   return counts;
 }
 

@@ -16,23 +16,33 @@ const RuleSpec* find_rule(const Report& report, std::string_view rule_id);
 
 // The sources of a report's files by path, for findings that point into another file: built
 // once per report, since a search per related location made a large run quadratic.
-class SourceIndex {
+class SourceIndex final : public SourceLookup {
  public:
   explicit SourceIndex(const Report& report);
-  // Null when the file is not part of the report.
-  const SourceFile* find(std::string_view path) const;
+  std::shared_ptr<const SourceFile> find(std::string_view path) const override;
 
  private:
-  std::unordered_map<std::string_view, const SourceFile*> by_path_;
+  std::unordered_map<std::string_view, std::shared_ptr<const SourceFile>> by_path_;
 };
 
+// Writes every file of a report with a writer made for it.
+template <typename MakeWriter>
+void write_all(const Report& report, MakeWriter make_writer) {
+  const SourceIndex sources(report);
+  const std::unique_ptr<ReportWriter> writer = make_writer(sources);
+  for (const FileResult& file : report.files) writer->file(file);
+  writer->end();
+}
+
 // Counts per severity, indexed by static_cast<int>(Severity).
+
 struct Counts {
   std::array<int, 3> by_severity{};
   int total() const { return by_severity[0] + by_severity[1] + by_severity[2]; }
   int of(Severity s) const { return by_severity[static_cast<std::size_t>(s)]; }
 };
 Counts count_findings(const Report& report);
+void count_findings(const FileResult& file, Counts& counts);
 
 // The path of a file relative to report.source_root when it lies below it (absolute paths and
 // relative ones, which are taken relative to the working directory); otherwise nullopt.

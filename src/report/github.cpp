@@ -57,33 +57,52 @@ std::string_view command_of(Severity severity) {
   return severity == Severity::note ? "notice" : to_string(severity);
 }
 
-}  // namespace
+class GithubWriter final : public ReportWriter {
+ public:
+  GithubWriter(std::ostream& out, const Report& report) : out_(out), report_(report) {}
 
-void write_github(std::ostream& out, const Report& report) {
-  for (const FileResult& file : report.files) {
-    if (!file.source) continue;
+  void file(const FileResult& file) override {
+    if (!file.source) return;
     const SourceFile& source = *file.source;
     // Annotations need paths relative to the repository (the workspace root).
     const std::string path =
-        report_detail::relative_to_root(report, source.path()).value_or(source.path());
-    for (const Finding& finding : file.findings) {
-      const Span span = report_detail::clamp_span(source, finding.span);
-      const Position begin = source.position(span.begin);
-      const Position end = source.position(report_detail::end_without_newline(source, span));
-      out << "::" << command_of(finding.severity) << " file=" << escape_property(path)
-          << ",line=" << begin.line;
-      if (end.line == begin.line) {
-        out << ",col=" << begin.utf16_column << ",endLine=" << end.line
-            << ",endColumn=" << end.utf16_column;
-      } else {
-        out << ",endLine=" << end.line;
-      }
-      out << ",title=" << escape_property("digestlint [" + finding.rule_id + "]") << "::";
-      std::string message = finding.message;
-      if (!finding.hint.empty()) message += "\nhint: " + finding.hint;
-      out << escape_data(message) << '\n';
-    }
+        report_detail::relative_to_root(report_, source.path()).value_or(source.path());
+    for (const Finding& finding : file.findings) write_annotation(source, path, finding);
   }
+
+  void end() override {}
+
+ private:
+  void write_annotation(const SourceFile& source, const std::string& path, const Finding& finding) {
+    const Span span = report_detail::clamp_span(source, finding.span);
+    const Position begin = source.position(span.begin);
+    const Position end = source.position(report_detail::end_without_newline(source, span));
+    out_ << "::" << command_of(finding.severity) << " file=" << escape_property(path)
+         << ",line=" << begin.line;
+    if (end.line == begin.line) {
+      out_ << ",col=" << begin.utf16_column << ",endLine=" << end.line
+           << ",endColumn=" << end.utf16_column;
+    } else {
+      out_ << ",endLine=" << end.line;
+    }
+    out_ << ",title=" << escape_property("digestlint [" + finding.rule_id + "]") << "::";
+    std::string message = finding.message;
+    if (!finding.hint.empty()) message += "\nhint: " + finding.hint;
+    out_ << escape_data(message) << '\n';
+  }
+
+  std::ostream& out_;
+  const Report& report_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> github_writer(std::ostream& out, const Report& report) {
+  return std::make_unique<GithubWriter>(out, report);
+}
+
+void write_github(std::ostream& out, const Report& report) {
+  report_detail::write_all(report, [&](const SourceLookup&) { return github_writer(out, report); });
 }
 
 }  // namespace digestlint

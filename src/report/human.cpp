@@ -244,17 +244,24 @@ struct Related {
   const RelatedLocation* location;
 };
 
-void write_finding(std::ostream& out, const Style& style, const report_detail::SourceIndex& sources,
+// The other files the findings of the file being written point into: held until the next file,
+// since the layout cache knows them by address.
+using HeldSources = std::vector<std::shared_ptr<const SourceFile>>;
+
+void write_finding(std::ostream& out, const Style& style, const SourceLookup& sources,
                    const SourceFile& source, const Finding& finding, bool show_fixes,
-                   LayoutCache& layouts) {
+                   LayoutCache& layouts, HeldSources& held) {
   const Span span = clamp_span(source, finding.span);
   const FrameLine frame = frame_line(source, span, layouts);
 
   std::vector<Related> related;
   int max_line = frame.line;
   for (const RelatedLocation& r : finding.related) {
-    const SourceFile* other =
-        r.path.empty() || r.path == source.path() ? &source : sources.find(r.path);
+    const SourceFile* other = &source;
+    if (!r.path.empty() && r.path != source.path()) {
+      held.push_back(sources.find(r.path));
+      other = held.back().get();
+    }
     if (other != nullptr) {
       max_line = std::max(max_line, other->line_of(clamp_span(*other, r.span).begin));
     }
@@ -303,29 +310,46 @@ std::string plural(int n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-std::string summary_line(const Report& report) {
+// What the summary line and --statistics say, added up file by file.
+struct Tally {
+  struct Row {
+    int count = 0;
+    int fixable = 0;
+    Severity severity = Severity::note;
+  };
+
+  int files = 0;
   int files_with_findings = 0;
   int safe_fixes = 0;
   int unsafe_fixes = 0;
-  for (const FileResult& file : report.files) {
+  report_detail::Counts counts;
+  std::map<std::string, Row, std::less<>> rows;  // by rule id
+
+  void add(const FileResult& file) {
+    ++files;
     if (!file.findings.empty()) ++files_with_findings;
+    report_detail::count_findings(file, counts);
     for (const Finding& finding : file.findings) {
       if (finding.fix) ++(finding.fix->safe ? safe_fixes : unsafe_fixes);
+      Row& row = rows[finding.rule_id];
+      ++row.count;
+      if (finding.fix) ++row.fixable;
+      row.severity = std::max(row.severity, finding.severity);
     }
   }
-  const report_detail::Counts counts = report_detail::count_findings(report);
+};
+
+std::string summary_line(const Tally& tally, int unread_inputs) {
+  const report_detail::Counts& counts = tally.counts;
   // "No problems" must not be said of inputs that were never read.
   const std::string unread =
-      report.unread_inputs > 0
-          ? fmt::format("; {} failed (see above)", plural(report.unread_inputs, "input"))
-          : std::string();
-  if (counts.total() == 0 && report.files.empty() && report.unread_inputs > 0) {
-    return fmt::format("Nothing linted: {} failed (see above).",
-                       plural(report.unread_inputs, "input"));
+      unread_inputs > 0 ? fmt::format("; {} failed (see above)", plural(unread_inputs, "input"))
+                        : std::string();
+  if (counts.total() == 0 && tally.files == 0 && unread_inputs > 0) {
+    return fmt::format("Nothing linted: {} failed (see above).", plural(unread_inputs, "input"));
   }
   if (counts.total() == 0) {
-    return fmt::format("No problems found in {}{}.",
-                       plural(static_cast<int>(report.files.size()), "file"), unread);
+    return fmt::format("No problems found in {}{}.", plural(tally.files, "file"), unread);
   }
   std::vector<std::string> parts;
   if (counts.of(Severity::error) > 0) parts.push_back(plural(counts.of(Severity::error), "error"));
@@ -333,35 +357,21 @@ std::string summary_line(const Report& report) {
     parts.push_back(plural(counts.of(Severity::warning), "warning"));
   }
   if (counts.of(Severity::note) > 0) parts.push_back(plural(counts.of(Severity::note), "note"));
-  std::string line =
-      fmt::format("Found {} in {}", fmt::join(parts, ", "), plural(files_with_findings, "file"));
-  if (safe_fixes > 0 && unsafe_fixes > 0) {
-    line += fmt::format(" ({} fixable with --fix, {} more with --unsafe-fixes)", safe_fixes,
-                        unsafe_fixes);
-  } else if (safe_fixes > 0) {
-    line += fmt::format(" ({} fixable with --fix)", safe_fixes);
-  } else if (unsafe_fixes > 0) {
-    line += fmt::format(" ({} fixable with --unsafe-fixes)", unsafe_fixes);
+  std::string line = fmt::format("Found {} in {}", fmt::join(parts, ", "),
+                                 plural(tally.files_with_findings, "file"));
+  if (tally.safe_fixes > 0 && tally.unsafe_fixes > 0) {
+    line += fmt::format(" ({} fixable with --fix, {} more with --unsafe-fixes)", tally.safe_fixes,
+                        tally.unsafe_fixes);
+  } else if (tally.safe_fixes > 0) {
+    line += fmt::format(" ({} fixable with --fix)", tally.safe_fixes);
+  } else if (tally.unsafe_fixes > 0) {
+    line += fmt::format(" ({} fixable with --unsafe-fixes)", tally.unsafe_fixes);
   }
   return line + unread + ".";
 }
 
-void write_statistics(std::ostream& out, const Style& style, const Report& report) {
-  struct Row {
-    int count = 0;
-    int fixable = 0;
-    Severity severity = Severity::note;
-  };
-  std::map<std::string, Row, std::less<>> rows;
-  for (const FileResult& file : report.files) {
-    for (const Finding& finding : file.findings) {
-      Row& row = rows[finding.rule_id];
-      ++row.count;
-      if (finding.fix) ++row.fixable;
-      row.severity = std::max(row.severity, finding.severity);
-    }
-  }
-  std::vector<std::pair<std::string, Row>> sorted(rows.begin(), rows.end());
+void write_statistics(std::ostream& out, const Style& style, const Tally& tally) {
+  std::vector<std::pair<std::string, Tally::Row>> sorted(tally.rows.begin(), tally.rows.end());
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const auto& a, const auto& b) { return a.second.count > b.second.count; });
   std::size_t id_width = 4;
@@ -381,31 +391,59 @@ void write_statistics(std::ostream& out, const Style& style, const Report& repor
   }
 }
 
-}  // namespace
+class HumanWriter final : public ReportWriter {
+ public:
+  HumanWriter(std::ostream& out, const Report& report, const SourceLookup& sources,
+              const HumanOptions& options)
+      : out_(out), report_(report), sources_(sources), options_(options), style_{options.color} {}
 
-void write_human(std::ostream& out, const Report& report, const HumanOptions& options) {
-  const Style style{options.color};
-  bool wrote = false;
-  const report_detail::SourceIndex sources(report);
-  LayoutCache layouts;
-  if (!options.quiet) {
-    for (const FileResult& file : report.files) {
-      if (!file.source) continue;
-      layouts.clear();
-      for (const Finding& finding : file.findings) {
-        if (wrote) out << '\n';
-        write_finding(out, style, sources, *file.source, finding, options.show_fixes, layouts);
-        wrote = true;
-      }
+  void file(const FileResult& file) override {
+    tally_.add(file);
+    if (options_.quiet || !file.source) return;
+    layouts_.clear();
+    held_.clear();
+    for (const Finding& finding : file.findings) {
+      if (wrote_) out_ << '\n';
+      write_finding(out_, style_, sources_, *file.source, finding, options_.show_fixes, layouts_,
+                    held_);
+      wrote_ = true;
     }
   }
-  if (options.statistics && report_detail::count_findings(report).total() > 0) {
-    if (wrote) out << '\n';
-    write_statistics(out, style, report);
-    wrote = true;
+
+  void end() override {
+    if (options_.statistics && tally_.counts.total() > 0) {
+      if (wrote_) out_ << '\n';
+      write_statistics(out_, style_, tally_);
+      wrote_ = true;
+    }
+    if (wrote_) out_ << '\n';
+    out_ << style_.bold(summary_line(tally_, report_.unread_inputs)) << '\n';
   }
-  if (wrote) out << '\n';
-  out << style.bold(summary_line(report)) << '\n';
+
+ private:
+  std::ostream& out_;
+  const Report& report_;
+  const SourceLookup& sources_;
+  HumanOptions options_;
+  Style style_;
+  Tally tally_;
+  LayoutCache layouts_;
+  HeldSources held_;
+  bool wrote_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> human_writer(std::ostream& out, const Report& report,
+                                           const SourceLookup& sources,
+                                           const HumanOptions& options) {
+  return std::make_unique<HumanWriter>(out, report, sources, options);
+}
+
+void write_human(std::ostream& out, const Report& report, const HumanOptions& options) {
+  report_detail::write_all(report, [&](const SourceLookup& sources) {
+    return human_writer(out, report, sources, options);
+  });
 }
 
 }  // namespace digestlint

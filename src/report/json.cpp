@@ -45,12 +45,12 @@ json fix_json(const SourceFile& source, const Fix& fix) {
           {"end_column", end.byte_column}};
 }
 
-json related_json(const report_detail::SourceIndex& sources, const SourceFile& source,
-                  const RelatedLocation& r) {
+json related_json(const SourceLookup& sources, const SourceFile& source, const RelatedLocation& r) {
   const std::string& path = r.path.empty() ? source.path() : r.path;
   json out = {{"path", path}};
-  const SourceFile* other =
-      r.path.empty() || r.path == source.path() ? &source : sources.find(path);
+  const std::shared_ptr<const SourceFile> found =
+      r.path.empty() || r.path == source.path() ? nullptr : sources.find(path);
+  const SourceFile* other = r.path.empty() || r.path == source.path() ? &source : found.get();
   if (other != nullptr) {
     const Position p = other->position(clamp_span(*other, r.span).begin);
     out["line"] = p.line;
@@ -65,8 +65,7 @@ json related_json(const report_detail::SourceIndex& sources, const SourceFile& s
   return out;
 }
 
-json finding_json(const report_detail::SourceIndex& sources, const SourceFile& source,
-                  const Finding& finding) {
+json finding_json(const SourceLookup& sources, const SourceFile& source, const Finding& finding) {
   const Span span = clamp_span(source, finding.span);
   const Position begin = source.position(span.begin);
   const Position end = source.position(span.end);
@@ -89,33 +88,85 @@ json finding_json(const report_detail::SourceIndex& sources, const SourceFile& s
   return result;
 }
 
+json file_json(const SourceLookup& sources, const FileResult& file) {
+  json findings = json::array();
+  for (const Finding& finding : file.findings) {
+    findings.push_back(finding_json(sources, *file.source, finding));
+  }
+  json entry = {{"path", file.source->path()}, {"findings", std::move(findings)}};
+  if (!file.skipped.empty()) entry["skipped"] = file.skipped;
+  if (file.digest && file.digest->profile) {
+    entry["profile"] = {{"name", file.digest->profile->name},
+                        {"reason", file.digest->profile_reason}};
+  }
+  return entry;
+}
+
+std::string dump(const json& value) {
+  return value.dump(2, ' ', false, json::error_handler_t::replace);
+}
+
+// Indents every line of a dumped value after the first by `width` spaces.
+std::string indent_inner_lines(const std::string& text, std::size_t width) {
+  std::string out;
+  for (const char c : text) {
+    out += c;
+    if (c == '\n') out.append(width, ' ');
+  }
+  return out;
+}
+
+// Writes the report as log.dump() would, one file at a time: the files are written as they come
+// and the summary, which counts them all, after them.
+class JsonWriter final : public ReportWriter {
+ public:
+  JsonWriter(std::ostream& out, const SourceLookup& sources) : out_(out), sources_(sources) {}
+
+  void file(const FileResult& file) override {
+    report_detail::count_findings(file, counts_);
+    if (!file.source) return;
+    out_ << (wrote_ ? ",\n" : opening()) << "    "
+         << indent_inner_lines(dump(file_json(sources_, file)), 4);
+    wrote_ = true;
+  }
+
+  void end() override {
+    if (!wrote_) {
+      out_ << dump({{"version", DIGESTLINT_VERSION},
+                    {"files", json::array()},
+                    {"summary", summary()}})
+           << '\n';
+      return;
+    }
+    out_ << "\n  ],\n  \"summary\": " << indent_inner_lines(dump(summary()), 2) << "\n}\n";
+  }
+
+ private:
+  static std::string opening() {
+    return "{\n  \"version\": " + dump(DIGESTLINT_VERSION) + ",\n  \"files\": [\n";
+  }
+
+  json summary() const {
+    return {{"error", counts_.of(Severity::error)},
+            {"warning", counts_.of(Severity::warning)},
+            {"note", counts_.of(Severity::note)}};
+  }
+
+  std::ostream& out_;
+  const SourceLookup& sources_;
+  report_detail::Counts counts_;
+  bool wrote_ = false;
+};
+
 }  // namespace
 
+std::unique_ptr<ReportWriter> json_writer(std::ostream& out, const SourceLookup& sources) {
+  return std::make_unique<JsonWriter>(out, sources);
+}
+
 void write_json(std::ostream& out, const Report& report) {
-  const report_detail::SourceIndex sources(report);
-  json files = json::array();
-  for (const FileResult& file : report.files) {
-    if (!file.source) continue;
-    json findings = json::array();
-    for (const Finding& finding : file.findings) {
-      findings.push_back(finding_json(sources, *file.source, finding));
-    }
-    json entry = {{"path", file.source->path()}, {"findings", std::move(findings)}};
-    if (!file.skipped.empty()) entry["skipped"] = file.skipped;
-    if (file.digest && file.digest->profile) {
-      entry["profile"] = {{"name", file.digest->profile->name},
-                          {"reason", file.digest->profile_reason}};
-    }
-    files.push_back(std::move(entry));
-  }
-  const report_detail::Counts counts = report_detail::count_findings(report);
-  const json log = {{"version", DIGESTLINT_VERSION},
-                    {"files", std::move(files)},
-                    {"summary",
-                     {{"error", counts.of(Severity::error)},
-                      {"warning", counts.of(Severity::warning)},
-                      {"note", counts.of(Severity::note)}}}};
-  out << log.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  report_detail::write_all(report,
+                           [&](const SourceLookup& sources) { return json_writer(out, sources); });
 }
 
 }  // namespace digestlint

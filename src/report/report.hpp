@@ -1,5 +1,6 @@
 #pragma once
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,33 @@ struct HumanOptions {
 };
 
 std::string docs_url(const Report& report, const RuleSpec& rule);
+
+// Finds the files that findings' related locations point into.
+class SourceLookup {
+ public:
+  virtual ~SourceLookup() = default;
+  // Null when the file is not part of the report.
+  virtual std::shared_ptr<const SourceFile> find(std::string_view path) const = 0;
+};
+
+// Writes a report file by file, so that each file's text and findings can be dropped once
+// written: file() for every file in order, then end(). The Report passed to a writer gives the
+// settings (docs URL, source root) and, by end(), the rules and the unread inputs; its files are
+// not read. Both must outlive the writer.
+class ReportWriter {
+ public:
+  virtual ~ReportWriter() = default;
+  virtual void file(const FileResult& file) = 0;
+  virtual void end() = 0;
+};
+
+std::unique_ptr<ReportWriter> human_writer(std::ostream& out, const Report& report,
+                                           const SourceLookup& sources,
+                                           const HumanOptions& options);
+std::unique_ptr<ReportWriter> sarif_writer(std::ostream& out, const Report& report,
+                                           const SourceLookup& sources);
+std::unique_ptr<ReportWriter> json_writer(std::ostream& out, const SourceLookup& sources);
+std::unique_ptr<ReportWriter> github_writer(std::ostream& out, const Report& report);
 
 void write_human(std::ostream& out, const Report& report, const HumanOptions& options);
 void write_sarif(std::ostream& out, const Report& report);

@@ -7,10 +7,14 @@
 // partialFingerprints.primaryLocationLineHash: see report/fingerprint.hpp.
 #include <fmt/format.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -140,85 +144,182 @@ json fix_object(const Report& report, const SourceFile& source, const Fix& fix) 
           {"properties", {{"safe", fix.safe}}}};
 }
 
-}  // namespace
-
-void write_sarif(std::ostream& out, const Report& report) {
-  const report_detail::SourceIndex sources(report);
-  json rules = json::array();
-  std::map<std::string, int, std::less<>> rule_index;
-  for (const RuleSpec* rule : report.rules) {
-    if (rule == nullptr || rule_index.contains(rule->id)) continue;
-    rule_index.emplace(rule->id, static_cast<int>(rules.size()));
-    rules.push_back(rule_descriptor(report, *rule));
-  }
-  for (const FileResult& file : report.files) {
-    for (const Finding& finding : file.findings) {
-      if (rule_index.contains(finding.rule_id)) continue;
-      rule_index.emplace(finding.rule_id, static_cast<int>(rules.size()));
-      rules.push_back(bare_descriptor(finding.rule_id));
+json related_locations(const Report& report, const SourceLookup& sources, const SourceFile& source,
+                       const Finding& finding) {
+  json related = json::array();
+  int id = 1;
+  for (const RelatedLocation& r : finding.related) {
+    const std::shared_ptr<const SourceFile> found =
+        r.path.empty() || r.path == source.path() ? nullptr : sources.find(r.path);
+    const SourceFile* other = r.path.empty() || r.path == source.path() ? &source : found.get();
+    json location = {{"id", id++}};
+    if (other != nullptr) {
+      location["physicalLocation"] = physical_location(report, *other, r.span);
+    } else {
+      location["physicalLocation"] = {{"artifactLocation", artifact_location(report, r.path)}};
     }
+    if (!r.message.empty()) location["message"] = {{"text", r.message}};
+    related.push_back(std::move(location));
+  }
+  return related;
+}
+
+std::string dump(const json& value) {
+  return value.dump(2, ' ', false, json::error_handler_t::replace);
+}
+
+// The results come after the rules in the log, and the rules list ends with the rules of findings
+// that are not among the report's active rules, in the order they first appear. So results are
+// written to a temporary file as they come, each with a stand-in for its ruleIndex (-1 for the
+// first rule seen, -2 for the next …), and copied into the log at the end.
+class SarifWriter final : public ReportWriter {
+ public:
+  SarifWriter(std::ostream& out, const Report& report, const SourceLookup& sources)
+      : out_(out), report_(report), sources_(sources), results_(std::tmpfile(), &std::fclose) {
+    if (!results_) throw std::runtime_error("cannot create a temporary file for the SARIF results");
   }
 
-  json results = json::array();
-  for (const FileResult& file : report.files) {
-    if (!file.source) continue;
+  void file(const FileResult& file) override {
+    if (!file.source) return;
     const SourceFile& source = *file.source;
     const std::vector<std::string> hashes = line_hashes(file);
     std::size_t index = 0;
     for (const Finding& finding : file.findings) {
       json result = {
           {"ruleId", finding.rule_id},
-          {"ruleIndex", rule_index.at(finding.rule_id)},
+          {"ruleIndex", stand_in(finding.rule_id)},
           {"level", to_string(finding.severity)},
           {"message", {{"text", finding.message.empty() ? finding.rule_id : finding.message}}},
           {"locations",
-           json::array({{{"physicalLocation", physical_location(report, source, finding.span)}}})},
+           json::array({{{"physicalLocation", physical_location(report_, source, finding.span)}}})},
           {"partialFingerprints", {{"primaryLocationLineHash", hashes[index++]}}}};
-      if (!finding.related.empty()) {
-        json related = json::array();
-        int id = 1;
-        for (const RelatedLocation& r : finding.related) {
-          const SourceFile* other =
-              r.path.empty() || r.path == source.path() ? &source : sources.find(r.path);
-          json location = {{"id", id++}};
-          if (other != nullptr) {
-            location["physicalLocation"] = physical_location(report, *other, r.span);
-          } else {
-            location["physicalLocation"] = {
-                {"artifactLocation", artifact_location(report, r.path)}};
-          }
-          if (!r.message.empty()) location["message"] = {{"text", r.message}};
-          related.push_back(std::move(location));
-        }
-        result["relatedLocations"] = std::move(related);
-      }
-      if (finding.fix) result["fixes"] = json::array({fix_object(report, source, *finding.fix)});
+      if (!finding.related.empty())
+        result["relatedLocations"] = related_locations(report_, sources_, source, finding);
+      if (finding.fix) result["fixes"] = json::array({fix_object(report_, source, *finding.fix)});
       if (!finding.hint.empty()) result["properties"]["hint"] = finding.hint;
       if (finding.confidence) result["properties"]["confidence"] = *finding.confidence;
-      results.push_back(std::move(result));
+      std::string text = (wrote_ ? ",\n" : "") + indented(dump(result), kResultIndent);
+      std::fwrite(text.data(), 1, text.size(), results_.get());
+      wrote_ = true;
     }
   }
 
-  json driver = {{"name", "digestlint"},
-                 {"version", DIGESTLINT_VERSION},
-                 {"semanticVersion", DIGESTLINT_VERSION}};
-  if (!report_detail::kInformationUri.empty()) {
-    driver["informationUri"] = report_detail::kInformationUri;
+  void end() override {
+    const std::string log = dump(log_without_results());
+    if (!wrote_) {
+      out_ << log << '\n';
+      return;
+    }
+    constexpr std::string_view kEmpty = "\"results\": []";
+    const std::size_t at = log.rfind(kEmpty);
+    out_ << std::string_view(log).substr(0, at + kEmpty.size() - 1) << '\n';
+    copy_results();
+    out_ << '\n'
+         << std::string(kResultIndent - 2, ' ')
+         << std::string_view(log).substr(at + kEmpty.size() - 1) << '\n';
   }
-  driver["rules"] = std::move(rules);
 
-  json run = {{"tool", {{"driver", std::move(driver)}}}};
-  if (!report.source_root.empty()) {
-    std::string root = report.source_root;
-    if (!root.ends_with('/')) root += '/';
-    run["originalUriBaseIds"] = {
-        {kRootBase, {{"uri", "file://" + report_detail::percent_encode_path(root)}}}};
+ private:
+  static constexpr std::size_t kResultIndent = 8;  // log.runs[0].results[i]
+  static constexpr std::string_view kStandIn = "  \"ruleIndex\": -";
+
+  static std::string indented(const std::string& text, std::size_t width) {
+    std::string out(width, ' ');
+    for (const char c : text) {
+      out += c;
+      if (c == '\n') out.append(width, ' ');
+    }
+    return out;
   }
-  run["columnKind"] = "utf16CodeUnits";
-  run["results"] = std::move(results);
 
-  const json log = {{"$schema", kSchema}, {"version", "2.1.0"}, {"runs", json::array({run})}};
-  out << log.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  int stand_in(const std::string& rule_id) {
+    const auto [it, added] = seen_.try_emplace(rule_id, static_cast<int>(seen_order_.size()));
+    if (added) seen_order_.push_back(rule_id);
+    return -(it->second + 1);
+  }
+
+  json log_without_results() {
+    json rules = json::array();
+    std::map<std::string, int, std::less<>> rule_index;
+    for (const RuleSpec* rule : report_.rules) {
+      if (rule == nullptr || rule_index.contains(rule->id)) continue;
+      rule_index.emplace(rule->id, static_cast<int>(rules.size()));
+      rules.push_back(rule_descriptor(report_, *rule));
+    }
+    for (const std::string& id : seen_order_) {
+      if (!rule_index.contains(id)) {
+        rule_index.emplace(id, static_cast<int>(rules.size()));
+        rules.push_back(bare_descriptor(id));
+      }
+      final_index_.push_back(rule_index.at(id));
+    }
+    json driver = {{"name", "digestlint"},
+                   {"version", DIGESTLINT_VERSION},
+                   {"semanticVersion", DIGESTLINT_VERSION}};
+    if (!report_detail::kInformationUri.empty()) {
+      driver["informationUri"] = report_detail::kInformationUri;
+    }
+    driver["rules"] = std::move(rules);
+
+    json run = {{"tool", {{"driver", std::move(driver)}}}};
+    if (!report_.source_root.empty()) {
+      std::string root = report_.source_root;
+      if (!root.ends_with('/')) root += '/';
+      run["originalUriBaseIds"] = {
+          {kRootBase, {{"uri", "file://" + report_detail::percent_encode_path(root)}}}};
+    }
+    run["columnKind"] = "utf16CodeUnits";
+    run["results"] = json::array();
+    return {{"$schema", kSchema}, {"version", "2.1.0"}, {"runs", json::array({run})}};
+  }
+
+  // Copies the results into the log, with their rule indexes in place of the stand-ins.
+  void copy_results() {
+    std::rewind(results_.get());
+    const std::string stand_in = std::string(kResultIndent, ' ') + std::string(kStandIn);
+    char* line = nullptr;
+    std::size_t capacity = 0;
+    ssize_t length = 0;
+    bool first = true;
+    while ((length = getline(&line, &capacity, results_.get())) > 0) {
+      std::string_view text(line, static_cast<std::size_t>(length));
+      if (!first) out_ << '\n';
+      first = false;
+      if (text.ends_with('\n')) text.remove_suffix(1);
+      if (text.starts_with(stand_in)) {
+        const std::size_t digits = text.find_first_not_of("0123456789", stand_in.size());
+        const int seen =
+            std::stoi(std::string(text.substr(stand_in.size(), digits - stand_in.size())));
+        out_ << std::string_view(stand_in).substr(0, stand_in.size() - 1)
+             << final_index_[static_cast<std::size_t>(seen - 1)]
+             << (digits == std::string_view::npos ? std::string_view() : text.substr(digits));
+      } else {
+        out_ << text;
+      }
+    }
+    std::free(line);
+  }
+
+  std::ostream& out_;
+  const Report& report_;
+  const SourceLookup& sources_;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> results_;
+  bool wrote_ = false;
+  std::map<std::string, int, std::less<>> seen_;  // rule id → order of first appearance
+  std::vector<std::string> seen_order_;
+  std::vector<int> final_index_;  // by order of first appearance
+};
+
+}  // namespace
+
+std::unique_ptr<ReportWriter> sarif_writer(std::ostream& out, const Report& report,
+                                           const SourceLookup& sources) {
+  return std::make_unique<SarifWriter>(out, report, sources);
+}
+
+void write_sarif(std::ostream& out, const Report& report) {
+  report_detail::write_all(
+      report, [&](const SourceLookup& sources) { return sarif_writer(out, report, sources); });
 }
 
 }  // namespace digestlint

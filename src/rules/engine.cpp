@@ -162,9 +162,21 @@ std::shared_ptr<const Profile> RuleSet::find_profile(std::string_view name) cons
   return (profiles.profiles.empty() ? default_profile_set() : profiles).find(name);
 }
 
+bool Engine::compares(std::size_t rule) const {
+  return rules_.analyzers[rule]->needs_whole_run() ||
+         dynamic_cast<const ComparesInOrder*>(rules_.analyzers[rule].get()) != nullptr;
+}
+
+bool Engine::compares_files() const {
+  for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
+    if (compares(i)) return true;
+  }
+  return false;
+}
+
 bool Engine::compares_files(const std::vector<std::shared_ptr<const SourceFile>>& sources) const {
   for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
-    if (!rules_.analyzers[i]->needs_whole_run()) continue;
+    if (!compares(i)) continue;
     if (!filter_) return true;
     for (const auto& source : sources) {
       if (filter_(*source, rules_.specs[i])) return true;
@@ -173,8 +185,8 @@ bool Engine::compares_files(const std::vector<std::shared_ptr<const SourceFile>>
   return false;
 }
 
-FileResult Engine::check_file(std::shared_ptr<const SourceFile> source, std::size_t index,
-                              const OwnFindingsStore* own) const {
+FileResult Engine::check(std::shared_ptr<const SourceFile> source, std::size_t index,
+                         const OwnFindingsStore* own) const {
   FileResult result;
   result.source = source;
   ProfileChoice choice = rules_.choose_profile(*source);
@@ -214,23 +226,60 @@ FileResult Engine::check_file(std::shared_ptr<const SourceFile> source, std::siz
 std::vector<FileResult> Engine::lint_all(std::vector<std::shared_ptr<const SourceFile>> sources,
                                          unsigned jobs, const OwnFindingsStore* own) const {
   std::vector<FileResult> results(sources.size());
-  const auto finish = [&](FileResult& result) {
-    apply_inline_config(result);
-    keep_only_profile(result);
-  };
   if (!compares_files(sources)) {
     parallel_for(sources.size(), jobs, [&](std::size_t i) {
-      results[i] = check_file(sources[i], i, own);
+      results[i] = check(sources[i], i, own);
       finish(results[i]);
     });
     return results;
   }
-  // Analyzers that compare files need every model at once.
   parallel_for(sources.size(), jobs,
-               [&](std::size_t i) { results[i] = check_file(sources[i], i, own); });
+               [&](std::size_t i) { results[i] = check(sources[i], i, own); });
+  RunComparison comparison = start_run();
+  for (FileResult& result : results) comparison.add(result);
   check_whole_run(results);
   parallel_for(results.size(), jobs, [&](std::size_t i) { finish(results[i]); });
   return results;
+}
+
+void Engine::finish(FileResult& result) const {
+  apply_inline_config(result);
+  keep_only_profile(result);
+}
+
+RunComparison Engine::start_run() const {
+  RunComparison comparison;
+  comparison.engine_ = this;
+  for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
+    if (const auto* comparer = dynamic_cast<const ComparesInOrder*>(rules_.analyzers[i].get()))
+      comparison.comparers_.push_back({i, comparer->start_run(), std::nullopt});
+  }
+  return comparison;
+}
+
+void RunComparison::add(FileResult& result) {
+  const RuleSet& rules = engine_->rules_;
+  for (Comparer& comparer : comparers_) {
+    if (engine_->cancelled()) return;
+    const RuleSpec& spec = rules.specs[comparer.rule];
+    if (engine_->filter_ && !engine_->filter_(*result.source, spec)) continue;
+    if (!comparer.failure && !result.skipped.empty()) continue;
+    if (!comparer.failure) {
+      const auto* analyzer =
+          dynamic_cast<const ComparesInOrder*>(rules.analyzers[comparer.rule].get());
+      RuleSink sink(spec, *result.digest, result.findings);
+      // A failure belongs to no single file: this file and every later one get it.
+      std::vector<Finding> failure;
+      run_guarded(spec, failure, [&] {
+        analyzer->check_next(*comparer.state,
+                             RunFile{result.source.get(), result.digest.get(), &sink});
+      });
+      if (failure.empty()) continue;
+      comparer.failure = failure.front();
+      std::erase_if(result.findings, [&](const Finding& f) { return f.rule_id == spec.id; });
+    }
+    result.findings.push_back(*comparer.failure);
+  }
 }
 
 void Engine::check_whole_run(std::vector<FileResult>& results) const {

@@ -8,6 +8,7 @@
 #include "model/digest.hpp"
 #include "profile/detect.hpp"
 #include "rules/analyzer.hpp"
+#include "rules/compares_in_order.hpp"
 #include "rules/rule.hpp"
 #include "rules/suppressions.hpp"
 
@@ -56,6 +57,26 @@ struct OwnFindingsStore {
 // Decides whether a rule runs on a file (--select/--ignore, per-file config ignores).
 using RuleFilter = std::function<bool(const SourceFile& file, const RuleSpec& rule)>;
 
+class Engine;
+
+// The analyzers of a run that compare files in input order (see ComparesInOrder).
+class RunComparison {
+ public:
+  // Compares a file, checked by Engine::check and not yet finished, with the files added before
+  // it; their findings are added to the file's.
+  void add(FileResult& result);
+
+ private:
+  friend class Engine;
+  struct Comparer {
+    std::size_t rule;  // index into the rule set
+    std::unique_ptr<RunState> state;
+    std::optional<Finding> failure;  // once it failed, every later file gets the failure
+  };
+  const Engine* engine_ = nullptr;
+  std::vector<Comparer> comparers_;
+};
+
 // Runs a rule set over files. Files are linted in parallel; results keep the input order.
 class Engine {
  public:
@@ -68,6 +89,16 @@ class Engine {
   void set_cancel_flag(const std::atomic<bool>* cancelled) { cancelled_ = cancelled; }
 
   FileResult lint(std::shared_ptr<const SourceFile> source) const;
+  // The steps of lint_all for one file, for callers that stream files: check() parses it and runs
+  // its own analyzers (index: the file's index for `own`); then a RunComparison compares it with
+  // the files before it; finish() applies the inline configuration and drops the model.
+  FileResult check(std::shared_ptr<const SourceFile> source, std::size_t index = 0,
+                   const OwnFindingsStore* own = nullptr) const;
+  RunComparison start_run() const;
+  void finish(FileResult& result) const;
+  // Whether an analyzer compares files (on the files its filter lets it see).
+  bool compares_files() const;
+
   std::vector<FileResult> lint_all(std::vector<std::shared_ptr<const SourceFile>> sources,
                                    unsigned jobs, const OwnFindingsStore* own = nullptr) const;
   // Whether an analyzer that compares files runs on some of these: then a file's findings
@@ -75,9 +106,9 @@ class Engine {
   bool compares_files(const std::vector<std::shared_ptr<const SourceFile>>& sources) const;
 
  private:
-  FileResult check_file(std::shared_ptr<const SourceFile> source, std::size_t index,
-                        const OwnFindingsStore* own) const;
-  // Runs analyzers that compare files; appends to the results' findings.
+  friend class RunComparison;
+  bool compares(std::size_t rule) const;
+  // Runs analyzers that need every file at once; appends to the results' findings.
   void check_whole_run(std::vector<FileResult>& results) const;
   void apply_inline_config(FileResult& result) const;
   // Whether a selector names a rule that runs on the file.

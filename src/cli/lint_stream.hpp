@@ -1,0 +1,57 @@
+#pragma once
+#include <functional>
+#include <list>
+#include <memory>
+#include <set>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "cli/inputs.hpp"
+#include "report/report.hpp"
+#include "rules/catalog.hpp"
+
+namespace digestlint {
+
+struct LintStreamOptions {
+  unsigned jobs = 1;
+  bool inline_config = true;
+  bool verbose = false;  // note the files a configuration excludes
+};
+
+// What a streamed run leaves besides the results.
+struct LintStream {
+  std::vector<InputError> errors;  // in input order
+  // The configurations files were linted with; ordered by address, as lint_all's groups were.
+  std::set<const RuleCatalog::Compiled*> configurations;
+};
+
+// Lints the inputs with flat memory: each file is read when its turn comes, a few files per job
+// are linted at once, and `consume` gets the results in input order, each file's model already
+// dropped. Files are compared with the files before them under the same configuration. Throws
+// RuleError (before any file is linted) when a configuration is invalid.
+LintStream lint_stream(const std::vector<ListedInput>& inputs, const InputOptions& input_options,
+                       const LintStreamOptions& options, RuleCatalog& catalog,
+                       const std::function<void(FileResult&&)>& consume);
+
+// The files of a streamed run that findings point into, once they were handed on: the latest
+// ones are kept, older ones read again (a file's findings point into a few files before it).
+// Only files handed on so far are found.
+class StreamedSources final : public SourceLookup {
+ public:
+  explicit StreamedSources(const InputOptions& options) : options_(options) {}
+
+  // A file handed on, in input order.
+  void add(const std::shared_ptr<const SourceFile>& source, bool from_stdin);
+  std::shared_ptr<const SourceFile> find(std::string_view path) const override;
+
+ private:
+  void keep(const std::shared_ptr<const SourceFile>& source) const;
+
+  const InputOptions& options_;
+  std::unordered_set<std::string> paths_;
+  std::shared_ptr<const SourceFile> stdin_;                      // cannot be read again
+  mutable std::list<std::shared_ptr<const SourceFile>> recent_;  // most recently used first
+};
+
+}  // namespace digestlint
