@@ -123,21 +123,31 @@ Span sub_span(const Field& field, std::size_t pos, std::size_t len) {
 }
 
 Bracket bracket_of(char32_t cp) {
-  struct Pair {
-    char32_t open;
-    char32_t close;
-    BracketFamily family;
-  };
-  static constexpr Pair kPairs[] = {{U'(', U')', BracketFamily::paren},
-                                    {U'（', U'）', BracketFamily::paren},
-                                    {U'[', U']', BracketFamily::square},
-                                    {U'{', U'}', BracketFamily::curly},
-                                    {U'「', U'」', BracketFamily::corner}};
-  for (const Pair& pair : kPairs) {
-    if (cp == pair.open) return {pair.family, true, pair.close};
-    if (cp == pair.close) return {pair.family, false, pair.open};
+  // A switch, not a table search: analyzers ask for every code point of a text.
+  switch (cp) {
+    case U'(':
+      return {BracketFamily::paren, true, U')'};
+    case U')':
+      return {BracketFamily::paren, false, U'('};
+    case U'（':
+      return {BracketFamily::paren, true, U'）'};
+    case U'）':
+      return {BracketFamily::paren, false, U'（'};
+    case U'[':
+      return {BracketFamily::square, true, U']'};
+    case U']':
+      return {BracketFamily::square, false, U'['};
+    case U'{':
+      return {BracketFamily::curly, true, U'}'};
+    case U'}':
+      return {BracketFamily::curly, false, U'{'};
+    case U'「':
+      return {BracketFamily::corner, true, U'」'};
+    case U'」':
+      return {BracketFamily::corner, false, U'「'};
+    default:
+      return {};
   }
-  return {};
 }
 
 }  // namespace digestlint::checks
