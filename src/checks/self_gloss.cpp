@@ -37,6 +37,10 @@ class SelfGloss final : public ScopedAnalyzer {
  protected:
   void check_target(const CheckContext& ctx, const Target& target) const override {
     const std::string_view text = target.text;
+    // Most targets have no parenthesis: spare them the decoding.
+    if (text.find('(') == std::string_view::npos && text.find("（") == std::string_view::npos) {
+      return;
+    }
     const std::vector<checks::CodePoint> cps = checks::code_points(text);
     for (std::size_t open = 0; open < cps.size(); ++open) {
       if (!is_open(cps[open].cp)) continue;

@@ -1,6 +1,7 @@
 #include "checks/text_util.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "model/text.hpp"
 
@@ -123,21 +124,42 @@ Span sub_span(const Field& field, std::size_t pos, std::size_t len) {
 }
 
 Bracket bracket_of(char32_t cp) {
-  struct Pair {
-    char32_t open;
-    char32_t close;
-    BracketFamily family;
-  };
-  static constexpr Pair kPairs[] = {{U'(', U')', BracketFamily::paren},
-                                    {U'（', U'）', BracketFamily::paren},
-                                    {U'[', U']', BracketFamily::square},
-                                    {U'{', U'}', BracketFamily::curly},
-                                    {U'「', U'」', BracketFamily::corner}};
-  for (const Pair& pair : kPairs) {
-    if (cp == pair.open) return {pair.family, true, pair.close};
-    if (cp == pair.close) return {pair.family, false, pair.open};
+  // A switch, not a table search: analyzers ask for every code point of a text.
+  switch (cp) {
+    case U'(':
+      return {BracketFamily::paren, true, U')'};
+    case U')':
+      return {BracketFamily::paren, false, U'('};
+    case U'（':
+      return {BracketFamily::paren, true, U'）'};
+    case U'）':
+      return {BracketFamily::paren, false, U'（'};
+    case U'[':
+      return {BracketFamily::square, true, U']'};
+    case U']':
+      return {BracketFamily::square, false, U'['};
+    case U'{':
+      return {BracketFamily::curly, true, U'}'};
+    case U'}':
+      return {BracketFamily::curly, false, U'{'};
+    case U'「':
+      return {BracketFamily::corner, true, U'」'};
+    case U'」':
+      return {BracketFamily::corner, false, U'「'};
+    default:
+      return {};
   }
-  return {};
+}
+
+bool may_hold_bracket(std::string_view text) {
+  // （ ） are U+FF08/U+FF09 (first byte 0xEF), 「 」 U+300C/U+300D (0xE3); Hangul starts 0xEA-0xED.
+  static constexpr std::array<bool, 256> kBracketByte = [] {
+    std::array<bool, 256> table{};
+    for (const unsigned char c : std::string_view("()[]{}\xE3\xEF")) table[c] = true;
+    return table;
+  }();
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return kBracketByte[static_cast<unsigned char>(c)]; });
 }
 
 }  // namespace digestlint::checks

@@ -8,16 +8,17 @@ namespace {
 
 // Consonant classes shared by both scripts: K (g k c q), T (d t), P (b p f v), S (s), J (j z ch
 // soft g), R (r l), M, N, H; vowels become V. A class letter repeated in a row counts once.
-constexpr std::array<const char*, 19> kInitials = {"K", "K", "N", "T", "T", "R", "M", "P", "P", "S",
-                                                   "S", "",  "J", "J", "J", "K", "T", "P", "H"};
-constexpr std::array<const char*, 28> kFinals = {
+constexpr std::array<std::string_view, 19> kInitials = {
+    "K", "K", "N", "T", "T", "R", "M", "P", "P", "S", "S", "", "J", "J", "J", "K", "T", "P", "H"};
+constexpr std::array<std::string_view, 28> kFinals = {
     "",   "K", "K", "KS", "N",  "NJ", "N", "T", "R", "RK", "RM", "RP", "RS", "RT",
     "RP", "R", "M", "P",  "PS", "T",  "T", "N", "J", "J",  "K",  "T",  "P",  ""};
 constexpr int kEu = 18;  // ㅡ: written to carry a consonant cluster, not pronounced as a vowel
 
-void append(std::string& skeleton, std::string_view sound) {
+// Appends a sound to the skeleton of the word that starts at `word` in `skeleton`.
+void append(std::string& skeleton, std::string_view sound, std::size_t word = 0) {
   for (const char c : sound) {
-    if (skeleton.empty() || skeleton.back() != c) skeleton.push_back(c);
+    if (skeleton.size() == word || skeleton.back() != c) skeleton.push_back(c);
   }
 }
 
@@ -41,11 +42,18 @@ bool is_syllable(std::uint32_t code) {
   return code >= 0xAC00 && code <= 0xD7A3;
 }
 
-void append_syllable(std::string& skeleton, std::uint32_t code) {
+void append_syllable(std::string& skeleton, std::uint32_t code, std::size_t word = 0) {
   const std::uint32_t index = code - 0xAC00;
-  append(skeleton, kInitials[index / 588]);
-  if (static_cast<int>((index % 588) / 28) != kEu) append(skeleton, "V");
-  append(skeleton, kFinals[index % 28]);
+  append(skeleton, kInitials[index / 588], word);
+  if (static_cast<int>((index % 588) / 28) != kEu) append(skeleton, "V", word);
+  append(skeleton, kFinals[index % 28], word);
+}
+
+// FNV-1a, extended as a word's skeleton grows, so each prefix is hashed at no extra cost.
+constexpr std::uint64_t kHashBasis = 0xcbf29ce484222325ull;
+std::uint64_t hash_more(std::uint64_t hash, std::string_view more) {
+  for (const char c : more) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  return hash;
 }
 
 // Appends the sounds of the English letters of `word` from position i; each ambiguous
@@ -179,23 +187,35 @@ std::string hangul_skeleton(std::string_view hangul) {
 }
 
 HangulSounds::HangulSounds(std::string_view text) {
-  std::string skeleton;
+  words_.reserve(text.size());
+  std::size_t word = 0;  // where the current word's skeleton starts in words_
+  std::uint64_t hash = kHashBasis;
   int syllables = 0;
   for (std::size_t at = 0; at < text.size();) {
     const std::uint32_t code = next_code_point(text, at);
     if (!is_syllable(code)) {
-      skeleton.clear();
+      word = words_.size();
+      hash = kHashBasis;
       syllables = 0;
       continue;
     }
-    append_syllable(skeleton, code);
-    if (++syllables >= 2) skeletons_.insert(skeleton);
+    const std::size_t before = words_.size();
+    append_syllable(words_, code, word);
+    hash = hash_more(hash, std::string_view(words_).substr(before));
+    if (++syllables >= 2) prefixes_.push_back({hash, word, words_.size() - word});
   }
 }
 
 bool HangulSounds::contains(std::string_view latin_word, std::size_t min_length) const {
   for (const std::string& skeleton : latin_skeletons(latin_word)) {
-    if (skeleton.size() >= min_length && skeletons_.contains(skeleton)) return true;
+    if (skeleton.size() < min_length) continue;
+    const std::uint64_t hash = hash_more(kHashBasis, skeleton);
+    for (const Prefix& prefix : prefixes_) {
+      if (prefix.hash == hash && prefix.length == skeleton.size() &&
+          words_.compare(prefix.offset, prefix.length, skeleton) == 0) {
+        return true;
+      }
+    }
   }
   return false;
 }

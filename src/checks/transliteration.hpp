@@ -3,9 +3,9 @@
 // 오케스트라. Both sides are reduced to a sound skeleton — consonant classes plus one `V` per
 // vowel group, Korean's epenthetic ㅡ dropped — and compared. English spelling is ambiguous
 // ("ch" in "chip" and "orchestra"), so a word yields a few skeletons.
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace digestlint::summary {
@@ -18,6 +18,8 @@ std::string hangul_skeleton(std::string_view hangul);
 
 // Skeletons of every Hangul word of a text and of its prefixes of at least two syllables, so a
 // word followed by a particle (라우터를) still offers 라우터. Built once per summary.
+// A word's skeleton only grows syllable by syllable, so its prefixes' skeletons are prefixes of
+// its own: they are kept as hashed spans of one buffer rather than a string each in a set.
 class HangulSounds {
  public:
   explicit HangulSounds(std::string_view text);
@@ -26,7 +28,14 @@ class HangulSounds {
   bool contains(std::string_view latin_word, std::size_t min_length) const;
 
  private:
-  std::unordered_set<std::string> skeletons_;
+  struct Prefix {
+    std::uint64_t hash;
+    std::size_t offset;  // in words_
+    std::size_t length;
+  };
+  std::string words_;  // each Hangul word's skeleton, one after another
+  // A few hundred per summary and a few lookups: a scan of hashes beats building a set.
+  std::vector<Prefix> prefixes_;
 };
 
 }  // namespace digestlint::summary

@@ -155,6 +155,7 @@ class UnbalancedBrackets final : public ScopedAnalyzer {
  protected:
   void check_target(const CheckContext& ctx, const Target& target) const override {
     const std::string_view text = target.text;
+    if (!checks::may_hold_bracket(text)) return;  // every finding is at a bracket
     const Cps cps = checks::code_points(text);
     struct Open {
       std::size_t index;

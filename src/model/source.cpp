@@ -7,14 +7,17 @@
 namespace digestlint {
 namespace {
 
-// Returns the byte length of the valid UTF-8 sequence starting at offset, or 0 if invalid.
-std::size_t valid_sequence_length(std::string_view s, std::size_t i) {
+// Decodes the valid UTF-8 sequence starting at offset into cp and returns its byte length, or 0
+// if it is invalid. One pass: validating and decoding used to walk each sequence twice.
+std::size_t decode_valid(std::string_view s, std::size_t i, char32_t& cp) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char lead = byte(i);
-  if (lead < 0x80) return 1;
+  if (lead < 0x80) {
+    cp = lead;
+    return 1;
+  }
   std::size_t length = 0;
   char32_t min = 0;
-  char32_t cp = 0;
   if ((lead & 0xE0) == 0xC0) {
     length = 2, min = 0x80, cp = lead & 0x1F;
   } else if ((lead & 0xF0) == 0xE0) {
@@ -46,17 +49,12 @@ bool is_wide(char32_t cp) {
 
 }  // namespace
 
-char32_t decode_utf8(std::string_view text, std::size_t offset, std::size_t& length) {
-  length = valid_sequence_length(text, offset);
-  const auto lead = static_cast<unsigned char>(text[offset]);
-  if (length == 0) {
-    length = 1;
-    return 0xFFFD;
-  }
-  if (length == 1) return lead;
-  char32_t cp = lead & (0x7F >> length);
-  for (std::size_t k = 1; k < length; ++k) cp = (cp << 6) | (text[offset + k] & 0x3F);
-  return cp;
+char32_t decode_utf8_sequence(std::string_view text, std::size_t offset, std::size_t& length) {
+  char32_t cp = 0;
+  length = decode_valid(text, offset, cp);
+  if (length > 0) return cp;
+  length = 1;
+  return 0xFFFD;
 }
 
 int utf16_length(std::string_view utf8) {
@@ -89,7 +87,8 @@ SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(pa
     bytes.erase(0, bom.size());
   }
   for (std::size_t i = 0; i < bytes.size();) {
-    const std::size_t length = valid_sequence_length(bytes, i);
+    char32_t unused = 0;
+    const std::size_t length = decode_valid(bytes, i, unused);
     if (length > 0) {
       i += length;
       continue;

@@ -66,8 +66,16 @@ class SourceFile {
 
 // Number of UTF-16 code units in a UTF-8 string (invalid bytes count as one unit each).
 int utf16_length(std::string_view utf8);
-// Decodes the code point at text[offset], setting length to its byte length (>= 1).
-char32_t decode_utf8(std::string_view text, std::size_t offset, std::size_t& length);
+// decode_utf8 beyond ASCII; invalid bytes decode to U+FFFD, one byte each.
+char32_t decode_utf8_sequence(std::string_view text, std::size_t offset, std::size_t& length);
+// Decodes the code point at text[offset], setting length to its byte length (>= 1). Inline for
+// ASCII, which analyzers scanning code point by code point meet most.
+inline char32_t decode_utf8(std::string_view text, std::size_t offset, std::size_t& length) {
+  const auto lead = static_cast<unsigned char>(text[offset]);
+  if (lead >= 0x80) return decode_utf8_sequence(text, offset, length);
+  length = 1;
+  return lead;
+}
 // Terminal columns a string occupies: East Asian wide and fullwidth characters count two.
 int display_width(std::string_view utf8);
 
