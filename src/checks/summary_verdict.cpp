@@ -1,13 +1,13 @@
 #include "checks/summary_verdict.hpp"
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <mutex>
 #include <unordered_map>
 
 #include "rules/analyzer.hpp"
+#include "rules/pack_image.hpp"
 
 namespace digestlint::summary {
 namespace {
@@ -97,10 +97,9 @@ std::string evidence(const Signals& s, Verdict verdict) {
 
 namespace {
 
+// The parameters' image is a canonical text of them, and far cheaper to write than YAML.
 std::uint64_t fingerprint_of(const RuleSpec& rule) {
-  YAML::Emitter emitter;
-  emitter << rule.params.node();
-  return std::hash<std::string_view>{}(emitter.c_str()) ^
+  return std::hash<std::string>{}(encode_yaml_image(rule.params.node())) ^
          (std::hash<const void*>{}(rule.lexicons.get()) * 0x9e3779b97f4a7c15ull);
 }
 

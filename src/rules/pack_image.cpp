@@ -22,6 +22,7 @@ void encode(const YAML::Node& node, std::string& out) {
     case YAML::NodeType::Map:
       out += std::string{'{', style_of(node)} + std::to_string(node.size()) + ':';
       for (const auto& item : node) {
+        if (!item.first.IsScalar()) throw std::invalid_argument("a map key that is not a scalar");
         encode(item.first, out);
         encode(item.second, out);
       }
@@ -36,42 +37,50 @@ class Decoder {
   explicit Decoder(std::string_view image) : image_(image) {}
 
   YAML::Node document() {
-    YAML::Node root = node();
+    YAML::Node root(YAML::NodeType::Null);  // a node that exists, for fill() to set
+    fill(root);
     if (at_ != image_.size()) fail();
     return root;
   }
 
  private:
-  YAML::Node node() {
+  // Fills `node` in place, a node of the document: children made through their parent share
+  // the document's memory, where nodes made apart and then inserted each merge theirs into it.
+  void fill(YAML::Node node) {
     if (at_ >= image_.size()) fail();
     switch (image_[at_++]) {
       case '~':
-        return YAML::Node(YAML::NodeType::Null);
-      case '"': {
-        const std::size_t length = count();
-        if (length > image_.size() - at_) fail();
-        YAML::Node scalar(std::string(image_.substr(at_, length)));
-        at_ += length;
-        return scalar;
-      }
+        node = YAML::Node(YAML::NodeType::Null);
+        return;
+      case '"':
+        node = scalar();
+        return;
       case '[': {
-        YAML::Node sequence(YAML::NodeType::Sequence);
-        sequence.SetStyle(style());
-        for (std::size_t n = count(); n > 0; --n) sequence.push_back(node());
-        return sequence;
+        node = YAML::Node(YAML::NodeType::Sequence);
+        node.SetStyle(style());
+        const std::size_t size = count();
+        for (std::size_t i = 0; i < size; ++i) fill(node[i]);
+        return;
       }
       case '{': {
-        YAML::Node map(YAML::NodeType::Map);
-        map.SetStyle(style());
+        node = YAML::Node(YAML::NodeType::Map);
+        node.SetStyle(style());
         for (std::size_t n = count(); n > 0; --n) {
-          YAML::Node key = node();
-          map.force_insert(key, node());  // keys were unique when the image was made
+          if (at_ >= image_.size() || image_[at_++] != '"') fail();
+          fill(node[scalar()]);
         }
-        return map;
+        return;
       }
       default:
         fail();
     }
+  }
+
+  std::string scalar() {
+    const std::size_t length = count();
+    if (length > image_.size() - at_) fail();
+    at_ += length;
+    return std::string(image_.substr(at_ - length, length));
   }
 
   YAML::EmitterStyle::value style() {

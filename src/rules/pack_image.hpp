@@ -13,7 +13,8 @@ namespace digestlint {
 // embedded pack, which the tests load from its text too, is read this way.
 //
 // Layout: a node is `~` (null), `"` LENGTH `:` BYTES (scalar), `[` STYLE COUNT `:` NODES
-// (sequence) or `{` STYLE COUNT `:` KEY VALUE … (map), STYLE `b` (block) or `f` (flow).
+// (sequence) or `{` STYLE COUNT `:` KEY VALUE … (map), STYLE `b` (block) or `f` (flow). Keys are
+// scalars: encoding a map with any other key throws std::invalid_argument.
 std::string encode_yaml_image(const YAML::Node& node);
 // Throws std::invalid_argument on an image encode_yaml_image did not make.
 YAML::Node decode_yaml_image(std::string_view image);

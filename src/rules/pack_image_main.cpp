@@ -20,6 +20,9 @@ int main(int argc, char** argv) {
       std::cerr << argv[2] << ": error: cannot write the image\n";
       return 1;
     }
+  } catch (const std::invalid_argument& error) {
+    std::cerr << argv[1] << ": error: " << error.what() << "\n";
+    return 1;
   } catch (const YAML::Exception& error) {
     std::cerr << argv[1] << ":" << error.mark.line + 1 << ":" << error.mark.column + 1
               << ": error: " << error.msg << "\n";

@@ -59,8 +59,12 @@ TEST_CASE("pack image: nulls, anchors, empty and multi-line scalars survive a ro
   CHECK(decoded["a"]["x"].as<int>() == 1);
 }
 
+TEST_CASE("pack image: a map key must be a scalar") {
+  CHECK_THROWS_AS(encode_yaml_image(YAML::Load("{[a, b]: c}")), std::invalid_argument);
+}
+
 TEST_CASE("pack image: anything else is refused, not half read") {
-  for (const char* bad : {"", "\"5:abc", "[b2:~", "{f1:~", "[2:~~", "\"x:", "~~", "?"}) {
+  for (const char* bad : {"", "\"5:abc", "[b2:~", "{f1:~", "{f1:~~", "[2:~~", "\"x:", "~~", "?"}) {
     CAPTURE(bad);
     CHECK_THROWS_AS(decode_yaml_image(bad), std::invalid_argument);
   }
