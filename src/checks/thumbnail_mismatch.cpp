@@ -1,6 +1,8 @@
 // links/thumbnail-mismatch: an absolute thumbnail URL must show the entry's own paper.
 #include <fmt/format.h>
 
+#include <set>
+
 #include "checks/arxiv_id.hpp"
 #include "rules/analyzer.hpp"
 #include "rules/params.hpp"
@@ -20,6 +22,16 @@ std::string replace_all(std::string text, std::string_view from, std::string_vie
   return text;
 }
 
+// The arXiv ids the digest's entries link to.
+std::set<std::string> linked_ids(const Digest& digest) {
+  std::set<std::string> ids;
+  for (const Entry& entry : digest.entries) {
+    if (const std::optional<checks::LinkedId> linked = checks::linked_id(entry))
+      ids.emplace(linked->id.base);
+  }
+  return ids;
+}
+
 class ThumbnailMismatch final : public Analyzer {
  public:
   explicit ThumbnailMismatch(const RuleSpec& rule) {
@@ -33,6 +45,7 @@ class ThumbnailMismatch final : public Analyzer {
   }
 
   void check(const CheckContext& ctx) const override {
+    const std::set<std::string> linked_here = linked_ids(ctx.digest);
     for (const Entry& entry : ctx.digest.entries) {
       if (!entry.thumbnail) continue;
       const std::string_view thumbnail = entry.thumbnail->text;
@@ -57,9 +70,11 @@ class ThumbnailMismatch final : public Analyzer {
         thumbnail_id = std::string(tokens.front().base);
         problem = fmt::format("the thumbnail shows {}, the link is {}", thumbnail_id, link_id);
       }
-      // Swapping one paper thumbnail for another loses nothing: both are derived from an id.
-      // Any other image (an avatar, an unknown host) may be what the author meant to show.
-      const bool safe = kind && kind->paper_thumbnail;
+      // Only a paper thumbnail of another entry of the digest surely belongs elsewhere: that
+      // paper has its own entry, so this entry's link is the side to trust. A thumbnail of a paper
+      // the digest never links may be the right one under a wrong link, and any other image (an
+      // avatar, an unknown host) may be what the author meant to show.
+      const bool safe = kind && kind->paper_thumbnail && linked_here.contains(thumbnail_id);
       Fix fix{entry.thumbnail->span, replace_all(template_, "{id}", link_id), safe,
               fmt::format("use the thumbnail of {}", link_id)};
       ctx.sink.report(entry.thumbnail->span,

@@ -30,9 +30,10 @@ TEST_CASE("thumbnail-mismatch accepts the paper's own thumbnail") {
   CHECK(run("thumbnail-mismatch", digest, kParams).empty());
 }
 
-TEST_CASE("thumbnail-mismatch reports another paper's thumbnail with a fix") {
+TEST_CASE("thumbnail-mismatch reports another entry's thumbnail with a safe fix") {
   const auto digest =
-      parse(entry("A", "https://arxiv.org/abs/2409.18869", std::string(kCdn) + "2409.17692.png"));
+      parse(entry("A", "https://arxiv.org/abs/2409.18869", std::string(kCdn) + "2409.17692.png") +
+            entry("B", "https://arxiv.org/abs/2409.17692", std::string(kCdn) + "2409.17692.png"));
   const auto found = run("thumbnail-mismatch", digest, kParams);
   REQUIRE(found.size() == 1);
   CHECK(digest.slice(found[0].span) == std::string(kCdn) + "2409.17692.png");
@@ -87,6 +88,15 @@ TEST_CASE("thumbnail-mismatch leaves uploaded figures and videos alone") {
         parse(entry("A", "https://arxiv.org/abs/2401.07001", url), "daily-papers-2023-bullets");
     CHECK(run("thumbnail-mismatch", digest, kParams).empty());
   }
+}
+
+TEST_CASE("thumbnail-mismatch: a paper the digest never links may be the right one") {
+  const auto digest =
+      parse(entry("A", "https://arxiv.org/abs/2409.18869", std::string(kCdn) + "2409.17692.png"));
+  const auto found = run("thumbnail-mismatch", digest, kParams);
+  REQUIRE(found.size() == 1);
+  REQUIRE(found[0].fix);
+  CHECK_FALSE(found[0].fix->safe);  // the link may be the wrong side
 }
 
 TEST_CASE("thumbnail-mismatch offers only an unsafe fix for an avatar or an unknown image") {
