@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Throughput and scaling of digestlint against two baselines, side by side in one run (issue #11):
 
-  digestlint         check --jobs 2, every default rule, human format to /dev/null
+  digestlint         check --no-cache --jobs 2, every default rule, human format to /dev/null;
+                     then with the result cache, cold (a fresh --cache-dir) and warm (again),
+                     also on the shared corpus itself
   parse floor        bench/cmark_floor.c: libcmark-gfm parse + node walk of each file, 1 thread
                      (built here with cc against the system libcmark-gfm)
   markdownlint-cli2  from npm, installed into the work directory (skipped with a reason when npm
@@ -23,6 +25,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -40,6 +43,17 @@ def measure(command, cwd=None):
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
+def cached_runs(digestlint, name, directory):
+    """A cold and a warm run with a fresh result cache: a table row."""
+    with tempfile.TemporaryDirectory() as cache:
+        command = [digestlint, "check", "--jobs", "2", "--fail-on", "never", "--cache-dir", cache,
+                   directory]
+        cold, cold_rss = measure(command)
+        warm, warm_rss = measure(command)
+    return (f"| {name} | {cold:.2f} s | {cold_rss:.0f} MiB | {warm:.2f} s | {warm_rss:.0f} MiB | "
+            f"{warm / cold:.1%} |")
 
 
 def real_days():
@@ -126,11 +140,15 @@ def main():
             "|---|---|---|---|---|---|---|---|"]
     days = real_days() if os.path.isdir(CORPUS) else []
     corpus_times = []
+    cache_rows = ["| input | cold run, cache on | peak RSS | warm run (nothing changed) | peak RSS | "
+                  "warm / cold |", "|---|---|---|---|---|---|"]
     for files in (int(s) for s in args.sizes.split(",") if s and days):
         directory = os.path.join(args.work, f"corpus-{files}")
         size = generate(directory, files, days)
         paths = files_of(directory)
-        ours, rss = measure([digestlint, "check", "--jobs", "2", "--fail-on", "never", directory])
+        ours, rss = measure([digestlint, "check", "--no-cache", "--jobs", "2", "--fail-on", "never",
+                             directory])
+        cache_rows.append(cached_runs(digestlint, f"{files:,} recombined digests", directory))
         base, _ = measure([floor, *paths])
         other = "skipped"
         other_rss = "—"
@@ -156,7 +174,11 @@ def main():
                         f"{ours / base:.1f}× | | |")
             print(rows[-1], flush=True)
 
-    table = "\n".join(rows)
+    if days:
+        cache_rows.append(cached_runs(digestlint, "the shared corpus", CORPUS))
+        print(cache_rows[-1], flush=True)
+    table = "\n".join(rows) + "\n\nWith the result cache (a fresh `--cache-dir`, then the same run again):\n\n" + \
+        "\n".join(cache_rows)
     if len(corpus_times) >= 2:
         (small, t_small), (large, t_large) = corpus_times[0], corpus_times[-1]
         table += (f"\n\n{small:,} → {large:,} digests: time ratio {t_large / t_small:.2f} "
