@@ -58,12 +58,15 @@ std::string ascii_lower(std::string_view text) {
 }
 
 std::string squash(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  // Written through a pointer into a buffer sized for the whole text and cut to length after:
+  // push_back() checked the capacity for each byte of every summary.
+  std::string out(text.size(), '\0');
+  char* end = out.data();
   for (const char c : text) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '_') continue;
-    out.push_back(is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c);
+    *end++ = is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
   }
+  out.resize(static_cast<std::size_t>(end - out.data()));
   return out;
 }
 
