@@ -51,6 +51,20 @@ std::size_t skip_ascii(std::string_view s, std::size_t i) {
   return i;
 }
 
+// The length of the valid UTF-8 sequence at i, or 0. Korean text is mostly three-byte sequences
+// whose lead (E1-EC, EE-EF) rules out overlong forms and surrogates: those need no decoding.
+std::size_t valid_length(std::string_view s, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char lead = byte(i);
+  const bool plain_lead = (lead >= 0xE1 && lead <= 0xEC) || lead == 0xEE || lead == 0xEF;
+  if (plain_lead && i + 3 <= s.size() && (byte(i + 1) & 0xC0) == 0x80 &&
+      (byte(i + 2) & 0xC0) == 0x80) {
+    return 3;
+  }
+  char32_t unused = 0;
+  return decode_valid(s, i, unused);
+}
+
 bool is_wide(char32_t cp) {
   return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) ||
          (cp >= 0x3041 && cp <= 0x33FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
@@ -104,8 +118,7 @@ SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(pa
   for (std::size_t i = 0; i < bytes.size();) {
     i = skip_ascii(bytes, i);
     if (i == bytes.size()) break;
-    char32_t unused = 0;
-    const std::size_t length = decode_valid(bytes, i, unused);
+    const std::size_t length = valid_length(bytes, i);
     if (length > 0) {
       i += length;
       continue;
