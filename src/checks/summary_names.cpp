@@ -159,18 +159,24 @@ std::vector<std::string> expansions(std::string_view summary, std::string_view n
   return stems;
 }
 
-bool written_in_title(std::string_view name, std::string_view title, const Vocabulary& vocabulary) {
-  const std::string squashed_name = squash(name);
-  if (contains(squash(title), squashed_name)) return true;
+SquashedTitle squash_title(std::string_view title, const Vocabulary& vocabulary) {
+  SquashedTitle squashed{squash(title), {}};
   for (const std::string_view word : title_words(title)) {
-    if (distinctive(word, vocabulary) && contains(squashed_name, squash(word))) return true;
+    if (distinctive(word, vocabulary)) squashed.distinctive_words.push_back(squash(word));
   }
-  return false;
+  return squashed;
 }
 
-bool connected(std::string_view name, std::string_view title, std::string_view summary,
-               const Vocabulary& vocabulary) {
-  if (written_in_title(name, title, vocabulary)) return true;
+bool written_in_title(std::string_view name, const SquashedTitle& title) {
+  const std::string squashed_name = squash(name);
+  if (contains(title.whole, squashed_name)) return true;
+  return std::any_of(title.distinctive_words.begin(), title.distinctive_words.end(),
+                     [&](const std::string& word) { return contains(squashed_name, word); });
+}
+
+bool connected(std::string_view name, std::string_view title, const SquashedTitle& squashed_title,
+               std::string_view summary, const Vocabulary& vocabulary) {
+  if (written_in_title(name, squashed_title)) return true;
   const std::vector<std::string_view> words = title_words(title);
   // "SGP-Bench" or "SGP" for "Symbolic Graphics Programs".
   for (const std::string_view part : name_parts(name)) {

@@ -39,12 +39,20 @@ bool initials_match(std::string_view acronym, const std::vector<std::string_view
 // "ELM (Erasure of Language Memory)" or "(Erasure of Language Memory, ELM)".
 std::vector<std::string> expansions(std::string_view summary, std::string_view name);
 
+// A title squashed (see summary_text.hpp) for written_in_title(): whole, and its distinctive
+// words. Worked out once per title: each summary compares several names with it.
+struct SquashedTitle {
+  std::string whole;
+  std::vector<std::string> distinctive_words;
+};
+SquashedTitle squash_title(std::string_view title, const Vocabulary& vocabulary);
+
 // The name is written in the title ("UniAff"), or contains a distinctive title word.
-bool written_in_title(std::string_view name, std::string_view title, const Vocabulary& vocabulary);
+bool written_in_title(std::string_view name, const SquashedTitle& title);
 
 // Written in the title, an acronym of consecutive title words (or has one as a part:
 // "SGP-Bench"), or given in the summary with an expansion that shares a distinctive title word.
-bool connected(std::string_view name, std::string_view title, std::string_view summary,
-               const Vocabulary& vocabulary);
+bool connected(std::string_view name, std::string_view title, const SquashedTitle& squashed_title,
+               std::string_view summary, const Vocabulary& vocabulary);
 
 }  // namespace digestlint::summary

@@ -220,13 +220,12 @@ double specific_grounding(std::vector<TitleTerm> terms, const SummaryIndex& inde
 // Another title's specific grounding, zero when the title has a name that is not the summary's
 // subject: a summary moved from an entry is about that entry's paper, while a summary that only
 // compares with it (a baseline) mentions its name later or once.
-double rival_grounding(std::string_view title, std::vector<TitleTerm> terms,
-                       const SummaryIndex& index, const Signals& signals,
-                       const Vocabulary& vocabulary) {
+double rival_grounding(const SquashedTitle& title, std::vector<TitleTerm> terms,
+                       const SummaryIndex& index, const Signals& signals) {
   const bool named = !terms.empty() && terms.front().kind == TitleTerm::Kind::name;
-  const bool about_it = std::any_of(
-      signals.key_names.begin(), signals.key_names.end(),
-      [&](const std::string& subject) { return written_in_title(subject, title, vocabulary); });
+  const bool about_it =
+      std::any_of(signals.key_names.begin(), signals.key_names.end(),
+                  [&](const std::string& subject) { return written_in_title(subject, title); });
   return named && !about_it ? 0 : specific_grounding(std::move(terms), index);
 }
 
@@ -242,8 +241,8 @@ void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
     for (const std::size_t other : {digest.own - distance, digest.own + distance}) {
       if (other >= count || compared >= p.max_rivals) continue;  // wraps below zero too
       ++compared;
-      const double grounding = rival_grounding(
-          digest.titles[other], digest.terms(other, vocabulary, p), index, signals, vocabulary);
+      const double grounding = rival_grounding(digest.squashed(other, vocabulary),
+                                               digest.terms(other, vocabulary, p), index, signals);
       if (grounding <= best_other) continue;
       best_other = grounding;
       signals.rival = Rival{other, std::string(digest.titles[other]), grounding};
@@ -263,6 +262,12 @@ const std::vector<TitleTerm>& DigestTitles::terms(std::size_t index, const Vocab
   term_cache.resize(titles.size());
   if (!term_cache[index]) term_cache[index] = title_terms(titles[index], vocabulary, parameters);
   return *term_cache[index];
+}
+
+const SquashedTitle& DigestTitles::squashed(std::size_t index, const Vocabulary& vocabulary) const {
+  squashed_cache.resize(titles.size());
+  if (!squashed_cache[index]) squashed_cache[index] = squash_title(titles[index], vocabulary);
+  return *squashed_cache[index];
 }
 
 Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_t lead,
@@ -286,9 +291,12 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   const std::string_view opening = summary.substr(0, std::min(lead, summary.size()));
   for (const auto& [text, count] : signals.names) {
     if (count < 2) break;
+    const SquashedTitle& squashed_title = digest.squashed(digest.own, vocabulary);
     signals.key_names.push_back(text);
-    if (connected(text, title, summary, vocabulary)) signals.connected_names.push_back(text);
-    if (signals.key_names.size() == 1) signals.anchored = written_in_title(text, title, vocabulary);
+    if (connected(text, title, squashed_title, summary, vocabulary)) {
+      signals.connected_names.push_back(text);
+    }
+    if (signals.key_names.size() == 1) signals.anchored = written_in_title(text, squashed_title);
     if (count >= parameters.subject_min_uses && opening.find(text) != std::string_view::npos) {
       signals.subject_names.push_back(text);
     }

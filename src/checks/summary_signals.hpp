@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "checks/summary_names.hpp"
 #include "checks/summary_vocabulary.hpp"
 
 namespace digestlint::summary {
@@ -35,9 +36,11 @@ struct DigestTitles {
   std::vector<std::string_view> titles;
   std::size_t own = 0;  // index of the summary's entry
   mutable std::vector<std::optional<std::vector<TitleTerm>>> term_cache = {};  // filled by terms()
+  mutable std::vector<std::optional<SquashedTitle>> squashed_cache = {};  // filled by squashed()
 
   const std::vector<TitleTerm>& terms(std::size_t index, const Vocabulary& vocabulary,
                                       const Parameters& parameters) const;
+  const SquashedTitle& squashed(std::size_t index, const Vocabulary& vocabulary) const;
 };
 
 struct Signals {

@@ -58,12 +58,15 @@ std::string ascii_lower(std::string_view text) {
 }
 
 std::string squash(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  // Written through a pointer into a buffer sized for the whole text and cut to length after:
+  // push_back() checked the capacity for each byte of every summary.
+  std::string out(text.size(), '\0');
+  char* end = out.data();
   for (const char c : text) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '_') continue;
-    out.push_back(is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c);
+    *end++ = is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
   }
+  out.resize(static_cast<std::size_t>(end - out.data()));
   return out;
 }
 
@@ -253,60 +256,45 @@ std::int64_t PhraseMatcher::trie_child(std::uint32_t node, unsigned char byte) c
   return it != edges.end() && it->first == byte ? static_cast<std::int64_t>(it->second) : -1;
 }
 
-void PhraseMatcher::build() {
-  // Breadth-first, so a node's failure link is final before its children's.
-  std::vector<std::uint32_t> queue;
-  root_.fill(0);
-  for (const auto& [byte, next] : nodes_[0].next) {
-    root_[byte] = next;
-    nodes_[next].fail = 0;
-    queue.push_back(next);
+void PhraseMatcher::assign_byte_classes() {
+  byte_class_.fill(0);
+  class_count_ = 1;
+  for (const Node& node : nodes_) {
+    for (const auto& [byte, next] : node.next) {
+      if (byte_class_[byte] == 0) byte_class_[byte] = static_cast<std::uint16_t>(class_count_++);
+    }
   }
+}
+
+void PhraseMatcher::build() {
+  // A full move table (a DFA) rather than failure links walked while scanning: count() then costs
+  // one lookup per byte. Nodes are filled breadth-first, so a node's failure node, being
+  // shallower, has its row ready: the node's row is a copy of it with the node's own edges
+  // written over.
+  assign_byte_classes();
+  moves_.assign(nodes_.size() * class_count_, 0);
+  const auto row = [&](std::uint32_t node) { return moves_.begin() + node * class_count_; };
+  std::vector<std::uint32_t> fail(nodes_.size(), 0);
+  std::vector<std::uint32_t> queue = {0};
   for (std::size_t head = 0; head < queue.size(); ++head) {
     const std::uint32_t node = queue[head];
+    if (node != 0) std::copy_n(row(fail[node]), class_count_, row(node));
     for (const auto& [byte, next] : nodes_[node].next) {
-      nodes_[next].fail = step(nodes_[node].fail, byte);
-      const auto& inherited = nodes_[nodes_[next].fail].out;
+      const std::uint16_t byte_class = byte_class_[byte];
+      fail[next] = node == 0 ? 0 : row(fail[node])[byte_class];
+      row(node)[byte_class] = next;
+      const auto& inherited = nodes_[fail[next]].out;
       nodes_[next].out.insert(nodes_[next].out.end(), inherited.begin(), inherited.end());
       queue.push_back(next);
     }
   }
-  // The shallow nodes (a Korean syllable's first two bytes, an ASCII word's first letters) are
-  // where scanning spends its time: give them full move tables. A node's table is its failure
-  // node's (shallower, so already built: depth 1 before depth 2) with its own edges written over.
-  dense_.clear();
-  std::vector<std::uint32_t> shallow;
-  for (const auto& [byte, child] : nodes_[0].next) shallow.push_back(child);
-  for (std::size_t k = 0, depth_one = shallow.size(); k < depth_one; ++k) {
-    for (const auto& [byte, grandchild] : nodes_[shallow[k]].next) shallow.push_back(grandchild);
-  }
-  for (const std::uint32_t node : shallow) {
-    const std::uint32_t fail = nodes_[node].fail;
-    std::array<std::uint32_t, 256> table = root_;
-    if (fail != 0) std::copy_n(dense_.begin() + nodes_[fail].dense * 256, 256, table.begin());
-    for (const auto& [byte, next] : nodes_[node].next) table[byte] = next;
-    nodes_[node].dense = static_cast<std::uint32_t>(dense_.size() / 256);
-    dense_.insert(dense_.end(), table.begin(), table.end());
-  }
-}
-
-// The automaton's move on one byte: the trie edge, or the failure links' until one exists. Kept
-// sparse (no full transition table), so building stays cheap: rules load on every hook run.
-std::uint32_t PhraseMatcher::step(std::uint32_t node, unsigned char byte) const {
-  for (; node != 0; node = nodes_[node].fail) {
-    if (nodes_[node].dense != kSparse) return dense_[nodes_[node].dense * 256 + byte];
-    if (const std::int64_t child = trie_child(node, byte); child >= 0) {
-      return static_cast<std::uint32_t>(child);
-    }
-  }
-  return root_[byte];  // most moves end at the root: one table lookup
 }
 
 std::vector<int> PhraseMatcher::count(std::string_view text) const {
   std::vector<int> counts(patterns_.size(), 0);
   std::uint32_t node = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    node = step(node, static_cast<unsigned char>(text[i]));
+    node = moves_[node * class_count_ + byte_class_[static_cast<unsigned char>(text[i])]];
     for (const std::uint32_t id : nodes_[node].out) {
       const auto& [pattern, word_start] = patterns_[id];
       if (word_start) {

@@ -72,18 +72,20 @@ class PhraseMatcher {
  private:
   struct Node {
     std::vector<std::pair<unsigned char, std::uint32_t>> next;  // trie edges, sorted by byte
-    std::uint32_t fail = 0;
     std::vector<std::uint32_t> out;  // pattern ids ending here, suffix matches included
-    std::uint32_t dense = ~0u;       // row in dense_, for nodes at depth 1 and 2
   };
-  static constexpr std::uint32_t kSparse = ~0u;
   std::int64_t trie_child(std::uint32_t node, unsigned char byte) const;
-  std::uint32_t step(std::uint32_t node, unsigned char byte) const;
+  void assign_byte_classes();
   std::vector<Node> nodes_{1};
   std::vector<std::pair<std::string, bool>> patterns_;
   std::map<std::pair<std::string, bool>, std::size_t> ids_;  // patterns_ inverted
-  std::array<std::uint32_t, 256> root_{};                    // the root's edges by byte (0: none)
-  std::vector<std::uint32_t> dense_;  // full 256-entry move tables of the shallow nodes
+  // Bytes no pattern uses share class 0; the others get a class each, which keeps the move table
+  // a fraction of 256 columns wide.
+  std::array<std::uint16_t, 256> byte_class_{};
+  std::size_t class_count_ = 1;
+  // The automaton's move from each node on each byte class; before build(), the root's row alone,
+  // so that an empty matcher counts nothing.
+  std::vector<std::uint32_t> moves_ = std::vector<std::uint32_t>(1, 0);
 };
 
 }  // namespace digestlint::summary

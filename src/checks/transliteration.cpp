@@ -15,10 +15,10 @@ constexpr std::array<std::string_view, 28> kFinals = {
     "RP", "R", "M", "P",  "PS", "T",  "T", "N", "J", "J",  "K",  "T",  "P",  ""};
 constexpr int kEu = 18;  // ㅡ: written to carry a consonant cluster, not pronounced as a vowel
 
-// Appends a sound to the skeleton of the word that starts at `word` in `skeleton`.
-void append(std::string& skeleton, std::string_view sound, std::size_t word = 0) {
+// Appends a sound to a word's skeleton.
+void append(std::string& skeleton, std::string_view sound) {
   for (const char c : sound) {
-    if (skeleton.size() == word || skeleton.back() != c) skeleton.push_back(c);
+    if (skeleton.empty() || skeleton.back() != c) skeleton.push_back(c);
   }
 }
 
@@ -42,11 +42,24 @@ bool is_syllable(std::uint32_t code) {
   return code >= 0xAC00 && code <= 0xD7A3;
 }
 
+// Like append() for a syllable's sounds, to the skeleton of the word that starts at `word` in
+// `skeleton`. Composed in a fixed buffer (an initial, a vowel and a two-letter final at most)
+// and appended at once: summaries are mostly Hangul, and growing the string a letter at a time
+// was most of the cost of reading their sounds.
 void append_syllable(std::string& skeleton, std::uint32_t code, std::size_t word = 0) {
   const std::uint32_t index = code - 0xAC00;
-  append(skeleton, kInitials[index / 588], word);
-  if (static_cast<int>((index % 588) / 28) != kEu) append(skeleton, "V", word);
-  append(skeleton, kFinals[index % 28], word);
+  std::array<char, 4> sounds{};
+  std::size_t size = 0;
+  char last = skeleton.size() == word ? '\0' : skeleton.back();  // no skeleton letter is '\0'
+  const auto add = [&](std::string_view sound) {
+    for (const char c : sound) {
+      if (c != last) sounds[size++] = last = c;
+    }
+  };
+  add(kInitials[index / 588]);
+  if (static_cast<int>((index % 588) / 28) != kEu) add("V");
+  add(kFinals[index % 28]);
+  skeleton.append(sounds.data(), size);
 }
 
 // FNV-1a, extended as a word's skeleton grows, so each prefix is hashed at no extra cost.
