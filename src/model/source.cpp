@@ -1,6 +1,8 @@
 #include "model/source.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <tuple>
 
@@ -34,6 +36,18 @@ std::size_t decode_valid(std::string_view s, std::size_t i, char32_t& cp) {
   }
   if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
   return length;
+}
+
+// The end of the ASCII bytes from i on, a word at a time: most of a digest is ASCII, and this
+// keeps the UTF-8 check of every file read (twice in a cached run) from costing a decode per byte.
+std::size_t ascii_run_end(std::string_view s, std::size_t i) {
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, s.data() + i, 8);
+    if ((word & 0x8080808080808080ull) != 0) break;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
 }
 
 bool is_wide(char32_t cp) {
@@ -86,7 +100,7 @@ SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(pa
     has_bom_ = true;
     bytes.erase(0, bom.size());
   }
-  for (std::size_t i = 0; i < bytes.size();) {
+  for (std::size_t i = ascii_run_end(bytes, 0); i < bytes.size(); i = ascii_run_end(bytes, i)) {
     char32_t unused = 0;
     const std::size_t length = decode_valid(bytes, i, unused);
     if (length > 0) {
