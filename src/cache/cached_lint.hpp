@@ -1,5 +1,9 @@
 #pragma once
+#include <atomic>
+#include <functional>
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "cache/content_hash.hpp"
@@ -27,5 +31,37 @@ struct CachedLint {
 CachedLint lint_with_cache(const Engine& engine, const RuleSet& rules, const ContentHash& settings,
                            std::vector<std::shared_ptr<const SourceFile>> sources, unsigned jobs,
                            const ResultCache& cache);
+
+// The steps of lint_with_cache, for callers that stream files.
+
+// The keys' part from a configuration (its rules' fingerprint, see
+// RuleCatalog::Compiled::fingerprint) and the run's options.
+ContentHash cache_settings(const ContentHash& rules_fingerprint, bool inline_config);
+
+// A file's bytes as its keys see them.
+ContentHash content_hash(const SourceFile& source);
+
+// A file's two keys: its result's, and its own analyzers' findings' (keyed without the run).
+// whole_run: the run's hash (see lint_with_cache) when an analyzer compares files.
+struct CacheKeys {
+  ContentHash result;
+  ContentHash own;
+};
+CacheKeys cache_keys(const ContentHash& settings, std::string_view path, const ContentHash& content,
+                     const std::optional<ContentHash>& whole_run);
+
+// The file's cached result, if there is one these rules can report; source may be null to only
+// learn whether there is.
+std::optional<FileResult> load_result(const ResultCache& cache, const ContentHash& key,
+                                      const RuleSet& rules,
+                                      std::shared_ptr<const SourceFile> source);
+// Stores a linted file's result, unless an analyzer failed on it.
+void store_result(const ResultCache& cache, const ContentHash& key, const FileResult& result);
+
+// The cache's second entry per file for Engine::check; own_key maps check's index to the file's
+// own key. `recalled` counts the hits.
+OwnFindingsStore own_findings_store(const ResultCache& cache,
+                                    std::function<ContentHash(std::size_t)> own_key,
+                                    std::atomic<std::size_t>& recalled);
 
 }  // namespace digestlint

@@ -49,11 +49,6 @@ unsigned job_count(const CheckOptions& options) {
   return options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 }
 
-// The cache key's part from the run's options; the catalog's fingerprint covers the rules.
-ContentHash settings_key(const CheckOptions& options, const RuleCatalog::Compiled& compiled) {
-  return Hasher().add(compiled.fingerprint).add(options.inline_config ? "inline" : "").finish();
-}
-
 // Online findings depend on the network and the time, not only on the files: such runs bypass
 // the result cache.
 std::optional<ResultCache> result_cache(const CheckOptions& options, const OnlineRun& online) {
@@ -86,6 +81,14 @@ std::vector<const RuleSpec*> active_rules(
   return rules;
 }
 
+// -v: how much of the run the cache saved.
+void print_cache_use(const ResultCache& cache, std::size_t from_cache, std::size_t only_compared,
+                     std::size_t files) {
+  std::cerr << fmt::format(
+      "cache: {} of {} file(s) from {}; {} more parsed again only to compare files\n", from_cache,
+      files, cache.directory(), only_compared);
+}
+
 Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inputs,
             const ResultCache* cache) {
   Report report = report_settings(options);
@@ -104,7 +107,8 @@ Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inp
     const Engine engine(compiled->rules, compiled->filter, options.inline_config);
     std::vector<FileResult> results;
     if (cache) {
-      CachedLint run = lint_with_cache(engine, compiled->rules, settings_key(options, *compiled),
+      CachedLint run = lint_with_cache(engine, compiled->rules,
+                                       cache_settings(compiled->fingerprint, options.inline_config),
                                        std::move(sources), jobs, *cache);
       results = std::move(run.results);
       from_cache += run.from_cache;
@@ -118,11 +122,8 @@ Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inp
   std::set<const RuleCatalog::Compiled*> configurations;
   for (const auto& group : groups) configurations.insert(group.first);
   report.rules = active_rules(catalog, configurations);
-  if (cache && options.verbose) {
-    std::cerr << fmt::format(
-        "cache: {} of {} file(s) from {}; {} more parsed again only to compare files\n", from_cache,
-        inputs.sources.size(), cache->directory(), only_compared);
-  }
+  if (cache && options.verbose)
+    print_cache_use(*cache, from_cache, only_compared, inputs.sources.size());
   return report;
 }
 
@@ -285,12 +286,13 @@ struct StreamedOutcome {
   bool internal_errors = false;  // before --baseline can hide anything
   bool reaches = false;          // after
   std::size_t hidden = 0;
+  std::size_t files = 0;
 };
 
-// The run without --fix, --online or the result cache: files are linted and written one at a
-// time, so memory stays flat however many there are.
+// The run without --fix or --online: files are linted (or taken from the cache) and written one
+// at a time, so memory stays flat however many there are.
 int check_streaming(const CheckOptions& options, RuleCatalog& catalog,
-                    std::optional<OnlineRun>& online_run) {
+                    std::optional<OnlineRun>& online_run, const ResultCache* cache) {
   Report report = report_settings(options);
   const bool baseline_only = !options.write_baseline_path.empty();
   std::optional<Baseline> baseline;
@@ -316,6 +318,7 @@ int check_streaming(const CheckOptions& options, RuleCatalog& catalog,
   const std::optional<Severity> threshold = fail_threshold(options.fail_on);
   StreamedOutcome outcome;
   const auto consume = [&](FileResult&& file) {
+    ++outcome.files;
     if (auto note = profile_note(options, file)) outcome.profile_notes.push_back(std::move(*note));
     outcome.internal_errors = outcome.internal_errors || has_internal_errors(file);
     if (baseline_only) {
@@ -330,9 +333,9 @@ int check_streaming(const CheckOptions& options, RuleCatalog& catalog,
   };
   LintStream stream;
   try {
-    stream =
-        lint_stream(list_inputs(options.paths, options.input), options.input,
-                    {job_count(options), options.inline_config, options.verbose}, catalog, consume);
+    stream = lint_stream(list_inputs(options.paths, options.input), options.input,
+                         {job_count(options), options.inline_config, options.verbose, cache},
+                         catalog, consume);
     if (stream.configurations.empty()) stream.configurations.insert(&catalog.for_file(""));
   } catch (const RuleError& error) {
     std::cerr << error.describe() << "\n";
@@ -341,6 +344,8 @@ int check_streaming(const CheckOptions& options, RuleCatalog& catalog,
   report.rules = active_rules(catalog, stream.configurations);
   report.unread_inputs = static_cast<int>(stream.errors.size());
   online_run.reset();
+  if (cache && options.verbose)
+    print_cache_use(*cache, stream.from_cache, stream.only_compared, outcome.files);
   print_run_notes(stream.errors, outcome.profile_notes, catalog);
   const bool incomplete = !stream.errors.empty() || outcome.internal_errors;
   if (baseline_only) return write_baseline(options, report, incomplete);
@@ -376,9 +381,9 @@ int run_check(const CheckOptions& options) {
     return kExitUsage;
   }
   const std::optional<ResultCache> cache = result_cache(options, *online_run);
-  // Online checks batch their requests over every file; the cache's keys hash every file.
-  if (!cache && !online_run->active() && !options.fix && !options.diff)
-    return check_streaming(options, catalog, online_run);
+  // Online checks batch their requests over every file; fixes are made before files are linted.
+  if (!online_run->active() && !options.fix && !options.diff)
+    return check_streaming(options, catalog, online_run, cache ? &*cache : nullptr);
 
   Inputs inputs = read_inputs(options.paths, options.input, job_count(options));
   Report report;

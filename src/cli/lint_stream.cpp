@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <iostream>
@@ -10,6 +11,9 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+
+#include "cache/cached_lint.hpp"
+#include "rules/parallel.hpp"
 
 namespace digestlint {
 namespace {
@@ -87,22 +91,45 @@ class Workers {
 // The engine of one configuration and its files' comparison so far.
 struct ConfiguredRun {
   ConfiguredRun(const RuleCatalog::Compiled& compiled, bool inline_config)
-      : engine(compiled.rules, compiled.filter, inline_config),
+      : rules(compiled.rules),
+        engine(compiled.rules, compiled.filter, inline_config),
         compares(engine.compares_files()),
-        comparison(engine.start_run()) {}
+        comparison(engine.start_run()),
+        settings(cache_settings(compiled.fingerprint, inline_config)) {}
 
+  const RuleSet& rules;
   Engine engine;
   bool compares;  // then files are finished in order, after the comparison
   RunComparison comparison;
+
+  // With a cache, from the first pass: the keys' part from the configuration, and the hash of
+  // the configuration's files when an analyzer compares some of them.
+  ContentHash settings;
+  Hasher files;
+  bool compares_some = false;
+  std::optional<ContentHash> whole_run;
+  bool missed = false;  // some file's result is not cached
+};
+
+// What the first pass of a cached run learns of a file.
+struct PlannedFile {
+  ConfiguredRun* run = nullptr;        // null: the list names no file, or it is excluded
+  std::optional<ContentHash> content;  // none: not readable
+  bool compared = false;               // an analyzer that compares files sees it
+  CacheKeys keys;
+  bool hit = false;
 };
 
 // A file on its way through the pipeline.
 struct Pending {
+  std::size_t index = 0;
   std::optional<InputError> error;
   bool excluded = false;
   std::string path;
   ConfiguredRun* run = nullptr;
   FileResult result;
+  bool from_cache = false;
+  bool as_planned = false;  // the bytes are those the keys hash
   Slot slot;
 };
 
@@ -114,6 +141,7 @@ class Pipeline {
         options_(options),
         catalog_(catalog),
         consume_(consume),
+        own_(own_store()),
         workers_(options.jobs) {}
 
   LintStream run(const std::vector<ListedInput>& inputs) {
@@ -122,46 +150,125 @@ class Pipeline {
     for (const ListedInput& input : inputs) {
       if (!input.error) catalog_.for_file(input.path);
     }
+    if (options_.cache) plan(inputs);
     const std::size_t window = kFilesPerJob * std::max(1u, options_.jobs);
     std::deque<std::unique_ptr<Pending>> in_flight;
-    auto next = inputs.begin();
-    while (next != inputs.end() || !in_flight.empty()) {
-      while (next != inputs.end() && in_flight.size() < window) in_flight.push_back(start(*next++));
+    std::size_t next = 0;
+    while (next < inputs.size() || !in_flight.empty()) {
+      while (next < inputs.size() && in_flight.size() < window) {
+        in_flight.push_back(start(inputs[next], next));
+        ++next;
+      }
       workers_.wait(in_flight.front()->slot);
       commit(*in_flight.front());
       in_flight.pop_front();
     }
+    stream_.only_compared = recalled_;
     return std::move(stream_);
   }
 
  private:
-  // Reads the file here, in input order (stdin included), and lints it on a worker.
-  std::unique_ptr<Pending> start(const ListedInput& input) {
-    auto pending = std::make_unique<Pending>();
+  // The first pass of a cached run: hashes every file, dropping its text, for the keys (which
+  // hash the whole run when files are compared), and looks them up.
+  void plan(const std::vector<ListedInput>& inputs) {
+    planned_.resize(inputs.size());
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      if (inputs[i].error) continue;
+      const RuleCatalog::Compiled& compiled = catalog_.for_file(inputs[i].path);
+      if (!compiled.config.excludes(inputs[i].path)) planned_[i].run = &run_for(compiled);
+    }
+    parallel_for(inputs.size(), options_.jobs, [&](std::size_t i) { hash(inputs[i], i); });
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      const PlannedFile& file = planned_[i];
+      if (!file.content) continue;
+      file.run->files.add(inputs[i].path).add(*file.content);
+      file.run->compares_some = file.run->compares_some || file.compared;
+    }
+    for (auto& [compiled, run] : runs_) {
+      if (run->compares_some) run->whole_run = run->files.finish();
+    }
+    parallel_for(inputs.size(), options_.jobs, [&](std::size_t i) { look_up(inputs[i], i); });
+    for (const PlannedFile& file : planned_) {
+      if (file.content && !file.hit) file.run->missed = true;
+    }
+    // Files are compared only with the files linted together, so a comparison needs them all.
+    for (auto& [compiled, run] : runs_) run->compares = run->whole_run && run->missed;
+  }
+
+  void hash(const ListedInput& input, std::size_t index) {
+    PlannedFile& file = planned_[index];
+    if (!file.run) return;
     InputBytes read = read_input(input, input_options_);
+    if (input.from_stdin) stdin_ = read;  // it cannot be read again
+    if (read.error) return;
+    const auto source = std::make_shared<const SourceFile>(input.path, std::move(read.bytes));
+    file.content = content_hash(*source);
+    file.compared = file.run->engine.compares_files({source});
+  }
+
+  void look_up(const ListedInput& input, std::size_t index) {
+    PlannedFile& file = planned_[index];
+    if (!file.content) return;
+    file.keys = cache_keys(file.run->settings, input.path, *file.content, file.run->whole_run);
+    file.hit = load_result(*options_.cache, file.keys.result, file.run->rules, nullptr).has_value();
+  }
+
+  InputBytes read(const ListedInput& input) {
+    if (input.from_stdin && stdin_) return std::move(*stdin_);
+    return read_input(input, input_options_);
+  }
+
+  // Reads the file here, in input order (stdin included), and lints it on a worker.
+  std::unique_ptr<Pending> start(const ListedInput& input, std::size_t index) {
+    auto pending = std::make_unique<Pending>();
+    InputBytes read = this->read(input);
+    pending->index = index;
     pending->path = input.path;
     pending->error = std::move(read.error);
     if (!pending->error) {
       const RuleCatalog::Compiled& compiled = catalog_.for_file(input.path);
       pending->excluded = compiled.config.excludes(input.path);
-      pending->run = &run_for(compiled);
+      if (!pending->excluded) {
+        stream_.configurations.insert(&compiled);
+        pending->run = &run_for(compiled);
+      }
     }
     if (pending->error || pending->excluded) {
       pending->slot.done = true;
       return pending;
     }
-    pending->slot.work = [pending = pending.get(), bytes = std::move(read.bytes)]() mutable {
-      const Engine& engine = pending->run->engine;
-      pending->result =
-          engine.check(std::make_shared<const SourceFile>(pending->path, std::move(bytes)));
-      if (!pending->run->compares) engine.finish(pending->result);
+    pending->slot.work = [this, pending = pending.get(), bytes = std::move(read.bytes)]() mutable {
+      lint(*pending, std::make_shared<const SourceFile>(pending->path, std::move(bytes)));
     };
     workers_.submit(pending->slot);
     return pending;
   }
 
+  // On a worker: the cached result when it can stand, else the file is linted.
+  void lint(Pending& pending, std::shared_ptr<const SourceFile> source) const {
+    const ConfiguredRun& run = *pending.run;
+    if (options_.cache) {
+      const PlannedFile& planned = planned_[pending.index];
+      pending.as_planned = planned.content == content_hash(*source);
+      if (pending.as_planned && planned.hit && !run.compares) {
+        std::optional<FileResult> cached =
+            load_result(*options_.cache, planned.keys.result, run.rules, source);
+        pending.from_cache = cached.has_value();
+        if (cached) {
+          pending.result = std::move(*cached);
+          return;
+        }
+      }
+    }
+    const bool own = options_.cache && run.compares && pending.as_planned;
+    pending.result = run.engine.check(std::move(source), pending.index, own ? &own_ : nullptr);
+    if (!run.compares) run.engine.finish(pending.result);
+  }
+
   void commit(Pending& pending) {
     if (pending.error) {
+      // Read by the first pass: the run's hash covers it, yet nothing is compared with it.
+      if (options_.cache && planned_[pending.index].content) inputs_changed_ = true;
       stream_.errors.push_back(std::move(*pending.error));
       return;
     }
@@ -175,11 +282,29 @@ class Pipeline {
       run.comparison.add(pending.result);
       run.engine.finish(pending.result);
     }
+    if (options_.cache) remember(pending);
     consume_(std::move(pending.result));
   }
 
+  void remember(const Pending& pending) {
+    if (pending.from_cache) {
+      ++stream_.from_cache;
+      return;
+    }
+    // A file that changed since the first pass: its keys do not hash its text, and the run's
+    // hash no longer covers the files compared with it, so nothing later is stored.
+    inputs_changed_ = inputs_changed_ || !pending.as_planned;
+    if (!inputs_changed_)
+      store_result(*options_.cache, planned_[pending.index].keys.result, pending.result);
+  }
+
+  OwnFindingsStore own_store() {
+    if (!options_.cache) return {};
+    return own_findings_store(
+        *options_.cache, [this](std::size_t index) { return planned_[index].keys.own; }, recalled_);
+  }
+
   ConfiguredRun& run_for(const RuleCatalog::Compiled& compiled) {
-    stream_.configurations.insert(&compiled);
     auto& run = runs_[&compiled];
     if (!run) run = std::make_unique<ConfiguredRun>(compiled, options_.inline_config);
     return *run;
@@ -190,6 +315,11 @@ class Pipeline {
   RuleCatalog& catalog_;
   const std::function<void(FileResult&&)>& consume_;
   std::map<const RuleCatalog::Compiled*, std::unique_ptr<ConfiguredRun>> runs_;
+  std::vector<PlannedFile> planned_;  // by input, with a cache
+  std::optional<InputBytes> stdin_;   // read by the first pass
+  bool inputs_changed_ = false;
+  std::atomic<std::size_t> recalled_{0};
+  OwnFindingsStore own_;
   LintStream stream_;
   Workers workers_;  // last: its threads stop before what they use goes
 };

@@ -7,6 +7,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "cache/result_cache.hpp"
 #include "cli/inputs.hpp"
 #include "report/report.hpp"
 #include "rules/catalog.hpp"
@@ -17,6 +18,9 @@ struct LintStreamOptions {
   unsigned jobs = 1;
   bool inline_config = true;
   bool verbose = false;  // note the files a configuration excludes
+  // Files linted before under the same key are taken from here, the others stored (see
+  // lint_with_cache); null: every file is linted.
+  const ResultCache* cache = nullptr;
 };
 
 // What a streamed run leaves besides the results.
@@ -24,12 +28,15 @@ struct LintStream {
   std::vector<InputError> errors;  // in input order
   // The configurations files were linted with; ordered by address, as lint_all's groups were.
   std::set<const RuleCatalog::Compiled*> configurations;
+  std::size_t from_cache = 0;     // files not linted again
+  std::size_t only_compared = 0;  // files parsed again only to compare files
 };
 
 // Lints the inputs with flat memory: each file is read when its turn comes, a few files per job
 // are linted at once, and `consume` gets the results in input order, each file's model already
-// dropped. Files are compared with the files before them under the same configuration. Throws
-// RuleError (before any file is linted) when a configuration is invalid.
+// dropped. Files are compared with the files before them under the same configuration. With a
+// cache, a first pass reads and hashes every file for the keys. Throws RuleError (before any
+// file is linted) when a configuration is invalid.
 LintStream lint_stream(const std::vector<ListedInput>& inputs, const InputOptions& input_options,
                        const LintStreamOptions& options, RuleCatalog& catalog,
                        const std::function<void(FileResult&&)>& consume);
