@@ -56,8 +56,13 @@ ContentHash cache_settings(const ContentHash& rules_fingerprint, bool inline_con
   return Hasher().add(rules_fingerprint).add(inline_config ? "inline" : "").finish();
 }
 
+ContentHash content_hash(std::string_view bytes) {
+  return Hasher().add(bytes).finish();
+}
+
 ContentHash content_hash(const SourceFile& source) {
-  return Hasher().add(source.has_bom() ? "bom" : "").add(source.text()).finish();
+  if (!source.has_bom()) return content_hash(source.text());
+  return content_hash("\xEF\xBB\xBF" + std::string(source.text()));
 }
 
 CacheKeys cache_keys(const ContentHash& settings, std::string_view path, const ContentHash& content,

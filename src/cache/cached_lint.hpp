@@ -38,7 +38,10 @@ CachedLint lint_with_cache(const Engine& engine, const RuleSet& rules, const Con
 // RuleCatalog::Compiled::fingerprint) and the run's options.
 ContentHash cache_settings(const ContentHash& rules_fingerprint, bool inline_config);
 
-// A file's bytes as its keys see them.
+// A file's bytes as its keys see them: as read, a BOM included.
+ContentHash content_hash(std::string_view bytes);
+// The same for a file already indexed: equal to its bytes' hash when they are valid UTF-8 (an
+// invalid byte was replaced, so such a file only misses a cache entry made from its bytes).
 ContentHash content_hash(const SourceFile& source);
 
 // A file's two keys: its result's, and its own analyzers' findings' (keyed without the run).

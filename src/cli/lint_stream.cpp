@@ -201,9 +201,11 @@ class Pipeline {
     InputBytes read = read_input(input, input_options_);
     if (input.from_stdin) stdin_ = read;  // it cannot be read again
     if (read.error) return;
-    const auto source = std::make_shared<const SourceFile>(input.path, std::move(read.bytes));
-    file.content = content_hash(*source);
-    file.compared = file.run->engine.compares_files({source});
+    // The bytes are hashed as read: indexing them (UTF-8, lines) would be half a warm run's work,
+    // done again when the file is reported. The rule filter reads only the path.
+    file.content = content_hash(read.bytes);
+    file.compared =
+        file.run->engine.compares_files({std::make_shared<const SourceFile>(input.path, "")});
   }
 
   void look_up(const ListedInput& input, std::size_t index) {
@@ -238,6 +240,8 @@ class Pipeline {
       return pending;
     }
     pending->slot.work = [this, pending = pending.get(), bytes = std::move(read.bytes)]() mutable {
+      if (options_.cache)
+        pending->as_planned = planned_[pending->index].content == content_hash(bytes);
       lint(*pending, std::make_shared<const SourceFile>(pending->path, std::move(bytes)));
     };
     workers_.submit(pending->slot);
@@ -249,7 +253,6 @@ class Pipeline {
     const ConfiguredRun& run = *pending.run;
     if (options_.cache) {
       const PlannedFile& planned = planned_[pending.index];
-      pending.as_planned = planned.content == content_hash(*source);
       if (pending.as_planned && planned.hit && !run.compares) {
         std::optional<FileResult> cached =
             load_result(*options_.cache, planned.keys.result, run.rules, source);
