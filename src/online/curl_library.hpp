@@ -4,12 +4,22 @@
 namespace digestlint::online {
 
 // The libcurl functions the online phase calls.
-#define DIGESTLINT_CURL_FUNCTIONS(X)                                                 \
-  X(global_init)                                                                     \
-  X(easy_init)                                                                       \
-  X(easy_setopt)                                                                     \
-  X(easy_getinfo) X(easy_strerror) X(easy_cleanup) X(multi_init) X(multi_add_handle) \
-      X(multi_remove_handle) X(multi_perform) X(multi_poll) X(multi_info_read) X(multi_cleanup)
+// clang-format off (it does not settle on a layout for an X-macro list)
+#define DIGESTLINT_CURL_FUNCTIONS(X) \
+  X(global_init)                     \
+  X(easy_init)                       \
+  X(easy_setopt)                     \
+  X(easy_getinfo)                    \
+  X(easy_strerror)                   \
+  X(easy_cleanup)                    \
+  X(multi_init)                      \
+  X(multi_add_handle)                \
+  X(multi_remove_handle)             \
+  X(multi_perform)                   \
+  X(multi_poll)                      \
+  X(multi_info_read)                 \
+  X(multi_cleanup)
+// clang-format on
 
 struct CurlLibrary {
 #define DIGESTLINT_CURL_POINTER(name) decltype(&::curl_##name) name = nullptr;
