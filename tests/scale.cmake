@@ -5,6 +5,6 @@ add_test(NAME hostile-shapes
                  $<TARGET_FILE:digestlint>)
 # Timing ratios need the machine to themselves; sanitized builds measure smaller inputs.
 set_tests_properties(hostile-shapes PROPERTIES RUN_SERIAL TRUE TIMEOUT 600)
-if(DIGESTLINT_SANITIZE)
+if(DIGESTLINT_SANITIZE OR DIGESTLINT_FUZZ)
   set_tests_properties(hostile-shapes PROPERTIES ENVIRONMENT DIGESTLINT_SANITIZED=1)
 endif()
