@@ -202,10 +202,9 @@ class Pipeline {
     if (input.from_stdin) stdin_ = read;  // it cannot be read again
     if (read.error) return;
     // The bytes are hashed as read: indexing them (UTF-8, lines) would be half a warm run's work,
-    // done again when the file is reported. The rule filter reads only the path.
+    // done again when the file is reported.
     file.content = content_hash(read.bytes);
-    file.compared =
-        file.run->engine.compares_files({std::make_shared<const SourceFile>(input.path, "")});
+    file.compared = file.run->engine.compares_file(input.path);
   }
 
   void look_up(const ListedInput& input, std::size_t index) {

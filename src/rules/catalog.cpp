@@ -117,9 +117,9 @@ const RuleCatalog::Compiled& RuleCatalog::for_file(const std::string& path) {
   compiled->warnings = check_selected_disabled(options_.select, compiled->rules);
   for (std::string& warning : compiled->config.unmatched_ignore_warnings())
     compiled->warnings.push_back(std::move(warning));
-  compiled->filter = [options = options_, config = &compiled->config](const SourceFile& file,
+  compiled->filter = [options = options_, config = &compiled->config](std::string_view path,
                                                                       const RuleSpec& rule) {
-    return options.selects(rule.id) && !config->ignores_rule(file.path(), rule.id);
+    return options.selects(rule.id) && !config->ignores_rule(std::string(path), rule.id);
   };
   slot = std::move(compiled);
   return *slot;

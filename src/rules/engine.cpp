@@ -175,12 +175,13 @@ bool Engine::compares_files() const {
 }
 
 bool Engine::compares_files(const std::vector<std::shared_ptr<const SourceFile>>& sources) const {
+  return std::any_of(sources.begin(), sources.end(),
+                     [&](const auto& source) { return compares_file(source->path()); });
+}
+
+bool Engine::compares_file(std::string_view path) const {
   for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
-    if (!compares(i)) continue;
-    if (!filter_) return true;
-    for (const auto& source : sources) {
-      if (filter_(*source, rules_.specs[i])) return true;
-    }
+    if (compares(i) && (!filter_ || filter_(path, rules_.specs[i]))) return true;
   }
   return false;
 }
@@ -212,7 +213,7 @@ FileResult Engine::check(std::shared_ptr<const SourceFile> source, std::size_t i
   TargetCache targets(*result.digest, *source);
   for (std::size_t i = 0; i < rules_.specs.size() && !cancelled(); ++i) {
     if (rules_.analyzers[i]->after_suppressions()) continue;
-    if (filter_ && !filter_(*source, rules_.specs[i])) continue;
+    if (filter_ && !filter_(source->path(), rules_.specs[i])) continue;
     RuleSink sink(rules_.specs[i], *result.digest, result.findings);
     run_guarded(rules_.specs[i], result.findings, [&] {
       rules_.analyzers[i]->check(
@@ -262,7 +263,7 @@ void RunComparison::add(FileResult& result) {
   for (Comparer& comparer : comparers_) {
     if (engine_->cancelled()) return;
     const RuleSpec& spec = rules.specs[comparer.rule];
-    if (engine_->filter_ && !engine_->filter_(*result.source, spec)) continue;
+    if (engine_->filter_ && !engine_->filter_(result.source->path(), spec)) continue;
     if (!comparer.failure && !result.skipped.empty()) continue;
     if (!comparer.failure) {
       const auto* analyzer =
@@ -289,7 +290,7 @@ void Engine::check_whole_run(std::vector<FileResult>& results) const {
     std::vector<std::unique_ptr<RuleSink>> sinks;
     std::vector<RunFile> files;
     for (FileResult& result : results) {
-      if (!result.skipped.empty() || (filter_ && !filter_(*result.source, spec))) continue;
+      if (!result.skipped.empty() || (filter_ && !filter_(result.source->path(), spec))) continue;
       sinks.push_back(std::make_unique<RuleSink>(spec, *result.digest, result.findings));
       files.push_back({result.source.get(), result.digest.get(), sinks.back().get()});
     }
@@ -298,7 +299,7 @@ void Engine::check_whole_run(std::vector<FileResult>& results) const {
     run_guarded(spec, failure, [&] { rules_.analyzers[i]->check_run(files); });
     if (failure.empty()) continue;
     for (FileResult& result : results) {
-      if (filter_ && !filter_(*result.source, spec)) continue;
+      if (filter_ && !filter_(result.source->path(), spec)) continue;
       std::erase_if(result.findings, [&](const Finding& f) { return f.rule_id == spec.id; });
       result.findings.push_back(failure.front());
     }
@@ -313,7 +314,7 @@ void Engine::apply_inline_config(FileResult& result) const {
     for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
       const RuleSpec& spec = rules_.specs[i];
       if (!rules_.analyzers[i]->after_suppressions()) continue;
-      if (filter_ && !filter_(*result.source, spec)) continue;
+      if (filter_ && !filter_(result.source->path(), spec)) continue;
       RuleSink sink(spec, *result.digest, result.findings);
       run_guarded(spec, result.findings, [&] {
         rules_.analyzers[i]->check(CheckContext{*result.source, *result.digest, sink, &config});
@@ -325,7 +326,7 @@ void Engine::apply_inline_config(FileResult& result) const {
 
 bool Engine::runs(const std::string& selector, const SourceFile& file) const {
   return std::any_of(rules_.specs.begin(), rules_.specs.end(), [&](const RuleSpec& rule) {
-    return selects(selector, rule.id) && (!filter_ || filter_(file, rule));
+    return selects(selector, rule.id) && (!filter_ || filter_(file.path(), rule));
   });
 }
 

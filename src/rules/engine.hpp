@@ -54,8 +54,9 @@ struct OwnFindingsStore {
   std::function<void(std::size_t file, const std::vector<Finding>& findings)> remember;
 };
 
-// Decides whether a rule runs on a file (--select/--ignore, per-file config ignores).
-using RuleFilter = std::function<bool(const SourceFile& file, const RuleSpec& rule)>;
+// Decides whether a rule runs on a file (--select/--ignore, per-file config ignores): by path,
+// so a run can ask before it reads the file.
+using RuleFilter = std::function<bool(std::string_view path, const RuleSpec& rule)>;
 
 class Engine;
 
@@ -104,6 +105,8 @@ class Engine {
   // Whether an analyzer that compares files runs on some of these: then a file's findings
   // depend on the other files too.
   bool compares_files(const std::vector<std::shared_ptr<const SourceFile>>& sources) const;
+  // Whether an analyzer that compares files runs on the file at this path.
+  bool compares_file(std::string_view path) const;
 
  private:
   friend class RunComparison;
