@@ -170,6 +170,15 @@ SquashedTitle squash_title(std::string_view title, const Vocabulary& vocabulary)
 bool written_in_title(std::string_view name, const SquashedTitle& title) {
   const std::string squashed_name = squash(name);
   if (contains(title.whole, squashed_name)) return true;
+  // A compound of title words: "GPT-BERT" for "GPT or BERT: why not both?".
+  if (name.find('-') != std::string_view::npos) {
+    const std::vector<std::string_view> parts = name_parts(name);
+    if (std::all_of(parts.begin(), parts.end(), [&](std::string_view part) {
+          return part.size() >= 2 && contains(title.whole, squash(part));
+        })) {
+      return true;
+    }
+  }
   return std::any_of(title.distinctive_words.begin(), title.distinctive_words.end(),
                      [&](const std::string& word) { return contains(squashed_name, word); });
 }

@@ -128,10 +128,10 @@ std::vector<TitleTerm> title_terms(std::string_view title, const Vocabulary& voc
   } else if (!name.empty()) {
     terms.push_back({TitleTerm::Kind::name, name, p.name_weight});
   }
-  std::unordered_set<std::string> seen;
+  std::unordered_set<std::string> seen;  // stems: "Quantization" and "Quantized" are one term
   for (const Token& token : latin_tokens(title)) {
     const std::string lower = ascii_lower(token.text);
-    if (vocabulary.stopwords.contains(lower) || !seen.insert(lower).second) continue;
+    if (vocabulary.stopwords.contains(lower) || !seen.insert(stem(lower)).second) continue;
     if (token.text == name && !catchphrase) continue;
     const bool in_name = !name.empty() && token.offset < name.size();
     if (in_name && catchphrase) {
@@ -210,30 +210,41 @@ double ground(std::vector<TitleTerm>& terms, const SummaryIndex& index) {
   return total > 0 ? found / total : 1.0;
 }
 
+struct SpecificGrounding {
+  double share = 0;       // weighted share of the specific terms found
+  std::size_t found = 0;  // how many of them
+};
+
 // Grounding by the title's specific terms only: broad words ("video", "models") ground many
 // titles of a digest at once and so cannot tell which one a summary belongs to.
-double specific_grounding(std::vector<TitleTerm> terms, const SummaryIndex& index) {
+SpecificGrounding specific_grounding(std::vector<TitleTerm> terms, const SummaryIndex& index) {
   std::erase_if(terms, [](const TitleTerm& term) { return term.kind == TitleTerm::Kind::common; });
-  return terms.empty() ? 0 : ground(terms, index);
+  if (terms.empty()) return {};
+  const double share = ground(terms, index);
+  return {share, static_cast<std::size_t>(std::count_if(
+                     terms.begin(), terms.end(), [](const TitleTerm& term) { return term.found; }))};
 }
 
-// Another title's specific grounding, zero when the title has a name that is not the summary's
-// subject: a summary moved from an entry is about that entry's paper, while a summary that only
-// compares with it (a baseline) mentions its name later or once.
+// Another title's specific grounding, none when the title has a name that is not the summary's
+// subject (a summary moved from an entry is about that entry's paper, while a summary that only
+// compares with it, a baseline, mentions its name later or once) or when fewer than
+// rival_min_terms of its terms are found (one shared word is a shared topic, not a moved summary).
 double rival_grounding(const SquashedTitle& title, std::vector<TitleTerm> terms,
-                       const SummaryIndex& index, const Signals& signals) {
+                       const SummaryIndex& index, const Signals& signals, const Parameters& p) {
   const bool named = !terms.empty() && terms.front().kind == TitleTerm::Kind::name;
   const bool about_it =
       std::any_of(signals.key_names.begin(), signals.key_names.end(),
                   [&](const std::string& subject) { return written_in_title(subject, title); });
-  return named && !about_it ? 0 : specific_grounding(std::move(terms), index);
+  if (named && !about_it) return 0;
+  const SpecificGrounding grounding = specific_grounding(std::move(terms), index);
+  return grounding.found >= p.rival_min_terms ? grounding.share : 0;
 }
 
 // The other titles of the digest against this summary, nearest entries first and at most
 // max_rivals of them (a bound, so a file of thousands of entries stays linear).
 void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
                          const Vocabulary& vocabulary, const Parameters& p, Signals& signals) {
-  const double own = specific_grounding(signals.terms, index);
+  const double own = specific_grounding(signals.terms, index).share;
   const std::size_t count = digest.titles.size();
   double best_other = 0;
   std::size_t compared = 0;
@@ -242,7 +253,7 @@ void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
       if (other >= count || compared >= p.max_rivals) continue;  // wraps below zero too
       ++compared;
       const double grounding = rival_grounding(digest.squashed(other, vocabulary),
-                                               digest.terms(other, vocabulary, p), index, signals);
+                                               digest.terms(other, vocabulary, p), index, signals, p);
       if (grounding <= best_other) continue;
       best_other = grounding;
       signals.rival = Rival{other, std::string(digest.titles[other]), grounding};

@@ -61,6 +61,7 @@ Assessment assess(const Signals& s, const Parameters& p) {
   if (template_like) {
     verdict = Verdict::generic;
     confidence += p.boilerplate_confidence * std::min(phrases, p.many_boilerplate);
+    if (!s.names.empty()) confidence -= p.named_template_discount;
   } else {
     const int signs = s.name_missing + s.competing() + s.conflicting_field.has_value();
     confidence += p.sign_confidence * signs;

@@ -102,6 +102,7 @@ Parameters read_parameters(const RuleSpec& rule) {
   }
   count("min-field-hits", p.min_field_hits);
   count("max-rivals", p.max_rivals);
+  count("rival-min-terms", p.rival_min_terms);
   share("rival-grounding", p.rival_grounding);
   share("rival-margin", p.rival_margin);
   share("rival-confidence", p.rival_confidence);
@@ -109,6 +110,7 @@ Parameters read_parameters(const RuleSpec& rule) {
   share("grounding-confidence", p.grounding_confidence);
   share("sign-confidence", p.sign_confidence);
   share("boilerplate-confidence", p.boilerplate_confidence);
+  share("named-template-discount", p.named_template_discount);
   share("warning-confidence", p.warning_confidence);
   share("template-warning-confidence", p.template_warning_confidence);
   share("note-confidence", p.note_confidence);
@@ -141,6 +143,7 @@ const std::vector<std::string_view>& parameter_names() {
                                                       "many-boilerplate",
                                                       "min-field-hits",
                                                       "max-rivals",
+                                                      "rival-min-terms",
                                                       "rival-grounding",
                                                       "rival-margin",
                                                       "rival-confidence",
@@ -148,6 +151,7 @@ const std::vector<std::string_view>& parameter_names() {
                                                       "grounding-confidence",
                                                       "sign-confidence",
                                                       "boilerplate-confidence",
+                                                      "named-template-discount",
                                                       "warning-confidence",
                                                       "template-warning-confidence",
                                                       "note-confidence"};

@@ -56,13 +56,17 @@ struct Parameters {
   // summary may come from there): rival_confidence more. An own title grounded better than every
   // other by the margin takes distinct_discount off (a lexicon gap, more likely than a wrong
   // summary).
-  std::size_t max_rivals = 64;
+  // A rival needs at least rival_min_terms of its specific terms found.
+  std::size_t max_rivals = 64, rival_min_terms = 2;
   double rival_grounding = 0.6, rival_margin = 0.3, rival_confidence = 0.4;
   double distinct_discount = 0.2;
   // Confidence: the missing grounding weighs grounding_confidence, each further sign (title
   // name missing, a competing subject, a contradicting field) sign_confidence, and each
   // template phrase boilerplate_confidence.
   double grounding_confidence = 0.7, sign_confidence = 0.15, boilerplate_confidence = 0.1;
+  // A template-like summary that still names something specific (even once) loses
+  // named_template_discount: stock phrases around real names are more often a terse good summary.
+  double named_template_discount = 0.2;
   // Bands: a finding from warning_confidence (template_warning_confidence for a template) has the
   // rule's severity, from note_confidence it is a note, below it is not reported. Templates get a
   // band of their own: their phrases are evidence that a good summary rarely has.
