@@ -148,6 +148,16 @@ std::vector<TitleTerm> title_terms(std::string_view title, const Vocabulary& voc
       terms.push_back({TitleTerm::Kind::word, std::string(token.text), p.word_weight});
     }
   }
+  // Broad words ground a summary of any paper of the field; they count only when the title has
+  // too few specific terms to be grounded by those alone.
+  const auto specific = std::count_if(terms.begin(), terms.end(), [](const TitleTerm& term) {
+    return term.kind != TitleTerm::Kind::common;
+  });
+  if (specific >= static_cast<long>(p.min_specific_terms)) {
+    for (TitleTerm& term : terms) {
+      if (term.kind == TitleTerm::Kind::common) term.weight = p.common_weight_beside_specific;
+    }
+  }
   return terms;
 }
 

@@ -90,6 +90,8 @@ Parameters read_parameters(const RuleSpec& rule) {
   weight("entity-weight", p.entity_weight);
   weight("word-weight", p.word_weight);
   weight("common-weight", p.common_weight);
+  count("min-specific-terms", p.min_specific_terms);
+  weight("common-weight-beside-specific", p.common_weight_beside_specific);
   weight("catchphrase-weight", p.catchphrase_weight);
   count("max-name-words", p.max_name_words);
   count("transliteration-min-length", p.transliteration_min_length);
@@ -134,6 +136,8 @@ const std::vector<std::string_view>& parameter_names() {
                                                       "entity-weight",
                                                       "word-weight",
                                                       "common-weight",
+                                                      "min-specific-terms",
+                                                      "common-weight-beside-specific",
                                                       "catchphrase-weight",
                                                       "max-name-words",
                                                       "transliteration-min-length",

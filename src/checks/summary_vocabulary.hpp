@@ -37,6 +37,10 @@ struct Parameters {
   // words, and the words of a catchphrase title name ("Found in the Middle: …"), which
   // summaries often leave out.
   double name_weight = 3, entity_weight = 2, word_weight = 1, common_weight = 0.3;
+  // A title with at least min_specific_terms terms that are not broad weighs its broad words
+  // common_weight_beside_specific instead.
+  std::size_t min_specific_terms = 2;
+  double common_weight_beside_specific = 0;
   double catchphrase_weight = 0.5;
   // A title name of more words than this is a phrase, not a name.
   int max_name_words = 4;

@@ -101,6 +101,17 @@ void spell(std::string_view word, std::size_t i, std::string skeleton,
       i += 2;
       continue;
     }
+    if (c == 't' && word.substr(i + 1, 2) == "io") {  // "-tion" is 션: 할루시네이션
+      append(skeleton, "S");
+      ++i;
+      continue;
+    }
+    if (c == 't' && word.substr(i + 1, 3) == "ure") {  // "-ture" is 처: 아키텍처
+      append(skeleton, "J");
+      append(skeleton, "V");
+      i += 4;
+      continue;
+    }
     if (c == 'r' && !(is_vowel(next) || next == 'y')) {  // "-er", "-or": the r is not written
       if (i > 0 && is_vowel(word[i - 1])) {
         append(skeleton, "V");

@@ -23,6 +23,8 @@ TEST_CASE("loanwords and names match their Hangul spelling") {
   CHECK(sounds_like("token", "토큰"));
   CHECK(sounds_like("programs", "프로그램"));
   CHECK(sounds_like("Graphics", "그래픽"));
+  CHECK(sounds_like("hallucination", "할루시네이션"));
+  CHECK(sounds_like("architecture", "아키텍처"));
 }
 
 TEST_CASE("different words do not match") {
