@@ -59,7 +59,8 @@ def labelled_entries(shared, sets):
     corpus = os.path.join(shared, "corpus", "daily_papers_ko")
     labels_dir = os.path.join(HERE, "labels")
     split_of = {}
-    for sample in ("sample.tsv", "sample2.tsv", "sample3.tsv", "sample4.tsv", "sample5.tsv"):
+    for sample in ("sample.tsv", "sample2.tsv", "sample3.tsv", "sample4.tsv", "sample5.tsv",
+                   "sample6.tsv"):
         split_of.update({(r["date"], r["entry"]): r["split"]
                          for r in read_tsv(os.path.join(labels_dir, sample))})
     for name in sorted(os.listdir(labels_dir)):
