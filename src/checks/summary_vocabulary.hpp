@@ -62,12 +62,12 @@ struct Parameters {
   // summary).
   // A rival needs at least rival_min_terms of its specific terms found.
   std::size_t max_rivals = 64, rival_min_terms = 2;
-  double rival_grounding = 0.6, rival_margin = 0.3, rival_confidence = 0.4;
+  double rival_grounding = 0.5, rival_margin = 0.3, rival_confidence = 0.4;
   double distinct_discount = 0.2;
   // Confidence: the missing grounding weighs grounding_confidence, each further sign (title
   // name missing, a competing subject, a contradicting field) sign_confidence, and each
   // template phrase boilerplate_confidence.
-  double grounding_confidence = 0.7, sign_confidence = 0.15, boilerplate_confidence = 0.1;
+  double grounding_confidence = 0.7, sign_confidence = 0.15, boilerplate_confidence = 0.15;
   // A template-like summary that still names something specific (even once) loses
   // named_template_discount: stock phrases around real names are more often a terse good summary.
   double named_template_discount = 0.2;
