@@ -56,6 +56,11 @@ class SummaryIndex {
 
   const std::vector<int>& counts() const { return counts_; }
 
+  // Whether the summary writes a text, compared without case, spaces or punctuation.
+  bool writes(std::string_view squashed_text) const {
+    return squashed_.find(squashed_text) != std::string::npos;
+  }
+
   bool has_name(std::string_view name) const {
     if (name_variant_in(name, squashed_, vocabulary_)) return true;
     if (name.find_first_of(" -0123456789") == std::string_view::npos && sounds_like(name)) {
@@ -322,6 +327,10 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
       signals.subject_names.push_back(text);
     }
   }
+  // A summary that writes the title's name in full is about the paper, even when the name is
+  // made of ordinary words ("Depth Anything"): a moved summary would have to share the name.
+  const std::string name = squash(title_name(title, parameters.max_name_words));
+  if (name.size() >= parameters.anchor_name_length && index.writes(name)) signals.anchored = true;
   if (signals.grounding < parameters.weak_grounding) {
     compare_with_digest(digest, index, vocabulary, parameters, signals);
   }

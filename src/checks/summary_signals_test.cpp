@@ -197,6 +197,54 @@ TEST_CASE("the glossaries ground English title words in Korean summaries") {
   CHECK(f.run("Sparse Speech", "희소한 음성을 다룹니다.").grounding == doctest::Approx(1.0));
 }
 
+TEST_CASE("a rival needs two of its terms found, not one shared word") {
+  const Fixture f;
+  // Only "pipeline" of the other title is in the summary: a shared topic, not a moved summary.
+  const Signals s = f.in_digest({"Quiet Speech Synthesis", "Zero Bubble Pipeline Parallelism"}, 0,
+                                "데이터 pipeline을 새로 짭니다. 음악 장르를 분류합니다.");
+  CHECK_FALSE(s.rival.has_value());
+}
+
+TEST_CASE("title terms are counted once per stem") {
+  const Fixture f;
+  const Signals s = f.run("Quantization Hurts Reasoning in Quantized Models", "양자화");
+  CHECK(std::count_if(s.terms.begin(), s.terms.end(), [](const TitleTerm& term) {
+          return stem(term.text) == stem("quantization");
+        }) == 1);
+}
+
+TEST_CASE("broad title words count only beside too few specific terms") {
+  const Fixture f;
+  // "video" and "generation" are broad: with two specific terms they do not ground the summary.
+  const Signals specific = f.run("Sparse Routing for Video Generation", "비디오 생성을 합니다.");
+  CHECK(specific.grounding == doctest::Approx(0.0));
+  const Signals broad_only = f.run("Efficient Video Generation", "비디오 생성을 합니다.");
+  CHECK(broad_only.grounding > 0);
+}
+
+TEST_CASE("a summary that writes the title's name, or compounds its words, is anchored") {
+  const Fixture f;
+  CHECK(f.run("Depth Anything: Unleashing Unlabeled Data",
+              "'Depth Anything'은 단안 깊이 추정 모델입니다.")
+            .anchored);
+  CHECK(f.run("GPT or BERT: why not both?",
+              "GPT-BERT는 두 목적을 합칩니다. GPT-BERT는 MLM과 CLM을 씁니다.")
+            .anchored);
+  CHECK_FALSE(f.run("Depth Anything: Unleashing Unlabeled Data", "주식 시장을 예측합니다.").anchored);
+}
+
+TEST_CASE("a template-like summary that names something specific is less confidently a template") {
+  const Fixture f;
+  constexpr std::string_view kStock =
+      "새로운 딥러닝 모델을 소개합니다. 다양한 벤치마크에서 기존 모델 대비 성능이 좋았습니다.";
+  const Assessment plain = f.verdict(kTitle, kStock);
+  const Assessment named =
+      f.verdict(kTitle, std::string(kStock) + " Stable Video Diffusion(SVD)을 씁니다.");
+  REQUIRE(plain.verdict == Verdict::generic);
+  REQUIRE(named.verdict == Verdict::generic);
+  CHECK(named.confidence < plain.confidence);
+}
+
 TEST_CASE("name parts split at separators and case changes") {
   CHECK(name_parts("EdgeFusion") == std::vector<std::string_view>{"Edge", "Fusion"});
   CHECK(name_parts("User-LLM") == std::vector<std::string_view>{"User", "LLM"});

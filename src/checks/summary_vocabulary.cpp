@@ -94,6 +94,7 @@ Parameters read_parameters(const RuleSpec& rule) {
   weight("common-weight-beside-specific", p.common_weight_beside_specific);
   weight("catchphrase-weight", p.catchphrase_weight);
   count("max-name-words", p.max_name_words);
+  count("anchor-name-length", p.anchor_name_length);
   count("transliteration-min-length", p.transliteration_min_length);
   count("subject-min-uses", p.subject_min_uses);
   share("weak-grounding", p.weak_grounding);
@@ -140,6 +141,7 @@ const std::vector<std::string_view>& parameter_names() {
                                                       "common-weight-beside-specific",
                                                       "catchphrase-weight",
                                                       "max-name-words",
+                                                      "anchor-name-length",
                                                       "transliteration-min-length",
                                                       "subject-min-uses",
                                                       "weak-grounding",

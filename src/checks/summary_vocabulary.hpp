@@ -44,6 +44,9 @@ struct Parameters {
   double catchphrase_weight = 0.5;
   // A title name of more words than this is a phrase, not a name.
   int max_name_words = 4;
+  // A summary that writes the title's name in full (at least this many letters and digits) is
+  // anchored to it and never reported.
+  std::size_t anchor_name_length = 6;
   // Shortest sound skeleton (letters of transliteration.hpp) a Hangul spelling must have to
   // ground a title word; shorter ones collide with native words.
   std::size_t transliteration_min_length = 4;
