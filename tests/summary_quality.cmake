@@ -10,7 +10,7 @@ if(Python3_Interpreter_FOUND)
                    --shared ${DIGESTLINT_SHARED_DIR} --sets shared,tune,holdout --min 0.8)
   add_test(NAME summary-quality-holdout
            COMMAND ${Python3_EXECUTABLE} ${EVAL} --binary $<TARGET_FILE:digestlint>
-                   --shared ${DIGESTLINT_SHARED_DIR} --sets holdout2,holdout3,holdout4 --min 0.6)
+                   --shared ${DIGESTLINT_SHARED_DIR} --sets holdout2,holdout3,holdout4,holdout5,holdout6 --min 0.7)
   set_tests_properties(summary-quality-tuned summary-quality-holdout
                        PROPERTIES SKIP_RETURN_CODE ${DIGESTLINT_SKIP_CODE})
   add_test(NAME summary-lexicon-mining
