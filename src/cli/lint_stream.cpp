@@ -146,9 +146,11 @@ class Pipeline {
 
   LintStream run(const std::vector<ListedInput>& inputs) {
     // Every configuration is loaded before the first file, so an invalid one stops the run
-    // before any result is written.
-    for (const ListedInput& input : inputs) {
-      if (!input.error) catalog_.for_file(input.path);
+    // before any result is written. Each file's is looked up once: finding it stats every
+    // directory up to the root, a tenth of a warm run when done on each pass.
+    compiled_.resize(inputs.size());
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      if (!inputs[i].error) compiled_[i] = &catalog_.for_file(inputs[i].path);
     }
     if (options_.cache) plan(inputs);
     const std::size_t window = kFilesPerJob * std::max(1u, options_.jobs);
@@ -173,9 +175,8 @@ class Pipeline {
   void plan(const std::vector<ListedInput>& inputs) {
     planned_.resize(inputs.size());
     for (std::size_t i = 0; i < inputs.size(); ++i) {
-      if (inputs[i].error) continue;
-      const RuleCatalog::Compiled& compiled = catalog_.for_file(inputs[i].path);
-      if (!compiled.config.excludes(inputs[i].path)) planned_[i].run = &run_for(compiled);
+      if (compiled_[i] && !compiled_[i]->config.excludes(inputs[i].path))
+        planned_[i].run = &run_for(*compiled_[i]);
     }
     parallel_for(inputs.size(), options_.jobs, [&](std::size_t i) { hash(inputs[i], i); });
     for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -227,7 +228,7 @@ class Pipeline {
     pending->path = input.path;
     pending->error = std::move(read.error);
     if (!pending->error) {
-      const RuleCatalog::Compiled& compiled = catalog_.for_file(input.path);
+      const RuleCatalog::Compiled& compiled = *compiled_[index];  // listed without an error
       pending->excluded = compiled.config.excludes(input.path);
       if (!pending->excluded) {
         stream_.configurations.insert(&compiled);
@@ -317,8 +318,9 @@ class Pipeline {
   RuleCatalog& catalog_;
   const std::function<void(FileResult&&)>& consume_;
   std::map<const RuleCatalog::Compiled*, std::unique_ptr<ConfiguredRun>> runs_;
-  std::vector<PlannedFile> planned_;  // by input, with a cache
-  std::optional<InputBytes> stdin_;   // read by the first pass
+  std::vector<const RuleCatalog::Compiled*> compiled_;  // by input; null when listed with an error
+  std::vector<PlannedFile> planned_;                    // by input, with a cache
+  std::optional<InputBytes> stdin_;                     // read by the first pass
   bool inputs_changed_ = false;
   std::atomic<std::size_t> recalled_{0};
   OwnFindingsStore own_;
