@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <utility>
 
 #include "cache/cached_lint.hpp"
 #include "rules/parallel.hpp"
@@ -21,6 +22,12 @@ namespace {
 // Files in flight per job: enough to keep the threads busy while the results are committed in
 // order, few enough that memory does not grow with the run.
 constexpr std::size_t kFilesPerJob = 4;
+
+// Results the first pass of a cached run loads (to learn which entries are usable) and keeps for
+// the second, counted as one per file and one per finding: loading each again cost 6% of a warm
+// run. This many (the shared corpus needs under 1,000) hold a few MiB however large the tree;
+// the results beyond are loaded again.
+constexpr std::size_t kKeptResultsBudget = 10000;
 
 // Files kept for findings that point into them: a digest's findings point into about 8 files
 // before it, so this many cover the files around it, at a few MiB.
@@ -118,6 +125,7 @@ struct PlannedFile {
   bool compared = false;               // an analyzer that compares files sees it
   CacheKeys keys;
   bool hit = false;
+  std::optional<FileResult> loaded;  // the hit's result, without its source, within the budget
 };
 
 // A file on its way through the pipeline.
@@ -212,7 +220,16 @@ class Pipeline {
     PlannedFile& file = planned_[index];
     if (!file.content) return;
     file.keys = cache_keys(file.run->settings, input.path, *file.content, file.run->whole_run);
-    file.hit = load_result(*options_.cache, file.keys.result, file.run->rules, nullptr).has_value();
+    std::optional<FileResult> loaded =
+        load_result(*options_.cache, file.keys.result, file.run->rules, nullptr);
+    file.hit = loaded.has_value();
+    if (loaded && take_from_budget(1 + loaded->findings.size())) file.loaded = std::move(loaded);
+  }
+
+  bool take_from_budget(std::size_t cost) {
+    if (kept_results_.fetch_add(cost) + cost <= kKeptResultsBudget) return true;
+    kept_results_ -= cost;
+    return false;
   }
 
   InputBytes read(const ListedInput& input) {
@@ -249,16 +266,17 @@ class Pipeline {
   }
 
   // On a worker: the cached result when it can stand, else the file is linted.
-  void lint(Pending& pending, std::shared_ptr<const SourceFile> source) const {
+  void lint(Pending& pending, std::shared_ptr<const SourceFile> source) {
     const ConfiguredRun& run = *pending.run;
     if (options_.cache) {
-      const PlannedFile& planned = planned_[pending.index];
+      PlannedFile& planned = planned_[pending.index];
+      std::optional<FileResult> cached = std::exchange(planned.loaded, std::nullopt);
       if (pending.as_planned && planned.hit && !run.compares) {
-        std::optional<FileResult> cached =
-            load_result(*options_.cache, planned.keys.result, run.rules, source);
+        if (!cached) cached = load_result(*options_.cache, planned.keys.result, run.rules, nullptr);
         pending.from_cache = cached.has_value();
         if (cached) {
           pending.result = std::move(*cached);
+          pending.result.source = std::move(source);
           return;
         }
       }
@@ -323,6 +341,7 @@ class Pipeline {
   std::optional<InputBytes> stdin_;                     // read by the first pass
   bool inputs_changed_ = false;
   std::atomic<std::size_t> recalled_{0};
+  std::atomic<std::size_t> kept_results_{0};  // of kKeptResultsBudget
   OwnFindingsStore own_;
   LintStream stream_;
   Workers workers_;  // last: its threads stop before what they use goes
