@@ -237,29 +237,22 @@ class Pipeline {
     return read_input(input, input_options_);
   }
 
-  // Reads the file here, in input order (stdin included), and lints it on a worker.
+  // Reads and lints the file on a worker: reading on this thread, which also writes the report,
+  // kept a warm run's second pass from using more than one core. Only this slot reads stdin.
   std::unique_ptr<Pending> start(const ListedInput& input, std::size_t index) {
     auto pending = std::make_unique<Pending>();
-    InputBytes read = this->read(input);
     pending->index = index;
     pending->path = input.path;
-    pending->error = std::move(read.error);
-    if (!pending->error) {
-      const RuleCatalog::Compiled& compiled = *compiled_[index];  // listed without an error
-      pending->excluded = compiled.config.excludes(input.path);
-      if (!pending->excluded) {
-        stream_.configurations.insert(&compiled);
-        pending->run = &run_for(compiled);
-      }
-    }
-    if (pending->error || pending->excluded) {
-      pending->slot.done = true;
-      return pending;
-    }
-    pending->slot.work = [this, pending = pending.get(), bytes = std::move(read.bytes)]() mutable {
+    const RuleCatalog::Compiled* compiled = compiled_[index];  // null when listed with an error
+    if (compiled && !compiled->config.excludes(input.path)) pending->run = &run_for(*compiled);
+    pending->slot.work = [this, &input, pending = pending.get()] {
+      InputBytes read = this->read(input);
+      pending->error = std::move(read.error);
+      pending->excluded = !pending->error && !pending->run;
+      if (pending->error || pending->excluded) return;
       if (options_.cache)
-        pending->as_planned = planned_[pending->index].content == content_hash(bytes);
-      lint(*pending, std::make_shared<const SourceFile>(pending->path, std::move(bytes)));
+        pending->as_planned = planned_[pending->index].content == content_hash(read.bytes);
+      lint(*pending, std::make_shared<const SourceFile>(pending->path, std::move(read.bytes)));
     };
     workers_.submit(pending->slot);
     return pending;
@@ -298,6 +291,7 @@ class Pipeline {
         std::cerr << fmt::format("{}: note: excluded by the configuration\n", pending.path);
       return;
     }
+    stream_.configurations.insert(compiled_[pending.index]);
     ConfiguredRun& run = *pending.run;
     if (run.compares) {
       run.comparison.add(pending.result);
