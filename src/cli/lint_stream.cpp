@@ -6,11 +6,13 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <utility>
 
 #include "cache/cached_lint.hpp"
@@ -154,11 +156,17 @@ class Pipeline {
 
   LintStream run(const std::vector<ListedInput>& inputs) {
     // Every configuration is loaded before the first file, so an invalid one stops the run
-    // before any result is written. Each file's is looked up once: finding it stats every
-    // directory up to the root, a tenth of a warm run when done on each pass.
+    // before any result is written. Finding a file's configuration stats every directory up to
+    // the root (a tenth of a warm run when done on each pass), and depends only on the file's
+    // directory: it is looked up once per directory.
     compiled_.resize(inputs.size());
+    std::unordered_map<std::string, const RuleCatalog::Compiled*> by_directory;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
-      if (!inputs[i].error) compiled_[i] = &catalog_.for_file(inputs[i].path);
+      if (inputs[i].error) continue;
+      auto [found, added] =
+          by_directory.try_emplace(std::filesystem::path(inputs[i].path).parent_path().string());
+      if (added) found->second = &catalog_.for_file(inputs[i].path);
+      compiled_[i] = found->second;
     }
     if (options_.cache) plan(inputs);
     const std::size_t window = kFilesPerJob * std::max(1u, options_.jobs);
