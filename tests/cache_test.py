@@ -7,12 +7,15 @@ Lints a copy of some real digests (CORPUS, when present) and the fixtures, cold 
 checks that the cache never changes a report and that whatever a result depends on invalidates
 it. Python standard library only.
 """
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+
+from hostile_shapes import author_line
 
 BIN = sys.argv[1]
 FIXTURES = sys.argv[2]
@@ -156,6 +159,26 @@ def test_concurrent(work, tree):
     check("concurrent: temporary files", not leftovers, f"{leftovers[:3]}")
 
 
+def test_findings_cap(work):
+    """A file with more than 10,000 findings is linted again each time, not stored."""
+    tree = os.path.join(work, "hostile")
+    os.makedirs(tree)
+    with open(os.path.join(tree, "many.md"), "w", encoding="utf-8") as out:
+        out.write(author_line(12000))  # every tenth name a repeat: about 13,000 findings
+    with open(os.path.join(tree, "few.md"), "w", encoding="utf-8") as out:
+        out.write(author_line(20))
+    # Rules that compare files would parse both again while one misses.
+    options = ["--select", "authors", "--format", "json", "--cache-dir",
+               os.path.join(work, "cache-cap"), "-v", tree]
+    cold = run(work, *options)
+    counts = {os.path.basename(f["path"]): len(f["findings"])
+              for f in json.loads(cold[1])["files"]}
+    check("cap: the shape", counts["many.md"] > 10000 >= counts["few.md"] > 0, f"{counts}")
+    warm = run(work, *options)
+    check("cap: stored", from_cache(warm[2]) == (1, 2), f"{from_cache(warm[2])} from the cache")
+    check("cap: report", warm[:2] == cold[:2], "differs from the cold run")
+
+
 def main():
     with tempfile.TemporaryDirectory() as work:
         tree = make_tree(work)
@@ -164,6 +187,7 @@ def main():
         test_corrupt_entries(work, tree)
         test_concurrent(work, tree)
         test_invalidation(work, tree)
+        test_findings_cap(work)
     for failure in failures:
         print("FAIL " + failure)
     print(f"{len(failures)} failure(s)")

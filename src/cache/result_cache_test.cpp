@@ -96,3 +96,25 @@ TEST_CASE("an unwritable cache directory costs time, not the run") {
   CHECK(run.from_cache == 0);
   CHECK(!run.results.front().findings.empty());
 }
+
+TEST_CASE("a result of more than 10,000 findings is not stored; one of 10,000 is") {
+  TemporaryDirectory directory;
+  const ResultCache cache(directory.path.string());
+  RuleCatalog catalog(RuleOptions{});
+  const RuleSet& rules = catalog.for_file("").rules;
+  const auto result_of = [](std::size_t findings) {
+    FileResult result;
+    result.skipped = "not a digest";  // needs no profile to be reported from the cache
+    result.findings.assign(findings, Finding{"authors/duplicate", Severity::warning, "m", "h"});
+    return result;
+  };
+  const ContentHash at_cap = Hasher().add("10,000").finish();
+  const ContentHash over_cap = Hasher().add("10,001").finish();
+  store_result(cache, at_cap, result_of(10000));
+  store_result(cache, over_cap, result_of(10001));
+  const std::optional<FileResult> stored = load_result(cache, at_cap, rules, nullptr);
+  REQUIRE(stored);
+  CHECK(stored->findings.size() == 10000);
+  CHECK(!load_result(cache, over_cap, rules, nullptr));
+  CHECK(entries(directory.path).size() == 1);
+}

@@ -6,11 +6,14 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
+#include <utility>
 
 #include "cache/cached_lint.hpp"
 #include "rules/parallel.hpp"
@@ -21,6 +24,12 @@ namespace {
 // Files in flight per job: enough to keep the threads busy while the results are committed in
 // order, few enough that memory does not grow with the run.
 constexpr std::size_t kFilesPerJob = 4;
+
+// Results the first pass of a cached run loads (to learn which entries are usable) and keeps for
+// the second, counted as one per file and one per finding: loading each again cost 6% of a warm
+// run. This many (the shared corpus needs under 1,000) hold a few MiB however large the tree;
+// the results beyond are loaded again.
+constexpr std::size_t kKeptResultsBudget = 10000;
 
 // Files kept for findings that point into them: a digest's findings point into about 8 files
 // before it, so this many cover the files around it, at a few MiB.
@@ -118,6 +127,7 @@ struct PlannedFile {
   bool compared = false;               // an analyzer that compares files sees it
   CacheKeys keys;
   bool hit = false;
+  std::optional<FileResult> loaded;  // the hit's result, without its source, within the budget
 };
 
 // A file on its way through the pipeline.
@@ -146,9 +156,17 @@ class Pipeline {
 
   LintStream run(const std::vector<ListedInput>& inputs) {
     // Every configuration is loaded before the first file, so an invalid one stops the run
-    // before any result is written.
-    for (const ListedInput& input : inputs) {
-      if (!input.error) catalog_.for_file(input.path);
+    // before any result is written. Finding a file's configuration stats every directory up to
+    // the root (a tenth of a warm run when done on each pass), and depends only on the file's
+    // directory: it is looked up once per directory.
+    compiled_.resize(inputs.size());
+    std::unordered_map<std::string, const RuleCatalog::Compiled*> by_directory;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      if (inputs[i].error) continue;
+      auto [found, added] =
+          by_directory.try_emplace(std::filesystem::path(inputs[i].path).parent_path().string());
+      if (added) found->second = &catalog_.for_file(inputs[i].path);
+      compiled_[i] = found->second;
     }
     if (options_.cache) plan(inputs);
     const std::size_t window = kFilesPerJob * std::max(1u, options_.jobs);
@@ -173,9 +191,8 @@ class Pipeline {
   void plan(const std::vector<ListedInput>& inputs) {
     planned_.resize(inputs.size());
     for (std::size_t i = 0; i < inputs.size(); ++i) {
-      if (inputs[i].error) continue;
-      const RuleCatalog::Compiled& compiled = catalog_.for_file(inputs[i].path);
-      if (!compiled.config.excludes(inputs[i].path)) planned_[i].run = &run_for(compiled);
+      if (compiled_[i] && !compiled_[i]->config.excludes(inputs[i].path))
+        planned_[i].run = &run_for(*compiled_[i]);
     }
     parallel_for(inputs.size(), options_.jobs, [&](std::size_t i) { hash(inputs[i], i); });
     for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -211,7 +228,16 @@ class Pipeline {
     PlannedFile& file = planned_[index];
     if (!file.content) return;
     file.keys = cache_keys(file.run->settings, input.path, *file.content, file.run->whole_run);
-    file.hit = load_result(*options_.cache, file.keys.result, file.run->rules, nullptr).has_value();
+    std::optional<FileResult> loaded =
+        load_result(*options_.cache, file.keys.result, file.run->rules, nullptr);
+    file.hit = loaded.has_value();
+    if (loaded && take_from_budget(1 + loaded->findings.size())) file.loaded = std::move(loaded);
+  }
+
+  bool take_from_budget(std::size_t cost) {
+    if (kept_results_.fetch_add(cost) + cost <= kKeptResultsBudget) return true;
+    kept_results_ -= cost;
+    return false;
   }
 
   InputBytes read(const ListedInput& input) {
@@ -219,45 +245,39 @@ class Pipeline {
     return read_input(input, input_options_);
   }
 
-  // Reads the file here, in input order (stdin included), and lints it on a worker.
+  // Reads and lints the file on a worker: reading on this thread, which also writes the report,
+  // kept a warm run's second pass from using more than one core. Only this slot reads stdin.
   std::unique_ptr<Pending> start(const ListedInput& input, std::size_t index) {
     auto pending = std::make_unique<Pending>();
-    InputBytes read = this->read(input);
     pending->index = index;
     pending->path = input.path;
-    pending->error = std::move(read.error);
-    if (!pending->error) {
-      const RuleCatalog::Compiled& compiled = catalog_.for_file(input.path);
-      pending->excluded = compiled.config.excludes(input.path);
-      if (!pending->excluded) {
-        stream_.configurations.insert(&compiled);
-        pending->run = &run_for(compiled);
-      }
-    }
-    if (pending->error || pending->excluded) {
-      pending->slot.done = true;
-      return pending;
-    }
-    pending->slot.work = [this, pending = pending.get(), bytes = std::move(read.bytes)]() mutable {
+    const RuleCatalog::Compiled* compiled = compiled_[index];  // null when listed with an error
+    if (compiled && !compiled->config.excludes(input.path)) pending->run = &run_for(*compiled);
+    pending->slot.work = [this, &input, pending = pending.get()] {
+      InputBytes read = this->read(input);
+      pending->error = std::move(read.error);
+      pending->excluded = !pending->error && !pending->run;
+      if (pending->error || pending->excluded) return;
       if (options_.cache)
-        pending->as_planned = planned_[pending->index].content == content_hash(bytes);
-      lint(*pending, std::make_shared<const SourceFile>(pending->path, std::move(bytes)));
+        pending->as_planned = planned_[pending->index].content == content_hash(read.bytes);
+      lint(*pending, std::make_shared<const SourceFile>(pending->path, std::move(read.bytes)));
     };
     workers_.submit(pending->slot);
     return pending;
   }
 
   // On a worker: the cached result when it can stand, else the file is linted.
-  void lint(Pending& pending, std::shared_ptr<const SourceFile> source) const {
+  void lint(Pending& pending, std::shared_ptr<const SourceFile> source) {
     const ConfiguredRun& run = *pending.run;
     if (options_.cache) {
-      const PlannedFile& planned = planned_[pending.index];
+      PlannedFile& planned = planned_[pending.index];
+      std::optional<FileResult> cached = std::exchange(planned.loaded, std::nullopt);
       if (pending.as_planned && planned.hit && !run.compares) {
-        std::optional<FileResult> cached =
-            load_result(*options_.cache, planned.keys.result, run.rules, source);
+        if (!cached) cached = load_result(*options_.cache, planned.keys.result, run.rules, nullptr);
         pending.from_cache = cached.has_value();
         if (cached) {
           pending.result = std::move(*cached);
+          pending.result.source = std::move(source);
           return;
         }
       }
@@ -279,6 +299,7 @@ class Pipeline {
         std::cerr << fmt::format("{}: note: excluded by the configuration\n", pending.path);
       return;
     }
+    stream_.configurations.insert(compiled_[pending.index]);
     ConfiguredRun& run = *pending.run;
     if (run.compares) {
       run.comparison.add(pending.result);
@@ -317,10 +338,12 @@ class Pipeline {
   RuleCatalog& catalog_;
   const std::function<void(FileResult&&)>& consume_;
   std::map<const RuleCatalog::Compiled*, std::unique_ptr<ConfiguredRun>> runs_;
-  std::vector<PlannedFile> planned_;  // by input, with a cache
-  std::optional<InputBytes> stdin_;   // read by the first pass
+  std::vector<const RuleCatalog::Compiled*> compiled_;  // by input; null when listed with an error
+  std::vector<PlannedFile> planned_;                    // by input, with a cache
+  std::optional<InputBytes> stdin_;                     // read by the first pass
   bool inputs_changed_ = false;
   std::atomic<std::size_t> recalled_{0};
+  std::atomic<std::size_t> kept_results_{0};  // of kKeptResultsBudget
   OwnFindingsStore own_;
   LintStream stream_;
   Workers workers_;  // last: its threads stop before what they use goes

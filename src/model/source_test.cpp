@@ -22,5 +22,17 @@ TEST_CASE("positions on a long line count UTF-16 units as on a short one") {
   CHECK(source.position(start + line.size() + 2).utf16_column == 2);
 }
 
+TEST_CASE("positions on a long line with invalid bytes count each replaced byte as one unit") {
+  std::string line;
+  for (int i = 0; i < 300; ++i) line += i % 5 == 0 ? "\xF0\x9F\xE2x" : "😀가\xFFz";
+  const SourceFile source("invalid.md", line + "\n");
+  REQUIRE(!source.encoding_errors().empty());
+  const std::string_view text = source.text();
+  for (std::size_t offset = 0; offset < text.size(); offset += 29) {
+    if ((static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) continue;  // in a code point
+    CHECK(source.position(offset).utf16_column == utf16_length(text.substr(0, offset)) + 1);
+  }
+}
+
 }  // namespace
 }  // namespace digestlint

@@ -1,0 +1,97 @@
+#include "cli/lint_stream.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace digestlint;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TemporaryDirectory {
+  fs::path path = fs::temp_directory_path() / "digestlint-lint-stream-test";
+  TemporaryDirectory() {
+    fs::remove_all(path);
+    fs::create_directories(path / "digests");
+  }
+  ~TemporaryDirectory() { fs::remove_all(path); }
+};
+
+std::string digest(std::string_view authors) {
+  return "## Daily Papers (2024-10-03)\n\n### [T](http://arxiv.org/abs/2410.02345)\n\nAuthors: " +
+         std::string(authors) + "\n";
+}
+
+void write(const fs::path& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+}
+
+struct StreamedRun {
+  std::vector<FileResult> results;
+  std::size_t from_cache = 0;
+};
+
+// A run over the directory's files, one job (so that files are read in a window of four behind
+// the ones reported); on_result sees each result as it is handed on.
+StreamedRun stream(const fs::path& directory, const ResultCache* cache,
+                   const std::function<void(const FileResult&)>& on_result = {}) {
+  const InputOptions input_options;
+  RuleOptions rule_options;
+  rule_options.select = {"authors"};  // rules that do not compare files
+  RuleCatalog catalog(rule_options);
+  StreamedRun run;
+  const LintStream stream =
+      lint_stream(list_inputs({directory.string()}, input_options), input_options,
+                  {1, true, false, cache}, catalog, [&](FileResult&& result) {
+                    if (on_result) on_result(result);
+                    run.results.push_back(std::move(result));
+                  });
+  run.from_cache = stream.from_cache;
+  return run;
+}
+
+std::vector<std::string> rule_ids(const FileResult& result) {
+  std::vector<std::string> ids;
+  for (const Finding& finding : result.findings) ids.push_back(finding.rule_id);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a file edited between the two passes of a cached run is linted, not taken from its "
+    "stale entry") {
+  TemporaryDirectory directory;
+  const fs::path digests = directory.path / "digests";
+  constexpr int kFiles = 12;
+  constexpr int kEdited = 10;  // read by the second pass well after the first file is handed on
+  for (int i = 0; i < kFiles; ++i)
+    write(digests / fmt::format("{:02}.md", i), digest("Sora Kim, Sora Kim"));
+  const fs::path edited = digests / fmt::format("{:02}.md", kEdited);
+  const ResultCache cache((directory.path / "cache").string());
+  const StreamedRun cold = stream(digests, &cache);
+  REQUIRE(cold.results.size() == kFiles);
+  const std::vector<std::string> stale = rule_ids(cold.results[kEdited]);
+  REQUIRE(!stale.empty());
+
+  // The first pass has hashed every file (and found every entry) before any result is handed
+  // on, and the second reads the edited file only after the first few are handed on: editing it
+  // when the first result arrives is an edit between the passes, every time.
+  const std::string new_text = digest("Sora Kim, Jonas Weber, +");
+  const StreamedRun warm = stream(digests, &cache, [&](const FileResult& result) {
+    if (result.source->path() == (digests / "00.md").string()) write(edited, new_text);
+  });
+  REQUIRE(warm.results.size() == kFiles);
+  CHECK(warm.from_cache == kFiles - 1);
+  const FileResult& reported = warm.results[kEdited];
+  CHECK(reported.source->text() == new_text);
+  const StreamedRun uncached = stream(digests, nullptr);
+  CHECK(rule_ids(reported) == rule_ids(uncached.results[kEdited]));
+  CHECK(rule_ids(reported) != stale);
+
+  // Its new result was not stored: its keys hash the bytes it had before.
+  CHECK(stream(digests, &cache).from_cache == kFiles - 1);
+}
