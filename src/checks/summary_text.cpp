@@ -10,16 +10,16 @@
 namespace digestlint::summary {
 namespace {
 
-bool is_alpha(char c) {
+constexpr bool is_alpha(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
-bool is_alnum(char c) {
+constexpr bool is_alnum(char c) {
   return is_alpha(c) || is_ascii_digit(c);
 }
-bool is_upper(char c) {
+constexpr bool is_upper(char c) {
   return c >= 'A' && c <= 'Z';
 }
-bool is_lower(char c) {
+constexpr bool is_lower(char c) {
   return c >= 'a' && c <= 'z';
 }
 
@@ -58,13 +58,24 @@ std::string ascii_lower(std::string_view text) {
 }
 
 std::string squash(std::string_view text) {
+  // Each byte as squash() writes it, or -1 where it is dropped: one lookup per byte of every
+  // summary instead of a chain of comparisons.
+  static constexpr std::array<std::int16_t, 256> kSquashed = [] {
+    std::array<std::int16_t, 256> squashed{};
+    for (int byte = 0; byte < 256; ++byte) {
+      const char c = static_cast<char>(byte);
+      const bool dropped = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '_';
+      squashed[byte] = dropped ? -1 : static_cast<unsigned char>(is_upper(c) ? c - 'A' + 'a' : c);
+    }
+    return squashed;
+  }();
   // Written through a pointer into a buffer sized for the whole text and cut to length after:
   // push_back() checked the capacity for each byte of every summary.
   std::string out(text.size(), '\0');
   char* end = out.data();
   for (const char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '_') continue;
-    *end++ = is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+    const std::int16_t squashed = kSquashed[static_cast<unsigned char>(c)];
+    if (squashed >= 0) *end++ = static_cast<char>(squashed);
   }
   out.resize(static_cast<std::size_t>(end - out.data()));
   return out;
@@ -264,6 +275,20 @@ void PhraseMatcher::assign_byte_classes() {
       if (byte_class_[byte] == 0) byte_class_[byte] = static_cast<std::uint16_t>(class_count_++);
     }
   }
+  for (std::size_t byte = 0; byte < 256; ++byte) {
+    const auto c = static_cast<char>(byte);
+    lowercase_class_[byte] =
+        byte_class_[static_cast<unsigned char>(is_upper(c) ? c - 'A' + 'a' : c)];
+  }
+}
+
+void PhraseMatcher::flatten_outputs() {
+  outputs_.clear();
+  output_begin_.assign(1, 0);
+  for (const Node& node : nodes_) {
+    outputs_.insert(outputs_.end(), node.out.begin(), node.out.end());
+    output_begin_.push_back(static_cast<std::uint32_t>(outputs_.size()));
+  }
 }
 
 void PhraseMatcher::build() {
@@ -288,14 +313,25 @@ void PhraseMatcher::build() {
       queue.push_back(next);
     }
   }
+  flatten_outputs();
 }
 
 std::vector<int> PhraseMatcher::count(std::string_view text) const {
+  return count_with(text, byte_class_);
+}
+
+std::vector<int> PhraseMatcher::count_in_lowercase(std::string_view text) const {
+  return count_with(text, lowercase_class_);
+}
+
+std::vector<int> PhraseMatcher::count_with(std::string_view text,
+                                           const ByteClasses& classes) const {
   std::vector<int> counts(patterns_.size(), 0);
   std::uint32_t node = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    node = moves_[node * class_count_ + byte_class_[static_cast<unsigned char>(text[i])]];
-    for (const std::uint32_t id : nodes_[node].out) {
+    node = moves_[node * class_count_ + classes[static_cast<unsigned char>(text[i])]];
+    for (std::uint32_t k = output_begin_[node]; k < output_begin_[node + 1]; ++k) {
+      const std::uint32_t id = outputs_[k];
       const auto& [pattern, word_start] = patterns_[id];
       if (word_start) {
         const std::size_t start = i + 1 - pattern.size();

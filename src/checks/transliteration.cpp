@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <unordered_map>
 
 namespace digestlint::summary {
 namespace {
@@ -29,6 +30,18 @@ bool is_vowel(char c) {
 // Decodes one UTF-8 character; returns its code point and advances `at`.
 std::uint32_t next_code_point(std::string_view text, std::size_t& at) {
   const auto byte = static_cast<unsigned char>(text[at]);
+  // Summaries are mostly Hangul, three bytes a character, and ASCII: decode both directly.
+  if (byte < 0x80) {
+    ++at;
+    return byte;
+  }
+  if ((byte & 0xF0) == 0xE0 && at + 2 < text.size()) {
+    const std::uint32_t code = (std::uint32_t{byte} & 0x0F) << 12 |
+                               (static_cast<unsigned char>(text[at + 1]) & 0x3Fu) << 6 |
+                               (static_cast<unsigned char>(text[at + 2]) & 0x3Fu);
+    at += 3;
+    return code;
+  }
   const int length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
   std::uint32_t code = length == 1 ? byte : byte & (0x3F >> (length - 1));
   for (int i = 1; i < length && at + i < text.size(); ++i) {
@@ -42,24 +55,45 @@ bool is_syllable(std::uint32_t code) {
   return code >= 0xAC00 && code <= 0xD7A3;
 }
 
-// Like append() for a syllable's sounds, to the skeleton of the word that starts at `word` in
-// `skeleton`. Composed in a fixed buffer (an initial, a vowel and a two-letter final at most)
-// and appended at once: summaries are mostly Hangul, and growing the string a letter at a time
-// was most of the cost of reading their sounds.
-void append_syllable(std::string& skeleton, std::uint32_t code, std::size_t word = 0) {
-  const std::uint32_t index = code - 0xAC00;
-  std::array<char, 4> sounds{};
-  std::size_t size = 0;
-  char last = skeleton.size() == word ? '\0' : skeleton.back();  // no skeleton letter is '\0'
-  const auto add = [&](std::string_view sound) {
-    for (const char c : sound) {
-      if (c != last) sounds[size++] = last = c;
+constexpr std::uint32_t kSyllableCount = 0xD7A3 - 0xAC00 + 1;
+
+// A syllable's sounds, composed from its jamo with repeated class letters merged: an initial, a
+// vowel and a two-letter final at most.
+struct SyllableSounds {
+  std::array<char, 4> letters{};
+  std::uint8_t size = 0;
+};
+
+// Every syllable's sounds, composed once: composing them for each syllable of every summary was
+// most of the cost of reading their sounds.
+const std::array<SyllableSounds, kSyllableCount>& syllable_sounds() {
+  static const auto table = [] {
+    std::array<SyllableSounds, kSyllableCount> sounds;
+    for (std::uint32_t index = 0; index < kSyllableCount; ++index) {
+      SyllableSounds& syllable = sounds[index];
+      const auto add = [&](std::string_view sound) {
+        for (const char c : sound) {
+          if (syllable.size == 0 || syllable.letters[syllable.size - 1] != c) {
+            syllable.letters[syllable.size++] = c;
+          }
+        }
+      };
+      add(kInitials[index / 588]);
+      if (static_cast<int>((index % 588) / 28) != kEu) add("V");
+      add(kFinals[index % 28]);
     }
-  };
-  add(kInitials[index / 588]);
-  if (static_cast<int>((index % 588) / 28) != kEu) add("V");
-  add(kFinals[index % 28]);
-  skeleton.append(sounds.data(), size);
+    return sounds;
+  }();
+  return table;
+}
+
+// Like append() for a syllable's sounds, to the skeleton of the word that starts at `word` in
+// `skeleton`: only the syllable's first letter can repeat the word's last one.
+void append_syllable(std::string& skeleton, std::uint32_t code, std::size_t word = 0) {
+  const SyllableSounds& sounds = syllable_sounds()[code - 0xAC00];
+  const bool repeats =
+      sounds.size > 0 && skeleton.size() != word && skeleton.back() == sounds.letters[0];
+  skeleton.append(sounds.letters.data() + repeats, sounds.size - repeats);
 }
 
 // FNV-1a, extended as a word's skeleton grows, so each prefix is hashed at no extra cost.
@@ -219,10 +253,33 @@ HangulSounds::HangulSounds(std::string_view text) {
   }
 }
 
+namespace {
+
+struct HashedSkeleton {
+  std::string letters;
+  std::uint64_t hash;
+};
+
+// A word's skeletons, spelled once per thread: a digest's title words are looked up in every
+// summary they are compared with, the same words again and again.
+const std::vector<HashedSkeleton>& hashed_skeletons(std::string_view word) {
+  thread_local std::unordered_map<std::string, std::vector<HashedSkeleton>> spelled;
+  if (spelled.size() >= 65536) spelled.clear();  // a bound for a run over many digests
+  const auto [known, added] = spelled.try_emplace(std::string(word));
+  if (added) {
+    for (std::string& skeleton : latin_skeletons(word)) {
+      const std::uint64_t hash = hash_more(kHashBasis, skeleton);
+      known->second.push_back({std::move(skeleton), hash});
+    }
+  }
+  return known->second;
+}
+
+}  // namespace
+
 bool HangulSounds::contains(std::string_view latin_word, std::size_t min_length) const {
-  for (const std::string& skeleton : latin_skeletons(latin_word)) {
+  for (const auto& [skeleton, hash] : hashed_skeletons(latin_word)) {
     if (skeleton.size() < min_length) continue;
-    const std::uint64_t hash = hash_more(kHashBasis, skeleton);
     for (const Prefix& prefix : prefixes_) {
       if (prefix.hash == hash && prefix.length == skeleton.size() &&
           words_.compare(prefix.offset, prefix.length, skeleton) == 0) {
