@@ -87,19 +87,19 @@ const std::array<SyllableSounds, kSyllableCount>& syllable_sounds() {
   return table;
 }
 
-// Like append() for a syllable's sounds, to the skeleton of the word that starts at `word` in
-// `skeleton`: only the syllable's first letter can repeat the word's last one.
-void append_syllable(std::string& skeleton, std::uint32_t code, std::size_t word = 0) {
+// Like append() for a syllable's sounds: only the syllable's first letter can repeat the
+// skeleton's last one.
+void append_syllable(std::string& skeleton, std::uint32_t code) {
   const SyllableSounds& sounds = syllable_sounds()[code - 0xAC00];
-  const bool repeats =
-      sounds.size > 0 && skeleton.size() != word && skeleton.back() == sounds.letters[0];
+  const bool repeats = sounds.size > 0 && !skeleton.empty() && skeleton.back() == sounds.letters[0];
   skeleton.append(sounds.letters.data() + repeats, sounds.size - repeats);
 }
 
 // FNV-1a, extended as a word's skeleton grows, so each prefix is hashed at no extra cost.
 constexpr std::uint64_t kHashBasis = 0xcbf29ce484222325ull;
+constexpr std::uint64_t kHashPrime = 0x100000001b3ull;
 std::uint64_t hash_more(std::uint64_t hash, std::string_view more) {
-  for (const char c : more) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  for (const char c : more) hash = (hash ^ static_cast<unsigned char>(c)) * kHashPrime;
   return hash;
 }
 
@@ -234,23 +234,36 @@ std::string hangul_skeleton(std::string_view hangul) {
 }
 
 HangulSounds::HangulSounds(std::string_view text) {
-  words_.reserve(text.size());
-  std::size_t word = 0;  // where the current word's skeleton starts in words_
+  const auto& syllables_sounds = syllable_sounds();
+  // Written through a pointer into a buffer with room for four letters per syllable (three bytes)
+  // and cut to length after: appending to the string checked its capacity for every letter.
+  words_.resize(text.size() / 3 * 4 + 4);
+  char* const begin = words_.data();
+  char* end = begin;
+  char* word = begin;  // where the current word's skeleton starts
   std::uint64_t hash = kHashBasis;
   int syllables = 0;
   for (std::size_t at = 0; at < text.size();) {
     const std::uint32_t code = next_code_point(text, at);
     if (!is_syllable(code)) {
-      word = words_.size();
+      word = end;
       hash = kHashBasis;
       syllables = 0;
       continue;
     }
-    const std::size_t before = words_.size();
-    append_syllable(words_, code, word);
-    hash = hash_more(hash, std::string_view(words_).substr(before));
-    if (++syllables >= 2) prefixes_.push_back({hash, word, words_.size() - word});
+    // As append_syllable(): only the syllable's first letter can repeat the word's last one.
+    const SyllableSounds& sounds = syllables_sounds[code - 0xAC00];
+    const bool repeats = sounds.size > 0 && end != word && end[-1] == sounds.letters[0];
+    for (std::size_t k = repeats; k < sounds.size; ++k) {
+      *end++ = sounds.letters[k];
+      hash = (hash ^ static_cast<unsigned char>(sounds.letters[k])) * kHashPrime;
+    }
+    if (++syllables >= 2) {
+      prefixes_.push_back(
+          {hash, static_cast<std::size_t>(word - begin), static_cast<std::size_t>(end - word)});
+    }
   }
+  words_.resize(static_cast<std::size_t>(end - begin));
 }
 
 namespace {
