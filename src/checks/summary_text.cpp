@@ -131,7 +131,9 @@ std::string stem(std::string_view word) {
         std::string_view("sngelyrd").find(lower.back()) == std::string_view::npos)
       break;
     for (std::string_view suffix : kSuffixes) {
-      if (lower.size() >= suffix.size() + 4 && lower.ends_with(suffix)) {
+      // The last letters first: ends_with() is a memcmp() call, and most suffixes differ there.
+      if (lower.size() >= suffix.size() + 4 && lower.back() == suffix.back() &&
+          lower.ends_with(suffix)) {
         // "-es" is a plural ending only after a sibilant ("patches"); "languages" loses the "s".
         const std::string_view rest = std::string_view(lower).substr(0, lower.size() - 2);
         if (suffix == "es" && !(rest.ends_with('s') || rest.ends_with('x') || rest.ends_with('z') ||

@@ -27,10 +27,22 @@ bool is_vowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
-// Decodes one UTF-8 character; returns its code point and advances `at`.
+// Decodes a character of two or four bytes, or a malformed one, as next_code_point() does.
+std::uint32_t next_rare_code_point(std::string_view text, std::size_t& at) {
+  const auto byte = static_cast<unsigned char>(text[at]);
+  const int length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+  std::uint32_t code = length == 1 ? byte : byte & (0x3F >> (length - 1));
+  for (int i = 1; i < length && at + i < text.size(); ++i) {
+    code = (code << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3F);
+  }
+  at += length;
+  return code;
+}
+
+// Decodes one UTF-8 character; returns its code point and advances `at`. Summaries are mostly
+// Hangul, three bytes a character, and ASCII: those are decoded here, small enough to inline.
 std::uint32_t next_code_point(std::string_view text, std::size_t& at) {
   const auto byte = static_cast<unsigned char>(text[at]);
-  // Summaries are mostly Hangul, three bytes a character, and ASCII: decode both directly.
   if (byte < 0x80) {
     ++at;
     return byte;
@@ -42,13 +54,7 @@ std::uint32_t next_code_point(std::string_view text, std::size_t& at) {
     at += 3;
     return code;
   }
-  const int length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
-  std::uint32_t code = length == 1 ? byte : byte & (0x3F >> (length - 1));
-  for (int i = 1; i < length && at + i < text.size(); ++i) {
-    code = (code << 6) | (static_cast<unsigned char>(text[at + i]) & 0x3F);
-  }
-  at += length;
-  return code;
+  return next_rare_code_point(text, at);
 }
 
 bool is_syllable(std::uint32_t code) {
