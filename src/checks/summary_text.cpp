@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <limits>
+#include <stdexcept>
 
 #include "model/source.hpp"
 #include "model/text.hpp"
@@ -316,6 +318,17 @@ void PhraseMatcher::build() {
     }
   }
   flatten_outputs();
+  encode_moves();
+}
+
+void PhraseMatcher::encode_moves() {
+  if (moves_.size() > std::numeric_limits<std::uint32_t>::max() / 2) {
+    throw std::length_error("too many phrases for one PhraseMatcher");
+  }
+  for (std::uint32_t& move : moves_) {
+    const bool matches = !nodes_[move].out.empty();
+    move = static_cast<std::uint32_t>(move * class_count_ * 2 + matches);
+  }
 }
 
 std::vector<int> PhraseMatcher::count(std::string_view text) const {
@@ -329,9 +342,11 @@ std::vector<int> PhraseMatcher::count_in_lowercase(std::string_view text) const 
 std::vector<int> PhraseMatcher::count_with(std::string_view text,
                                            const ByteClasses& classes) const {
   std::vector<int> counts(patterns_.size(), 0);
-  std::uint32_t node = 0;
+  std::uint32_t move = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    node = moves_[node * class_count_ + classes[static_cast<unsigned char>(text[i])]];
+    move = moves_[move / 2 + classes[static_cast<unsigned char>(text[i])]];
+    if (move % 2 == 0) continue;  // no pattern ends here
+    const std::size_t node = move / 2 / class_count_;
     for (std::uint32_t k = output_begin_[node]; k < output_begin_[node + 1]; ++k) {
       const std::uint32_t id = outputs_[k];
       const auto& [pattern, word_start] = patterns_[id];

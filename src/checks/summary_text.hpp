@@ -80,6 +80,7 @@ class PhraseMatcher {
   std::int64_t trie_child(std::uint32_t node, unsigned char byte) const;
   void assign_byte_classes();
   void flatten_outputs();
+  void encode_moves();
   std::vector<int> count_with(std::string_view text, const ByteClasses& classes) const;
   std::vector<Node> nodes_{1};
   std::vector<std::pair<std::string, bool>> patterns_;
@@ -91,7 +92,9 @@ class PhraseMatcher {
   ByteClasses lowercase_class_{};
   std::size_t class_count_ = 1;
   // The automaton's move from each node on each byte class; before build(), the root's row alone,
-  // so that an empty matcher counts nothing.
+  // so that an empty matcher counts nothing. build() writes each move as the target's row offset
+  // times two, plus one when patterns end there: the scan then neither multiplies nor looks up
+  // matches for most bytes.
   std::vector<std::uint32_t> moves_ = std::vector<std::uint32_t>(1, 0);
   // Node::out of every node in one array, node n's at [output_begin_[n], output_begin_[n + 1]):
   // the scan checks each byte's node for matches, and most nodes have none.
