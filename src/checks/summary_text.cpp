@@ -325,10 +325,11 @@ void PhraseMatcher::encode_moves() {
   if (moves_.size() > std::numeric_limits<std::uint32_t>::max() / 2) {
     throw std::length_error("too many phrases for one PhraseMatcher");
   }
-  for (std::uint32_t& move : moves_) {
-    const bool matches = !nodes_[move].out.empty();
-    move = static_cast<std::uint32_t>(move * class_count_ * 2 + matches);
+  std::vector<std::uint32_t> encoded(nodes_.size());
+  for (std::size_t node = 0; node < nodes_.size(); ++node) {
+    encoded[node] = static_cast<std::uint32_t>(node * class_count_ * 2 + !nodes_[node].out.empty());
   }
+  for (std::uint32_t& move : moves_) move = encoded[move];
 }
 
 std::vector<int> PhraseMatcher::count(std::string_view text) const {

@@ -270,6 +270,18 @@ HangulSounds::HangulSounds(std::string_view text) {
     }
   }
   words_.resize(static_cast<std::size_t>(end - begin));
+  index_prefixes();
+}
+
+void HangulSounds::index_prefixes() {
+  std::size_t size = 16;
+  while (size < prefixes_.size() * 2) size *= 2;  // at most half full: probe runs stay short
+  slots_.assign(size, 0);
+  for (std::size_t i = 0; i < prefixes_.size(); ++i) {
+    std::size_t slot = prefixes_[i].hash & (size - 1);
+    while (slots_[slot] != 0) slot = (slot + 1) & (size - 1);
+    slots_[slot] = static_cast<std::uint32_t>(i + 1);
+  }
 }
 
 namespace {
@@ -299,7 +311,9 @@ const std::vector<HashedSkeleton>& hashed_skeletons(std::string_view word) {
 bool HangulSounds::contains(std::string_view latin_word, std::size_t min_length) const {
   for (const auto& [skeleton, hash] : hashed_skeletons(latin_word)) {
     if (skeleton.size() < min_length) continue;
-    for (const Prefix& prefix : prefixes_) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t slot = hash & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
+      const Prefix& prefix = prefixes_[slots_[slot] - 1];
       if (prefix.hash == hash && prefix.length == skeleton.size() &&
           words_.compare(prefix.offset, prefix.length, skeleton) == 0) {
         return true;
