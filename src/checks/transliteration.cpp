@@ -41,7 +41,7 @@ std::uint32_t next_rare_code_point(std::string_view text, std::size_t& at) {
 
 // Decodes one UTF-8 character; returns its code point and advances `at`. Summaries are mostly
 // Hangul, three bytes a character, and ASCII: those are decoded here, small enough to inline.
-std::uint32_t next_code_point(std::string_view text, std::size_t& at) {
+inline std::uint32_t next_code_point(std::string_view text, std::size_t& at) {
   const auto byte = static_cast<unsigned char>(text[at]);
   if (byte < 0x80) {
     ++at;
@@ -244,6 +244,7 @@ HangulSounds::HangulSounds(std::string_view text) {
   // Written through a pointer into a buffer with room for four letters per syllable (three bytes)
   // and cut to length after: appending to the string checked its capacity for every letter.
   words_.resize(text.size() / 3 * 4 + 4);
+  prefixes_.reserve(text.size() / 3);  // at most one per syllable
   char* const begin = words_.data();
   char* end = begin;
   char* word = begin;  // where the current word's skeleton starts
