@@ -299,10 +299,20 @@ void PhraseMatcher::build() {
   // A full move table (a DFA) rather than failure links walked while scanning: count() then costs
   // one lookup per byte. Nodes are filled breadth-first, so a node's failure node, being
   // shallower, has its row ready: the node's row is a copy of it with the node's own edges
-  // written over.
+  // written over. A node's matches are complete (its failure node's inherited) before any move to
+  // it is written, so each move can say whether patterns end there.
   assign_byte_classes();
-  moves_.assign(nodes_.size() * class_count_, 0);
+  if (nodes_.size() * class_count_ > std::numeric_limits<std::uint32_t>::max() / 2) {
+    throw std::length_error("too many phrases for one PhraseMatcher");
+  }
+  moves_.assign(nodes_.size() * class_count_, 0);  // 0: the root, where no pattern ends
   const auto row = [&](std::uint32_t node) { return moves_.begin() + node * class_count_; };
+  const auto move_to = [&](std::uint32_t node) {
+    return static_cast<std::uint32_t>(node * class_count_ * 2 + !nodes_[node].out.empty());
+  };
+  const auto target = [&](std::uint32_t move) {
+    return static_cast<std::uint32_t>(move / 2 / class_count_);
+  };
   std::vector<std::uint32_t> fail(nodes_.size(), 0);
   std::vector<std::uint32_t> queue = {0};
   for (std::size_t head = 0; head < queue.size(); ++head) {
@@ -310,26 +320,14 @@ void PhraseMatcher::build() {
     if (node != 0) std::copy_n(row(fail[node]), class_count_, row(node));
     for (const auto& [byte, next] : nodes_[node].next) {
       const std::uint16_t byte_class = byte_class_[byte];
-      fail[next] = node == 0 ? 0 : row(fail[node])[byte_class];
-      row(node)[byte_class] = next;
+      fail[next] = node == 0 ? 0 : target(row(fail[node])[byte_class]);
       const auto& inherited = nodes_[fail[next]].out;
       nodes_[next].out.insert(nodes_[next].out.end(), inherited.begin(), inherited.end());
+      row(node)[byte_class] = move_to(next);
       queue.push_back(next);
     }
   }
   flatten_outputs();
-  encode_moves();
-}
-
-void PhraseMatcher::encode_moves() {
-  if (moves_.size() > std::numeric_limits<std::uint32_t>::max() / 2) {
-    throw std::length_error("too many phrases for one PhraseMatcher");
-  }
-  std::vector<std::uint32_t> encoded(nodes_.size());
-  for (std::size_t node = 0; node < nodes_.size(); ++node) {
-    encoded[node] = static_cast<std::uint32_t>(node * class_count_ * 2 + !nodes_[node].out.empty());
-  }
-  for (std::uint32_t& move : moves_) move = encoded[move];
 }
 
 std::vector<int> PhraseMatcher::count(std::string_view text) const {

@@ -80,7 +80,6 @@ class PhraseMatcher {
   std::int64_t trie_child(std::uint32_t node, unsigned char byte) const;
   void assign_byte_classes();
   void flatten_outputs();
-  void encode_moves();
   std::vector<int> count_with(std::string_view text, const ByteClasses& classes) const;
   std::vector<Node> nodes_{1};
   std::vector<std::pair<std::string, bool>> patterns_;
