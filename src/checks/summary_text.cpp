@@ -295,12 +295,29 @@ void PhraseMatcher::flatten_outputs() {
   }
 }
 
+void PhraseMatcher::number_breadth_first() {
+  std::vector<std::uint32_t> order = {0};  // old node ids, breadth-first
+  for (std::size_t head = 0; head < order.size(); ++head) {
+    for (const auto& edge : nodes_[order[head]].next) order.push_back(edge.second);
+  }
+  std::vector<std::uint32_t> renumbered(nodes_.size());
+  for (std::size_t i = 0; i < order.size(); ++i)
+    renumbered[order[i]] = static_cast<std::uint32_t>(i);
+  std::vector<Node> nodes(nodes_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    nodes[i] = std::move(nodes_[order[i]]);
+    for (auto& edge : nodes[i].next) edge.second = renumbered[edge.second];
+  }
+  nodes_ = std::move(nodes);
+}
+
 void PhraseMatcher::build() {
   // A full move table (a DFA) rather than failure links walked while scanning: count() then costs
   // one lookup per byte. Nodes are filled breadth-first, so a node's failure node, being
   // shallower, has its row ready: the node's row is a copy of it with the node's own edges
   // written over. A node's matches are complete (its failure node's inherited) before any move to
   // it is written, so each move can say whether patterns end there.
+  number_breadth_first();
   assign_byte_classes();
   if (nodes_.size() * class_count_ > std::numeric_limits<std::uint32_t>::max() / 2) {
     throw std::length_error("too many phrases for one PhraseMatcher");

@@ -79,6 +79,9 @@ class PhraseMatcher {
   using ByteClasses = std::array<std::uint16_t, 256>;
   std::int64_t trie_child(std::uint32_t node, unsigned char byte) const;
   void assign_byte_classes();
+  // Numbers the nodes breadth-first, so the shallow ones, where a scan spends most bytes, have
+  // their rows of the move table side by side (fewer cache misses than in the order added).
+  void number_breadth_first();
   void flatten_outputs();
   std::vector<int> count_with(std::string_view text, const ByteClasses& classes) const;
   std::vector<Node> nodes_{1};
