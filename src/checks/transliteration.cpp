@@ -244,7 +244,6 @@ HangulSounds::HangulSounds(std::string_view text) {
   // Written through a pointer into a buffer with room for four letters per syllable (three bytes)
   // and cut to length after: appending to the string checked its capacity for every letter.
   words_.resize(text.size() / 3 * 4 + 4);
-  prefixes_.reserve(text.size() / 3);  // at most one per syllable
   char* const begin = words_.data();
   char* end = begin;
   char* word = begin;  // where the current word's skeleton starts
@@ -277,12 +276,22 @@ HangulSounds::HangulSounds(std::string_view text) {
 void HangulSounds::index_prefixes() {
   std::size_t size = 16;
   while (size < prefixes_.size() * 2) size *= 2;  // at most half full: probe runs stay short
+  const std::size_t mask = size - 1;
   slots_.assign(size, 0);
   for (std::size_t i = 0; i < prefixes_.size(); ++i) {
-    std::size_t slot = prefixes_[i].hash & (size - 1);
-    while (slots_[slot] != 0) slot = (slot + 1) & (size - 1);
-    slots_[slot] = static_cast<std::uint32_t>(i + 1);
+    // A word repeated throughout a text gives the same prefix many times: indexed once, or its
+    // copies would lengthen one probe run with each copy (quadratic on a long summary).
+    std::size_t slot = prefixes_[i].hash & mask;
+    while (slots_[slot] != 0 && !same_letters(prefixes_[slots_[slot] - 1], prefixes_[i])) {
+      slot = (slot + 1) & mask;
+    }
+    if (slots_[slot] == 0) slots_[slot] = static_cast<std::uint32_t>(i + 1);
   }
+}
+
+bool HangulSounds::same_letters(const Prefix& a, const Prefix& b) const {
+  return a.hash == b.hash && a.length == b.length &&
+         words_.compare(a.offset, a.length, words_, b.offset, b.length) == 0;
 }
 
 namespace {

@@ -34,6 +34,7 @@ class HangulSounds {
     std::size_t length;
   };
   void index_prefixes();
+  bool same_letters(const Prefix& a, const Prefix& b) const;
   std::string words_;  // each Hangul word's skeleton, one after another
   std::vector<Prefix> prefixes_;
   // prefixes_ by hash, open addressing: each slot holds an index into prefixes_ plus one, or 0
