@@ -43,7 +43,7 @@ class SummaryIndex {
                const Vocabulary& vocabulary, const Parameters& parameters)
       : summary_(summary),
         squashed_(squash(summary)),
-        counts_(vocabulary.matcher.count(ascii_lower(summary))),
+        counts_(vocabulary.matcher.count_in_lowercase(summary)),
         vocabulary_(vocabulary),
         parameters_(parameters) {
     for (const Token& token : tokens) {
@@ -342,7 +342,7 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
     }
   }
   signals.title_fields =
-      field_names_in(vocabulary.matcher.count(ascii_lower(title)), vocabulary, 1);
+      field_names_in(vocabulary.matcher.count_in_lowercase(title), vocabulary, 1);
   signals.conflicting_field =
       conflicting_field(signals.title_fields, counts, vocabulary, parameters.min_field_hits);
   return signals;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <limits>
+#include <stdexcept>
 
 #include "model/source.hpp"
 #include "model/text.hpp"
@@ -10,16 +12,16 @@
 namespace digestlint::summary {
 namespace {
 
-bool is_alpha(char c) {
+constexpr bool is_alpha(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
-bool is_alnum(char c) {
+constexpr bool is_alnum(char c) {
   return is_alpha(c) || is_ascii_digit(c);
 }
-bool is_upper(char c) {
+constexpr bool is_upper(char c) {
   return c >= 'A' && c <= 'Z';
 }
-bool is_lower(char c) {
+constexpr bool is_lower(char c) {
   return c >= 'a' && c <= 'z';
 }
 
@@ -58,13 +60,24 @@ std::string ascii_lower(std::string_view text) {
 }
 
 std::string squash(std::string_view text) {
+  // Each byte as squash() writes it, or -1 where it is dropped: one lookup per byte of every
+  // summary instead of a chain of comparisons.
+  static constexpr std::array<std::int16_t, 256> kSquashed = [] {
+    std::array<std::int16_t, 256> squashed{};
+    for (int byte = 0; byte < 256; ++byte) {
+      const char c = static_cast<char>(byte);
+      const bool dropped = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '_';
+      squashed[byte] = dropped ? -1 : static_cast<unsigned char>(is_upper(c) ? c - 'A' + 'a' : c);
+    }
+    return squashed;
+  }();
   // Written through a pointer into a buffer sized for the whole text and cut to length after:
   // push_back() checked the capacity for each byte of every summary.
   std::string out(text.size(), '\0');
   char* end = out.data();
   for (const char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '_') continue;
-    *end++ = is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+    const std::int16_t squashed = kSquashed[static_cast<unsigned char>(c)];
+    if (squashed >= 0) *end++ = static_cast<char>(squashed);
   }
   out.resize(static_cast<std::size_t>(end - out.data()));
   return out;
@@ -120,7 +133,9 @@ std::string stem(std::string_view word) {
         std::string_view("sngelyrd").find(lower.back()) == std::string_view::npos)
       break;
     for (std::string_view suffix : kSuffixes) {
-      if (lower.size() >= suffix.size() + 4 && lower.ends_with(suffix)) {
+      // The last letters first: ends_with() is a memcmp() call, and most suffixes differ there.
+      if (lower.size() >= suffix.size() + 4 && lower.back() == suffix.back() &&
+          lower.ends_with(suffix)) {
         // "-es" is a plural ending only after a sibilant ("patches"); "languages" loses the "s".
         const std::string_view rest = std::string_view(lower).substr(0, lower.size() - 2);
         if (suffix == "es" && !(rest.ends_with('s') || rest.ends_with('x') || rest.ends_with('z') ||
@@ -264,16 +279,57 @@ void PhraseMatcher::assign_byte_classes() {
       if (byte_class_[byte] == 0) byte_class_[byte] = static_cast<std::uint16_t>(class_count_++);
     }
   }
+  for (std::size_t byte = 0; byte < 256; ++byte) {
+    const auto c = static_cast<char>(byte);
+    lowercase_class_[byte] =
+        byte_class_[static_cast<unsigned char>(is_upper(c) ? c - 'A' + 'a' : c)];
+  }
+}
+
+void PhraseMatcher::flatten_outputs() {
+  outputs_.clear();
+  output_begin_.assign(1, 0);
+  for (const Node& node : nodes_) {
+    outputs_.insert(outputs_.end(), node.out.begin(), node.out.end());
+    output_begin_.push_back(static_cast<std::uint32_t>(outputs_.size()));
+  }
+}
+
+void PhraseMatcher::number_breadth_first() {
+  std::vector<std::uint32_t> order = {0};  // old node ids, breadth-first
+  for (std::size_t head = 0; head < order.size(); ++head) {
+    for (const auto& edge : nodes_[order[head]].next) order.push_back(edge.second);
+  }
+  std::vector<std::uint32_t> renumbered(nodes_.size());
+  for (std::size_t i = 0; i < order.size(); ++i)
+    renumbered[order[i]] = static_cast<std::uint32_t>(i);
+  std::vector<Node> nodes(nodes_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    nodes[i] = std::move(nodes_[order[i]]);
+    for (auto& edge : nodes[i].next) edge.second = renumbered[edge.second];
+  }
+  nodes_ = std::move(nodes);
 }
 
 void PhraseMatcher::build() {
   // A full move table (a DFA) rather than failure links walked while scanning: count() then costs
   // one lookup per byte. Nodes are filled breadth-first, so a node's failure node, being
   // shallower, has its row ready: the node's row is a copy of it with the node's own edges
-  // written over.
+  // written over. A node's matches are complete (its failure node's inherited) before any move to
+  // it is written, so each move can say whether patterns end there.
+  number_breadth_first();
   assign_byte_classes();
-  moves_.assign(nodes_.size() * class_count_, 0);
+  if (nodes_.size() * class_count_ > std::numeric_limits<std::uint32_t>::max() / 2) {
+    throw std::length_error("too many phrases for one PhraseMatcher");
+  }
+  moves_.assign(nodes_.size() * class_count_, 0);  // 0: the root, where no pattern ends
   const auto row = [&](std::uint32_t node) { return moves_.begin() + node * class_count_; };
+  const auto move_to = [&](std::uint32_t node) {
+    return static_cast<std::uint32_t>(node * class_count_ * 2 + !nodes_[node].out.empty());
+  };
+  const auto target = [&](std::uint32_t move) {
+    return static_cast<std::uint32_t>(move / 2 / class_count_);
+  };
   std::vector<std::uint32_t> fail(nodes_.size(), 0);
   std::vector<std::uint32_t> queue = {0};
   for (std::size_t head = 0; head < queue.size(); ++head) {
@@ -281,21 +337,34 @@ void PhraseMatcher::build() {
     if (node != 0) std::copy_n(row(fail[node]), class_count_, row(node));
     for (const auto& [byte, next] : nodes_[node].next) {
       const std::uint16_t byte_class = byte_class_[byte];
-      fail[next] = node == 0 ? 0 : row(fail[node])[byte_class];
-      row(node)[byte_class] = next;
+      fail[next] = node == 0 ? 0 : target(row(fail[node])[byte_class]);
       const auto& inherited = nodes_[fail[next]].out;
       nodes_[next].out.insert(nodes_[next].out.end(), inherited.begin(), inherited.end());
+      row(node)[byte_class] = move_to(next);
       queue.push_back(next);
     }
   }
+  flatten_outputs();
 }
 
 std::vector<int> PhraseMatcher::count(std::string_view text) const {
+  return count_with(text, byte_class_);
+}
+
+std::vector<int> PhraseMatcher::count_in_lowercase(std::string_view text) const {
+  return count_with(text, lowercase_class_);
+}
+
+std::vector<int> PhraseMatcher::count_with(std::string_view text,
+                                           const ByteClasses& classes) const {
   std::vector<int> counts(patterns_.size(), 0);
-  std::uint32_t node = 0;
+  std::uint32_t move = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    node = moves_[node * class_count_ + byte_class_[static_cast<unsigned char>(text[i])]];
-    for (const std::uint32_t id : nodes_[node].out) {
+    move = moves_[move / 2 + classes[static_cast<unsigned char>(text[i])]];
+    if (move % 2 == 0) continue;  // no pattern ends here
+    const std::size_t node = move / 2 / class_count_;
+    for (std::uint32_t k = output_begin_[node]; k < output_begin_[node + 1]; ++k) {
+      const std::uint32_t id = outputs_[k];
       const auto& [pattern, word_start] = patterns_[id];
       if (word_start) {
         const std::size_t start = i + 1 - pattern.size();

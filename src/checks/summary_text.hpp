@@ -68,24 +68,40 @@ class PhraseMatcher {
   std::size_t size() const { return patterns_.size(); }
   // Occurrences of each pattern id in text (overlapping ones included).
   std::vector<int> count(std::string_view text) const;
+  // count(ascii_lower(text)), without the lowercased copy.
+  std::vector<int> count_in_lowercase(std::string_view text) const;
 
  private:
   struct Node {
     std::vector<std::pair<unsigned char, std::uint32_t>> next;  // trie edges, sorted by byte
     std::vector<std::uint32_t> out;  // pattern ids ending here, suffix matches included
   };
+  using ByteClasses = std::array<std::uint16_t, 256>;
   std::int64_t trie_child(std::uint32_t node, unsigned char byte) const;
   void assign_byte_classes();
+  // Numbers the nodes breadth-first, so the shallow ones, where a scan spends most bytes, have
+  // their rows of the move table side by side (fewer cache misses than in the order added).
+  void number_breadth_first();
+  void flatten_outputs();
+  std::vector<int> count_with(std::string_view text, const ByteClasses& classes) const;
   std::vector<Node> nodes_{1};
   std::vector<std::pair<std::string, bool>> patterns_;
   std::map<std::pair<std::string, bool>, std::size_t> ids_;  // patterns_ inverted
   // Bytes no pattern uses share class 0; the others get a class each, which keeps the move table
   // a fraction of 256 columns wide.
-  std::array<std::uint16_t, 256> byte_class_{};
+  ByteClasses byte_class_{};
+  // byte_class_ of each byte lowercased: scanning a text with it scans the text lowercased.
+  ByteClasses lowercase_class_{};
   std::size_t class_count_ = 1;
   // The automaton's move from each node on each byte class; before build(), the root's row alone,
-  // so that an empty matcher counts nothing.
+  // so that an empty matcher counts nothing. build() writes each move as the target's row offset
+  // times two, plus one when patterns end there: the scan then neither multiplies nor looks up
+  // matches for most bytes.
   std::vector<std::uint32_t> moves_ = std::vector<std::uint32_t>(1, 0);
+  // Node::out of every node in one array, node n's at [output_begin_[n], output_begin_[n + 1]):
+  // the scan checks each byte's node for matches, and most nodes have none.
+  std::vector<std::uint32_t> outputs_;
+  std::vector<std::uint32_t> output_begin_ = std::vector<std::uint32_t>(2, 0);
 };
 
 }  // namespace digestlint::summary

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <unordered_map>
 
 namespace digestlint::summary {
 namespace {
@@ -26,8 +27,8 @@ bool is_vowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
-// Decodes one UTF-8 character; returns its code point and advances `at`.
-std::uint32_t next_code_point(std::string_view text, std::size_t& at) {
+// Decodes a character of two or four bytes, or a malformed one, as next_code_point() does.
+std::uint32_t next_rare_code_point(std::string_view text, std::size_t& at) {
   const auto byte = static_cast<unsigned char>(text[at]);
   const int length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
   std::uint32_t code = length == 1 ? byte : byte & (0x3F >> (length - 1));
@@ -38,34 +39,73 @@ std::uint32_t next_code_point(std::string_view text, std::size_t& at) {
   return code;
 }
 
+// Decodes one UTF-8 character; returns its code point and advances `at`. Summaries are mostly
+// Hangul, three bytes a character, and ASCII: those are decoded here, small enough to inline.
+inline std::uint32_t next_code_point(std::string_view text, std::size_t& at) {
+  const auto byte = static_cast<unsigned char>(text[at]);
+  if (byte < 0x80) {
+    ++at;
+    return byte;
+  }
+  if ((byte & 0xF0) == 0xE0 && at + 2 < text.size()) {
+    const std::uint32_t code = (std::uint32_t{byte} & 0x0F) << 12 |
+                               (static_cast<unsigned char>(text[at + 1]) & 0x3Fu) << 6 |
+                               (static_cast<unsigned char>(text[at + 2]) & 0x3Fu);
+    at += 3;
+    return code;
+  }
+  return next_rare_code_point(text, at);
+}
+
 bool is_syllable(std::uint32_t code) {
   return code >= 0xAC00 && code <= 0xD7A3;
 }
 
-// Like append() for a syllable's sounds, to the skeleton of the word that starts at `word` in
-// `skeleton`. Composed in a fixed buffer (an initial, a vowel and a two-letter final at most)
-// and appended at once: summaries are mostly Hangul, and growing the string a letter at a time
-// was most of the cost of reading their sounds.
-void append_syllable(std::string& skeleton, std::uint32_t code, std::size_t word = 0) {
-  const std::uint32_t index = code - 0xAC00;
-  std::array<char, 4> sounds{};
-  std::size_t size = 0;
-  char last = skeleton.size() == word ? '\0' : skeleton.back();  // no skeleton letter is '\0'
-  const auto add = [&](std::string_view sound) {
-    for (const char c : sound) {
-      if (c != last) sounds[size++] = last = c;
+constexpr std::uint32_t kSyllableCount = 0xD7A3 - 0xAC00 + 1;
+
+// A syllable's sounds, composed from its jamo with repeated class letters merged: an initial, a
+// vowel and a two-letter final at most.
+struct SyllableSounds {
+  std::array<char, 4> letters{};
+  std::uint8_t size = 0;
+};
+
+// Every syllable's sounds, composed once: composing them for each syllable of every summary was
+// most of the cost of reading their sounds.
+const std::array<SyllableSounds, kSyllableCount>& syllable_sounds() {
+  static const auto table = [] {
+    std::array<SyllableSounds, kSyllableCount> sounds;
+    for (std::uint32_t index = 0; index < kSyllableCount; ++index) {
+      SyllableSounds& syllable = sounds[index];
+      const auto add = [&](std::string_view sound) {
+        for (const char c : sound) {
+          if (syllable.size == 0 || syllable.letters[syllable.size - 1] != c) {
+            syllable.letters[syllable.size++] = c;
+          }
+        }
+      };
+      add(kInitials[index / 588]);
+      if (static_cast<int>((index % 588) / 28) != kEu) add("V");
+      add(kFinals[index % 28]);
     }
-  };
-  add(kInitials[index / 588]);
-  if (static_cast<int>((index % 588) / 28) != kEu) add("V");
-  add(kFinals[index % 28]);
-  skeleton.append(sounds.data(), size);
+    return sounds;
+  }();
+  return table;
+}
+
+// Like append() for a syllable's sounds: only the syllable's first letter can repeat the
+// skeleton's last one.
+void append_syllable(std::string& skeleton, std::uint32_t code) {
+  const SyllableSounds& sounds = syllable_sounds()[code - 0xAC00];
+  const bool repeats = sounds.size > 0 && !skeleton.empty() && skeleton.back() == sounds.letters[0];
+  skeleton.append(sounds.letters.data() + repeats, sounds.size - repeats);
 }
 
 // FNV-1a, extended as a word's skeleton grows, so each prefix is hashed at no extra cost.
 constexpr std::uint64_t kHashBasis = 0xcbf29ce484222325ull;
+constexpr std::uint64_t kHashPrime = 0x100000001b3ull;
 std::uint64_t hash_more(std::uint64_t hash, std::string_view more) {
-  for (const char c : more) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  for (const char c : more) hash = (hash ^ static_cast<unsigned char>(c)) * kHashPrime;
   return hash;
 }
 
@@ -211,30 +251,90 @@ std::string hangul_skeleton(std::string_view hangul) {
 }
 
 HangulSounds::HangulSounds(std::string_view text) {
-  words_.reserve(text.size());
-  std::size_t word = 0;  // where the current word's skeleton starts in words_
+  const auto& syllables_sounds = syllable_sounds();
+  // Written through a pointer into a buffer with room for four letters per syllable (three bytes)
+  // and cut to length after: appending to the string checked its capacity for every letter.
+  words_.resize(text.size() / 3 * 4 + 4);
+  char* const begin = words_.data();
+  char* end = begin;
+  char* word = begin;  // where the current word's skeleton starts
   std::uint64_t hash = kHashBasis;
   int syllables = 0;
   for (std::size_t at = 0; at < text.size();) {
     const std::uint32_t code = next_code_point(text, at);
     if (!is_syllable(code)) {
-      word = words_.size();
+      word = end;
       hash = kHashBasis;
       syllables = 0;
       continue;
     }
-    const std::size_t before = words_.size();
-    append_syllable(words_, code, word);
-    hash = hash_more(hash, std::string_view(words_).substr(before));
-    if (++syllables >= 2) prefixes_.push_back({hash, word, words_.size() - word});
+    // As append_syllable(): only the syllable's first letter can repeat the word's last one.
+    const SyllableSounds& sounds = syllables_sounds[code - 0xAC00];
+    const bool repeats = sounds.size > 0 && end != word && end[-1] == sounds.letters[0];
+    for (std::size_t k = repeats; k < sounds.size; ++k) {
+      *end++ = sounds.letters[k];
+      hash = (hash ^ static_cast<unsigned char>(sounds.letters[k])) * kHashPrime;
+    }
+    if (++syllables >= 2) {
+      prefixes_.push_back(
+          {hash, static_cast<std::size_t>(word - begin), static_cast<std::size_t>(end - word)});
+    }
+  }
+  words_.resize(static_cast<std::size_t>(end - begin));
+  index_prefixes();
+}
+
+void HangulSounds::index_prefixes() {
+  std::size_t size = 16;
+  while (size < prefixes_.size() * 2) size *= 2;  // at most half full: probe runs stay short
+  const std::size_t mask = size - 1;
+  slots_.assign(size, 0);
+  for (std::size_t i = 0; i < prefixes_.size(); ++i) {
+    // A word repeated throughout a text gives the same prefix many times: indexed once, or its
+    // copies would lengthen one probe run with each copy (quadratic on a long summary).
+    std::size_t slot = prefixes_[i].hash & mask;
+    while (slots_[slot] != 0 && !same_letters(prefixes_[slots_[slot] - 1], prefixes_[i])) {
+      slot = (slot + 1) & mask;
+    }
+    if (slots_[slot] == 0) slots_[slot] = static_cast<std::uint32_t>(i + 1);
   }
 }
 
+bool HangulSounds::same_letters(const Prefix& a, const Prefix& b) const {
+  return a.hash == b.hash && a.length == b.length &&
+         words_.compare(a.offset, a.length, words_, b.offset, b.length) == 0;
+}
+
+namespace {
+
+struct HashedSkeleton {
+  std::string letters;
+  std::uint64_t hash;
+};
+
+// A word's skeletons, spelled once per thread: a digest's title words are looked up in every
+// summary they are compared with, the same words again and again.
+const std::vector<HashedSkeleton>& hashed_skeletons(std::string_view word) {
+  thread_local std::unordered_map<std::string, std::vector<HashedSkeleton>> spelled;
+  if (spelled.size() >= 65536) spelled.clear();  // a bound for a run over many digests
+  const auto [known, added] = spelled.try_emplace(std::string(word));
+  if (added) {
+    for (std::string& skeleton : latin_skeletons(word)) {
+      const std::uint64_t hash = hash_more(kHashBasis, skeleton);
+      known->second.push_back({std::move(skeleton), hash});
+    }
+  }
+  return known->second;
+}
+
+}  // namespace
+
 bool HangulSounds::contains(std::string_view latin_word, std::size_t min_length) const {
-  for (const std::string& skeleton : latin_skeletons(latin_word)) {
+  for (const auto& [skeleton, hash] : hashed_skeletons(latin_word)) {
     if (skeleton.size() < min_length) continue;
-    const std::uint64_t hash = hash_more(kHashBasis, skeleton);
-    for (const Prefix& prefix : prefixes_) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t slot = hash & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
+      const Prefix& prefix = prefixes_[slots_[slot] - 1];
       if (prefix.hash == hash && prefix.length == skeleton.size() &&
           words_.compare(prefix.offset, prefix.length, skeleton) == 0) {
         return true;

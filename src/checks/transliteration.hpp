@@ -33,9 +33,14 @@ class HangulSounds {
     std::size_t offset;  // in words_
     std::size_t length;
   };
+  void index_prefixes();
+  bool same_letters(const Prefix& a, const Prefix& b) const;
   std::string words_;  // each Hangul word's skeleton, one after another
-  // A few hundred per summary and a few lookups: a scan of hashes beats building a set.
   std::vector<Prefix> prefixes_;
+  // prefixes_ by hash, open addressing: each slot holds an index into prefixes_ plus one, or 0
+  // when empty. A summary's title words are each looked up, and scanning every prefix for each
+  // was most of the cost of a lookup.
+  std::vector<std::uint32_t> slots_;
 };
 
 }  // namespace digestlint::summary
