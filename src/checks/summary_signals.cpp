@@ -236,8 +236,9 @@ SpecificGrounding specific_grounding(std::vector<TitleTerm> terms, const Summary
   std::erase_if(terms, [](const TitleTerm& term) { return term.kind == TitleTerm::Kind::common; });
   if (terms.empty()) return {};
   const double share = ground(terms, index);
-  return {share, static_cast<std::size_t>(std::count_if(
-                     terms.begin(), terms.end(), [](const TitleTerm& term) { return term.found; }))};
+  return {share,
+          static_cast<std::size_t>(std::count_if(
+              terms.begin(), terms.end(), [](const TitleTerm& term) { return term.found; }))};
 }
 
 // Another title's specific grounding, none when the title has a name that is not the summary's
@@ -267,8 +268,9 @@ void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
     for (const std::size_t other : {digest.own - distance, digest.own + distance}) {
       if (other >= count || compared >= p.max_rivals) continue;  // wraps below zero too
       ++compared;
-      const double grounding = rival_grounding(digest.squashed(other, vocabulary),
-                                               digest.terms(other, vocabulary, p), index, signals, p);
+      const double grounding =
+          rival_grounding(digest.squashed(other, vocabulary), digest.terms(other, vocabulary, p),
+                          index, signals, p);
       if (grounding <= best_other) continue;
       best_other = grounding;
       signals.rival = Rival{other, std::string(digest.titles[other]), grounding};

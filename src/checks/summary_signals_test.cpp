@@ -230,7 +230,8 @@ TEST_CASE("a summary that writes the title's name, or compounds its words, is an
   CHECK(f.run("GPT or BERT: why not both?",
               "GPT-BERT는 두 목적을 합칩니다. GPT-BERT는 MLM과 CLM을 씁니다.")
             .anchored);
-  CHECK_FALSE(f.run("Depth Anything: Unleashing Unlabeled Data", "주식 시장을 예측합니다.").anchored);
+  CHECK_FALSE(
+      f.run("Depth Anything: Unleashing Unlabeled Data", "주식 시장을 예측합니다.").anchored);
 }
 
 TEST_CASE("a template-like summary that names something specific is less confidently a template") {
