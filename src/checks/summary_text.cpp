@@ -66,7 +66,8 @@ std::string squash(std::string_view text) {
     std::array<std::int16_t, 256> squashed{};
     for (int byte = 0; byte < 256; ++byte) {
       const char c = static_cast<char>(byte);
-      const bool dropped = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '_';
+      const bool dropped =
+          c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '_' || c == '^';
       squashed[byte] = dropped ? -1 : static_cast<unsigned char>(is_upper(c) ? c - 'A' + 'a' : c);
     }
     return squashed;

@@ -26,6 +26,7 @@ TEST_CASE("stem folds common English suffixes") {
 TEST_CASE("squash and strip_markup normalize for matching") {
   CHECK(squash("Tide-Net model") == "tidenetmodel");
   CHECK(squash("Tutor_CoPilot") == "tutorcopilot");
+  CHECK(squash("Transformer^2") == "transformer2");  // a superscript written with a caret
   CHECK(strip_markup("**굵게** [링크](https://x.org/a) `code` __b__") == "굵게 링크 code b");
 }
 
