@@ -105,7 +105,10 @@ TEST_CASE("a result of more than 10,000 findings is not stored; one of 10,000 is
   const auto result_of = [](std::size_t findings) {
     FileResult result;
     result.skipped = "not a digest";  // needs no profile to be reported from the cache
-    result.findings.assign(findings, Finding{"authors/duplicate", Severity::warning, "m", "h"});
+    Finding finding;
+    finding.rule_id = "authors/duplicate";
+    finding.message = "m";
+    result.findings.assign(findings, finding);
     return result;
   };
   const ContentHash at_cap = Hasher().add("10,000").finish();
