@@ -395,7 +395,11 @@ std::vector<int> PhraseMatcher::count_with(std::string_view text,
   std::vector<int> counts(patterns_.size(), 0);
   std::uint32_t move = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    move = step(move, classes[static_cast<unsigned char>(text[i])]);
+    // The full rows' lookup inline, the walk through sparse nodes out of line: most bytes
+    // move from a node with a full row.
+    const std::uint16_t byte_class = classes[static_cast<unsigned char>(text[i])];
+    const std::uint32_t at = move / 2;
+    move = at < full_size_ ? moves_[at + byte_class] : step(move, byte_class);
     if (move % 2 == 0) continue;  // no pattern ends here
     const std::size_t node = node_at(move / 2);
     for (std::uint32_t k = output_begin_[node]; k < output_begin_[node + 1]; ++k) {

@@ -96,6 +96,8 @@ class PhraseMatcher {
   void number_breadth_first();
   void flatten_outputs();
   std::uint32_t node_at(std::uint32_t position) const;
+  // The move after `move` on a byte class: from its target's full row, else by the target's
+  // own edges or, failing them, by its failure node's move.
   std::uint32_t step(std::uint32_t move, std::uint16_t byte_class) const;
   std::vector<int> count_with(std::string_view text, const ByteClasses& classes) const;
   std::vector<Node> nodes_{1};
