@@ -63,8 +63,10 @@ class PhraseMatcher {
   // Adds a pattern and returns its id; `word_start` patterns only count where the byte before
   // is not an ASCII letter or digit. Adding the same pattern twice returns the same id.
   std::size_t add(std::string_view pattern, bool word_start = false);
-  // Links the trie into an Aho–Corasick automaton; call once after the last add().
-  void build();
+  // Links the trie into an Aho–Corasick automaton; call once after the last add(). The first
+  // `full_nodes` nodes breadth-first get a full row of moves; tests pass a small number to
+  // exercise the sparse nodes beyond them.
+  void build(std::size_t full_nodes = kFullNodes);
   std::size_t size() const { return patterns_.size(); }
   // Occurrences of each pattern id in text (overlapping ones included).
   std::vector<int> count(std::string_view text) const;
@@ -77,12 +79,26 @@ class PhraseMatcher {
     std::vector<std::uint32_t> out;  // pattern ids ending here, suffix matches included
   };
   using ByteClasses = std::array<std::uint16_t, 256>;
+  // A node beyond the full rows: its trie edges, [edge_begin, next node's edge_begin) of
+  // edge_classes_ and edge_moves_, and where to continue when none matches.
+  struct SparseNode {
+    std::uint32_t edge_begin = 0;
+    std::uint32_t fail = 0;  // the failure node's position (see moves_)
+  };
+  // Full rows for this many nodes take 388 KiB with the shipped lexicons (97 byte classes; rows
+  // for all 8,904 nodes took 3.3 MiB): a scan spends most bytes in them, the table mostly stays
+  // in cache, and start-up faults in fewer pages.
+  static constexpr std::size_t kFullNodes = 1024;
   std::int64_t trie_child(std::uint32_t node, unsigned char byte) const;
   void assign_byte_classes();
   // Numbers the nodes breadth-first, so the shallow ones, where a scan spends most bytes, have
-  // their rows of the move table side by side (fewer cache misses than in the order added).
+  // their rows of the move table side by side and come first (the ones with full rows).
   void number_breadth_first();
   void flatten_outputs();
+  std::uint32_t node_at(std::uint32_t position) const;
+  // The move after `move` on a byte class: from its target's full row, else by the target's
+  // own edges or, failing them, by its failure node's move.
+  std::uint32_t step(std::uint32_t move, std::uint16_t byte_class) const;
   std::vector<int> count_with(std::string_view text, const ByteClasses& classes) const;
   std::vector<Node> nodes_{1};
   std::vector<std::pair<std::string, bool>> patterns_;
@@ -93,11 +109,21 @@ class PhraseMatcher {
   // byte_class_ of each byte lowercased: scanning a text with it scans the text lowercased.
   ByteClasses lowercase_class_{};
   std::size_t class_count_ = 1;
-  // The automaton's move from each node on each byte class; before build(), the root's row alone,
-  // so that an empty matcher counts nothing. build() writes each move as the target's row offset
-  // times two, plus one when patterns end there: the scan then neither multiplies nor looks up
-  // matches for most bytes.
+  // A node's position is its row's offset in moves_ for the first full_nodes_ nodes, and
+  // full_size_ plus its index among the others after them. A move is the target's position times
+  // two, plus one when patterns end there: the scan then neither multiplies nor looks up matches
+  // for most bytes.
+  std::uint32_t full_nodes_ = 1;
+  std::uint32_t full_size_ = 1;  // moves_.size()
+  // The automaton's move from each of the first full_nodes_ nodes on each byte class; before
+  // build(), the root's row alone, so that an empty matcher counts nothing.
   std::vector<std::uint32_t> moves_ = std::vector<std::uint32_t>(1, 0);
+  // The other nodes keep their trie edges and failure link, followed while scanning until a
+  // node with a full row: failure nodes are shallower, so a byte takes few hops, and most of
+  // these nodes have one or two edges, which a full row would spend class_count_ entries on.
+  std::vector<SparseNode> sparse_ = std::vector<SparseNode>(1);  // one past the last node too
+  std::vector<std::uint16_t> edge_classes_;
+  std::vector<std::uint32_t> edge_moves_;
   // Node::out of every node in one array, node n's at [output_begin_[n], output_begin_[n + 1]):
   // the scan checks each byte's node for matches, and most nodes have none.
   std::vector<std::uint32_t> outputs_;

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cctype>
+#include <random>
+
 using namespace digestlint::summary;
 
 TEST_CASE("latin_tokens keeps joined names and skips digit-led runs") {
@@ -75,4 +78,64 @@ TEST_CASE("PhraseMatcher counts every pattern in one pass") {
   CHECK(counts[short_one] == 3);  // overlapping with the longer phrase too
   CHECK(counts[rl] == 1);         // "world" does not count: rl must start a word
   CHECK(PhraseMatcher().count("anything").empty());
+}
+
+namespace {
+
+// Occurrences of each pattern in text, one find per position: what PhraseMatcher must agree with.
+std::vector<int> naive_counts(const std::vector<std::pair<std::string, bool>>& patterns,
+                              std::string_view text) {
+  const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  std::vector<int> counts;
+  for (const auto& [pattern, word_start] : patterns) {
+    int count = 0;
+    for (std::size_t i = 0; !pattern.empty() && i + pattern.size() <= text.size(); ++i) {
+      if (text.substr(i, pattern.size()) != pattern) continue;
+      if (word_start && i > 0 && alnum(text[i - 1])) continue;
+      ++count;
+    }
+    counts.push_back(count);
+  }
+  return counts;
+}
+
+}  // namespace
+
+TEST_CASE("PhraseMatcher agrees with a naive count on random texts, full rows or not") {
+  // Few distinct pieces, so patterns overlap, share prefixes and nest; Hangul syllables share
+  // lead bytes. Patterns of up to six pieces reach depth 18, well past small full-row cuts.
+  const std::vector<std::string> pieces = {"가", "각", "나", "다", "a", "b", "A", "B", " ", "-"};
+  std::mt19937 engine(12345);
+  const auto piece = [&] { return pieces[engine() % pieces.size()]; };
+  for (int round = 0; round < 40; ++round) {
+    std::vector<std::pair<std::string, bool>> patterns;
+    const std::size_t pattern_count = 1 + engine() % 30;
+    for (std::size_t p = 0; p < pattern_count; ++p) {
+      std::string pattern;
+      for (std::size_t k = engine() % 7; k > 0; --k) pattern += piece();
+      patterns.emplace_back(pattern, engine() % 3 == 0);
+    }
+    std::vector<std::string> texts;
+    for (int t = 0; t < 10; ++t) {
+      std::string text;
+      for (std::size_t k = engine() % 80; k > 0; --k) text += piece();
+      texts.push_back(text);
+    }
+    for (const std::size_t full_nodes : {1, 2, 5, 17, 1 << 20}) {
+      PhraseMatcher matcher;
+      std::vector<std::pair<std::string, bool>> distinct;  // patterns by id
+      for (const auto& [pattern, word_start] : patterns) {
+        if (matcher.add(pattern, word_start) == distinct.size()) {
+          distinct.emplace_back(pattern, word_start);
+        }
+      }
+      matcher.build(full_nodes);
+      for (const std::string& text : texts) {
+        CAPTURE(text);
+        CAPTURE(full_nodes);
+        CHECK(matcher.count(text) == naive_counts(distinct, text));
+        CHECK(matcher.count_in_lowercase(text) == naive_counts(distinct, ascii_lower(text)));
+      }
+    }
+  }
 }
