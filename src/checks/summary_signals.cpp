@@ -213,13 +213,17 @@ std::optional<std::string> conflicting_field(const std::vector<std::string>& tit
   return strong[std::max_element(hits.begin(), hits.end()) - hits.begin()];
 }
 
+bool found_in(const TitleTerm& term, const SummaryIndex& index) {
+  const bool named = term.kind == TitleTerm::Kind::name || term.kind == TitleTerm::Kind::entity;
+  return named ? index.has_name(term.text) : index.has_word(term.text);
+}
+
 // Weighted share of the terms found in the summary; marks each term found or not.
 double ground(std::vector<TitleTerm>& terms, const SummaryIndex& index) {
   double total = 0, found = 0;
   for (TitleTerm& term : terms) {
     total += term.weight;
-    const bool named = term.kind == TitleTerm::Kind::name || term.kind == TitleTerm::Kind::entity;
-    term.found = named ? index.has_name(term.text) : index.has_word(term.text);
+    term.found = found_in(term, index);
     if (term.found) found += term.weight;
   }
   return total > 0 ? found / total : 1.0;
@@ -231,28 +235,38 @@ struct SpecificGrounding {
 };
 
 // Grounding by the title's specific terms only: broad words ("video", "models") ground many
-// titles of a digest at once and so cannot tell which one a summary belongs to.
-SpecificGrounding specific_grounding(std::vector<TitleTerm> terms, const SummaryIndex& index) {
-  std::erase_if(terms, [](const TitleTerm& term) { return term.kind == TitleTerm::Kind::common; });
-  if (terms.empty()) return {};
-  const double share = ground(terms, index);
-  return {share,
-          static_cast<std::size_t>(std::count_if(
-              terms.begin(), terms.end(), [](const TitleTerm& term) { return term.found; }))};
+// titles of a digest at once and so cannot tell which one a summary belongs to. `found` says
+// whether a term is in the summary: the own title's terms are marked already, another title's
+// are looked up (without copying them: a summary is compared with up to max_rivals titles).
+template <typename Found>
+SpecificGrounding specific_grounding(const std::vector<TitleTerm>& terms, Found found) {
+  double total = 0, weight_found = 0;
+  std::size_t specific = 0, count_found = 0;
+  for (const TitleTerm& term : terms) {
+    if (term.kind == TitleTerm::Kind::common) continue;
+    ++specific;
+    total += term.weight;
+    if (!found(term)) continue;
+    weight_found += term.weight;
+    ++count_found;
+  }
+  if (specific == 0) return {};
+  return {total > 0 ? weight_found / total : 1.0, count_found};
 }
 
 // Another title's specific grounding, none when the title has a name that is not the summary's
 // subject (a summary moved from an entry is about that entry's paper, while a summary that only
 // compares with it, a baseline, mentions its name later or once) or when fewer than
 // rival_min_terms of its terms are found (one shared word is a shared topic, not a moved summary).
-double rival_grounding(const SquashedTitle& title, std::vector<TitleTerm> terms,
+double rival_grounding(const SquashedTitle& title, const std::vector<TitleTerm>& terms,
                        const SummaryIndex& index, const Signals& signals, const Parameters& p) {
   const bool named = !terms.empty() && terms.front().kind == TitleTerm::Kind::name;
   const bool about_it =
       std::any_of(signals.key_names.begin(), signals.key_names.end(),
                   [&](const std::string& subject) { return written_in_title(subject, title); });
   if (named && !about_it) return 0;
-  const SpecificGrounding grounding = specific_grounding(std::move(terms), index);
+  const SpecificGrounding grounding =
+      specific_grounding(terms, [&](const TitleTerm& term) { return found_in(term, index); });
   return grounding.found >= p.rival_min_terms ? grounding.share : 0;
 }
 
@@ -260,7 +274,8 @@ double rival_grounding(const SquashedTitle& title, std::vector<TitleTerm> terms,
 // max_rivals of them (a bound, so a file of thousands of entries stays linear).
 void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
                          const Vocabulary& vocabulary, const Parameters& p, Signals& signals) {
-  const double own = specific_grounding(signals.terms, index).share;
+  const double own =
+      specific_grounding(signals.terms, [](const TitleTerm& term) { return term.found; }).share;
   const std::size_t count = digest.titles.size();
   double best_other = 0;
   std::size_t compared = 0;
@@ -317,9 +332,9 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
 
   signals.names = summary_names(tokens, vocabulary);
   const std::string_view opening = summary.substr(0, std::min(lead, summary.size()));
+  const SquashedTitle& squashed_title = digest.squashed(digest.own, vocabulary);
   for (const auto& [text, count] : signals.names) {
     if (count < 2) break;
-    const SquashedTitle& squashed_title = digest.squashed(digest.own, vocabulary);
     signals.key_names.push_back(text);
     if (connected(text, title, squashed_title, summary, vocabulary)) {
       signals.connected_names.push_back(text);
