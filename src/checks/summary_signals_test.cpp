@@ -199,10 +199,17 @@ TEST_CASE("the glossaries ground English title words in Korean summaries") {
 
 TEST_CASE("a rival needs two of its terms found, not one shared word") {
   const Fixture f;
-  // Only "pipeline" of the other title is in the summary: a shared topic, not a moved summary.
-  const Signals s = f.in_digest({"Quiet Speech Synthesis", "Zero Bubble Pipeline Parallelism"}, 0,
-                                "데이터 pipeline을 새로 짭니다. 음악 장르를 분류합니다.");
-  CHECK_FALSE(s.rival.has_value());
+  // One of the two terms of "Pipeline Parallelism" is found: half its grounding, enough for
+  // rival-grounding but not for rival-min-terms. Both found: a rival.
+  constexpr std::string_view kRivalTitle = "Pipeline Parallelism";
+  const Signals one = f.in_digest({"Quiet Speech Synthesis", kRivalTitle}, 0,
+                                  "데이터 pipeline을 새로 짭니다. 음악 장르를 분류합니다.");
+  REQUIRE(f.parameters.rival_grounding <= 0.5);
+  CHECK_FALSE(one.rival.has_value());
+  const Signals both =
+      f.in_digest({"Quiet Speech Synthesis", kRivalTitle}, 0,
+                  "pipeline parallelism으로 학습을 나눕니다. 음악 장르를 분류합니다.");
+  CHECK(both.rival.has_value());
 }
 
 TEST_CASE("title terms are counted once per stem") {
