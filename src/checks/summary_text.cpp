@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 
@@ -244,176 +246,131 @@ double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint6
 std::size_t PhraseMatcher::add(std::string_view pattern, bool word_start) {
   const std::size_t id = patterns_.size();
   const auto [known, added] = ids_.try_emplace({std::string(pattern), word_start}, id);
-  if (!added) return known->second;
-  patterns_.push_back(known->first);
-  if (pattern.empty()) return id;
-  std::uint32_t node = 0;
-  for (const char c : pattern) {
-    const auto byte = static_cast<unsigned char>(c);
-    const std::int64_t existing = trie_child(node, byte);
-    if (existing >= 0) {
-      node = static_cast<std::uint32_t>(existing);
-      continue;
+  if (added) patterns_.push_back(known->first);
+  return known->second;
+}
+
+namespace {
+
+// Up to eight bytes of text from `at`, packed little-endian, zeros past its end.
+std::uint64_t first_bytes(std::string_view text, std::size_t at) {
+  std::uint64_t bytes = 0;
+  if (std::endian::native == std::endian::little && text.size() - at >= 8) {
+    std::memcpy(&bytes, text.data() + at, 8);
+    return bytes;
+  }
+  const std::size_t length = std::min<std::size_t>(8, text.size() - at);
+  for (std::size_t i = 0; i < length; ++i) {
+    bytes |= static_cast<std::uint64_t>(static_cast<unsigned char>(text[at + i])) << (8 * i);
+  }
+  return bytes;
+}
+
+int log2_of(std::size_t power_of_two) {
+  int log = 0;
+  while ((std::size_t{1} << log) < power_of_two) ++log;
+  return log;
+}
+
+}  // namespace
+
+std::uint64_t PhraseMatcher::key_of(std::uint64_t first_bytes, std::size_t length) {
+  const std::uint64_t kept =
+      length >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * length)) - 1;
+  return (first_bytes & kept) | static_cast<std::uint64_t>(length) << 56;
+}
+
+void PhraseMatcher::build() {
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;  // (key, pattern id)
+  key_lengths_.fill(0);
+  word_key_lengths_.fill(0);
+  for (std::uint32_t id = 0; id < patterns_.size(); ++id) {
+    const std::string& pattern = patterns_[id].first;
+    if (pattern.empty()) continue;  // occurs nowhere
+    const std::size_t length = std::min(pattern.size(), kKeyBytes);
+    keyed.emplace_back(key_of(first_bytes(pattern, 0), length), id);
+    auto& lengths = patterns_[id].second ? word_key_lengths_ : key_lengths_;
+    lengths[static_cast<unsigned char>(pattern[0])] |=
+        static_cast<std::uint8_t>(1u << (length - 1));
+  }
+  std::sort(keyed.begin(), keyed.end());
+  std::size_t slot_count = 16;
+  while (slot_count < 2 * keyed.size()) slot_count *= 2;
+  slots_.assign(slot_count, {});
+  slot_shift_ = 64 - log2_of(slot_count);
+  // At least 16 filter bits per key: a position whose key no pattern has passes about one time
+  // in twenty, and the filter (8 KiB with the shipped lexicons) stays in the first-level cache.
+  filter_.assign(slot_count / 8, 0);
+  filter_shift_ = 64 - log2_of(slot_count * 8);
+  filed_.clear();
+  rest_bytes_.clear();
+  for (std::size_t i = 0; i < keyed.size();) {
+    const std::uint64_t key = keyed[i].first;
+    Slot slot{key, static_cast<std::uint32_t>(filed_.size()), 0};
+    for (; i < keyed.size() && keyed[i].first == key; ++i) {
+      const auto& [pattern, word_start] = patterns_[keyed[i].second];
+      const std::string_view rest =
+          std::string_view(pattern).substr(std::min(pattern.size(), kKeyBytes));
+      filed_.push_back({keyed[i].second, static_cast<std::uint32_t>(rest_bytes_.size()),
+                        static_cast<std::uint32_t>(rest.size()), word_start});
+      rest_bytes_ += rest;
     }
-    const auto created = static_cast<std::uint32_t>(nodes_.size());
-    auto& edges = nodes_[node].next;
-    edges.insert(std::lower_bound(edges.begin(), edges.end(), std::make_pair(byte, 0u)),
-                 {byte, created});
-    nodes_.emplace_back();
-    node = created;
-  }
-  nodes_[node].out.push_back(static_cast<std::uint32_t>(id));
-  return id;
-}
-
-std::int64_t PhraseMatcher::trie_child(std::uint32_t node, unsigned char byte) const {
-  const auto& edges = nodes_[node].next;
-  const auto it = std::lower_bound(edges.begin(), edges.end(), std::make_pair(byte, 0u));
-  return it != edges.end() && it->first == byte ? static_cast<std::int64_t>(it->second) : -1;
-}
-
-void PhraseMatcher::assign_byte_classes() {
-  byte_class_.fill(0);
-  class_count_ = 1;
-  for (const Node& node : nodes_) {
-    for (const auto& [byte, next] : node.next) {
-      if (byte_class_[byte] == 0) byte_class_[byte] = static_cast<std::uint16_t>(class_count_++);
-    }
-  }
-  for (std::size_t byte = 0; byte < 256; ++byte) {
-    const auto c = static_cast<char>(byte);
-    lowercase_class_[byte] =
-        byte_class_[static_cast<unsigned char>(is_upper(c) ? c - 'A' + 'a' : c)];
+    slot.end = static_cast<std::uint32_t>(filed_.size());
+    const std::uint64_t h = hash(key);
+    std::size_t at = h >> slot_shift_;
+    while (slots_[at].key != 0) at = (at + 1) & (slot_count - 1);
+    slots_[at] = slot;
+    filter_[h >> filter_shift_ >> 6] |= std::uint64_t{1} << (h >> filter_shift_ & 63);
   }
 }
 
-void PhraseMatcher::flatten_outputs() {
-  outputs_.clear();
-  output_begin_.assign(1, 0);
-  for (const Node& node : nodes_) {
-    outputs_.insert(outputs_.end(), node.out.begin(), node.out.end());
-    output_begin_.push_back(static_cast<std::uint32_t>(outputs_.size()));
+const PhraseMatcher::Slot* PhraseMatcher::find(std::uint64_t key, std::uint64_t hash) const {
+  for (std::size_t at = hash >> slot_shift_;; at = (at + 1) & (slots_.size() - 1)) {
+    if (slots_[at].key == key) return &slots_[at];
+    if (slots_[at].key == 0) return nullptr;
   }
-}
-
-void PhraseMatcher::number_breadth_first() {
-  std::vector<std::uint32_t> order = {0};  // old node ids, breadth-first
-  for (std::size_t head = 0; head < order.size(); ++head) {
-    for (const auto& edge : nodes_[order[head]].next) order.push_back(edge.second);
-  }
-  std::vector<std::uint32_t> renumbered(nodes_.size());
-  for (std::size_t i = 0; i < order.size(); ++i)
-    renumbered[order[i]] = static_cast<std::uint32_t>(i);
-  std::vector<Node> nodes(nodes_.size());
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    nodes[i] = std::move(nodes_[order[i]]);
-    for (auto& edge : nodes[i].next) edge.second = renumbered[edge.second];
-  }
-  nodes_ = std::move(nodes);
-}
-
-void PhraseMatcher::build(std::size_t full_nodes) {
-  // Moves precomputed (a DFA) for the shallow nodes rather than failure links walked while
-  // scanning: count() then costs one lookup for most bytes. Nodes are numbered breadth-first, so
-  // a node's failure node, being shallower, is complete before it: a full row is a copy of the
-  // failure node's with the node's own edges written over. A node's matches are complete (its
-  // failure node's inherited) before any move to it is written, so each move can say whether
-  // patterns end there. A node's children come after it, so those of a sparse node are sparse.
-  number_breadth_first();
-  assign_byte_classes();
-  const std::size_t full = std::clamp<std::size_t>(full_nodes, 1, nodes_.size());
-  if (full * class_count_ + (nodes_.size() - full) >
-      std::numeric_limits<std::uint32_t>::max() / 2) {
-    throw std::length_error("too many phrases for one PhraseMatcher");
-  }
-  full_nodes_ = static_cast<std::uint32_t>(full);
-  full_size_ = static_cast<std::uint32_t>(full * class_count_);
-  moves_.assign(full_size_, 0);  // 0: the root, where no pattern ends
-  sparse_.assign(nodes_.size() - full + 1, {});
-  edge_classes_.clear();
-  edge_moves_.clear();
-  const auto position = [&](std::uint32_t node) {
-    return static_cast<std::uint32_t>(node < full ? node * class_count_
-                                                  : full_size_ + (node - full));
-  };
-  const auto move_to = [&](std::uint32_t node) {
-    return position(node) * 2 + !nodes_[node].out.empty();
-  };
-  std::vector<std::uint32_t> fail(nodes_.size(), 0);
-  for (std::uint32_t node = 0; node < nodes_.size(); ++node) {
-    if (node >= full) {
-      sparse_[node - full] = {static_cast<std::uint32_t>(edge_classes_.size()),
-                              position(fail[node])};
-    } else if (node != 0) {
-      std::copy_n(moves_.begin() + position(fail[node]), class_count_,
-                  moves_.begin() + position(node));
-    }
-    for (const auto& [byte, next] : nodes_[node].next) {
-      const std::uint16_t byte_class = byte_class_[byte];
-      fail[next] = node == 0 ? 0 : node_at(step(position(fail[node]) * 2, byte_class) / 2);
-      const auto& inherited = nodes_[fail[next]].out;
-      nodes_[next].out.insert(nodes_[next].out.end(), inherited.begin(), inherited.end());
-      if (node < full) {
-        moves_[position(node) + byte_class] = move_to(next);
-      } else {
-        edge_classes_.push_back(byte_class);
-        edge_moves_.push_back(move_to(next));
-      }
-    }
-  }
-  sparse_.back().edge_begin = static_cast<std::uint32_t>(edge_classes_.size());
-  flatten_outputs();
-}
-
-std::uint32_t PhraseMatcher::node_at(std::uint32_t position) const {
-  return position < full_size_ ? position / static_cast<std::uint32_t>(class_count_)
-                               : full_nodes_ + (position - full_size_);
-}
-
-std::uint32_t PhraseMatcher::step(std::uint32_t move, std::uint16_t byte_class) const {
-  std::uint32_t at = move / 2;
-  while (at >= full_size_) {
-    const std::uint32_t sparse = at - full_size_;
-    const std::uint32_t end = sparse_[sparse + 1].edge_begin;
-    for (std::uint32_t k = sparse_[sparse].edge_begin; k < end; ++k) {
-      if (edge_classes_[k] == byte_class) return edge_moves_[k];
-    }
-    at = sparse_[sparse].fail;
-  }
-  return moves_[at + byte_class];
 }
 
 std::vector<int> PhraseMatcher::count(std::string_view text) const {
-  return count_with(text, byte_class_);
-}
-
-std::vector<int> PhraseMatcher::count_in_lowercase(std::string_view text) const {
-  return count_with(text, lowercase_class_);
-}
-
-std::vector<int> PhraseMatcher::count_with(std::string_view text,
-                                           const ByteClasses& classes) const {
   std::vector<int> counts(patterns_.size(), 0);
-  std::uint32_t move = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    // A full row's lookup inline; step(), a loop the compiler keeps out of line, only from
-    // sparse nodes (calling it for every byte cost 2.4 M more instructions over 40 days).
-    const std::uint16_t byte_class = classes[static_cast<unsigned char>(text[i])];
-    const std::uint32_t at = move / 2;
-    move = at < full_size_ ? moves_[at + byte_class] : step(move, byte_class);
-    if (move % 2 == 0) continue;  // no pattern ends here
-    const std::size_t node = node_at(move / 2);
-    for (std::uint32_t k = output_begin_[node]; k < output_begin_[node + 1]; ++k) {
-      const std::uint32_t id = outputs_[k];
-      const auto& [pattern, word_start] = patterns_[id];
-      if (word_start) {
-        const std::size_t start = i + 1 - pattern.size();
-        if (start > 0 && is_alnum(text[start - 1])) continue;
+    const auto byte = static_cast<unsigned char>(text[i]);
+    unsigned lengths = key_lengths_[byte];
+    if (word_key_lengths_[byte] != 0 && (i == 0 || !is_alnum(text[i - 1]))) {
+      lengths |= word_key_lengths_[byte];
+    }
+    if (lengths == 0) continue;  // no pattern starts with this byte (a UTF-8 continuation byte)
+    const std::uint64_t bytes = first_bytes(text, i);
+    for (; lengths != 0; lengths &= lengths - 1) {
+      const auto length = static_cast<std::size_t>(std::countr_zero(lengths)) + 1;
+      if (i + length > text.size()) break;
+      const std::uint64_t key = key_of(bytes, length);
+      const std::uint64_t h = hash(key);
+      if (!maybe_filed(h)) continue;
+      const Slot* slot = find(key, h);
+      if (slot == nullptr) continue;
+      for (std::uint32_t k = slot->begin; k < slot->end; ++k) {
+        const Filed& filed = filed_[k];
+        if (filed.rest_size > text.size() - i - length ||
+            std::memcmp(text.data() + i + length, rest_bytes_.data() + filed.rest_begin,
+                        filed.rest_size) != 0) {
+          continue;
+        }
+        if (filed.word_start && i > 0 && is_alnum(text[i - 1])) continue;
+        ++counts[filed.id];
       }
-      ++counts[id];
     }
   }
   return counts;
+}
+
+std::vector<int> PhraseMatcher::count_in_lowercase(std::string_view text) const {
+  thread_local std::string lowered;
+  lowered.assign(text);
+  for (char& c : lowered) {
+    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+  }
+  return count(lowered);
 }
 
 }  // namespace digestlint::summary

@@ -56,78 +56,59 @@ std::vector<std::uint64_t> shingle_hashes(std::string_view text, std::size_t wid
 // Jaccard similarity of two sorted, distinct hash sets.
 double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
 
-// Many fixed strings found in one pass over a text (Aho–Corasick over bytes). Korean phrases share
-// their first UTF-8 bytes, which makes one find() per phrase slow; this scans each byte once.
+// Many fixed strings counted in one pass over a text. A pattern is filed under its key, its first
+// bytes (up to kKeyBytes: two Hangul syllables); the scan looks up, at each byte that starts some
+// pattern, the keys of the lengths such patterns have, behind a bit filter that rejects most
+// positions in the first cache line it touches, and compares the rest of the candidates' bytes.
+// Korean phrases share their first UTF-8 bytes, which makes one find() per phrase slow, and an
+// Aho–Corasick automaton over thousands of Korean phrases spends its scan in cache misses.
 class PhraseMatcher {
  public:
   // Adds a pattern and returns its id; `word_start` patterns only count where the byte before
   // is not an ASCII letter or digit. Adding the same pattern twice returns the same id.
   std::size_t add(std::string_view pattern, bool word_start = false);
-  // Links the trie into an Aho–Corasick automaton; call once after the last add(). The first
-  // `full_nodes` nodes breadth-first get a full row of moves; tests pass a small number to
-  // exercise the sparse nodes beyond them.
-  void build(std::size_t full_nodes = kFullNodes);
+  // Files the patterns under their keys; call once after the last add().
+  void build();
   std::size_t size() const { return patterns_.size(); }
   // Occurrences of each pattern id in text (overlapping ones included).
   std::vector<int> count(std::string_view text) const;
-  // count(ascii_lower(text)), without the lowercased copy.
+  // count(ascii_lower(text)).
   std::vector<int> count_in_lowercase(std::string_view text) const;
 
  private:
-  struct Node {
-    std::vector<std::pair<unsigned char, std::uint32_t>> next;  // trie edges, sorted by byte
-    std::vector<std::uint32_t> out;  // pattern ids ending here, suffix matches included
+  static constexpr std::size_t kKeyBytes = 6;
+  // A key is the first min(size, kKeyBytes) bytes of a pattern, or of the text from a position,
+  // with their number in the top byte (so never 0), packed little-endian.
+  static std::uint64_t key_of(std::uint64_t first_bytes, std::size_t length);
+  // Hashes are multiplicative; the filter and the slots take their top bits.
+  static std::uint64_t hash(std::uint64_t key) { return key * 0x9E3779B97F4A7C15ull; }
+  bool maybe_filed(std::uint64_t hash) const {
+    return (filter_[hash >> filter_shift_ >> 6] >> (hash >> filter_shift_ & 63) & 1) != 0;
+  }
+  struct Slot {
+    std::uint64_t key = 0;             // 0: empty
+    std::uint32_t begin = 0, end = 0;  // the key's patterns in filed_
   };
-  using ByteClasses = std::array<std::uint16_t, 256>;
-  // A node beyond the full rows: its trie edges, [edge_begin, next node's edge_begin) of
-  // edge_classes_ and edge_moves_, and where to continue when none matches.
-  struct SparseNode {
-    std::uint32_t edge_begin = 0;
-    std::uint32_t fail = 0;  // the failure node's position (see moves_)
+  // A pattern as the scan reads it: the bytes after its key, in one pool, beside its id.
+  struct Filed {
+    std::uint32_t id = 0;
+    std::uint32_t rest_begin = 0, rest_size = 0;  // in rest_bytes_
+    bool word_start = false;
   };
-  // Full rows for this many nodes take 388 KiB with the shipped lexicons (97 byte classes; rows
-  // for all 8,904 nodes took 3.3 MiB): a scan spends most bytes in them, the table mostly stays
-  // in cache, and start-up faults in fewer pages.
-  static constexpr std::size_t kFullNodes = 1024;
-  std::int64_t trie_child(std::uint32_t node, unsigned char byte) const;
-  void assign_byte_classes();
-  // Numbers the nodes breadth-first, so the shallow ones, where a scan spends most bytes, have
-  // their rows of the move table side by side and come first (the ones with full rows).
-  void number_breadth_first();
-  void flatten_outputs();
-  std::uint32_t node_at(std::uint32_t position) const;
-  // The move after `move` on a byte class: from its target's full row, else by the target's
-  // own edges or, failing them, by its failure node's move.
-  std::uint32_t step(std::uint32_t move, std::uint16_t byte_class) const;
-  std::vector<int> count_with(std::string_view text, const ByteClasses& classes) const;
-  std::vector<Node> nodes_{1};
+  const Slot* find(std::uint64_t key, std::uint64_t hash) const;
+
   std::vector<std::pair<std::string, bool>> patterns_;
   std::map<std::pair<std::string, bool>, std::size_t> ids_;  // patterns_ inverted
-  // Bytes no pattern uses share class 0; the others get a class each, which keeps the move table
-  // a fraction of 256 columns wide.
-  ByteClasses byte_class_{};
-  // byte_class_ of each byte lowercased: scanning a text with it scans the text lowercased.
-  ByteClasses lowercase_class_{};
-  std::size_t class_count_ = 1;
-  // A node's position is its row's offset in moves_ for the first full_nodes_ nodes, and
-  // full_size_ plus its index among the others after them. A move is the target's position times
-  // two, plus one when patterns end there: the scan then neither multiplies nor looks up matches
-  // for most bytes.
-  std::uint32_t full_nodes_ = 1;
-  std::uint32_t full_size_ = 1;  // moves_.size()
-  // The automaton's move from each of the first full_nodes_ nodes on each byte class; before
-  // build(), the root's row alone, so that an empty matcher counts nothing.
-  std::vector<std::uint32_t> moves_ = std::vector<std::uint32_t>(1, 0);
-  // The other nodes keep their trie edges and failure link, followed while scanning until a
-  // node with a full row: failure nodes are shallower, so a byte takes few hops, and most of
-  // these nodes have one or two edges, which a full row would spend class_count_ entries on.
-  std::vector<SparseNode> sparse_ = std::vector<SparseNode>(1);  // one past the last node too
-  std::vector<std::uint16_t> edge_classes_;
-  std::vector<std::uint32_t> edge_moves_;
-  // Node::out of every node in one array, node n's at [output_begin_[n], output_begin_[n + 1]):
-  // the scan checks each byte's node for matches, and most nodes have none.
-  std::vector<std::uint32_t> outputs_;
-  std::vector<std::uint32_t> output_begin_ = std::vector<std::uint32_t>(2, 0);
+  // Bit k-1 set when some pattern starting with the byte has a key of k bytes: at any position,
+  // and (word_start patterns) at positions after no ASCII letter or digit.
+  std::array<std::uint8_t, 256> key_lengths_{}, word_key_lengths_{};
+  // One bit per hashed key: most text positions are rejected here, without a probe of slots_.
+  std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(1, 0);
+  int filter_shift_ = 58;     // 64 - log2 of the filter's bits
+  std::vector<Slot> slots_;   // open addressing, a power of two in size
+  int slot_shift_ = 64;       // 64 - log2 of slots_.size()
+  std::vector<Filed> filed_;  // by key
+  std::string rest_bytes_;
 };
 
 }  // namespace digestlint::summary
