@@ -36,7 +36,8 @@ void for_each_part(std::string_view text, char separator, Visit visit) {
 }
 
 // Where a title term may be found in one summary: its English words by stem, the squashed text
-// for names, the lexicon phrases, and (built on first use) the sounds of its Hangul words.
+// for names, the lexicon phrases, and, once listen() is called, the sounds of its Hangul words
+// (built on first use: the costliest of the methods, and only a lookup can do without it).
 class SummaryIndex {
  public:
   SummaryIndex(std::string_view summary, const std::vector<Token>& tokens,
@@ -55,6 +56,9 @@ class SummaryIndex {
   }
 
   const std::vector<int>& counts() const { return counts_; }
+
+  // From now on a word is also found by its sound (a lookup before finds a subset).
+  void listen() { listening_ = true; }
 
   // Whether the summary writes a text, compared without case, spaces or punctuation.
   bool writes(std::string_view squashed_text) const {
@@ -109,6 +113,7 @@ class SummaryIndex {
   }
 
   bool sounds_like(std::string_view word) const {
+    if (!listening_) return false;
     if (!sounds_) sounds_.emplace(summary_);
     return sounds_->contains(word, parameters_.transliteration_min_length);
   }
@@ -117,6 +122,7 @@ class SummaryIndex {
   std::string squashed_;
   std::vector<int> counts_;
   std::unordered_set<std::string> stems_;
+  bool listening_ = false;
   mutable std::optional<HangulSounds> sounds_;
   const Vocabulary& vocabulary_;
   const Parameters& parameters_;
@@ -218,12 +224,13 @@ bool found_in(const TitleTerm& term, const SummaryIndex& index) {
   return named ? index.has_name(term.text) : index.has_word(term.text);
 }
 
-// Weighted share of the terms found in the summary; marks each term found or not.
+// Weighted share of the terms found in the summary; marks each term found or not. A term marked
+// found already stays found (a second pass, by more methods, looks up only the others).
 double ground(std::vector<TitleTerm>& terms, const SummaryIndex& index) {
   double total = 0, found = 0;
   for (TitleTerm& term : terms) {
     total += term.weight;
-    term.found = found_in(term, index);
+    term.found = term.found || found_in(term, index);
     if (term.found) found += term.weight;
   }
   return total > 0 ? found / total : 1.0;
@@ -314,12 +321,29 @@ const SquashedTitle& DigestTitles::squashed(std::size_t index, const Vocabulary&
 }
 
 Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_t lead,
-                const Vocabulary& vocabulary, const Parameters& parameters) {
+                const Vocabulary& vocabulary, const Parameters& parameters, Depth depth) {
   const std::string_view title = digest.titles[digest.own];
   Signals signals;
   signals.terms = digest.terms(digest.own, vocabulary, parameters);
   const std::vector<Token> tokens = latin_tokens(summary);
-  const SummaryIndex index(summary, tokens, vocabulary, parameters);
+  SummaryIndex index(summary, tokens, vocabulary, parameters);
+  const std::vector<int>& counts = index.counts();
+  for (std::size_t i = 0; i < vocabulary.boilerplate.size(); ++i) {
+    if (counts[vocabulary.boilerplate_ids[i]] > 0) {
+      signals.boilerplate.push_back(vocabulary.boilerplate[i]);
+    }
+  }
+  // Most summaries are grounded by their words and the lexicons alone, which sounds can only add
+  // to: when that rules out every finding, the costlier signals are not worked out.
+  if (depth == Depth::until_fine &&
+      static_cast<int>(signals.boilerplate.size()) < parameters.many_boilerplate) {
+    signals.grounding = ground(signals.terms, index);
+    if (signals.grounding >= parameters.weak_grounding) {
+      signals.settled = true;
+      return signals;
+    }
+  }
+  index.listen();
   signals.grounding = ground(signals.terms, index);
   // A LaTeX macro (`\method`) often stands in for the paper's name: the name is then hidden,
   // not missing (text/latex-artifact reports the macro).
@@ -352,12 +376,6 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
     compare_with_digest(digest, index, vocabulary, parameters, signals);
   }
 
-  const std::vector<int>& counts = index.counts();
-  for (std::size_t i = 0; i < vocabulary.boilerplate.size(); ++i) {
-    if (counts[vocabulary.boilerplate_ids[i]] > 0) {
-      signals.boilerplate.push_back(vocabulary.boilerplate[i]);
-    }
-  }
   signals.title_fields =
       field_names_in(vocabulary.matcher.count_in_lowercase(title), vocabulary, 1);
   signals.conflicting_field =

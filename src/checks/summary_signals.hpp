@@ -63,14 +63,21 @@ struct Signals {
   // grounding is more likely a lexicon gap than a wrong summary).
   std::optional<Rival> rival;
   bool distinct = false;
+  // Found fine early (Depth::until_fine): grounding is then a lower bound, and the signals after
+  // it were not worked out.
+  bool settled = false;
 
   // The summary is about names of its own that do not connect to the title.
   bool competing() const { return !subject_names.empty() && connected_names.empty(); }
 };
 
+// How far analyse() goes: every signal, or only until no finding is possible.
+enum class Depth { full, until_fine };
+
 // `lead` is how many bytes of the summary open it (its first section); `digest` its entry's title
 // among the others.
 Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_t lead,
-                const Vocabulary& vocabulary, const Parameters& parameters);
+                const Vocabulary& vocabulary, const Parameters& parameters,
+                Depth depth = Depth::full);
 
 }  // namespace digestlint::summary

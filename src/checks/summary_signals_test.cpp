@@ -253,6 +253,34 @@ TEST_CASE("a template-like summary that names something specific is less confide
   CHECK(named.confidence < plain.confidence);
 }
 
+TEST_CASE("analysing only until a summary is fine changes no verdict") {
+  const Fixture f;
+  const auto both = [&](std::string_view title, std::string_view summary) {
+    const DigestTitles digest{{title, "MossGS: Gaussian Splatting for Glossy Surfaces"}, 0};
+    return std::pair{analyse(digest, summary, summary.size() / 3, f.vocabulary, f.parameters),
+                     analyse(digest, summary, summary.size() / 3, f.vocabulary, f.parameters,
+                             Depth::until_fine)};
+  };
+  // Grounded by words and lexicons: settled early. Grounded only by sound (오케스트라): the sounds
+  // are heard before it is called fine. Templates and other papers' summaries: analysed in full.
+  const auto [good_full, good_early] = both(kTitle, kGood);
+  CHECK(good_early.settled);
+  CHECK_FALSE(good_full.settled);
+  const auto [sound_full, sound_early] =
+      both("Orchestra Router", "오케스트라와 라우터로 여러 에이전트를 조율합니다.");
+  CHECK_FALSE(sound_early.settled);
+  CHECK(sound_early.grounding == doctest::Approx(sound_full.grounding));
+  for (const std::string_view summary : {kTemplate, kOther}) {
+    const auto [full, early] = both(kTitle, summary);
+    CHECK_FALSE(early.settled);
+    const Assessment a = assess(full, f.parameters), b = assess(early, f.parameters);
+    CHECK(a.verdict == b.verdict);
+    CHECK(a.confidence == doctest::Approx(b.confidence));
+  }
+  CHECK(assess(good_early, f.parameters).verdict == assess(good_full, f.parameters).verdict);
+  CHECK(assess(sound_early, f.parameters).verdict == assess(sound_full, f.parameters).verdict);
+}
+
 TEST_CASE("name parts split at separators and case changes") {
   CHECK(name_parts("EdgeFusion") == std::vector<std::string_view>{"Edge", "Fusion"});
   CHECK(name_parts("User-LLM") == std::vector<std::string_view>{"User", "LLM"});

@@ -50,7 +50,7 @@ std::string grounding_evidence(const Signals& s) {
 }  // namespace
 
 Assessment assess(const Signals& s, const Parameters& p) {
-  if (s.anchored) return {};
+  if (s.anchored || s.settled) return {};
   const int phrases = static_cast<int>(s.boilerplate.size());
   const bool template_like = s.key_names.empty() && phrases >= p.min_boilerplate;
   const bool weak = s.grounding < p.weak_grounding;
@@ -148,8 +148,8 @@ Signals SummaryModel::signals(const Entry& entry, const DigestTitles& digest,
   if (const auto it = cache.find(key); it != cache.end()) return it->second;
   if (cache.size() > 4096) cache.clear();
   const std::string summary = summary_of(entry);
-  Signals signals =
-      analyse(digest, summary, lead_length(entry, summary.size()), vocabulary_, parameters_);
+  Signals signals = analyse(digest, summary, lead_length(entry, summary.size()), vocabulary_,
+                            parameters_, Depth::until_fine);
   cache.emplace(key, signals);
   return signals;
 }
