@@ -1,6 +1,7 @@
 #include "checks/summary_signals.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 
 #include "checks/summary_names.hpp"
@@ -9,7 +10,7 @@
 namespace digestlint::summary {
 namespace {
 
-// Fields with at least min_hits mentions, given the matcher's counts for a text.
+// Fields with at least min_hits mentions, given a text's counts of the vocabulary's phrases.
 std::vector<std::string> field_names_in(const std::vector<int>& counts,
                                         const Vocabulary& vocabulary, int min_hits,
                                         std::vector<int>* hits_out = nullptr) {
@@ -36,15 +37,15 @@ void for_each_part(std::string_view text, char separator, Visit visit) {
 }
 
 // Where a title term may be found in one summary: its English words by stem, the squashed text
-// for names, the lexicon phrases, and, once listen() is called, the sounds of its Hangul words
-// (built on first use: the costliest of the methods, and only a lookup can do without it).
+// for names, the lexicons' renderings, and, once thorough, the sounds of its Hangul words.
 class SummaryIndex {
  public:
   SummaryIndex(std::string_view summary, const std::vector<Token>& tokens,
                const Vocabulary& vocabulary, const Parameters& parameters)
       : summary_(summary),
+        lowercase_(ascii_lower(summary)),
         squashed_(squash(summary)),
-        counts_(vocabulary.matcher.count_in_lowercase(summary)),
+        counts_(vocabulary.phrases.count(lowercase_)),
         vocabulary_(vocabulary),
         parameters_(parameters) {
     for (const Token& token : tokens) {
@@ -57,8 +58,10 @@ class SummaryIndex {
 
   const std::vector<int>& counts() const { return counts_; }
 
-  // From now on a word is also found by its sound (a lookup before finds a subset).
-  void listen() { listening_ = true; }
+  // From now on a word is also found by its sound (a lookup before finds a subset), and the
+  // renderings are counted in one scan rather than searched one by one: a summary analysed in
+  // full is compared with the digest's other titles, whose terms are many.
+  void be_thorough() { thorough_ = true; }
 
   // Whether the summary writes a text, compared without case, spaces or punctuation.
   bool writes(std::string_view squashed_text) const {
@@ -100,10 +103,20 @@ class SummaryIndex {
     if (stems_.contains(key)) return true;
     if (const auto it = vocabulary_.glossary.find(key); it != vocabulary_.glossary.end()) {
       if (std::any_of(it->second.begin(), it->second.end(),
-                      [&](std::size_t id) { return counts_[id] > 0; }))
+                      [&](std::size_t id) { return writes_rendering(id); }))
         return true;
     }
     return sounds_like(word);
+  }
+
+  bool writes_rendering(std::size_t id) const {
+    if (thorough_ && !rendering_counts_) {
+      rendering_counts_ = vocabulary_.renderings.count(lowercase_);
+    }
+    if (rendering_counts_) return (*rendering_counts_)[id] > 0;
+    const std::string& rendering = vocabulary_.renderings.pattern(id);
+    return !rendering.empty() && memmem(lowercase_.data(), lowercase_.size(), rendering.data(),
+                                        rendering.size()) != nullptr;
   }
 
   bool distinctive(std::string_view word) const {
@@ -113,16 +126,18 @@ class SummaryIndex {
   }
 
   bool sounds_like(std::string_view word) const {
-    if (!listening_) return false;
+    if (!thorough_) return false;
     if (!sounds_) sounds_.emplace(summary_);
     return sounds_->contains(word, parameters_.transliteration_min_length);
   }
 
   std::string_view summary_;
+  std::string lowercase_;
   std::string squashed_;
-  std::vector<int> counts_;
+  std::vector<int> counts_;  // of vocabulary_.phrases
   std::unordered_set<std::string> stems_;
-  bool listening_ = false;
+  bool thorough_ = false;
+  mutable std::optional<std::vector<int>> rendering_counts_;
   mutable std::optional<HangulSounds> sounds_;
   const Vocabulary& vocabulary_;
   const Parameters& parameters_;
@@ -343,7 +358,7 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
       return signals;
     }
   }
-  index.listen();
+  index.be_thorough();
   signals.grounding = ground(signals.terms, index);
   // A LaTeX macro (`\method`) often stands in for the paper's name: the name is then hidden,
   // not missing (text/latex-artifact reports the macro).
@@ -377,7 +392,7 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   }
 
   signals.title_fields =
-      field_names_in(vocabulary.matcher.count_in_lowercase(title), vocabulary, 1);
+      field_names_in(vocabulary.phrases.count_in_lowercase(title), vocabulary, 1);
   signals.conflicting_field =
       conflicting_field(signals.title_fields, counts, vocabulary, parameters.min_field_hits);
   return signals;

@@ -282,16 +282,20 @@ std::uint64_t PhraseMatcher::key_of(std::uint64_t first_bytes, std::size_t lengt
 
 void PhraseMatcher::build() {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;  // (key, pattern id)
-  key_lengths_.fill(0);
-  word_key_lengths_.fill(0);
+  std::fill(key_lengths_.begin(), key_lengths_.end(), 0);
   for (std::uint32_t id = 0; id < patterns_.size(); ++id) {
     const std::string& pattern = patterns_[id].first;
     if (pattern.empty()) continue;  // occurs nowhere
     const std::size_t length = std::min(pattern.size(), kKeyBytes);
     keyed.emplace_back(key_of(first_bytes(pattern, 0), length), id);
-    auto& lengths = patterns_[id].second ? word_key_lengths_ : key_lengths_;
-    lengths[static_cast<unsigned char>(pattern[0])] |=
-        static_cast<std::uint8_t>(1u << (length - 1));
+    const auto bit =
+        static_cast<std::uint16_t>(1u << (length - 1 + (patterns_[id].second ? 8 : 0)));
+    const unsigned first = static_cast<unsigned>(static_cast<unsigned char>(pattern[0])) << 8;
+    if (pattern.size() == 1) {
+      for (unsigned second = 0; second < 256; ++second) key_lengths_[first | second] |= bit;
+    } else {
+      key_lengths_[first | static_cast<unsigned char>(pattern[1])] |= bit;
+    }
   }
   std::sort(keyed.begin(), keyed.end());
   std::size_t slot_count = 16;
@@ -334,12 +338,12 @@ const PhraseMatcher::Slot* PhraseMatcher::find(std::uint64_t key, std::uint64_t 
 std::vector<int> PhraseMatcher::count(std::string_view text) const {
   std::vector<int> counts(patterns_.size(), 0);
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    unsigned lengths = key_lengths_[byte];
-    if (word_key_lengths_[byte] != 0 && (i == 0 || !is_alnum(text[i - 1]))) {
-      lengths |= word_key_lengths_[byte];
-    }
-    if (lengths == 0) continue;  // no pattern starts with this byte (a UTF-8 continuation byte)
+    const unsigned first = static_cast<unsigned>(static_cast<unsigned char>(text[i])) << 8;
+    const unsigned second = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    const unsigned both = key_lengths_[first | second];
+    if (both == 0) continue;  // no pattern starts so (nor with any UTF-8 continuation byte)
+    unsigned lengths = both & 0xFF;
+    if (i == 0 || !is_alnum(text[i - 1])) lengths |= both >> 8;
     const std::uint64_t bytes = first_bytes(text, i);
     for (; lengths != 0; lengths &= lengths - 1) {
       const auto length = static_cast<std::size_t>(std::countr_zero(lengths)) + 1;

@@ -70,6 +70,7 @@ class PhraseMatcher {
   // Files the patterns under their keys; call once after the last add().
   void build();
   std::size_t size() const { return patterns_.size(); }
+  const std::string& pattern(std::size_t id) const { return patterns_[id].first; }
   // Occurrences of each pattern id in text (overlapping ones included).
   std::vector<int> count(std::string_view text) const;
   // count(ascii_lower(text)).
@@ -99,9 +100,10 @@ class PhraseMatcher {
 
   std::vector<std::pair<std::string, bool>> patterns_;
   std::map<std::pair<std::string, bool>, std::size_t> ids_;  // patterns_ inverted
-  // Bit k-1 set when some pattern starting with the byte has a key of k bytes: at any position,
-  // and (word_start patterns) at positions after no ASCII letter or digit.
-  std::array<std::uint8_t, 256> key_lengths_{}, word_key_lengths_{};
+  // By a position's first two bytes (the second 0 at the end of the text): bit k-1 set when some
+  // pattern starting so has a key of k bytes, bit k+7 when such a word_start pattern has. Two
+  // bytes rather than one: a Hangul syllable's lead byte starts thousands of patterns.
+  std::vector<std::uint16_t> key_lengths_ = std::vector<std::uint16_t>(1 << 16, 0);
   // One bit per hashed key: most text positions are rejected here, without a probe of slots_.
   std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(1, 0);
   int filter_shift_ = 58;     // 64 - log2 of the filter's bits

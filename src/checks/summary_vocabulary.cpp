@@ -30,7 +30,9 @@ void read_glossary(const Params& params, const char* key, bool overridable,
     const std::string stem_key = stem(english);
     if (fixed.contains(stem_key)) continue;
     auto& ids = vocabulary.glossary[stem_key];
-    for (const std::string& form : forms) ids.push_back(vocabulary.matcher.add(ascii_lower(form)));
+    for (const std::string& form : forms) {
+      ids.push_back(vocabulary.renderings.add(ascii_lower(form)));
+    }
   }
 }
 
@@ -52,7 +54,7 @@ Vocabulary read_vocabulary(const RuleSpec& rule) {
   read_glossary(params, "mined-glossary", true, vocabulary);
   vocabulary.boilerplate = params.strings("boilerplate", {});
   for (const std::string& phrase : vocabulary.boilerplate) {
-    vocabulary.boilerplate_ids.push_back(vocabulary.matcher.add(ascii_lower(phrase)));
+    vocabulary.boilerplate_ids.push_back(vocabulary.phrases.add(ascii_lower(phrase)));
   }
   for (const std::string& entry : params.strings("fields", {})) {
     auto [name, terms] = split_entry(entry);
@@ -62,11 +64,12 @@ Vocabulary read_vocabulary(const RuleSpec& rule) {
     Vocabulary::Field field{std::move(name), {}};
     for (const std::string& term : terms) {
       // English terms count at word starts ("rl" not inside "world"), Korean ones anywhere.
-      field.term_ids.push_back(vocabulary.matcher.add(ascii_lower(term), has_ascii_letter(term)));
+      field.term_ids.push_back(vocabulary.phrases.add(ascii_lower(term), has_ascii_letter(term)));
     }
     vocabulary.fields.push_back(std::move(field));
   }
-  vocabulary.matcher.build();
+  vocabulary.phrases.build();
+  vocabulary.renderings.build();
   return vocabulary;
 }
 

@@ -18,10 +18,14 @@ struct Vocabulary {
   std::unordered_set<std::string> common;         // lowercased names every ML text uses
   std::unordered_set<std::string> stopwords;      // lowercased title words that carry nothing
   std::unordered_set<std::string> generic_stems;  // stems of title words too broad to ground
-  // Every phrase below is found by one scan of the lowercased text; the vectors hold the ids.
-  PhraseMatcher matcher;
-  // Stem of an English word -> ids of its Korean renderings: the hand glossary, then the mined
-  // lexicon for words the glossary lacks (a hand entry overrides the mined one).
+  // Template phrases and field terms, counted in every summary by one scan of the lowercased
+  // text; boilerplate_ids and Field::term_ids are their ids.
+  PhraseMatcher phrases;
+  // The lexicons' Korean renderings, thousands: a summary settled early looks up only its own
+  // title's, one by one; one analysed in full has them all counted by one scan.
+  PhraseMatcher renderings;
+  // Stem of an English word -> ids of its renderings: the hand glossary, then the mined lexicon
+  // for words the glossary lacks (a hand entry overrides the mined one).
   std::unordered_map<std::string, std::vector<std::size_t>> glossary;
   std::vector<std::string> boilerplate;
   std::vector<std::size_t> boilerplate_ids;
