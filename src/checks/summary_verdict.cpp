@@ -135,8 +135,8 @@ DigestTitles titles_of(const Digest& digest) {
   return titles;
 }
 
-Signals SummaryModel::signals(const Entry& entry, const DigestTitles& digest,
-                              std::uint64_t digest_key) const {
+std::shared_ptr<const Signals> SummaryModel::signals(const Entry& entry, const DigestTitles& digest,
+                                                     std::uint64_t digest_key) const {
   std::uint64_t key = fingerprint_ ^ digest_key;
   const auto fold = [&key](std::string_view text) {
     key = (key ^ std::hash<std::string_view>{}(text)) * 0x100000001b3ull + text.size();
@@ -144,12 +144,13 @@ Signals SummaryModel::signals(const Entry& entry, const DigestTitles& digest,
   fold(entry.title.text);
   for (const Section& section : entry.sections) fold(section.text.text);
   // Rules run one after another over a file on one thread; a file's entries fit easily.
-  thread_local std::unordered_map<std::uint64_t, Signals> cache;
+  thread_local std::unordered_map<std::uint64_t, std::shared_ptr<const Signals>> cache;
   if (const auto it = cache.find(key); it != cache.end()) return it->second;
   if (cache.size() > 4096) cache.clear();
   const std::string summary = summary_of(entry);
-  Signals signals = analyse(digest, summary, lead_length(entry, summary.size()), vocabulary_,
-                            parameters_, Depth::until_fine);
+  auto signals =
+      std::make_shared<const Signals>(analyse(digest, summary, lead_length(entry, summary.size()),
+                                              vocabulary_, parameters_, Depth::until_fine));
   cache.emplace(key, signals);
   return signals;
 }
@@ -191,7 +192,8 @@ class SummaryVerdict final : public Analyzer {
     for (const Entry& entry : context.digest.entries) {
       titles.own = static_cast<std::size_t>(&entry - context.digest.entries.data());
       if (entry.sections.empty()) continue;
-      const Signals signals = model_->signals(entry, titles, titles_key);
+      const std::shared_ptr<const Signals> analysis = model_->signals(entry, titles, titles_key);
+      const Signals& signals = *analysis;
       const Assessment assessment = assess(signals, p);
       if (assessment.verdict != verdict_) continue;
       context.sink.report(

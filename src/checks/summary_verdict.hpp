@@ -34,7 +34,9 @@ class SummaryModel {
   static std::shared_ptr<const SummaryModel> shared(const RuleSpec& rule);
   // `digest` holds the titles of the entry's digest with `own` set to the entry; `digest_key`
   // identifies them for the cache.
-  Signals signals(const Entry& entry, const DigestTitles& digest, std::uint64_t digest_key) const;
+  // Shared, not copied: both rules read the same analysis of an entry.
+  std::shared_ptr<const Signals> signals(const Entry& entry, const DigestTitles& digest,
+                                         std::uint64_t digest_key) const;
   const Parameters& parameters() const { return parameters_; }
 
  private:
