@@ -26,6 +26,16 @@ std::vector<std::string> field_names_in(const std::vector<int>& counts,
   return names;
 }
 
+// The template phrases a text has, given its counts of the vocabulary's phrases.
+std::vector<std::string> boilerplate_in(const std::vector<int>& counts,
+                                        const Vocabulary& vocabulary) {
+  std::vector<std::string> found;
+  for (std::size_t i = 0; i < vocabulary.boilerplate.size(); ++i) {
+    if (counts[vocabulary.boilerplate_ids[i]] > 0) found.push_back(vocabulary.boilerplate[i]);
+  }
+  return found;
+}
+
 template <typename Visit>
 void for_each_part(std::string_view text, char separator, Visit visit) {
   std::size_t start = 0;
@@ -342,12 +352,7 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   signals.terms = digest.terms(digest.own, vocabulary, parameters);
   const std::vector<Token> tokens = latin_tokens(summary);
   SummaryIndex index(summary, tokens, vocabulary, parameters);
-  const std::vector<int>& counts = index.counts();
-  for (std::size_t i = 0; i < vocabulary.boilerplate.size(); ++i) {
-    if (counts[vocabulary.boilerplate_ids[i]] > 0) {
-      signals.boilerplate.push_back(vocabulary.boilerplate[i]);
-    }
-  }
+  signals.boilerplate = boilerplate_in(index.counts(), vocabulary);
   // Most summaries are grounded by their words and the lexicons alone, which sounds can only add
   // to: when that rules out every finding, the costlier signals are not worked out.
   if (depth == Depth::until_fine &&
@@ -393,8 +398,8 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
 
   signals.title_fields =
       field_names_in(vocabulary.phrases.count_in_lowercase(title), vocabulary, 1);
-  signals.conflicting_field =
-      conflicting_field(signals.title_fields, counts, vocabulary, parameters.min_field_hits);
+  signals.conflicting_field = conflicting_field(signals.title_fields, index.counts(), vocabulary,
+                                                parameters.min_field_hits);
   return signals;
 }
 
