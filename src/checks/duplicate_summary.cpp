@@ -97,46 +97,65 @@ double estimated_similarity(const CompactSignature& a, const CompactSignature& b
   return static_cast<double>(equal) / kBins;
 }
 
-// Open addressing from a 64-bit key to a small index, in two flat arrays: a run has tens of
-// thousands of keys and a node-based map's allocations dominated the rule's cost.
-class KeyTable {
- public:
+// The representatives filed under one LSH band key: the first in the slot itself, since most
+// buckets hold a single text, any later ones in an overflow block.
+struct Bucket {
   static constexpr std::uint32_t kNone = ~std::uint32_t{0};
+  std::uint64_t key = 0;           // 0 marks an empty slot
+  std::uint32_t first = kNone;     // the bucket's first representative
+  std::uint32_t overflow = kNone;  // index of the block holding the others
+};
 
-  // The value stored under key (kNone when none yet), writable until the next call.
-  std::uint32_t& slot(std::uint64_t key) {
-    if ((used_ + 1) * 2 > keys_.size()) grow();
+// Further representatives of a bucket, up to kBucketCap in all.
+struct Overflow {
+  std::array<std::uint32_t, kBucketCap - 1> ids{};
+  std::uint8_t size = 0;
+};
+
+// Open addressing from a 64-bit band key to its bucket, in one flat array: a 200-day run has
+// 100,000 keys, a node-based map's allocations dominated the rule's cost, and keeping key and
+// members side by side makes a probe one cache miss. Filled up to three quarters: touching the
+// table's fresh memory (page faults) cost more than the longer probes it saves.
+class BucketTable {
+ public:
+  // Room for `count` more keys, so that references from bucket() stay valid until the next call.
+  void make_room(std::size_t count) {
+    while ((used_ + count) * 4 > buckets_.size() * 3) grow();
+  }
+
+  // Starts loading the slot where key's search begins: a text's bands are looked up one after
+  // another, and their cache misses overlap instead of queueing.
+  void prefetch(std::uint64_t key) const { __builtin_prefetch(&buckets_[home(key | 1)]); }
+
+  // The bucket of key, empty when new; make_room() must have been called for it.
+  Bucket& bucket(std::uint64_t key) {
     key |= 1;  // 0 marks an empty slot
-    const std::size_t at = find(key);
-    if (keys_[at] == 0) {
-      keys_[at] = key;
+    Bucket& found = buckets_[find(key)];
+    if (found.key == 0) {
+      found.key = key;
       ++used_;
     }
-    return values_[at];
+    return found;
   }
 
  private:
+  std::size_t home(std::uint64_t key) const { return key & (buckets_.size() - 1); }
+
   std::size_t find(std::uint64_t key) const {
-    std::size_t at = key & (keys_.size() - 1);
-    while (keys_[at] != 0 && keys_[at] != key) at = (at + 1) & (keys_.size() - 1);
+    std::size_t at = home(key);
+    while (buckets_[at].key != 0 && buckets_[at].key != key) at = (at + 1) & (buckets_.size() - 1);
     return at;
   }
 
   void grow() {
-    std::vector<std::uint64_t> keys = std::move(keys_);
-    std::vector<std::uint32_t> values = std::move(values_);
-    keys_.assign(std::max<std::size_t>(1024, keys.size() * 2), 0);
-    values_.assign(keys_.size(), kNone);
-    for (std::size_t k = 0; k < keys.size(); ++k) {
-      if (keys[k] == 0) continue;
-      const std::size_t at = find(keys[k]);
-      keys_[at] = keys[k];
-      values_[at] = values[k];
+    std::vector<Bucket> old = std::move(buckets_);
+    buckets_.assign(std::max<std::size_t>(1024, old.size() * 2), Bucket{});
+    for (const Bucket& bucket : old) {
+      if (bucket.key != 0) buckets_[find(bucket.key)] = bucket;
     }
   }
 
-  std::vector<std::uint64_t> keys_;
-  std::vector<std::uint32_t> values_;
+  std::vector<Bucket> buckets_;
   std::size_t used_ = 0;
 };
 
@@ -154,23 +173,27 @@ class ClusterIndex {
  public:
   // The earliest representative at least `threshold` similar to signature, outside the
   // same entry; null when there is none, and then the text becomes a representative itself.
-  const Location* match_or_add(const Signature& signature, Location location, double threshold,
-                               double& similarity) {
+  const Location* match_or_add(const Signature& signature, const Location& location,
+                               double threshold, double& similarity) {
     const CompactSignature kept = compact(signature);
-    std::array<std::uint32_t, kBands> buckets{};
+    table_.make_room(kBands);
+    std::array<std::uint64_t, kBands> keys{};
+    for (std::size_t band = 0; band < kBands; ++band) {
+      keys[band] = mix(band + 1);
+      for (std::size_t row = 0; row < kRows; ++row)
+        keys[band] = mix(keys[band] ^ signature[band * kRows + row]);
+      table_.prefetch(keys[band]);
+    }
+    std::array<Bucket*, kBands> buckets{};
     candidates_.clear();
     for (std::size_t band = 0; band < kBands; ++band) {
-      std::uint64_t key = mix(band + 1);
-      for (std::size_t row = 0; row < kRows; ++row) key = mix(key ^ signature[band * kRows + row]);
-      std::uint32_t& bucket = bucket_of_.slot(key);
-      if (bucket == KeyTable::kNone) {
-        bucket = static_cast<std::uint32_t>(buckets_.size());
-        buckets_.emplace_back();
+      Bucket& bucket = table_.bucket(keys[band]);
+      buckets[band] = &bucket;
+      if (bucket.first != Bucket::kNone) candidates_.push_back(bucket.first);
+      if (bucket.overflow != Bucket::kNone) {
+        const Overflow& more = overflows_[bucket.overflow];
+        candidates_.insert(candidates_.end(), more.ids.begin(), more.ids.begin() + more.size);
       }
-      buckets[band] = bucket;
-      const Bucket& members = buckets_[bucket];
-      candidates_.insert(candidates_.end(), members.ids.begin(),
-                         members.ids.begin() + members.size);
     }
     std::sort(candidates_.begin(), candidates_.end());
     candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
@@ -181,22 +204,28 @@ class ClusterIndex {
       if (similarity >= threshold) return &first;
     }
     const auto id = static_cast<std::uint32_t>(firsts_.size());
-    for (const std::uint32_t bucket : buckets) {
-      Bucket& members = buckets_[bucket];
-      if (members.size < kBucketCap) members.ids[members.size++] = id;
-    }
-    firsts_.push_back(std::move(location));
+    for (Bucket* bucket : buckets) add(*bucket, id);
+    firsts_.push_back(location);
     signatures_.push_back(kept);
     return nullptr;
   }
 
  private:
-  struct Bucket {
-    std::array<std::uint32_t, kBucketCap> ids{};
-    std::uint8_t size = 0;
-  };
-  KeyTable bucket_of_;
-  std::vector<Bucket> buckets_;
+  void add(Bucket& bucket, std::uint32_t id) {
+    if (bucket.first == Bucket::kNone) {
+      bucket.first = id;
+      return;
+    }
+    if (bucket.overflow == Bucket::kNone) {
+      bucket.overflow = static_cast<std::uint32_t>(overflows_.size());
+      overflows_.emplace_back();
+    }
+    Overflow& more = overflows_[bucket.overflow];
+    if (more.size < more.ids.size()) more.ids[more.size++] = id;
+  }
+
+  BucketTable table_;
+  std::vector<Overflow> overflows_;
   std::vector<Location> firsts_;
   std::vector<CompactSignature> signatures_;
   std::vector<std::uint32_t> candidates_;

@@ -67,7 +67,9 @@ class Decoder {
         node.SetStyle(style());
         for (std::size_t n = count(); n > 0; --n) {
           if (at_ >= image_.size() || image_[at_++] != '"') fail();
-          fill(node[scalar()]);
+          // Indexed by a key node, not its text: yaml-cpp then appends the pair, where a text key
+          // is first compared with every key before it, each converted to a string.
+          fill(node[YAML::Node(scalar())]);
         }
         return;
       }
