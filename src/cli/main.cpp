@@ -61,8 +61,6 @@ void advise_huge_heap() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  keep_freed_memory();
-  advise_huge_heap();
   CLI::App app{"digestlint: quality audit for Daily Papers digests"};
   app.set_version_flag("--version", DIGESTLINT_VERSION);
   app.require_subcommand(1);
@@ -153,7 +151,13 @@ int main(int argc, char** argv) {
     const int code = app.exit(error);
     return code == 0 ? kExitClean : kExitUsage;
   }
-  if (*check_command) return run_check(check);
+  if (*check_command) {
+    // A batch run keeps what it frees for reuse; the language server, which runs for hours in an
+    // editor, keeps glibc's defaults and gives memory back.
+    keep_freed_memory();
+    advise_huge_heap();
+    return run_check(check);
+  }
   if (*rules_command) return run_rules(list_options, list_format);
   if (*explain_command) return run_explain(explain_options, rule_id);
   if (*docs_command) return run_docs(docs_options, docs_directory, docs_check);
