@@ -55,7 +55,6 @@ class SummaryIndex {
       : summary_(summary),
         lowercase_(ascii_lower(summary)),
         squashed_(squash(summary)),
-        counts_(vocabulary.phrases.count(lowercase_)),
         vocabulary_(vocabulary),
         parameters_(parameters) {
     for (const Token& token : tokens) {
@@ -66,7 +65,11 @@ class SummaryIndex {
     }
   }
 
-  const std::vector<int>& counts() const { return counts_; }
+  // The text's counts of the vocabulary's phrases (template phrases, field terms), on first use.
+  const std::vector<int>& phrase_counts() const {
+    if (!phrase_counts_) phrase_counts_ = vocabulary_.phrases.count(lowercase_);
+    return *phrase_counts_;
+  }
 
   // From now on a word is also found by its sound (a lookup before finds a subset), and the
   // renderings are counted in one scan rather than searched one by one: a summary analysed in
@@ -144,7 +147,7 @@ class SummaryIndex {
   std::string_view summary_;
   std::string lowercase_;
   std::string squashed_;
-  std::vector<int> counts_;  // of vocabulary_.phrases
+  mutable std::optional<std::vector<int>> phrase_counts_;
   std::unordered_set<std::string> stems_;
   bool thorough_ = false;
   mutable std::optional<std::vector<int>> rendering_counts_;
@@ -330,6 +333,20 @@ void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
   }
 }
 
+// Whether no finding is possible from the cheap signals alone, which most summaries settle: the
+// summary is grounded by its words and the lexicons (sounds can only add to that), and it is no
+// template (it keeps using a name of its own, or has fewer than many_boilerplate template
+// phrases). Leaves the grounding found so far in `signals`.
+bool fine_already(Signals& signals, const SummaryIndex& index, const Vocabulary& vocabulary,
+                  const Parameters& p) {
+  signals.grounding = ground(signals.terms, index);
+  if (signals.grounding < p.weak_grounding) return false;
+  const bool names_its_own = !signals.names.empty() && signals.names.front().second >= 2;
+  return names_its_own ||
+         static_cast<int>(boilerplate_in(index.phrase_counts(), vocabulary).size()) <
+             p.many_boilerplate;
+}
+
 }  // namespace
 
 const std::vector<TitleTerm>& DigestTitles::terms(std::size_t index, const Vocabulary& vocabulary,
@@ -352,19 +369,14 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   signals.terms = digest.terms(digest.own, vocabulary, parameters);
   const std::vector<Token> tokens = latin_tokens(summary);
   SummaryIndex index(summary, tokens, vocabulary, parameters);
-  signals.boilerplate = boilerplate_in(index.counts(), vocabulary);
-  // Most summaries are grounded by their words and the lexicons alone, which sounds can only add
-  // to: when that rules out every finding, the costlier signals are not worked out.
-  if (depth == Depth::until_fine &&
-      static_cast<int>(signals.boilerplate.size()) < parameters.many_boilerplate) {
-    signals.grounding = ground(signals.terms, index);
-    if (signals.grounding >= parameters.weak_grounding) {
-      signals.settled = true;
-      return signals;
-    }
+  signals.names = summary_names(tokens, vocabulary);
+  if (depth == Depth::until_fine && fine_already(signals, index, vocabulary, parameters)) {
+    signals.settled = true;
+    return signals;
   }
   index.be_thorough();
   signals.grounding = ground(signals.terms, index);
+  signals.boilerplate = boilerplate_in(index.phrase_counts(), vocabulary);
   // A LaTeX macro (`\method`) often stands in for the paper's name: the name is then hidden,
   // not missing (text/latex-artifact reports the macro).
   const bool macro = std::adjacent_find(summary.begin(), summary.end(), [](char a, char b) {
@@ -374,7 +386,6 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
                          signals.terms.front().kind == TitleTerm::Kind::name &&
                          !signals.terms.front().found;
 
-  signals.names = summary_names(tokens, vocabulary);
   const std::string_view opening = summary.substr(0, std::min(lead, summary.size()));
   const SquashedTitle& squashed_title = digest.squashed(digest.own, vocabulary);
   for (const auto& [text, count] : signals.names) {
@@ -398,8 +409,8 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
 
   signals.title_fields =
       field_names_in(vocabulary.phrases.count_in_lowercase(title), vocabulary, 1);
-  signals.conflicting_field = conflicting_field(signals.title_fields, index.counts(), vocabulary,
-                                                parameters.min_field_hits);
+  signals.conflicting_field = conflicting_field(signals.title_fields, index.phrase_counts(),
+                                                vocabulary, parameters.min_field_hits);
   return signals;
 }
 
