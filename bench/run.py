@@ -12,7 +12,7 @@ interleaved, so machine noise hits both alike.
             still has two busy threads (a worker, and the whole-run comparison of
             summary/duplicate-summary on the main thread), and on two cores the wall time of the
             run without the verdicts is the main thread's, which hides part of what they cost
-            the worker. The two-core figure is printed beside it.
+            the worker. The all-cores figure is printed beside it.
 """
 import argparse
 import os

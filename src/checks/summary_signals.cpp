@@ -128,8 +128,10 @@ class SummaryIndex {
     }
     if (rendering_counts_) return (*rendering_counts_)[id] > 0;
     const std::string& rendering = vocabulary_.renderings.pattern(id);
-    return !rendering.empty() && memmem(lowercase_.data(), lowercase_.size(), rendering.data(),
-                                        rendering.size()) != nullptr;
+    // memmem (POSIX.1-2024, glibc): string_view::find() tries every occurrence of the first
+    // byte, and a Hangul lead byte starts a third of a summary's bytes.
+    return !rendering.empty() && ::memmem(lowercase_.data(), lowercase_.size(), rendering.data(),
+                                          rendering.size()) != nullptr;
   }
 
   bool distinctive(std::string_view word) const {
@@ -342,12 +344,21 @@ bool fine_already(Signals& signals, const SummaryIndex& index, const Vocabulary&
   signals.grounding = ground(signals.terms, index);
   if (signals.grounding < p.weak_grounding) return false;
   const bool names_its_own = !signals.names.empty() && signals.names.front().second >= 2;
-  return names_its_own ||
-         static_cast<int>(boilerplate_in(index.phrase_counts(), vocabulary).size()) <
-             p.many_boilerplate;
+  const int phrases =
+      names_its_own ? 0
+                    : static_cast<int>(boilerplate_in(index.phrase_counts(), vocabulary).size());
+  return !reportable(signals.grounding, template_like(names_its_own, phrases, p), phrases, p);
 }
 
 }  // namespace
+
+bool template_like(bool names_its_own, int phrases, const Parameters& p) {
+  return !names_its_own && phrases >= p.min_boilerplate;
+}
+
+bool reportable(double grounding, bool template_like, int phrases, const Parameters& p) {
+  return grounding < p.weak_grounding || (template_like && phrases >= p.many_boilerplate);
+}
 
 const std::vector<TitleTerm>& DigestTitles::terms(std::size_t index, const Vocabulary& vocabulary,
                                                   const Parameters& parameters) const {

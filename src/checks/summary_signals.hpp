@@ -71,6 +71,12 @@ struct Signals {
   bool competing() const { return !subject_names.empty() && connected_names.empty(); }
 };
 
+// Whether a summary with these signals can be reported at all: it is weakly grounded, or it is
+// template-like (names nothing of its own repeatedly, min_boilerplate template phrases) with many
+// template phrases. assess() and analyse()'s early exit both ask this.
+bool template_like(bool names_its_own, int phrases, const Parameters& parameters);
+bool reportable(double grounding, bool template_like, int phrases, const Parameters& parameters);
+
 // How far analyse() goes: every signal, or only until no finding is possible.
 enum class Depth { full, until_fine };
 

@@ -297,13 +297,18 @@ void PhraseMatcher::build() {
       key_lengths_[first | static_cast<unsigned char>(pattern[1])] |= bit;
     }
   }
+  // Pattern ids and offsets into the pooled bytes are 32-bit.
+  if (patterns_.size() > std::numeric_limits<std::uint32_t>::max() / 2) {
+    throw std::length_error("too many phrases for one PhraseMatcher");
+  }
   std::sort(keyed.begin(), keyed.end());
   std::size_t slot_count = 16;
   while (slot_count < 2 * keyed.size()) slot_count *= 2;
   slots_.assign(slot_count, {});
   slot_shift_ = 64 - log2_of(slot_count);
   // At least 16 filter bits per key: a position whose key no pattern has passes about one time
-  // in twenty, and the filter (8 KiB with the shipped lexicons) stays in the first-level cache.
+  // in twenty, and the filter (8 KiB for the shipped lexicons' renderings) stays in the
+  // first-level cache.
   filter_.assign(slot_count / 8, 0);
   filter_shift_ = 64 - log2_of(slot_count * 8);
   filed_.clear();
@@ -337,11 +342,12 @@ const PhraseMatcher::Slot* PhraseMatcher::find(std::uint64_t key, std::uint64_t 
 
 std::vector<int> PhraseMatcher::count(std::string_view text) const {
   std::vector<int> counts(patterns_.size(), 0);
+  if (filed_.empty()) return counts;  // not built, or nothing to find
   for (std::size_t i = 0; i < text.size(); ++i) {
     const unsigned first = static_cast<unsigned>(static_cast<unsigned char>(text[i])) << 8;
     const unsigned second = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
     const unsigned both = key_lengths_[first | second];
-    if (both == 0) continue;  // no pattern starts so (nor with any UTF-8 continuation byte)
+    if (both == 0) continue;  // no pattern starts with these two bytes (most positions)
     unsigned lengths = both & 0xFF;
     if (i == 0 || !is_alnum(text[i - 1])) lengths |= both >> 8;
     const std::uint64_t bytes = first_bytes(text, i);

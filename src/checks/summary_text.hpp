@@ -2,7 +2,6 @@
 // Text utilities for the summary-quality checks: summaries mix Korean prose with English names,
 // acronyms and glosses, so everything here treats ASCII letters as the only "word" characters
 // and leaves Korean to substring matching.
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -100,8 +99,9 @@ class PhraseMatcher {
 
   std::vector<std::pair<std::string, bool>> patterns_;
   std::map<std::pair<std::string, bool>, std::size_t> ids_;  // patterns_ inverted
-  // By a position's first two bytes (the second 0 at the end of the text): bit k-1 set when some
-  // pattern starting so has a key of k bytes, bit k+7 when such a word_start pattern has. Two
+  // By a position's first two bytes (the second 0 at the end of the text): bit k-1 set when a
+  // pattern that is not word_start starts so and has a key of k bytes, bit k+7 when a word_start
+  // one does. Two
   // bytes rather than one: a Hangul syllable's lead byte starts thousands of patterns.
   std::vector<std::uint16_t> key_lengths_ = std::vector<std::uint16_t>(1 << 16, 0);
   // One bit per hashed key: most text positions are rejected here, without a probe of slots_.

@@ -80,6 +80,18 @@ TEST_CASE("PhraseMatcher counts every pattern in one pass") {
   CHECK(PhraseMatcher().count("anything").empty());
 }
 
+TEST_CASE("PhraseMatcher counts one-byte patterns at the end and tells word starts apart") {
+  PhraseMatcher matcher;
+  const std::size_t x = matcher.add("x");
+  const std::size_t anywhere = matcher.add("ab");
+  const std::size_t word = matcher.add("ab", true);
+  matcher.build();
+  const std::vector<int> counts = matcher.count("cab ab x");
+  CHECK(counts[x] == 1);         // the very last byte
+  CHECK(counts[anywhere] == 2);  // after a letter too
+  CHECK(counts[word] == 1);      // only where a word starts
+}
+
 namespace {
 
 // Occurrences of each pattern in text, one find per position: what PhraseMatcher must agree with.
@@ -104,9 +116,9 @@ std::vector<int> naive_counts(const std::vector<std::pair<std::string, bool>>& p
 TEST_CASE("PhraseMatcher agrees with a naive count on random texts") {
   // Few distinct pieces, so patterns overlap, share prefixes and nest; Hangul syllables share
   // lead bytes; patterns shorter and longer than a key, and keys shared by several patterns.
-  // Stray UTF-8 bytes too: the matcher works on bytes and must not assume valid text.
-  const std::vector<std::string> pieces = {"가", "각", "나", "다", "a",    "b",
-                                           "A",  "B",  " ",  "-",  "\xea", "\xb0"};
+  // Stray UTF-8 bytes and NUL too: the matcher works on bytes and must not assume valid text.
+  const std::vector<std::string> pieces = {
+      "가", "각", "나", "다", "a", "b", "A", "B", " ", "-", "\xea", "\xb0", std::string(1, '\0')};
   std::mt19937 engine(12345);
   const auto piece = [&] { return pieces[engine() % pieces.size()]; };
   for (int round = 0; round < 40; ++round) {

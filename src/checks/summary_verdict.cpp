@@ -52,13 +52,13 @@ std::string grounding_evidence(const Signals& s) {
 Assessment assess(const Signals& s, const Parameters& p) {
   if (s.anchored || s.settled) return {};
   const int phrases = static_cast<int>(s.boilerplate.size());
-  const bool template_like = s.key_names.empty() && phrases >= p.min_boilerplate;
+  const bool template_summary = template_like(!s.key_names.empty(), phrases, p);
+  if (!reportable(s.grounding, template_summary, phrases, p)) return {};
   const bool weak = s.grounding < p.weak_grounding;
-  if (!weak && !(template_like && phrases >= p.many_boilerplate)) return {};
   const double missing = weak ? 1 - s.grounding / p.weak_grounding : 0;
   double confidence = p.grounding_confidence * missing;
   Verdict verdict = Verdict::mismatch;
-  if (template_like) {
+  if (template_summary) {
     verdict = Verdict::generic;
     confidence += p.boilerplate_confidence * std::min(phrases, p.many_boilerplate);
     if (!s.names.empty()) confidence -= p.named_template_discount;
@@ -192,16 +192,15 @@ class SummaryVerdict final : public Analyzer {
     for (const Entry& entry : context.digest.entries) {
       titles.own = static_cast<std::size_t>(&entry - context.digest.entries.data());
       if (entry.sections.empty()) continue;
-      const std::shared_ptr<const Signals> analysis = model_->signals(entry, titles, titles_key);
-      const Signals& signals = *analysis;
-      const Assessment assessment = assess(signals, p);
+      const auto signals = model_->signals(entry, titles, titles_key);
+      const Assessment assessment = assess(*signals, p);
       if (assessment.verdict != verdict_) continue;
       context.sink.report(
           summary_span(entry),
-          {{"evidence", evidence(signals, verdict_)},
+          {{"evidence", evidence(*signals, verdict_)},
            {"confidence", fmt::format("{:.2f}", assessment.confidence)},
-           {"grounding", fmt::format("{:.2f}", signals.grounding)},
-           {"count", std::to_string(signals.boilerplate.size())}},
+           {"grounding", fmt::format("{:.2f}", signals->grounding)},
+           {"count", std::to_string(signals->boilerplate.size())}},
           std::nullopt, {},
           Confidence{assessment.confidence, assessment.confidence < warning_band(p)});
     }
