@@ -266,53 +266,67 @@ double ground(std::vector<TitleTerm>& terms, const SummaryIndex& index) {
   return total > 0 ? found / total : 1.0;
 }
 
-struct SpecificGrounding {
-  double share = 0;       // weighted share of the specific terms found
-  std::size_t found = 0;  // how many of them
-};
-
-// Grounding by the title's specific terms only: broad words ("video", "models") ground many
-// titles of a digest at once and so cannot tell which one a summary belongs to. `found` says
-// whether a term is in the summary: the own title's terms are marked already, another title's
-// are looked up (without copying them: a summary is compared with up to max_rivals titles).
-template <typename Found>
-SpecificGrounding specific_grounding(const std::vector<TitleTerm>& terms, Found found) {
-  double total = 0, weight_found = 0;
-  std::size_t specific = 0, count_found = 0;
+// Grounding by the title's specific terms only, as marked found: broad words ("video", "models")
+// ground many titles of a digest at once and so cannot tell which one a summary belongs to.
+double specific_grounding(const std::vector<TitleTerm>& terms) {
+  double total = 0, found = 0;
+  bool any = false;
   for (const TitleTerm& term : terms) {
     if (term.kind == TitleTerm::Kind::common) continue;
-    ++specific;
+    any = true;
     total += term.weight;
-    if (!found(term)) continue;
-    weight_found += term.weight;
-    ++count_found;
+    if (term.found) found += term.weight;
   }
-  if (specific == 0) return {};
-  return {total > 0 ? weight_found / total : 1.0, count_found};
+  if (!any) return 0;
+  return total > 0 ? found / total : 1.0;
 }
 
 // Another title's specific grounding, none when the title has a name that is not the summary's
 // subject (a summary moved from an entry is about that entry's paper, while a summary that only
 // compares with it, a baseline, mentions its name later or once) or when fewer than
 // rival_min_terms of its terms are found (one shared word is a shared topic, not a moved summary).
-double rival_grounding(const SquashedTitle& title, const std::vector<TitleTerm>& terms,
-                       const SummaryIndex& index, const Signals& signals, const Parameters& p) {
-  const bool named = !terms.empty() && terms.front().kind == TitleTerm::Kind::name;
-  const bool about_it =
-      std::any_of(signals.key_names.begin(), signals.key_names.end(),
-                  [&](const std::string& subject) { return written_in_title(subject, title); });
-  if (named && !about_it) return 0;
-  const SpecificGrounding grounding =
-      specific_grounding(terms, [&](const TitleTerm& term) { return found_in(term, index); });
-  return grounding.found >= p.rival_min_terms ? grounding.share : 0;
+// Looking its terms up stops once the title can no longer be grounded better than `to_beat` (the
+// best so far): the caller would pass it over, and 0 says so (title weights are small multiples
+// of 0.5, so the bound is exact).
+double rival_grounding(const DigestTitles& digest, std::size_t other, const SummaryIndex& index,
+                       const Signals& signals, const Vocabulary& vocabulary, const Parameters& p,
+                       double to_beat) {
+  const std::vector<TitleTerm>& terms = digest.terms(other, vocabulary, p);
+  if (!terms.empty() && terms.front().kind == TitleTerm::Kind::name) {
+    const SquashedTitle& title = digest.squashed(other, vocabulary);
+    const bool about_it =
+        std::any_of(signals.key_names.begin(), signals.key_names.end(),
+                    [&](const std::string& subject) { return written_in_title(subject, title); });
+    if (!about_it) return 0;
+  }
+  double total = 0;
+  std::size_t left = 0;
+  for (const TitleTerm& term : terms) {
+    if (term.kind == TitleTerm::Kind::common) continue;
+    total += term.weight;
+    ++left;
+  }
+  double found_weight = 0, left_weight = total;
+  std::size_t found = 0;
+  for (const TitleTerm& term : terms) {
+    if (term.kind == TitleTerm::Kind::common) continue;
+    if (found + left < p.rival_min_terms) return 0;
+    if (total > 0 && found_weight + left_weight <= to_beat * total) return 0;
+    --left;
+    left_weight -= term.weight;
+    if (!found_in(term, index)) continue;
+    ++found;
+    found_weight += term.weight;
+  }
+  if (found < p.rival_min_terms) return 0;
+  return total > 0 ? found_weight / total : 1.0;
 }
 
 // The other titles of the digest against this summary, nearest entries first and at most
 // max_rivals of them (a bound, so a file of thousands of entries stays linear).
 void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
                          const Vocabulary& vocabulary, const Parameters& p, Signals& signals) {
-  const double own =
-      specific_grounding(signals.terms, [](const TitleTerm& term) { return term.found; }).share;
+  const double own = specific_grounding(signals.terms);
   const std::size_t count = digest.titles.size();
   double best_other = 0;
   std::size_t compared = 0;
@@ -321,8 +335,7 @@ void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
       if (other >= count || compared >= p.max_rivals) continue;  // wraps below zero too
       ++compared;
       const double grounding =
-          rival_grounding(digest.squashed(other, vocabulary), digest.terms(other, vocabulary, p),
-                          index, signals, p);
+          rival_grounding(digest, other, index, signals, vocabulary, p, best_other);
       if (grounding <= best_other) continue;
       best_other = grounding;
       signals.rival = Rival{other, std::string(digest.titles[other]), grounding};
