@@ -182,6 +182,7 @@ std::pair<std::string, std::vector<std::string>> split_entry(std::string_view en
   out.first = std::string(trim(entry.substr(0, colon)));
   if (colon == std::string_view::npos) return out;
   std::string_view rest = entry.substr(colon + 1);
+  out.second.reserve(static_cast<std::size_t>(std::count(rest.begin(), rest.end(), ',')) + 1);
   while (!rest.empty()) {
     const std::size_t comma = rest.find(',');
     const std::string_view value = trim(rest.substr(0, comma));
@@ -244,10 +245,15 @@ double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint6
 }
 
 std::size_t PhraseMatcher::add(std::string_view pattern, bool word_start) {
-  const std::size_t id = patterns_.size();
-  const auto [known, added] = ids_.try_emplace({std::string(pattern), word_start}, id);
-  if (added) patterns_.push_back(known->first);
-  return known->second;
+  auto known = ids_.find(pattern);
+  if (known == ids_.end())
+    known = ids_.emplace(std::string(pattern), std::array{kNoId, kNoId}).first;
+  std::size_t& id = known->second[word_start];
+  if (id == kNoId) {
+    id = patterns_.size();
+    patterns_.emplace_back(std::string(pattern), word_start);
+  }
+  return id;
 }
 
 namespace {
@@ -282,7 +288,7 @@ std::uint64_t PhraseMatcher::key_of(std::uint64_t first_bytes, std::size_t lengt
 
 void PhraseMatcher::build() {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;  // (key, pattern id)
-  std::fill(key_lengths_.begin(), key_lengths_.end(), 0);
+  key_lengths_.assign(std::size_t{1} << 16, 0);
   for (std::uint32_t id = 0; id < patterns_.size(); ++id) {
     const std::string& pattern = patterns_[id].first;
     if (pattern.empty()) continue;  // occurs nowhere

@@ -2,11 +2,13 @@
 // Text utilities for the summary-quality checks: summaries mix Korean prose with English names,
 // acronyms and glosses, so everything here treats ASCII letters as the only "word" characters
 // and leaves Korean to substring matching.
+#include <array>
 #include <cstddef>
 #include <cstdint>
-#include <map>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -98,12 +100,21 @@ class PhraseMatcher {
   const Slot* find(std::uint64_t key, std::uint64_t hash) const;
 
   std::vector<std::pair<std::string, bool>> patterns_;
-  std::map<std::pair<std::string, bool>, std::size_t> ids_;  // patterns_ inverted
+  // patterns_ inverted: a pattern's ids without and with word_start (kNoId when not added).
+  // Hashed and looked up by view: the lexicons add thousands at every start.
+  static constexpr std::size_t kNoId = static_cast<std::size_t>(-1);
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+      return std::hash<std::string_view>{}(text);
+    }
+  };
+  std::unordered_map<std::string, std::array<std::size_t, 2>, ViewHash, std::equal_to<>> ids_;
   // By a position's first two bytes (the second 0 at the end of the text): bit k-1 set when a
   // pattern that is not word_start starts so and has a key of k bytes, bit k+7 when a word_start
   // one does. Two
   // bytes rather than one: a Hangul syllable's lead byte starts thousands of patterns.
-  std::vector<std::uint16_t> key_lengths_ = std::vector<std::uint16_t>(1 << 16, 0);
+  std::vector<std::uint16_t> key_lengths_;  // 1 << 16 entries once built
   // One bit per hashed key: most text positions are rejected here, without a probe of slots_.
   std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(1, 0);
   int filter_shift_ = 58;     // 64 - log2 of the filter's bits
