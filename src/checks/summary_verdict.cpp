@@ -143,10 +143,15 @@ std::shared_ptr<const Signals> SummaryModel::signals(const Entry& entry, const D
   };
   fold(entry.title.text);
   for (const Section& section : entry.sections) fold(section.text.text);
-  // Rules run one after another over a file on one thread; a file's entries fit easily.
+  // Rules run one after another over a file on one thread: the cache holds one digest's entries
+  // (and is emptied when another digest comes), so a run's memory does not grow with it.
+  thread_local std::uint64_t cached_digest = 0;
   thread_local std::unordered_map<std::uint64_t, std::shared_ptr<const Signals>> cache;
+  if (cached_digest != (fingerprint_ ^ digest_key) || cache.size() > 4096) {
+    cache.clear();
+    cached_digest = fingerprint_ ^ digest_key;
+  }
   if (const auto it = cache.find(key); it != cache.end()) return it->second;
-  if (cache.size() > 4096) cache.clear();
   const std::string summary = summary_of(entry);
   auto signals =
       std::make_shared<const Signals>(analyse(digest, summary, lead_length(entry, summary.size()),
