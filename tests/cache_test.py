@@ -130,6 +130,18 @@ def test_no_cache(work, tree):
           f"{os.listdir(quiet)}")
 
 
+def test_unwritable(work, tree):
+    # A directory under a regular file cannot be created, whoever runs the test (root included).
+    blocker = os.path.join(work, "not-a-directory")
+    with open(blocker, "w", encoding="utf-8") as f:
+        f.write("x")
+    reference = run(work, "--no-cache", tree)
+    code, stdout, stderr = run(work, "--cache-dir", os.path.join(blocker, "cache"), tree)
+    check("unwritable: report", (code, stdout) == reference[:2], "differs from an uncached run")
+    warnings = stderr.count("warning: cannot write the result cache")
+    check("unwritable: said once", warnings == 1, f"{warnings} warnings: {stderr[-300:]}")
+
+
 def test_corrupt_entries(work, tree):
     cache = os.path.join(work, "cache-corrupt")
     reference = run(work, "--cache-dir", cache, tree)
@@ -184,6 +196,7 @@ def main():
         tree = make_tree(work)
         test_warm_equals_cold(work, tree)
         test_no_cache(work, tree)
+        test_unwritable(work, tree)
         test_corrupt_entries(work, tree)
         test_concurrent(work, tree)
         test_invalidation(work, tree)

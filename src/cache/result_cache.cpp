@@ -4,8 +4,11 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
@@ -120,12 +123,25 @@ void ResultCache::store(const ContentHash& key, const CachedFile& cached) const 
   const std::string path = entry_path(key);
   std::error_code error;
   fs::create_directories(fs::path(path).parent_path(), error);
-  if (error) return;
+  if (error) {
+    warn_once(error.message());
+    return;
+  }
   mark_directory();
   const std::string temporary = temporary_name(path);
   if (!write_file(temporary, json::to_msgpack(entry)) ||
-      std::rename(temporary.c_str(), path.c_str()) != 0)
+      std::rename(temporary.c_str(), path.c_str()) != 0) {
+    warn_once(std::strerror(errno));
     fs::remove(temporary, error);
+  }
+}
+
+void ResultCache::warn_once(const std::string& reason) const {
+  if (warned_.exchange(true)) return;
+  std::cerr << fmt::format(
+      "{}: warning: cannot write the result cache ({}); this run's results are not cached "
+      "(--cache-dir DIR to use another directory, --no-cache to turn it off)\n",
+      directory_, reason);
 }
 
 // Tells backup tools (CACHEDIR.TAG) and git (.gitignore) that the directory is disposable.

@@ -1,4 +1,5 @@
 #pragma once
+#include <atomic>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,7 +27,9 @@ class ResultCache {
 
   // Missing, unreadable and corrupt entries are all misses.
   std::optional<CachedFile> load(const ContentHash& key) const;
-  // Best effort: an entry that cannot be written only costs the next run its time.
+  // Best effort: an entry that cannot be written only costs the next run its time. The first
+  // failure of a run says so on stderr, once: a cache that silently never fills looks like a
+  // slow tool.
   void store(const ContentHash& key, const CachedFile& entry) const;
 
   const std::string& directory() const { return directory_; }
@@ -34,8 +37,10 @@ class ResultCache {
  private:
   std::string entry_path(const ContentHash& key) const;
   void mark_directory() const;
+  void warn_once(const std::string& reason) const;
 
   std::string directory_;
+  mutable std::atomic<bool> warned_ = false;
 };
 
 // The cache directory when --cache-dir is not given: .digestlint_cache in the working directory.

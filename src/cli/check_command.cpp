@@ -53,7 +53,8 @@ unsigned job_count(const CheckOptions& options) {
 // the result cache.
 std::optional<ResultCache> result_cache(const CheckOptions& options, const OnlineRun& online) {
   if (options.no_cache || online.active()) return std::nullopt;
-  return ResultCache(options.cache_dir.empty() ? kDefaultCacheDir : options.cache_dir);
+  return std::optional<ResultCache>(
+      std::in_place, options.cache_dir.empty() ? kDefaultCacheDir : options.cache_dir);
 }
 
 // Lints each group of files that share a configuration with that configuration's rules, then
