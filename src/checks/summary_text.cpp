@@ -288,7 +288,8 @@ std::uint64_t PhraseMatcher::key_of(std::uint64_t first_bytes, std::size_t lengt
 
 void PhraseMatcher::build() {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;  // (key, pattern id)
-  key_lengths_.assign(std::size_t{1} << 16, 0);
+  row_of_first_.fill(0);
+  key_lengths_.assign(1, {});
   for (std::uint32_t id = 0; id < patterns_.size(); ++id) {
     const std::string& pattern = patterns_[id].first;
     if (pattern.empty()) continue;  // occurs nowhere
@@ -296,11 +297,13 @@ void PhraseMatcher::build() {
     keyed.emplace_back(key_of(first_bytes(pattern, 0), length), id);
     const auto bit =
         static_cast<std::uint16_t>(1u << (length - 1 + (patterns_[id].second ? 8 : 0)));
-    const unsigned first = static_cast<unsigned>(static_cast<unsigned char>(pattern[0])) << 8;
+    const auto first = static_cast<unsigned char>(pattern[0]);
     if (pattern.size() == 1) {
-      for (unsigned second = 0; second < 256; ++second) key_lengths_[first | second] |= bit;
+      for (unsigned second = 0; second < 256; ++second) {
+        key_lengths_at(first, static_cast<unsigned char>(second)) |= bit;
+      }
     } else {
-      key_lengths_[first | static_cast<unsigned char>(pattern[1])] |= bit;
+      key_lengths_at(first, static_cast<unsigned char>(pattern[1])) |= bit;
     }
   }
   // Pattern ids and offsets into the pooled bytes are 32-bit.
@@ -339,6 +342,14 @@ void PhraseMatcher::build() {
   }
 }
 
+std::uint16_t& PhraseMatcher::key_lengths_at(unsigned char first, unsigned char second) {
+  if (row_of_first_[first] == 0) {
+    row_of_first_[first] = static_cast<std::uint16_t>(key_lengths_.size());
+    key_lengths_.emplace_back();
+  }
+  return key_lengths_[row_of_first_[first]][second];
+}
+
 const PhraseMatcher::Slot* PhraseMatcher::find(std::uint64_t key, std::uint64_t hash) const {
   for (std::size_t at = hash >> slot_shift_;; at = (at + 1) & (slots_.size() - 1)) {
     if (slots_[at].key == key) return &slots_[at];
@@ -350,9 +361,10 @@ std::vector<int> PhraseMatcher::count(std::string_view text) const {
   std::vector<int> counts(patterns_.size(), 0);
   if (filed_.empty()) return counts;  // not built, or nothing to find
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const unsigned first = static_cast<unsigned>(static_cast<unsigned char>(text[i])) << 8;
+    const std::uint16_t row = row_of_first_[static_cast<unsigned char>(text[i])];
+    if (row == 0) continue;  // no pattern starts with this byte (a UTF-8 continuation byte…)
     const unsigned second = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
-    const unsigned both = key_lengths_[first | second];
+    const unsigned both = key_lengths_[row][second];
     if (both == 0) continue;  // no pattern starts with these two bytes (most positions)
     unsigned lengths = both & 0xFF;
     if (i == 0 || !is_alnum(text[i - 1])) lengths |= both >> 8;

@@ -112,9 +112,11 @@ class PhraseMatcher {
   std::unordered_map<std::string, std::array<std::size_t, 2>, ViewHash, std::equal_to<>> ids_;
   // By a position's first two bytes (the second 0 at the end of the text): bit k-1 set when a
   // pattern that is not word_start starts so and has a key of k bytes, bit k+7 when a word_start
-  // one does. Two
-  // bytes rather than one: a Hangul syllable's lead byte starts thousands of patterns.
-  std::vector<std::uint16_t> key_lengths_;  // 1 << 16 entries once built
+  // one does. A row of 256 per first byte that starts some pattern (row 0, all zeros, for the
+  // others): a full table of 65,536 was 128 KiB to fault in at every start, twice.
+  std::array<std::uint16_t, 256> row_of_first_{};
+  std::vector<std::array<std::uint16_t, 256>> key_lengths_;
+  std::uint16_t& key_lengths_at(unsigned char first, unsigned char second);
   // One bit per hashed key: most text positions are rejected here, without a probe of slots_.
   std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(1, 0);
   int filter_shift_ = 58;     // 64 - log2 of the filter's bits
