@@ -266,19 +266,33 @@ double ground(std::vector<TitleTerm>& terms, const SummaryIndex& index) {
   return total > 0 ? found / total : 1.0;
 }
 
+// A title's specific terms (all but its broad words): their number and total weight.
+struct SpecificTerms {
+  std::size_t count = 0;
+  double weight = 0;
+};
+
+SpecificTerms specific_terms(const std::vector<TitleTerm>& terms) {
+  SpecificTerms specific;
+  for (const TitleTerm& term : terms) {
+    if (term.kind == TitleTerm::Kind::common) continue;
+    ++specific.count;
+    specific.weight += term.weight;
+  }
+  return specific;
+}
+
 // Grounding by the title's specific terms only, as marked found: broad words ("video", "models")
 // ground many titles of a digest at once and so cannot tell which one a summary belongs to.
 double specific_grounding(const std::vector<TitleTerm>& terms) {
-  double total = 0, found = 0;
-  bool any = false;
+  const SpecificTerms specific = specific_terms(terms);
+  if (specific.count == 0) return 0;
+  if (specific.weight <= 0) return 1.0;
+  double found = 0;
   for (const TitleTerm& term : terms) {
-    if (term.kind == TitleTerm::Kind::common) continue;
-    any = true;
-    total += term.weight;
-    if (term.found) found += term.weight;
+    if (term.kind != TitleTerm::Kind::common && term.found) found += term.weight;
   }
-  if (!any) return 0;
-  return total > 0 ? found / total : 1.0;
+  return found / specific.weight;
 }
 
 // Another title's specific grounding, none when the title has a name that is not the summary's
@@ -286,8 +300,8 @@ double specific_grounding(const std::vector<TitleTerm>& terms) {
 // compares with it, a baseline, mentions its name later or once) or when fewer than
 // rival_min_terms of its terms are found (one shared word is a shared topic, not a moved summary).
 // Looking its terms up stops once the title can no longer be grounded better than `to_beat` (the
-// best so far): the caller would pass it over, and 0 says so (title weights are small multiples
-// of 0.5, so the bound is exact).
+// best so far): the caller would pass it over, and 0 says so. The bound is exact for the default
+// weights (multiples of 0.5); with others it can err only by rounding, at a tie.
 double rival_grounding(const DigestTitles& digest, std::size_t other, const SummaryIndex& index,
                        const Signals& signals, const Vocabulary& vocabulary, const Parameters& p,
                        double to_beat) {
@@ -299,13 +313,8 @@ double rival_grounding(const DigestTitles& digest, std::size_t other, const Summ
                     [&](const std::string& subject) { return written_in_title(subject, title); });
     if (!about_it) return 0;
   }
-  double total = 0;
-  std::size_t left = 0;
-  for (const TitleTerm& term : terms) {
-    if (term.kind == TitleTerm::Kind::common) continue;
-    total += term.weight;
-    ++left;
-  }
+  const auto [count, total] = specific_terms(terms);
+  std::size_t left = count;
   double found_weight = 0, left_weight = total;
   std::size_t found = 0;
   for (const TitleTerm& term : terms) {
