@@ -393,12 +393,7 @@ std::vector<int> PhraseMatcher::count(std::string_view text) const {
 }
 
 std::vector<int> PhraseMatcher::count_in_lowercase(std::string_view text) const {
-  thread_local std::string lowered;
-  lowered.assign(text);
-  for (char& c : lowered) {
-    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-  }
-  return count(lowered);
+  return count(ascii_lower(text));
 }
 
 }  // namespace digestlint::summary
