@@ -54,7 +54,6 @@ class SummaryIndex {
                const Vocabulary& vocabulary, const Parameters& parameters)
       : summary_(summary),
         lowercase_(ascii_lower(summary)),
-        squashed_(squash(summary)),
         vocabulary_(vocabulary),
         parameters_(parameters) {
     for (const Token& token : tokens) {
@@ -78,11 +77,11 @@ class SummaryIndex {
 
   // Whether the summary writes a text, compared without case, spaces or punctuation.
   bool writes(std::string_view squashed_text) const {
-    return squashed_.find(squashed_text) != std::string::npos;
+    return squashed().find(squashed_text) != std::string::npos;
   }
 
   bool has_name(std::string_view name) const {
-    if (name_variant_in(name, squashed_, vocabulary_)) return true;
+    if (name_variant_in(name, squashed(), vocabulary_)) return true;
     if (name.find_first_of(" -0123456789") == std::string_view::npos && sounds_like(name)) {
       return true;
     }
@@ -140,6 +139,12 @@ class SummaryIndex {
            !vocabulary_.generic_stems.contains(stem(lower));
   }
 
+  // Squashed on first use: a summary settled by its words alone is never searched for a name.
+  const std::string& squashed() const {
+    if (!squashed_) squashed_ = squash(summary_);
+    return *squashed_;
+  }
+
   bool sounds_like(std::string_view word) const {
     if (!thorough_) return false;
     if (!sounds_) sounds_.emplace(summary_);
@@ -148,7 +153,7 @@ class SummaryIndex {
 
   std::string_view summary_;
   std::string lowercase_;
-  std::string squashed_;
+  mutable std::optional<std::string> squashed_;
   mutable std::optional<std::vector<int>> phrase_counts_;
   std::unordered_set<std::string> stems_;
   bool thorough_ = false;

@@ -27,12 +27,40 @@ constexpr bool is_lower(char c) {
   return c >= 'a' && c <= 'z';
 }
 
+// Eight bytes at a time: a summary is mostly Hangul, whose bytes are all above 0x7F, so most
+// words of eight bytes hold no ASCII letter and need no look at each byte.
+constexpr std::uint64_t kEveryByte = 0x0101010101010101ull;
+constexpr std::uint64_t kHighBits = 0x80 * kEveryByte;
+
+std::uint64_t load_word(const char* at) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, at, sizeof word);
+  return word;
+}
+
+// The high bit of each byte of `word` that is an ASCII byte in [low, high]. Exact: the sums on
+// seven-bit values cannot carry into the next byte.
+std::uint64_t ascii_in_range(std::uint64_t word, unsigned char low, unsigned char high) {
+  const std::uint64_t seven_bits = word & ~kHighBits;
+  const std::uint64_t at_least_low = seven_bits + (0x80 - low) * kEveryByte;
+  const std::uint64_t above_high = seven_bits + (0x80 - high - 1) * kEveryByte;
+  return at_least_low & ~above_high & ~word & kHighBits;
+}
+
+std::uint64_t ascii_letters(std::uint64_t word) {
+  return ascii_in_range(word | 0x20 * kEveryByte, 'a', 'z');  // 0x20 folds the upper case
+}
+
 }  // namespace
 
 std::vector<Token> latin_tokens(std::string_view text) {
   std::vector<Token> tokens;
   std::size_t i = 0;
   while (i < text.size()) {
+    if (i + 8 <= text.size() && ascii_letters(load_word(text.data() + i)) == 0) {
+      i += 8;  // no token starts at a byte that is not a letter
+      continue;
+    }
     // A token starts at a letter that does not continue an alphanumeric run ("3D" is skipped).
     if (!is_alpha(text[i]) || (i > 0 && is_alnum(text[i - 1]))) {
       ++i;
@@ -55,8 +83,14 @@ std::vector<Token> latin_tokens(std::string_view text) {
 
 std::string ascii_lower(std::string_view text) {
   std::string out(text);
-  for (char& c : out) {
-    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+  std::size_t i = 0;
+  for (; i + 8 <= out.size(); i += 8) {
+    const std::uint64_t word = load_word(out.data() + i);
+    const std::uint64_t lowered = word | ascii_in_range(word, 'A', 'Z') >> 2;  // 0x80 >> 2: 0x20
+    std::memcpy(out.data() + i, &lowered, sizeof lowered);
+  }
+  for (; i < out.size(); ++i) {
+    if (is_upper(out[i])) out[i] = static_cast<char>(out[i] - 'A' + 'a');
   }
   return out;
 }

@@ -15,6 +15,42 @@ TEST_CASE("latin_tokens keeps joined names and skips digit-led runs") {
   CHECK(tokens[1].offset == std::string_view("MIO는 ").size());
 }
 
+TEST_CASE("ascii_lower and latin_tokens, read a word at a time, agree with a byte at a time") {
+  // Every byte value, placed at every offset of an eight-byte word and at the ragged end.
+  const auto naive_lower = [](std::string text) {
+    for (char& c : text) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    return text;
+  };
+  const auto naive_starts = [](std::string_view text) {
+    const auto alpha = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    const auto alnum = [&](char c) { return alpha(c) || (c >= '0' && c <= '9'); };
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (!alpha(text[i]) || (i > 0 && alnum(text[i - 1]))) continue;
+      starts.push_back(i);
+      while (i + 1 < text.size() && (alnum(text[i + 1]) || ((text[i + 1] == '-' ||
+             text[i + 1] == '.' || text[i + 1] == '\'') && i + 2 < text.size() &&
+             alnum(text[i + 2])))) ++i;
+    }
+    return starts;
+  };
+  std::mt19937 engine(2026);
+  const std::string alphabet = "aZz@[`{09 -.'\x80\xEA\xB0\x80";
+  for (int round = 0; round < 2000; ++round) {
+    std::string text(std::uniform_int_distribution<std::size_t>(0, 40)(engine), ' ');
+    for (char& c : text) {
+      const bool any_byte = std::uniform_int_distribution<int>(0, 3)(engine) == 0;
+      c = any_byte ? static_cast<char>(std::uniform_int_distribution<int>(0, 255)(engine))
+                   : alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(
+                         engine)];
+    }
+    CHECK(ascii_lower(text) == naive_lower(text));
+    std::vector<std::size_t> starts;
+    for (const Token& token : latin_tokens(text)) starts.push_back(token.offset);
+    CHECK(starts == naive_starts(text));
+  }
+}
+
 TEST_CASE("stem folds common English suffixes") {
   CHECK(stem("Erasing") == stem("Erasure"));
   CHECK(stem("models") == "model");
