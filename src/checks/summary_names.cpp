@@ -61,8 +61,8 @@ bool looks_like_name(std::string_view name, const Vocabulary& vocabulary) {
 }
 
 std::vector<std::string_view> title_words(std::string_view title) {
-  static const std::unordered_set<std::string_view> kSmall = {"of",  "the",  "a",  "an", "for",
-                                                              "and", "with", "in", "on", "to"};
+  static const WordTable<> kSmall = {"of",  "the",  "a",  "an", "for",
+                                     "and", "with", "in", "on", "to"};
   std::vector<std::string_view> words;
   std::size_t start = 0;
   const auto is_separator = [](char c) {

@@ -113,8 +113,8 @@ class SummaryIndex {
   bool has_single_word(std::string_view word) const {
     const std::string key = stem(word);
     if (stems_.contains(key)) return true;
-    if (const auto it = vocabulary_.glossary.find(key); it != vocabulary_.glossary.end()) {
-      if (std::any_of(it->second.begin(), it->second.end(),
+    if (const auto* ids = vocabulary_.glossary.find(key)) {
+      if (std::any_of(ids->begin(), ids->end(),
                       [&](std::size_t id) { return writes_rendering(id); }))
         return true;
     }
@@ -155,7 +155,7 @@ class SummaryIndex {
   std::string lowercase_;
   mutable std::optional<std::string> squashed_;
   mutable std::optional<std::vector<int>> phrase_counts_;
-  std::unordered_set<std::string> stems_;
+  WordTable<> stems_;
   bool thorough_ = false;
   mutable std::optional<std::vector<int>> rendering_counts_;
   mutable std::optional<HangulSounds> sounds_;
@@ -174,10 +174,10 @@ std::vector<TitleTerm> title_terms(std::string_view title, const Vocabulary& voc
   } else if (!name.empty()) {
     terms.push_back({TitleTerm::Kind::name, name, p.name_weight});
   }
-  std::unordered_set<std::string> seen;  // stems: "Quantization" and "Quantized" are one term
+  WordTable<> seen;  // stems: "Quantization" and "Quantized" are one term
   for (const Token& token : latin_tokens(title)) {
     const std::string lower = ascii_lower(token.text);
-    if (vocabulary.stopwords.contains(lower) || !seen.insert(stem(lower)).second) continue;
+    if (vocabulary.stopwords.contains(lower) || !seen.insert(stem(lower))) continue;
     if (token.text == name && !catchphrase) continue;
     const bool in_name = !name.empty() && token.offset < name.size();
     if (in_name && catchphrase) {

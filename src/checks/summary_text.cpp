@@ -124,14 +124,28 @@ bool is_markup(char c) {
   return c == '*' || c == '`' || c == '_' || c == '[' || c == ']';
 }
 
+namespace {
+
+// The first markup character at or after i, or the end: a word at a time while no byte of it is
+// '*' or in '['..'`' (which holds '_' and ']').
+std::size_t next_markup(std::string_view text, std::size_t i) {
+  for (; i + 8 <= text.size(); i += 8) {
+    const std::uint64_t word = load_word(text.data() + i);
+    if ((ascii_in_range(word, '[', '`') | ascii_in_range(word, '*', '*')) != 0) break;
+  }
+  while (i < text.size() && !is_markup(text[i])) ++i;
+  return i;
+}
+
+}  // namespace
+
 std::string strip_markup(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   bool no_close = false;
   // Copy the runs between markup characters whole; most of a summary is plain text.
   for (std::size_t i = 0; i < text.size();) {
-    std::size_t mark = i;
-    while (mark < text.size() && !is_markup(text[mark])) ++mark;
+    const std::size_t mark = next_markup(text, i);
     out.append(text, i, mark - i);
     if (mark == text.size()) break;
     i = mark + 1;
@@ -188,8 +202,7 @@ std::string stem(std::string_view word) {
   return lower;
 }
 
-bool is_name_like(std::string_view token, bool in_title,
-                  const std::unordered_set<std::string>& common) {
+bool is_name_like(std::string_view token, bool in_title, const WordTable<>& common) {
   if (token.size() < 2 || common.contains(ascii_lower(token))) return false;
   bool letter = false, digit = false, inner_capital = false;
   int capitals = 0;

@@ -9,9 +9,10 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
+
+#include "checks/word_table.hpp"
 
 namespace digestlint::summary {
 
@@ -42,8 +43,7 @@ std::string stem(std::string_view word);
 // ("HPT", "NavStack"), letters with digits ("CSI300"), or, outside titles (which capitalize every
 // word), a Capitalized-Hyphenated compound ("Cross-Gating"). `common` holds lowercased
 // names every ML text uses (Transformer, BERT …), which never count.
-bool is_name_like(std::string_view token, bool in_title,
-                  const std::unordered_set<std::string>& common);
+bool is_name_like(std::string_view token, bool in_title, const WordTable<>& common);
 
 // Splits a lexicon entry "key: a, b, c" into its key and values (trimmed, empty ones dropped).
 // An entry without ':' is a key with no values.

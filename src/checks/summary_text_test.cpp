@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cctype>
+#include <map>
 #include <random>
 
 using namespace digestlint::summary;
@@ -28,26 +29,35 @@ TEST_CASE("ascii_lower and latin_tokens, read a word at a time, agree with a byt
     for (std::size_t i = 0; i < text.size(); ++i) {
       if (!alpha(text[i]) || (i > 0 && alnum(text[i - 1]))) continue;
       starts.push_back(i);
-      while (i + 1 < text.size() && (alnum(text[i + 1]) || ((text[i + 1] == '-' ||
-             text[i + 1] == '.' || text[i + 1] == '\'') && i + 2 < text.size() &&
-             alnum(text[i + 2])))) ++i;
+      while (i + 1 < text.size() &&
+             (alnum(text[i + 1]) ||
+              ((text[i + 1] == '-' || text[i + 1] == '.' || text[i + 1] == '\'') &&
+               i + 2 < text.size() && alnum(text[i + 2]))))
+        ++i;
     }
     return starts;
   };
   std::mt19937 engine(2026);
-  const std::string alphabet = "aZz@[`{09 -.'\x80\xEA\xB0\x80";
+  const std::string alphabet = "aZz@[`{09 -.'*\x80\xEA\xB0\x80";
   for (int round = 0; round < 2000; ++round) {
     std::string text(std::uniform_int_distribution<std::size_t>(0, 40)(engine), ' ');
     for (char& c : text) {
       const bool any_byte = std::uniform_int_distribution<int>(0, 3)(engine) == 0;
       c = any_byte ? static_cast<char>(std::uniform_int_distribution<int>(0, 255)(engine))
-                   : alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(
-                         engine)];
+                   : alphabet[std::uniform_int_distribution<std::size_t>(
+                         0, alphabet.size() - 1)(engine)];
     }
     CHECK(ascii_lower(text) == naive_lower(text));
     std::vector<std::size_t> starts;
     for (const Token& token : latin_tokens(text)) starts.push_back(token.offset);
     CHECK(starts == naive_starts(text));
+    // '*', '`' and '[' are dropped wherever they stand (no ']' or '_' here to keep).
+    std::string plain = text, expected;
+    for (char& c : plain) c = c == ']' || c == '_' ? '*' : c;
+    for (const char c : plain) {
+      if (c != '*' && c != '`' && c != '[') expected += c;
+    }
+    CHECK(strip_markup(plain) == expected);
   }
 }
 
@@ -70,7 +80,7 @@ TEST_CASE("squash and strip_markup normalize for matching") {
 }
 
 TEST_CASE("is_name_like separates names from ordinary and common words") {
-  const std::unordered_set<std::string> common = {"bert", "transformer", "llm"};
+  const WordTable<> common = {"bert", "transformer", "llm"};
   CHECK(is_name_like("HPT", false, common));
   CHECK(is_name_like("NavStack", false, common));
   CHECK(is_name_like("CSI300", false, common));
@@ -184,5 +194,30 @@ TEST_CASE("PhraseMatcher agrees with a naive count on random texts") {
       CHECK(matcher.count(text) == naive_counts(distinct, text));
       CHECK(matcher.count_in_lowercase(text) == naive_counts(distinct, ascii_lower(text)));
     }
+  }
+}
+
+TEST_CASE("WordTable agrees with std::map through growth, on keys of every length") {
+  std::mt19937 engine(7);
+  WordTable<int> table;
+  std::map<std::string, int> reference;
+  for (int round = 0; round < 5000; ++round) {
+    std::string key(std::uniform_int_distribution<std::size_t>(0, 20)(engine), 'a');
+    for (char& c : key) c = static_cast<char>(std::uniform_int_distribution<int>(0, 3)(engine));
+    const bool added = !reference.contains(key);
+    if (round % 2 == 0) {
+      CHECK(table.insert(key) == added);
+      reference.try_emplace(key, 0);
+    } else {
+      table[key] += round;
+      reference[key] += round;
+    }
+    const std::string probe(key.size() + 1, '\1');
+    CHECK(table.contains(probe) == reference.contains(probe));
+  }
+  CHECK(table.size() == reference.size());
+  for (const auto& [key, value] : reference) {
+    REQUIRE(table.find(key) != nullptr);
+    CHECK(*table.find(key) == value);
   }
 }

@@ -14,14 +14,11 @@ bool has_ascii_letter(std::string_view text) {
                      [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
 }
 
-// "english: 한국어, …" entries into the glossary; `overridable` entries only for stems that no
-// earlier entry set.
-void read_glossary(const Params& params, const char* key, bool overridable,
-                   Vocabulary& vocabulary) {
-  std::unordered_set<std::string> fixed;
-  if (overridable) {
-    for (const auto& [stem_key, forms] : vocabulary.glossary) fixed.insert(stem_key);
-  }
+// "english: 한국어, …" entries into the glossary, except for the stems in `fixed` (set by an
+// earlier list, which overrides this one). Returns the stems this list set.
+WordTable<> read_glossary(const Params& params, const char* key, const WordTable<>& fixed,
+                          Vocabulary& vocabulary) {
+  WordTable<> set;
   for (const std::string& entry : params.strings(key, {})) {
     auto [english, forms] = split_entry(entry);
     if (english.empty() || forms.empty()) {
@@ -29,11 +26,13 @@ void read_glossary(const Params& params, const char* key, bool overridable,
     }
     const std::string stem_key = stem(english);
     if (fixed.contains(stem_key)) continue;
+    set.insert(stem_key);
     auto& ids = vocabulary.glossary[stem_key];
     for (const std::string& form : forms) {
       ids.push_back(vocabulary.renderings.add(ascii_lower(form)));
     }
   }
+  return set;
 }
 
 }  // namespace
@@ -50,8 +49,8 @@ Vocabulary read_vocabulary(const RuleSpec& rule) {
   for (const std::string& word : params.strings("generic-title-words", {})) {
     vocabulary.generic_stems.insert(stem(word));
   }
-  read_glossary(params, "glossary", false, vocabulary);
-  read_glossary(params, "mined-glossary", true, vocabulary);
+  const WordTable<> hand = read_glossary(params, "glossary", {}, vocabulary);
+  read_glossary(params, "mined-glossary", hand, vocabulary);
   vocabulary.boilerplate = params.strings("boilerplate", {});
   for (const std::string& phrase : vocabulary.boilerplate) {
     vocabulary.boilerplate_ids.push_back(vocabulary.phrases.add(ascii_lower(phrase)));

@@ -5,8 +5,6 @@
 // on which entries are templates (generic) and which are specific but about something else.
 #include <cstddef>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "checks/summary_text.hpp"
@@ -15,9 +13,9 @@
 namespace digestlint::summary {
 
 struct Vocabulary {
-  std::unordered_set<std::string> common;         // lowercased names every ML text uses
-  std::unordered_set<std::string> stopwords;      // lowercased title words that carry nothing
-  std::unordered_set<std::string> generic_stems;  // stems of title words too broad to ground
+  WordTable<> common;         // lowercased names every ML text uses
+  WordTable<> stopwords;      // lowercased title words that carry nothing
+  WordTable<> generic_stems;  // stems of title words too broad to ground
   // Template phrases and field terms, counted in every summary by one scan of the lowercased
   // text; boilerplate_ids and Field::term_ids are their ids.
   PhraseMatcher phrases;
@@ -26,7 +24,7 @@ struct Vocabulary {
   PhraseMatcher renderings;
   // Stem of an English word -> ids of its renderings: the hand glossary, then the mined lexicon
   // for words the glossary lacks (a hand entry overrides the mined one).
-  std::unordered_map<std::string, std::vector<std::size_t>> glossary;
+  WordTable<std::vector<std::size_t>> glossary;
   std::vector<std::string> boilerplate;
   std::vector<std::size_t> boilerplate_ids;
   struct Field {

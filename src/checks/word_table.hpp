@@ -1,0 +1,113 @@
+#pragma once
+// Words (vocabulary lists, stems, the glossary's keys) looked up by view without allocating.
+
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace digestlint::summary {
+
+// An open-addressing table over one array of slots, the keys' bytes in one pool. The summary
+// analysis looks words up several times per title term and per summary word: in unordered_set
+// and unordered_map each lookup hashed the bytes one by one and followed a node pointer into
+// cold memory, a fifth of the analysis's time.
+template <typename Value = std::monostate>
+class WordTable {
+ public:
+  WordTable() = default;
+  WordTable(std::initializer_list<std::string_view> keys) {
+    for (const std::string_view key : keys) insert(key);
+  }
+
+  // The key's value, added as Value{} when absent.
+  Value& operator[](std::string_view key) { return slots_[add(key)].value; }
+  // Whether the key was added (false: it was there).
+  bool insert(std::string_view key) {
+    const std::size_t before = size_;
+    add(key);
+    return size_ > before;
+  }
+  const Value* find(std::string_view key) const {
+    const Slot& slot = slots_[probe(key, hash_of(key))];
+    return slot.hash == 0 ? nullptr : &slot.value;
+  }
+  bool contains(std::string_view key) const { return find(key) != nullptr; }
+  std::size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;  // 0: empty (hash_of never returns 0)
+    std::uint32_t offset = 0, length = 0;
+    Value value{};
+  };
+
+  // Eight bytes at a time, multiplied and folded; the length is mixed in so that keys ending in
+  // zero bytes differ.
+  static std::uint64_t hash_of(std::string_view key) {
+    constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ull;
+    std::uint64_t h = key.size() * kMultiplier;
+    std::size_t i = 0;
+    for (; i + 8 <= key.size(); i += 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, key.data() + i, 8);
+      h = (h ^ word) * kMultiplier;
+      h ^= h >> 29;
+    }
+    if (i < key.size()) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, key.data() + i, key.size() - i);
+      h = (h ^ word) * kMultiplier;
+      h ^= h >> 29;
+    }
+    return h | 1;  // the slot index skips this bit
+  }
+
+  // The slot holding the key, or the empty slot where it would go.
+  std::size_t probe(std::string_view key, std::uint64_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = (hash >> 1) & mask;; at = (at + 1) & mask) {
+      const Slot& slot = slots_[at];
+      if (slot.hash == 0) return at;
+      if (slot.hash == hash && slot.length == key.size() &&
+          std::memcmp(pool_.data() + slot.offset, key.data(), key.size()) == 0) {
+        return at;
+      }
+    }
+  }
+
+  std::size_t add(std::string_view key) {
+    if (2 * (size_ + 1) > slots_.size()) grow();
+    const std::uint64_t hash = hash_of(key);
+    const std::size_t at = probe(key, hash);
+    Slot& slot = slots_[at];
+    if (slot.hash == 0) {
+      slot = {hash, static_cast<std::uint32_t>(pool_.size()),
+              static_cast<std::uint32_t>(key.size()), Value{}};
+      pool_ += key;
+      ++size_;
+    }
+    return at;
+  }
+
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (Slot& slot : old) {
+      if (slot.hash == 0) continue;
+      std::size_t at = (slot.hash >> 1) & mask;
+      while (slots_[at].hash != 0) at = (at + 1) & mask;
+      slots_[at] = std::move(slot);
+    }
+  }
+
+  std::vector<Slot> slots_ = std::vector<Slot>(16);
+  std::string pool_;
+  std::size_t size_ = 0;
+};
+
+}  // namespace digestlint::summary
