@@ -112,10 +112,27 @@ std::string squash(std::string_view text) {
   // push_back() checked the capacity for each byte of every summary.
   std::string out(text.size(), '\0');
   char* end = out.data();
-  for (const char c : text) {
+  const auto squash_byte = [&](char c) {
     const std::int16_t squashed = kSquashed[static_cast<unsigned char>(c)];
     if (squashed >= 0) *end++ = static_cast<char>(squashed);
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    // A word with no upper-case letter, no whitespace (some of '\t'..'\r' are kept, so such a
+    // word goes byte by byte) and none of ' ', '-', '^', '_' is written as it is.
+    const std::uint64_t word = load_word(text.data() + i);
+    const std::uint64_t changed = ascii_in_range(word, 'A', 'Z') |
+                                  ascii_in_range(word, '\t', '\r') |
+                                  ascii_in_range(word, ' ', ' ') | ascii_in_range(word, '-', '-') |
+                                  ascii_in_range(word, '^', '_');
+    if (changed == 0) {
+      std::memcpy(end, &word, sizeof word);
+      end += sizeof word;
+      continue;
+    }
+    for (std::size_t k = i; k < i + 8; ++k) squash_byte(text[k]);
   }
+  for (; i < text.size(); ++i) squash_byte(text[i]);
   out.resize(static_cast<std::size_t>(end - out.data()));
   return out;
 }
@@ -141,7 +158,12 @@ std::size_t next_markup(std::string_view text, std::size_t i) {
 
 std::string strip_markup(std::string_view text) {
   std::string out;
-  out.reserve(text.size());
+  append_stripped(text, out);
+  return out;
+}
+
+void append_stripped(std::string_view text, std::string& out) {
+  out.reserve(out.size() + text.size());
   bool no_close = false;
   // Copy the runs between markup characters whole; most of a summary is plain text.
   for (std::size_t i = 0; i < text.size();) {
@@ -169,7 +191,6 @@ std::string strip_markup(std::string_view text) {
       out.push_back(c);
     }
   }
-  return out;
 }
 
 std::string stem(std::string_view word) {

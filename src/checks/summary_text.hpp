@@ -33,6 +33,8 @@ std::string squash(std::string_view text);
 
 // Removes Markdown emphasis and code markers and keeps the text of links: "**a** [b](c)" -> "a b".
 std::string strip_markup(std::string_view text);
+// strip_markup(text) appended to out.
+void append_stripped(std::string_view text, std::string& out);
 
 // A light English stemmer: strips a common suffix ("-ation", "-ing", "-ure", "-s", …) when at
 // least four letters remain, twice, so "Erasing" and "Erasure" both become "eras" and

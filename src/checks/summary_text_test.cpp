@@ -38,7 +38,7 @@ TEST_CASE("ascii_lower and latin_tokens, read a word at a time, agree with a byt
     return starts;
   };
   std::mt19937 engine(2026);
-  const std::string alphabet = "aZz@[`{09 -.'*\x80\xEA\xB0\x80";
+  const std::string alphabet = "aZz@[`{09 -.'*^_\t\v\x80\xEA\xB0\x80";
   for (int round = 0; round < 2000; ++round) {
     std::string text(std::uniform_int_distribution<std::size_t>(0, 40)(engine), ' ');
     for (char& c : text) {
@@ -48,6 +48,11 @@ TEST_CASE("ascii_lower and latin_tokens, read a word at a time, agree with a byt
                          0, alphabet.size() - 1)(engine)];
     }
     CHECK(ascii_lower(text) == naive_lower(text));
+    std::string squashed;
+    for (const char c : naive_lower(text)) {
+      if (std::string_view(" \t\n\r-_^").find(c) == std::string_view::npos) squashed += c;
+    }
+    CHECK(squash(text) == squashed);
     std::vector<std::size_t> starts;
     for (const Token& token : latin_tokens(text)) starts.push_back(token.offset);
     CHECK(starts == naive_starts(text));

@@ -161,10 +161,13 @@ std::shared_ptr<const Signals> SummaryModel::signals(const Entry& entry, const D
 }
 
 std::string summary_of(const Entry& entry) {
+  std::size_t size = 0;
+  for (const Section& section : entry.sections) size += section.text.text.size() + 1;
   std::string text;
+  text.reserve(size);
   for (const Section& section : entry.sections) {
     if (!text.empty()) text += '\n';
-    text += strip_markup(section.text.text);
+    append_stripped(section.text.text, text);
   }
   return text;
 }
