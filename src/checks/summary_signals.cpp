@@ -81,6 +81,11 @@ class SummaryIndex {
   }
 
   bool has_name(std::string_view name) const {
+    // Written as it is: then its squashed form is in the squashed summary too, which need not
+    // be made (name_variant_in's first test, and the answer for most summaries).
+    if (!squash(name).empty() && lowercase_.find(ascii_lower(name)) != std::string::npos) {
+      return true;
+    }
     if (name_variant_in(name, squashed(), vocabulary_)) return true;
     if (name.find_first_of(" -0123456789") == std::string_view::npos && sounds_like(name)) {
       return true;
