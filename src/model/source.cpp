@@ -6,6 +6,10 @@
 #include <iterator>
 #include <tuple>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace digestlint {
 namespace {
 
@@ -48,6 +52,48 @@ std::size_t skip_ascii(std::string_view s, std::size_t i) {
     if ((word & kHighBits) != 0) break;
   }
   while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
+// From i (where a sequence starts), past the valid UTF-8 that is ASCII and three-byte sequences
+// only, sixteen bytes at a time: a Korean digest is mostly Hangul, three bytes a syllable, and
+// validating it a sequence at a time was a third of a warm cached run. Stops at the block it
+// cannot pass whole (a two- or four-byte sequence, a lead E0, an error), which the caller then
+// reads a sequence at a time.
+std::size_t skip_ascii_and_three_byte(std::string_view s, std::size_t i) {
+#if defined(__SSE2__)
+  const auto signed_byte = [](int byte) { return _mm_set1_epi8(static_cast<char>(byte - 256)); };
+  for (; i + 16 <= s.size();) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const auto mask_of = [](__m128i bytes) {
+      return static_cast<unsigned>(_mm_movemask_epi8(bytes));
+    };
+    const unsigned high = mask_of(x);
+    if (high == 0) {
+      i += 16;
+      continue;
+    }
+    const unsigned continuation = mask_of(_mm_cmplt_epi8(x, signed_byte(0xC0)));  // 80..BF
+    const unsigned leads = high & ~continuation;
+    // E1..EF less ED: x - E1 + 80 (wrapping) compared as signed bytes.
+    const __m128i from_e1 = _mm_add_epi8(x, _mm_set1_epi8(static_cast<char>(0x80 - 0xE1)));
+    const unsigned e1_to_ef = mask_of(_mm_cmplt_epi8(from_e1, signed_byte(0x80 + 0x0F)));
+    const unsigned ed = mask_of(_mm_cmpeq_epi8(x, signed_byte(0xED)));
+    // ED is U+D000..U+D7FF (half of the Hangul syllables) when the next byte is below A0; A0..BF
+    // would make surrogates.
+    const unsigned next_below_a0 = mask_of(_mm_cmplt_epi8(_mm_srli_si128(x, 1), signed_byte(0xA0)));
+    const unsigned plain = (e1_to_ef & ~ed) | (ed & next_below_a0);
+    // A sequence that starts in the last two bytes ends in the next block: stop before it, and
+    // pass only if no sequence before it runs past the stop.
+    const unsigned take = (leads & 0x4000) ? 14 : (leads & 0x8000) ? 15 : 16;
+    const unsigned within = (1u << take) - 1;
+    const unsigned continued = (plain & within) << 1 | (plain & within) << 2;
+    const bool passes = ((leads ^ plain) & within) == 0 && (continued & ~within) == 0 &&
+                        ((continuation ^ continued) & within) == 0;
+    if (!passes) break;
+    i += take;
+  }
+#endif
   return i;
 }
 
@@ -116,7 +162,7 @@ SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(pa
     bytes.erase(0, bom.size());
   }
   for (std::size_t i = 0; i < bytes.size();) {
-    i = skip_ascii(bytes, i);
+    i = skip_ascii(bytes, skip_ascii_and_three_byte(bytes, i));
     if (i == bytes.size()) break;
     const std::size_t length = valid_length(bytes, i);
     if (length > 0) {

@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
+#include <vector>
 
 namespace digestlint {
 namespace {
@@ -31,6 +33,56 @@ TEST_CASE("positions on a long line with invalid bytes count each replaced byte 
   for (std::size_t offset = 0; offset < text.size(); offset += 29) {
     if ((static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) continue;  // in a code point
     CHECK(source.position(offset).utf16_column == utf16_length(text.substr(0, offset)) + 1);
+  }
+}
+
+TEST_CASE("validation sixteen bytes at a time agrees with decoding one sequence at a time") {
+  // Pieces that pass a block whole and pieces that stop it: Hangul under and over U+D000 (lead
+  // ED), a surrogate (ED A0 80), E0 sequences valid and overlong, two- and four-byte sequences,
+  // stray continuation and lead bytes; at every alignment, runs long enough to fill blocks.
+  const std::vector<std::string> pieces = {"가",
+                                           "한",
+                                           "힣",
+                                           "\xED\xA0\x80",
+                                           "\xE0\xA0\x80",
+                                           "\xE0\x80\x80",
+                                           "é",
+                                           "😀",
+                                           "a",
+                                           " ",
+                                           "\x80",
+                                           "\xEA",
+                                           "\xEA\xB0",
+                                           "\xF4\x90\x80\x80",
+                                           "\xEE\x80\x80",
+                                           "\xEF\xBF\xBF"};
+  std::mt19937 engine(99);
+  for (int round = 0; round < 3000; ++round) {
+    std::string bytes;
+    for (std::size_t k = engine() % 40; k > 0; --k) {
+      // Mostly Hangul and spaces, as in a digest, so that blocks pass.
+      const std::size_t choice =
+          engine() % 8 < 5 ? engine() % 2 == 0 ? 1 : 9 : engine() % pieces.size();
+      bytes += pieces[choice];
+    }
+    std::string expected = bytes;
+    std::vector<std::size_t> bad;
+    for (std::size_t i = 0; i < bytes.size();) {
+      std::size_t length = 0;
+      if (decode_utf8_sequence(bytes, i, length) == 0xFFFD && bytes.compare(i, 3, "\xEF\xBF\xBD")) {
+        bad.push_back(i);
+        expected[i] = '?';
+      }
+      i += length;
+    }
+    const SourceFile source("random.md", bytes);
+    CAPTURE(bytes);
+    CHECK(source.text() == expected);
+    std::vector<std::size_t> reported;
+    for (const EncodingError& error : source.encoding_errors()) {
+      for (std::size_t k = 0; k < error.length; ++k) reported.push_back(error.offset + k);
+    }
+    CHECK(reported == bad);
   }
 }
 
