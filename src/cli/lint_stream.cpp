@@ -128,6 +128,7 @@ struct PlannedFile {
   CacheKeys keys;
   bool hit = false;
   std::optional<FileResult> loaded;  // the hit's result, without its source, within the budget
+  std::optional<std::string> bytes;  // the bytes hashed, within the budget
 };
 
 // A file on its way through the pipeline.
@@ -222,6 +223,8 @@ class Pipeline {
     // done again when the file is reported.
     file.content = content_hash(read.bytes);
     file.compared = file.run->engine.compares_file(input.path);
+    if (!input.from_stdin && take_from_budget(kept_bytes_, read.bytes.size(), options_.kept_bytes))
+      file.bytes = std::move(read.bytes);
   }
 
   void look_up(const ListedInput& input, std::size_t index) {
@@ -231,16 +234,22 @@ class Pipeline {
     std::optional<FileResult> loaded =
         load_result(*options_.cache, file.keys.result, file.run->rules, nullptr);
     file.hit = loaded.has_value();
-    if (loaded && take_from_budget(1 + loaded->findings.size())) file.loaded = std::move(loaded);
+    if (loaded && take_from_budget(kept_results_, 1 + loaded->findings.size(), kKeptResultsBudget))
+      file.loaded = std::move(loaded);
   }
 
-  bool take_from_budget(std::size_t cost) {
-    if (kept_results_.fetch_add(cost) + cost <= kKeptResultsBudget) return true;
-    kept_results_ -= cost;
+  static bool take_from_budget(std::atomic<std::size_t>& taken, std::size_t cost,
+                               std::size_t budget) {
+    if (taken.fetch_add(cost) + cost <= budget) return true;
+    taken -= cost;
     return false;
   }
 
-  InputBytes read(const ListedInput& input) {
+  // The file's bytes as the first pass kept them (`kept`: then they are those its keys hash),
+  // else as read now.
+  InputBytes read(const ListedInput& input, std::size_t index, bool& kept) {
+    kept = options_.cache && planned_[index].bytes;
+    if (kept) return {input.path, *std::exchange(planned_[index].bytes, std::nullopt), {}};
     if (input.from_stdin && stdin_) return std::move(*stdin_);
     return read_input(input, input_options_);
   }
@@ -254,12 +263,14 @@ class Pipeline {
     const RuleCatalog::Compiled* compiled = compiled_[index];  // null when listed with an error
     if (compiled && !compiled->config.excludes(input.path)) pending->run = &run_for(*compiled);
     pending->slot.work = [this, &input, pending = pending.get()] {
-      InputBytes read = this->read(input);
+      bool kept = false;
+      InputBytes read = this->read(input, pending->index, kept);
       pending->error = std::move(read.error);
       pending->excluded = !pending->error && !pending->run;
       if (pending->error || pending->excluded) return;
-      if (options_.cache)
-        pending->as_planned = planned_[pending->index].content == content_hash(read.bytes);
+      if (options_.cache) {
+        pending->as_planned = kept || planned_[pending->index].content == content_hash(read.bytes);
+      }
       lint(*pending, std::make_shared<const SourceFile>(pending->path, std::move(read.bytes)));
     };
     workers_.submit(pending->slot);
@@ -344,6 +355,7 @@ class Pipeline {
   bool inputs_changed_ = false;
   std::atomic<std::size_t> recalled_{0};
   std::atomic<std::size_t> kept_results_{0};  // of kKeptResultsBudget
+  std::atomic<std::size_t> kept_bytes_{0};    // of options_.kept_bytes
   OwnFindingsStore own_;
   LintStream stream_;
   Workers workers_;  // last: its threads stop before what they use goes

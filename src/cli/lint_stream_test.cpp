@@ -37,7 +37,8 @@ struct StreamedRun {
 // A run over the directory's files, one job (so that files are read in a window of four behind
 // the ones reported); on_result sees each result as it is handed on.
 StreamedRun stream(const fs::path& directory, const ResultCache* cache,
-                   const std::function<void(const FileResult&)>& on_result = {}) {
+                   const std::function<void(const FileResult&)>& on_result = {},
+                   std::size_t kept_bytes = LintStreamOptions{}.kept_bytes) {
   const InputOptions input_options;
   RuleOptions rule_options;
   rule_options.select = {"authors"};  // rules that do not compare files
@@ -45,7 +46,7 @@ StreamedRun stream(const fs::path& directory, const ResultCache* cache,
   StreamedRun run;
   const LintStream stream =
       lint_stream(list_inputs({directory.string()}, input_options), input_options,
-                  {1, true, false, cache}, catalog, [&](FileResult&& result) {
+                  {1, true, false, cache, kept_bytes}, catalog, [&](FileResult&& result) {
                     if (on_result) on_result(result);
                     run.results.push_back(std::move(result));
                   });
@@ -61,30 +62,45 @@ std::vector<std::string> rule_ids(const FileResult& result) {
 
 }  // namespace
 
-TEST_CASE(
-    "a file edited between the two passes of a cached run is linted, not taken from its "
-    "stale entry") {
+// Twelve copies of a digest linted once into a cache; the eleventh is rewritten when the first
+// result of the next run is handed on. The first pass has hashed every file (and found every
+// entry) by then, and the second reads the eleventh only after the first few are handed on: the
+// edit falls between the passes, every time.
+struct EditBetweenPasses {
+  static constexpr int kFiles = 12;
+  static constexpr int kEdited = 10;
   TemporaryDirectory directory;
-  const fs::path digests = directory.path / "digests";
-  constexpr int kFiles = 12;
-  constexpr int kEdited = 10;  // read by the second pass well after the first file is handed on
-  for (int i = 0; i < kFiles; ++i)
-    write(digests / fmt::format("{:02}.md", i), digest("Sora Kim, Sora Kim"));
-  const fs::path edited = digests / fmt::format("{:02}.md", kEdited);
-  const ResultCache cache((directory.path / "cache").string());
-  const StreamedRun cold = stream(digests, &cache);
-  REQUIRE(cold.results.size() == kFiles);
-  const std::vector<std::string> stale = rule_ids(cold.results[kEdited]);
-  REQUIRE(!stale.empty());
+  fs::path digests = directory.path / "digests";
+  fs::path edited = digests / fmt::format("{:02}.md", kEdited);
+  ResultCache cache{(directory.path / "cache").string()};
+  std::string old_text = digest("Sora Kim, Sora Kim");
+  std::string new_text = digest("Sora Kim, Jonas Weber, +");
+  std::vector<std::string> stale;  // the edited file's findings before
 
-  // The first pass has hashed every file (and found every entry) before any result is handed
-  // on, and the second reads the edited file only after the first few are handed on: editing it
-  // when the first result arrives is an edit between the passes, every time.
-  const std::string new_text = digest("Sora Kim, Jonas Weber, +");
-  const StreamedRun warm = stream(digests, &cache, [&](const FileResult& result) {
-    if (result.source->path() == (digests / "00.md").string()) write(edited, new_text);
-  });
-  REQUIRE(warm.results.size() == kFiles);
+  EditBetweenPasses() {
+    for (int i = 0; i < kFiles; ++i) write(digests / fmt::format("{:02}.md", i), old_text);
+    const StreamedRun cold = stream(digests, &cache);
+    REQUIRE(cold.results.size() == kFiles);
+    stale = rule_ids(cold.results[kEdited]);
+    REQUIRE(!stale.empty());
+  }
+
+  StreamedRun run_with_edit(std::size_t kept_bytes) {
+    const StreamedRun run = stream(
+        digests, &cache,
+        [&](const FileResult& result) {
+          if (result.source->path() == (digests / "00.md").string()) write(edited, new_text);
+        },
+        kept_bytes);
+    REQUIRE(run.results.size() == kFiles);
+    return run;
+  }
+};
+
+TEST_CASE_FIXTURE(EditBetweenPasses,
+                  "a file edited between the two passes of a cached run and read again is "
+                  "linted, not taken from its stale entry") {
+  const StreamedRun warm = run_with_edit(0);  // no bytes kept: every file is read again
   CHECK(warm.from_cache == kFiles - 1);
   const FileResult& reported = warm.results[kEdited];
   CHECK(reported.source->text() == new_text);
@@ -94,4 +110,18 @@ TEST_CASE(
 
   // Its new result was not stored: its keys hash the bytes it had before.
   CHECK(stream(digests, &cache).from_cache == kFiles - 1);
+}
+
+TEST_CASE_FIXTURE(EditBetweenPasses,
+                  "a file edited between the two passes of a cached run and kept by the first "
+                  "is reported as it was hashed, with its entry") {
+  const StreamedRun warm = run_with_edit(LintStreamOptions{}.kept_bytes);
+  CHECK(warm.from_cache == kFiles);
+  CHECK(warm.results[kEdited].source->text() == old_text);
+  CHECK(rule_ids(warm.results[kEdited]) == stale);
+
+  // The next run reads the edit.
+  const StreamedRun next = stream(digests, &cache);
+  CHECK(next.from_cache == kFiles - 1);
+  CHECK(rule_ids(next.results[kEdited]) != stale);
 }
