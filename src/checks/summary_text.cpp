@@ -57,9 +57,14 @@ std::vector<Token> latin_tokens(std::string_view text) {
   std::vector<Token> tokens;
   std::size_t i = 0;
   while (i < text.size()) {
-    if (i + 8 <= text.size() && ascii_letters(load_word(text.data() + i)) == 0) {
-      i += 8;  // no token starts at a byte that is not a letter
-      continue;
+    // No token starts at a byte that is not a letter: on to the next letter of the word.
+    if (i + 8 <= text.size()) {
+      const std::uint64_t letters = ascii_letters(load_word(text.data() + i));
+      if (letters == 0) {
+        i += 8;
+        continue;
+      }
+      i += static_cast<std::size_t>(std::countr_zero(letters)) / 8;
     }
     // A token starts at a letter that does not continue an alphanumeric run ("3D" is skipped).
     if (!is_alpha(text[i]) || (i > 0 && is_alnum(text[i - 1]))) {

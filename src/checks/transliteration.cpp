@@ -2,7 +2,8 @@
 
 #include <array>
 #include <cstdint>
-#include <unordered_map>
+
+#include "checks/word_table.hpp"
 
 namespace digestlint::summary {
 namespace {
@@ -315,16 +316,15 @@ struct HashedSkeleton {
 // A word's skeletons, spelled once per thread: a digest's title words are looked up in every
 // summary they are compared with, the same words again and again.
 const std::vector<HashedSkeleton>& hashed_skeletons(std::string_view word) {
-  thread_local std::unordered_map<std::string, std::vector<HashedSkeleton>> spelled;
-  if (spelled.size() >= 65536) spelled.clear();  // a bound for a run over many digests
-  const auto [known, added] = spelled.try_emplace(std::string(word));
-  if (added) {
-    for (std::string& skeleton : latin_skeletons(word)) {
-      const std::uint64_t hash = hash_more(kHashBasis, skeleton);
-      known->second.push_back({std::move(skeleton), hash});
-    }
+  thread_local WordTable<std::vector<HashedSkeleton>> spelled;
+  if (spelled.size() >= 65536) spelled = {};  // a bound for a run over many digests
+  if (const auto* known = spelled.find(word)) return *known;
+  std::vector<HashedSkeleton>& skeletons = spelled[word];
+  for (std::string& skeleton : latin_skeletons(word)) {
+    const std::uint64_t hash = hash_more(kHashBasis, skeleton);
+    skeletons.push_back({std::move(skeleton), hash});
   }
-  return known->second;
+  return skeletons;
 }
 
 }  // namespace

@@ -23,7 +23,7 @@ class WordTable {
     for (const std::string_view key : keys) insert(key);
   }
 
-  // The key's value, added as Value{} when absent.
+  // The key's value, added as Value{} when absent. Valid until the next key is added.
   Value& operator[](std::string_view key) { return slots_[add(key)].value; }
   // Whether the key was added (false: it was there).
   bool insert(std::string_view key) {
