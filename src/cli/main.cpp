@@ -41,13 +41,15 @@ void keep_freed_memory() {
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
 }
 
-// First-touch page faults are the largest memory cost left (a 4 KiB fault costs ~15 µs on the VMs
-// we measured): the main thread's heap, where the run-long state of comparisons like
+// First-touch page faults are the largest memory cost left (a 4 KiB fault costs 12-15 µs on the
+// VMs we measured): the main thread's heap, where the run-long state of comparisons like
 // summary/duplicate-summary grows, is extended once by the top pad and advised to use transparent
-// huge pages, as glibc.malloc.hugetlb=1 would. Under another allocator the break does not move
-// and nothing is advised.
-void advise_huge_heap() {
+// huge pages, as glibc.malloc.hugetlb=1 would; and its first 2 MiB, about what checking one
+// digest touches, are faulted in by one call instead of a fault a page (a one-file run: about
+// 680 faults -> 265). Under another allocator the break does not move and nothing is advised.
+void prepare_heap() {
   constexpr std::uintptr_t kHugePage = 2 << 20;
+  constexpr std::uintptr_t kPage = 4096;
   const auto before = reinterpret_cast<std::uintptr_t>(sbrk(0));
   // Larger than the heap's free top, so the heap grows by the top pad; volatile, or the compiler
   // drops the pair.
@@ -56,6 +58,11 @@ void advise_huge_heap() {
   const auto after = reinterpret_cast<std::uintptr_t>(sbrk(0));
   const std::uintptr_t begin = (before + kHugePage - 1) & ~(kHugePage - 1);
   if (after > begin) madvise(reinterpret_cast<void*>(begin), after - begin, MADV_HUGEPAGE);
+  const std::uintptr_t first = before & ~(kPage - 1);  // madvise() takes whole pages
+  if (after > before) {  // kernels before 5.14 refuse MADV_POPULATE_WRITE, which costs nothing
+    madvise(reinterpret_cast<void*>(first), std::min(after - first, kHugePage),
+            MADV_POPULATE_WRITE);
+  }
 }
 
 }  // namespace
@@ -155,7 +162,7 @@ int main(int argc, char** argv) {
     // A batch run keeps what it frees for reuse; the language server, which runs for hours in an
     // editor, keeps glibc's defaults and gives memory back.
     keep_freed_memory();
-    advise_huge_heap();
+    prepare_heap();
     return run_check(check);
   }
   if (*rules_command) return run_rules(list_options, list_format);
