@@ -225,4 +225,14 @@ TEST_CASE("WordTable agrees with std::map through growth, on keys of every lengt
     REQUIRE(table.find(key) != nullptr);
     CHECK(*table.find(key) == value);
   }
+  // A table moved from is empty and usable; an empty key, even a null view, is a key.
+  const WordTable<int> moved = std::move(table);
+  CHECK(moved.size() == reference.size());
+  CHECK(table.size() == 0);  // NOLINT(bugprone-use-after-move): what is tested
+  CHECK_FALSE(table.contains("x"));
+  CHECK(table.insert("x"));
+  CHECK(table.size() == 1);
+  CHECK_FALSE(table.contains(std::string_view()));
+  CHECK(table.insert(std::string_view()));
+  CHECK(table.contains(""));
 }

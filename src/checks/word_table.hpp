@@ -1,11 +1,13 @@
 #pragma once
 // Words (vocabulary lists, stems, the glossary's keys) looked up by view without allocating.
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -24,21 +26,19 @@ class WordTable {
   }
 
   // The key's value, added as Value{} when absent. Valid until the next key is added.
-  Value& operator[](std::string_view key) { return slots_[add(key)].value; }
+  Value& operator[](std::string_view key) { return slots_[add(key).first].value; }
   // Whether the key was added (false: it was there).
-  bool insert(std::string_view key) {
-    const std::size_t before = size_;
-    add(key);
-    return size_ > before;
-  }
+  bool insert(std::string_view key) { return add(key).second; }
   const Value* find(std::string_view key) const {
-    const Slot& slot = slots_[probe(key, hash_of(key))];
-    return slot.hash == 0 ? nullptr : &slot.value;
+    const std::size_t at = probe(key, hash_of(key));
+    if (at == kMissing || slots_[at].hash == 0) return nullptr;
+    return &slots_[at].value;
   }
   bool contains(std::string_view key) const { return find(key) != nullptr; }
-  std::size_t size() const { return size_; }
+  std::size_t size() const { return slots_.empty() ? 0 : size_; }  // 0 when moved from
 
  private:
+  static constexpr std::size_t kMissing = static_cast<std::size_t>(-1);
   struct Slot {
     std::uint64_t hash = 0;  // 0: empty (hash_of never returns 0)
     std::uint32_t offset = 0, length = 0;
@@ -68,33 +68,38 @@ class WordTable {
 
   // The slot holding the key, or the empty slot where it would go.
   std::size_t probe(std::string_view key, std::uint64_t hash) const {
+    if (slots_.empty()) return kMissing;  // moved from
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t at = (hash >> 1) & mask;; at = (at + 1) & mask) {
       const Slot& slot = slots_[at];
       if (slot.hash == 0) return at;
       if (slot.hash == hash && slot.length == key.size() &&
-          std::memcmp(pool_.data() + slot.offset, key.data(), key.size()) == 0) {
+          (key.empty() || std::memcmp(pool_.data() + slot.offset, key.data(), key.size()) == 0)) {
         return at;
       }
     }
   }
 
-  std::size_t add(std::string_view key) {
+  // The key's slot, and whether the key was added.
+  std::pair<std::size_t, bool> add(std::string_view key) {
+    if (slots_.empty()) {  // moved from: empty again
+      pool_.clear();
+      size_ = 0;
+    }
     if (2 * (size_ + 1) > slots_.size()) grow();
     const std::uint64_t hash = hash_of(key);
     const std::size_t at = probe(key, hash);
     Slot& slot = slots_[at];
-    if (slot.hash == 0) {
-      slot = {hash, static_cast<std::uint32_t>(pool_.size()),
-              static_cast<std::uint32_t>(key.size()), Value{}};
-      pool_ += key;
-      ++size_;
-    }
-    return at;
+    if (slot.hash != 0) return {at, false};
+    slot = {hash, static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint32_t>(key.size()),
+            Value{}};
+    pool_ += key;
+    ++size_;
+    return {at, true};
   }
 
   void grow() {
-    std::vector<Slot> old(slots_.size() * 2);
+    std::vector<Slot> old(std::max<std::size_t>(16, slots_.size() * 2));  // 0 when moved from
     old.swap(slots_);
     const std::size_t mask = slots_.size() - 1;
     for (Slot& slot : old) {
