@@ -8,6 +8,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "model/byte_words.hpp"
 #include "model/source.hpp"
 #include "model/text.hpp"
 
@@ -27,28 +28,12 @@ constexpr bool is_lower(char c) {
   return c >= 'a' && c <= 'z';
 }
 
-// Eight bytes at a time: a summary is mostly Hangul, whose bytes are all above 0x7F, so most
-// words of eight bytes hold no ASCII letter and need no look at each byte.
-constexpr std::uint64_t kEveryByte = 0x0101010101010101ull;
-constexpr std::uint64_t kHighBits = 0x80 * kEveryByte;
-
-std::uint64_t load_word(const char* at) {
-  std::uint64_t word = 0;
-  std::memcpy(&word, at, sizeof word);
-  return word;
-}
-
-// The high bit of each byte of `word` that is an ASCII byte in [low, high]. Exact: the sums on
-// seven-bit values cannot carry into the next byte.
-std::uint64_t ascii_in_range(std::uint64_t word, unsigned char low, unsigned char high) {
-  const std::uint64_t seven_bits = word & ~kHighBits;
-  const std::uint64_t at_least_low = seven_bits + (0x80 - low) * kEveryByte;
-  const std::uint64_t above_high = seven_bits + (0x80 - high - 1) * kEveryByte;
-  return at_least_low & ~above_high & ~word & kHighBits;
-}
+using byte_words::ascii_in_range;
+using byte_words::load;
 
 std::uint64_t ascii_letters(std::uint64_t word) {
-  return ascii_in_range(word | 0x20 * kEveryByte, 'a', 'z');  // 0x20 folds the upper case
+  return ascii_in_range(word | 0x20 * byte_words::kEveryByte, 'a',
+                        'z');  // 0x20 folds the upper case
 }
 
 }  // namespace
@@ -59,7 +44,7 @@ std::vector<Token> latin_tokens(std::string_view text) {
   while (i < text.size()) {
     // No token starts at a byte that is not a letter: on to the next letter of the word.
     if (i + 8 <= text.size()) {
-      const std::uint64_t letters = ascii_letters(load_word(text.data() + i));
+      const std::uint64_t letters = ascii_letters(load(text.data() + i));
       if (letters == 0) {
         i += 8;
         continue;
@@ -90,7 +75,7 @@ std::string ascii_lower(std::string_view text) {
   std::string out(text);
   std::size_t i = 0;
   for (; i + 8 <= out.size(); i += 8) {
-    const std::uint64_t word = load_word(out.data() + i);
+    const std::uint64_t word = load(out.data() + i);
     const std::uint64_t lowered = word | ascii_in_range(word, 'A', 'Z') >> 2;  // 0x80 >> 2: 0x20
     std::memcpy(out.data() + i, &lowered, sizeof lowered);
   }
@@ -125,7 +110,7 @@ std::string squash(std::string_view text) {
   for (; i + 8 <= text.size(); i += 8) {
     // A word with no upper-case letter, no whitespace (some of '\t'..'\r' are kept, so such a
     // word goes byte by byte) and none of ' ', '-', '^', '_' is written as it is.
-    const std::uint64_t word = load_word(text.data() + i);
+    const std::uint64_t word = load(text.data() + i);
     const std::uint64_t changed = ascii_in_range(word, 'A', 'Z') |
                                   ascii_in_range(word, '\t', '\r') |
                                   ascii_in_range(word, ' ', ' ') | ascii_in_range(word, '-', '-') |
@@ -152,7 +137,7 @@ namespace {
 // '*' or in '['..'`' (which holds '_' and ']').
 std::size_t next_markup(std::string_view text, std::size_t i) {
   for (; i + 8 <= text.size(); i += 8) {
-    const std::uint64_t word = load_word(text.data() + i);
+    const std::uint64_t word = load(text.data() + i);
     if ((ascii_in_range(word, '[', '`') | ascii_in_range(word, '*', '*')) != 0) break;
   }
   while (i < text.size() && !is_markup(text[i])) ++i;
@@ -318,26 +303,22 @@ double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint6
 }
 
 std::size_t PhraseMatcher::add(std::string_view pattern, bool word_start) {
-  auto known = ids_.find(pattern);
-  if (known == ids_.end())
-    known = ids_.emplace(std::string(pattern), std::array{kNoId, kNoId}).first;
-  std::size_t& id = known->second[word_start];
-  if (id == kNoId) {
-    id = patterns_.size();
+  std::size_t& id_plus_one = ids_[pattern][word_start];
+  if (id_plus_one == 0) {
     patterns_.emplace_back(std::string(pattern), word_start);
+    id_plus_one = patterns_.size();
   }
-  return id;
+  return id_plus_one - 1;
 }
 
 namespace {
 
 // Up to eight bytes of text from `at`, packed little-endian, zeros past its end.
 std::uint64_t first_bytes(std::string_view text, std::size_t at) {
-  std::uint64_t bytes = 0;
   if (std::endian::native == std::endian::little && text.size() - at >= 8) {
-    std::memcpy(&bytes, text.data() + at, 8);
-    return bytes;
+    return load(text.data() + at);
   }
+  std::uint64_t bytes = 0;
   const std::size_t length = std::min<std::size_t>(8, text.size() - at);
   for (std::size_t i = 0; i < length; ++i) {
     bytes |= static_cast<std::uint64_t>(static_cast<unsigned char>(text[at + i])) << (8 * i);

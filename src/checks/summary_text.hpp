@@ -5,10 +5,8 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -102,16 +100,8 @@ class PhraseMatcher {
   const Slot* find(std::uint64_t key, std::uint64_t hash) const;
 
   std::vector<std::pair<std::string, bool>> patterns_;
-  // patterns_ inverted: a pattern's ids without and with word_start (kNoId when not added).
-  // Hashed and looked up by view: the lexicons add thousands at every start.
-  static constexpr std::size_t kNoId = static_cast<std::size_t>(-1);
-  struct ViewHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const {
-      return std::hash<std::string_view>{}(text);
-    }
-  };
-  std::unordered_map<std::string, std::array<std::size_t, 2>, ViewHash, std::equal_to<>> ids_;
+  // patterns_ inverted: one plus a pattern's id without and with word_start (0: not added).
+  WordTable<std::array<std::size_t, 2>> ids_;
   // By a position's first two bytes (the second 0 at the end of the text): bit k-1 set when a
   // pattern that is not word_start starts so and has a key of k bytes, bit k+7 when a word_start
   // one does. A row of 256 per first byte that starts some pattern (row 0, all zeros, for the

@@ -11,6 +11,8 @@
 #include <variant>
 #include <vector>
 
+#include "model/byte_words.hpp"
+
 namespace digestlint::summary {
 
 // An open-addressing table over one array of slots, the keys' bytes in one pool. The summary
@@ -52,9 +54,7 @@ class WordTable {
     std::uint64_t h = key.size() * kMultiplier;
     std::size_t i = 0;
     for (; i + 8 <= key.size(); i += 8) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, key.data() + i, 8);
-      h = (h ^ word) * kMultiplier;
+      h = (h ^ byte_words::load(key.data() + i)) * kMultiplier;
       h ^= h >> 29;
     }
     if (i < key.size()) {

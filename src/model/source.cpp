@@ -11,6 +11,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "model/byte_words.hpp"
+
 namespace digestlint {
 namespace {
 
@@ -46,11 +48,8 @@ std::size_t decode_valid(std::string_view s, std::size_t i, char32_t& cp) {
 // The offset of the first non-ASCII byte at or after i. Most of a digest is ASCII: checking eight
 // bytes at a time keeps validation from decoding it byte by byte.
 std::size_t skip_ascii(std::string_view s, std::size_t i) {
-  constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
   for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, s.data() + i, sizeof word);
-    if ((word & kHighBits) != 0) break;
+    if ((byte_words::load(s.data() + i) & byte_words::kHighBits) != 0) break;
   }
   while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
   return i;
@@ -199,10 +198,9 @@ void SourceFile::index_long_lines() {
     std::size_t i = begin;
     // Eight bytes at a time: the high bit of each byte that continues a code point (10xxxxxx)
     // and of each four-byte lead (11110xxx) is counted.
-    constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+    using byte_words::kHighBits;
     for (; i + 8 <= end; i += 8) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, text_.data() + i, sizeof word);
+      const std::uint64_t word = byte_words::load(text_.data() + i);
       const std::uint64_t continuing = word & ~(word << 1) & kHighBits;
       const std::uint64_t four_byte_lead = word & word << 1 & word << 2 & word << 3 & kHighBits;
       units += 8 - std::popcount(continuing) + std::popcount(four_byte_lead);

@@ -1,0 +1,29 @@
+#pragma once
+// Reading text eight bytes at a time. Digests are mostly Hangul, whose bytes are all above 0x7F,
+// and otherwise ASCII: a test on a whole word settles most of them without a look at each byte.
+
+#include <cstdint>
+#include <cstring>
+
+namespace digestlint::byte_words {
+
+inline constexpr std::uint64_t kEveryByte = 0x0101010101010101ull;
+inline constexpr std::uint64_t kHighBits = 0x80 * kEveryByte;
+
+// The eight bytes at `at`, the first in the lowest byte (little-endian, as on x86-64).
+inline std::uint64_t load(const char* at) {
+  std::uint64_t word = 0;
+  std::memcpy(&word, at, sizeof word);
+  return word;
+}
+
+// The high bit of each byte of `word` that is an ASCII byte in [low, high]. Exact: the sums on
+// seven-bit values cannot carry into the next byte.
+inline std::uint64_t ascii_in_range(std::uint64_t word, unsigned char low, unsigned char high) {
+  const std::uint64_t seven_bits = word & ~kHighBits;
+  const std::uint64_t at_least_low = seven_bits + (0x80 - low) * kEveryByte;
+  const std::uint64_t above_high = seven_bits + (0x80 - high - 1) * kEveryByte;
+  return at_least_low & ~above_high & ~word & kHighBits;
+}
+
+}  // namespace digestlint::byte_words
