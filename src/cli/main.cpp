@@ -49,7 +49,7 @@ void keep_freed_memory() {
 // 680 faults -> 265). Under another allocator the break does not move and nothing is advised.
 void prepare_heap() {
   constexpr std::uintptr_t kHugePage = 2 << 20;
-  constexpr std::uintptr_t kPage = 4096;
+  const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
   const auto before = reinterpret_cast<std::uintptr_t>(sbrk(0));
   // Larger than the heap's free top, so the heap grows by the top pad; volatile, or the compiler
   // drops the pair.
@@ -58,7 +58,7 @@ void prepare_heap() {
   const auto after = reinterpret_cast<std::uintptr_t>(sbrk(0));
   const std::uintptr_t begin = (before + kHugePage - 1) & ~(kHugePage - 1);
   if (after > begin) madvise(reinterpret_cast<void*>(begin), after - begin, MADV_HUGEPAGE);
-  const std::uintptr_t first = before & ~(kPage - 1);  // madvise() takes whole pages
+  const std::uintptr_t first = before & ~(page - 1);  // madvise() takes whole pages
   if (after > before) {  // kernels before 5.14 refuse MADV_POPULATE_WRITE, which costs nothing
     madvise(reinterpret_cast<void*>(first), std::min(after - first, kHugePage),
             MADV_POPULATE_WRITE);
