@@ -111,12 +111,17 @@ std::size_t lead_length(const Entry& entry, std::size_t summary_length) {
   return std::max(first, summary_length / 3);
 }
 
+// The titles of a digest's entries, in order.
+DigestTitles titles_of(const Digest& digest) {
+  DigestTitles titles;
+  for (const Entry& entry : digest.entries) titles.titles.push_back(entry.title.text);
+  return titles;
+}
+
 }  // namespace
 
 SummaryModel::SummaryModel(const RuleSpec& rule)
-    : vocabulary_(read_vocabulary(rule)),
-      parameters_(read_parameters(rule)),
-      fingerprint_(fingerprint_of(rule)) {}
+    : vocabulary_(read_vocabulary(rule)), parameters_(read_parameters(rule)) {}
 
 std::shared_ptr<const SummaryModel> SummaryModel::shared(const RuleSpec& rule) {
   static std::mutex mutex;
@@ -129,35 +134,18 @@ std::shared_ptr<const SummaryModel> SummaryModel::shared(const RuleSpec& rule) {
   return model;
 }
 
-DigestTitles titles_of(const Digest& digest) {
-  DigestTitles titles;
-  for (const Entry& entry : digest.entries) titles.titles.push_back(entry.title.text);
-  return titles;
-}
-
-std::shared_ptr<const Signals> SummaryModel::signals(const Entry& entry, const DigestTitles& digest,
-                                                     std::uint64_t digest_key) const {
-  std::uint64_t key = fingerprint_ ^ digest_key;
-  const auto fold = [&key](std::string_view text) {
-    key = (key ^ std::hash<std::string_view>{}(text)) * 0x100000001b3ull + text.size();
-  };
-  fold(entry.title.text);
-  for (const Section& section : entry.sections) fold(section.text.text);
-  // Rules run one after another over a file on one thread: the cache holds one digest's entries
-  // (and is emptied when another digest comes), so a run's memory does not grow with it.
-  thread_local std::uint64_t cached_digest = 0;
-  thread_local std::unordered_map<std::uint64_t, std::shared_ptr<const Signals>> cache;
-  if (cached_digest != (fingerprint_ ^ digest_key) || cache.size() > 4096) {
-    cache.clear();
-    cached_digest = fingerprint_ ^ digest_key;
+std::vector<std::optional<Signals>> SummaryModel::analyse(const Digest& digest) const {
+  DigestTitles titles = titles_of(digest);
+  std::vector<std::optional<Signals>> analysed(digest.entries.size());
+  for (std::size_t i = 0; i < digest.entries.size(); ++i) {
+    const Entry& entry = digest.entries[i];
+    if (entry.sections.empty()) continue;
+    titles.own = i;
+    const std::string summary = summary_of(entry);
+    analysed[i] = summary::analyse(titles, summary, lead_length(entry, summary.size()), vocabulary_,
+                                   parameters_, Depth::until_fine);
   }
-  if (const auto it = cache.find(key); it != cache.end()) return it->second;
-  const std::string summary = summary_of(entry);
-  auto signals =
-      std::make_shared<const Signals>(analyse(digest, summary, lead_length(entry, summary.size()),
-                                              vocabulary_, parameters_, Depth::until_fine));
-  cache.emplace(key, signals);
-  return signals;
+  return analysed;
 }
 
 std::string summary_of(const Entry& entry) {
@@ -179,14 +167,6 @@ Span summary_span(const Entry& entry) {
 
 namespace {
 
-std::uint64_t key_of(const DigestTitles& titles) {
-  std::uint64_t key = titles.titles.size();
-  for (const std::string_view title : titles.titles) {
-    key = (key ^ std::hash<std::string_view>{}(title)) * 0x100000001b3ull;
-  }
-  return key;
-}
-
 // One analysis of each entry's summary against its title, two rules: each reports its verdict.
 class SummaryVerdict final : public Analyzer {
  public:
@@ -195,12 +175,16 @@ class SummaryVerdict final : public Analyzer {
 
   void check(const CheckContext& context) const override {
     const Parameters& p = model_->parameters();
-    DigestTitles titles = titles_of(context.digest);
-    const std::uint64_t titles_key = key_of(titles);
-    for (const Entry& entry : context.digest.entries) {
-      titles.own = static_cast<std::size_t>(&entry - context.digest.entries.data());
-      if (entry.sections.empty()) continue;
-      const auto signals = model_->signals(entry, titles, titles_key);
+    const auto analyse = [&] { return model_->analyse(context.digest); };
+    std::vector<std::optional<Signals>> own;
+    const std::vector<std::optional<Signals>>& analysed =
+        context.analyses
+            ? context.analyses->get<std::vector<std::optional<Signals>>>(model_.get(), analyse)
+            : (own = analyse());
+    for (std::size_t i = 0; i < analysed.size(); ++i) {
+      if (!analysed[i]) continue;
+      const Entry& entry = context.digest.entries[i];
+      const Signals* signals = &*analysed[i];
       const Assessment assessment = assess(*signals, p);
       if (assessment.verdict != verdict_) continue;
       context.sink.report(

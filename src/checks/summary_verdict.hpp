@@ -6,7 +6,9 @@
 //     in it, its own names do not connect to the title, or its field contradicts the title's.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "checks/summary_signals.hpp"
 #include "model/digest.hpp"
@@ -27,26 +29,20 @@ Assessment assess(const Signals& signals, const Parameters& parameters);
 std::string evidence(const Signals& signals, Verdict verdict);
 
 // Vocabulary and parameters of the summary rules, built once per parameter set and shared by
-// both rules, with a per-thread cache of entry analyses (the second rule finds the first's).
+// both rules.
 class SummaryModel {
  public:
   explicit SummaryModel(const RuleSpec& rule);
   static std::shared_ptr<const SummaryModel> shared(const RuleSpec& rule);
-  // `digest` holds the titles of the entry's digest with `own` set to the entry; `digest_key`
-  // identifies them for the cache.
-  // Shared, not copied: both rules read the same analysis of an entry.
-  std::shared_ptr<const Signals> signals(const Entry& entry, const DigestTitles& digest,
-                                         std::uint64_t digest_key) const;
+  // Each entry's analysis, by entry; none for an entry without a summary. Both rules read one
+  // analysis of a file (CheckContext::analyses).
+  std::vector<std::optional<Signals>> analyse(const Digest& digest) const;
   const Parameters& parameters() const { return parameters_; }
 
  private:
   Vocabulary vocabulary_;
   Parameters parameters_;
-  std::uint64_t fingerprint_ = 0;  // of the parameters and lexicons
 };
-
-// The titles of a digest's entries, in order.
-DigestTitles titles_of(const Digest& digest);
 
 // The entry's summary: its sections' text joined by newlines, markup stripped.
 std::string summary_of(const Entry& entry);

@@ -27,6 +27,26 @@ class FindingSink {
 
 class TargetCache;
 
+// What the rules of one file work out once and share, each result filed under its owner (e.g. the
+// model that both summary verdicts read): the first rule to ask builds it, and it goes with the
+// file. Rules run one after another over a file, on one thread.
+class FileAnalyses {
+ public:
+  template <class T, class Build>
+  T& get(const void* owner, Build&& build) {
+    for (const auto& [key, value] : analyses_) {
+      if (key == owner) return *static_cast<T*>(value.get());
+    }
+    auto value = std::make_shared<T>(build());
+    T& result = *value;
+    analyses_.emplace_back(owner, std::move(value));
+    return result;
+  }
+
+ private:
+  std::vector<std::pair<const void*, std::shared_ptr<void>>> analyses_;
+};
+
 struct CheckContext {
   const SourceFile& source;
   const Digest& digest;
@@ -35,6 +55,8 @@ struct CheckContext {
   const InlineConfig* inline_config = nullptr;
   // The file's targets, shared by its rules; null: each rule builds its own.
   TargetCache* targets = nullptr;
+  // Analyses shared by the file's rules; null: each rule works out its own.
+  FileAnalyses* analyses = nullptr;
 };
 
 // One file of a run, for analyzers that compare files (e.g. duplicate summaries).

@@ -211,13 +211,14 @@ FileResult Engine::check(std::shared_ptr<const SourceFile> source, std::size_t i
     return result;
   }
   TargetCache targets(*result.digest, *source);
+  FileAnalyses analyses;
   for (std::size_t i = 0; i < rules_.specs.size() && !cancelled(); ++i) {
     if (rules_.analyzers[i]->after_suppressions()) continue;
     if (filter_ && !filter_(source->path(), rules_.specs[i])) continue;
     RuleSink sink(rules_.specs[i], *result.digest, result.findings);
     run_guarded(rules_.specs[i], result.findings, [&] {
-      rules_.analyzers[i]->check(
-          CheckContext{*source, *result.digest, sink, result.inline_config.get(), &targets});
+      rules_.analyzers[i]->check(CheckContext{*source, *result.digest, sink,
+                                              result.inline_config.get(), &targets, &analyses});
     });
   }
   if (own && !cancelled()) own->remember(index, result.findings);
