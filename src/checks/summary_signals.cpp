@@ -54,15 +54,9 @@ class SummaryIndex {
                const Vocabulary& vocabulary, const Parameters& parameters)
       : summary_(summary),
         lowercase_(ascii_lower(summary)),
+        tokens_(tokens),
         vocabulary_(vocabulary),
-        parameters_(parameters) {
-    for (const Token& token : tokens) {
-      stems_.insert(stem(token.text));
-      if (token.text.find('-') != std::string_view::npos) {
-        for_each_part(token.text, '-', [&](std::string_view part) { stems_.insert(stem(part)); });
-      }
-    }
-  }
+        parameters_(parameters) {}
 
   // The text's counts of the vocabulary's phrases (template phrases, field terms), on first use.
   const std::vector<int>& phrase_counts() const {
@@ -73,7 +67,15 @@ class SummaryIndex {
   // From now on a word is also found by its sound (a lookup before finds a subset), and the
   // renderings are counted in one scan rather than searched one by one: a summary analysed in
   // full is compared with the digest's other titles, whose terms are many.
-  void be_thorough() { thorough_ = true; }
+  void be_thorough() {
+    thorough_ = true;
+    for (const Token& token : tokens_) {
+      stems_.insert(stem(token.text));
+      if (token.text.find('-') != std::string_view::npos) {
+        for_each_part(token.text, '-', [&](std::string_view part) { stems_.insert(stem(part)); });
+      }
+    }
+  }
 
   // Whether the summary writes a text, compared without case, spaces or punctuation.
   bool writes(std::string_view squashed_text) const {
@@ -96,34 +98,61 @@ class SummaryIndex {
     for (const std::string_view part : name_parts(name)) {
       if (part.size() < 2 || !distinctive(part) || part.size() == name.size()) continue;
       any = true;
-      all = all && has_single_word(part);
+      all = all && has_single_word(part, stem(part));
     }
     return any && all;
   }
 
   // A word by stem, lexicon or Hangul spelling; a hyphenated word when all its content parts are.
-  bool has_word(std::string_view word) const {
-    if (has_single_word(word)) return true;
+  // `stemmed`: stem(word), worked out once per title term.
+  bool has_word(std::string_view word, std::string_view stemmed) const {
+    if (has_single_word(word, stemmed)) return true;
     if (word.find('-') == std::string_view::npos) return false;
     bool any = false, all = true;
     for_each_part(word, '-', [&](std::string_view part) {
       if (part.size() < 3 || vocabulary_.stopwords.contains(ascii_lower(part))) return;
       any = true;
-      all = all && has_single_word(part);
+      all = all && has_single_word(part, stem(part));
     });
     return any && all;
   }
 
  private:
-  bool has_single_word(std::string_view word) const {
-    const std::string key = stem(word);
-    if (stems_.contains(key)) return true;
+  bool has_single_word(std::string_view word, std::string_view key) const {
+    if (thorough_ ? stems_.contains(key) : has_stem(key)) return true;
     if (const auto* ids = vocabulary_.glossary.find(key)) {
       if (std::any_of(ids->begin(), ids->end(),
                       [&](std::size_t id) { return writes_rendering(id); }))
         return true;
     }
     return sounds_like(word);
+  }
+
+  // Whether a token of the summary, or a hyphen part of one, has this stem; searched in the
+  // text rather than in a set of the summary's stems, which most summaries (settled by their
+  // own title's few words) would build for nothing. A stem is a prefix of its lowercased word,
+  // so the word starts where the stem is written.
+  bool has_stem(std::string_view key) const {
+    if (key.empty()) return false;
+    for (std::size_t at = lowercase_.find(key); at != std::string::npos;
+         at = lowercase_.find(key, at + 1)) {
+      const auto after = std::upper_bound(
+          tokens_.begin(), tokens_.end(), at,
+          [](std::size_t offset, const Token& token) { return offset < token.offset; });
+      if (after == tokens_.begin()) continue;
+      const Token& token = *std::prev(after);
+      if (at >= token.offset + token.text.size()) continue;
+      const std::size_t start = at - token.offset;
+      const std::string_view rest = token.text.substr(start);
+      const std::string_view part = rest.substr(0, rest.find('-'));
+      if (start == 0) {
+        if (stem(token.text) == key) return true;
+        if (part.size() < token.text.size() && stem(part) == key) return true;
+      } else if (token.text[start - 1] == '-' && stem(part) == key) {
+        return true;
+      }
+    }
+    return false;
   }
 
   bool writes_rendering(std::size_t id) const {
@@ -158,9 +187,10 @@ class SummaryIndex {
 
   std::string_view summary_;
   std::string lowercase_;
+  const std::vector<Token>& tokens_;  // in text order
   mutable std::optional<std::string> squashed_;
   mutable std::optional<std::vector<int>> phrase_counts_;
-  WordTable<> stems_;
+  WordTable<> stems_;  // of every token and hyphen part, once thorough
   bool thorough_ = false;
   mutable std::optional<std::vector<int>> rendering_counts_;
   mutable std::optional<HangulSounds> sounds_;
@@ -182,21 +212,24 @@ std::vector<TitleTerm> title_terms(std::string_view title, const Vocabulary& voc
   WordTable<> seen;  // stems: "Quantization" and "Quantized" are one term
   for (const Token& token : latin_tokens(title)) {
     const std::string lower = ascii_lower(token.text);
-    if (vocabulary.stopwords.contains(lower) || !seen.insert(stem(lower))) continue;
+    if (vocabulary.stopwords.contains(lower)) continue;
+    const std::string stemmed = stem(lower);
+    if (!seen.insert(stemmed)) continue;
     if (token.text == name && !catchphrase) continue;
     const bool in_name = !name.empty() && token.offset < name.size();
     if (in_name && catchphrase) {
-      terms.push_back(
-          {TitleTerm::Kind::catchphrase, std::string(token.text), p.catchphrase_weight});
+      terms.push_back({TitleTerm::Kind::catchphrase, std::string(token.text), p.catchphrase_weight,
+                       false, stemmed});
     } else if (is_name_like(token.text, true, vocabulary.common) && !in_name) {
       terms.push_back({TitleTerm::Kind::entity, std::string(token.text), p.entity_weight});
     } else if (in_name) {
       continue;
-    } else if (vocabulary.common.contains(lower) ||
-               vocabulary.generic_stems.contains(stem(lower))) {
-      terms.push_back({TitleTerm::Kind::common, std::string(token.text), p.common_weight});
+    } else if (vocabulary.common.contains(lower) || vocabulary.generic_stems.contains(stemmed)) {
+      terms.push_back(
+          {TitleTerm::Kind::common, std::string(token.text), p.common_weight, false, stemmed});
     } else {
-      terms.push_back({TitleTerm::Kind::word, std::string(token.text), p.word_weight});
+      terms.push_back(
+          {TitleTerm::Kind::word, std::string(token.text), p.word_weight, false, stemmed});
     }
   }
   // Broad words ground a summary of any paper of the field; they count only when the title has
@@ -261,7 +294,7 @@ std::optional<std::string> conflicting_field(const std::vector<std::string>& tit
 
 bool found_in(const TitleTerm& term, const SummaryIndex& index) {
   const bool named = term.kind == TitleTerm::Kind::name || term.kind == TitleTerm::Kind::entity;
-  return named ? index.has_name(term.text) : index.has_word(term.text);
+  return named ? index.has_name(term.text) : index.has_word(term.text, term.stemmed);
 }
 
 // Weighted share of the terms found in the summary; marks each term found or not. A term marked
