@@ -12,6 +12,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "checks/summary_text.hpp"
@@ -58,9 +59,9 @@ class MinHash {
 
   MinHash() { bins_.fill(~0ull); }
 
-  void add(const std::vector<std::uint64_t>& hashes) {
-    for (const std::uint64_t shingle : hashes) {
-      const std::uint64_t h = mix(shingle);
+  // Shingle hashes as mix() made them: a summary's and its section's signatures read the same.
+  void add(const std::vector<std::uint64_t>& mixed) {
+    for (const std::uint64_t h : mixed) {
       const auto bin = static_cast<std::size_t>(h >> (64 - kBinBits));
       bins_[bin] = std::min<std::uint64_t>(bins_[bin], h & kValueMask);
     }
@@ -172,9 +173,10 @@ struct Location {
 class ClusterIndex {
  public:
   // The earliest representative at least `threshold` similar to signature, outside the
-  // same entry; null when there is none, and then the text becomes a representative itself.
-  const Location* match_or_add(const Signature& signature, const Location& location,
-                               double threshold, double& similarity) {
+  // same entry; null when there is none, and then the text becomes a representative itself
+  // (its location moved from `location`).
+  const Location* match_or_add(const Signature& signature, Location& location, double threshold,
+                               double& similarity) {
     const CompactSignature kept = compact(signature);
     table_.make_room(kBands);
     std::array<std::uint64_t, kBands> keys{};
@@ -205,7 +207,7 @@ class ClusterIndex {
     }
     const auto id = static_cast<std::uint32_t>(firsts_.size());
     for (Bucket* bucket : buckets) add(*bucket, id);
-    firsts_.push_back(location);
+    firsts_.push_back(std::move(location));
     signatures_.push_back(kept);
     return nullptr;
   }
@@ -270,8 +272,9 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
       std::size_t whole_length = 0;
       std::vector<std::pair<const Section*, Signature>> parts;
       for (const Section& section : entry.sections) {
-        const std::vector<std::uint64_t> hashes =
+        std::vector<std::uint64_t> hashes =
             summary::shingle_hashes(summary::strip_markup(section.text.text), width_);
+        for (std::uint64_t& hash : hashes) hash = mix(hash);
         const std::size_t length = code_point_count(section.text.text);
         whole.add(hashes);
         whole_length += length;
@@ -299,7 +302,7 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
                   section ? std::string(section->name.text) : std::string()};
     double similarity = 0;
     const Location* first = index.match_or_add(signature, here, similarity_, similarity);
-    if (first == nullptr) return false;
+    if (first == nullptr) return false;  // `here` now belongs to the index
     if (report_it) report(run, input, *first, here, similarity);
     return true;
   }
