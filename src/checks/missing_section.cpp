@@ -36,8 +36,17 @@ class MissingSection final : public Analyzer {
   static void check_named(const CheckContext& ctx, const Entry& entry,
                           const std::vector<std::string>& required) {
     std::vector<bool> present(required.size(), false);
+    std::vector<std::string> normalized;
+    for (const std::string& name : required) normalized.push_back(checks::normalize(name));
     for (const Section& section : entry.sections) {
       const std::string name = checks::normalize(section.name.text);
+      // Most sections are named exactly as required: then that name is the closest one, and the
+      // edit distances to every name need not be worked out.
+      const auto exact = std::find(normalized.begin(), normalized.end(), checks::normalize(name));
+      if (exact != normalized.end()) {
+        present[static_cast<std::size_t>(exact - normalized.begin())] = true;
+        continue;
+      }
       // A variant ("what’s  new") or a misspelt name ("Technical Detail") is there, just
       // misnamed: that is structure/unknown-section's finding, not a missing section too.
       std::size_t distance = 0;
