@@ -258,35 +258,13 @@ std::vector<std::uint64_t> shingles(std::string_view text, std::size_t width) {
   return out;
 }
 
-namespace {
-
-// decode_utf8() with a valid three-byte sequence (Hangul, most of a summary) decoded here rather
-// than in a call: at least U+0800 and no surrogate, as decode_utf8() checks.
-char32_t decode_three_byte(std::string_view text, std::size_t at, std::size_t& length) {
-  const auto lead = static_cast<unsigned char>(text[at]);
-  if ((lead & 0xF0) == 0xE0 && text.size() - at >= 3) {
-    const auto second = static_cast<unsigned char>(text[at + 1]);
-    const auto third = static_cast<unsigned char>(text[at + 2]);
-    if ((second & 0xC0) == 0x80 && (third & 0xC0) == 0x80) {
-      const char32_t cp = (lead & 0x0Fu) << 12 | (second & 0x3Fu) << 6 | (third & 0x3Fu);
-      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
-        length = 3;
-        return cp;
-      }
-    }
-  }
-  return decode_utf8(text, at, length);
-}
-
-}  // namespace
-
 std::vector<std::uint64_t> shingle_hashes(std::string_view text, std::size_t width) {
   // Keep letters, digits and non-ASCII characters, lowercased; drop spaces and ASCII punctuation.
   std::vector<std::uint32_t> units;
   units.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     std::size_t length = 0;
-    const char32_t cp = decode_three_byte(text, i, length);
+    const char32_t cp = decode_utf8(text, i, length);
     if (cp >= 0x80 || is_alnum(static_cast<char>(cp))) {
       units.push_back(cp < 0x80 && is_upper(static_cast<char>(cp)) ? cp - 'A' + 'a' : cp);
     }

@@ -123,34 +123,6 @@ Span sub_span(const Field& field, std::size_t pos, std::size_t len) {
   return Span{begin, std::min(begin + len, field.span.end)};
 }
 
-Bracket bracket_of(char32_t cp) {
-  // A switch, not a table search: analyzers ask for every code point of a text.
-  switch (cp) {
-    case U'(':
-      return {BracketFamily::paren, true, U')'};
-    case U')':
-      return {BracketFamily::paren, false, U'('};
-    case U'（':
-      return {BracketFamily::paren, true, U'）'};
-    case U'）':
-      return {BracketFamily::paren, false, U'（'};
-    case U'[':
-      return {BracketFamily::square, true, U']'};
-    case U']':
-      return {BracketFamily::square, false, U'['};
-    case U'{':
-      return {BracketFamily::curly, true, U'}'};
-    case U'}':
-      return {BracketFamily::curly, false, U'{'};
-    case U'「':
-      return {BracketFamily::corner, true, U'」'};
-    case U'」':
-      return {BracketFamily::corner, false, U'「'};
-    default:
-      return {};
-  }
-}
-
 bool may_hold_bracket(std::string_view text) {
   // （ ） are U+FF08/U+FF09 (first byte 0xEF), 「 」 U+300C/U+300D (0xE3); Hangul starts 0xEA-0xED.
   static constexpr std::array<bool, 256> kBracketByte = [] {

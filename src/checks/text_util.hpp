@@ -44,8 +44,34 @@ struct Bracket {
   bool open = false;
   char32_t partner = 0;
 };
-// family none for anything that is not a bracket.
-Bracket bracket_of(char32_t cp);
+// family none for anything that is not a bracket. Inline: analyzers ask for every code point of a
+// text, and most are no bracket.
+inline Bracket bracket_of(char32_t cp) {
+  switch (cp) {
+    case U'(':
+      return {BracketFamily::paren, true, U')'};
+    case U')':
+      return {BracketFamily::paren, false, U'('};
+    case U'（':
+      return {BracketFamily::paren, true, U'）'};
+    case U'）':
+      return {BracketFamily::paren, false, U'（'};
+    case U'[':
+      return {BracketFamily::square, true, U']'};
+    case U']':
+      return {BracketFamily::square, false, U'['};
+    case U'{':
+      return {BracketFamily::curly, true, U'}'};
+    case U'}':
+      return {BracketFamily::curly, false, U'{'};
+    case U'「':
+      return {BracketFamily::corner, true, U'」'};
+    case U'」':
+      return {BracketFamily::corner, false, U'「'};
+    default:
+      return {};
+  }
+}
 // Whether text may hold a bracket: it has an ASCII one or the first byte of a fullwidth or corner
 // one. Most titles and sections hold none, and analyzers then skip decoding them.
 bool may_hold_bracket(std::string_view text);

@@ -69,12 +69,26 @@ int utf16_length(std::string_view utf8);
 // decode_utf8 beyond ASCII; invalid bytes decode to U+FFFD, one byte each.
 char32_t decode_utf8_sequence(std::string_view text, std::size_t offset, std::size_t& length);
 // Decodes the code point at text[offset], setting length to its byte length (>= 1). Inline for
-// ASCII, which analyzers scanning code point by code point meet most.
+// ASCII and valid three-byte sequences (Hangul), which analyzers scanning code point by code
+// point meet most: a three-byte one is at least U+0800 and no surrogate.
 inline char32_t decode_utf8(std::string_view text, std::size_t offset, std::size_t& length) {
   const auto lead = static_cast<unsigned char>(text[offset]);
-  if (lead >= 0x80) return decode_utf8_sequence(text, offset, length);
-  length = 1;
-  return lead;
+  if (lead < 0x80) {
+    length = 1;
+    return lead;
+  }
+  if ((lead & 0xF0) == 0xE0 && text.size() - offset >= 3) {
+    const auto second = static_cast<unsigned char>(text[offset + 1]);
+    const auto third = static_cast<unsigned char>(text[offset + 2]);
+    if ((second & 0xC0) == 0x80 && (third & 0xC0) == 0x80) {
+      const char32_t cp = (lead & 0x0Fu) << 12 | (second & 0x3Fu) << 6 | (third & 0x3Fu);
+      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+        length = 3;
+        return cp;
+      }
+    }
+  }
+  return decode_utf8_sequence(text, offset, length);
 }
 // Terminal columns a string occupies: East Asian wide and fullwidth characters count two.
 int display_width(std::string_view utf8);

@@ -86,5 +86,27 @@ TEST_CASE("validation sixteen bytes at a time agrees with decoding one sequence 
   }
 }
 
+TEST_CASE("decode_utf8's inline three-byte path agrees with decoding the sequence in full") {
+  // Every lead byte E0-EF with continuation bytes at the edges of their ranges (overlong E0,
+  // surrogates under ED, the last of EF), cut short, or followed by a non-continuation byte.
+  const std::vector<unsigned char> seconds = {0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0};
+  for (unsigned lead = 0xE0; lead <= 0xEF; ++lead) {
+    for (const unsigned char second : seconds) {
+      for (const unsigned char third : seconds) {
+        const std::string bytes{static_cast<char>(lead), static_cast<char>(second),
+                                static_cast<char>(third)};
+        for (std::size_t size = 1; size <= 3; ++size) {
+          const std::string_view text(bytes.data(), size);
+          std::size_t fast = 0, full = 0;
+          CAPTURE(bytes);
+          CAPTURE(size);
+          CHECK(decode_utf8(text, 0, fast) == decode_utf8_sequence(text, 0, full));
+          CHECK(fast == full);
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace digestlint
