@@ -183,21 +183,40 @@ void append_stripped(std::string_view text, std::string& out) {
   }
 }
 
-std::string stem(std::string_view word) {
-  static constexpr std::array<std::string_view, 18> kSuffixes = {
+namespace {
+
+// The suffixes stem() removes, by their last letter, each list in the order they are tried.
+struct Suffixes {
+  std::array<std::string_view, 10> list;
+  std::size_t size = 0;
+};
+
+constexpr std::array<Suffixes, 256> suffixes_by_last_letter() {
+  constexpr std::array<std::string_view, 18> kSuffixes = {
       "ations", "ation", "ings", "ing", "ures", "ure", "ions", "ion", "ual",
       "ness",   "ities", "ity",  "ies", "ers",  "er",  "ed",   "es",  "s"};
+  std::array<Suffixes, 256> by_letter{};
+  for (const std::string_view suffix : kSuffixes) {
+    Suffixes& entry = by_letter[static_cast<unsigned char>(suffix.back())];
+    entry.list[entry.size++] = suffix;
+  }
+  return by_letter;
+}
+
+}  // namespace
+
+std::string stem(std::string_view word) {
+  static constexpr std::array<Suffixes, 256> kSuffixesByLast = suffixes_by_last_letter();
   std::string lower = ascii_lower(word);
   // Two rounds, so "captioning" -> "caption" -> "capt" meets "captions" -> "capt".
   for (int round = 0; round < 2; ++round) {
-    // Every suffix ends in one of these letters and leaves at least four: skip the table early.
-    if (lower.size() < 5 ||
-        std::string_view("sngelyrd").find(lower.back()) == std::string_view::npos)
-      break;
-    for (std::string_view suffix : kSuffixes) {
-      // The last letters first: ends_with() is a memcmp() call, and most suffixes differ there.
-      if (lower.size() >= suffix.size() + 4 && lower.back() == suffix.back() &&
-          lower.ends_with(suffix)) {
+    // Every suffix leaves at least four letters.
+    if (lower.size() < 5) break;
+    const Suffixes& candidates = kSuffixesByLast[static_cast<unsigned char>(lower.back())];
+    if (candidates.size == 0) break;
+    for (std::size_t k = 0; k < candidates.size; ++k) {
+      std::string_view suffix = candidates.list[k];
+      if (lower.size() >= suffix.size() + 4 && lower.ends_with(suffix)) {
         // "-es" is a plural ending only after a sibilant ("patches"); "languages" loses the "s".
         const std::string_view rest = std::string_view(lower).substr(0, lower.size() - 2);
         if (suffix == "es" && !(rest.ends_with('s') || rest.ends_with('x') || rest.ends_with('z') ||
@@ -213,8 +232,10 @@ std::string stem(std::string_view word) {
   return lower;
 }
 
-bool is_name_like(std::string_view token, bool in_title, const WordTable<>& common) {
-  if (token.size() < 2 || common.contains(ascii_lower(token))) return false;
+namespace {
+
+// Whether a token is shaped like a name: letters and digits mixed, or capitals inside it.
+bool has_name_shape(std::string_view token, bool in_title) {
   bool letter = false, digit = false, inner_capital = false;
   int capitals = 0;
   for (std::size_t i = 0; i < token.size(); ++i) {
@@ -232,6 +253,14 @@ bool is_name_like(std::string_view token, bool in_title, const WordTable<>& comm
   if (in_title) return inner_capital;
   if (capitals >= 2) return true;
   return false;
+}
+
+}  // namespace
+
+// The shape first: most words are not names, and need no lookup.
+bool is_name_like(std::string_view token, bool in_title, const WordTable<>& common) {
+  if (token.size() < 2 || !has_name_shape(token, in_title)) return false;
+  return !common.contains(ascii_lower(token));
 }
 
 std::pair<std::string, std::vector<std::string>> split_entry(std::string_view entry) {
