@@ -200,10 +200,12 @@ class ClusterIndex {
     std::sort(candidates_.begin(), candidates_.end());
     candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
     for (const std::uint32_t id : candidates_) {
-      const Location& first = firsts_[id];
-      if (first.file == location.file && first.entry == location.entry) continue;
+      // The signature first: most candidates are not similar, and their locations (cold
+      // memory) need not be read.
       similarity = estimated_similarity(signatures_[id], kept);
-      if (similarity >= threshold) return &first;
+      if (similarity < threshold) continue;
+      const Location& first = firsts_[id];
+      if (first.file != location.file || first.entry != location.entry) return &first;
     }
     const auto id = static_cast<std::uint32_t>(firsts_.size());
     for (Bucket* bucket : buckets) add(*bucket, id);

@@ -26,4 +26,10 @@ inline std::uint64_t ascii_in_range(std::uint64_t word, unsigned char low, unsig
   return at_least_low & ~above_high & ~word & kHighBits;
 }
 
+// How many bytes of `high_bits` (a word with at most each byte's high bit set) have it: summed by a
+// multiplication, since std::popcount is a library call on x86-64 before POPCNT (x86-64-v2).
+inline int count_high_bits(std::uint64_t high_bits) {
+  return static_cast<int>(((high_bits >> 7) * kEveryByte) >> 56);
+}
+
 }  // namespace digestlint::byte_words

@@ -1,7 +1,6 @@
 #include "model/source.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <iterator>
@@ -203,7 +202,8 @@ void SourceFile::index_long_lines() {
       const std::uint64_t word = byte_words::load(text_.data() + i);
       const std::uint64_t continuing = word & ~(word << 1) & kHighBits;
       const std::uint64_t four_byte_lead = word & word << 1 & word << 2 & word << 3 & kHighBits;
-      units += 8 - std::popcount(continuing) + std::popcount(four_byte_lead);
+      units +=
+          8 - byte_words::count_high_bits(continuing) + byte_words::count_high_bits(four_byte_lead);
     }
     for (; i < end; ++i) {
       const auto byte = static_cast<unsigned char>(text_[i]);
