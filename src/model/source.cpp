@@ -142,13 +142,16 @@ int utf16_length(std::string_view utf8) {
   return units;
 }
 
+int display_width(char32_t cp) {
+  const bool combining = (cp >= 0x0300 && cp <= 0x036F) || cp == 0x200B || cp == 0xFE0F;
+  return combining ? 0 : (is_wide(cp) ? 2 : 1);
+}
+
 int display_width(std::string_view utf8) {
   int width = 0;
   for (std::size_t i = 0; i < utf8.size();) {
     std::size_t length = 0;
-    const char32_t cp = decode_utf8(utf8, i, length);
-    const bool combining = (cp >= 0x0300 && cp <= 0x036F) || cp == 0x200B || cp == 0xFE0F;
-    width += combining ? 0 : (is_wide(cp) ? 2 : 1);
+    width += display_width(decode_utf8(utf8, i, length));
     i += length;
   }
   return width;

@@ -92,5 +92,7 @@ inline char32_t decode_utf8(std::string_view text, std::size_t offset, std::size
 }
 // Terminal columns a string occupies: East Asian wide and fullwidth characters count two.
 int display_width(std::string_view utf8);
+// The columns one code point occupies: 0 (combining), 1 or 2 (wide).
+int display_width(char32_t cp);
 
 }  // namespace digestlint

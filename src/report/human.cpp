@@ -92,7 +92,7 @@ Cell next_cell(std::string_view text, std::size_t line_end, CellCursor& cursor) 
   } else if (is_unprintable(cp)) {
     cell.text = kReplacement;
   } else {
-    cell.width = display_width(cell.text);
+    cell.width = display_width(cp);
   }
   cursor.offset += length;
   cursor.column += cell.width;
@@ -156,14 +156,25 @@ class LayoutCache {
   // Valid until the next call.
   const LineLayout& layout(const SourceFile& source, int line) {
     const Span span = source.line_span(line);
-    if (span.size() <= 16 * LineLayout::kStride) return short_line_.emplace(source.text(), span);
-    return layouts_.try_emplace({&source, line}, source.text(), span).first->second;
+    if (span.size() > 16 * LineLayout::kStride) {
+      return layouts_.try_emplace({&source, line}, source.text(), span).first->second;
+    }
+    // The findings of a file come in source order: a short line's next finding is often on it too.
+    if (!short_line_ || short_key_ != std::pair{&source, line}) {
+      short_line_.emplace(source.text(), span);
+      short_key_ = {&source, line};
+    }
+    return *short_line_;
   }
   // Called between files, so the cache holds one file's lines (and those its findings point to).
-  void clear() { layouts_.clear(); }
+  void clear() {
+    layouts_.clear();
+    short_line_.reset();
+  }
 
  private:
   std::optional<LineLayout> short_line_;
+  std::pair<const SourceFile*, int> short_key_{nullptr, 0};
   std::map<std::pair<const SourceFile*, int>, LineLayout> layouts_;
 };
 
