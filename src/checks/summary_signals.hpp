@@ -20,7 +20,7 @@ struct TitleTerm {
   std::string text;
   double weight = 0;
   bool found = false;
-  std::string stemmed;  // stem(text) for words (not names), looked up in every summary
+  std::string stemmed{};  // stem(text) for words (not names), looked up in every summary
 };
 
 // Another entry of the same digest whose title the summary grounds better than its own: the
