@@ -18,11 +18,14 @@ class MissingSection final : public Analyzer {
     const checks::SectionNames required(configured_, ctx.digest);
     const Profile* profile = ctx.digest.profile.get();
     if (profile && !configured_ && !profile->requires_field("summary")) return;
+    // The required names as closest() compares them, worked out once for every entry.
+    std::vector<std::string> normalized;
+    for (const std::string& name : required.names()) normalized.push_back(checks::normalize(name));
     for (const Entry& entry : ctx.digest.entries) {
       if (required.untitled()) {
         check_bullets(ctx, entry, *profile);
       } else {
-        check_named(ctx, entry, required.names());
+        check_named(ctx, entry, required.names(), normalized);
       }
     }
   }
@@ -34,10 +37,9 @@ class MissingSection final : public Analyzer {
   }
 
   static void check_named(const CheckContext& ctx, const Entry& entry,
-                          const std::vector<std::string>& required) {
+                          const std::vector<std::string>& required,
+                          const std::vector<std::string>& normalized) {
     std::vector<bool> present(required.size(), false);
-    std::vector<std::string> normalized;
-    for (const std::string& name : required) normalized.push_back(checks::normalize(name));
     for (const Section& section : entry.sections) {
       const std::string name = checks::normalize(section.name.text);
       // Most sections are named exactly as required: then that name is the closest one, and the

@@ -32,8 +32,8 @@ using byte_words::ascii_in_range;
 using byte_words::load;
 
 std::uint64_t ascii_letters(std::uint64_t word) {
-  return ascii_in_range(word | 0x20 * byte_words::kEveryByte, 'a',
-                        'z');  // 0x20 folds the upper case
+  // 0x20 folds the upper case.
+  return ascii_in_range(word | 0x20 * byte_words::kEveryByte, 'a', 'z');
 }
 
 }  // namespace

@@ -26,6 +26,11 @@ inline std::uint64_t ascii_in_range(std::uint64_t word, unsigned char low, unsig
   return at_least_low & ~above_high & ~word & kHighBits;
 }
 
+// The high bit of each byte of `word` that continues a UTF-8 sequence (10xxxxxx).
+inline std::uint64_t continuation_bytes(std::uint64_t word) {
+  return word & ~(word << 1) & kHighBits;
+}
+
 // How many bytes of `high_bits` (a word with at most each byte's high bit set) have it: summed by a
 // multiplication, since std::popcount is a library call on x86-64 before POPCNT (x86-64-v2).
 inline int count_high_bits(std::uint64_t high_bits) {

@@ -203,7 +203,7 @@ void SourceFile::index_long_lines() {
     using byte_words::kHighBits;
     for (; i + 8 <= end; i += 8) {
       const std::uint64_t word = byte_words::load(text_.data() + i);
-      const std::uint64_t continuing = word & ~(word << 1) & kHighBits;
+      const std::uint64_t continuing = byte_words::continuation_bytes(word);
       const std::uint64_t four_byte_lead = word & word << 1 & word << 2 & word << 3 & kHighBits;
       units +=
           8 - byte_words::count_high_bits(continuing) + byte_words::count_high_bits(four_byte_lead);

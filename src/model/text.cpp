@@ -37,8 +37,8 @@ std::size_t code_point_count(std::string_view utf8) {
   std::size_t continuations = 0, i = 0;
   for (; i + 8 <= utf8.size(); i += 8) {
     const std::uint64_t word = byte_words::load(utf8.data() + i);
-    continuations += static_cast<std::size_t>(
-        byte_words::count_high_bits(word & ~(word << 1) & byte_words::kHighBits));
+    continuations +=
+        static_cast<std::size_t>(byte_words::count_high_bits(byte_words::continuation_bytes(word)));
   }
   for (; i < utf8.size(); ++i)
     continuations += (static_cast<unsigned char>(utf8[i]) & 0xC0) == 0x80;

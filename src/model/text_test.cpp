@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 namespace digestlint {
 
 TEST_CASE("trim drops ASCII whitespace at both ends only") {
@@ -19,6 +23,21 @@ TEST_CASE("code_point_count counts UTF-8 sequences, not bytes") {
   CHECK(code_point_count("abc") == 3);
   CHECK(code_point_count("생성") == 2);
   CHECK(code_point_count("") == 0);
+}
+
+TEST_CASE("code_point_count eight bytes at a time agrees with counting byte by byte") {
+  // Long enough for whole words, at every alignment and tail length, with one-, two-, three- and
+  // four-byte sequences and stray continuation bytes.
+  const std::vector<std::string> pieces = {"a", "é", "한", "😀", "\x80", "\xBF", " "};
+  std::mt19937 engine(7);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    for (std::size_t k = engine() % 30; k > 0; --k) text += pieces[engine() % pieces.size()];
+    std::size_t expected = 0;
+    for (const char c : text) expected += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    CAPTURE(text);
+    CHECK(code_point_count(text) == expected);
+  }
 }
 
 TEST_CASE("edit_distance counts code points") {
