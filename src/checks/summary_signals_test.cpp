@@ -297,6 +297,26 @@ TEST_CASE("analysing only until a summary is fine changes no verdict") {
   }
 }
 
+TEST_CASE("a settled summary finds a title word where its stem starts a word or a hyphen part") {
+  const Fixture f;
+  const auto found = [&](std::string_view summary) {
+    const DigestTitles digest{{"Retrieval Backbones"}, 0};
+    const Signals early =
+        analyse(digest, summary, summary.size() / 3, f.vocabulary, f.parameters, Depth::until_fine);
+    std::vector<std::string> words;
+    for (const TitleTerm& term : early.terms) {
+      if (term.found) words.push_back(term.text);
+    }
+    return std::pair{early.settled, words};
+  };
+  // "cross-retrieval": a hyphen part; "backbone": another form of "Backbones".
+  const auto [settled, words] = found("이 논문은 cross-retrieval 과 backbone 구조를 다룹니다.");
+  CHECK(settled);
+  CHECK(words == std::vector<std::string>{"Retrieval", "Backbones"});
+  // Inside a word is not the word: "preretrieval", "backbonesque".
+  CHECK(found("이 논문은 preretrieval 과 backbonesque 구조를 다룹니다.").second.empty());
+}
+
 TEST_CASE("name parts split at separators and case changes") {
   CHECK(name_parts("EdgeFusion") == std::vector<std::string_view>{"Edge", "Fusion"});
   CHECK(name_parts("User-LLM") == std::vector<std::string_view>{"User", "LLM"});
