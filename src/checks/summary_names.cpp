@@ -22,8 +22,9 @@ bool is_acronym(std::string_view token) {
 }
 
 bool distinctive(std::string_view word, const Vocabulary& vocabulary) {
+  if (word.size() < 3) return false;
   const std::string lower = ascii_lower(word);
-  return word.size() >= 3 && !vocabulary.common.contains(lower) &&
+  return !vocabulary.common.contains(lower) &&
          !vocabulary.stopwords.contains(lower) && !vocabulary.generic_stems.contains(stem(lower));
 }
 
@@ -72,7 +73,8 @@ std::vector<std::string_view> title_words(std::string_view title) {
     if (i == title.size() || is_separator(title[i])) {
       if (i > start) {
         const std::string_view word = title.substr(start, i - start);
-        if (!kSmall.contains(ascii_lower(word))) words.push_back(word);
+        // Every small word has at most four letters: longer words need no lowered copy.
+        if (word.size() > 4 || !kSmall.contains(ascii_lower(word))) words.push_back(word);
       }
       start = i + 1;
     }

@@ -209,12 +209,18 @@ std::vector<TitleTerm> title_terms(std::string_view title, const Vocabulary& voc
   } else if (!name.empty()) {
     terms.push_back({TitleTerm::Kind::name, name, p.name_weight});
   }
-  WordTable<> seen;  // stems: "Quantization" and "Quantized" are one term
-  for (const Token& token : latin_tokens(title)) {
+  const std::vector<Token> tokens = latin_tokens(title);
+  terms.reserve(tokens.size() + 1);
+  // Stems: "Quantization" and "Quantized" are one term. A title has a few words: a list beats a
+  // hash table.
+  std::vector<std::string> seen;
+  seen.reserve(tokens.size());
+  for (const Token& token : tokens) {
     const std::string lower = ascii_lower(token.text);
     if (vocabulary.stopwords.contains(lower)) continue;
-    const std::string stemmed = stem(lower);
-    if (!seen.insert(stemmed)) continue;
+    std::string stemmed = stem(lower);
+    if (std::find(seen.begin(), seen.end(), stemmed) != seen.end()) continue;
+    seen.push_back(stemmed);
     if (token.text == name && !catchphrase) continue;
     const bool in_name = !name.empty() && token.offset < name.size();
     if (in_name && catchphrase) {
