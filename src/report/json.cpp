@@ -20,100 +20,76 @@
 //      "skipped": "not a digest: …"}],  // only for files no rule ran on
 //   "summary": {"error": 0, "warning": 1, "note": 0}
 // }
-#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "report/common.hpp"
+#include "report/json_text.hpp"
 #include "report/report.hpp"
 
 namespace digestlint {
 namespace {
 
-using json = nlohmann::ordered_json;
 using report_detail::clamp_span;
 
-json fix_json(const SourceFile& source, const Fix& fix) {
-  const Span span = clamp_span(source, fix.span);
-  const Position begin = source.position(span.begin);
-  const Position end = source.position(span.end);
-  return {{"description", report_detail::describe_fix(source, fix)},
-          {"replacement", fix.replacement},
-          {"safe", fix.safe},
-          {"line", begin.line},
-          {"column", begin.byte_column},
-          {"end_line", end.line},
-          {"end_column", end.byte_column}};
+constexpr std::size_t kFlushBytes = 1 << 16;
+
+void write_position(JsonText& out, const Position& begin, const Position& end) {
+  out.key("line").integer(begin.line).key("column").integer(begin.byte_column);
+  out.key("end_line").integer(end.line).key("end_column").integer(end.byte_column);
 }
 
-json related_json(const SourceLookup& sources, const SourceFile& source, const RelatedLocation& r) {
+void write_fix(JsonText& out, const SourceFile& source, const Fix& fix) {
+  const Span span = clamp_span(source, fix.span);
+  out.begin_object();
+  out.key("description").string(report_detail::describe_fix(source, fix));
+  out.key("replacement").string(fix.replacement);
+  out.key("safe").boolean(fix.safe);
+  write_position(out, source.position(span.begin), source.position(span.end));
+  out.end_object();
+}
+
+void write_related(JsonText& out, const SourceLookup& sources, const SourceFile& source,
+                   const RelatedLocation& r) {
   const std::string& path = r.path.empty() ? source.path() : r.path;
-  json out = {{"path", path}};
+  out.begin_object().key("path").string(path);
   const std::shared_ptr<const SourceFile> found =
       r.path.empty() || r.path == source.path() ? nullptr : sources.find(path);
   const SourceFile* other = r.path.empty() || r.path == source.path() ? &source : found.get();
   if (other != nullptr) {
     const Position p = other->position(clamp_span(*other, r.span).begin);
-    out["line"] = p.line;
-    out["column"] = p.byte_column;
-    out["utf16_column"] = p.utf16_column;
+    out.key("line").integer(p.line).key("column").integer(p.byte_column);
+    out.key("utf16_column").integer(p.utf16_column);
   } else {
-    out["line"] = nullptr;
-    out["column"] = nullptr;
-    out["utf16_column"] = nullptr;
+    out.key("line").null().key("column").null().key("utf16_column").null();
   }
-  out["message"] = r.message;
-  return out;
+  out.key("message").string(r.message).end_object();
 }
 
-json finding_json(const SourceLookup& sources, const SourceFile& source, const Finding& finding) {
+void write_finding(JsonText& out, const SourceLookup& sources, const SourceFile& source,
+                   const Finding& finding) {
   const Span span = clamp_span(source, finding.span);
   const Position begin = source.position(span.begin);
   const Position end = source.position(span.end);
-  json related = json::array();
-  for (const RelatedLocation& r : finding.related)
-    related.push_back(related_json(sources, source, r));
-  json result = {{"rule", finding.rule_id},
-                 {"severity", to_string(finding.severity)},
-                 {"line", begin.line},
-                 {"column", begin.byte_column},
-                 {"end_line", end.line},
-                 {"end_column", end.byte_column},
-                 {"utf16_column", begin.utf16_column},
-                 {"end_utf16_column", end.utf16_column},
-                 {"message", finding.message},
-                 {"hint", finding.hint},
-                 {"fix", finding.fix ? fix_json(source, *finding.fix) : json(nullptr)},
-                 {"related", std::move(related)}};
-  if (finding.confidence) result["confidence"] = *finding.confidence;
-  return result;
-}
-
-json file_json(const SourceLookup& sources, const FileResult& file) {
-  json findings = json::array();
-  for (const Finding& finding : file.findings) {
-    findings.push_back(finding_json(sources, *file.source, finding));
+  out.begin_object();
+  out.key("rule").string(finding.rule_id).key("severity").string(to_string(finding.severity));
+  write_position(out, begin, end);
+  out.key("utf16_column").integer(begin.utf16_column);
+  out.key("end_utf16_column").integer(end.utf16_column);
+  out.key("message").string(finding.message).key("hint").string(finding.hint);
+  out.key("fix");
+  if (finding.fix) {
+    write_fix(out, source, *finding.fix);
+  } else {
+    out.null();
   }
-  json entry = {{"path", file.source->path()}, {"findings", std::move(findings)}};
-  if (!file.skipped.empty()) entry["skipped"] = file.skipped;
-  if (file.digest && file.digest->profile) {
-    entry["profile"] = {{"name", file.digest->profile->name},
-                        {"reason", file.digest->profile_reason}};
+  out.key("related").begin_array();
+  for (const RelatedLocation& r : finding.related) {
+    out.element();
+    write_related(out, sources, source, r);
   }
-  return entry;
-}
-
-std::string dump(const json& value) {
-  return value.dump(2, ' ', false, json::error_handler_t::replace);
-}
-
-// Indents every line of a dumped value after the first by `width` spaces.
-std::string indent_inner_lines(const std::string& text, std::size_t width) {
-  std::string out;
-  for (const char c : text) {
-    out += c;
-    if (c == '\n') out.append(width, ' ');
-  }
-  return out;
+  out.end_array();
+  if (finding.confidence) out.key("confidence").real(*finding.confidence);
+  out.end_object();
 }
 
 // Writes the report as log.dump() would, one file at a time: the files are written as they come
@@ -125,31 +101,61 @@ class JsonWriter final : public ReportWriter {
   void file(const FileResult& file) override {
     report_detail::count_findings(file, counts_);
     if (!file.source) return;
-    out_ << (wrote_ ? ",\n" : opening()) << "    "
-         << indent_inner_lines(dump(file_json(sources_, file)), 4);
+    out_ << (wrote_ ? ",\n" : opening()) << "    ";
     wrote_ = true;
+    // Written finding by finding, each flushed once it is out: a file's text stays small
+    // however many findings it has.
+    std::string text;
+    JsonText json(text, 2);
+    json.begin_object().key("path").string(file.source->path());
+    json.key("findings").begin_array();
+    for (const Finding& finding : file.findings) {
+      json.element();
+      write_finding(json, sources_, *file.source, finding);
+      if (text.size() >= kFlushBytes) {
+        out_ << text;
+        text.clear();
+      }
+    }
+    json.end_array();
+    if (!file.skipped.empty()) json.key("skipped").string(file.skipped);
+    if (file.digest && file.digest->profile) {
+      json.key("profile").begin_object();
+      json.key("name").string(file.digest->profile->name);
+      json.key("reason").string(file.digest->profile_reason).end_object();
+    }
+    json.end_object();
+    out_ << text;
   }
 
   void end() override {
+    std::string text;
+    JsonText json(text, wrote_ ? 1 : 0);
     if (!wrote_) {
-      out_ << dump({{"version", DIGESTLINT_VERSION},
-                    {"files", json::array()},
-                    {"summary", summary()}})
-           << '\n';
+      json.begin_object().key("version").string(DIGESTLINT_VERSION);
+      json.key("files").begin_array().end_array().key("summary");
+      write_summary(json);
+      json.end_object();
+      out_ << text << '\n';
       return;
     }
-    out_ << "\n  ],\n  \"summary\": " << indent_inner_lines(dump(summary()), 2) << "\n}\n";
+    write_summary(json);
+    out_ << "\n  ],\n  \"summary\": " << text << "\n}\n";
   }
 
  private:
   static std::string opening() {
-    return "{\n  \"version\": " + dump(DIGESTLINT_VERSION) + ",\n  \"files\": [\n";
+    std::string text = "{\n  \"version\": ";
+    JsonText(text, 1).string(DIGESTLINT_VERSION);
+    return text + ",\n  \"files\": [\n";
   }
 
-  json summary() const {
-    return {{"error", counts_.of(Severity::error)},
-            {"warning", counts_.of(Severity::warning)},
-            {"note", counts_.of(Severity::note)}};
+  void write_summary(JsonText& json) const {
+    json.begin_object();
+    json.key("error").integer(counts_.of(Severity::error));
+    json.key("warning").integer(counts_.of(Severity::warning));
+    json.key("note").integer(counts_.of(Severity::note));
+    json.end_object();
   }
 
   std::ostream& out_;
