@@ -266,10 +266,10 @@ bool is_name_like(std::string_view token, bool in_title, const WordTable<>& comm
   return !common.contains(ascii_lower(token));
 }
 
-std::pair<std::string, std::vector<std::string>> split_entry(std::string_view entry) {
+std::pair<std::string_view, std::vector<std::string_view>> split_entry(std::string_view entry) {
   const std::size_t colon = entry.find(':');
-  std::pair<std::string, std::vector<std::string>> out;
-  out.first = std::string(trim(entry.substr(0, colon)));
+  std::pair<std::string_view, std::vector<std::string_view>> out;
+  out.first = trim(entry.substr(0, colon));
   if (colon == std::string_view::npos) return out;
   std::string_view rest = entry.substr(colon + 1);
   out.second.reserve(static_cast<std::size_t>(std::count(rest.begin(), rest.end(), ',')) + 1);

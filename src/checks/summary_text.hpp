@@ -46,8 +46,9 @@ std::string stem(std::string_view word);
 bool is_name_like(std::string_view token, bool in_title, const WordTable<>& common);
 
 // Splits a lexicon entry "key: a, b, c" into its key and values (trimmed, empty ones dropped).
-// An entry without ':' is a key with no values.
-std::pair<std::string, std::vector<std::string>> split_entry(std::string_view entry);
+// An entry without ':' is a key with no values. Views into `entry`: the lexicon's thousands of
+// entries are read at every start.
+std::pair<std::string_view, std::vector<std::string_view>> split_entry(std::string_view entry);
 
 // Sorted, distinct hashes of the `width`-character shingles of `text` with whitespace and ASCII
 // punctuation removed and ASCII lowercased: robust to re-wrapping, spacing and markup changes.
@@ -68,6 +69,11 @@ class PhraseMatcher {
   // Adds a pattern and returns its id; `word_start` patterns only count where the byte before
   // is not an ASCII letter or digit. Adding the same pattern twice returns the same id.
   std::size_t add(std::string_view pattern, bool word_start = false);
+  // Room for this many more patterns without growing.
+  void reserve(std::size_t more) {
+    patterns_.reserve(patterns_.size() + more);
+    ids_.reserve(patterns_.size() + more);
+  }
   // Files the patterns under their keys; call once after the last add().
   void build();
   std::size_t size() const { return patterns_.size(); }

@@ -102,7 +102,7 @@ TEST_CASE("is_name_like separates names from ordinary and common words") {
 TEST_CASE("split_entry reads lexicon entries") {
   const auto [key, values] = split_entry(" video : 비디오, 영상 ,, 동영상 ");
   CHECK(key == "video");
-  CHECK(values == std::vector<std::string>{"비디오", "영상", "동영상"});
+  CHECK(values == std::vector<std::string_view>{"비디오", "영상", "동영상"});
   CHECK(split_entry("lonely").second.empty());
 }
 

@@ -19,7 +19,11 @@ bool has_ascii_letter(std::string_view text) {
 WordTable<> read_glossary(const Params& params, const char* key, const WordTable<>& fixed,
                           Vocabulary& vocabulary) {
   WordTable<> set;
-  for (const std::string& entry : params.strings(key, {})) {
+  const std::vector<std::string> entries = params.strings(key, {});
+  // About two renderings per entry.
+  vocabulary.glossary.reserve(vocabulary.glossary.size() + entries.size());
+  vocabulary.renderings.reserve(2 * entries.size());
+  for (const std::string& entry : entries) {
     auto [english, forms] = split_entry(entry);
     if (english.empty() || forms.empty()) {
       params.fail(key, fmt::format("entry '{}' is not 'english: korean, …'", entry));
@@ -28,7 +32,7 @@ WordTable<> read_glossary(const Params& params, const char* key, const WordTable
     if (fixed.contains(stem_key)) continue;
     set.insert(stem_key);
     auto& ids = vocabulary.glossary[stem_key];
-    for (const std::string& form : forms) {
+    for (const std::string_view form : forms) {
       ids.push_back(vocabulary.renderings.add(ascii_lower(form)));
     }
   }
@@ -60,8 +64,8 @@ Vocabulary read_vocabulary(const RuleSpec& rule) {
     if (name.empty() || terms.empty()) {
       params.fail("fields", fmt::format("entry '{}' is not 'field: term, …'", entry));
     }
-    Vocabulary::Field field{std::move(name), {}};
-    for (const std::string& term : terms) {
+    Vocabulary::Field field{std::string(name), {}};
+    for (const std::string_view term : terms) {
       // English terms count at word starts ("rl" not inside "world"), Korean ones anywhere.
       field.term_ids.push_back(vocabulary.phrases.add(ascii_lower(term), has_ascii_letter(term)));
     }

@@ -27,6 +27,12 @@ class WordTable {
     for (const std::string_view key : keys) insert(key);
   }
 
+  // Room for this many keys without growing: a table filled at start-up from a list of known
+  // length grows once instead of a dozen times.
+  void reserve(std::size_t keys) {
+    while (2 * keys > slots_.size()) grow();
+  }
+
   // The key's value, added as Value{} when absent. Valid until the next key is added.
   Value& operator[](std::string_view key) { return slots_[add(key).first].value; }
   // Whether the key was added (false: it was there).
