@@ -23,6 +23,7 @@
 #include "model/text.hpp"
 #include "report/common.hpp"
 #include "report/fingerprint.hpp"
+#include "report/json_text.hpp"
 #include "report/report.hpp"
 
 namespace digestlint {
@@ -99,69 +100,104 @@ json bare_descriptor(const std::string& id) {
           {"properties", {{"tags", json::array({category})}}}};
 }
 
-json artifact_location(const Report& report, const std::string& path) {
+// Where a file is, as SARIF names it: a URI, relative to the source root when it has a base.
+struct ArtifactLocation {
+  std::string uri;
+  bool under_root = true;  // then uriBaseId is the root's
+};
+
+ArtifactLocation artifact_location(const Report& report, const std::string& path) {
   if (const auto relative = report_detail::relative_to_root(report, path)) {
-    return {{"uri", report_detail::percent_encode_path(*relative)}, {"uriBaseId", kRootBase}};
+    return {report_detail::percent_encode_path(*relative)};
   }
   if (path.starts_with('/') || !report.source_root.empty()) {
     // Outside the source root: an absolute file URI.
     std::error_code error;
     const std::filesystem::path absolute = std::filesystem::absolute(path, error);
     if (!error) {
-      return {{"uri", "file://" + report_detail::percent_encode_path(
-                                      absolute.lexically_normal().generic_string())}};
+      return {"file://" + report_detail::percent_encode_path(
+                              absolute.lexically_normal().generic_string()),
+              false};
     }
   }
   std::string_view relative = path;
   while (relative.starts_with("./")) relative.remove_prefix(2);
-  return {{"uri", report_detail::percent_encode_path(relative)}, {"uriBaseId", kRootBase}};
+  return {report_detail::percent_encode_path(relative)};
 }
 
-json region(const SourceFile& source, Span span) {
+void write_artifact_location(JsonText& out, const ArtifactLocation& location) {
+  out.begin_object().key("uri").string(location.uri);
+  if (location.under_root) out.key("uriBaseId").string(kRootBase);
+  out.end_object();
+}
+
+void write_region(JsonText& out, const SourceFile& source, Span span) {
   span = clamp_span(source, span);
   const Position begin = source.position(span.begin);
   const Position end = source.position(span.end);
-  return {{"startLine", begin.line},
-          {"startColumn", begin.utf16_column},
-          {"endLine", end.line},
-          {"endColumn", end.utf16_column},
-          {"byteOffset", span.begin + (source.has_bom() ? 3 : 0)},
-          {"byteLength", span.size()}};
+  out.begin_object();
+  out.key("startLine").integer(begin.line).key("startColumn").integer(begin.utf16_column);
+  out.key("endLine").integer(end.line).key("endColumn").integer(end.utf16_column);
+  out.key("byteOffset").integer(static_cast<long long>(span.begin + (source.has_bom() ? 3 : 0)));
+  out.key("byteLength").integer(static_cast<long long>(span.size()));
+  out.end_object();
 }
 
-json physical_location(const Report& report, const SourceFile& source, Span span) {
-  return {{"artifactLocation", artifact_location(report, source.path())},
-          {"region", region(source, span)}};
+void write_physical_location(JsonText& out, const ArtifactLocation& file, const SourceFile& source,
+                             Span span) {
+  out.begin_object().key("artifactLocation");
+  write_artifact_location(out, file);
+  out.key("region");
+  write_region(out, source, span);
+  out.end_object();
 }
 
-json fix_object(const Report& report, const SourceFile& source, const Fix& fix) {
-  json replacement = {{"deletedRegion", region(source, fix.span)}};
-  if (!fix.replacement.empty()) replacement["insertedContent"] = {{"text", fix.replacement}};
-  return {{"description", {{"text", report_detail::describe_fix(source, fix)}}},
-          {"artifactChanges",
-           json::array({{{"artifactLocation", artifact_location(report, source.path())},
-                         {"replacements", json::array({replacement})}}})},
-          {"properties", {{"safe", fix.safe}}}};
+void write_text(JsonText& out, std::string_view text) {
+  out.begin_object().key("text").string(text).end_object();
 }
 
-json related_locations(const Report& report, const SourceLookup& sources, const SourceFile& source,
-                       const Finding& finding) {
-  json related = json::array();
-  int id = 1;
-  for (const RelatedLocation& r : finding.related) {
-    const std::shared_ptr<const SourceFile> found =
-        r.path.empty() || r.path == source.path() ? nullptr : sources.find(r.path);
-    const SourceFile* other = r.path.empty() || r.path == source.path() ? &source : found.get();
-    json location = {{"id", id++}};
-    if (other != nullptr) {
-      location["physicalLocation"] = physical_location(report, *other, r.span);
-    } else {
-      location["physicalLocation"] = {{"artifactLocation", artifact_location(report, r.path)}};
-    }
-    if (!r.message.empty()) location["message"] = {{"text", r.message}};
-    related.push_back(std::move(location));
+void write_fix(JsonText& out, const ArtifactLocation& file, const SourceFile& source,
+               const Fix& fix) {
+  out.begin_object().key("description");
+  write_text(out, report_detail::describe_fix(source, fix));
+  out.key("artifactChanges").begin_array().element().begin_object().key("artifactLocation");
+  write_artifact_location(out, file);
+  out.key("replacements").begin_array().element().begin_object().key("deletedRegion");
+  write_region(out, source, fix.span);
+  if (!fix.replacement.empty()) {
+    out.key("insertedContent");
+    write_text(out, fix.replacement);
   }
-  return related;
+  out.end_object().end_array().end_object().end_array();
+  out.key("properties").begin_object().key("safe").boolean(fix.safe).end_object();
+  out.end_object();
+}
+
+void write_related_locations(JsonText& out, const Report& report, const SourceLookup& sources,
+                             const ArtifactLocation& file, const SourceFile& source,
+                             const Finding& finding) {
+  out.begin_array();
+  long long id = 1;
+  for (const RelatedLocation& r : finding.related) {
+    const bool here = r.path.empty() || r.path == source.path();
+    const std::shared_ptr<const SourceFile> found = here ? nullptr : sources.find(r.path);
+    const SourceFile* other = here ? &source : found.get();
+    out.element().begin_object().key("id").integer(id++).key("physicalLocation");
+    if (other == nullptr) {
+      out.begin_object().key("artifactLocation");
+      write_artifact_location(out, artifact_location(report, r.path));
+      out.end_object();
+    } else {
+      write_physical_location(out, here ? file : artifact_location(report, other->path()), *other,
+                              r.span);
+    }
+    if (!r.message.empty()) {
+      out.key("message");
+      write_text(out, r.message);
+    }
+    out.end_object();
+  }
+  out.end_array();
 }
 
 std::string dump(const json& value) {
@@ -183,25 +219,44 @@ class SarifWriter final : public ReportWriter {
     if (!file.source) return;
     const SourceFile& source = *file.source;
     const std::vector<std::string> hashes = line_hashes(file);
+    const ArtifactLocation location = artifact_location(report_, source.path());
     std::size_t index = 0;
+    std::string text;
     for (const Finding& finding : file.findings) {
-      json result = {
-          {"ruleId", finding.rule_id},
-          {"ruleIndex", stand_in(finding.rule_id)},
-          {"level", to_string(finding.severity)},
-          {"message", {{"text", finding.message.empty() ? finding.rule_id : finding.message}}},
-          {"locations",
-           json::array({{{"physicalLocation", physical_location(report_, source, finding.span)}}})},
-          {"partialFingerprints", {{"primaryLocationLineHash", hashes[index++]}}}};
-      if (!finding.related.empty())
-        result["relatedLocations"] = related_locations(report_, sources_, source, finding);
-      if (finding.fix) result["fixes"] = json::array({fix_object(report_, source, *finding.fix)});
-      if (!finding.hint.empty()) result["properties"]["hint"] = finding.hint;
-      if (finding.confidence) result["properties"]["confidence"] = *finding.confidence;
-      std::string text = (wrote_ ? ",\n" : "") + indented(dump(result), kResultIndent);
-      std::fwrite(text.data(), 1, text.size(), results_.get());
+      if (wrote_) text += ",\n";
       wrote_ = true;
+      text.append(kResultIndent, ' ');
+      JsonText out(text, kResultIndent / 2);
+      out.begin_object();
+      out.key("ruleId").string(finding.rule_id);
+      out.key("ruleIndex").integer(stand_in(finding.rule_id));
+      out.key("level").string(to_string(finding.severity));
+      out.key("message");
+      write_text(out, finding.message.empty() ? finding.rule_id : finding.message);
+      out.key("locations").begin_array().element().begin_object().key("physicalLocation");
+      write_physical_location(out, location, source, finding.span);
+      out.end_object().end_array();
+      out.key("partialFingerprints").begin_object();
+      out.key("primaryLocationLineHash").string(hashes[index++]).end_object();
+      if (!finding.related.empty()) {
+        out.key("relatedLocations");
+        write_related_locations(out, report_, sources_, location, source, finding);
+      }
+      if (finding.fix) {
+        out.key("fixes").begin_array().element();
+        write_fix(out, location, source, *finding.fix);
+        out.end_array();
+      }
+      if (!finding.hint.empty() || finding.confidence) {
+        out.key("properties").begin_object();
+        if (!finding.hint.empty()) out.key("hint").string(finding.hint);
+        if (finding.confidence) out.key("confidence").real(*finding.confidence);
+        out.end_object();
+      }
+      out.end_object();
+      if (text.size() >= kFlushBytes) flush(text);
     }
+    flush(text);
   }
 
   void end() override {
@@ -223,13 +278,11 @@ class SarifWriter final : public ReportWriter {
   static constexpr std::size_t kResultIndent = 8;  // log.runs[0].results[i]
   static constexpr std::string_view kStandIn = "  \"ruleIndex\": -";
 
-  static std::string indented(const std::string& text, std::size_t width) {
-    std::string out(width, ' ');
-    for (const char c : text) {
-      out += c;
-      if (c == '\n') out.append(width, ' ');
-    }
-    return out;
+  static constexpr std::size_t kFlushBytes = 1 << 16;
+
+  void flush(std::string& text) {
+    std::fwrite(text.data(), 1, text.size(), results_.get());
+    text.clear();
   }
 
   int stand_in(const std::string& rule_id) {
