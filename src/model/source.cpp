@@ -142,7 +142,7 @@ int utf16_length(std::string_view utf8) {
   return units;
 }
 
-int display_width(char32_t cp) {
+int display_width_of_other(char32_t cp) {
   const bool combining = (cp >= 0x0300 && cp <= 0x036F) || cp == 0x200B || cp == 0xFE0F;
   return combining ? 0 : (is_wide(cp) ? 2 : 1);
 }

@@ -92,7 +92,14 @@ inline char32_t decode_utf8(std::string_view text, std::size_t offset, std::size
 }
 // Terminal columns a string occupies: East Asian wide and fullwidth characters count two.
 int display_width(std::string_view utf8);
-// The columns one code point occupies: 0 (combining), 1 or 2 (wide).
-int display_width(char32_t cp);
+// display_width(cp) beyond the two ranges that make up most of a digest.
+int display_width_of_other(char32_t cp);
+// The columns one code point occupies: 0 (combining), 1 or 2 (wide). Inline for Latin script
+// and Hangul syllables: the human report measures every character of each line it draws.
+inline int display_width(char32_t cp) {
+  if (cp < 0x300) return 1;                    // before the combining marks and every wide range
+  if (cp >= 0xAC00 && cp <= 0xD7A3) return 2;  // Hangul syllables
+  return display_width_of_other(cp);
+}
 
 }  // namespace digestlint

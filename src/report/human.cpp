@@ -205,14 +205,24 @@ FrameLine frame_line(const SourceFile& source, Span span, LayoutCache& layouts) 
   bool cut_after = false;
   CellCursor cursor = layout.cursor_at(window_begin);
   const int first_shown = cursor.column;
+  // Cells drawn as their own bytes are copied a run at a time; a tab or an unprintable
+  // character ends a run.
+  std::size_t run = cursor.offset, shown_end = cursor.offset;
   while (cursor.offset < layout.end()) {
+    const std::size_t at = cursor.offset;
     const Cell cell = next_cell(layout.text(), layout.end(), cursor);
     if (cursor.column > window_end) {
       cut_after = true;
       break;
     }
-    frame.text += cell.text;
+    if (cell.text.data() != layout.text().data() + at) {
+      frame.text.append(layout.text().substr(run, at - run));
+      frame.text += cell.text;
+      run = cursor.offset;
+    }
+    shown_end = cursor.offset;
   }
+  frame.text.append(layout.text().substr(run, shown_end - run));
   const int lead = cut_before ? 1 : 0;
   if (cut_before) frame.text.insert(0, kEllipsis);
   if (cut_after) frame.text += kEllipsis;

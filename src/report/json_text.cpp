@@ -80,8 +80,8 @@ JsonText& JsonText::string(std::string_view text) {
     out_ += text;
     out_ += '"';
   } else {
-    out_ += nlohmann::json(std::string(text)).dump(-1, ' ', false,
-                                                   nlohmann::json::error_handler_t::replace);
+    out_ += nlohmann::json(std::string(text))
+                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
   return *this;
 }

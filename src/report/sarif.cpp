@@ -115,8 +115,8 @@ ArtifactLocation artifact_location(const Report& report, const std::string& path
     std::error_code error;
     const std::filesystem::path absolute = std::filesystem::absolute(path, error);
     if (!error) {
-      return {"file://" + report_detail::percent_encode_path(
-                              absolute.lexically_normal().generic_string()),
+      return {"file://" +
+                  report_detail::percent_encode_path(absolute.lexically_normal().generic_string()),
               false};
     }
   }
