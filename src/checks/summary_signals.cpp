@@ -344,17 +344,53 @@ double specific_grounding(const std::vector<TitleTerm>& terms) {
   return found / specific.weight;
 }
 
-// Another title's specific grounding, none when the title has a name that is not the summary's
-// subject (a summary moved from an entry is about that entry's paper, while a summary that only
-// compares with it, a baseline, mentions its name later or once) or when fewer than
-// rival_min_terms of its terms are found (one shared word is a shared topic, not a moved summary).
+// The summary's main subject, squashed: its most repeated name, when it is introduced in the
+// lead and used subject_min_uses times; empty when there is none.
+std::string main_subject(const Signals& signals, std::string_view opening, const Parameters& p) {
+  if (signals.names.empty()) return {};
+  const auto& [name, count] = signals.names.front();
+  if (count < p.subject_min_uses || opening.find(name) == std::string_view::npos) return {};
+  return squash(name);
+}
+
+// Whether title `other` opens with the summary's main subject as its name: `VEnhancer` all
+// through a summary filed under another entry than "VEnhancer: …". That title anchors the
+// summary as its own title would. A part of the name does not count: `SAIL` is not `Pixel-SAIL`
+// (a paper that builds on it), nor `FL` (federated learning) `FLoD`.
+bool named_by(const DigestTitles& digest, std::size_t other, const std::string& subject,
+              const Vocabulary& vocabulary, const Parameters& p) {
+  return !subject.empty() && digest.squashed_names(vocabulary, p)[other] == subject;
+}
+
+// Whether another title of the digest (of the max_rivals nearest) is named by the subject.
+bool names_another_title(const DigestTitles& digest, const std::string& subject,
+                         const Vocabulary& vocabulary, const Parameters& p) {
+  if (subject.empty()) return false;
+  const std::size_t count = digest.titles.size();
+  std::size_t compared = 0;
+  for (std::size_t distance = 1; distance < count && compared < p.max_rivals; ++distance) {
+    for (const std::size_t other : {digest.own - distance, digest.own + distance}) {
+      if (other >= count || compared >= p.max_rivals) continue;  // wraps below zero too
+      ++compared;
+      if (named_by(digest, other, subject, vocabulary, p)) return true;
+    }
+  }
+  return false;
+}
+
+// Another title's specific grounding: 1 when the title is named by the summary's subject, none
+// when the title has a name that is not the summary's subject (a summary moved from an entry is
+// about that entry's paper, while a summary that only compares with it, a baseline, mentions its
+// name later or once) or when fewer than rival_min_terms of its terms are found (one shared word
+// is a shared topic, not a moved summary).
 // Looking its terms up stops once the title can no longer be grounded better than `to_beat` (the
 // best so far): the caller would pass it over, and 0 says so. The bound is exact for the default
 // weights (multiples of 0.5); with others it can err only by rounding, at a tie.
 double rival_grounding(const DigestTitles& digest, std::size_t other, const SummaryIndex& index,
-                       const Signals& signals, const Vocabulary& vocabulary, const Parameters& p,
-                       double to_beat) {
+                       const Signals& signals, const std::string& subject,
+                       const Vocabulary& vocabulary, const Parameters& p, double to_beat) {
   const std::vector<TitleTerm>& terms = digest.terms(other, vocabulary, p);
+  if (named_by(digest, other, subject, vocabulary, p)) return 1.0;
   if (!terms.empty() && terms.front().kind == TitleTerm::Kind::name) {
     const SquashedTitle& title = digest.squashed(other, vocabulary);
     const bool about_it =
@@ -383,7 +419,8 @@ double rival_grounding(const DigestTitles& digest, std::size_t other, const Summ
 // The other titles of the digest against this summary, nearest entries first and at most
 // max_rivals of them (a bound, so a file of thousands of entries stays linear).
 void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
-                         const Vocabulary& vocabulary, const Parameters& p, Signals& signals) {
+                         const std::string& subject, const Vocabulary& vocabulary,
+                         const Parameters& p, Signals& signals) {
   const double own = specific_grounding(signals.terms);
   const std::size_t count = digest.titles.size();
   double best_other = 0;
@@ -393,15 +430,17 @@ void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
       if (other >= count || compared >= p.max_rivals) continue;  // wraps below zero too
       ++compared;
       const double grounding =
-          rival_grounding(digest, other, index, signals, vocabulary, p, best_other);
+          rival_grounding(digest, other, index, signals, subject, vocabulary, p, best_other);
       if (grounding <= best_other) continue;
       best_other = grounding;
-      signals.rival = Rival{other, std::string(digest.titles[other]), grounding};
+      signals.rival = Rival{other, std::string(digest.titles[other]), grounding,
+                            named_by(digest, other, subject, vocabulary, p)};
     }
   }
   signals.distinct = compared > 0 && own > 0 && own >= best_other + p.rival_margin;
-  if (signals.rival && (signals.rival->grounding < p.rival_grounding ||
-                        signals.rival->grounding < own + p.rival_margin)) {
+  if (signals.rival && !signals.rival->named &&
+      (signals.rival->grounding < p.rival_grounding ||
+       signals.rival->grounding < own + p.rival_margin)) {
     signals.rival.reset();  // not grounded well enough to point at it
   }
 }
@@ -438,6 +477,20 @@ const std::vector<TitleTerm>& DigestTitles::terms(std::size_t index, const Vocab
   return *term_cache[index];
 }
 
+const std::vector<std::string>& DigestTitles::squashed_names(const Vocabulary& vocabulary,
+                                                             const Parameters& parameters) const {
+  if (name_cache.size() != titles.size()) {
+    name_cache.resize(titles.size());
+    for (std::size_t index = 0; index < titles.size(); ++index) {
+      const std::vector<TitleTerm>& title = terms(index, vocabulary, parameters);
+      if (!title.empty() && title.front().kind == TitleTerm::Kind::name) {
+        name_cache[index] = squash(title.front().text);
+      }
+    }
+  }
+  return name_cache;
+}
+
 const SquashedTitle& DigestTitles::squashed(std::size_t index, const Vocabulary& vocabulary) const {
   squashed_cache.resize(titles.size());
   if (!squashed_cache[index]) squashed_cache[index] = squash_title(titles[index], vocabulary);
@@ -452,11 +505,21 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   const std::vector<Token> tokens = latin_tokens(summary);
   SummaryIndex index(summary, tokens, vocabulary, parameters);
   signals.names = summary_names(tokens, vocabulary);
-  if (depth == Depth::until_fine && fine_already(signals, index, vocabulary, parameters)) {
+  const std::string_view opening = summary.substr(0, std::min(lead, summary.size()));
+  // A summary grounded by its title can still be about another entry's paper by name.
+  std::string subject = main_subject(signals, opening, parameters);
+  if (!names_another_title(digest, subject, vocabulary, parameters) ||
+      connected(signals.names.front().first, title, digest.squashed(digest.own, vocabulary),
+                summary, vocabulary)) {
+    subject.clear();
+  }
+  if (depth == Depth::until_fine && subject.empty() &&
+      fine_already(signals, index, vocabulary, parameters)) {
     signals.settled = true;
     return signals;
   }
   index.be_thorough();
+  const SquashedTitle& squashed_title = digest.squashed(digest.own, vocabulary);
   signals.grounding = ground(signals.terms, index);
   signals.boilerplate = boilerplate_in(index.phrase_counts(), vocabulary);
   // A LaTeX macro (`\method`) often stands in for the paper's name: the name is then hidden,
@@ -468,8 +531,6 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
                          signals.terms.front().kind == TitleTerm::Kind::name &&
                          !signals.terms.front().found;
 
-  const std::string_view opening = summary.substr(0, std::min(lead, summary.size()));
-  const SquashedTitle& squashed_title = digest.squashed(digest.own, vocabulary);
   for (const auto& [text, count] : signals.names) {
     if (count < 2) break;
     signals.key_names.push_back(text);
@@ -485,8 +546,8 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   // made of ordinary words ("Depth Anything"): a moved summary would have to share the name.
   const std::string name = squash(title_name(title, parameters.max_name_words));
   if (name.size() >= parameters.anchor_name_length && index.writes(name)) signals.anchored = true;
-  if (signals.grounding < parameters.weak_grounding) {
-    compare_with_digest(digest, index, vocabulary, parameters, signals);
+  if (signals.grounding < parameters.weak_grounding || !subject.empty()) {
+    compare_with_digest(digest, index, subject, vocabulary, parameters, signals);
   }
 
   signals.title_fields =

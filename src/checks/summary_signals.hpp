@@ -29,6 +29,7 @@ struct Rival {
   std::size_t entry = 0;  // index in the digest
   std::string title;
   double grounding = 0;
+  bool named = false;  // the title opens with the summary's main subject
 };
 
 // The titles of the summary's digest, to compare the summary's own title against. Each title's
@@ -38,10 +39,14 @@ struct DigestTitles {
   std::size_t own = 0;  // index of the summary's entry
   mutable std::vector<std::optional<std::vector<TitleTerm>>> term_cache = {};  // filled by terms()
   mutable std::vector<std::optional<SquashedTitle>> squashed_cache = {};  // filled by squashed()
+  mutable std::vector<std::string> name_cache = {};  // filled by squashed_names()
 
   const std::vector<TitleTerm>& terms(std::size_t index, const Vocabulary& vocabulary,
                                       const Parameters& parameters) const;
   const SquashedTitle& squashed(std::size_t index, const Vocabulary& vocabulary) const;
+  // Each title's name (the term it opens with) squashed, or empty when it opens with no name.
+  const std::vector<std::string>& squashed_names(const Vocabulary& vocabulary,
+                                                 const Parameters& parameters) const;
 };
 
 struct Signals {

@@ -102,7 +102,7 @@ TEST_CASE("a summary that fits another entry of the digest points at it, more co
   CHECK(s.rival->entry == 2);
   CHECK_FALSE(s.distinct);
   CHECK(assess(s, f.parameters).confidence >= assess(alone, f.parameters).confidence);
-  CHECK(evidence(s, Verdict::mismatch).find("it fits entry 3 better: 'MossGS:") !=
+  CHECK(evidence(s, Verdict::mismatch).find("it fits entry 3 better by name: 'MossGS:") !=
         std::string::npos);
 }
 
@@ -119,6 +119,38 @@ TEST_CASE("a rival's name must be one the summary keeps using, not a baseline or
       f.in_digest({"Quiet Speech Synthesis", "MossGS: Sparse Routing"}, 0,
                   "MossGS는 희소 라우팅(sparse routing)을 씁니다. MossGS는 두 배 빠릅니다.");
   CHECK(subject.rival.has_value());
+}
+
+TEST_CASE("a summary whose subject is another entry's name is that entry's, however grounded") {
+  const Fixture f;
+  // Grounded by its own title's words (sparse routing, captioning) yet all about MossGS, the name
+  // of entry 2: moved from there, as a summary is anchored to the title it names.
+  constexpr std::string_view kMoved =
+      "MossGS는 희소 라우팅(sparse routing)으로 긴 비디오 캡션(captioning)의 조명을 고릅니다. "
+      "MossGS는 반사 표면을 초당 120장 그립니다.";
+  constexpr std::string_view kOwn = "Sparse Routing for Long Video Captioning";
+  const Signals alone = f.in_digest({kOwn, "Quiet Speech Synthesis"}, 0, kMoved);
+  CHECK(alone.grounding >= f.parameters.weak_grounding);
+  CHECK(assess(alone, f.parameters).verdict == Verdict::fine);
+  for (const Depth depth : {Depth::full, Depth::until_fine}) {
+    const DigestTitles digest{{kOwn, "Quiet Speech Synthesis", "MossGS: Glossy Surfaces"}, 0};
+    const Signals s = analyse(digest, kMoved, kMoved.size() / 3, f.vocabulary, f.parameters, depth);
+    REQUIRE(s.rival.has_value());
+    CHECK(s.rival->named);
+    CHECK(s.rival->entry == 2);
+    const Assessment a = assess(s, f.parameters);
+    CHECK(a.verdict == Verdict::mismatch);
+    CHECK(a.confidence >= f.parameters.warning_confidence);
+    CHECK(evidence(s, a.verdict).find("it fits entry 3 better by name: 'MossGS:") !=
+          std::string::npos);
+  }
+  // A name that only contains the subject is another paper that builds on it (Pixel-MossGS), and
+  // a subject the own title connects to (an acronym of its words) is the summary's own.
+  CHECK_FALSE(f.in_digest({kOwn, "Pixel-MossGS: Glossy Surfaces"}, 0, kMoved).rival.has_value());
+  CHECK_FALSE(f.in_digest({kOwn, "SRLVC: Glossy Surfaces"}, 0,
+                          "SRLVC는 희소 라우팅(sparse routing)으로 긴 비디오 캡션(captioning)을 "
+                          "만듭니다. SRLVC는 초당 120장 그립니다.")
+                  .rival.has_value());
 }
 
 TEST_CASE("an own title that fits better than every other lowers the confidence") {

@@ -53,7 +53,7 @@ Assessment assess(const Signals& s, const Parameters& p) {
   if (s.anchored || s.settled) return {};
   const int phrases = static_cast<int>(s.boilerplate.size());
   const bool template_summary = template_like(!s.key_names.empty(), phrases, p);
-  if (!reportable(s.grounding, template_summary, phrases, p)) return {};
+  if (!reportable(s.grounding, template_summary, phrases, p) && !s.rival) return {};
   const bool weak = s.grounding < p.weak_grounding;
   const double missing = weak ? 1 - s.grounding / p.weak_grounding : 0;
   double confidence = p.grounding_confidence * missing;
@@ -65,7 +65,7 @@ Assessment assess(const Signals& s, const Parameters& p) {
   } else {
     const int signs = s.name_missing + s.competing() + s.conflicting_field.has_value();
     confidence += p.sign_confidence * signs;
-    if (s.rival) confidence += p.rival_confidence;
+    if (s.rival) confidence += s.rival->named ? p.named_rival_confidence : p.rival_confidence;
     if (s.distinct) confidence -= p.distinct_discount;
   }
   confidence = clamp01(confidence);
@@ -88,8 +88,8 @@ std::string evidence(const Signals& s, Verdict verdict) {
                                   fmt::join(s.title_fields, "/")));
     }
     if (s.rival) {
-      parts.push_back(
-          fmt::format("it fits entry {} better: '{}'", s.rival->entry + 1, s.rival->title));
+      parts.push_back(fmt::format("it fits entry {} better{}: '{}'", s.rival->entry + 1,
+                                  s.rival->named ? " by name" : "", s.rival->title));
     }
     if (s.distinct) parts.push_back("still, no other title of the digest fits it as well");
   }

@@ -115,6 +115,7 @@ Parameters read_parameters(const RuleSpec& rule) {
   share("rival-grounding", p.rival_grounding);
   share("rival-margin", p.rival_margin);
   share("rival-confidence", p.rival_confidence);
+  share("named-rival-confidence", p.named_rival_confidence);
   share("distinct-discount", p.distinct_discount);
   share("grounding-confidence", p.grounding_confidence);
   share("sign-confidence", p.sign_confidence);
@@ -159,6 +160,7 @@ const std::vector<std::string_view>& parameter_names() {
                                                       "rival-grounding",
                                                       "rival-margin",
                                                       "rival-confidence",
+                                                      "named-rival-confidence",
                                                       "distinct-discount",
                                                       "grounding-confidence",
                                                       "sign-confidence",

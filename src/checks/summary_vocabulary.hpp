@@ -65,9 +65,12 @@ struct Parameters {
   // summary may come from there): rival_confidence more. An own title grounded better than every
   // other by the margin takes distinct_discount off (a lexicon gap, more likely than a wrong
   // summary).
-  // A rival needs at least rival_min_terms of its specific terms found.
+  // A rival needs at least rival_min_terms of its specific terms found. A title named by the
+  // summary's main subject (its most repeated name, in its lead) is a rival whatever the
+  // grounding: named_rival_confidence more.
   std::size_t max_rivals = 64, rival_min_terms = 2;
   double rival_grounding = 0.5, rival_margin = 0.3, rival_confidence = 0.4;
+  double named_rival_confidence = 0.7;
   double distinct_discount = 0.2;
   // Confidence: the missing grounding weighs grounding_confidence, each further sign (title
   // name missing, a competing subject, a contradicting field) sign_confidence, and each
