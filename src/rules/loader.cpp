@@ -110,7 +110,10 @@ class PackReader {
         const std::string name = scalar(item.first, "lexicon name");
         if (!item.second.IsSequence())
           fail(item.second, fmt::format("lexicon '{}' must be a list", name));
+        // A pack's lexicon replaces one of the same name from an earlier pack: a copy of a
+        // default pack, edited, must not count each default entry twice.
         auto& words = (*lexicons)[name];
+        words.clear();
         for (const YAML::Node& word : item.second) words.push_back(scalar(word, "lexicon entry"));
       }
     }

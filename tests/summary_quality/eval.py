@@ -92,7 +92,7 @@ def summary_range(lines, block):
     return first, end
 
 
-CONFIG = []  # extra arguments for every run (--config FILE)
+CONFIG = []  # extra arguments for every run (--config FILE, --lexicon FILE)
 
 
 def run_lint(binary, paths):
@@ -176,6 +176,10 @@ def main():
     parser.add_argument("--min", type=float, default=None)
     parser.add_argument("--misses", action="store_true", help="list false positives/negatives")
     parser.add_argument("--config", help="a .digestlint.yaml to lint with (e.g. other bands)")
+    parser.add_argument("--lexicon",
+                        help="a mined lexicon, a file named summary-lexicon.tsv, to lint with "
+                             "instead of rules/summary-lexicon.tsv "
+                             "(e.g. mine_lexicon.py --exclude-split of the sets measured)")
     parser.add_argument("--sweep", action="store_true",
                         help="precision/recall if the warning band were at each confidence")
     args = parser.parse_args()
@@ -185,6 +189,11 @@ def main():
 
     if args.config:
         CONFIG.extend(["--config", args.config])
+    if args.lexicon:
+        # A later pack's lexicon replaces the default one; the summary pack is loaded again after
+        # it so that its rules read it.
+        pack = os.path.join(HERE, "..", "..", "rules", "summary.yaml")
+        CONFIG.extend(["--rules", args.lexicon, "--rules", pack])
     sets = labelled_entries(args.shared, args.sets.split(","))
     sweeps = collections.defaultdict(list)
     failed = []
