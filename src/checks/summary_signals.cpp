@@ -378,19 +378,17 @@ bool names_another_title(const DigestTitles& digest, const std::string& subject,
   return false;
 }
 
-// Another title's specific grounding: 1 when the title is named by the summary's subject, none
-// when the title has a name that is not the summary's subject (a summary moved from an entry is
-// about that entry's paper, while a summary that only compares with it, a baseline, mentions its
-// name later or once) or when fewer than rival_min_terms of its terms are found (one shared word
-// is a shared topic, not a moved summary).
+// Another title's specific grounding, none when the title has a name that is not the summary's
+// subject (a summary moved from an entry is about that entry's paper, while a summary that only
+// compares with it, a baseline, mentions its name later or once) or when fewer than
+// rival_min_terms of its terms are found (one shared word is a shared topic, not a moved summary).
 // Looking its terms up stops once the title can no longer be grounded better than `to_beat` (the
 // best so far): the caller would pass it over, and 0 says so. The bound is exact for the default
 // weights (multiples of 0.5); with others it can err only by rounding, at a tie.
 double rival_grounding(const DigestTitles& digest, std::size_t other, const SummaryIndex& index,
-                       const Signals& signals, const std::string& subject,
-                       const Vocabulary& vocabulary, const Parameters& p, double to_beat) {
+                       const Signals& signals, const Vocabulary& vocabulary, const Parameters& p,
+                       double to_beat) {
   const std::vector<TitleTerm>& terms = digest.terms(other, vocabulary, p);
-  if (named_by(digest, other, subject, vocabulary, p)) return 1.0;
   if (!terms.empty() && terms.front().kind == TitleTerm::Kind::name) {
     const SquashedTitle& title = digest.squashed(other, vocabulary);
     const bool about_it =
@@ -429,18 +427,22 @@ void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
     for (const std::size_t other : {digest.own - distance, digest.own + distance}) {
       if (other >= count || compared >= p.max_rivals) continue;  // wraps below zero too
       ++compared;
+      // The title the summary's subject names is the rival, whatever else is grounded as well.
+      if (named_by(digest, other, subject, vocabulary, p)) {
+        signals.rival = Rival{other, std::string(digest.titles[other]), 1.0, true};
+        signals.distinct = false;
+        return;
+      }
       const double grounding =
-          rival_grounding(digest, other, index, signals, subject, vocabulary, p, best_other);
+          rival_grounding(digest, other, index, signals, vocabulary, p, best_other);
       if (grounding <= best_other) continue;
       best_other = grounding;
-      signals.rival = Rival{other, std::string(digest.titles[other]), grounding,
-                            named_by(digest, other, subject, vocabulary, p)};
+      signals.rival = Rival{other, std::string(digest.titles[other]), grounding};
     }
   }
   signals.distinct = compared > 0 && own > 0 && own >= best_other + p.rival_margin;
-  if (signals.rival && !signals.rival->named &&
-      (signals.rival->grounding < p.rival_grounding ||
-       signals.rival->grounding < own + p.rival_margin)) {
+  if (signals.rival && (signals.rival->grounding < p.rival_grounding ||
+                        signals.rival->grounding < own + p.rival_margin)) {
     signals.rival.reset();  // not grounded well enough to point at it
   }
 }

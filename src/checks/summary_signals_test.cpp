@@ -147,6 +147,13 @@ TEST_CASE("a summary whose subject is another entry's name is that entry's, howe
   // A name that only contains the subject is another paper that builds on it (Pixel-MossGS), and
   // a subject the own title connects to (an acronym of its words) is the summary's own.
   CHECK_FALSE(f.in_digest({kOwn, "Pixel-MossGS: Glossy Surfaces"}, 0, kMoved).rival.has_value());
+  // A nearer title grounded as well (it shares the own title's words) does not hide the named one.
+  const Signals nearer = f.in_digest(
+      {kOwn, "Sparse Routing for Video Captioning", "MossGS: Glossy Surfaces"}, 0, kMoved);
+  REQUIRE(nearer.rival.has_value());
+  CHECK(nearer.rival->named);
+  CHECK(nearer.rival->entry == 2);
+  CHECK(assess(nearer, f.parameters).verdict == Verdict::mismatch);
   CHECK_FALSE(f.in_digest({kOwn, "SRLVC: Glossy Surfaces"}, 0,
                           "SRLVC는 희소 라우팅(sparse routing)으로 긴 비디오 캡션(captioning)을 "
                           "만듭니다. SRLVC는 초당 120장 그립니다.")
@@ -241,7 +248,10 @@ TEST_CASE("a rival needs two of its terms found, not one shared word") {
   const Signals both =
       f.in_digest({"Quiet Speech Synthesis", kRivalTitle}, 0,
                   "pipeline parallelism으로 학습을 나눕니다. 음악 장르를 분류합니다.");
-  CHECK(both.rival.has_value());
+  REQUIRE(both.rival.has_value());
+  CHECK_FALSE(both.rival->named);
+  CHECK(evidence(both, Verdict::mismatch).find("it fits entry 2 better: 'Pipeline Parallelism'") !=
+        std::string::npos);
 }
 
 TEST_CASE("title terms are counted once per stem") {

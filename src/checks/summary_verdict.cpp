@@ -53,7 +53,9 @@ Assessment assess(const Signals& s, const Parameters& p) {
   if (s.anchored || s.settled) return {};
   const int phrases = static_cast<int>(s.boilerplate.size());
   const bool template_summary = template_like(!s.key_names.empty(), phrases, p);
-  if (!reportable(s.grounding, template_summary, phrases, p) && !s.rival) return {};
+  // A summary its own title grounds is reported only when another entry's name is its subject.
+  const bool named_rival = s.rival && s.rival->named;
+  if (!reportable(s.grounding, template_summary, phrases, p) && !named_rival) return {};
   const bool weak = s.grounding < p.weak_grounding;
   const double missing = weak ? 1 - s.grounding / p.weak_grounding : 0;
   double confidence = p.grounding_confidence * missing;
