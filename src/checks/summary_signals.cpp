@@ -362,20 +362,33 @@ bool named_by(const DigestTitles& digest, std::size_t other, const std::string& 
   return !subject.empty() && digest.squashed_names(vocabulary, p)[other] == subject;
 }
 
+// Visits the other titles of the digest nearest first, at most max_rivals of them (a bound, so a
+// file of thousands of entries stays linear), until `visit` returns true; returns how many it
+// visited.
+template <typename Visit>
+std::size_t visit_nearest(const DigestTitles& digest, const Parameters& p, Visit visit) {
+  const std::size_t count = digest.titles.size();
+  std::size_t visited = 0;
+  for (std::size_t distance = 1; distance < count && visited < p.max_rivals; ++distance) {
+    for (const std::size_t other : {digest.own - distance, digest.own + distance}) {
+      if (other >= count || visited >= p.max_rivals) continue;  // wraps below zero too
+      ++visited;
+      if (visit(other)) return visited;
+    }
+  }
+  return visited;
+}
+
 // Whether another title of the digest (of the max_rivals nearest) is named by the subject.
 bool names_another_title(const DigestTitles& digest, const std::string& subject,
                          const Vocabulary& vocabulary, const Parameters& p) {
-  if (subject.empty()) return false;
-  const std::size_t count = digest.titles.size();
-  std::size_t compared = 0;
-  for (std::size_t distance = 1; distance < count && compared < p.max_rivals; ++distance) {
-    for (const std::size_t other : {digest.own - distance, digest.own + distance}) {
-      if (other >= count || compared >= p.max_rivals) continue;  // wraps below zero too
-      ++compared;
-      if (named_by(digest, other, subject, vocabulary, p)) return true;
-    }
+  bool named = false;
+  if (!subject.empty()) {
+    visit_nearest(digest, p, [&](std::size_t other) {
+      return named = named_by(digest, other, subject, vocabulary, p);
+    });
   }
-  return false;
+  return named;
 }
 
 // Another title's specific grounding, none when the title has a name that is not the summary's
@@ -414,32 +427,28 @@ double rival_grounding(const DigestTitles& digest, std::size_t other, const Summ
   return total > 0 ? found_weight / total : 1.0;
 }
 
-// The other titles of the digest against this summary, nearest entries first and at most
-// max_rivals of them (a bound, so a file of thousands of entries stays linear).
+// The other titles of the digest against this summary (see visit_nearest).
 void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
                          const std::string& subject, const Vocabulary& vocabulary,
                          const Parameters& p, Signals& signals) {
   const double own = specific_grounding(signals.terms);
-  const std::size_t count = digest.titles.size();
   double best_other = 0;
-  std::size_t compared = 0;
-  for (std::size_t distance = 1; distance < count && compared < p.max_rivals; ++distance) {
-    for (const std::size_t other : {digest.own - distance, digest.own + distance}) {
-      if (other >= count || compared >= p.max_rivals) continue;  // wraps below zero too
-      ++compared;
-      // The title the summary's subject names is the rival, whatever else is grounded as well.
-      if (named_by(digest, other, subject, vocabulary, p)) {
-        signals.rival = Rival{other, std::string(digest.titles[other]), 1.0, true};
-        signals.distinct = false;
-        return;
-      }
-      const double grounding =
-          rival_grounding(digest, other, index, signals, vocabulary, p, best_other);
-      if (grounding <= best_other) continue;
+  bool named = false;
+  const std::size_t compared = visit_nearest(digest, p, [&](std::size_t other) {
+    // The title the summary's subject names is the rival, whatever else is grounded as well.
+    if (named_by(digest, other, subject, vocabulary, p)) {
+      signals.rival = Rival{other, std::string(digest.titles[other]), 1.0, true};
+      return named = true;
+    }
+    const double grounding =
+        rival_grounding(digest, other, index, signals, vocabulary, p, best_other);
+    if (grounding > best_other) {
       best_other = grounding;
       signals.rival = Rival{other, std::string(digest.titles[other]), grounding};
     }
-  }
+    return false;
+  });
+  if (named) return;
   signals.distinct = compared > 0 && own > 0 && own >= best_other + p.rival_margin;
   if (signals.rival && (signals.rival->grounding < p.rival_grounding ||
                         signals.rival->grounding < own + p.rival_margin)) {
