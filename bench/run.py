@@ -8,7 +8,8 @@ interleaved, so machine noise hits both alike.
             against `digestlint --version` (process start-up alone)
   summary   time of every rule over a corpus, against every rule but the two summary verdicts
             (summary/generic-template, summary/title-mismatch): the summary rules may add at most
-            30%. Measured on one core, where wall time is the work done: with `--jobs 1` a run
+            30%. Medians of --repeat interleaved pairs, as wall time and as CPU time (user +
+            system, from wait4), which other work on the machine disturbs less. Measured on one core, where wall time is the work done: with `--jobs 1` a run
             still has two busy threads (a worker, and the whole-run comparison of
             summary/duplicate-summary on the main thread), and on two cores the wall time of the
             run without the verdicts is the main thread's, which hides part of what they cost
@@ -26,25 +27,30 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def timed(command, repeat, cores=None):
-    """Wall times in seconds; `cores`: the CPUs the command may run on (all when None)."""
+    """(wall, cpu) seconds of each run; cpu is the user and system time the run used (wait4),
+    steadier than wall time when other work shares the machine. `cores`: the CPUs the command
+    may run on (all when None)."""
     pin = (lambda: os.sched_setaffinity(0, cores)) if cores else None
     samples = []
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
-                       preexec_fn=pin)
-        samples.append(time.perf_counter() - start)
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                preexec_fn=pin)
+        _, _, usage = os.wait4(proc.pid, 0)
+        samples.append((time.perf_counter() - start, usage.ru_utime + usage.ru_stime))
     return samples
 
 
 def side_by_side(command_a, command_b, repeat, cores=None):
-    """Alternates the two commands so drift affects both; returns the medians in seconds."""
+    """Alternates the two commands so drift affects both; returns the medians in seconds, as
+    ((wall a, cpu a), (wall b, cpu b))."""
     a, b = [], []
     timed(command_a, 2, cores), timed(command_b, 2, cores)  # warm the page cache
     for _ in range(repeat):
         a += timed(command_a, 1, cores)
         b += timed(command_b, 1, cores)
-    return statistics.median(a), statistics.median(b)
+    medians = lambda runs: tuple(statistics.median(run[k] for run in runs) for k in (0, 1))
+    return medians(a), medians(b)
 
 
 def shift(text, seed):
@@ -118,8 +124,8 @@ def main():
     sample = os.path.join(ROOT, "fixtures", "clean.md")
 
     # --no-cache everywhere: a result cache left by an earlier repeat would time the cache.
-    hook, startup = side_by_side([binary, "check", "--no-cache", sample], [binary, "--version"],
-                                 args.repeat)
+    (hook, _), (startup, _) = side_by_side([binary, "check", "--no-cache", sample],
+                                           [binary, "--version"], args.repeat)
     print(f"hook: check one digest {hook * 1000:.1f} ms; start-up alone {startup * 1000:.1f} ms; "
           f"ratio {hook / startup:.2f}x (goal: under 20 ms)")
 
@@ -130,12 +136,12 @@ def main():
         one_core = {min(os.sched_getaffinity(0))}
         mib = size / (1 << 20)
         for cores, label in ((one_core, "one core"), (None, "all cores")):
-            others, everything = side_by_side(without, base, max(3, args.repeat // 3), cores)
+            others, everything = side_by_side(without, base, args.repeat, cores)
+            added = [(everything[k] / others[k] - 1) * 100 for k in (0, 1)]
             print(f"summary: {args.files} files, {mib:.1f} MiB, --jobs 1, {label}: without the "
-                  f"summary verdicts {others:.2f} s, all rules {everything:.2f} s; the summary "
-                  f"verdicts add {(everything / others - 1) * 100:.0f}% (goal: at most 30%, "
-                  f"on one core)")
-
+                  f"summary verdicts {others[0]:.3f} s (CPU {others[1]:.3f} s), all rules "
+                  f"{everything[0]:.3f} s (CPU {everything[1]:.3f} s); the summary verdicts add "
+                  f"{added[0]:.0f}% wall, {added[1]:.0f}% CPU (goal: at most 30%, on one core)")
 
 if __name__ == "__main__":
     main()
