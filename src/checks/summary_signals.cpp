@@ -344,13 +344,18 @@ double specific_grounding(const std::vector<TitleTerm>& terms) {
   return found / specific.weight;
 }
 
-// The summary's main subject, squashed: its most repeated name, when it is introduced in the
-// lead and used subject_min_uses times; empty when there is none.
+// Whether a name the summary uses `count` times is a subject of it: introduced in its lead
+// (`opening`) and used at least subject_min_uses times.
+bool is_subject(std::string_view name, int count, std::string_view opening, const Parameters& p) {
+  return count >= p.subject_min_uses && opening.find(name) != std::string_view::npos;
+}
+
+// The summary's main subject, squashed: its most repeated name, when that is a subject; empty
+// when there is none.
 std::string main_subject(const Signals& signals, std::string_view opening, const Parameters& p) {
   if (signals.names.empty()) return {};
   const auto& [name, count] = signals.names.front();
-  if (count < p.subject_min_uses || opening.find(name) == std::string_view::npos) return {};
-  return squash(name);
+  return is_subject(name, count, opening, p) ? squash(name) : std::string();
 }
 
 // Whether title `other` opens with the summary's main subject as its name: `VEnhancer` all
@@ -549,9 +554,7 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
       signals.connected_names.push_back(text);
     }
     if (signals.key_names.size() == 1) signals.anchored = written_in_title(text, squashed_title);
-    if (count >= parameters.subject_min_uses && opening.find(text) != std::string_view::npos) {
-      signals.subject_names.push_back(text);
-    }
+    if (is_subject(text, count, opening, parameters)) signals.subject_names.push_back(text);
   }
   // A summary that writes the title's name in full is about the paper, even when the name is
   // made of ordinary words ("Depth Anything"): a moved summary would have to share the name.
