@@ -95,8 +95,8 @@ std::string squash(std::string_view text) {
     std::array<std::int16_t, 256> squashed{};
     for (int byte = 0; byte < 256; ++byte) {
       const char c = static_cast<char>(byte);
-      const bool dropped =
-          c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '_' || c == '^';
+      const bool dropped = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' ||
+                           c == '_' || c == '^' || c == '\'';  // "Yo'Chameleon" is YoChameleon
       squashed[byte] = dropped ? -1 : static_cast<unsigned char>(is_upper(c) ? c - 'A' + 'a' : c);
     }
     return squashed;
@@ -112,12 +112,12 @@ std::string squash(std::string_view text) {
   std::size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
     // A word with no upper-case letter, no whitespace (some of '\t'..'\r' are kept, so such a
-    // word goes byte by byte) and none of ' ', '-', '^', '_' is written as it is.
+    // word goes byte by byte) and none of ' ', '-', '^', '_', '\'' is written as it is.
     const std::uint64_t word = load(text.data() + i);
     const std::uint64_t changed = ascii_in_range(word, 'A', 'Z') |
                                   ascii_in_range(word, '\t', '\r') |
                                   ascii_in_range(word, ' ', ' ') | ascii_in_range(word, '-', '-') |
-                                  ascii_in_range(word, '^', '_');
+                                  ascii_in_range(word, '^', '_') | ascii_in_range(word, '\'', '\'');
     if (changed == 0) {
       std::memcpy(end, &word, sizeof word);
       end += sizeof word;

@@ -25,8 +25,9 @@ std::vector<Token> latin_tokens(std::string_view text);
 
 std::string ascii_lower(std::string_view text);
 
-// Lowercases ASCII and drops whitespace, '-', '_' and '^', so "Tide-Net", "tide net" and "TideNet"
-// compare equal, and "Transformer^2" and "Transformer2". Non-ASCII bytes are kept.
+// Lowercases ASCII and drops whitespace, '-', '_', '^' and '\'', so "Tide-Net", "tide net" and
+// "TideNet" compare equal, "Transformer^2" and "Transformer2", "Yo'Chameleon" and "YoChameleon".
+// Non-ASCII bytes are kept.
 std::string squash(std::string_view text);
 
 // Removes Markdown emphasis and code markers and keeps the text of links: "**a** [b](c)" -> "a b".
