@@ -11,7 +11,7 @@ Label sets (see tests/summary_quality/labels/README.md for their provenance):
   holdout3  corpus days of round 3, labelled after round 2 was looked at, measured blind
             once, then looked at (split=holdout3)
   holdout4  corpus days of round 4, labelled after round 3 was looked at, measured blind
-            once, then looked at (split=holdout4); holdout5 to holdout9 alike (rounds 7 to 9
+            once, then looked at (split=holdout4); holdout5 to holdout10 alike (rounds 7 to 10
             have good entries only: their precision counts false warnings)
 For each set, `rotated` gives every `ok` entry the summary of the `ok` entry `shift` places
 further in the same set (from another day when possible): all positives (title-mismatch).
@@ -61,7 +61,8 @@ def labelled_entries(shared, sets):
     labels_dir = os.path.join(HERE, "labels")
     split_of = {}
     for sample in ("sample.tsv", "sample2.tsv", "sample3.tsv", "sample4.tsv", "sample5.tsv",
-                   "sample6.tsv", "sample7.tsv", "sample8.tsv", "sample9.tsv"):
+                   "sample6.tsv", "sample7.tsv", "sample8.tsv", "sample9.tsv",
+                   "sample10.tsv"):
         split_of.update({(r["date"], r["entry"]): r["split"]
                          for r in read_tsv(os.path.join(labels_dir, sample))})
     for name in sorted(os.listdir(labels_dir)):

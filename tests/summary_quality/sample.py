@@ -17,6 +17,7 @@ identifiers (date, entry index, arXiv id) are written; the labels themselves are
     python3 tests/summary_quality/sample.py --round 7 > tests/summary_quality/labels/sample7.tsv
     python3 tests/summary_quality/sample.py --round 8 > tests/summary_quality/labels/sample8.tsv
     python3 tests/summary_quality/sample.py --round 9 > tests/summary_quality/labels/sample9.tsv
+    python3 tests/summary_quality/sample.py --round 10 > tests/summary_quality/labels/sample10.tsv
 
 Round 2 is a fresh held-out set drawn after round 1's holdout had been looked at: 8 other days
 per era (between round 1's days), all in split `holdout2`. Round 3 was drawn after round 2 had
@@ -27,7 +28,8 @@ Round 4 was drawn the same way after round 3 had been looked at (split `holdout4
 after round 5 had been (split `holdout6`), round 7 (three sixteenths) after round 6 had been
 (split `holdout7`; the bold-sections era has no unlabelled day left, so only the other two eras),
 round 8 (eleven sixteenths) after round 7 had been (split `holdout8`, the same two eras), round 9
-(fifteen sixteenths) after round 8 had been (split `holdout9`, the same two eras).
+(fifteen sixteenths) after round 8 had been (split `holdout9`, the same two eras). Round 10, the
+last, takes every day that no earlier round drew (split `holdout10`).
 """
 import argparse
 import pathlib
@@ -43,6 +45,7 @@ DAYS_PER_ERA = 12
 ENTRIES_PER_DAY = 10
 LATER_ENTRIES_PER_DAY = 6
 SEED = 20261201
+LAST_ROUND = 10  # takes every day that no earlier round drew
 HEADING = re.compile(r"^### \[(?P<title>.*)\]\((?P<url>[^)\s]*)\)\s*$")
 
 
@@ -64,6 +67,8 @@ def later_round_days(count, round_number):
     taken = earlier_rounds(count)
     for earlier in range(3, round_number):
         taken |= set(later_round_days(count, earlier))
+    if round_number == LAST_ROUND:
+        return sorted(set(range(count)) - taken)
     step = count / DAYS_PER_ERA
     offset = {3: 1 / 8, 4: 5 / 8, 5: 3 / 8, 6: 7 / 8, 7: 3 / 16, 8: 11 / 16, 9: 15 / 16}[round_number]
     picks = []
@@ -97,7 +102,7 @@ def main():
     here = pathlib.Path(__file__).resolve()
     parser.add_argument("--corpus", type=pathlib.Path,
                         default=here.parents[3] / "shared/corpus/daily_papers_ko")
-    parser.add_argument("--round", type=int, choices=(1, 2, 3, 4, 5, 6, 7, 8, 9), default=1)
+    parser.add_argument("--round", type=int, choices=range(1, LAST_ROUND + 1), default=1)
     args = parser.parse_args()
     days = list(corpus_days(args.corpus))
     rng = random.Random(SEED if args.round == 1 else SEED + args.round)
