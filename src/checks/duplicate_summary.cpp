@@ -235,6 +235,18 @@ class ClusterIndex {
   std::vector<std::uint32_t> candidates_;
 };
 
+// The signatures of a summary long enough to compare, and of its sections long enough.
+struct EntrySignatures {
+  const Entry* entry;
+  Signature whole;
+  std::vector<std::pair<const Section*, Signature>> parts;
+};
+
+// A file's signatures, worked out on the thread that checked it (ComparesInOrder::prepare).
+struct Signatures final : PreparedFile {
+  std::vector<EntrySignatures> entries;
+};
+
 // What a run keeps between files: the cluster indexes and the paths of the files so far.
 struct Clusters final : RunState {
   ClusterIndex summaries;
@@ -261,12 +273,32 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
 
   std::unique_ptr<RunState> start_run() const override { return std::make_unique<Clusters>(); }
 
+  std::unique_ptr<PreparedFile> prepare(const RunFile& input) const override {
+    return std::make_unique<Signatures>(signatures_of(*input.digest));
+  }
+
   // Checks one file against the run so far; its findings land on this file only.
-  void check_next(RunState& state, const RunFile& input) const override {
+  void check_next(RunState& state, const RunFile& input,
+                  const PreparedFile* prepared) const override {
     Clusters& run = static_cast<Clusters&>(state);
     const auto file = static_cast<std::uint32_t>(run.paths.size());
     run.paths.push_back(input.source->path());
-    for (const Entry& entry : input.digest->entries) {
+    const Signatures own = prepared ? Signatures{} : signatures_of(*input.digest);
+    for (const EntrySignatures& entry :
+         (prepared ? static_cast<const Signatures&>(*prepared) : own).entries) {
+      const bool reported =
+          check_text(run, run.summaries, input, file, *entry.entry, nullptr, entry.whole, true);
+      // A section of an entry whose whole summary was reported adds nothing, but may still be
+      // the first of its own cluster.
+      for (const auto& [section, signature] : entry.parts)
+        check_text(run, run.sections, input, file, *entry.entry, section, signature, !reported);
+    }
+  }
+
+ private:
+  Signatures signatures_of(const Digest& digest) const {
+    Signatures signatures;
+    for (const Entry& entry : digest.entries) {
       if (entry.sections.empty()) continue;
       // A summary's shingles are its sections' (the few spanning two sections aside), so one
       // pass over each section feeds both signatures.
@@ -286,16 +318,11 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
         parts.emplace_back(&section, part.signature());
       }
       if (whole_length < min_length_) continue;
-      const bool reported =
-          check_text(run, run.summaries, input, file, entry, nullptr, whole.signature(), true);
-      // A section of an entry whose whole summary was reported adds nothing, but may still be
-      // the first of its own cluster.
-      for (const auto& [section, signature] : parts)
-        check_text(run, run.sections, input, file, entry, section, signature, !reported);
+      signatures.entries.push_back({&entry, whole.signature(), std::move(parts)});
     }
+    return signatures;
   }
 
- private:
   bool check_text(const Clusters& run, ClusterIndex& index, const RunFile& input,
                   std::uint32_t file, const Entry& entry, const Section* section,
                   const Signature& signature, bool report_it) const {

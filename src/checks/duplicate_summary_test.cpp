@@ -111,3 +111,43 @@ TEST_CASE("summaries from one template that differ only in numbers are found in 
   CHECK(results[0].findings.size() > kCount * 9 / 10);
   CHECK(results[0].findings.size() < static_cast<std::size_t>(kCount));
 }
+
+namespace {
+
+// Collects the spans and the "other" argument of what a comparer reports.
+class SpanSink final : public FindingSink {
+ public:
+  void report(Span span, const MessageArgs& args, std::optional<Fix>, std::vector<RelatedLocation>,
+              std::optional<Confidence>) override {
+    const auto other = std::find_if(args.begin(), args.end(),
+                                    [](const auto& arg) { return arg.first == "other"; });
+    reported.emplace_back(span.begin, other == args.end() ? std::string() : other->second);
+  }
+  std::vector<std::pair<std::size_t, std::string>> reported;
+};
+
+}  // namespace
+
+TEST_CASE("a file compared without the signatures prepared on its thread is judged the same") {
+  const RuleSet rules = duplicate_rule();
+  const std::string text =
+      "## Daily Papers (2024-10-05)\n\n" + entry("Alpha", "2410.00001", kFirst) +
+      entry("Beta", "2410.00002", kSecond) + entry("Gamma", "2410.00003", kFirst);
+  auto source = std::make_shared<const SourceFile>("a.md", text);
+  const FileResult checked = Engine(rules).check(source);
+  REQUIRE(checked.prepared.size() == 1);  // prepared by Engine::check, on the checking thread
+  const auto* comparer = dynamic_cast<const ComparesInOrder*>(rules.analyzers[0].get());
+  REQUIRE(comparer != nullptr);
+  std::vector<std::vector<std::pair<std::size_t, std::string>>> reports;
+  for (const PreparedFile* prepared :
+       {checked.prepared[0].second.get(), static_cast<const PreparedFile*>(nullptr)}) {
+    const std::unique_ptr<RunState> state = comparer->start_run();
+    SpanSink sink;
+    comparer->check_next(*state, RunFile{source.get(), checked.digest.get(), &sink}, prepared);
+    reports.push_back(sink.reported);
+  }
+  REQUIRE(reports[0].size() == 1);
+  CHECK(reports[0][0].first > text.find("Gamma"));
+  CHECK(reports[0][0].second == "Alpha");
+  CHECK(reports[1] == reports[0]);
+}

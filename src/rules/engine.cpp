@@ -206,6 +206,7 @@ FileResult Engine::check(std::shared_ptr<const SourceFile> source, std::size_t i
       return runs(selector, *source);
     };
   }
+  prepare_comparisons(result);
   if (std::optional<std::vector<Finding>> known = own ? own->recall(index) : std::nullopt) {
     result.findings = std::move(*known);
     return result;
@@ -244,7 +245,24 @@ std::vector<FileResult> Engine::lint_all(std::vector<std::shared_ptr<const Sourc
   return results;
 }
 
+void Engine::prepare_comparisons(FileResult& result) const {
+  for (std::size_t i = 0; i < rules_.specs.size() && !cancelled(); ++i) {
+    const auto* comparer = dynamic_cast<const ComparesInOrder*>(rules_.analyzers[i].get());
+    if (comparer == nullptr || (filter_ && !filter_(result.source->path(), rules_.specs[i])))
+      continue;
+    std::shared_ptr<const PreparedFile> prepared;
+    // A failure is not reported here: check_next(), given nothing, does the work again, and its
+    // failure is reported there, once for the run.
+    std::vector<Finding> failure;
+    run_guarded(rules_.specs[i], failure, [&] {
+      prepared = comparer->prepare(RunFile{result.source.get(), result.digest.get(), nullptr});
+    });
+    if (prepared) result.prepared.emplace_back(i, std::move(prepared));
+  }
+}
+
 void Engine::finish(FileResult& result) const {
+  result.prepared.clear();
   apply_inline_config(result);
   keep_only_profile(result);
 }
@@ -272,9 +290,13 @@ void RunComparison::add(FileResult& result) {
       RuleSink sink(spec, *result.digest, result.findings);
       // A failure belongs to no single file: this file and every later one get it.
       std::vector<Finding> failure;
+      const auto prepared =
+          std::find_if(result.prepared.begin(), result.prepared.end(),
+                       [&](const auto& entry) { return entry.first == comparer.rule; });
       run_guarded(spec, failure, [&] {
         analyzer->check_next(*comparer.state,
-                             RunFile{result.source.get(), result.digest.get(), &sink});
+                             RunFile{result.source.get(), result.digest.get(), &sink},
+                             prepared == result.prepared.end() ? nullptr : prepared->second.get());
       });
       if (failure.empty()) continue;
       comparer.failure = failure.front();

@@ -44,6 +44,9 @@ struct FileResult {
   std::vector<Finding> findings;
   std::string skipped;  // why no rule ran (the file is not a digest); empty when linted
   std::shared_ptr<InlineConfig> inline_config;  // while checking; null once linted
+  // What the analyzers that compare files prepared from this file (ComparesInOrder::prepare), by
+  // rule index; dropped once the file was compared.
+  std::vector<std::pair<std::size_t, std::shared_ptr<const PreparedFile>>> prepared;
 };
 
 // Lets a cache stand in for a file's own analyzers (all but those that compare files or judge
@@ -111,6 +114,8 @@ class Engine {
  private:
   friend class RunComparison;
   bool compares(std::size_t rule) const;
+  // Runs ComparesInOrder::prepare() of the comparing analyzers that see the file.
+  void prepare_comparisons(FileResult& result) const;
   // Runs analyzers that need every file at once; appends to the results' findings.
   void check_whole_run(std::vector<FileResult>& results) const;
   void apply_inline_config(FileResult& result) const;
