@@ -32,13 +32,17 @@ const std::string kSecond =
     "- **Performance Highlights**: 위성 48기의 하루 일정을 40초 안에 풀었고 전송량이 17% "
     "많았습니다.";
 
+// A digest whose third entry repeats the first one's summary.
+std::string alpha_beta_gamma() {
+  return "## Daily Papers (2024-10-05)\n\n" + entry("Alpha", "2410.00001", kFirst) +
+         entry("Beta", "2410.00002", kSecond) + entry("Gamma", "2410.00003", kFirst);
+}
+
 }  // namespace
 
 TEST_CASE("duplicate summaries are reported on the later entry with a pointer to the first") {
   const RuleSet rules = duplicate_rule();
-  const std::string text =
-      "## Daily Papers (2024-10-05)\n\n" + entry("Alpha", "2410.00001", kFirst) +
-      entry("Beta", "2410.00002", kSecond) + entry("Gamma", "2410.00003", kFirst);
+  const std::string text = alpha_beta_gamma();
   auto source = std::make_shared<const SourceFile>("a.md", text);
   const std::vector<FileResult> results = Engine(rules).lint_all({source}, 1);
   REQUIRE(results[0].findings.size() == 1);
@@ -130,9 +134,7 @@ class SpanSink final : public FindingSink {
 
 TEST_CASE("a file compared without the signatures prepared on its thread is judged the same") {
   const RuleSet rules = duplicate_rule();
-  const std::string text =
-      "## Daily Papers (2024-10-05)\n\n" + entry("Alpha", "2410.00001", kFirst) +
-      entry("Beta", "2410.00002", kSecond) + entry("Gamma", "2410.00003", kFirst);
+  const std::string text = alpha_beta_gamma();
   auto source = std::make_shared<const SourceFile>("a.md", text);
   const FileResult checked = Engine(rules).check(source);
   REQUIRE(checked.prepared.size() == 1);  // prepared by Engine::check, on the checking thread
