@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -235,11 +236,12 @@ class ClusterIndex {
   std::vector<std::uint32_t> candidates_;
 };
 
-// The signatures of a summary long enough to compare, and of its sections long enough.
+// The signatures of a summary long enough to compare, and of its sections long enough, by their
+// indexes in the digest (a prepared file outlives nothing, but holds no pointer into the model).
 struct EntrySignatures {
-  const Entry* entry;
+  std::size_t entry;
   Signature whole;
-  std::vector<std::pair<const Section*, Signature>> parts;
+  std::vector<std::pair<std::size_t, Signature>> parts;  // section index, signature
 };
 
 // A file's signatures, worked out on the thread that checked it (ComparesInOrder::prepare).
@@ -283,29 +285,35 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
     Clusters& run = static_cast<Clusters&>(state);
     const auto file = static_cast<std::uint32_t>(run.paths.size());
     run.paths.push_back(input.source->path());
-    const Signatures own = prepared ? Signatures{} : signatures_of(*input.digest);
-    for (const EntrySignatures& entry :
-         (prepared ? static_cast<const Signatures&>(*prepared) : own).entries) {
+    std::optional<Signatures> computed;
+    const Signatures& signatures = prepared ? static_cast<const Signatures&>(*prepared)
+                                            : computed.emplace(signatures_of(*input.digest));
+    for (const EntrySignatures& signed_entry : signatures.entries) {
+      const Entry& entry = input.digest->entries[signed_entry.entry];
       const bool reported =
-          check_text(run, run.summaries, input, file, *entry.entry, nullptr, entry.whole, true);
+          check_text(run, run.summaries, input, file, entry, nullptr, signed_entry.whole, true);
       // A section of an entry whose whole summary was reported adds nothing, but may still be
       // the first of its own cluster.
-      for (const auto& [section, signature] : entry.parts)
-        check_text(run, run.sections, input, file, *entry.entry, section, signature, !reported);
+      for (const auto& [section, signature] : signed_entry.parts) {
+        check_text(run, run.sections, input, file, entry, &entry.sections[section], signature,
+                   !reported);
+      }
     }
   }
 
  private:
   Signatures signatures_of(const Digest& digest) const {
     Signatures signatures;
-    for (const Entry& entry : digest.entries) {
+    for (std::size_t index = 0; index < digest.entries.size(); ++index) {
+      const Entry& entry = digest.entries[index];
       if (entry.sections.empty()) continue;
       // A summary's shingles are its sections' (the few spanning two sections aside), so one
       // pass over each section feeds both signatures.
       MinHash whole;
       std::size_t whole_length = 0;
-      std::vector<std::pair<const Section*, Signature>> parts;
-      for (const Section& section : entry.sections) {
+      std::vector<std::pair<std::size_t, Signature>> parts;
+      for (std::size_t part_index = 0; part_index < entry.sections.size(); ++part_index) {
+        const Section& section = entry.sections[part_index];
         std::vector<std::uint64_t> hashes =
             summary::shingle_hashes(summary::strip_markup(section.text.text), width_);
         for (std::uint64_t& hash : hashes) hash = mix(hash);
@@ -315,10 +323,10 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
         if (!sections_ || entry.sections.size() < 2 || length < min_length_) continue;
         MinHash part;
         part.add(hashes);
-        parts.emplace_back(&section, part.signature());
+        parts.emplace_back(part_index, part.signature());
       }
       if (whole_length < min_length_) continue;
-      signatures.entries.push_back({&entry, whole.signature(), std::move(parts)});
+      signatures.entries.push_back({index, whole.signature(), std::move(parts)});
     }
     return signatures;
   }

@@ -295,7 +295,11 @@ class Pipeline {
     }
     const bool own = options_.cache && run.compares && pending.as_planned;
     pending.result = run.engine.check(std::move(source), pending.index, own ? &own_ : nullptr);
-    if (!run.compares) run.engine.finish(pending.result);
+    if (run.compares) {
+      run.engine.prepare(pending.result);
+    } else {
+      run.engine.finish(pending.result);
+    }
   }
 
   void commit(Pending& pending) {

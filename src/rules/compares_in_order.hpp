@@ -27,10 +27,12 @@ class ComparesInOrder {
   virtual std::unique_ptr<RunState> start_run() const = 0;
   // The part of the work on a file that needs no other file, done on the thread that checked
   // the file (in parallel with other files) rather than in check_next(), which runs one file at
-  // a time. Must not mutate state; no reports. Null: nothing prepared.
+  // a time. Called concurrently for different files, so it must be thread-safe; `file.sink` is
+  // null (no reports). Null: nothing prepared. A failure here is not reported: check_next(),
+  // given nothing, must do the same work and so meet the same failure.
   virtual std::unique_ptr<PreparedFile> prepare(const RunFile& /*file*/) const { return nullptr; }
   // Reports land on `file` only. `prepared`: what prepare() returned for it, or null when it
-  // did not run (check_next() then works it out itself).
+  // did not run or failed (check_next() then works it out itself).
   virtual void check_next(RunState& state, const RunFile& file,
                           const PreparedFile* prepared) const = 0;
 };

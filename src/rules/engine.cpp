@@ -206,7 +206,6 @@ FileResult Engine::check(std::shared_ptr<const SourceFile> source, std::size_t i
       return runs(selector, *source);
     };
   }
-  prepare_comparisons(result);
   if (std::optional<std::vector<Finding>> known = own ? own->recall(index) : std::nullopt) {
     result.findings = std::move(*known);
     return result;
@@ -245,14 +244,15 @@ std::vector<FileResult> Engine::lint_all(std::vector<std::shared_ptr<const Sourc
   return results;
 }
 
-void Engine::prepare_comparisons(FileResult& result) const {
+void Engine::prepare(FileResult& result) const {
+  if (!result.skipped.empty()) return;
   for (std::size_t i = 0; i < rules_.specs.size() && !cancelled(); ++i) {
     const auto* comparer = dynamic_cast<const ComparesInOrder*>(rules_.analyzers[i].get());
     if (comparer == nullptr || (filter_ && !filter_(result.source->path(), rules_.specs[i])))
       continue;
     std::shared_ptr<const PreparedFile> prepared;
-    // A failure is not reported here: check_next(), given nothing, does the work again, and its
-    // failure is reported there, once for the run.
+    // A failure is not reported here: check_next(), given nothing, does the work again and
+    // reports its failure, once for the run (the contract of ComparesInOrder::prepare).
     std::vector<Finding> failure;
     run_guarded(rules_.specs[i], failure, [&] {
       prepared = comparer->prepare(RunFile{result.source.get(), result.digest.get(), nullptr});
@@ -262,7 +262,7 @@ void Engine::prepare_comparisons(FileResult& result) const {
 }
 
 void Engine::finish(FileResult& result) const {
-  result.prepared.clear();
+  result.prepared.clear();  // when it was never compared
   apply_inline_config(result);
   keep_only_profile(result);
 }
@@ -293,10 +293,12 @@ void RunComparison::add(FileResult& result) {
       const auto prepared =
           std::find_if(result.prepared.begin(), result.prepared.end(),
                        [&](const auto& entry) { return entry.first == comparer.rule; });
+      std::shared_ptr<const PreparedFile> payload;
+      if (prepared != result.prepared.end()) payload = std::move(prepared->second);
       run_guarded(spec, failure, [&] {
         analyzer->check_next(*comparer.state,
                              RunFile{result.source.get(), result.digest.get(), &sink},
-                             prepared == result.prepared.end() ? nullptr : prepared->second.get());
+                             payload.get());
       });
       if (failure.empty()) continue;
       comparer.failure = failure.front();

@@ -44,8 +44,8 @@ struct FileResult {
   std::vector<Finding> findings;
   std::string skipped;  // why no rule ran (the file is not a digest); empty when linted
   std::shared_ptr<InlineConfig> inline_config;  // while checking; null once linted
-  // What the analyzers that compare files prepared from this file (ComparesInOrder::prepare), by
-  // rule index; dropped once the file was compared.
+  // What the analyzers that compare files prepared from this file (Engine::prepare), by rule
+  // index; released as each is used by RunComparison::add.
   std::vector<std::pair<std::size_t, std::shared_ptr<const PreparedFile>>> prepared;
 };
 
@@ -98,6 +98,11 @@ class Engine {
   // the files before it; finish() applies the inline configuration and drops the model.
   FileResult check(std::shared_ptr<const SourceFile> source, std::size_t index = 0,
                    const OwnFindingsStore* own = nullptr) const;
+  // Optional, between check() and RunComparison::add() on the same thread as check(): the work
+  // of the comparing analyzers that needs no other file (ComparesInOrder::prepare), so that the
+  // comparison, one file at a time, does less. For callers that compare each file soon after
+  // checking it: a prepared file holds its signatures until it is compared.
+  void prepare(FileResult& result) const;
   RunComparison start_run() const;
   void finish(FileResult& result) const;
   // Whether an analyzer compares files (on the files its filter lets it see).
@@ -114,8 +119,6 @@ class Engine {
  private:
   friend class RunComparison;
   bool compares(std::size_t rule) const;
-  // Runs ComparesInOrder::prepare() of the comparing analyzers that see the file.
-  void prepare_comparisons(FileResult& result) const;
   // Runs analyzers that need every file at once; appends to the results' findings.
   void check_whole_run(std::vector<FileResult>& results) const;
   void apply_inline_config(FileResult& result) const;
