@@ -1,8 +1,11 @@
 // The engine keeps going when an analyzer fails: the failure becomes a finding of its rule.
+#include "rules/engine.hpp"
+
 #include <doctest/doctest.h>
 
 #include <stdexcept>
 
+#include "rules/compares_in_order.hpp"
 #include "rules/loader.hpp"
 #include "rules/profile_loader.hpp"
 
@@ -34,9 +37,35 @@ std::unique_ptr<Analyzer> make_throwing_run(const RuleSpec&) {
   return std::make_unique<ThrowingRun>();
 }
 
+bool has_boom(const RunFile& file) {
+  return file.source->text().find("boom") != std::string_view::npos;
+}
+
+// Compares files in order; on a "boom" file its prepare() fails, and so, given nothing prepared,
+// does its check_next(), as the contract of ComparesInOrder::prepare asks. Reports each file it
+// compares with a prepared payload.
+class Comparing final : public Analyzer, public ComparesInOrder {
+ public:
+  void check(const CheckContext&) const override {}
+  std::unique_ptr<RunState> start_run() const override { return std::make_unique<RunState>(); }
+  std::unique_ptr<PreparedFile> prepare(const RunFile& file) const override {
+    if (has_boom(file)) throw std::out_of_range("prepare");
+    return std::make_unique<PreparedFile>();
+  }
+  void check_next(RunState&, const RunFile& file, const PreparedFile* prepared) const override {
+    if (prepared == nullptr && has_boom(file)) throw std::out_of_range("check_next");
+    if (prepared != nullptr) file.sink->report({0, 0}, {});
+  }
+};
+
+std::unique_ptr<Analyzer> make_comparing(const RuleSpec&) {
+  return std::make_unique<Comparing>();
+}
+
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("test-throwing", false, make_throwing, {})
 DIGESTLINT_REGISTER_ANALYZER("test-throwing-run", false, make_throwing_run, {})
+DIGESTLINT_REGISTER_ANALYZER("test-comparing", false, make_comparing, {})
 
 namespace {
 
@@ -109,6 +138,34 @@ TEST_CASE("engine: a whole-run analyzer that throws is reported on every file") 
     CHECK(std::count_if(result.findings.begin(), result.findings.end(),
                         [](const Finding& f) { return f.internal; }) == 1);
   }
+}
+
+TEST_CASE("engine: a comparer whose prepare() fails is reported by check_next(), from then on") {
+  const RuleSet rules = rules_with("test-comparing");
+  const Engine engine(rules);
+  RunComparison comparison = engine.start_run();
+  const std::string digest =
+      "## Daily Papers (2024-10-02)\n\n### [T](https://arxiv.org/abs/2410.01234)\n";
+  std::vector<FileResult> results;
+  // As the streaming lint does: check, prepare, compare, finish, one file after another.
+  for (const auto& source :
+       {file("a.md", digest), file("b.md", digest + "boom\n"), file("c.md", digest)}) {
+    FileResult result = engine.check(source);
+    engine.prepare(result);
+    comparison.add(result);
+    engine.finish(result);
+    results.push_back(std::move(result));
+  }
+  const auto count = [](const FileResult& result, bool internal) {
+    return std::count_if(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
+      return f.rule_id == "test/throws" && f.internal == internal;
+    });
+  };
+  CHECK(count(results[0], false) == 1);  // compared with what was prepared
+  CHECK(count(results[0], true) == 0);
+  CHECK(count(results[1], true) == 1);  // the failure, not lost with the payload
+  CHECK(count(results[2], true) == 1);  // and on every later file
+  CHECK(count(results[2], false) == 0);
 }
 
 }  // namespace digestlint
