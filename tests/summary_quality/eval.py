@@ -63,9 +63,7 @@ def labelled_entries(shared, sets):
     corpus = os.path.join(shared, "corpus", "daily_papers_ko")
     labels_dir = os.path.join(HERE, "labels")
     split_of = {}
-    for sample in ("sample.tsv", "sample2.tsv", "sample3.tsv", "sample4.tsv", "sample5.tsv",
-                   "sample6.tsv", "sample7.tsv", "sample8.tsv", "sample9.tsv",
-                   "sample10.tsv"):
+    for sample in sorted(n for n in os.listdir(labels_dir) if n.startswith("sample")):
         split_of.update({(r["date"], r["entry"]): r["split"]
                          for r in read_tsv(os.path.join(labels_dir, sample))})
     for name in sorted(os.listdir(labels_dir)):
@@ -168,6 +166,25 @@ def build_rotated(entries, shift, out_dir):
     return positives
 
 
+def lexicon_arguments(lexicon):
+    """Arguments that lint with another mined lexicon (a file named summary-lexicon.tsv): a later
+    pack's lexicon replaces the default one, and the summary pack is loaded again after it so
+    that its rules read it."""
+    return ["--rules", lexicon, "--rules", os.path.join(HERE, "..", "..", "rules", "summary.yaml")]
+
+
+def flag_with_rotations(binary, entries, shift):
+    """Lints the entries, and their rotation by `shift` in a scratch directory. Returns the flags
+    of the entries, the flags of both, and the rotated set: the swapped entries as positives, the
+    same ok entries untouched as negatives."""
+    flagged = run_lint(binary, sorted({p for p, _, _ in entries}))
+    with tempfile.TemporaryDirectory(prefix="digestlint-rotated-") as tmp:
+        rotated = build_rotated(entries, shift, tmp)
+        rotated_flags = run_lint(binary, sorted({p for p, _, _ in rotated}))
+    ok = [e for e in entries if e[2] == "ok"]
+    return flagged, {**flagged, **rotated_flags}, rotated + ok
+
+
 def cell(value):
     return f"{'–':>6}" if value is None else f"{value:>6.3f}"
 
@@ -197,26 +214,16 @@ def main():
     if args.config:
         CONFIG.extend(["--config", args.config])
     if args.lexicon:
-        # A later pack's lexicon replaces the default one; the summary pack is loaded again after
-        # it so that its rules read it.
-        pack = os.path.join(HERE, "..", "..", "rules", "summary.yaml")
-        CONFIG.extend(["--rules", args.lexicon, "--rules", pack])
+        CONFIG.extend(lexicon_arguments(args.lexicon))
     sets = labelled_entries(args.shared, args.sets.split(","))
     sweeps = collections.defaultdict(list)
     failed = []
     print(f"{'set':<18} {'level':<8} {'n':>4} {'bad':>4} {'TP':>4} {'FP':>4} {'FN':>4} "
           f"{'P':>6} {'R':>6}")
     for name, entries in sets.items():
-        flagged = run_lint(args.binary, sorted({p for p, _, _ in entries}))
-        with tempfile.TemporaryDirectory(prefix="digestlint-rotated-") as tmp:
-            rotated = build_rotated(entries, args.shift, tmp)
-            rotated_flags = run_lint(args.binary, sorted({p for p, _, _ in rotated}))
-        # Rotated: the swapped entries are the positives, the same ok entries untouched the
-        # negatives.
-        ok = [e for e in entries if e[2] == "ok"]
+        flagged, both, rotated = flag_with_rotations(args.binary, entries, args.shift)
         for set_name, items, flags in ((name, entries, flagged),
-                                       (f"{name}-rotated+{args.shift}", rotated + ok,
-                                        {**flagged, **rotated_flags})):
+                                       (f"{name}-rotated+{args.shift}", rotated, both)):
             for level in ("warning", "any"):
                 tp, fp, fn, p, r = score(items, flags, level)
                 n_bad = sum(label in BAD for _, _, label in items)

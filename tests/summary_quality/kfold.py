@@ -23,7 +23,6 @@ import tempfile
 import eval as measure
 
 MINER = os.path.join(measure.HERE, "..", "..", "rules", "mine_lexicon.py")
-PACK = os.path.join(measure.HERE, "..", "..", "rules", "summary.yaml")
 # Two rounds a fold, in the order they were drawn: round 1 (tune and holdout) with round 2.
 FOLDS = "tune,holdout,holdout2;holdout3,holdout4;holdout5,holdout6;holdout7,holdout8;" \
         "holdout9,holdout10"
@@ -59,15 +58,10 @@ def main():
         with tempfile.TemporaryDirectory(prefix="digestlint-fold-") as tmp:
             lexicon, provenance = mine_without(splits, tmp)
             print(f"fold {fold}: lexicon from {provenance}")
-            measure.CONFIG[:] = ["--rules", lexicon, "--rules", PACK]
+            measure.CONFIG[:] = measure.lexicon_arguments(lexicon)
             for name, entries in measure.labelled_entries(args.shared, splits).items():
-                flagged = measure.run_lint(args.binary, sorted({p for p, _, _ in entries}))
-                rotated_dir = os.path.join(tmp, name)
-                os.mkdir(rotated_dir)
-                rotated = measure.build_rotated(entries, args.shift, rotated_dir)
-                flagged.update(measure.run_lint(args.binary, sorted({p for p, _, _ in rotated})))
-                ok = [e for e in entries if e[2] == "ok"]
-                for kind, items in (("real", entries), ("rotated", rotated + ok)):
+                _, flagged, rotated = measure.flag_with_rotations(args.binary, entries, args.shift)
+                for kind, items in (("real", entries), ("rotated", rotated)):
                     tp, fp, fn, p, r = measure.score(items, flagged, "warning")
                     pooled[kind] = [a + b for a, b in zip(pooled[kind], (tp, fp, fn))]
                     print(f"  {name:<10} {kind:<8} {len(items):>4} entries  TP {tp:>4}  FP {fp:>3}"
