@@ -163,8 +163,11 @@ std::shared_ptr<const Profile> RuleSet::find_profile(std::string_view name) cons
 }
 
 bool Engine::compares(std::size_t rule) const {
-  return rules_.analyzers[rule]->needs_whole_run() ||
-         dynamic_cast<const ComparesInOrder*>(rules_.analyzers[rule].get()) != nullptr;
+  return rules_.analyzers[rule]->needs_whole_run() || comparer(rule) != nullptr;
+}
+
+const ComparesInOrder* Engine::comparer(std::size_t rule) const {
+  return dynamic_cast<const ComparesInOrder*>(rules_.analyzers[rule].get());
 }
 
 bool Engine::compares_files() const {
@@ -181,7 +184,7 @@ bool Engine::compares_files(const std::vector<std::shared_ptr<const SourceFile>>
 
 bool Engine::compares_file(std::string_view path) const {
   for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
-    if (compares(i) && (!filter_ || filter_(path, rules_.specs[i]))) return true;
+    if (compares(i) && applies(rules_.specs[i], path)) return true;
   }
   return false;
 }
@@ -214,7 +217,7 @@ FileResult Engine::check(std::shared_ptr<const SourceFile> source, std::size_t i
   FileAnalyses analyses;
   for (std::size_t i = 0; i < rules_.specs.size() && !cancelled(); ++i) {
     if (rules_.analyzers[i]->after_suppressions()) continue;
-    if (filter_ && !filter_(source->path(), rules_.specs[i])) continue;
+    if (!applies(rules_.specs[i], source->path())) continue;
     RuleSink sink(rules_.specs[i], *result.digest, result.findings);
     run_guarded(rules_.specs[i], result.findings, [&] {
       rules_.analyzers[i]->check(CheckContext{*source, *result.digest, sink,
@@ -247,15 +250,14 @@ std::vector<FileResult> Engine::lint_all(std::vector<std::shared_ptr<const Sourc
 void Engine::prepare(FileResult& result) const {
   if (!result.skipped.empty()) return;
   for (std::size_t i = 0; i < rules_.specs.size() && !cancelled(); ++i) {
-    const auto* comparer = dynamic_cast<const ComparesInOrder*>(rules_.analyzers[i].get());
-    if (comparer == nullptr || (filter_ && !filter_(result.source->path(), rules_.specs[i])))
-      continue;
+    const ComparesInOrder* analyzer = comparer(i);
+    if (analyzer == nullptr || !applies(rules_.specs[i], result.source->path())) continue;
     std::shared_ptr<const PreparedFile> prepared;
     // A failure is not reported here: check_next(), given nothing, does the work again and
     // reports its failure, once for the run (the contract of ComparesInOrder::prepare).
     std::vector<Finding> failure;
     run_guarded(rules_.specs[i], failure, [&] {
-      prepared = comparer->prepare(RunFile{result.source.get(), result.digest.get(), nullptr});
+      prepared = analyzer->prepare(RunFile{result.source.get(), result.digest.get(), nullptr});
     });
     if (prepared) result.prepared.emplace_back(i, std::move(prepared));
   }
@@ -271,8 +273,8 @@ RunComparison Engine::start_run() const {
   RunComparison comparison;
   comparison.engine_ = this;
   for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
-    if (const auto* comparer = dynamic_cast<const ComparesInOrder*>(rules_.analyzers[i].get()))
-      comparison.comparers_.push_back({i, comparer->start_run(), std::nullopt});
+    if (const ComparesInOrder* analyzer = comparer(i))
+      comparison.comparers_.push_back({i, analyzer->start_run(), std::nullopt});
   }
   return comparison;
 }
@@ -282,11 +284,10 @@ void RunComparison::add(FileResult& result) {
   for (Comparer& comparer : comparers_) {
     if (engine_->cancelled()) return;
     const RuleSpec& spec = rules.specs[comparer.rule];
-    if (engine_->filter_ && !engine_->filter_(result.source->path(), spec)) continue;
+    if (!engine_->applies(spec, result.source->path())) continue;
     if (!comparer.failure && !result.skipped.empty()) continue;
     if (!comparer.failure) {
-      const auto* analyzer =
-          dynamic_cast<const ComparesInOrder*>(rules.analyzers[comparer.rule].get());
+      const ComparesInOrder* analyzer = engine_->comparer(comparer.rule);
       RuleSink sink(spec, *result.digest, result.findings);
       // A failure belongs to no single file: this file and every later one get it.
       std::vector<Finding> failure;
@@ -315,7 +316,7 @@ void Engine::check_whole_run(std::vector<FileResult>& results) const {
     std::vector<std::unique_ptr<RuleSink>> sinks;
     std::vector<RunFile> files;
     for (FileResult& result : results) {
-      if (!result.skipped.empty() || (filter_ && !filter_(result.source->path(), spec))) continue;
+      if (!result.skipped.empty() || !applies(spec, result.source->path())) continue;
       sinks.push_back(std::make_unique<RuleSink>(spec, *result.digest, result.findings));
       files.push_back({result.source.get(), result.digest.get(), sinks.back().get()});
     }
@@ -324,7 +325,7 @@ void Engine::check_whole_run(std::vector<FileResult>& results) const {
     run_guarded(spec, failure, [&] { rules_.analyzers[i]->check_run(files); });
     if (failure.empty()) continue;
     for (FileResult& result : results) {
-      if (filter_ && !filter_(result.source->path(), spec)) continue;
+      if (!applies(spec, result.source->path())) continue;
       std::erase_if(result.findings, [&](const Finding& f) { return f.rule_id == spec.id; });
       result.findings.push_back(failure.front());
     }
@@ -339,7 +340,7 @@ void Engine::apply_inline_config(FileResult& result) const {
     for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
       const RuleSpec& spec = rules_.specs[i];
       if (!rules_.analyzers[i]->after_suppressions()) continue;
-      if (filter_ && !filter_(result.source->path(), spec)) continue;
+      if (!applies(spec, result.source->path())) continue;
       RuleSink sink(spec, *result.digest, result.findings);
       run_guarded(spec, result.findings, [&] {
         rules_.analyzers[i]->check(CheckContext{*result.source, *result.digest, sink, &config});
@@ -351,7 +352,7 @@ void Engine::apply_inline_config(FileResult& result) const {
 
 bool Engine::runs(const std::string& selector, const SourceFile& file) const {
   return std::any_of(rules_.specs.begin(), rules_.specs.end(), [&](const RuleSpec& rule) {
-    return selects(selector, rule.id) && (!filter_ || filter_(file.path(), rule));
+    return selects(selector, rule.id) && applies(rule, file.path());
   });
 }
 

@@ -119,6 +119,12 @@ class Engine {
  private:
   friend class RunComparison;
   bool compares(std::size_t rule) const;
+  // The rule's analyzer as one that compares files in input order; null when it is not one.
+  const ComparesInOrder* comparer(std::size_t rule) const;
+  // Whether the run's filter (--select/--ignore, per-file ignores) lets the rule see the file.
+  bool applies(const RuleSpec& rule, std::string_view path) const {
+    return !filter_ || filter_(path, rule);
+  }
   // Runs analyzers that need every file at once; appends to the results' findings.
   void check_whole_run(std::vector<FileResult>& results) const;
   void apply_inline_config(FileResult& result) const;
