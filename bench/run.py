@@ -9,8 +9,9 @@ interleaved, so machine noise hits both alike.
   summary   time of every rule over a corpus, against every rule but the two summary verdicts
             (summary/generic-template, summary/title-mismatch): the summary rules may add at most
             30%. Medians of --repeat interleaved pairs, as wall time and as CPU time (user +
-            system, from wait4), which other work on the machine disturbs less. Measured on one core, where wall time is the work done: with `--jobs 1` a run
-            still has two busy threads (a worker, and the whole-run comparison of
+            system, from wait4), which other work on the machine disturbs less. Measured on one
+            core, where wall time is the work done: with `--jobs 1` a run still has two busy
+            threads (a worker, and the whole-run comparison of
             summary/duplicate-summary on the main thread), and on two cores the wall time of the
             run without the verdicts is the main thread's, which hides part of what they cost
             the worker. The all-cores figure is printed beside it.
@@ -142,6 +143,7 @@ def main():
                   f"summary verdicts {others[0]:.3f} s (CPU {others[1]:.3f} s), all rules "
                   f"{everything[0]:.3f} s (CPU {everything[1]:.3f} s); the summary verdicts add "
                   f"{added[0]:.0f}% wall, {added[1]:.0f}% CPU (goal: at most 30%, on one core)")
+
 
 if __name__ == "__main__":
     main()

@@ -70,7 +70,8 @@ def later_round_days(count, round_number):
     if round_number == LAST_ROUND:
         return sorted(set(range(count)) - taken)
     step = count / DAYS_PER_ERA
-    offset = {3: 1 / 8, 4: 5 / 8, 5: 3 / 8, 6: 7 / 8, 7: 3 / 16, 8: 11 / 16, 9: 15 / 16}[round_number]
+    offset = {3: 1 / 8, 4: 5 / 8, 5: 3 / 8, 6: 7 / 8, 7: 3 / 16, 8: 11 / 16,
+              9: 15 / 16}[round_number]
     picks = []
     for i in range(min(DAYS_PER_ERA, count - len(taken))):  # fewer when the era runs out of days
         k = int(i * step + step * offset)
