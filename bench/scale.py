@@ -13,16 +13,20 @@ on corpora of --sizes digests recombined from the real entries of ../shared/corp
 gets a real day's header and that many entries drawn from real digests of the same month, so
 summaries repeat across files as they would in a long archive), plus the hostile shapes of
 tests/hostile_shapes.py at their benchmark sizes. Reports wall time, ratios, peak RSS (wait4) and
-the time ratio between the smallest and the largest corpus; writes a markdown table (--out).
+the time ratio between the smallest and the largest corpus, beside their size ratio; writes a
+markdown table (--out). A corpus row is the median of --repeat runs of digestlint, each followed
+by a run of the floor (interleaved, so the host's drift hits both): single runs on this kind of
+machine vary by a third from minute to minute.
 Generated corpora live in --work (default build/bench-scale) and are never committed.
 
-  bench/scale.py [--digestlint build/digestlint] [--sizes 1000,10000] [--out table.md]
+  bench/scale.py [--digestlint build/digestlint] [--sizes 1000,10000] [--repeat 3] [--out table.md]
 """
 import argparse
 import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -43,6 +47,15 @@ def measure(command, cwd=None):
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
+def interleaved(command_a, command_b, repeat):
+    """Medians of `repeat` alternating runs of two commands: ((wall, rss) of a, wall of b)."""
+    a, b = [], []
+    for _ in range(repeat):
+        a.append(measure(command_a))
+        b.append(measure(command_b)[0])
+    return (statistics.median(t for t, _ in a), max(m for _, m in a)), statistics.median(b)
 
 
 def cached_runs(digestlint, name, directory):
@@ -123,6 +136,8 @@ def main():
     parser.add_argument("--digestlint", default=os.path.join(ROOT, "build", "digestlint"))
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--work", default=os.path.join(ROOT, "build", "bench-scale"))
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of each corpus row (medians), interleaved with the floor's")
     parser.add_argument("--out", help="also write the markdown table here")
     parser.add_argument("--no-markdownlint", action="store_true")
     parser.add_argument("--no-shapes", action="store_true")
@@ -146,16 +161,16 @@ def main():
         directory = os.path.join(args.work, f"corpus-{files}")
         size = generate(directory, files, days)
         paths = files_of(directory)
-        ours, rss = measure([digestlint, "check", "--no-cache", "--jobs", "2", "--fail-on", "never",
-                             directory])
+        (ours, rss), base = interleaved(
+            [digestlint, "check", "--no-cache", "--jobs", "2", "--fail-on", "never", directory],
+            [floor, *paths], args.repeat)
         cache_rows.append(cached_runs(digestlint, f"{files:,} recombined digests", directory))
-        base, _ = measure([floor, *paths])
         other = "skipped"
         other_rss = "—"
         if markdownlint:
             seconds, mib = measure([markdownlint, "**/*.md"], cwd=directory)
             other, other_rss = f"{seconds:.2f} s", f"{mib:.0f} MiB"
-        corpus_times.append((files, ours))
+        corpus_times.append((files, size, ours, base))
         rows.append(f"| {files:,} recombined digests | {size / 1e6:.0f} MB | {ours:.2f} s | "
                     f"{rss:.0f} MiB | {base:.2f} s | {ours / base:.2f}× | {other} | {other_rss} |")
         print(rows[-1], flush=True)
@@ -180,9 +195,11 @@ def main():
     table = "\n".join(rows) + "\n\nWith the result cache (a fresh `--cache-dir`, then the same run again):\n\n" + \
         "\n".join(cache_rows)
     if len(corpus_times) >= 2:
-        (small, t_small), (large, t_large) = corpus_times[0], corpus_times[-1]
+        (small, b_small, t_small, f_small), (large, b_large, t_large, f_large) = \
+            corpus_times[0], corpus_times[-1]
         table += (f"\n\n{small:,} → {large:,} digests: time ratio {t_large / t_small:.2f} "
-                  f"(linear would be {large / small:.0f})")
+                  f"(linear would be {large / small:.0f} by files, {b_large / b_small:.2f} by "
+                  f"bytes; the parse floor's {f_large / f_small:.2f}); medians of {args.repeat} runs")
     if markdownlint is None:
         table += f"\n\nmarkdownlint-cli2 skipped: {why_not}"
     print("\n" + table)

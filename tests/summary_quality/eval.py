@@ -185,6 +185,17 @@ def flag_with_rotations(binary, entries, shift):
     return flagged, {**flagged, **rotated_flags}, rotated + ok
 
 
+def print_misses(items, flags, shared):
+    """Lists the warning-level false positives and negatives among `items`, with the messages."""
+    for path, index, label in items:
+        state = flags.get((path, index))
+        hit = bool(state and state["warning"])
+        if hit != (label in BAD):
+            print(f"  {'FP' if hit else 'FN'} {os.path.relpath(path, shared)} #{index} {label}")
+            for message in (state or {}).get("messages", []):
+                print(f"      {message}")
+
+
 def cell(value):
     return f"{'–':>6}" if value is None else f"{value:>6.3f}"
 
@@ -242,14 +253,7 @@ def main():
                 state = flags.get((path, index))
                 sweeps[kind].append((state["confidence"] if state else 0.0, label in BAD))
             if args.misses:
-                for path, index, label in items:
-                    state = flags.get((path, index))
-                    hit = bool(state and state["warning"])
-                    if hit != (label in BAD):
-                        kind = "FP" if hit else "FN"
-                        print(f"  {kind} {os.path.relpath(path, args.shared)} #{index} {label}")
-                        for message in (state or {}).get("messages", []):
-                            print(f"      {message}")
+                print_misses(items, flags, args.shared)
     if args.sweep:
         print("\nband   " + "  ".join(f"{k}: P     R    " for k in sweeps))
         for step in range(20, 100, 5):
