@@ -11,6 +11,10 @@
 #include "rules/rule.hpp"
 #include "rules/suppressions.hpp"
 
+namespace re2 {
+class RE2;
+}
+
 namespace digestlint {
 
 // Named values for a rule's message and hint templates: {"match", "…"}.
@@ -26,6 +30,7 @@ class FindingSink {
 };
 
 class TargetCache;
+class RegexScreen;
 
 // What the rules of one file work out once and share, each result filed under its owner (e.g. the
 // model that both summary verdicts read): the first rule to ask builds it, and it goes with the
@@ -57,6 +62,8 @@ struct CheckContext {
   TargetCache* targets = nullptr;
   // Analyses shared by the file's rules; null: each rule works out its own.
   FileAnalyses* analyses = nullptr;
+  // The run's one pass of all regular-expression rules over a target; null: no screening.
+  const RegexScreen* screen = nullptr;
 };
 
 // One file of a run, for analyzers that compare files (e.g. duplicate summaries).
@@ -79,6 +86,9 @@ class Analyzer {
   // cannot be suppressed.
   virtual bool after_suppressions() const { return false; }
   virtual void check_run(const std::vector<RunFile>& /*files*/) const {}
+  // A regular expression the analyzer searches each target of its scopes for, to be screened
+  // with the other rules' (see RegexScreen); the analyzer then asks screened() before searching.
+  virtual const re2::RE2* screened_pattern() const { return nullptr; }
 };
 
 using AnalyzerFactory = std::unique_ptr<Analyzer> (*)(const RuleSpec& rule);

@@ -221,7 +221,8 @@ FileResult Engine::check(std::shared_ptr<const SourceFile> source, std::size_t i
     RuleSink sink(rules_.specs[i], *result.digest, result.findings);
     run_guarded(rules_.specs[i], result.findings, [&] {
       rules_.analyzers[i]->check(CheckContext{*source, *result.digest, sink,
-                                              result.inline_config.get(), &targets, &analyses});
+                                              result.inline_config.get(), &targets, &analyses,
+                                              rules_.screen.get()});
     });
   }
   if (own && !cancelled()) own->remember(index, result.findings);

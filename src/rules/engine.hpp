@@ -9,6 +9,7 @@
 #include "profile/detect.hpp"
 #include "rules/analyzer.hpp"
 #include "rules/compares_in_order.hpp"
+#include "rules/regex_screen.hpp"
 #include "rules/rule.hpp"
 #include "rules/suppressions.hpp"
 
@@ -18,6 +19,8 @@ namespace digestlint {
 struct RuleSet {
   std::vector<RuleSpec> specs;
   std::vector<std::unique_ptr<Analyzer>> analyzers;
+  // The analyzers' screened patterns, by scope (their regular expressions, owned by them).
+  std::shared_ptr<RegexScreen> screen;
   // Every rule id of the packs, including rules a configuration switched off.
   std::vector<std::string> known_ids;
   // The formats files are read with, and the profile a configuration or --profile pins for a

@@ -424,6 +424,12 @@ RuleSet compile_rules(std::vector<RuleSpec> specs) {
     set.analyzers.push_back(make_analyzer(*info, spec));
     set.specs.push_back(std::move(spec));
   }
+  set.screen = std::make_shared<RegexScreen>();
+  for (std::size_t i = 0; i < set.analyzers.size(); ++i) {
+    if (const RE2* pattern = set.analyzers[i]->screened_pattern())
+      set.screen->add(*pattern, set.specs[i].scopes);
+  }
+  set.screen->compile();
   return set;
 }
 

@@ -4,6 +4,7 @@
 #include "rules/kinds/declarative_fix.hpp"
 #include "rules/kinds/regex.hpp"
 #include "rules/kinds/scoped.hpp"
+#include "rules/regex_screen.hpp"
 
 namespace digestlint {
 namespace {
@@ -16,8 +17,11 @@ class PatternKind final : public ScopedAnalyzer {
         first_only_(Params(rule).boolean("first-only", false)),
         fix_(rule, *pattern_) {}
 
+  const RE2* screened_pattern() const override { return pattern_.get(); }
+
  protected:
   void check_target(const CheckContext& context, const Target& target) const override {
+    if (screened(context, target, *pattern_) == false) return;
     bool reported = false;
     for_each_match(
         *pattern_, target.text, [&](std::size_t begin, std::size_t end, const auto& groups) {

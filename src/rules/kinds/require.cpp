@@ -1,6 +1,7 @@
 // kind: require — an expression that must match somewhere in each target of the scope.
 #include "rules/kinds/regex.hpp"
 #include "rules/kinds/scoped.hpp"
+#include "rules/regex_screen.hpp"
 
 namespace digestlint {
 namespace {
@@ -12,9 +13,12 @@ class RequireKind final : public ScopedAnalyzer {
         pattern_(compile_param_regex(Params(rule), "pattern")),
         at_end_(report_at_end(Params(rule))) {}
 
+  const RE2* screened_pattern() const override { return pattern_.get(); }
+
  protected:
   void check_target(const CheckContext& context, const Target& target) const override {
-    if (RE2::PartialMatch(target.text, *pattern_)) return;
+    const std::optional<bool> known = screened(context, target, *pattern_);
+    if (known ? *known : RE2::PartialMatch(target.text, *pattern_)) return;
     context.sink.report(at_end_ ? last_character(target) : anchor(target),
                         {{"pattern", pattern_->pattern()}, {"text", target.text}});
   }

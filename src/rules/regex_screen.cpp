@@ -1,0 +1,110 @@
+#include "rules/regex_screen.hpp"
+
+#include <array>
+#include <functional>
+
+#include "rules/analyzer.hpp"
+
+namespace digestlint {
+namespace {
+
+// A set compiles every pattern with one set of options.
+bool same_options(const RE2::Options& a, const RE2::Options& b) {
+  return a.encoding() == b.encoding() && a.posix_syntax() == b.posix_syntax() &&
+         a.longest_match() == b.longest_match() && a.literal() == b.literal() &&
+         a.never_nl() == b.never_nl() && a.dot_nl() == b.dot_nl() &&
+         a.case_sensitive() == b.case_sensitive() && a.perl_classes() == b.perl_classes() &&
+         a.word_boundary() == b.word_boundary() && a.one_line() == b.one_line();
+}
+
+// A file's screened targets, by scope and index in the file's target cache.
+struct ScreenedTargets {
+  std::array<std::vector<std::optional<RegexScreen::Matches>>,
+             static_cast<std::size_t>(Scope::summary) + 1>
+      by_scope;
+};
+
+// Scopes of long texts. A title, an author or a link is read in a few dozen bytes, where a
+// search costs little more than the call; a set for them saves little, and the author patterns'
+// Unicode classes make its compilation cost more than that in a one-file run (the hook's).
+bool long_text(Scope scope) {
+  return scope == Scope::document || scope == Scope::entry || scope == Scope::section ||
+         scope == Scope::summary;
+}
+
+}  // namespace
+
+void RegexScreen::add(const RE2& pattern, const std::vector<Scope>& scopes) {
+  for (const Scope scope : scopes) {
+    if (!long_text(scope)) continue;
+    ScopeSet& entry = sets_[static_cast<std::size_t>(scope)];
+    if (entry.patterns.size() == kMaxPatterns) continue;
+    if (!entry.patterns.empty() &&
+        !same_options(entry.patterns.front()->options(), pattern.options()))
+      continue;
+    entry.patterns.push_back(&pattern);
+  }
+}
+
+void RegexScreen::compile() {
+  for (ScopeSet& entry : sets_) {
+    if (entry.patterns.size() < 2) continue;
+    RE2::Options options = entry.patterns.front()->options();
+    options.set_log_errors(false);
+    entry.set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    bool added = true;
+    for (const RE2* pattern : entry.patterns)
+      added = added && entry.set->Add(pattern->pattern(), nullptr) >= 0;
+    if (!added || !entry.set->Compile()) entry.set.reset();
+  }
+  compiled_ = true;
+}
+
+RegexScreen::Matches RegexScreen::screen(Scope scope, std::string_view text) const {
+  const ScopeSet& entry = sets_[static_cast<std::size_t>(scope)];
+  if (!entry.set) return ~Matches{0};
+  std::vector<int> matched;
+  RE2::Set::ErrorInfo error{};
+  if (!entry.set->Match(text, &matched, &error) && error.kind != RE2::Set::kNoError)
+    return ~Matches{0};
+  Matches bits = 0;
+  for (const int index : matched) bits |= Matches{1} << index;
+  return bits;
+}
+
+std::optional<std::size_t> RegexScreen::bit_of(Scope scope, const RE2& pattern) const {
+  const ScopeSet& entry = sets_[static_cast<std::size_t>(scope)];
+  if (!entry.set) return std::nullopt;
+  const std::vector<const RE2*>& patterns = entry.patterns;
+  for (std::size_t bit = 0; bit < patterns.size(); ++bit) {
+    if (patterns[bit] == &pattern) return bit;
+  }
+  return std::nullopt;
+}
+
+std::optional<bool> RegexScreen::matches(const CheckContext& context, const Target& target,
+                                         const RE2& pattern) const {
+  if (!compiled_ || !context.targets || !context.analyses) return std::nullopt;
+  const std::optional<std::size_t> bit = bit_of(target.scope, pattern);
+  if (!bit) return std::nullopt;
+  const std::vector<Target>& targets = context.targets->of(target.scope);
+  const std::less<const Target*> before;
+  if (targets.empty() || before(&target, targets.data()) ||
+      !before(&target, targets.data() + targets.size()))
+    return std::nullopt;
+  const auto index = static_cast<std::size_t>(&target - targets.data());
+  auto& memo = context.analyses->get<ScreenedTargets>(this, [] { return ScreenedTargets{}; })
+                   .by_scope[static_cast<std::size_t>(target.scope)];
+  memo.resize(targets.size());
+  if (!memo[index]) memo[index] = screen(target.scope, target.text);
+  // Every bit set: the set could not decide, so the rule searches as it would without a screen.
+  if (*memo[index] == ~Matches{0}) return std::nullopt;
+  return ((*memo[index] >> *bit) & 1) != 0;
+}
+
+std::optional<bool> screened(const CheckContext& context, const Target& target,
+                             const RE2& pattern) {
+  return context.screen ? context.screen->matches(context, target, pattern) : std::nullopt;
+}
+
+}  // namespace digestlint
