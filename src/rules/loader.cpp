@@ -429,7 +429,6 @@ RuleSet compile_rules(std::vector<RuleSpec> specs) {
     if (const RE2* pattern = set.analyzers[i]->screened_pattern())
       set.screen->add(*pattern, set.specs[i].scopes);
   }
-  set.screen->compile();
   return set;
 }
 

@@ -24,19 +24,10 @@ struct ScreenedTargets {
       by_scope;
 };
 
-// Scopes of long texts. A title, an author or a link is read in a few dozen bytes, where a
-// search costs little more than the call; a set for them saves little, and the author patterns'
-// Unicode classes make its compilation cost more than that in a one-file run (the hook's).
-bool long_text(Scope scope) {
-  return scope == Scope::document || scope == Scope::entry || scope == Scope::section ||
-         scope == Scope::summary;
-}
-
 }  // namespace
 
 void RegexScreen::add(const RE2& pattern, const std::vector<Scope>& scopes) {
   for (const Scope scope : scopes) {
-    if (!long_text(scope)) continue;
     ScopeSet& entry = sets_[static_cast<std::size_t>(scope)];
     if (entry.patterns.size() == kMaxPatterns) continue;
     if (!entry.patterns.empty() &&
@@ -46,22 +37,18 @@ void RegexScreen::add(const RE2& pattern, const std::vector<Scope>& scopes) {
   }
 }
 
-void RegexScreen::compile() {
-  for (ScopeSet& entry : sets_) {
-    if (entry.patterns.size() < 2) continue;
-    RE2::Options options = entry.patterns.front()->options();
-    options.set_log_errors(false);
-    entry.set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-    bool added = true;
-    for (const RE2* pattern : entry.patterns)
-      added = added && entry.set->Add(pattern->pattern(), nullptr) >= 0;
-    if (!added || !entry.set->Compile()) entry.set.reset();
-  }
-  compiled_ = true;
-}
-
 RegexScreen::Matches RegexScreen::screen(Scope scope, std::string_view text) const {
   const ScopeSet& entry = sets_[static_cast<std::size_t>(scope)];
+  std::call_once(entry.compiled, [&entry] {
+    if (entry.patterns.empty()) return;
+    RE2::Options options = entry.patterns.front()->options();
+    options.set_log_errors(false);
+    auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+    bool added = true;
+    for (const RE2* pattern : entry.patterns)
+      added = added && set->Add(pattern->pattern(), nullptr) >= 0;
+    if (added && set->Compile()) entry.set = std::move(set);
+  });
   if (!entry.set) return ~Matches{0};
   std::vector<int> matched;
   RE2::Set::ErrorInfo error{};
@@ -72,21 +59,24 @@ RegexScreen::Matches RegexScreen::screen(Scope scope, std::string_view text) con
   return bits;
 }
 
-std::optional<std::size_t> RegexScreen::bit_of(Scope scope, const RE2& pattern) const {
-  const ScopeSet& entry = sets_[static_cast<std::size_t>(scope)];
-  if (!entry.set) return std::nullopt;
-  const std::vector<const RE2*>& patterns = entry.patterns;
-  for (std::size_t bit = 0; bit < patterns.size(); ++bit) {
-    if (patterns[bit] == &pattern) return bit;
+std::optional<std::size_t> RegexScreen::bit_of(const ScopeSet& scope, const RE2& pattern) const {
+  for (std::size_t bit = 0; bit < scope.patterns.size(); ++bit) {
+    if (scope.patterns[bit] == &pattern) return bit;
   }
   return std::nullopt;
 }
 
 std::optional<bool> RegexScreen::matches(const CheckContext& context, const Target& target,
                                          const RE2& pattern) const {
-  if (!compiled_ || !context.targets || !context.analyses) return std::nullopt;
-  const std::optional<std::size_t> bit = bit_of(target.scope, pattern);
+  const ScopeSet& entry = sets_[static_cast<std::size_t>(target.scope)];
+  // One pattern is searched as fast alone.
+  if (entry.patterns.size() < 2 || !context.targets || !context.analyses) return std::nullopt;
+  const std::optional<std::size_t> bit = bit_of(entry, pattern);
   if (!bit) return std::nullopt;
+  if (entry.searches.load(std::memory_order_relaxed) < kSearchesBeforeSet) {
+    entry.searches.fetch_add(1, std::memory_order_relaxed);
+    return std::nullopt;
+  }
   const std::vector<Target>& targets = context.targets->of(target.scope);
   const std::less<const Target*> before;
   if (targets.empty() || before(&target, targets.data()) ||

@@ -3,8 +3,10 @@
 #include <re2/set.h>
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -18,41 +20,47 @@ struct CheckContext;
 // the whole target when nothing matches, which is the common case, so three rules over a section
 // read it three times; an RE2::Set of their patterns reads it once and says which of them match
 // at all, and only those rules search it again, for where.
+//
+// A set costs a compilation (the author patterns' Unicode classes make it several milliseconds),
+// which a one-file run (the pre-commit hook's) would not win back. So a scope's set is compiled
+// only once the run has asked about kSearchesBeforeSet of its targets: before that, and for a
+// scope of one pattern, matches() has no answer and each rule searches alone, as it would
+// without a screen.
 class RegexScreen {
  public:
   // Matches: one bit per pattern of the target's scope, in the order they were added.
   using Matches = std::uint64_t;
   static constexpr std::size_t kMaxPatterns = 64;
+  static constexpr std::size_t kSearchesBeforeSet = 2000;
 
-  // Files a rule's pattern under each of its scopes of long texts (sections, summaries, entries,
-  // the document). A pattern compiled with other options than the first one of a scope, or past
-  // kMaxPatterns, is not screened: matches() has no answer for it.
+  // Files a rule's pattern under each of its scopes, before the run. A pattern compiled with
+  // other options than the first one of its scope, or past kMaxPatterns, is not screened.
   void add(const RE2& pattern, const std::vector<Scope>& scopes);
-  // Compiles the sets of the scopes with two patterns or more (one pattern is searched as fast
-  // alone); before it, or when a set fails to compile, nothing is screened.
-  void compile();
 
   // Whether `pattern` matches somewhere in the target, as the screen read it; no value when the
-  // screen cannot say (the pattern or the target is not screened, or the set failed). Each target
-  // is read once per file: the result is kept among the file's shared analyses, and a target
-  // that is not in the file's target cache is not screened.
+  // screen cannot say (the pattern, its scope or the target is not screened, the run is too
+  // young, or the set failed). Each target is read once per file: the result is kept among the
+  // file's shared analyses, and a target that is not in the file's target cache is not screened.
+  // Thread-safe.
   std::optional<bool> matches(const CheckContext& context, const Target& target,
                               const RE2& pattern) const;
 
-  // The patterns of `scope` that match `text`; every bit set when the set could not decide (its
-  // DFA ran out of memory), which matches() reads as "it may".
+  // The patterns of `scope` that match `text`, compiling the scope's set if it was not yet;
+  // every bit set when the set cannot decide (it failed to compile, or its DFA ran out of
+  // memory), which matches() reads as "it may".
   Matches screen(Scope scope, std::string_view text) const;
 
  private:
   struct ScopeSet {
-    std::unique_ptr<RE2::Set> set;
     std::vector<const RE2*> patterns;  // index: the pattern's bit
+    mutable std::atomic<std::size_t> searches{0};
+    mutable std::once_flag compiled;
+    mutable std::unique_ptr<RE2::Set> set;  // null until compiled, or when it failed
   };
-  std::optional<std::size_t> bit_of(Scope scope, const RE2& pattern) const;
+  std::optional<std::size_t> bit_of(const ScopeSet& scope, const RE2& pattern) const;
 
   static constexpr std::size_t kScopes = static_cast<std::size_t>(Scope::summary) + 1;
   std::array<ScopeSet, kScopes> sets_;
-  bool compiled_ = false;
 };
 
 // What the run's screen (CheckContext::screen) knows of whether `pattern` matches the target.
