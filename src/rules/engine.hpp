@@ -19,8 +19,9 @@ namespace digestlint {
 struct RuleSet {
   std::vector<RuleSpec> specs;
   std::vector<std::unique_ptr<Analyzer>> analyzers;
-  // The analyzers' screened patterns, by scope (their regular expressions, owned by them).
-  std::shared_ptr<RegexScreen> screen;
+  // The analyzers' screened patterns, by scope. It points at regular expressions the analyzers
+  // own: built by compile_rules from them, and never changed apart from them.
+  std::unique_ptr<RegexScreen> screen;
   // Every rule id of the packs, including rules a configuration switched off.
   std::vector<std::string> known_ids;
   // The formats files are read with, and the profile a configuration or --profile pins for a

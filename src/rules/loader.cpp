@@ -424,7 +424,7 @@ RuleSet compile_rules(std::vector<RuleSpec> specs) {
     set.analyzers.push_back(make_analyzer(*info, spec));
     set.specs.push_back(std::move(spec));
   }
-  set.screen = std::make_shared<RegexScreen>();
+  set.screen = std::make_unique<RegexScreen>();
   for (std::size_t i = 0; i < set.analyzers.size(); ++i) {
     if (const RE2* pattern = set.analyzers[i]->screened_pattern())
       set.screen->add(*pattern, set.specs[i].scopes);

@@ -19,10 +19,19 @@ bool same_options(const RE2::Options& a, const RE2::Options& b) {
 
 // A file's screened targets, by scope and index in the file's target cache.
 struct ScreenedTargets {
-  std::array<std::vector<std::optional<RegexScreen::Matches>>,
-             static_cast<std::size_t>(Scope::summary) + 1>
-      by_scope;
+  std::array<std::vector<std::optional<RegexScreen::Matches>>, kScopeCount> by_scope;
 };
+
+// The target's index among the file's targets of its scope; none for a target built elsewhere
+// (by a rule without the file's target cache), whose answer could not be kept.
+std::optional<std::size_t> index_in_cache(const CheckContext& context, const Target& target) {
+  const std::vector<Target>& targets = context.targets->of(target.scope);
+  const std::less<const Target*> before;
+  if (targets.empty() || before(&target, targets.data()) ||
+      !before(&target, targets.data() + targets.size()))
+    return std::nullopt;
+  return static_cast<std::size_t>(&target - targets.data());
+}
 
 }  // namespace
 
@@ -49,11 +58,11 @@ RegexScreen::Matches RegexScreen::screen(Scope scope, std::string_view text) con
       added = added && set->Add(pattern->pattern(), nullptr) >= 0;
     if (added && set->Compile()) entry.set = std::move(set);
   });
-  if (!entry.set) return ~Matches{0};
+  if (!entry.set) return kUndecided;
   std::vector<int> matched;
   RE2::Set::ErrorInfo error{};
   if (!entry.set->Match(text, &matched, &error) && error.kind != RE2::Set::kNoError)
-    return ~Matches{0};
+    return kUndecided;
   Matches bits = 0;
   for (const int index : matched) bits |= Matches{1} << index;
   return bits;
@@ -73,23 +82,20 @@ std::optional<bool> RegexScreen::matches(const CheckContext& context, const Targ
   if (entry.patterns.size() < 2 || !context.targets || !context.analyses) return std::nullopt;
   const std::optional<std::size_t> bit = bit_of(entry, pattern);
   if (!bit) return std::nullopt;
-  if (entry.searches.load(std::memory_order_relaxed) < kSearchesBeforeSet) {
-    entry.searches.fetch_add(1, std::memory_order_relaxed);
+  if (entry.questions.load(std::memory_order_relaxed) < kQuestionsBeforeSet) {
+    entry.questions.fetch_add(1, std::memory_order_relaxed);
     return std::nullopt;
   }
-  const std::vector<Target>& targets = context.targets->of(target.scope);
-  const std::less<const Target*> before;
-  if (targets.empty() || before(&target, targets.data()) ||
-      !before(&target, targets.data() + targets.size()))
-    return std::nullopt;
-  const auto index = static_cast<std::size_t>(&target - targets.data());
+  const std::optional<std::size_t> index = index_in_cache(context, target);
+  if (!index) return std::nullopt;
   auto& memo = context.analyses->get<ScreenedTargets>(this, [] { return ScreenedTargets{}; })
                    .by_scope[static_cast<std::size_t>(target.scope)];
-  memo.resize(targets.size());
-  if (!memo[index]) memo[index] = screen(target.scope, target.text);
-  // Every bit set: the set could not decide, so the rule searches as it would without a screen.
-  if (*memo[index] == ~Matches{0}) return std::nullopt;
-  return ((*memo[index] >> *bit) & 1) != 0;
+  memo.resize(context.targets->of(target.scope).size());
+  std::optional<Matches>& answer = memo[*index];
+  if (!answer) answer = screen(target.scope, target.text);
+  // The set could not decide: the rule searches as it would without a screen.
+  if (*answer == kUndecided) return std::nullopt;
+  return ((*answer >> *bit) & 1) != 0;
 }
 
 std::optional<bool> screened(const CheckContext& context, const Target& target,

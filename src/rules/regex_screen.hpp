@@ -21,17 +21,20 @@ struct CheckContext;
 // read it three times; an RE2::Set of their patterns reads it once and says which of them match
 // at all, and only those rules search it again, for where.
 //
-// A set costs a compilation (the author patterns' Unicode classes make it several milliseconds),
+// A set costs a compilation (the author patterns' Unicode classes make it a millisecond or more),
 // which a one-file run (the pre-commit hook's) would not win back. So a scope's set is compiled
-// only once the run has asked about kSearchesBeforeSet of its targets: before that, and for a
-// scope of one pattern, matches() has no answer and each rule searches alone, as it would
-// without a screen.
+// only once the run's rules have asked kQuestionsBeforeSet questions about its targets (one per
+// rule and target): before that, and for a scope of one pattern, matches() has no answer and
+// each rule searches alone, as it would without a screen. The editor's server keeps one screen
+// across edits: after a few edits of a large digest, one re-lint compiles the set.
 class RegexScreen {
  public:
   // Matches: one bit per pattern of the target's scope, in the order they were added.
   using Matches = std::uint64_t;
   static constexpr std::size_t kMaxPatterns = 64;
-  static constexpr std::size_t kSearchesBeforeSet = 2000;
+  static constexpr std::size_t kQuestionsBeforeSet = 2000;
+  // The answer of a set that cannot decide: every pattern may match.
+  static constexpr Matches kUndecided = ~Matches{0};
 
   // Files a rule's pattern under each of its scopes, before the run. A pattern compiled with
   // other options than the first one of its scope, or past kMaxPatterns, is not screened.
@@ -46,21 +49,19 @@ class RegexScreen {
                               const RE2& pattern) const;
 
   // The patterns of `scope` that match `text`, compiling the scope's set if it was not yet;
-  // every bit set when the set cannot decide (it failed to compile, or its DFA ran out of
-  // memory), which matches() reads as "it may".
+  // kUndecided when the set cannot decide (it failed to compile, or its DFA ran out of memory).
   Matches screen(Scope scope, std::string_view text) const;
 
  private:
   struct ScopeSet {
     std::vector<const RE2*> patterns;  // index: the pattern's bit
-    mutable std::atomic<std::size_t> searches{0};
+    mutable std::atomic<std::size_t> questions{0};
     mutable std::once_flag compiled;
     mutable std::unique_ptr<RE2::Set> set;  // null until compiled, or when it failed
   };
   std::optional<std::size_t> bit_of(const ScopeSet& scope, const RE2& pattern) const;
 
-  static constexpr std::size_t kScopes = static_cast<std::size_t>(Scope::summary) + 1;
-  std::array<ScopeSet, kScopes> sets_;
+  std::array<ScopeSet, kScopeCount> sets_;
 };
 
 // What the run's screen (CheckContext::screen) knows of whether `pattern` matches the target.

@@ -24,6 +24,9 @@ enum class Scope {
   summary
 };
 
+// How many scopes there are: arrays indexed by scope have this size.
+constexpr std::size_t kScopeCount = static_cast<std::size_t>(Scope::summary) + 1;
+
 std::optional<Scope> parse_scope(std::string_view name);
 std::string_view to_string(Scope scope);
 const std::vector<std::string_view>& scope_names();
@@ -62,8 +65,7 @@ class TargetCache {
  private:
   const Digest& digest_;
   const SourceFile& source_;
-  std::array<std::optional<std::vector<Target>>, static_cast<std::size_t>(Scope::summary) + 1>
-      built_;
+  std::array<std::optional<std::vector<Target>>, kScopeCount> built_;
 };
 
 }  // namespace digestlint
