@@ -113,6 +113,11 @@ def test_unknown_params(tmp):
     config = write(tmp, "exact.yaml", "rules:\n  structure/missing-section:\n    params: {sectons: [a]}\n")
     expect_config_error("config: unknown parameter of a rule", ["--config", config], f"{config}:3:14:",
                         ["unknown parameter 'sectons'", "did you mean 'sections'"])
+    # Found by rules_fuzzer: a null key (`{,,}`) among a shared parameter group's params was an
+    # internal error ("invalid node") without a place.
+    config = write(tmp, "null.yaml", "rules:\n  summary/generic-template:\n    params: {weak-grounding,,x: 1}\n")
+    expect_config_error("config: a parameter without a name", ["--config", config], f"{config}:3:29:",
+                        ["a parameter name must be a plain name"])
     config = write(tmp, "key.yaml", "rules:\n  text/truncated:\n    severty: error\n")
     expect_config_error("config: unknown rule key", ["--config", config], f"{config}:3:5:",
                         ["did you mean 'severity'"])

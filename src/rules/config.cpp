@@ -55,6 +55,12 @@ RuleSettings read_settings(const Config& config, const YAML::Node& node) {
       apply_word(item.second);
     } else if (key == "params") {
       if (!item.second.IsMap()) fail(config, item.second, "'params' must be a map");
+      // A key that is no name (`{,,}` or `~` in YAML is a null key) could not be found again by
+      // name when the rules of a parameter group share it.
+      for (const auto& param : item.second) {
+        if (!param.first.IsScalar() || param.first.Scalar().empty())
+          fail(config, param.first, "a parameter name must be a plain name (e.g. 'sections')");
+      }
       settings.params.reset(item.second);
     } else {
       fail(config, item.first,
