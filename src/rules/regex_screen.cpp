@@ -24,8 +24,7 @@ struct ScreenedTargets {
 
 // The target's index among the file's targets of its scope; none for a target built elsewhere
 // (by a rule without the file's target cache), whose answer could not be kept.
-std::optional<std::size_t> index_in_cache(const CheckContext& context, const Target& target) {
-  const std::vector<Target>& targets = context.targets->of(target.scope);
+std::optional<std::size_t> index_in(const std::vector<Target>& targets, const Target& target) {
   const std::less<const Target*> before;
   if (targets.empty() || before(&target, targets.data()) ||
       !before(&target, targets.data() + targets.size()))
@@ -86,11 +85,12 @@ std::optional<bool> RegexScreen::matches(const CheckContext& context, const Targ
     entry.questions.fetch_add(1, std::memory_order_relaxed);
     return std::nullopt;
   }
-  const std::optional<std::size_t> index = index_in_cache(context, target);
+  const std::vector<Target>& targets = context.targets->of(target.scope);
+  const std::optional<std::size_t> index = index_in(targets, target);
   if (!index) return std::nullopt;
   auto& memo = context.analyses->get<ScreenedTargets>(this, [] { return ScreenedTargets{}; })
                    .by_scope[static_cast<std::size_t>(target.scope)];
-  memo.resize(context.targets->of(target.scope).size());
+  memo.resize(targets.size());
   std::optional<Matches>& answer = memo[*index];
   if (!answer) answer = screen(target.scope, target.text);
   // The set could not decide: the rule searches as it would without a screen.

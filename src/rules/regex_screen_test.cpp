@@ -9,11 +9,10 @@
 #include <random>
 #include <string>
 
-#include "parse/digest_parser.hpp"
+#include "checks/testing.hpp"
 #include "rules/analyzer.hpp"
 #include "rules/engine.hpp"
 #include "rules/loader.hpp"
-#include "rules/profile_loader.hpp"
 
 namespace digestlint {
 namespace {
@@ -27,22 +26,16 @@ RE2::Options quiet() {
 // A parsed digest with its target cache and shared analyses, as Engine::check gives a file's
 // rules.
 struct File {
-  SourceFile source;
-  Digest digest;
+  testing::TestDigest parsed;
   TargetCache targets;
   FileAnalyses analyses;
-  struct NoSink final : FindingSink {
-    void report(Span, const MessageArgs&, std::optional<Fix>, std::vector<RelatedLocation>,
-                std::optional<Confidence>) override {}
-  } sink;
+  testing::CollectingSink sink;
 
-  explicit File(std::string text)
-      : source("t.md", std::move(text)),
-        digest(parse_digest(source, default_profile_set().find("daily-papers-2024-sections"))),
-        targets(digest, source) {}
+  explicit File(std::string_view text)
+      : parsed(testing::parse(text)), targets(parsed.digest, *parsed.source) {}
 
   CheckContext context(const RegexScreen* screen) {
-    return CheckContext{source, digest, sink, nullptr, &targets, &analyses, screen};
+    return CheckContext{*parsed.source, parsed.digest, sink, nullptr, &targets, &analyses, screen};
   }
 };
 
