@@ -199,7 +199,8 @@ def main():
             corpus_times[0], corpus_times[-1]
         table += (f"\n\n{small:,} → {large:,} digests: time ratio {t_large / t_small:.2f} "
                   f"(linear would be {large / small:.0f} by files, {b_large / b_small:.2f} by "
-                  f"bytes; the parse floor's {f_large / f_small:.2f}); medians of {args.repeat} runs")
+                  f"bytes; the parse floor's {f_large / f_small:.2f}); "
+                  f"medians of {args.repeat} runs")
     if markdownlint is None:
         table += f"\n\nmarkdownlint-cli2 skipped: {why_not}"
     print("\n" + table)
