@@ -27,11 +27,13 @@ std::string render(const std::string& message_template, const MessageArgs& args)
   }
 }
 
+// Entries are in document order and do not overlap, so the first whose end reaches the offset is
+// the only candidate: a binary search, since a file of many entries can have as many findings.
 const Entry* entry_at(const Digest& digest, std::size_t offset) {
-  for (const Entry& entry : digest.entries) {
-    if (entry.span.begin <= offset && offset <= entry.span.end) return &entry;
-  }
-  return nullptr;
+  const auto entry = std::partition_point(digest.entries.begin(), digest.entries.end(),
+                                          [&](const Entry& e) { return e.span.end < offset; });
+  if (entry == digest.entries.end() || offset < entry->span.begin) return nullptr;
+  return &*entry;
 }
 
 const Section* section_at(const Entry& entry, std::size_t offset) {
