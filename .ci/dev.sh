@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
 PACKAGES=(cmake g++ ninja-build pkg-config git python3 python3-jsonschema pre-commit neovim
   libcmark-gfm-dev libcmark-gfm-extensions-dev libre2-dev libfmt-dev libyaml-cpp-dev
-  libcli11-dev doctest-dev nlohmann-json3-dev libcurl4-openssl-dev libsqlite3-dev libpugixml-dev)
+  libcli11-dev doctest-dev nlohmann-json3-dev libcurl4-openssl-dev libsqlite3-dev libpugixml-dev
+  valgrind)
 SANITIZE_PACKAGES=(clang-14 libclang-rt-14-dev)
 SANITIZE_DIR=${SANITIZE_DIR:-build-sanitize}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}

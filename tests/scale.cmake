@@ -8,3 +8,12 @@ set_tests_properties(hostile-shapes PROPERTIES RUN_SERIAL TRUE TIMEOUT 600)
 if(DIGESTLINT_SANITIZE OR DIGESTLINT_FUZZ)
   set_tests_properties(hostile-shapes PROPERTIES ENVIRONMENT DIGESTLINT_SANITIZED=1)
 endif()
+# The same shapes by instruction counts (callgrind), which a busy machine does not change. Not
+# under the sanitizers: valgrind cannot run an ASan binary.
+if(NOT (DIGESTLINT_SANITIZE OR DIGESTLINT_FUZZ))
+  add_test(NAME hostile-shapes-instructions
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/hostile_shapes_test.py
+                   --instructions $<TARGET_FILE:digestlint>)
+  set_tests_properties(hostile-shapes-instructions PROPERTIES TIMEOUT 1200 PROCESSORS 2
+                       SKIP_RETURN_CODE ${DIGESTLINT_SKIP_CODE})
+endif()
