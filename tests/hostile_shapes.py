@@ -54,6 +54,13 @@ def many_entries(n):
     return HEADER + "".join(entry(i, authors="Mina Park, +, Mina Park") for i in range(n))
 
 
+def many_bullets(n):
+    """One entry whose summary is n untitled bullets, each with findings (an unclosed bracket,
+    trailing spaces): the untitled-bullets era makes each bullet a section."""
+    body = "".join(f"- 모델 {i}은 (괄호가 닫히지 않는 문장입니다.  \n" for i in range(n))
+    return HEADER + entry(0, summary=body)
+
+
 # name → (generator, n for the test, n for the benchmark)
 SHAPES = {
     "author-line": (author_line, 25000, 200000),
@@ -62,4 +69,5 @@ SHAPES = {
     "long-line": (long_line, 25000, 75000),
     "nesting": (nesting, 10000, 20000),
     "many-entries": (many_entries, 2500, 10000),
+    "many-bullets": (many_bullets, 5000, 20000),
 }

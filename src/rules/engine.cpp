@@ -27,20 +27,25 @@ std::string render(const std::string& message_template, const MessageArgs& args)
   }
 }
 
-// Entries are in document order and do not overlap, so the first whose end reaches the offset is
-// the only candidate: a binary search, since a file of many entries can have as many findings.
+// The item of `items` whose span holds `offset`. Entries, and an entry's sections, are in
+// document order and do not overlap, so the first whose end reaches the offset is the only
+// candidate: a binary search, since a file of many entries, or an entry of many bullets, can have
+// a finding in each.
+template <typename Item, typename SpanOf>
+const Item* item_at(const std::vector<Item>& items, std::size_t offset, SpanOf span_of) {
+  const auto item = std::partition_point(items.begin(), items.end(), [&](const Item& candidate) {
+    return span_of(candidate).end < offset;
+  });
+  if (item == items.end() || offset < span_of(*item).begin) return nullptr;
+  return &*item;
+}
+
 const Entry* entry_at(const Digest& digest, std::size_t offset) {
-  const auto entry = std::partition_point(digest.entries.begin(), digest.entries.end(),
-                                          [&](const Entry& e) { return e.span.end < offset; });
-  if (entry == digest.entries.end() || offset < entry->span.begin) return nullptr;
-  return &*entry;
+  return item_at(digest.entries, offset, [](const Entry& entry) { return entry.span; });
 }
 
 const Section* section_at(const Entry& entry, std::size_t offset) {
-  for (const Section& section : entry.sections) {
-    if (section.item.begin <= offset && offset <= section.item.end) return &section;
-  }
-  return nullptr;
+  return item_at(entry.sections, offset, [](const Section& section) { return section.item; });
 }
 
 // A section's label, or, for an untitled summary bullet, its position: "bullet 2".
