@@ -61,6 +61,17 @@ def many_bullets(n):
     return HEADER + entry(0, summary=body)
 
 
+def suppressions(n):
+    """n bullets, each under a comment that suppresses one of its findings, alternately for the
+    next line and as a range closed after it."""
+    body = "".join(
+        (f"<!-- digestlint-disable-next-line text/trailing-whitespace -->\n- 모델 {i}은 (괄호가 "
+         "닫히지 않는 문장입니다.  \n") if i % 2 else
+        (f"<!-- digestlint-disable text/unbalanced-brackets -->\n- 모델 {i}은 (괄호가 닫히지 "
+         "않는 문장입니다.  \n<!-- digestlint-enable -->\n") for i in range(n))
+    return HEADER + entry(0, summary=body)
+
+
 # name → (generator, n for the test, n for the benchmark)
 SHAPES = {
     "author-line": (author_line, 25000, 200000),
@@ -70,4 +81,5 @@ SHAPES = {
     "nesting": (nesting, 10000, 20000),
     "many-entries": (many_entries, 2500, 10000),
     "many-bullets": (many_bullets, 5000, 20000),
+    "suppressions": (suppressions, 5000, 20000),
 }

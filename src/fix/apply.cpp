@@ -38,10 +38,18 @@ int apply_fixes(std::string& text, const std::vector<Finding>& findings,
     const bool duplicate = !chosen.empty() && fix->span == chosen.back()->span;
     if (!overlaps && !duplicate) chosen.push_back(fix);
   }
-  // Apply from the end so earlier offsets stay valid.
-  for (auto it = chosen.rbegin(); it != chosen.rend(); ++it) {
-    text.replace((*it)->span.begin, (*it)->span.size(), (*it)->replacement);
+  // One pass from the start into a new text: replacing in place would move the rest of the text
+  // for every fix, quadratic in a file with a fix on each of its lines.
+  std::string fixed;
+  fixed.reserve(text.size());
+  std::size_t copied = 0;
+  for (const Fix* fix : chosen) {
+    fixed.append(text, copied, fix->span.begin - copied);
+    fixed += fix->replacement;
+    copied = fix->span.end;
   }
+  fixed.append(text, copied);
+  text = std::move(fixed);
   return static_cast<int>(chosen.size());
 }
 
