@@ -4,8 +4,11 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <numeric>
 #include <optional>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 #include "rules/config.hpp"
 #include "rules/did_you_mean.hpp"
@@ -74,14 +77,6 @@ Span next_content_line(const SourceFile& source, int line) {
   return {source.text().size(), source.text().size()};
 }
 
-bool covers(const Suppression& s, const Finding& finding) {
-  if (finding.internal) return false;
-  if (finding.span.begin < s.begin || finding.span.begin >= s.end) return false;
-  return s.rules.empty() || std::any_of(s.rules.begin(), s.rules.end(), [&](const std::string& r) {
-           return selects(r, finding.rule_id);
-         });
-}
-
 }  // namespace
 
 std::vector<Directive> read_directives(const Digest& digest,
@@ -144,14 +139,78 @@ std::vector<Suppression> read_suppressions(const SourceFile& source,
   return result;
 }
 
+// One sweep over the file by position, since a file may hold a suppression and a finding on every
+// line. A suppression is active from its begin to its end, under each of its keys: the selectors
+// it names, or "" when it names none. A finding asks the keys that select its rule: "", "ALL",
+// its id and each category above it. Each suppression is marked used once, by the first finding
+// it covers, so the work is linear in findings and suppressions.
 void apply_suppressions(std::vector<Suppression>& suppressions, std::vector<Finding>& findings) {
-  std::erase_if(findings, [&](const Finding& finding) {
-    bool suppressed = false;
-    for (Suppression& s : suppressions) {
-      if (covers(s, finding)) suppressed = s.used = true;
-    }
-    return suppressed;
+  struct Key {
+    int active = 0;
+    std::vector<std::size_t> unused;  // suppressions opened under the key and not yet marked used
+  };
+  std::unordered_map<std::string_view, Key> keys;
+  const auto keys_of = [&](const Suppression& s) {
+    std::vector<std::string_view> names(s.rules.begin(), s.rules.end());
+    if (names.empty()) names.emplace_back();
+    return names;
+  };
+  std::vector<std::pair<std::size_t, std::size_t>> opens, closes;  // (offset, suppression)
+  for (std::size_t i = 0; i < suppressions.size(); ++i) {
+    if (suppressions[i].begin >= suppressions[i].end) continue;
+    opens.emplace_back(suppressions[i].begin, i);
+    closes.emplace_back(suppressions[i].end, i);
+  }
+  std::sort(opens.begin(), opens.end());
+  std::sort(closes.begin(), closes.end());
+  std::vector<std::size_t> order(findings.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return findings[a].span.begin < findings[b].span.begin;
   });
+  std::vector<char> suppressed(findings.size(), 0);
+  std::size_t next_open = 0, next_close = 0;
+  for (const std::size_t index : order) {
+    const Finding& finding = findings[index];
+    const std::size_t at = finding.span.begin;
+    for (; next_open < opens.size() && opens[next_open].first <= at; ++next_open) {
+      for (const std::string_view name : keys_of(suppressions[opens[next_open].second])) {
+        Key& key = keys[name];
+        ++key.active;
+        key.unused.push_back(opens[next_open].second);
+      }
+    }
+    for (; next_close < closes.size() && closes[next_close].first <= at; ++next_close) {
+      for (const std::string_view name : keys_of(suppressions[closes[next_close].second])) {
+        --keys[name].active;
+      }
+    }
+    if (finding.internal) continue;
+    const auto ask = [&](std::string_view name) {
+      const auto key = keys.find(name);
+      if (key == keys.end() || key->second.active == 0) return;
+      suppressed[index] = 1;
+      for (const std::size_t i : key->second.unused) {
+        if (suppressions[i].begin <= at && at < suppressions[i].end) suppressions[i].used = true;
+      }
+      key->second.unused.clear();  // used now, or closed for good: the sweep only moves on
+    };
+    ask("");
+    ask("ALL");
+    const std::string_view id = finding.rule_id;
+    for (std::size_t slash = id.find('/'); slash != std::string_view::npos;
+         slash = id.find('/', slash + 1)) {
+      ask(id.substr(0, slash));
+    }
+    ask(id);
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    if (suppressed[i]) continue;
+    if (kept != i) findings[kept] = std::move(findings[i]);  // a self-move would empty it
+    ++kept;
+  }
+  findings.erase(findings.begin() + static_cast<std::ptrdiff_t>(kept), findings.end());
 }
 
 }  // namespace digestlint

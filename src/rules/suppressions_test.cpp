@@ -2,7 +2,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
+
 #include "parse/digest_parser.hpp"
+#include "rules/config.hpp"
 #include "rules/profile_loader.hpp"
 
 namespace digestlint {
@@ -73,6 +77,61 @@ TEST_CASE("suppressions: enabling one rule of a range keeps the others disabled"
   CHECK(findings[0].rule_id == "authors/placeholder");
   CHECK(l.source.position(findings[0].span.begin).line == 7);
   CHECK(l.suppressions[0].comment == l.suppressions[1].comment);
+}
+
+TEST_CASE("suppressions: the sweep agrees with asking every suppression for every finding") {
+  // The meaning of a suppression, written plainly: quadratic, so only for the test.
+  const auto covers = [](const Suppression& s, const Finding& finding) {
+    return !finding.internal && s.begin <= finding.span.begin && finding.span.begin < s.end &&
+           (s.rules.empty() || std::any_of(s.rules.begin(), s.rules.end(), [&](const auto& r) {
+              return selects(r, finding.rule_id);
+            }));
+  };
+  const std::vector<std::vector<std::string>> rule_lists{
+      {}, {"ALL"}, {"authors"}, {"authors/placeholder"}, {"text", "authors/lowercase"}, {"links"}};
+  const std::vector<std::string> ids{"authors/placeholder", "authors/lowercase", "text/truncated",
+                                     "links/insecure-url", "summary/title-mismatch"};
+  std::uint32_t seed = 12345;
+  const auto next = [&](std::uint32_t below) {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) % below;
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::vector<Suppression> suppressions;
+    for (std::uint32_t n = next(6); n > 0; --n) {
+      const std::size_t begin = next(60);
+      suppressions.push_back({{0, 0}, rule_lists[next(6)], begin, begin + next(30), false});
+    }
+    std::vector<Finding> findings;
+    for (std::uint32_t n = next(12); n > 0; --n) {
+      const std::size_t at = next(90);
+      findings.push_back(Finding{ids[next(5)],
+                                 Severity::warning,
+                                 std::to_string(findings.size()),
+                                 "",
+                                 {at, at + 1},
+                                 {},
+                                 {},
+                                 {},
+                                 next(8) == 0});
+    }
+    std::vector<Suppression> expected_suppressions = suppressions;
+    std::vector<Finding> expected;
+    for (const Finding& finding : findings) {
+      bool covered = false;
+      for (Suppression& s : expected_suppressions) {
+        if (covers(s, finding)) covered = s.used = true;
+      }
+      if (!covered) expected.push_back(finding);
+    }
+    apply_suppressions(suppressions, findings);
+    REQUIRE(findings.size() == expected.size());
+    for (std::size_t i = 0; i < findings.size(); ++i)
+      CHECK(findings[i].message == expected[i].message);
+    for (std::size_t i = 0; i < suppressions.size(); ++i) {
+      CHECK(suppressions[i].used == expected_suppressions[i].used);
+    }
+  }
 }
 
 }  // namespace digestlint
