@@ -72,6 +72,16 @@ def suppressions(n):
     return HEADER + entry(0, summary=body)
 
 
+def comment_blocks(n):
+    """n suppression comments in a row before one bullet, then n ranges left open and n enables
+    of another rule: each comment once searched the whole block, each enable every open range."""
+    body = ("<!-- digestlint-disable-next-line text/trailing-whitespace -->\n" * n +
+            "- 모델은 (괄호가 닫히지 않는 문장입니다.  \n" +
+            "<!-- digestlint-disable authors/lowercase -->\n" * n +
+            "<!-- digestlint-enable text/truncated -->\n" * n + "- 모델은 문장입니다.\n")
+    return HEADER + entry(0, summary=body)
+
+
 # name → (generator, n for the test, n for the benchmark)
 SHAPES = {
     "author-line": (author_line, 25000, 200000),
@@ -82,4 +92,5 @@ SHAPES = {
     "many-entries": (many_entries, 2500, 10000),
     "many-bullets": (many_bullets, 5000, 20000),
     "suppressions": (suppressions, 5000, 20000),
+    "comment-blocks": (comment_blocks, 2500, 10000),
 }

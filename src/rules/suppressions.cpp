@@ -4,8 +4,10 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string_view>
 #include <unordered_map>
@@ -66,16 +68,67 @@ std::optional<Directive> parse_directive(const Field& comment,
   return directive;
 }
 
-// Where the line after `line` that holds something other than blanks and comments starts and ends.
-Span next_content_line(const SourceFile& source, int line) {
-  for (int next = line + 1; next <= source.line_count(); ++next) {
-    const std::string_view text = source.line_text(next);
-    const auto first = text.find_first_not_of(" \t");
-    if (first != std::string_view::npos && !text.substr(first).starts_with("<!--"))
-      return source.line_span(next);
+// The lines that `disable-next-line` comments point at. Each finds the next line after its own that
+// holds something other than blanks and comments; a comment inside a run of comments finds where
+// the previous one's search ended, so a block of n comments is read once, not n times.
+class NextContentLine {
+ public:
+  explicit NextContentLine(const SourceFile& source) : source_(source) {}
+
+  Span after(int line) {
+    if (line < searched_from_ || line >= found_) {
+      searched_from_ = line;
+      found_ = line + 1;
+      while (found_ <= source_.line_count() && !holds_content(source_.line_text(found_))) ++found_;
+    }
+    if (found_ > source_.line_count()) return {source_.text().size(), source_.text().size()};
+    return source_.line_span(found_);
   }
-  return {source.text().size(), source.text().size()};
-}
+
+ private:
+  static bool holds_content(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t");
+    return first != std::string_view::npos && !text.substr(first).starts_with("<!--");
+  }
+
+  const SourceFile& source_;
+  int searched_from_ = 0;
+  int found_ = 0;  // no search yet: every line is at or past it
+};
+
+// The disable ranges not yet closed, by their index in the suppressions, and by the rules they
+// name: an `enable` that names rules reaches its ranges without a walk over every open one.
+class OpenRanges {
+ public:
+  void add(std::size_t index, const std::vector<std::string>& rules) {
+    all_.insert(index);
+    if (rules.empty()) every_rule_.insert(index);
+    for (const std::string& rule : rules) by_rule_[rule].insert(index);
+  }
+
+  void remove(std::size_t index, const std::vector<std::string>& rules) {
+    all_.erase(index);
+    every_rule_.erase(index);
+    for (const std::string& rule : rules) by_rule_[rule].erase(index);
+  }
+
+  // The open ranges an `enable` of `rules` closes, in the order they were opened: all of them
+  // when it names no rule; else those of every rule and those that name one of its rules.
+  std::set<std::size_t> closed_by(const std::vector<std::string>& rules) const {
+    if (rules.empty()) return all_;
+    std::set<std::size_t> closed = every_rule_;
+    for (const std::string& rule : rules) {
+      if (const auto named = by_rule_.find(rule); named != by_rule_.end())
+        closed.insert(named->second.begin(), named->second.end());
+    }
+    return closed;
+  }
+
+ private:
+  std::set<std::size_t> all_;
+  std::set<std::size_t> every_rule_;
+  std::map<std::string, std::set<std::size_t>> by_rule_;
+};
 
 }  // namespace
 
@@ -92,47 +145,39 @@ std::vector<Directive> read_directives(const Digest& digest,
 std::vector<Suppression> read_suppressions(const SourceFile& source,
                                            const std::vector<Directive>& directives) {
   std::vector<Suppression> result;
-  std::vector<std::size_t> open;  // indexes of disable ranges not yet closed
+  OpenRanges open;
+  NextContentLine next_content_line(source);
   const std::size_t file_end = source.text().size();
   for (const Directive& directive : directives) {
     if (!directive.problem.empty()) continue;
     const Span comment = directive.comment;
     Suppression s{comment, directive.rules, comment.end, file_end, false};
     if (directive.kind == Directive::Kind::enable) {
-      // Close the open ranges; when rules are named, those of a range that stay disabled go on
-      // in a new range from here (it shares the comment, so "unused" is judged on both).
-      std::vector<std::size_t> still_open;
-      for (const std::size_t index : open) {
-        Suppression& range = result[index];
-        const auto named = [&](const std::string& rule) {
-          return std::find(s.rules.begin(), s.rules.end(), rule) != s.rules.end();
-        };
-        if (!s.rules.empty() && std::none_of(range.rules.begin(), range.rules.end(), named) &&
-            !range.rules.empty()) {
-          still_open.push_back(index);
-          continue;
-        }
-        range.end = comment.begin;
+      // Close the ranges; when rules are named, those of a range that stay disabled go on in a
+      // new range from here (it shares the comment, so "unused" is judged on both).
+      for (const std::size_t index : open.closed_by(s.rules)) {
+        open.remove(index, result[index].rules);
+        result[index].end = comment.begin;
         std::vector<std::string> remaining;
-        std::copy_if(range.rules.begin(), range.rules.end(), std::back_inserter(remaining),
-                     [&](const std::string& rule) { return !named(rule); });
+        std::copy_if(result[index].rules.begin(), result[index].rules.end(),
+                     std::back_inserter(remaining), [&](const std::string& rule) {
+                       return std::find(s.rules.begin(), s.rules.end(), rule) == s.rules.end();
+                     });
         if (!s.rules.empty() && !remaining.empty()) {
-          Suppression rest{range.comment, std::move(remaining), comment.end, file_end, false};
-          still_open.push_back(result.size());
-          result.push_back(std::move(rest));
+          open.add(result.size(), remaining);
+          result.push_back({result[index].comment, std::move(remaining), comment.end, file_end});
         }
       }
-      open = std::move(still_open);
       continue;
     }
     if (directive.kind == Directive::Kind::disable_next_line) {
-      const Span line = next_content_line(source, source.line_of(comment.end));
+      const Span line = next_content_line.after(source.line_of(comment.end));
       s.begin = line.begin;
       s.end = std::max(line.end, line.begin + 1);
     } else if (directive.kind == Directive::Kind::disable_file) {
       s.begin = 0;
     } else {
-      open.push_back(result.size());
+      open.add(result.size(), s.rules);
     }
     result.push_back(std::move(s));
   }

@@ -79,6 +79,31 @@ TEST_CASE("suppressions: enabling one rule of a range keeps the others disabled"
   CHECK(l.suppressions[0].comment == l.suppressions[1].comment);
 }
 
+TEST_CASE("suppressions: a block of next-line comments all point at the line after the block") {
+  std::string text = "## H\n\n";
+  for (int i = 0; i < 3; ++i) text += "<!-- digestlint-disable-next-line authors/placeholder -->\n";
+  text += "\nAuthors: A, +\n<!-- digestlint-disable-next-line text/truncated -->\n";
+  Linted l(text);
+  REQUIRE(l.suppressions.size() == 4);
+  const Span authors = l.source.line_span(7);
+  for (int i = 0; i < 3; ++i) {
+    CHECK(l.suppressions[i].begin == authors.begin);
+    CHECK(l.suppressions[i].end == authors.end);
+  }
+  CHECK(l.suppressions[3].begin == l.source.text().size());  // no line after it: covers nothing
+}
+
+TEST_CASE("suppressions: an enable of other rules leaves every open range open") {
+  std::string text;
+  for (int i = 0; i < 3; ++i) text += "<!-- digestlint-disable authors/lowercase -->\n";
+  text += "<!-- digestlint-enable text/truncated -->\n<!-- digestlint-enable authors -->\n";
+  text += "<!-- digestlint-enable authors/lowercase -->\nAuthors: a\n";
+  Linted l(text);
+  REQUIRE(l.suppressions.size() == 3);
+  const std::size_t closed_at = l.source.text().find("<!-- digestlint-enable authors/lowercase");
+  for (const Suppression& s : l.suppressions) CHECK(s.end == closed_at);
+}
+
 TEST_CASE("suppressions: the sweep agrees with asking every suppression for every finding") {
   // The meaning of a suppression, written plainly: quadratic, so only for the test.
   const auto covers = [](const Suppression& s, const Finding& finding) {
