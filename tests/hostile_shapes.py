@@ -82,6 +82,22 @@ def comment_blocks(n):
     return HEADER + entry(0, summary=body)
 
 
+def many_names(n):
+    """One summary of n distinct names, each used twice and given with an expansion: every name
+    used twice was looked up in the whole summary."""
+    body = " ".join(f"Net{i}X (Neural Expansion Thing {i}, NET{i}) Net{i}X" for i in range(n))
+    return HEADER + entry(0, summary=f"- **What's New**: {body} 입니다.\n")
+
+
+def long_title(n):
+    """A title of n words over a summary of n terms: each title word was compared with every
+    other and searched for in the whole summary."""
+    title = " ".join(f"Word{i}x" for i in range(n))
+    body = " ".join(f"term{i} 단어{i}" for i in range(n))
+    text = entry(0, summary=f"- **What's New**: {body} 입니다.\n")
+    return HEADER + text.replace("TideNet 0: Forecasting Coastal Tides, Part 0", title)
+
+
 # name → (generator, n for the test, n for the benchmark)
 SHAPES = {
     "author-line": (author_line, 25000, 200000),
@@ -93,4 +109,6 @@ SHAPES = {
     "many-bullets": (many_bullets, 5000, 20000),
     "suppressions": (suppressions, 5000, 20000),
     "comment-blocks": (comment_blocks, 2500, 10000),
+    "many-names": (many_names, 5000, 20000),
+    "long-title": (long_title, 5000, 20000),
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <optional>
+#include <unordered_map>
 
 #include "checks/summary_names.hpp"
 #include "checks/transliteration.hpp"
@@ -209,7 +210,11 @@ std::vector<TitleTerm> title_terms(std::string_view title, const Vocabulary& voc
   } else if (!name.empty()) {
     terms.push_back({TitleTerm::Kind::name, name, p.name_weight});
   }
-  const std::vector<Token> tokens = latin_tokens(title);
+  std::vector<Token> tokens = latin_tokens(title);
+  // Real titles have up to 30 words; a "title" of thousands would make every summary search
+  // cost its length times theirs.
+  constexpr std::size_t kMaxTitleWords = 64;
+  if (tokens.size() > kMaxTitleWords) tokens.resize(kMaxTitleWords);
   terms.reserve(tokens.size() + 1);
   // Stems: "Quantization" and "Quantized" are one term. A title has a few words: a list beats a
   // hash table.
@@ -255,23 +260,27 @@ std::vector<TitleTerm> title_terms(std::string_view title, const Vocabulary& voc
 std::vector<std::pair<std::string, int>> summary_names(const std::vector<Token>& tokens,
                                                        const Vocabulary& vocabulary) {
   std::vector<std::pair<std::string, int>> names, capitalized;
-  const auto bump = [](std::vector<std::pair<std::string, int>>& list, std::string_view text) {
-    for (auto& [existing, count] : list) {
-      if (existing == text) {
-        ++count;
-        return;
-      }
+  // Where each text is in its list: a summary may hold thousands of distinct names.
+  std::unordered_map<std::string_view, std::size_t> name_at, capitalized_at;
+  const auto bump = [](std::vector<std::pair<std::string, int>>& list,
+                       std::unordered_map<std::string_view, std::size_t>& at,
+                       std::string_view text) {
+    const auto [found, added] = at.try_emplace(text, list.size());
+    if (added) {
+      list.emplace_back(std::string(text), 1);
+    } else {
+      ++list[found->second].second;
     }
-    list.emplace_back(std::string(text), 1);
   };
   for (const Token& token : tokens) {
     if (is_name_like(token.text, false, vocabulary.common)) {
-      bump(names, token.text);
+      bump(names, name_at, token.text);
     } else if (token.text.size() >= 3 && token.text[0] >= 'A' && token.text[0] <= 'Z' &&
                std::all_of(token.text.begin() + 1, token.text.end(),
                            [](char c) { return c >= 'a' && c <= 'z'; }) &&
                !vocabulary.common.contains(ascii_lower(token.text))) {
-      bump(capitalized, token.text);  // "Mamba": a name when the summary keeps repeating it
+      bump(capitalized, capitalized_at,
+           token.text);  // "Mamba": a name when the summary keeps repeating it
     }
   }
   for (const auto& entry : capitalized) {
@@ -547,8 +556,11 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
                          signals.terms.front().kind == TitleTerm::Kind::name &&
                          !signals.terms.front().found;
 
+  // The most repeated names say what a summary is about; each is looked up in the summary, so a
+  // summary of thousands of repeated names would cost their number times its length.
+  constexpr std::size_t kMaxKeyNames = 32;
   for (const auto& [text, count] : signals.names) {
-    if (count < 2) break;
+    if (count < 2 || signals.key_names.size() == kMaxKeyNames) break;
     signals.key_names.push_back(text);
     if (connected(text, title, squashed_title, summary, vocabulary)) {
       signals.connected_names.push_back(text);
