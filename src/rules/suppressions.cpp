@@ -186,19 +186,20 @@ std::vector<Suppression> read_suppressions(const SourceFile& source,
 
 // One sweep over the file by position, since a file may hold a suppression and a finding on every
 // line. A suppression is active from its begin to its end, under each of its keys: the selectors
-// it names, or "" when it names none. A finding asks the keys that select its rule: "", "ALL",
-// its id and each category above it. Each suppression is marked used once, by the first finding
-// it covers, so the work is linear in findings and suppressions.
+// it names, or "" when it names none. A finding asks every active key that selects its rule;
+// keys are valid selectors (read_directives drops the others), so there are at most as many as
+// rules and categories. Each suppression is marked used once, by the first finding it covers, so
+// the work is linear in findings and suppressions.
 void apply_suppressions(std::vector<Suppression>& suppressions, std::vector<Finding>& findings) {
   struct Key {
     int active = 0;
     std::vector<std::size_t> unused;  // suppressions opened under the key and not yet marked used
   };
   std::unordered_map<std::string_view, Key> keys;
-  const auto keys_of = [&](const Suppression& s) {
-    std::vector<std::string_view> names(s.rules.begin(), s.rules.end());
-    if (names.empty()) names.emplace_back();
-    return names;
+  const auto for_each_key = [&](std::size_t suppression, const auto& visit) {
+    const std::vector<std::string>& rules = suppressions[suppression].rules;
+    if (rules.empty()) visit(keys[std::string_view()]);
+    for (const std::string& rule : rules) visit(keys[rule]);
   };
   std::vector<std::pair<std::size_t, std::size_t>> opens, closes;  // (offset, suppression)
   for (std::size_t i = 0; i < suppressions.size(); ++i) {
@@ -219,35 +220,23 @@ void apply_suppressions(std::vector<Suppression>& suppressions, std::vector<Find
     const Finding& finding = findings[index];
     const std::size_t at = finding.span.begin;
     for (; next_open < opens.size() && opens[next_open].first <= at; ++next_open) {
-      for (const std::string_view name : keys_of(suppressions[opens[next_open].second])) {
-        Key& key = keys[name];
+      for_each_key(opens[next_open].second, [&](Key& key) {
         ++key.active;
         key.unused.push_back(opens[next_open].second);
-      }
+      });
     }
     for (; next_close < closes.size() && closes[next_close].first <= at; ++next_close) {
-      for (const std::string_view name : keys_of(suppressions[closes[next_close].second])) {
-        --keys[name].active;
-      }
+      for_each_key(closes[next_close].second, [](Key& key) { --key.active; });
     }
     if (finding.internal) continue;
-    const auto ask = [&](std::string_view name) {
-      const auto key = keys.find(name);
-      if (key == keys.end() || key->second.active == 0) return;
+    for (auto& [name, key] : keys) {
+      if (key.active == 0 || !(name.empty() || selects(name, finding.rule_id))) continue;
       suppressed[index] = 1;
-      for (const std::size_t i : key->second.unused) {
+      for (const std::size_t i : key.unused) {
         if (suppressions[i].begin <= at && at < suppressions[i].end) suppressions[i].used = true;
       }
-      key->second.unused.clear();  // used now, or closed for good: the sweep only moves on
-    };
-    ask("");
-    ask("ALL");
-    const std::string_view id = finding.rule_id;
-    for (std::size_t slash = id.find('/'); slash != std::string_view::npos;
-         slash = id.find('/', slash + 1)) {
-      ask(id.substr(0, slash));
+      key.unused.clear();  // used now, or closed for good: the sweep only moves on
     }
-    ask(id);
   }
   std::size_t kept = 0;
   for (std::size_t i = 0; i < findings.size(); ++i) {
