@@ -27,7 +27,7 @@ std::string slurp(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("apply_fixes: edits only the fixed spans, from the end") {
+TEST_CASE("apply_fixes: edits only the fixed spans, the text between them kept") {
   std::string text = "Authors: A, +, B\nurl http://x\n";
   const int applied = apply_fixes(text, {with_fix(12, 15, ""), with_fix(21, 28, "https://")}, {});
   CHECK(applied == 2);
