@@ -211,10 +211,7 @@ std::vector<TitleTerm> title_terms(std::string_view title, const Vocabulary& voc
     terms.push_back({TitleTerm::Kind::name, name, p.name_weight});
   }
   std::vector<Token> tokens = latin_tokens(title);
-  // Real titles have up to 30 words; a "title" of thousands would make every summary search
-  // cost its length times theirs.
-  constexpr std::size_t kMaxTitleWords = 64;
-  if (tokens.size() > kMaxTitleWords) tokens.resize(kMaxTitleWords);
+  if (tokens.size() > p.max_title_words) tokens.resize(p.max_title_words);
   terms.reserve(tokens.size() + 1);
   // Stems: "Quantization" and "Quantized" are one term. A title has a few words: a list beats a
   // hash table.
@@ -556,11 +553,9 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
                          signals.terms.front().kind == TitleTerm::Kind::name &&
                          !signals.terms.front().found;
 
-  // The most repeated names say what a summary is about; each is looked up in the summary, so a
-  // summary of thousands of repeated names would cost their number times its length.
-  constexpr std::size_t kMaxKeyNames = 32;
+  // The most repeated names say what a summary is about.
   for (const auto& [text, count] : signals.names) {
-    if (count < 2 || signals.key_names.size() == kMaxKeyNames) break;
+    if (count < 2 || signals.key_names.size() == parameters.max_key_names) break;
     signals.key_names.push_back(text);
     if (connected(text, title, squashed_title, summary, vocabulary)) {
       signals.connected_names.push_back(text);

@@ -377,7 +377,21 @@ TEST_CASE("parameters are validated") {
   params["warning-confidence"] = 0.2;
   CHECK_THROWS(read_parameters(rule));  // below note-confidence
   params["warning-confidence"] = 0.7;
+  params["max-title-words"] = 0;
+  CHECK_THROWS(read_parameters(rule));  // a work limit is at least 1
+  params["max-title-words"] = 64;
   CHECK(read_parameters(rule).warning_confidence == doctest::Approx(0.7));
+}
+
+TEST_CASE("the work limits bound the title terms and the key names") {
+  Fixture f;
+  f.parameters.max_title_words = 3;
+  f.parameters.max_key_names = 1;
+  const Signals s = f.run("Sparse Routing Long Video Captioning Quality", kGood);
+  CHECK(s.terms.size() == 3);
+  const Signals other = f.run(kTitle, std::string(kGood) + " MossGS MossGS FernCap");
+  REQUIRE(other.key_names.size() == 1);
+  CHECK(other.key_names.front() == "FernCap");
 }
 
 TEST_CASE("summary_of joins sections without markup") {

@@ -100,6 +100,8 @@ Parameters read_parameters(const RuleSpec& rule) {
   weight("common-weight-beside-specific", p.common_weight_beside_specific);
   weight("catchphrase-weight", p.catchphrase_weight);
   count("max-name-words", p.max_name_words);
+  count("max-title-words", p.max_title_words);
+  count("max-key-names", p.max_key_names);
   count("anchor-name-length", p.anchor_name_length);
   count("transliteration-min-length", p.transliteration_min_length);
   count("subject-min-uses", p.subject_min_uses);
@@ -148,6 +150,8 @@ const std::vector<std::string_view>& parameter_names() {
                                                       "common-weight-beside-specific",
                                                       "catchphrase-weight",
                                                       "max-name-words",
+                                                      "max-title-words",
+                                                      "max-key-names",
                                                       "anchor-name-length",
                                                       "transliteration-min-length",
                                                       "subject-min-uses",

@@ -46,6 +46,11 @@ struct Parameters {
   double catchphrase_weight = 0.5;
   // A title name of more words than this is a phrase, not a name.
   int max_name_words = 4;
+  // Work limits, far above real digests (titles have up to 30 words, summaries a handful of
+  // repeated names): only the first max_title_words words of a title are terms, and only the
+  // max_key_names most repeated names of a summary are looked up in it. Without them a title
+  // of thousands of words, or a summary of thousands of names, costs its size squared.
+  std::size_t max_title_words = 64, max_key_names = 32;
   // A summary that writes the title's name in full (at least this many letters and digits) is
   // anchored to it and never reported.
   std::size_t anchor_name_length = 6;
