@@ -109,7 +109,12 @@ class OpenRanges {
   void remove(std::size_t index, const std::vector<std::string>& rules) {
     all_.erase(index);
     every_rule_.erase(index);
-    for (const std::string& rule : rules) by_rule_[rule].erase(index);
+    for (const std::string& rule : rules) {
+      const auto named = by_rule_.find(rule);
+      if (named == by_rule_.end()) continue;
+      named->second.erase(index);
+      if (named->second.empty()) by_rule_.erase(named);  // the index keeps only open ranges
+    }
   }
 
   // The open ranges an `enable` of `rules` closes, in the order they were opened: all of them
