@@ -263,10 +263,38 @@ def test_streamed_like_collected(tmp):
               f"{streamed[1][-300:]}{streamed[2][-300:]}")
 
 
+def test_signals(tmp):
+    """`digestlint signals` states the verdicts `check` reports, with their confidence."""
+    rules = {"generic": "summary/generic-template", "mismatch": "summary/title-mismatch"}
+    code, out, err = run("signals", FIXTURES)
+    check("signals exits 0", code == 0, err)
+    lines = [json.loads(line) for line in out.splitlines()]
+    check("signals: a line per entry with a summary", len(lines) > 10, out[:300])
+    check("signals: each names its terms and whether they were found",
+          all({"text", "kind", "weight", "found"} <= set(t) for s in lines for t in s["terms"]), out[:300])
+    said = sorted((s["path"], rules[s["verdict"]], round(s["confidence"], 2),
+                   "note" if s["band"] == "note" else "rule")
+                  for s in lines if s["verdict"] != "fine")
+    code, out, err = run("check", "--no-cache", "--format", "json", "--fail-on", "never",
+                         "--select", ",".join(rules.values()), FIXTURES)
+    reported = sorted((file["path"], f["rule"], round(f["confidence"], 2),
+                       "note" if f["severity"] == "note" else "rule")
+                      for file in json.loads(out)["files"] for f in file["findings"])
+    check("signals: some summaries are reported", len(reported) > 0, out[:300])
+    check("signals: the verdicts are check's findings", said == reported, f"{said}\n{reported}")
+    code, out, err = run("signals", os.path.join(FIXTURES, "not-a-digest.md"))
+    check("signals: not a digest: a note, exit 0", code == 0 and out == "" and "not a digest" in err, err)
+    binary = write(tmp, "binary.md", b"## Daily\n\x00\x01", "wb")
+    code, out, err = run("signals", binary)
+    check("signals: a binary file exits 2 with a located message",
+          code == 2 and "binary.md:2:1: error: binary file" in err, err)
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         for test in (test_exit_codes, test_bad_input, test_stdin_and_formats, test_config, test_suppressions,
-                     test_baseline, test_fixes, test_profiles, test_streamed_like_collected):
+                     test_baseline, test_fixes, test_profiles, test_streamed_like_collected,
+                     test_signals):
             sub = os.path.join(tmp, test.__name__)
             os.mkdir(sub)
             test(sub)

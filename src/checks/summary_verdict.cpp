@@ -136,7 +136,14 @@ std::shared_ptr<const SummaryModel> SummaryModel::shared(const RuleSpec& rule) {
   return model;
 }
 
-std::vector<std::optional<Signals>> SummaryModel::analyse(const Digest& digest) const {
+Band band_of(const Assessment& assessment, const Parameters& p) {
+  if (assessment.verdict == Verdict::fine) return Band::none;
+  const double band =
+      assessment.verdict == Verdict::generic ? p.template_warning_confidence : p.warning_confidence;
+  return assessment.confidence < band ? Band::note : Band::severity;
+}
+
+std::vector<std::optional<Signals>> SummaryModel::analyse(const Digest& digest, Depth depth) const {
   DigestTitles titles = titles_of(digest);
   std::vector<std::optional<Signals>> analysed(digest.entries.size());
   for (std::size_t i = 0; i < digest.entries.size(); ++i) {
@@ -145,7 +152,7 @@ std::vector<std::optional<Signals>> SummaryModel::analyse(const Digest& digest) 
     titles.own = i;
     const std::string summary = summary_of(entry);
     analysed[i] = summary::analyse(titles, summary, lead_length(entry, summary.size()), vocabulary_,
-                                   parameters_, Depth::until_fine);
+                                   parameters_, depth);
   }
   return analysed;
 }
@@ -189,22 +196,17 @@ class SummaryVerdict final : public Analyzer {
       const Signals* signals = &*analysed[i];
       const Assessment assessment = assess(*signals, p);
       if (assessment.verdict != verdict_) continue;
-      context.sink.report(
-          summary_span(entry),
-          {{"evidence", evidence(*signals, verdict_)},
-           {"confidence", fmt::format("{:.2f}", assessment.confidence)},
-           {"grounding", fmt::format("{:.2f}", signals->grounding)},
-           {"count", std::to_string(signals->boilerplate.size())}},
-          std::nullopt, {},
-          Confidence{assessment.confidence, assessment.confidence < warning_band(p)});
+      context.sink.report(summary_span(entry),
+                          {{"evidence", evidence(*signals, verdict_)},
+                           {"confidence", fmt::format("{:.2f}", assessment.confidence)},
+                           {"grounding", fmt::format("{:.2f}", signals->grounding)},
+                           {"count", std::to_string(signals->boilerplate.size())}},
+                          std::nullopt, {},
+                          Confidence{assessment.confidence, band_of(assessment, p) == Band::note});
     }
   }
 
  private:
-  double warning_band(const Parameters& p) const {
-    return verdict_ == Verdict::generic ? p.template_warning_confidence : p.warning_confidence;
-  }
-
   std::shared_ptr<const SummaryModel> model_;
   Verdict verdict_;
 };

@@ -25,6 +25,10 @@ struct Assessment {
 // The verdict and its confidence; fine when the confidence is below the note band.
 Assessment assess(const Signals& signals, const Parameters& parameters);
 
+// The band an assessment falls in: reported with the rule's severity, as a note, or not at all.
+enum class Band { severity, note, none };
+Band band_of(const Assessment& assessment, const Parameters& parameters);
+
 // "found 1 of 4 title terms ('ProSA'; missing: prompt, sensitivity); boilerplate: '…'; …"
 std::string evidence(const Signals& signals, Verdict verdict);
 
@@ -35,8 +39,10 @@ class SummaryModel {
   explicit SummaryModel(const RuleSpec& rule);
   static std::shared_ptr<const SummaryModel> shared(const RuleSpec& rule);
   // Each entry's analysis, by entry; none for an entry without a summary. Both rules read one
-  // analysis of a file (CheckContext::analyses).
-  std::vector<std::optional<Signals>> analyse(const Digest& digest) const;
+  // analysis of a file (CheckContext::analyses), which stops once no finding is possible;
+  // `digestlint signals` asks for every signal (Depth::full).
+  std::vector<std::optional<Signals>> analyse(const Digest& digest,
+                                              Depth depth = Depth::until_fine) const;
   const Parameters& parameters() const { return parameters_; }
 
  private:

@@ -36,15 +36,6 @@ bool reaches(const std::vector<FileResult>& results, std::optional<Severity> thr
                      [&](const FileResult& result) { return reaches(result, threshold); });
 }
 
-void print_input_error(const InputError& error) {
-  if (error.line > 0) {
-    std::cerr << fmt::format("{}:{}:{}: error: {}\n", error.path, error.line, error.column,
-                             error.message);
-  } else {
-    std::cerr << fmt::format("{}: error: {}\n", error.path, error.message);
-  }
-}
-
 unsigned job_count(const CheckOptions& options) {
   return options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
 }

@@ -41,7 +41,15 @@ struct CheckOptions {
   bool no_cache = false;
 };
 
+// `digestlint signals`: the summary rules' signals of every entry, as JSON Lines.
+struct SignalsOptions {
+  RuleOptions rules;
+  std::vector<std::string> paths;
+  InputOptions input;
+};
+
 int run_check(const CheckOptions& options);
+int run_signals(const SignalsOptions& options);
 int run_rules(const RuleOptions& options, const std::string& format);
 int run_explain(const RuleOptions& options, const std::string& rule_id);
 int run_docs(const RuleOptions& options, const std::string& directory, bool check);

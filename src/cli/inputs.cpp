@@ -241,4 +241,13 @@ Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& op
   return inputs;
 }
 
+void print_input_error(const InputError& error) {
+  if (error.line > 0) {
+    std::cerr << fmt::format("{}:{}:{}: error: {}\n", error.path, error.line, error.column,
+                             error.message);
+  } else {
+    std::cerr << fmt::format("{}: error: {}\n", error.path, error.message);
+  }
+}
+
 }  // namespace digestlint

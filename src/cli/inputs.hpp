@@ -53,6 +53,9 @@ InputBytes read_input(const ListedInput& input, const InputOptions& options);
 Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& options,
                    unsigned jobs);
 
+// `path:line:column: error: message` (or `path: error: message`) on stderr.
+void print_input_error(const InputError& error);
+
 // Checks raw bytes before they become a SourceFile; empty when the text can be linted.
 std::optional<InputError> reject_contents(const std::string& path, std::string_view bytes,
                                           std::size_t max_file_size);

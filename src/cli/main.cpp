@@ -135,6 +135,18 @@ int main(int argc, char** argv) {
   docs_command->add_flag("--check", docs_check, "Only report pages that are out of date (exit 1)");
   add_rule_options(*docs_command, docs_options);
 
+  SignalsOptions signals;
+  CLI::App* signals_command = app.add_subcommand(
+      "signals", "Print the summary rules' signals of every entry (JSON Lines), for tuning");
+  signals_command
+      ->add_option("paths", signals.paths, "Files, directories (searched for *.md) or - for stdin")
+      ->required();
+  add_rule_options(*signals_command, signals.rules);
+  signals_command->add_option("--stdin-filename", signals.input.stdin_filename,
+                              "Path to report for - (stdin)");
+  signals_command->add_option("--profile", signals.rules.profile,
+                              "Read every file with this format profile (see docs/formats.md)");
+
   RuleOptions lsp_options;
   CLI::App* lsp_command = app.add_subcommand("lsp", "Language server for editors (stdio)");
   add_rule_options(*lsp_command, lsp_options);
@@ -165,6 +177,7 @@ int main(int argc, char** argv) {
     prepare_heap();
     return run_check(check);
   }
+  if (*signals_command) return run_signals(signals);
   if (*rules_command) return run_rules(list_options, list_format);
   if (*explain_command) return run_explain(explain_options, rule_id);
   if (*docs_command) return run_docs(docs_options, docs_directory, docs_check);
