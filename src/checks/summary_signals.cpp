@@ -255,7 +255,8 @@ std::vector<TitleTerm> title_terms(std::string_view title, const Vocabulary& voc
 
 // Names the summary uses, most frequent first (ties: first seen).
 std::vector<std::pair<std::string, int>> summary_names(const std::vector<Token>& tokens,
-                                                       const Vocabulary& vocabulary) {
+                                                       const Vocabulary& vocabulary,
+                                                       const Parameters& p) {
   std::vector<std::pair<std::string, int>> names, capitalized;
   // Where each text is in its list: a summary may hold thousands of distinct names.
   std::unordered_map<std::string_view, std::size_t> name_at, capitalized_at;
@@ -281,7 +282,7 @@ std::vector<std::pair<std::string, int>> summary_names(const std::vector<Token>&
     }
   }
   for (const auto& entry : capitalized) {
-    if (entry.second >= 3) names.push_back(entry);
+    if (entry.second >= p.capitalized_name_min_uses) names.push_back(entry);
   }
   std::stable_sort(names.begin(), names.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
@@ -475,7 +476,8 @@ bool fine_already(Signals& signals, const SummaryIndex& index, const Vocabulary&
                   const Parameters& p) {
   signals.grounding = ground(signals.terms, index);
   if (signals.grounding < p.weak_grounding) return false;
-  const bool names_its_own = !signals.names.empty() && signals.names.front().second >= 2;
+  const bool names_its_own =
+      !signals.names.empty() && signals.names.front().second >= p.key_name_min_uses;
   const int phrases =
       names_its_own ? 0
                     : static_cast<int>(boilerplate_in(index.phrase_counts(), vocabulary).size());
@@ -526,7 +528,7 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   signals.terms = digest.terms(digest.own, vocabulary, parameters);
   const std::vector<Token> tokens = latin_tokens(summary);
   SummaryIndex index(summary, tokens, vocabulary, parameters);
-  signals.names = summary_names(tokens, vocabulary);
+  signals.names = summary_names(tokens, vocabulary, parameters);
   const std::string_view opening = summary.substr(0, std::min(lead, summary.size()));
   // A summary grounded by its title can still be about another entry's paper by name.
   std::string subject = main_subject(signals, opening, parameters);
@@ -555,7 +557,10 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
 
   // The most repeated names say what a summary is about.
   for (const auto& [text, count] : signals.names) {
-    if (count < 2 || signals.key_names.size() == parameters.max_key_names) break;
+    if (count < parameters.key_name_min_uses ||
+        signals.key_names.size() == parameters.max_key_names) {
+      break;
+    }
     signals.key_names.push_back(text);
     if (connected(text, title, squashed_title, summary, vocabulary)) {
       signals.connected_names.push_back(text);

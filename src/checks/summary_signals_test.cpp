@@ -394,6 +394,21 @@ TEST_CASE("the work limits bound the title terms and the key names") {
   CHECK(other.key_names.front() == "FernCap");
 }
 
+TEST_CASE("how often a name must be used is a parameter") {
+  Fixture f;
+  CHECK(f.run(kTitle, kGood).key_names == std::vector<std::string>{"FernCap"});  // used twice
+  f.parameters.key_name_min_uses = 3;
+  CHECK(f.run(kTitle, kGood).key_names.empty());
+  const std::string capitalized = std::string(kGood) + " Mamba와 Mamba를 Mamba로 비교합니다.";
+  const auto has_mamba = [](const Signals& s) {
+    return std::any_of(s.names.begin(), s.names.end(),
+                       [](const auto& name) { return name.first == "Mamba"; });
+  };
+  CHECK(has_mamba(f.run(kTitle, capitalized)));  // a capitalized word used three times
+  f.parameters.capitalized_name_min_uses = 4;
+  CHECK_FALSE(has_mamba(f.run(kTitle, capitalized)));
+}
+
 TEST_CASE("summary_of joins sections without markup") {
   Entry entry;
   Section a, b;

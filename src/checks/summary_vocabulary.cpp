@@ -105,6 +105,8 @@ Parameters read_parameters(const RuleSpec& rule) {
   count("anchor-name-length", p.anchor_name_length);
   count("transliteration-min-length", p.transliteration_min_length);
   count("subject-min-uses", p.subject_min_uses);
+  count("key-name-min-uses", p.key_name_min_uses);
+  count("capitalized-name-min-uses", p.capitalized_name_min_uses);
   share("weak-grounding", p.weak_grounding);
   count("min-boilerplate", p.min_boilerplate);
   count("many-boilerplate", p.many_boilerplate);
@@ -155,6 +157,8 @@ const std::vector<std::string_view>& parameter_names() {
                                                       "anchor-name-length",
                                                       "transliteration-min-length",
                                                       "subject-min-uses",
+                                                      "key-name-min-uses",
+                                                      "capitalized-name-min-uses",
                                                       "weak-grounding",
                                                       "min-boilerplate",
                                                       "many-boilerplate",

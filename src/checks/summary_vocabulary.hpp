@@ -59,6 +59,9 @@ struct Parameters {
   std::size_t transliteration_min_length = 4;
   // Uses of a name the summary introduces in its lead for it to be the summary's subject.
   int subject_min_uses = 2;
+  // Uses that make a name a key name (one the summary keeps using; a baseline is mentioned
+  // once), and that make a plain capitalized word ("Mamba") a name at all.
+  int key_name_min_uses = 2, capitalized_name_min_uses = 3;
   // Grounding (weighted share of title terms found) below which a summary is a candidate.
   double weak_grounding = 0.55;
   // Template phrases: a summary naming nothing of its own is template-like from min_boilerplate
