@@ -15,10 +15,26 @@ using ordered = nlohmann::ordered_json;
 // DEL, Hangul, four-byte UTF-8, and invalid sequences (stray continuation, truncated lead,
 // overlong, surrogate, above U+10FFFF).
 std::string random_text(std::mt19937& engine) {
-  static const std::vector<std::string> pieces = {
-      "a", "Z", " ", "\"", "\\", "/", "\n", "\t", std::string(1, '\0'), "\x1f", "\x7f",
-      "한", "😀", "\x80", "\xe0\xa0", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "é",
-      "plain ascii run"};
+  static const std::vector<std::string> pieces = {"a",
+                                                  "Z",
+                                                  " ",
+                                                  "\"",
+                                                  "\\",
+                                                  "/",
+                                                  "\n",
+                                                  "\t",
+                                                  std::string(1, '\0'),
+                                                  "\x1f",
+                                                  "\x7f",
+                                                  "한",
+                                                  "😀",
+                                                  "\x80",
+                                                  "\xe0\xa0",
+                                                  "\xc0\xaf",
+                                                  "\xed\xa0\x80",
+                                                  "\xf4\x90\x80\x80",
+                                                  "é",
+                                                  "plain ascii run"};
   std::string text;
   for (std::size_t n = engine() % 12; n > 0; --n) text += pieces[engine() % pieces.size()];
   return text;
