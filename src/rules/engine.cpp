@@ -1,12 +1,12 @@
 #include "rules/engine.hpp"
 
-#include <fmt/args.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 
 #include "parse/digest_parser.hpp"
 #include "rules/config.hpp"
+#include "rules/message_template.hpp"
 #include "rules/parallel.hpp"
 #include "rules/profile_loader.hpp"
 #include "rules/scope.hpp"
@@ -14,18 +14,6 @@
 
 namespace digestlint {
 namespace {
-
-std::string render(const std::string& message_template, const MessageArgs& args) {
-  if (message_template.empty()) return {};
-  fmt::dynamic_format_arg_store<fmt::format_context> store;
-  for (const auto& [name, value] : args) store.push_back(fmt::arg(name.c_str(), value));
-  try {
-    return fmt::vformat(message_template, store);
-  } catch (const fmt::format_error&) {
-    // Templates are validated at load time; an analyzer that omits an argument must not crash.
-    return message_template;
-  }
-}
 
 // The item of `items` whose span holds `offset`. Entries, and an entry's sections, are in
 // document order and do not overlap, so the first whose end reaches the offset is the only
@@ -97,8 +85,9 @@ class RuleSink final : public FindingSink {
     const Severity severity = confidence && confidence->tentative ? Severity::note : rule_.severity;
     std::optional<double> score;
     if (confidence) score = confidence->value;
-    out_.push_back(Finding{rule_.id, severity, render(rule_.message, all), render(rule_.hint, all),
-                           span, std::move(fix), std::move(related), score});
+    out_.push_back(Finding{rule_.id, severity, render_message(rule_.message, all),
+                           render_message(rule_.hint, all), span, std::move(fix),
+                           std::move(related), score});
   }
 
  private:

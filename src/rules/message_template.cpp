@@ -1,0 +1,64 @@
+#include "rules/message_template.hpp"
+
+#include <fmt/args.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+
+namespace digestlint {
+namespace {
+
+std::string render_with_fmt(std::string_view message_template, const MessageArgs& args) {
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const auto& [name, value] : args) store.push_back(fmt::arg(name.c_str(), value));
+  try {
+    return fmt::vformat(message_template, store);
+  } catch (const fmt::format_error&) {
+    // Templates are validated at load time; an analyzer that omits an argument must not crash.
+    return std::string(message_template);
+  }
+}
+
+// The template filled in, or nothing when it has more than plain placeholders and escapes (a
+// format spec, an unknown name, a lone brace): fmt then decides.
+std::optional<std::string> render_plain(std::string_view message_template,
+                                        const MessageArgs& args) {
+  std::string out;
+  out.reserve(message_template.size() + 64);
+  std::size_t at = 0;
+  while (at < message_template.size()) {
+    const std::size_t brace = message_template.find_first_of("{}", at);
+    if (brace == std::string_view::npos) {
+      out.append(message_template.substr(at));
+      break;
+    }
+    out.append(message_template.substr(at, brace - at));
+    const char c = message_template[brace];
+    if (brace + 1 < message_template.size() && message_template[brace + 1] == c) {
+      out += c;  // "{{" or "}}"
+      at = brace + 2;
+      continue;
+    }
+    if (c == '}') return std::nullopt;
+    const std::size_t close = message_template.find_first_of("{}:", brace + 1);
+    if (close == std::string_view::npos || message_template[close] != '}') return std::nullopt;
+    const std::string_view name = message_template.substr(brace + 1, close - brace - 1);
+    const auto arg = std::find_if(args.begin(), args.end(),
+                                  [&](const auto& named) { return named.first == name; });
+    if (name.empty() || arg == args.end()) return std::nullopt;
+    out += arg->second;
+    at = close + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string render_message(std::string_view message_template, const MessageArgs& args) {
+  if (message_template.empty()) return {};
+  if (std::optional<std::string> plain = render_plain(message_template, args)) return *plain;
+  return render_with_fmt(message_template, args);
+}
+
+}  // namespace digestlint

@@ -1,0 +1,68 @@
+#include "rules/message_template.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/args.h>
+#include <fmt/format.h>
+
+#include <random>
+
+using namespace digestlint;
+
+namespace {
+
+// The definition render_message() keeps: fmt with named string arguments, the template itself
+// when fmt refuses it.
+std::string with_fmt(const std::string& message_template, const MessageArgs& args) {
+  if (message_template.empty()) return {};
+  fmt::dynamic_format_arg_store<fmt::format_context> store;
+  for (const auto& [name, value] : args) store.push_back(fmt::arg(name.c_str(), value));
+  try {
+    return fmt::vformat(message_template, store);
+  } catch (const fmt::format_error&) {
+    return message_template;
+  }
+}
+
+const MessageArgs kArgs = {{"title", "TideNet: {Tides}"}, {"match", "+"}, {"n", "12"}, {"e", ""}};
+
+}  // namespace
+
+TEST_CASE("messages render as fmt renders them") {
+  for (const std::string message_template : {"",
+                                             "plain text",
+                                             "placeholder '{match}' in '{title}'",
+                                             "{n}{n}{match}",
+                                             "{e}x{e}",
+                                             "{{literal}} and }} and {{",
+                                             "{title:.5}",
+                                             "{n:>4}",
+                                             "{unknown}",
+                                             "{}",
+                                             "{0}",
+                                             "lone { brace",
+                                             "lone } brace",
+                                             "{match",
+                                             "{ma{tch}",
+                                             "{title}}",
+                                             "{{{match}}}",
+                                             "é {match} 한글",
+                                             "{match:}",
+                                             "{:match}"}) {
+    CAPTURE(message_template);
+    CHECK(render_message(message_template, kArgs) == with_fmt(message_template, kArgs));
+  }
+}
+
+TEST_CASE("messages render as fmt renders them: random templates") {
+  const std::vector<std::string> pieces = {"{",       "}",   "{{",  "}}",    "{match}",
+                                           "{title}", "{n}", "{e}", "{x}",   ":",
+                                           ".5",      "a",   " ",   "{n:3}", "é"};
+  std::mt19937 random(7);
+  for (int round = 0; round < 3000; ++round) {
+    std::string message_template;
+    const int length = static_cast<int>(random() % 8);
+    for (int k = 0; k < length; ++k) message_template += pieces[random() % pieces.size()];
+    CAPTURE(message_template);
+    REQUIRE(render_message(message_template, kArgs) == with_fmt(message_template, kArgs));
+  }
+}
