@@ -20,6 +20,16 @@ std::string render_with_fmt(std::string_view message_template, const MessageArgs
   }
 }
 
+// Where the next character that `stops` is, at or after `from`, or npos. find_first_of() looked
+// each character up with a memchr().
+template <typename Stop>
+std::size_t find_stop(std::string_view text, std::size_t from, Stop stops) {
+  const auto stop =
+      std::find_if(text.begin() + static_cast<std::ptrdiff_t>(from), text.end(), stops);
+  return stop == text.end() ? std::string_view::npos
+                            : static_cast<std::size_t>(stop - text.begin());
+}
+
 // The template filled in, or nothing when it has more than plain placeholders and escapes (a
 // format spec, an unknown name, a lone brace): fmt then decides.
 std::optional<std::string> render_plain(std::string_view message_template,
@@ -28,7 +38,8 @@ std::optional<std::string> render_plain(std::string_view message_template,
   out.reserve(message_template.size() + 64);
   std::size_t at = 0;
   while (at < message_template.size()) {
-    const std::size_t brace = message_template.find_first_of("{}", at);
+    const std::size_t brace =
+        find_stop(message_template, at, [](char ch) { return ch == '{' || ch == '}'; });
     if (brace == std::string_view::npos) {
       out.append(message_template.substr(at));
       break;
@@ -41,7 +52,8 @@ std::optional<std::string> render_plain(std::string_view message_template,
       continue;
     }
     if (c == '}') return std::nullopt;
-    const std::size_t close = message_template.find_first_of("{}:", brace + 1);
+    const std::size_t close = find_stop(
+        message_template, brace + 1, [](char ch) { return ch == '{' || ch == '}' || ch == ':'; });
     if (close == std::string_view::npos || message_template[close] != '}') return std::nullopt;
     const std::string_view name = message_template.substr(brace + 1, close - brace - 1);
     const auto arg = std::find_if(args.begin(), args.end(),
