@@ -83,6 +83,14 @@ struct CellCursor {
 Cell next_cell(std::string_view text, std::size_t line_end, CellCursor& cursor) {
   static constexpr std::string_view kSpaces = "    ";
   static_assert(kSpaces.size() == kTabWidth);
+  // Printable ASCII, most of an author line or a link: one byte, one column, drawn as it is.
+  if (const auto byte = static_cast<unsigned char>(text[cursor.offset]);
+      byte >= 0x20 && byte < 0x7F) {
+    const Cell cell{cursor.offset, std::string_view(text.data() + cursor.offset, 1), 1};
+    ++cursor.offset;
+    ++cursor.column;
+    return cell;
+  }
   std::size_t length = 0;
   const char32_t cp = decode_utf8(text.substr(0, line_end), cursor.offset, length);
   Cell cell{cursor.offset, text.substr(cursor.offset, length), 1};
