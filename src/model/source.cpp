@@ -134,6 +134,13 @@ char32_t decode_utf8_sequence(std::string_view text, std::size_t offset, std::si
 int utf16_length(std::string_view utf8) {
   int units = 0;
   for (std::size_t i = 0; i < utf8.size();) {
+    // Eight ASCII bytes are eight units: a position far into an ASCII line (an author list of
+    // thousands of names) counts a word at a time.
+    if (i + 8 <= utf8.size() && (byte_words::load(utf8.data() + i) & byte_words::kHighBits) == 0) {
+      units += 8;
+      i += 8;
+      continue;
+    }
     std::size_t length = 0;
     const char32_t cp = decode_utf8(utf8, i, length);
     units += cp >= 0x10000 ? 2 : 1;

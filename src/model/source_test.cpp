@@ -36,6 +36,30 @@ TEST_CASE("positions on a long line with invalid bytes count each replaced byte 
   }
 }
 
+TEST_CASE("utf16_length counts ASCII words as decoding one code point at a time would") {
+  // ASCII runs of every length around the eight-byte step, between characters of one, two and
+  // four bytes and invalid bytes (one unit each).
+  const std::vector<std::string> pieces = {"a", "abcdefg", "abcdefghij", "가",      "😀",
+                                           "é", "\xFF",    "\x80",       "\xF0\x9F"};
+  const auto decoded = [](std::string_view text) {
+    int units = 0;
+    for (std::size_t i = 0; i < text.size();) {
+      std::size_t length = 0;
+      units += decode_utf8(text, i, length) >= 0x10000 ? 2 : 1;
+      i += length;
+    }
+    return units;
+  };
+  std::mt19937 engine(11);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int count = static_cast<int>(engine() % 12);
+    for (int k = 0; k < count; ++k) text += pieces[engine() % pieces.size()];
+    CAPTURE(text);
+    REQUIRE(utf16_length(text) == decoded(text));
+  }
+}
+
 TEST_CASE("validation sixteen bytes at a time agrees with decoding one sequence at a time") {
   // Pieces that pass a block whole and pieces that stop it: Hangul under and over U+D000 (lead
   // ED), a surrogate (ED A0 80), E0 sequences valid and overlong, two- and four-byte sequences,
