@@ -83,6 +83,16 @@ def entry_blocks(lines):
     return [(s, starts[k + 1] if k + 1 < len(starts) else len(lines)) for k, s in enumerate(starts)]
 
 
+def entry_at_line(path, line, cache):
+    """Index of the entry block of `path` holding 1-based `line`, or None; `cache` keeps each
+    file's blocks across calls."""
+    if path not in cache:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            cache[path] = entry_blocks(f.read().split("\n"))
+    return next((index for index, (start, end) in enumerate(cache[path])
+                 if start <= line - 1 < end), None)
+
+
 def summary_range(lines, block):
     """(first, end) lines of the summary bullets of an entry block, or None."""
     first = next((i for i in range(*block) if BULLET.match(lines[i])), None)
@@ -106,20 +116,18 @@ def run_lint(binary, paths):
     if proc.returncode != 0:
         sys.stderr.write(f"error: {' '.join(command)} exited {proc.returncode}\n{proc.stderr}")
         sys.exit(2)
-    flagged = {}
+    flagged, blocks = {}, {}
     for file in json.loads(proc.stdout)["files"]:
-        with open(file["path"], encoding="utf-8", errors="replace") as f:
-            blocks = entry_blocks(f.read().split("\n"))
         for finding in file["findings"]:
-            line = finding["line"] - 1
-            for index, (start, end) in enumerate(blocks):
-                if start <= line < end:
-                    state = flagged.setdefault((file["path"], index),
-                                               {"warning": False, "any": True, "messages": [],
-                                                "confidence": 0.0})
-                    state["warning"] |= finding["severity"] in ("warning", "error")
-                    state["confidence"] = max(state["confidence"], finding.get("confidence", 1))
-                    state["messages"].append(f"{finding['severity']}: {finding['message']}")
+            index = entry_at_line(file["path"], finding["line"], blocks)
+            if index is None:
+                continue
+            state = flagged.setdefault((file["path"], index),
+                                       {"warning": False, "any": True, "messages": [],
+                                        "confidence": 0.0})
+            state["warning"] |= finding["severity"] in ("warning", "error")
+            state["confidence"] = max(state["confidence"], finding.get("confidence", 1))
+            state["messages"].append(f"{finding['severity']}: {finding['message']}")
     return flagged
 
 

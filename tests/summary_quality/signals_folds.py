@@ -29,16 +29,12 @@ def signals_by_entry(binary, paths):
     if proc.returncode != 0:
         sys.stderr.write(f"error: digestlint signals exited {proc.returncode}\n{proc.stderr}")
         sys.exit(2)
-    blocks_of, found = {}, {}
+    blocks, found = {}, {}
     for line in proc.stdout.splitlines():
         signals = json.loads(line)
-        path = signals["path"]
-        if path not in blocks_of:
-            with open(path, encoding="utf-8", errors="replace") as f:
-                blocks_of[path] = measure.entry_blocks(f.read().split("\n"))
-        for index, (start, end) in enumerate(blocks_of[path]):
-            if start <= signals["line"] - 1 < end:
-                found[(path, index)] = signals
+        index = measure.entry_at_line(signals["path"], signals["line"], blocks)
+        if index is not None:
+            found[(signals["path"], index)] = signals
     return found
 
 
