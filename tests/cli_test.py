@@ -267,6 +267,7 @@ def test_signals(tmp):
     """`digestlint signals` states the verdicts `check` reports, with their confidence."""
     rules = {"generic": "summary/generic-template", "mismatch": "summary/title-mismatch"}
     code, out, err = run("signals", FIXTURES)
+    out_all = out
     check("signals exits 0", code == 0, err)
     lines = [json.loads(line) for line in out.splitlines()]
     check("signals: a line per entry with a summary", len(lines) > 10, out[:300])
@@ -284,6 +285,11 @@ def test_signals(tmp):
     check("signals: the verdicts are check's findings", said == reported, f"{said}\n{reported}")
     code, out, err = run("signals", os.path.join(FIXTURES, "not-a-digest.md"))
     check("signals: not a digest: a note, exit 0", code == 0 and out == "" and "not a digest" in err, err)
+    off = write(tmp, "off.yaml", "rules:\n  summary/generic-template: off\n"
+                                 "  summary/title-mismatch: off\n")
+    code, out_off, err = run("signals", "--config", off, FIXTURES)
+    check("signals: the same with both summary rules switched off", code == 0 and out_off == out_all,
+          err)
     binary = write(tmp, "binary.md", b"## Daily\n\x00\x01", "wb")
     code, out, err = run("signals", binary)
     check("signals: a binary file exits 2 with a located message",

@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <map>
+#include <memory>
 
 #include "checks/summary_verdict.hpp"
 #include "cli/commands.hpp"
@@ -25,6 +27,9 @@ const RuleSpec* summary_rule(const RuleSet& rules) {
 
 int run_signals(const SignalsOptions& options) {
   RuleCatalog catalog(options.rules);
+  // Held for the run: SummaryModel::shared() keeps a model only while someone holds it, and
+  // rules switched off hold none, so a model dropped after each file would be built again.
+  std::map<const RuleSpec*, std::shared_ptr<const summary::SummaryModel>> models;
   int status = kExitClean;
   try {
     for (const ListedInput& input : list_inputs(options.paths, options.input)) {
@@ -49,7 +54,8 @@ int run_signals(const SignalsOptions& options) {
         continue;
       }
       const Digest digest = parse_digest(source, std::move(choice.profile));
-      const auto model = summary::SummaryModel::shared(*spec);
+      auto& model = models[spec];
+      if (!model) model = summary::SummaryModel::shared(*spec);
       write_summary_signals(std::cout, source, digest, model->analyse(digest, summary::Depth::full),
                             model->parameters());
     }
