@@ -304,6 +304,8 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
  private:
   Signatures signatures_of(const Digest& digest) const {
     Signatures signatures;
+    std::string stripped;               // reused from section to section
+    std::vector<std::uint64_t> hashes;  // likewise
     for (std::size_t index = 0; index < digest.entries.size(); ++index) {
       const Entry& entry = digest.entries[index];
       if (entry.sections.empty()) continue;
@@ -314,8 +316,10 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
       std::vector<std::pair<std::size_t, Signature>> parts;
       for (std::size_t part_index = 0; part_index < entry.sections.size(); ++part_index) {
         const Section& section = entry.sections[part_index];
-        std::vector<std::uint64_t> hashes =
-            summary::shingle_hashes(summary::strip_markup(section.text.text), width_);
+        stripped.clear();
+        summary::append_stripped(section.text.text, stripped);
+        hashes.clear();
+        summary::append_shingle_hashes(stripped, width_, hashes);
         for (std::uint64_t& hash : hashes) hash = mix(hash);
         const std::size_t length = code_point_count(section.text.text);
         whole.add(hashes);

@@ -55,7 +55,12 @@ std::pair<std::string_view, std::vector<std::string_view>> split_entry(std::stri
 // punctuation removed and ASCII lowercased: robust to re-wrapping, spacing and markup changes.
 std::vector<std::uint64_t> shingles(std::string_view text, std::size_t width);
 // The same hashes unsorted and possibly repeated, for consumers that don't need a set (MinHash).
+// Shingles are at most kMaxShingleWidth characters wide (a wider width is taken as that).
+constexpr std::size_t kMaxShingleWidth = 64;
 std::vector<std::uint64_t> shingle_hashes(std::string_view text, std::size_t width);
+// shingle_hashes(text, width) appended to out, which a caller reuses for text after text.
+void append_shingle_hashes(std::string_view text, std::size_t width,
+                           std::vector<std::uint64_t>& out);
 // Jaccard similarity of two sorted, distinct hash sets.
 double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
 

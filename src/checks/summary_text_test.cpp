@@ -118,6 +118,51 @@ TEST_CASE("shingles ignore wrapping and punctuation, and jaccard measures overla
   CHECK(shingles("짧다", 5).size() == 1);  // shorter than a shingle: one hash for the whole text
 }
 
+// The rolling hash as a window over the whole list of kept characters, for comparison.
+std::vector<std::uint64_t> naive_shingle_hashes(const std::u32string& text, std::size_t width) {
+  std::vector<std::uint32_t> units;
+  for (const char32_t c : text) {
+    if (c >= 0x80 || std::isalnum(static_cast<int>(c))) {
+      units.push_back(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+  }
+  std::vector<std::uint64_t> out;
+  for (std::size_t end = std::min(width, units.size()); end <= units.size(); ++end) {
+    std::uint64_t hash = 0;
+    for (std::size_t k = end - std::min(width, end); k < end; ++k) hash = hash * 1000003 + units[k];
+    if (!units.empty()) out.push_back(hash);
+    if (units.size() < width) break;
+  }
+  return out;
+}
+
+TEST_CASE("append_shingle_hashes reads the text once and agrees with a window over all of it") {
+  // Letters of both cases, digits, punctuation, spaces and Hangul, at every width a rule allows.
+  const std::u32string alphabet = U"aZ9 .-한국어(x)";
+  std::mt19937 engine(99);
+  for (int round = 0; round < 400; ++round) {
+    std::u32string text;
+    const std::size_t length = engine() % 40;
+    for (std::size_t k = 0; k < length; ++k) text.push_back(alphabet[engine() % alphabet.size()]);
+    std::string utf8;
+    for (const char32_t c : text) {
+      if (c < 0x80) {
+        utf8.push_back(static_cast<char>(c));
+      } else {  // the Hangul syllables are three bytes
+        utf8.push_back(static_cast<char>(0xE0 | (c >> 12)));
+        utf8.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+        utf8.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+      }
+    }
+    const std::size_t width = 1 + engine() % kMaxShingleWidth;
+    std::vector<std::uint64_t> appended = {42};  // what was there stays
+    append_shingle_hashes(utf8, width, appended);
+    std::vector<std::uint64_t> expected = {42};
+    for (const std::uint64_t hash : naive_shingle_hashes(text, width)) expected.push_back(hash);
+    CHECK_MESSAGE(appended == expected, "width ", width, ", text of ", length, " characters");
+  }
+}
+
 TEST_CASE("PhraseMatcher counts every pattern in one pass") {
   PhraseMatcher matcher;
   const std::size_t model = matcher.add("새로운 모델");
