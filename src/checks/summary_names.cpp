@@ -11,10 +11,6 @@ bool contains(std::string_view haystack, std::string_view needle) {
   return !needle.empty() && haystack.find(needle) != std::string_view::npos;
 }
 
-bool is_letter(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
 bool is_acronym(std::string_view token) {
   return std::all_of(token.begin(), token.end(), [](char c) {
     return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
@@ -31,7 +27,7 @@ bool distinctive(std::string_view word, const Vocabulary& vocabulary) {
 // "Qwen2.5" -> "Qwen", "GPT4o" -> "GPT": the letters before the first digit.
 std::string_view without_version(std::string_view part) {
   std::size_t end = 0;
-  while (end < part.size() && is_letter(part[end])) ++end;
+  while (end < part.size() && is_ascii_letter(part[end])) ++end;
   return part.substr(0, end);
 }
 
@@ -116,7 +112,7 @@ std::vector<std::string_view> name_parts(std::string_view name) {
 bool initials_match(std::string_view acronym, const std::vector<std::string_view>& words) {
   std::string letters;
   for (const char c : acronym) {
-    if (is_letter(c)) letters.push_back(static_cast<char>(c & ~0x20));
+    if (is_ascii_letter(c)) letters.push_back(static_cast<char>(c & ~0x20));
   }
   if (letters.size() < 3) return false;  // two letters match consecutive initials by chance
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -141,7 +137,7 @@ std::vector<std::string> expansions(std::string_view summary, std::string_view n
       std::size_t begin = open - 1;
       while (begin > 0 && open - begin < 80) {
         const char c = summary[begin - 1];
-        if (!(is_letter(c) || c == '-' || c == ' ')) break;
+        if (!(is_ascii_letter(c) || c == '-' || c == ' ')) break;
         --begin;
       }
       if (!inside || (begin > 0 && summary[begin - 1] == '(')) {

@@ -15,12 +15,6 @@
 namespace digestlint::summary {
 namespace {
 
-constexpr bool is_alpha(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-constexpr bool is_alnum(char c) {
-  return is_alpha(c) || is_ascii_digit(c);
-}
 constexpr bool is_upper(char c) {
   return c >= 'A' && c <= 'Z';
 }
@@ -55,16 +49,16 @@ std::vector<Token> latin_tokens(std::string_view text) {
       i += static_cast<std::size_t>(std::countr_zero(letters)) / 8;
     }
     // A token starts at a letter that does not continue an alphanumeric run ("3D" is skipped).
-    if (!is_alpha(text[i]) || (i > 0 && is_alnum(text[i - 1]))) {
+    if (!is_ascii_letter(text[i]) || (i > 0 && is_ascii_alnum(text[i - 1]))) {
       ++i;
       continue;
     }
     std::size_t end = i;
     while (true) {
-      while (end < text.size() && is_alnum(text[end])) ++end;
+      while (end < text.size() && is_ascii_alnum(text[end])) ++end;
       const bool joiner = end + 1 < text.size() &&
                           (text[end] == '-' || text[end] == '.' || text[end] == '\'') &&
-                          is_alnum(text[end + 1]);
+                          is_ascii_alnum(text[end + 1]);
       if (!joiner) break;
       ++end;
     }
@@ -243,7 +237,7 @@ bool has_name_shape(std::string_view token, bool in_title) {
   int capitals = 0;
   for (std::size_t i = 0; i < token.size(); ++i) {
     const char c = token[i];
-    letter = letter || is_alpha(c);
+    letter = letter || is_ascii_letter(c);
     digit = digit || is_ascii_digit(c);
     if (is_upper(c)) {
       ++capitals;
@@ -314,7 +308,7 @@ void append_shingle_hashes(std::string_view text, std::size_t width,
     i += length;
     // Keep letters, digits and non-ASCII characters, lowercased; drop spaces and ASCII
     // punctuation.
-    if (cp < 0x80 && !is_alnum(static_cast<char>(cp))) continue;
+    if (cp < 0x80 && !is_ascii_alnum(static_cast<char>(cp))) continue;
     const std::uint32_t unit = cp < 0x80 && is_upper(static_cast<char>(cp)) ? cp - 'A' + 'a' : cp;
     std::uint32_t& slot = window[kept % width];
     if (kept >= width) hash -= slot * drop;
@@ -460,7 +454,7 @@ std::vector<int> PhraseMatcher::count(std::string_view text) const {
     const unsigned both = key_lengths_[row][second];
     if (both == 0) continue;  // no pattern starts with these two bytes (most positions)
     unsigned lengths = both & 0xFF;
-    if (i == 0 || !is_alnum(text[i - 1])) lengths |= both >> 8;
+    if (i == 0 || !is_ascii_alnum(text[i - 1])) lengths |= both >> 8;
     const std::uint64_t bytes = first_bytes(text, i);
     for (; lengths != 0; lengths &= lengths - 1) {
       const auto length = static_cast<std::size_t>(std::countr_zero(lengths)) + 1;
@@ -477,7 +471,7 @@ std::vector<int> PhraseMatcher::count(std::string_view text) const {
                         filed.rest_size) != 0) {
           continue;
         }
-        if (filed.word_start && i > 0 && is_alnum(text[i - 1])) continue;
+        if (filed.word_start && i > 0 && is_ascii_alnum(text[i - 1])) continue;
         ++counts[filed.id];
       }
     }

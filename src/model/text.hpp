@@ -9,6 +9,12 @@ namespace digestlint {
 constexpr bool is_ascii_digit(char c) {
   return c >= '0' && c <= '9';
 }
+constexpr bool is_ascii_letter(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+constexpr bool is_ascii_alnum(char c) {
+  return is_ascii_letter(c) || is_ascii_digit(c);
+}
 // ' ', '\t', '\n', '\r', '\f', '\v'.
 constexpr bool is_ascii_space(char c) {
   return c == ' ' || (c >= '\t' && c <= '\r');
