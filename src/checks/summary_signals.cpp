@@ -7,6 +7,7 @@
 
 #include "checks/summary_names.hpp"
 #include "checks/transliteration.hpp"
+#include "model/text.hpp"
 
 namespace digestlint::summary {
 namespace {
@@ -77,6 +78,8 @@ class SummaryIndex {
       }
     }
   }
+
+  const std::string& lowercase() const { return lowercase_; }
 
   // Whether the summary writes a text, compared without case, spaces or punctuation.
   bool writes(std::string_view squashed_text) const {
@@ -322,6 +325,31 @@ double ground(std::vector<TitleTerm>& terms, const SummaryIndex& index) {
   return total > 0 ? found / total : 1.0;
 }
 
+// A broad name of the title ("APIs", "GPT-4") that the summary keeps using while few other
+// summaries of the digest write it is what this paper is about on the day: it becomes an entity
+// of the title, found. Whether any was.
+bool count_names_of_the_day(std::vector<TitleTerm>& terms, const DigestTitles& digest,
+                            const SummaryIndex& index, const Parameters& p) {
+  static const WordTable<> none;
+  bool any = false;
+  for (TitleTerm& term : terms) {
+    if (term.kind != TitleTerm::Kind::common || !is_name_like(term.text, true, none)) continue;
+    std::string word = ascii_lower(term.text);
+    if (word.size() > 2 && word.back() == 's' && is_ascii_letter(word[word.size() - 2])) {
+      word.pop_back();  // "apis": its uses are "api" and "apis"
+    }
+    if (uses_of(index.lowercase(), word) < static_cast<std::size_t>(p.key_name_min_uses) ||
+        digest.share_of_others_using(word) > p.digest_name_max_share) {
+      continue;
+    }
+    term.kind = TitleTerm::Kind::entity;
+    term.weight = p.entity_weight;
+    term.found = true;
+    any = true;
+  }
+  return any;
+}
+
 // A title's specific terms (all but its broad words): their number and total weight.
 struct SpecificTerms {
   std::size_t count = 0;
@@ -515,6 +543,36 @@ const std::vector<std::string>& DigestTitles::squashed_names(const Vocabulary& v
   return name_cache;
 }
 
+double DigestTitles::share_of_others_using(std::string_view lowercase_word) const {
+  lowercase_cache.resize(summaries.size());
+  std::size_t others = 0, using_it = 0;
+  for (std::size_t index = 0; index < summaries.size(); ++index) {
+    if (index == own || summaries[index].empty()) continue;
+    ++others;
+    if (!lowercase_cache[index]) lowercase_cache[index] = ascii_lower(summaries[index]);
+    using_it += uses_of(*lowercase_cache[index], lowercase_word) > 0;
+  }
+  return others == 0 ? 1.0 : static_cast<double>(using_it) / static_cast<double>(others);
+}
+
+std::size_t uses_of(std::string_view lowercase_text, std::string_view lowercase_word) {
+  if (lowercase_word.empty()) return 0;
+  std::size_t uses = 0;
+  for (std::size_t at = lowercase_text.find(lowercase_word); at != std::string_view::npos;
+       at = lowercase_text.find(lowercase_word, at + 1)) {
+    if (at > 0 && is_ascii_alnum(lowercase_text[at - 1])) continue;
+    std::size_t end = at + lowercase_word.size();
+    if (lowercase_text.substr(end, 2) == "es") {
+      end += 2;
+    } else if (end < lowercase_text.size() && lowercase_text[end] == 's') {
+      ++end;
+    }
+    if (end < lowercase_text.size() && is_ascii_letter(lowercase_text[end])) continue;  // "apiary"
+    ++uses;
+  }
+  return uses;
+}
+
 const SquashedTitle& DigestTitles::squashed(std::size_t index, const Vocabulary& vocabulary) const {
   squashed_cache.resize(titles.size());
   if (!squashed_cache[index]) squashed_cache[index] = squash_title(titles[index], vocabulary);
@@ -545,6 +603,10 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   index.be_thorough();
   const SquashedTitle& squashed_title = digest.squashed(digest.own, vocabulary);
   signals.grounding = ground(signals.terms, index);
+  if (signals.grounding < parameters.weak_grounding &&
+      count_names_of_the_day(signals.terms, digest, index, parameters)) {
+    signals.grounding = ground(signals.terms, index);
+  }
   signals.boilerplate = boilerplate_in(index.phrase_counts(), vocabulary);
   // A LaTeX macro (`\method`) often stands in for the paper's name: the name is then hidden,
   // not missing (text/latex-artifact reports the macro).

@@ -32,11 +32,16 @@ struct Rival {
   bool named = false;  // the title opens with the summary's main subject
 };
 
-// The titles of the summary's digest, to compare the summary's own title against. Each title's
-// terms are worked out once, when first compared, however many summaries are compared with it.
+// The titles of the summary's digest, to compare the summary's own title against, and their
+// summaries. Each title's terms are worked out once, when first compared, however many summaries
+// are compared with it.
 struct DigestTitles {
   std::vector<std::string_view> titles;
   std::size_t own = 0;  // index of the summary's entry
+  // Each entry's summary as analysed (empty when it has none); may be left empty altogether,
+  // then no other summary is known to use any word.
+  std::vector<std::string_view> summaries = {};
+  mutable std::vector<std::optional<std::string>> lowercase_cache = {};  // share_of_others_using()
   mutable std::vector<std::optional<std::vector<TitleTerm>>> term_cache = {};  // filled by terms()
   mutable std::vector<std::optional<SquashedTitle>> squashed_cache = {};  // filled by squashed()
   mutable std::vector<std::string> name_cache = {};  // filled by squashed_names()
@@ -47,7 +52,14 @@ struct DigestTitles {
   // Each title's name (the term it opens with) squashed, or empty when it opens with no name.
   const std::vector<std::string>& squashed_names(const Vocabulary& vocabulary,
                                                  const Parameters& parameters) const;
+  // The share of the other entries' summaries that write a lowercase word (uses_of), of those
+  // with a summary; 1 when no other entry has one.
+  double share_of_others_using(std::string_view lowercase_word) const;
 };
+
+// Uses of a lowercase word in a lowercase text, as a whole word or in the plural ("api" in
+// "api의", "apis"; not in "rapid").
+std::size_t uses_of(std::string_view lowercase_text, std::string_view lowercase_word);
 
 struct Signals {
   std::vector<TitleTerm> terms;

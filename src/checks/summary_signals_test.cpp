@@ -417,3 +417,49 @@ TEST_CASE("summary_of joins sections without markup") {
   entry.sections = {a, b};
   CHECK(summary_of(entry) == "가 나\n다");
 }
+
+TEST_CASE("uses_of counts whole words and their plurals") {
+  CHECK(uses_of("gpt-4 api의 새 기능, apis와 api.", "api") == 3);
+  CHECK(uses_of("rapid apiary", "api") == 0);
+  CHECK(uses_of("url과 rl, rles", "rl") == 2);  // not inside "url"; "rles" as a plural
+  CHECK(uses_of("anything", "") == 0);
+}
+
+TEST_CASE("a broad name of the title counts when the summary keeps using it and the day does not") {
+  const Fixture f;
+  constexpr std::string_view kTitle = "Exploiting Novel GPT-4 APIs";
+  constexpr std::string_view kSummary =
+      "언어 모델 공격은 보통 화이트박스 접근을 가정합니다. 실제 API는 더 유연하여 그레이박스 "
+      "접근이 가능합니다. GPT-4 API의 파인튜닝과 함수 호출을 시험했고, GPT-4의 보호 기능을 "
+      "제거할 수 있었습니다.";
+  const auto analysed = [&](std::vector<std::string_view> others) {
+    DigestTitles digest{{kTitle}, 0};
+    digest.summaries = {kSummary};
+    for (const std::string_view other : others) {
+      digest.titles.push_back("Another Paper");
+      digest.summaries.push_back(other);
+    }
+    return analyse(digest, kSummary, kSummary.size() / 3, f.vocabulary, f.parameters);
+  };
+  const auto kind_of = [](const Signals& s, std::string_view text) {
+    const auto it = std::find_if(s.terms.begin(), s.terms.end(),
+                                 [&](const TitleTerm& term) { return term.text == text; });
+    REQUIRE(it != s.terms.end());
+    return it->kind;
+  };
+  // Nine other summaries, none about APIs or GPT-4: both names are this paper's on the day.
+  const std::vector<std::string_view> quiet(9, kOther);
+  const Signals own_day = analysed(quiet);
+  CHECK(kind_of(own_day, "APIs") == TitleTerm::Kind::entity);
+  CHECK(kind_of(own_day, "GPT-4") == TitleTerm::Kind::entity);
+  CHECK(own_day.grounding >= f.parameters.weak_grounding);
+  CHECK(assess(own_day, f.parameters).verdict == Verdict::fine);
+  // When every other summary of the day uses GPT-4 and APIs, they say nothing of this paper.
+  const std::vector<std::string_view> busy(9, "GPT-4 API로 만든 에이전트를 GPT-4로 평가합니다.");
+  const Signals busy_day = analysed(busy);
+  CHECK(kind_of(busy_day, "APIs") == TitleTerm::Kind::common);
+  CHECK(kind_of(busy_day, "GPT-4") == TitleTerm::Kind::common);
+  CHECK(busy_day.grounding < f.parameters.weak_grounding);
+  // Alone, with no other summary to compare with, a broad name stays broad.
+  CHECK(kind_of(f.run(kTitle, kSummary), "APIs") == TitleTerm::Kind::common);
+}

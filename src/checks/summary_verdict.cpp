@@ -145,14 +145,19 @@ Band band_of(const Assessment& assessment, const Parameters& p) {
 
 std::vector<std::optional<Signals>> SummaryModel::analyse(const Digest& digest, Depth depth) const {
   DigestTitles titles = titles_of(digest);
+  // Every summary first: a weakly grounded one asks whether the others use a word.
+  std::vector<std::string> summaries(digest.entries.size());
+  for (std::size_t i = 0; i < digest.entries.size(); ++i) {
+    summaries[i] = summary_of(digest.entries[i]);
+    titles.summaries.emplace_back(summaries[i]);
+  }
   std::vector<std::optional<Signals>> analysed(digest.entries.size());
   for (std::size_t i = 0; i < digest.entries.size(); ++i) {
     const Entry& entry = digest.entries[i];
     if (entry.sections.empty()) continue;
     titles.own = i;
-    const std::string summary = summary_of(entry);
-    analysed[i] = summary::analyse(titles, summary, lead_length(entry, summary.size()), vocabulary_,
-                                   parameters_, depth);
+    analysed[i] = summary::analyse(titles, summaries[i], lead_length(entry, summaries[i].size()),
+                                   vocabulary_, parameters_, depth);
   }
   return analysed;
 }
