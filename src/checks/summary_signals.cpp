@@ -48,13 +48,21 @@ void for_each_part(std::string_view text, char separator, Visit visit) {
   }
 }
 
+// Whose title a term is looked up for. A false match for the own title hides a moved summary, so
+// its Hangul spellings must also be rare in the rest of the digest; other titles' lookups (for a
+// rival, which needs several terms and a margin besides) skip that test, which costs the sounds
+// of every summary of the digest.
+enum class Title { own, other };
+
 // Where a title term may be found in one summary: its English words by stem, the squashed text
 // for names, the lexicons' renderings, and, once thorough, the sounds of its Hangul words.
 class SummaryIndex {
  public:
   SummaryIndex(std::string_view summary, const std::vector<Token>& tokens,
-               const Vocabulary& vocabulary, const Parameters& parameters)
-      : summary_(summary),
+               const DigestTitles& digest, const Vocabulary& vocabulary,
+               const Parameters& parameters)
+      : digest_(digest),
+        summary_(summary),
         lowercase_(ascii_lower(summary)),
         tokens_(tokens),
         vocabulary_(vocabulary),
@@ -86,14 +94,14 @@ class SummaryIndex {
     return squashed().find(squashed_text) != std::string::npos;
   }
 
-  bool has_name(std::string_view name) const {
+  bool has_name(std::string_view name, Title title) const {
     // Written as it is: then its squashed form is in the squashed summary too, which need not
     // be made (name_variant_in's first test, and the answer for most summaries).
     if (!squash(name).empty() && lowercase_.find(ascii_lower(name)) != std::string::npos) {
       return true;
     }
     if (name_variant_in(name, squashed(), vocabulary_)) return true;
-    if (name.find_first_of(" -0123456789") == std::string_view::npos && sounds_like(name)) {
+    if (name.find_first_of(" -0123456789") == std::string_view::npos && sounds_like(name, title)) {
       return true;
     }
     // A compound name rendered by its distinctive parts: "User-LLM" as 사용자, "EdgeFusion"
@@ -102,34 +110,34 @@ class SummaryIndex {
     for (const std::string_view part : name_parts(name)) {
       if (part.size() < 2 || !distinctive(part) || part.size() == name.size()) continue;
       any = true;
-      all = all && has_single_word(part, stem(part));
+      all = all && has_single_word(part, stem(part), title);
     }
     return any && all;
   }
 
   // A word by stem, lexicon or Hangul spelling; a hyphenated word when all its content parts are.
   // `stemmed`: stem(word), worked out once per title term.
-  bool has_word(std::string_view word, std::string_view stemmed) const {
-    if (has_single_word(word, stemmed)) return true;
+  bool has_word(std::string_view word, std::string_view stemmed, Title title) const {
+    if (has_single_word(word, stemmed, title)) return true;
     if (word.find('-') == std::string_view::npos) return false;
     bool any = false, all = true;
     for_each_part(word, '-', [&](std::string_view part) {
       if (part.size() < 3 || vocabulary_.stopwords.contains(ascii_lower(part))) return;
       any = true;
-      all = all && has_single_word(part, stem(part));
+      all = all && has_single_word(part, stem(part), title);
     });
     return any && all;
   }
 
  private:
-  bool has_single_word(std::string_view word, std::string_view key) const {
+  bool has_single_word(std::string_view word, std::string_view key, Title title) const {
     if (thorough_ ? stems_.contains(key) : has_stem(key)) return true;
     if (const auto* ids = vocabulary_.glossary.find(key)) {
       if (std::any_of(ids->begin(), ids->end(),
                       [&](std::size_t id) { return writes_rendering(id); }))
         return true;
     }
-    return sounds_like(word);
+    return sounds_like(word, title);
   }
 
   // Whether a token of the summary, or a hyphen part of one, has this stem; searched in the
@@ -183,12 +191,24 @@ class SummaryIndex {
     return *squashed_;
   }
 
-  bool sounds_like(std::string_view word) const {
+  // For the own title, a spelling the rest of the day shows too is a native word that sounds
+  // alike (데이터 for "Toto"), not the word.
+  bool sounds_like(std::string_view word, Title title) const {
     if (!thorough_) return false;
-    if (!sounds_) sounds_.emplace(summary_);
-    return sounds_->contains(word, parameters_.transliteration_min_length);
+    const std::size_t min_length = parameters_.transliteration_min_length;
+    if (!own_sounds().contains(word, min_length)) return false;
+    return title == Title::other ||
+           digest_.share_of_others_sounding(word, min_length) <= parameters_.digest_max_share;
   }
 
+  // The digest's copy when it knows the summaries (built once for the digest), else its own.
+  const HangulSounds& own_sounds() const {
+    if (digest_.own < digest_.summaries.size()) return digest_.sounds_of(digest_.own);
+    if (!sounds_) sounds_.emplace(summary_);
+    return *sounds_;
+  }
+
+  const DigestTitles& digest_;
   std::string_view summary_;
   std::string lowercase_;
   const std::vector<Token>& tokens_;  // in text order
@@ -308,18 +328,18 @@ std::optional<std::string> conflicting_field(const std::vector<std::string>& tit
   return strong[std::max_element(hits.begin(), hits.end()) - hits.begin()];
 }
 
-bool found_in(const TitleTerm& term, const SummaryIndex& index) {
+bool found_in(const TitleTerm& term, const SummaryIndex& index, Title title) {
   const bool named = term.kind == TitleTerm::Kind::name || term.kind == TitleTerm::Kind::entity;
-  return named ? index.has_name(term.text) : index.has_word(term.text, term.stemmed);
+  return named ? index.has_name(term.text, title) : index.has_word(term.text, term.stemmed, title);
 }
 
-// Weighted share of the terms found in the summary; marks each term found or not. A term marked
+// Weighted share of the own title's terms found in the summary; marks each term found or not. A
 // found already stays found (a second pass, by more methods, looks up only the others).
 double ground(std::vector<TitleTerm>& terms, const SummaryIndex& index) {
   double total = 0, found = 0;
   for (TitleTerm& term : terms) {
     total += term.weight;
-    term.found = term.found || found_in(term, index);
+    term.found = term.found || found_in(term, index, Title::own);
     if (term.found) found += term.weight;
   }
   return total > 0 ? found / total : 1.0;
@@ -339,7 +359,7 @@ bool count_names_of_the_day(std::vector<TitleTerm>& terms, const DigestTitles& d
       word.pop_back();  // "apis": its uses are "api" and "apis"
     }
     if (uses_of(index.lowercase(), word) < static_cast<std::size_t>(p.key_name_min_uses) ||
-        digest.share_of_others_using(word) > p.digest_name_max_share) {
+        digest.share_of_others_using(word) > p.digest_max_share) {
       continue;
     }
     term.kind = TitleTerm::Kind::entity;
@@ -459,7 +479,7 @@ double rival_grounding(const DigestTitles& digest, std::size_t other, const Summ
     if (total > 0 && found_weight + left_weight <= to_beat * total) return 0;
     --left;
     left_weight -= term.weight;
-    if (!found_in(term, index)) continue;
+    if (!found_in(term, index, Title::other)) continue;
     ++found;
     found_weight += term.weight;
   }
@@ -555,6 +575,23 @@ double DigestTitles::share_of_others_using(std::string_view lowercase_word) cons
   return others == 0 ? 1.0 : static_cast<double>(using_it) / static_cast<double>(others);
 }
 
+const HangulSounds& DigestTitles::sounds_of(std::size_t index) const {
+  sounds_cache.resize(summaries.size());
+  if (!sounds_cache[index]) sounds_cache[index].emplace(summaries[index]);
+  return *sounds_cache[index];
+}
+
+double DigestTitles::share_of_others_sounding(std::string_view word, std::size_t min_length) const {
+  sounds_cache.resize(summaries.size());
+  std::size_t others = 0, sounding = 0;
+  for (std::size_t index = 0; index < summaries.size(); ++index) {
+    if (index == own || summaries[index].empty()) continue;
+    ++others;
+    sounding += sounds_of(index).contains(word, min_length);
+  }
+  return others == 0 ? 0.0 : static_cast<double>(sounding) / static_cast<double>(others);
+}
+
 std::size_t uses_of(std::string_view lowercase_text, std::string_view lowercase_word) {
   if (lowercase_word.empty()) return 0;
   std::size_t uses = 0;
@@ -585,7 +622,7 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   Signals signals;
   signals.terms = digest.terms(digest.own, vocabulary, parameters);
   const std::vector<Token> tokens = latin_tokens(summary);
-  SummaryIndex index(summary, tokens, vocabulary, parameters);
+  SummaryIndex index(summary, tokens, digest, vocabulary, parameters);
   signals.names = summary_names(tokens, vocabulary, parameters);
   const std::string_view opening = summary.substr(0, std::min(lead, summary.size()));
   // A summary grounded by its title can still be about another entry's paper by name.

@@ -11,6 +11,7 @@
 
 #include "checks/summary_names.hpp"
 #include "checks/summary_vocabulary.hpp"
+#include "checks/transliteration.hpp"
 
 namespace digestlint::summary {
 
@@ -42,6 +43,7 @@ struct DigestTitles {
   // then no other summary is known to use any word.
   std::vector<std::string_view> summaries = {};
   mutable std::vector<std::optional<std::string>> lowercase_cache = {};  // share_of_others_using()
+  mutable std::vector<std::optional<HangulSounds>> sounds_cache = {};    // by sounds_of()
   mutable std::vector<std::optional<std::vector<TitleTerm>>> term_cache = {};  // filled by terms()
   mutable std::vector<std::optional<SquashedTitle>> squashed_cache = {};  // filled by squashed()
   mutable std::vector<std::string> name_cache = {};  // filled by squashed_names()
@@ -55,6 +57,11 @@ struct DigestTitles {
   // The share of the other entries' summaries that write a lowercase word (uses_of), of those
   // with a summary; 1 when no other entry has one.
   double share_of_others_using(std::string_view lowercase_word) const;
+  // The same for a word spelled in Hangul (HangulSounds::contains).
+  double share_of_others_sounding(std::string_view word, std::size_t min_length) const;
+  // The Hangul sounds of an entry's summary, built once for the digest: each summary's own
+  // lookups and the others' share read the same.
+  const HangulSounds& sounds_of(std::size_t index) const;
 };
 
 // Uses of a lowercase word in a lowercase text, as a whole word or in the plural ("api" in

@@ -463,3 +463,27 @@ TEST_CASE("a broad name of the title counts when the summary keeps using it and 
   // Alone, with no other summary to compare with, a broad name stays broad.
   CHECK(kind_of(f.run(kTitle, kSummary), "APIs") == TitleTerm::Kind::common);
 }
+
+TEST_CASE("a Hangul spelling grounds the own title only when the rest of the day lacks it") {
+  const Fixture f;
+  // "Toto" and 데이터 share a sound skeleton (T-V-T-V): on a day whose summaries all write 데이터,
+  // the match is a native word, not the name.
+  constexpr std::string_view kTitle = "Toto: Observability Forecasting";
+  constexpr std::string_view kSummary =
+      "이 연구는 관측 데이터로 시계열을 예측합니다. 대규모 데이터에서 사전 학습한 모델을 "
+      "공개합니다.";
+  const auto toto_found = [&](std::string_view others) {
+    DigestTitles digest{{kTitle}, 0};
+    digest.summaries = {kSummary};
+    for (int k = 0; k < 9; ++k) {
+      digest.titles.push_back("Another Paper");
+      digest.summaries.push_back(others);
+    }
+    const Signals s = analyse(digest, kSummary, kSummary.size() / 3, f.vocabulary, f.parameters);
+    REQUIRE(!s.terms.empty());
+    REQUIRE(s.terms.front().text == "Toto");
+    return s.terms.front().found;
+  };
+  CHECK(toto_found(kOther));  // a quiet day: the spelling counts
+  CHECK_FALSE(toto_found("새 데이터셋과 데이터 정제를 다룹니다."));  // every summary has 데이터
+}

@@ -108,7 +108,7 @@ Parameters read_parameters(const RuleSpec& rule) {
   count("key-name-min-uses", p.key_name_min_uses);
   count("capitalized-name-min-uses", p.capitalized_name_min_uses);
   share("weak-grounding", p.weak_grounding);
-  share("digest-name-max-share", p.digest_name_max_share);
+  share("digest-max-share", p.digest_max_share);
   count("min-boilerplate", p.min_boilerplate);
   count("many-boilerplate", p.many_boilerplate);
   if (p.many_boilerplate < p.min_boilerplate) {
@@ -161,7 +161,7 @@ const std::vector<std::string_view>& parameter_names() {
                                                       "key-name-min-uses",
                                                       "capitalized-name-min-uses",
                                                       "weak-grounding",
-                                                      "digest-name-max-share",
+                                                      "digest-max-share",
                                                       "min-boilerplate",
                                                       "many-boilerplate",
                                                       "min-field-hits",

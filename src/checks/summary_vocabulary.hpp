@@ -64,11 +64,13 @@ struct Parameters {
   int key_name_min_uses = 2, capitalized_name_min_uses = 3;
   // Grounding (weighted share of title terms found) below which a summary is a candidate.
   double weak_grounding = 0.55;
-  // A broad name of the title (in the common vocabulary: "APIs", "GPT-4", "RL") that a weakly
-  // grounded summary keeps using (key_name_min_uses) counts as an entity of the title when at
-  // most this share of the digest's other summaries write it: broad in the field, but what this
-  // paper is about on the day.
-  double digest_name_max_share = 0.1;
+  // What most of a digest shares says little about one of its papers. A broad name of the title
+  // (in the common vocabulary: "APIs", "GPT-4", "RL") that a weakly grounded summary keeps using
+  // (key_name_min_uses) counts as an entity of the title when at most this share of the digest's
+  // other summaries write it: broad in the field, but what this paper is about on the day. A
+  // Hangul spelling that grounds a title word must be in at most this share of them too, or it is
+  // a native word that sounds alike (데이터 for "Toto").
+  double digest_max_share = 0.2;
   // Template phrases: a summary naming nothing of its own is template-like from min_boilerplate
   // phrases and a template whatever its grounding from many_boilerplate.
   int min_boilerplate = 2, many_boilerplate = 4;
