@@ -198,7 +198,7 @@ class SummaryIndex {
     const std::size_t min_length = parameters_.transliteration_min_length;
     if (!own_sounds().contains(word, min_length)) return false;
     return title == Title::other ||
-           digest_.share_of_others_sounding(word, min_length) <= parameters_.digest_max_share;
+           digest_.few_others_sound(word, min_length, parameters_.digest_max_share);
   }
 
   // The digest's copy when it knows the summaries (built once for the digest), else its own.
@@ -359,7 +359,7 @@ bool count_names_of_the_day(std::vector<TitleTerm>& terms, const DigestTitles& d
       word.pop_back();  // "apis": its uses are "api" and "apis"
     }
     if (uses_of(index.lowercase(), word) < static_cast<std::size_t>(p.key_name_min_uses) ||
-        digest.share_of_others_using(word) > p.digest_max_share) {
+        !digest.few_others_use(word, p.digest_max_share)) {
       continue;
     }
     term.kind = TitleTerm::Kind::entity;
@@ -563,16 +563,36 @@ const std::vector<std::string>& DigestTitles::squashed_names(const Vocabulary& v
   return name_cache;
 }
 
-double DigestTitles::share_of_others_using(std::string_view lowercase_word) const {
-  lowercase_cache.resize(summaries.size());
-  std::size_t others = 0, using_it = 0;
-  for (std::size_t index = 0; index < summaries.size(); ++index) {
-    if (index == own || summaries[index].empty()) continue;
-    ++others;
-    if (!lowercase_cache[index]) lowercase_cache[index] = ascii_lower(summaries[index]);
-    using_it += uses_of(*lowercase_cache[index], lowercase_word) > 0;
+namespace {
+
+// Whether at most `share` of the digest's other summaries pass `has` (given an entry's index),
+// reading no more of them than it takes to know: a native word that sounds like a title word is
+// in most of them, and their sounds need not all be built. `alone`: the answer when no other
+// entry has a summary.
+template <typename Has>
+bool few_others(const DigestTitles& digest, double share, bool alone, Has has) {
+  const auto other = [&](std::size_t index) {
+    return index != digest.own && !digest.summaries[index].empty();
+  };
+  std::size_t others = 0;
+  for (std::size_t index = 0; index < digest.summaries.size(); ++index) others += other(index);
+  if (others == 0) return alone;
+  std::size_t passing = 0;
+  for (std::size_t index = 0; index < digest.summaries.size(); ++index) {
+    if (!other(index) || !has(index)) continue;
+    if (static_cast<double>(++passing) / static_cast<double>(others) > share) return false;
   }
-  return others == 0 ? 1.0 : static_cast<double>(using_it) / static_cast<double>(others);
+  return true;
+}
+
+}  // namespace
+
+bool DigestTitles::few_others_use(std::string_view lowercase_word, double share) const {
+  lowercase_cache.resize(summaries.size());
+  return few_others(*this, share, false, [&](std::size_t index) {
+    if (!lowercase_cache[index]) lowercase_cache[index] = ascii_lower(summaries[index]);
+    return uses_of(*lowercase_cache[index], lowercase_word) > 0;
+  });
 }
 
 const HangulSounds& DigestTitles::sounds_of(std::size_t index) const {
@@ -581,15 +601,10 @@ const HangulSounds& DigestTitles::sounds_of(std::size_t index) const {
   return *sounds_cache[index];
 }
 
-double DigestTitles::share_of_others_sounding(std::string_view word, std::size_t min_length) const {
-  sounds_cache.resize(summaries.size());
-  std::size_t others = 0, sounding = 0;
-  for (std::size_t index = 0; index < summaries.size(); ++index) {
-    if (index == own || summaries[index].empty()) continue;
-    ++others;
-    sounding += sounds_of(index).contains(word, min_length);
-  }
-  return others == 0 ? 0.0 : static_cast<double>(sounding) / static_cast<double>(others);
+bool DigestTitles::few_others_sound(std::string_view word, std::size_t min_length,
+                                    double share) const {
+  return few_others(*this, share, true,
+                    [&](std::size_t index) { return sounds_of(index).contains(word, min_length); });
 }
 
 std::size_t uses_of(std::string_view lowercase_text, std::string_view lowercase_word) {

@@ -42,7 +42,7 @@ struct DigestTitles {
   // Each entry's summary as analysed (empty when it has none); may be left empty altogether,
   // then no other summary is known to use any word.
   std::vector<std::string_view> summaries = {};
-  mutable std::vector<std::optional<std::string>> lowercase_cache = {};  // share_of_others_using()
+  mutable std::vector<std::optional<std::string>> lowercase_cache = {};  // by few_others_use()
   mutable std::vector<std::optional<HangulSounds>> sounds_cache = {};    // by sounds_of()
   mutable std::vector<std::optional<std::vector<TitleTerm>>> term_cache = {};  // filled by terms()
   mutable std::vector<std::optional<SquashedTitle>> squashed_cache = {};  // filled by squashed()
@@ -54,11 +54,12 @@ struct DigestTitles {
   // Each title's name (the term it opens with) squashed, or empty when it opens with no name.
   const std::vector<std::string>& squashed_names(const Vocabulary& vocabulary,
                                                  const Parameters& parameters) const;
-  // The share of the other entries' summaries that write a lowercase word (uses_of), of those
-  // with a summary; 1 when no other entry has one.
-  double share_of_others_using(std::string_view lowercase_word) const;
-  // The same for a word spelled in Hangul (HangulSounds::contains).
-  double share_of_others_sounding(std::string_view word, std::size_t min_length) const;
+  // Whether at most `share` of the other entries' summaries (of those with one) write a
+  // lowercase word (uses_of); false when no other entry has a summary.
+  bool few_others_use(std::string_view lowercase_word, double share) const;
+  // Whether at most `share` of them spell a word in Hangul (HangulSounds::contains); true when
+  // no other entry has a summary. Both stop reading summaries once more than that do.
+  bool few_others_sound(std::string_view word, std::size_t min_length, double share) const;
   // The Hangul sounds of an entry's summary, built once for the digest: each summary's own
   // lookups and the others' share read the same.
   const HangulSounds& sounds_of(std::size_t index) const;
