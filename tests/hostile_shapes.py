@@ -98,6 +98,21 @@ def long_title(n):
     return HEADER + text.replace("TideNet 0: Forecasting Coastal Tides, Part 0", title)
 
 
+def sounded_names(n):
+    """n entries, each named by a word that only its own summary spells in Hangul (Rakida as
+    라키다): each summary, grounded by that spelling alone, is compared with the rest of the
+    digest, which once read every other summary."""
+    latin, hangul = ["ra", "ki", "do", "mu", "se", "po"], ["라", "키", "도", "무", "세", "포"]
+    def spelled(i, syllables):
+        digits = [i // 6 ** k % 6 for k in range(6)]
+        return "".join(syllables[d] for d in digits)
+    return HEADER + "".join(
+        entry(i, summary=f"- **What's New**: {spelled(i, hangul)}는 조용한 방법입니다.\n")
+        .replace(f"TideNet {i}: Forecasting Coastal Tides, Part {i}",
+                 f"{spelled(i, latin).capitalize()}: Quiet Harbor Lanterns")
+        for i in range(n))
+
+
 # name → (generator, n for the test, n for the benchmark)
 SHAPES = {
     "author-line": (author_line, 25000, 200000),
@@ -111,4 +126,5 @@ SHAPES = {
     "comment-blocks": (comment_blocks, 2500, 10000),
     "many-names": (many_names, 5000, 20000),
     "long-title": (long_title, 5000, 20000),
+    "sounded-names": (sounded_names, 2500, 10000),
 }

@@ -197,8 +197,7 @@ class SummaryIndex {
     if (!thorough_) return false;
     const std::size_t min_length = parameters_.transliteration_min_length;
     if (!own_sounds().contains(word, min_length)) return false;
-    return title == Title::other ||
-           digest_.few_others_sound(word, min_length, parameters_.digest_max_share);
+    return title == Title::other || digest_.few_others_sound(word, parameters_);
   }
 
   // The digest's copy when it knows the summaries (built once for the digest), else its own.
@@ -359,7 +358,7 @@ bool count_names_of_the_day(std::vector<TitleTerm>& terms, const DigestTitles& d
       word.pop_back();  // "apis": its uses are "api" and "apis"
     }
     if (uses_of(index.lowercase(), word) < static_cast<std::size_t>(p.key_name_min_uses) ||
-        !digest.few_others_use(word, p.digest_max_share)) {
+        !digest.few_others_use(word, p)) {
       continue;
     }
     term.kind = TitleTerm::Kind::entity;
@@ -565,31 +564,37 @@ const std::vector<std::string>& DigestTitles::squashed_names(const Vocabulary& v
 
 namespace {
 
-// Whether at most `share` of the digest's other summaries pass `has` (given an entry's index),
-// reading no more of them than it takes to know: a native word that sounds like a title word is
-// in most of them, and their sounds need not all be built. `alone`: the answer when no other
-// entry has a summary.
+// Whether at most digest_max_share of the other summaries of the max_rivals nearest entries pass
+// `has` (given an entry's index), reading no more of them than it takes to know: a native word
+// that sounds like a title word is in most of them, and their sounds need not all be built.
+// `alone`: the answer when none of those entries has a summary.
 template <typename Has>
-bool few_others(const DigestTitles& digest, double share, bool alone, Has has) {
-  const auto other = [&](std::size_t index) {
-    return index != digest.own && !digest.summaries[index].empty();
+bool few_others(const DigestTitles& digest, const Parameters& p, bool alone, Has has) {
+  const auto summarized = [&](std::size_t index) {
+    return index < digest.summaries.size() && !digest.summaries[index].empty();
   };
   std::size_t others = 0;
-  for (std::size_t index = 0; index < digest.summaries.size(); ++index) others += other(index);
+  visit_nearest(digest, p, [&](std::size_t index) {
+    others += summarized(index);
+    return false;
+  });
   if (others == 0) return alone;
   std::size_t passing = 0;
-  for (std::size_t index = 0; index < digest.summaries.size(); ++index) {
-    if (!other(index) || !has(index)) continue;
-    if (static_cast<double>(++passing) / static_cast<double>(others) > share) return false;
-  }
-  return true;
+  bool few = true;
+  visit_nearest(digest, p, [&](std::size_t index) {
+    if (!summarized(index) || !has(index)) return false;
+    few = static_cast<double>(++passing) / static_cast<double>(others) <= p.digest_max_share;
+    return !few;
+  });
+  return few;
 }
 
 }  // namespace
 
-bool DigestTitles::few_others_use(std::string_view lowercase_word, double share) const {
+bool DigestTitles::few_others_use(std::string_view lowercase_word,
+                                  const Parameters& parameters) const {
   lowercase_cache.resize(summaries.size());
-  return few_others(*this, share, false, [&](std::size_t index) {
+  return few_others(*this, parameters, false, [&](std::size_t index) {
     if (!lowercase_cache[index]) lowercase_cache[index] = ascii_lower(summaries[index]);
     return uses_of(*lowercase_cache[index], lowercase_word) > 0;
   });
@@ -601,10 +606,10 @@ const HangulSounds& DigestTitles::sounds_of(std::size_t index) const {
   return *sounds_cache[index];
 }
 
-bool DigestTitles::few_others_sound(std::string_view word, std::size_t min_length,
-                                    double share) const {
-  return few_others(*this, share, true,
-                    [&](std::size_t index) { return sounds_of(index).contains(word, min_length); });
+bool DigestTitles::few_others_sound(std::string_view word, const Parameters& parameters) const {
+  return few_others(*this, parameters, true, [&](std::size_t index) {
+    return sounds_of(index).contains(word, parameters.transliteration_min_length);
+  });
 }
 
 std::size_t uses_of(std::string_view lowercase_text, std::string_view lowercase_word) {

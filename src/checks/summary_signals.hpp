@@ -54,12 +54,13 @@ struct DigestTitles {
   // Each title's name (the term it opens with) squashed, or empty when it opens with no name.
   const std::vector<std::string>& squashed_names(const Vocabulary& vocabulary,
                                                  const Parameters& parameters) const;
-  // Whether at most `share` of the other entries' summaries (of those with one) write a
-  // lowercase word (uses_of); false when no other entry has a summary.
-  bool few_others_use(std::string_view lowercase_word, double share) const;
-  // Whether at most `share` of them spell a word in Hangul (HangulSounds::contains); true when
-  // no other entry has a summary. Both stop reading summaries once more than that do.
-  bool few_others_sound(std::string_view word, std::size_t min_length, double share) const;
+  // Whether at most digest_max_share of the other entries' summaries (of the max_rivals nearest
+  // entries, those with a summary) write a lowercase word (uses_of); false when none has one.
+  bool few_others_use(std::string_view lowercase_word, const Parameters& parameters) const;
+  // Whether at most that share of them spell a word in Hangul (HangulSounds::contains, at least
+  // transliteration_min_length); true when none has a summary. Both stop reading summaries once
+  // more than that share do.
+  bool few_others_sound(std::string_view word, const Parameters& parameters) const;
   // The Hangul sounds of an entry's summary, built once for the digest: each summary's own
   // lookups and the others' share read the same.
   const HangulSounds& sounds_of(std::size_t index) const;

@@ -69,7 +69,8 @@ struct Parameters {
   // (key_name_min_uses) counts as an entity of the title when at most this share of the digest's
   // other summaries write it: broad in the field, but what this paper is about on the day. A
   // Hangul spelling that grounds a title word must be in at most this share of them too, or it is
-  // a native word that sounds alike (데이터 for "Toto").
+  // a native word that sounds alike (데이터 for "Toto"). The other summaries are those of the
+  // max_rivals nearest entries, so a digest of thousands stays linear.
   double digest_max_share = 0.2;
   // Template phrases: a summary naming nothing of its own is template-like from min_boilerplate
   // phrases and a template whatever its grounding from many_boilerplate.
