@@ -33,6 +33,16 @@ struct Fixture {
     return analyse(DigestTitles{std::move(titles), own}, summary, summary.size() / 3, vocabulary,
                    parameters);
   }
+  // The summary of the first entry of a digest whose nine other entries all have `other`.
+  Signals on_a_day(std::string_view title, std::string_view summary, std::string_view other) const {
+    DigestTitles digest{{title}, 0};
+    digest.summaries = {summary};
+    for (int k = 0; k < 9; ++k) {
+      digest.titles.push_back("Another Paper");
+      digest.summaries.push_back(other);
+    }
+    return analyse(digest, summary, summary.size() / 3, vocabulary, parameters);
+  }
   Assessment verdict(std::string_view title, std::string_view summary) const {
     return assess(run(title, summary), parameters);
   }
@@ -432,15 +442,6 @@ TEST_CASE("a broad name of the title counts when the summary keeps using it and 
       "언어 모델 공격은 보통 화이트박스 접근을 가정합니다. 실제 API는 더 유연하여 그레이박스 "
       "접근이 가능합니다. GPT-4 API의 파인튜닝과 함수 호출을 시험했고, GPT-4의 보호 기능을 "
       "제거할 수 있었습니다.";
-  const auto analysed = [&](std::vector<std::string_view> others) {
-    DigestTitles digest{{kTitle}, 0};
-    digest.summaries = {kSummary};
-    for (const std::string_view other : others) {
-      digest.titles.push_back("Another Paper");
-      digest.summaries.push_back(other);
-    }
-    return analyse(digest, kSummary, kSummary.size() / 3, f.vocabulary, f.parameters);
-  };
   const auto kind_of = [](const Signals& s, std::string_view text) {
     const auto it = std::find_if(s.terms.begin(), s.terms.end(),
                                  [&](const TitleTerm& term) { return term.text == text; });
@@ -448,15 +449,14 @@ TEST_CASE("a broad name of the title counts when the summary keeps using it and 
     return it->kind;
   };
   // Nine other summaries, none about APIs or GPT-4: both names are this paper's on the day.
-  const std::vector<std::string_view> quiet(9, kOther);
-  const Signals own_day = analysed(quiet);
+  const Signals own_day = f.on_a_day(kTitle, kSummary, kOther);
   CHECK(kind_of(own_day, "APIs") == TitleTerm::Kind::entity);
   CHECK(kind_of(own_day, "GPT-4") == TitleTerm::Kind::entity);
   CHECK(own_day.grounding >= f.parameters.weak_grounding);
   CHECK(assess(own_day, f.parameters).verdict == Verdict::fine);
   // When every other summary of the day uses GPT-4 and APIs, they say nothing of this paper.
-  const std::vector<std::string_view> busy(9, "GPT-4 API로 만든 에이전트를 GPT-4로 평가합니다.");
-  const Signals busy_day = analysed(busy);
+  const Signals busy_day =
+      f.on_a_day(kTitle, kSummary, "GPT-4 API로 만든 에이전트를 GPT-4로 평가합니다.");
   CHECK(kind_of(busy_day, "APIs") == TitleTerm::Kind::common);
   CHECK(kind_of(busy_day, "GPT-4") == TitleTerm::Kind::common);
   CHECK(busy_day.grounding < f.parameters.weak_grounding);
@@ -473,13 +473,7 @@ TEST_CASE("a Hangul spelling grounds the own title only when the rest of the day
       "이 연구는 관측 데이터로 시계열을 예측합니다. 대규모 데이터에서 사전 학습한 모델을 "
       "공개합니다.";
   const auto toto_found = [&](std::string_view others) {
-    DigestTitles digest{{kTitle}, 0};
-    digest.summaries = {kSummary};
-    for (int k = 0; k < 9; ++k) {
-      digest.titles.push_back("Another Paper");
-      digest.summaries.push_back(others);
-    }
-    const Signals s = analyse(digest, kSummary, kSummary.size() / 3, f.vocabulary, f.parameters);
+    const Signals s = f.on_a_day(kTitle, kSummary, others);
     REQUIRE(!s.terms.empty());
     REQUIRE(s.terms.front().text == "Toto");
     return s.terms.front().found;
