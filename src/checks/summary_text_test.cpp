@@ -6,6 +6,11 @@
 #include <map>
 #include <random>
 
+#include "model/source.hpp"
+#include "random_pieces.hpp"
+
+using digestlint::testing::random_pieces;
+
 using namespace digestlint::summary;
 
 TEST_CASE("latin_tokens keeps joined names and skips digit-led runs") {
@@ -119,9 +124,12 @@ TEST_CASE("shingles ignore wrapping and punctuation, and jaccard measures overla
 }
 
 // The rolling hash as a window over the whole list of kept characters, for comparison.
-std::vector<std::uint64_t> naive_shingle_hashes(const std::u32string& text, std::size_t width) {
+std::vector<std::uint64_t> naive_shingle_hashes(std::string_view text, std::size_t width) {
   std::vector<std::uint32_t> units;
-  for (const char32_t c : text) {
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = 0;
+    const char32_t c = digestlint::decode_utf8(text, i, length);
+    i += length;
     if (c >= 0x80 || std::isalnum(static_cast<int>(c))) {
       units.push_back(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     }
@@ -138,28 +146,16 @@ std::vector<std::uint64_t> naive_shingle_hashes(const std::u32string& text, std:
 
 TEST_CASE("append_shingle_hashes reads the text once and agrees with a window over all of it") {
   // Letters of both cases, digits, punctuation, spaces and Hangul, at every width a rule allows.
-  const std::u32string alphabet = U"aZ9 .-한국어(x)";
+  const std::vector<std::string> pieces = {"a", "Z", "9", " ", ".", "-", "한", "국", "어", "(x)"};
   std::mt19937 engine(99);
   for (int round = 0; round < 400; ++round) {
-    std::u32string text;
-    const std::size_t length = engine() % 40;
-    for (std::size_t k = 0; k < length; ++k) text.push_back(alphabet[engine() % alphabet.size()]);
-    std::string utf8;
-    for (const char32_t c : text) {
-      if (c < 0x80) {
-        utf8.push_back(static_cast<char>(c));
-      } else {  // the Hangul syllables are three bytes
-        utf8.push_back(static_cast<char>(0xE0 | (c >> 12)));
-        utf8.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        utf8.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-      }
-    }
+    const std::string text = random_pieces(engine, pieces, 40);
     const std::size_t width = 1 + engine() % kMaxShingleWidth;
     std::vector<std::uint64_t> appended = {42};  // what was there stays
-    append_shingle_hashes(utf8, width, appended);
+    append_shingle_hashes(text, width, appended);
     std::vector<std::uint64_t> expected = {42};
     for (const std::uint64_t hash : naive_shingle_hashes(text, width)) expected.push_back(hash);
-    CHECK_MESSAGE(appended == expected, "width ", width, ", text of ", length, " characters");
+    CHECK_MESSAGE(appended == expected, "width ", width, ", text '", text, "'");
   }
 }
 
@@ -218,21 +214,15 @@ TEST_CASE("PhraseMatcher agrees with a naive count on random texts") {
   const std::vector<std::string> pieces = {
       "가", "각", "나", "다", "a", "b", "A", "B", " ", "-", "\xea", "\xb0", std::string(1, '\0')};
   std::mt19937 engine(12345);
-  const auto piece = [&] { return pieces[engine() % pieces.size()]; };
   for (int round = 0; round < 40; ++round) {
     std::vector<std::pair<std::string, bool>> patterns;
     const std::size_t pattern_count = 1 + engine() % 30;
     for (std::size_t p = 0; p < pattern_count; ++p) {
-      std::string pattern;
-      for (std::size_t k = engine() % 7; k > 0; --k) pattern += piece();
-      patterns.emplace_back(pattern, engine() % 3 == 0);
+      std::string pattern = random_pieces(engine, pieces, 7);
+      patterns.emplace_back(std::move(pattern), engine() % 3 == 0);
     }
     std::vector<std::string> texts;
-    for (int t = 0; t < 10; ++t) {
-      std::string text;
-      for (std::size_t k = engine() % 80; k > 0; --k) text += piece();
-      texts.push_back(text);
-    }
+    for (int t = 0; t < 10; ++t) texts.push_back(random_pieces(engine, pieces, 80));
     PhraseMatcher matcher;
     std::vector<std::pair<std::string, bool>> distinct;  // patterns by id
     for (const auto& [pattern, word_start] : patterns) {

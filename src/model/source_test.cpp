@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "random_pieces.hpp"
+
+using digestlint::testing::random_pieces;
+
 namespace digestlint {
 namespace {
 
@@ -52,9 +56,7 @@ TEST_CASE("utf16_length counts ASCII words as decoding one code point at a time 
   };
   std::mt19937 engine(11);
   for (int round = 0; round < 2000; ++round) {
-    std::string text;
-    const int count = static_cast<int>(engine() % 12);
-    for (int k = 0; k < count; ++k) text += pieces[engine() % pieces.size()];
+    const std::string text = random_pieces(engine, pieces, 12);
     CAPTURE(text);
     REQUIRE(utf16_length(text) == decoded(text));
   }

@@ -6,6 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "random_pieces.hpp"
+
+using digestlint::testing::random_pieces;
+
 namespace digestlint {
 
 TEST_CASE("trim drops ASCII whitespace at both ends only") {
@@ -31,8 +35,7 @@ TEST_CASE("code_point_count eight bytes at a time agrees with counting byte by b
   const std::vector<std::string> pieces = {"a", "é", "한", "😀", "\x80", "\xBF", " "};
   std::mt19937 engine(7);
   for (int round = 0; round < 2000; ++round) {
-    std::string text;
-    for (std::size_t k = engine() % 30; k > 0; --k) text += pieces[engine() % pieces.size()];
+    const std::string text = random_pieces(engine, pieces, 30);
     std::size_t expected = 0;
     for (const char c : text) expected += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     CAPTURE(text);

@@ -6,6 +6,10 @@
 #include <random>
 #include <string>
 
+#include "random_pieces.hpp"
+
+using digestlint::testing::random_pieces;
+
 namespace digestlint {
 namespace {
 
@@ -35,9 +39,7 @@ std::string random_text(std::mt19937& engine) {
                                                   "\xf4\x90\x80\x80",
                                                   "é",
                                                   "plain ascii run"};
-  std::string text;
-  for (std::size_t n = engine() % 12; n > 0; --n) text += pieces[engine() % pieces.size()];
-  return text;
+  return random_pieces(engine, pieces, 12);
 }
 
 // A random value written both ways: as nlohmann builds it, and through JsonText.

@@ -6,6 +6,10 @@
 
 #include <random>
 
+#include "random_pieces.hpp"
+
+using digestlint::testing::random_pieces;
+
 using namespace digestlint;
 
 namespace {
@@ -59,9 +63,7 @@ TEST_CASE("messages render as fmt renders them: random templates") {
                                            ".5",      "a",   " ",   "{n:3}", "é"};
   std::mt19937 random(7);
   for (int round = 0; round < 3000; ++round) {
-    std::string message_template;
-    const int length = static_cast<int>(random() % 8);
-    for (int k = 0; k < length; ++k) message_template += pieces[random() % pieces.size()];
+    const std::string message_template = random_pieces(random, pieces, 8);
     CAPTURE(message_template);
     REQUIRE(render_message(message_template, kArgs) == with_fmt(message_template, kArgs));
   }
