@@ -332,16 +332,21 @@ bool found_in(const TitleTerm& term, const SummaryIndex& index, Title title) {
   return named ? index.has_name(term.text, title) : index.has_word(term.text, term.stemmed, title);
 }
 
-// Weighted share of the own title's terms found in the summary; marks each term found or not. A
-// found already stays found (a second pass, by more methods, looks up only the others).
-double ground(std::vector<TitleTerm>& terms, const SummaryIndex& index) {
+// Weighted share of the terms marked found.
+double found_share(const std::vector<TitleTerm>& terms) {
   double total = 0, found = 0;
-  for (TitleTerm& term : terms) {
+  for (const TitleTerm& term : terms) {
     total += term.weight;
-    term.found = term.found || found_in(term, index, Title::own);
     if (term.found) found += term.weight;
   }
   return total > 0 ? found / total : 1.0;
+}
+
+// Weighted share of the own title's terms found in the summary; marks each term found or not. A
+// term found already stays found (a second pass, by more methods, looks up only the others).
+double ground(std::vector<TitleTerm>& terms, const SummaryIndex& index) {
+  for (TitleTerm& term : terms) term.found = term.found || found_in(term, index, Title::own);
+  return found_share(terms);
 }
 
 // A broad name of the title ("APIs", "GPT-4") that the summary keeps using while few other
@@ -662,7 +667,7 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   signals.grounding = ground(signals.terms, index);
   if (signals.grounding < parameters.weak_grounding &&
       count_names_of_the_day(signals.terms, digest, index, parameters)) {
-    signals.grounding = ground(signals.terms, index);
+    signals.grounding = found_share(signals.terms);  // the other terms were looked up already
   }
   signals.boilerplate = boilerplate_in(index.phrase_counts(), vocabulary);
   // A LaTeX macro (`\method`) often stands in for the paper's name: the name is then hidden,
