@@ -167,8 +167,13 @@ struct Location {
   int entry = 0;  // 0-based index in its digest
   Span span;
   std::string title;
-  std::string section;  // empty: the whole summary
+  std::string section;             // empty: the whole summary
+  std::optional<Excerpt> excerpt;  // a representative's, for copies in later files
 };
+
+// The longest first line a representative keeps for the code frames of its copies: a summary
+// bullet is well under it, and a longer line is read again from its file instead.
+constexpr std::size_t kExcerptLineBytes = 4096;
 
 // The first text of each cluster, findable by LSH band.
 class ClusterIndex {
@@ -214,6 +219,9 @@ class ClusterIndex {
     signatures_.push_back(kept);
     return nullptr;
   }
+
+  // The representative match_or_add() added last.
+  Location& newest() { return firsts_.back(); }
 
  private:
   void add(Bucket& bucket, std::uint32_t id) {
@@ -343,7 +351,11 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
                   section ? std::string(section->name.text) : std::string()};
     double similarity = 0;
     const Location* first = index.match_or_add(signature, here, similarity_, similarity);
-    if (first == nullptr) return false;  // `here` now belongs to the index
+    if (first == nullptr) {  // `here` now belongs to the index, as a representative
+      Location& added = index.newest();
+      added.excerpt = excerpt_of(*input.source, added.span, kExcerptLineBytes);
+      return false;
+    }
     if (report_it) report(run, input, *first, here, similarity);
     return true;
   }
@@ -359,7 +371,8 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
     const std::string where = same_file ? fmt::format("entry {}", first.entry + 1)
                                         : fmt::format("{} entry {}", first_path, first.entry + 1);
     RelatedLocation related{same_file ? std::string() : first_path, first.span,
-                            fmt::format("first {} ('{}')", part_name(first), first.title)};
+                            fmt::format("first {} ('{}')", part_name(first), first.title),
+                            same_file ? std::nullopt : first.excerpt};
     input.sink->report(later.span,
                        {{"part", part_name(later)},
                         {"other", first.title},

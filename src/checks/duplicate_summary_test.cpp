@@ -53,6 +53,7 @@ TEST_CASE("duplicate summaries are reported on the later entry with a pointer to
   REQUIRE(finding.related.size() == 1);
   CHECK(finding.related[0].path.empty());
   CHECK(finding.related[0].span.begin < text.find("Beta"));
+  CHECK_FALSE(finding.related[0].excerpt);  // the reporter has this file
 }
 
 TEST_CASE("a duplicated section across files is reported in the later file") {
@@ -75,6 +76,13 @@ TEST_CASE("a duplicated section across files is reported in the later file") {
   CHECK(finding.message.find("a.md entry 1") != std::string::npos);
   REQUIRE(finding.related.size() == 1);
   CHECK(finding.related[0].path == "a.md");
+  // a.md may be released before this is written: the first section is placed and drawn from
+  // what was kept of it.
+  const RelatedLocation& first = finding.related[0];
+  REQUIRE(first.excerpt);
+  CHECK(first.excerpt->begin.line == a->position(first.span.begin).line);
+  CHECK(first.excerpt->first_line == a->line_text(first.excerpt->begin.line));
+  CHECK(first.excerpt->first_line.find("91%") != std::string::npos);
 }
 
 TEST_CASE("distinct summaries are not duplicates") {

@@ -7,11 +7,18 @@
 
 namespace digestlint::lsp {
 
+namespace {
+
+// LSP counts a byte order mark as a character of the first line; digestlint's columns do not.
+TextPosition to_text_position(Position p, bool has_bom) {
+  return TextPosition{p.line - 1, p.utf16_column - 1 + (has_bom && p.line == 1 ? 1 : 0)};
+}
+
+}  // namespace
+
 TextRange to_range(const SourceFile& source, Span span) {
   const auto convert = [&](std::size_t offset) {
-    const Position p = source.position(offset);
-    const int bom = source.has_bom() && p.line == 1 ? 1 : 0;
-    return TextPosition{p.line - 1, p.utf16_column - 1 + bom};
+    return to_text_position(source.position(offset), source.has_bom());
   };
   return {convert(span.begin), convert(std::max(span.begin, span.end))};
 }
@@ -45,13 +52,19 @@ json to_diagnostic(const SourceFile& source, const std::string& uri, const Findi
   if (!finding.related.empty()) {
     json related = json::array();
     for (const RelatedLocation& location : finding.related) {
-      std::shared_ptr<const SourceFile> other;
-      if (!location.path.empty() && location.path != source.path() && lookup) {
-        other = lookup(location.path);
-      }
       const bool same = location.path.empty() || location.path == source.path();
-      const TextRange range = same ? to_range(source, location.span)
-                                   : (other ? to_range(*other, location.span) : TextRange{});
+      std::shared_ptr<const SourceFile> other;
+      if (!same && !location.excerpt && lookup) other = lookup(location.path);
+      TextRange range;
+      if (same) {
+        range = to_range(source, location.span);
+      } else if (location.excerpt) {
+        const Excerpt& excerpt = *location.excerpt;
+        range = {to_text_position(excerpt.begin, excerpt.has_bom),
+                 to_text_position(excerpt.end, excerpt.has_bom)};
+      } else if (other) {
+        range = to_range(*other, location.span);
+      }
       related.push_back(
           {{"location",
             {{"uri", same ? uri : path_to_uri(location.path)}, {"range", to_json(range)}}},

@@ -4,6 +4,7 @@
 
 #include "lsp/code_actions.hpp"
 #include "lsp/hover.hpp"
+#include "report/test_support.hpp"
 
 using namespace digestlint;
 using namespace digestlint::lsp;
@@ -157,4 +158,22 @@ TEST_CASE("hover shows the docs of the rule under the cursor") {
   CHECK((*shown)["range"]["start"]["character"] == 10);
   CHECK_FALSE(hover(source, findings, {1, 16}, lookup).has_value());
   CHECK_FALSE(hover(source, findings, {0, 10}, lookup).has_value());
+}
+
+TEST_CASE("a related file no longer at hand is placed by its excerpts as by the file") {
+  const report_test::ExcerptedFile other;
+  const SourceFile source("d.md", "## X\n");
+  Finding finding;
+  finding.rule_id = "r/x";
+  finding.span = Span{3, 4};
+  finding.related = other.related(false);
+  const auto lookup = [&](const std::string&) {
+    return std::make_shared<const SourceFile>(other.source);
+  };
+  const json read = to_diagnostic(source, "file:///repo/d.md", finding, lookup);
+  finding.related = other.related(true);
+  const json excerpted = to_diagnostic(source, "file:///repo/d.md", finding);
+  CHECK(excerpted["relatedInformation"] == read["relatedInformation"]);
+  // The byte order mark is a character of the first line for LSP.
+  CHECK(excerpted["relatedInformation"][0]["location"]["range"]["start"]["character"] == 8);
 }

@@ -250,9 +250,12 @@ int digits(int n) {
   return d;
 }
 
+std::string location(std::string_view path, Position p) {
+  return fmt::format("{}:{}:{}", path, p.line, p.utf16_column);
+}
+
 std::string location(const SourceFile& source, std::size_t offset) {
-  const Position p = source.position(offset);
-  return fmt::format("{}:{}:{}", source.path(), p.line, p.utf16_column);
+  return location(source.path(), source.position(offset));
 }
 
 void write_frame(std::ostream& out, const Style& style, const FrameLine& frame, int gutter_width,
@@ -268,14 +271,45 @@ void write_frame(std::ostream& out, const Style& style, const FrameLine& frame, 
       << '\n';
 }
 
-struct Related {
-  const SourceFile* source;  // null when the file is not part of the report
-  const RelatedLocation* location;
-};
-
 // The other files the findings of the file being written point into: held until the next file,
 // since the layout cache knows them by address.
 using HeldSources = std::vector<std::shared_ptr<const SourceFile>>;
+
+// A related location as drawn: the file its frame comes from and the span there, and where the
+// location is in its own file. An excerpt is drawn from its first line, read as a file of one
+// line; the file itself is read again only when the analyzer kept no excerpt.
+struct Related {
+  const SourceFile* source = nullptr;  // null when the file is not part of the report
+  const RelatedLocation* location = nullptr;
+  Span span;       // in *source
+  Position begin;  // in the related file
+};
+
+Related related_of(const RelatedLocation& r, const SourceFile& source, const SourceLookup& sources,
+                   HeldSources& held) {
+  Related related{&source, &r};
+  if (!r.path.empty() && r.path != source.path()) {
+    if (r.excerpt) {
+      const Excerpt& excerpt = *r.excerpt;
+      held.push_back(std::make_shared<const SourceFile>(r.path, excerpt.first_line));
+      const auto begin = static_cast<std::size_t>(excerpt.begin.byte_column - 1);
+      const std::size_t end = excerpt.end.line == excerpt.begin.line
+                                  ? static_cast<std::size_t>(excerpt.end.byte_column - 1)
+                                  : excerpt.first_line.size();
+      related.source = held.back().get();
+      related.span = Span{begin, end};
+      related.begin = excerpt.begin;
+      return related;
+    }
+    held.push_back(sources.find(r.path));
+    related.source = held.back().get();
+  }
+  if (related.source != nullptr) {
+    related.span = clamp_span(*related.source, r.span);
+    related.begin = related.source->position(related.span.begin);
+  }
+  return related;
+}
 
 void write_finding(std::ostream& out, const Style& style, const SourceLookup& sources,
                    const SourceFile& source, const Finding& finding, bool show_fixes,
@@ -286,15 +320,8 @@ void write_finding(std::ostream& out, const Style& style, const SourceLookup& so
   std::vector<Related> related;
   int max_line = frame.line;
   for (const RelatedLocation& r : finding.related) {
-    const SourceFile* other = &source;
-    if (!r.path.empty() && r.path != source.path()) {
-      held.push_back(sources.find(r.path));
-      other = held.back().get();
-    }
-    if (other != nullptr) {
-      max_line = std::max(max_line, other->line_of(clamp_span(*other, r.span).begin));
-    }
-    related.push_back({other, &r});
+    related.push_back(related_of(r, source, sources, held));
+    if (related.back().source != nullptr) max_line = std::max(max_line, related.back().begin.line);
   }
   const int gutter_width = digits(max_line);
   const std::string pad(static_cast<std::size_t>(gutter_width), ' ');
@@ -327,11 +354,11 @@ void write_finding(std::ostream& out, const Style& style, const SourceLookup& so
           << '\n';
       continue;
     }
-    const Span related_span = clamp_span(*r.source, r.location->span);
-    out << style.bold(location(*r.source, related_span.begin) + ":") << ' ' << style.label("note")
+    out << style.bold(location(r.source->path(), r.begin) + ":") << ' ' << style.label("note")
         << ": " << message << '\n';
-    write_frame(out, style, frame_line(*r.source, related_span, layouts), gutter_width,
-                Severity::note);
+    FrameLine related_frame = frame_line(*r.source, r.span, layouts);
+    related_frame.line = r.begin.line;  // an excerpt's line is line 1 of its own
+    write_frame(out, style, related_frame, gutter_width, Severity::note);
   }
 }
 

@@ -130,6 +130,22 @@ TEST_CASE("human: related locations in the same file and in another file") {
   CHECK(out.find("Found 1 error in 1 file.\n") != std::string::npos);
 }
 
+TEST_CASE("human: a related file no longer at hand is drawn from its excerpts as from the file") {
+  const report_test::ExcerptReports reports;
+  const std::string read = human(reports.read.report);
+  const std::string excerpted = human(reports.excerpted.report);
+  const auto notes = [](const std::string& out) {
+    const std::size_t begin = out.find("other.md:1:");
+    return out.substr(begin, out.find("\nFound") - begin);
+  };
+  CHECK(notes(excerpted) == notes(read));
+  CHECK(notes(excerpted).find("other.md:1:8: note: first here\n") == 0);
+  CHECK(notes(excerpted).find("other.md:3:7: note: first here\n"
+                              "  |\n"
+                              "3 | - 한국어    요약 first\n"  // the tab drawn to column 12
+                              "  |             ^^^^^^^^^^\n") != std::string::npos);
+}
+
 TEST_CASE("human: colour only when asked") {
   ReportBuilder b;
   const auto f = b.file("d.md", "x\n");

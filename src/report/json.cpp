@@ -52,11 +52,12 @@ void write_related(JsonText& out, const SourceLookup& sources, const SourceFile&
                    const RelatedLocation& r) {
   const std::string& path = r.path.empty() ? source.path() : r.path;
   out.begin_object().key("path").string(path);
-  const std::shared_ptr<const SourceFile> found =
-      r.path.empty() || r.path == source.path() ? nullptr : sources.find(path);
-  const SourceFile* other = r.path.empty() || r.path == source.path() ? &source : found.get();
-  if (other != nullptr) {
-    const Position p = other->position(clamp_span(*other, r.span).begin);
+  const bool here = r.path.empty() || r.path == source.path();
+  const std::shared_ptr<const SourceFile> found = here || r.excerpt ? nullptr : sources.find(path);
+  const SourceFile* other = here ? &source : found.get();
+  if (other != nullptr || (!here && r.excerpt)) {
+    const Position p =
+        other != nullptr ? other->position(clamp_span(*other, r.span).begin) : r.excerpt->begin;
     out.key("line").integer(p.line).key("column").integer(p.byte_column);
     out.key("utf16_column").integer(p.utf16_column);
   } else {

@@ -96,6 +96,17 @@ TEST_CASE("json: null fix, related locations, summary per severity") {
   CHECK(out["summary"] == nlohmann::json{{"error", 1}, {"warning", 0}, {"note", 2}});
 }
 
+TEST_CASE("json: a related file no longer at hand is placed by its excerpts as by the file") {
+  const report_test::ExcerptReports reports;
+  const auto related = [](const Report& report) {
+    return nlohmann::json::parse(json_text(report))["files"][0]["findings"][0]["related"];
+  };
+  const nlohmann::json excerpted = related(reports.excerpted.report);
+  CHECK(excerpted == related(reports.read.report));
+  CHECK(excerpted[1]["line"] == 3);
+  CHECK(excerpted[1]["utf16_column"] == 7);
+}
+
 TEST_CASE("json: invalid UTF-8 in a message does not throw") {
   ReportBuilder b;
   const auto f = b.file("a.md", "x\n");

@@ -131,16 +131,20 @@ void write_artifact_location(JsonText& out, const ArtifactLocation& location) {
   out.end_object();
 }
 
-void write_region(JsonText& out, const SourceFile& source, Span span) {
-  span = clamp_span(source, span);
-  const Position begin = source.position(span.begin);
-  const Position end = source.position(span.end);
+void write_region(JsonText& out, Position begin, Position end, std::size_t byte_offset,
+                  std::size_t byte_length) {
   out.begin_object();
   out.key("startLine").integer(begin.line).key("startColumn").integer(begin.utf16_column);
   out.key("endLine").integer(end.line).key("endColumn").integer(end.utf16_column);
-  out.key("byteOffset").integer(static_cast<long long>(span.begin + (source.has_bom() ? 3 : 0)));
-  out.key("byteLength").integer(static_cast<long long>(span.size()));
+  out.key("byteOffset").integer(static_cast<long long>(byte_offset));
+  out.key("byteLength").integer(static_cast<long long>(byte_length));
   out.end_object();
+}
+
+void write_region(JsonText& out, const SourceFile& source, Span span) {
+  span = clamp_span(source, span);
+  write_region(out, source.position(span.begin), source.position(span.end),
+               span.begin + (source.has_bom() ? 3 : 0), span.size());
 }
 
 void write_physical_location(JsonText& out, const ArtifactLocation& file, const SourceFile& source,
@@ -180,10 +184,18 @@ void write_related_locations(JsonText& out, const Report& report, const SourceLo
   long long id = 1;
   for (const RelatedLocation& r : finding.related) {
     const bool here = r.path.empty() || r.path == source.path();
-    const std::shared_ptr<const SourceFile> found = here ? nullptr : sources.find(r.path);
+    const std::shared_ptr<const SourceFile> found =
+        here || r.excerpt ? nullptr : sources.find(r.path);
     const SourceFile* other = here ? &source : found.get();
     out.element().begin_object().key("id").integer(id++).key("physicalLocation");
-    if (other == nullptr) {
+    if (!here && r.excerpt) {
+      const Excerpt& excerpt = *r.excerpt;
+      out.begin_object().key("artifactLocation");
+      write_artifact_location(out, artifact_location(report, r.path));
+      out.key("region");
+      write_region(out, excerpt.begin, excerpt.end, excerpt.byte_offset, excerpt.byte_length);
+      out.end_object();
+    } else if (other == nullptr) {
       out.begin_object().key("artifactLocation");
       write_artifact_location(out, artifact_location(report, r.path));
       out.end_object();

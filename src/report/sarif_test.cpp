@@ -195,6 +195,25 @@ TEST_CASE("sarif: byte offsets count a byte order mark; paths outside the root")
         "dir/a.md");
 }
 
+TEST_CASE("sarif: a related file no longer at hand is placed by its excerpts as by the file") {
+  const report_test::ExcerptReports reports;
+  const auto related = [](const Report& report) {
+    return sarif(report)["runs"][0]["results"][0]["relatedLocations"];
+  };
+  const json read = related(reports.read.report);
+  const json excerpted = related(reports.excerpted.report);
+  REQUIRE(excerpted.size() == 2);
+  for (std::size_t k = 0; k < 2; ++k) {
+    const json& location = excerpted[k]["physicalLocation"];
+    CHECK(location["region"] == read[k]["physicalLocation"]["region"]);
+    CHECK(location["artifactLocation"]["uri"] ==
+          read[k]["physicalLocation"]["artifactLocation"]["uri"]);
+  }
+  CHECK(excerpted[0]["physicalLocation"]["region"]["byteOffset"] ==
+        3 + 4 + 4 + 1);  // BOM, "# T ", 😀, " "
+  CHECK(excerpted[1]["physicalLocation"]["region"]["endLine"] == 4);
+}
+
 TEST_CASE("sarif: no findings still gives a valid run") {
   ReportBuilder b;
   b.rule("r/x");

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "report/report.hpp"
 
@@ -70,6 +71,41 @@ class ReportBuilder {
  private:
   // Stable addresses for report.rules, shared so that a copied builder's report stays valid.
   std::shared_ptr<std::deque<RuleSpec>> rules_ = std::make_shared<std::deque<RuleSpec>>();
+};
+
+// A file with a byte order mark, a tab, Hangul and an emoji, and two places in it that findings
+// of another file point to (one on its first line, one over two lines): a reporter must say the
+// same of them whether it reads the file or excerpts taken from it while it was at hand.
+struct ExcerptedFile {
+  static constexpr const char* kPath = "other.md";
+  static constexpr std::string_view kText =
+      "\xEF\xBB\xBF# T \xF0\x9F\x98\x80 x\n\n- 한국어\t요약 first\n  second\n";
+
+  // The related locations, with or without excerpts.
+  std::vector<RelatedLocation> related(bool with_excerpts) const {
+    std::vector<RelatedLocation> out;
+    for (const Span span :
+         {span_of(source.text(), "x"), span_of(source.text(), "요약 first\n  se")}) {
+      out.push_back({kPath, span, "first here",
+                     with_excerpts ? excerpt_of(source, span, 4096) : std::nullopt});
+    }
+    return out;
+  }
+
+  SourceFile source{kPath, std::string(kText)};
+};
+
+// Two reports of one finding in d.md that points into ExcerptedFile: in `read`, the other file is
+// part of the report and its locations have no excerpts; in `excerpted`, it is not, and they do.
+struct ExcerptReports {
+  ExcerptReports() {
+    for (ReportBuilder* b : {&read, &excerpted}) b->file("d.md", "## X\n");
+    read.file(ExcerptedFile::kPath, std::string(ExcerptedFile::kText));
+    read.finding(0, "r/x", "X", "m").related = other.related(false);
+    excerpted.finding(0, "r/x", "X", "m").related = other.related(true);
+  }
+  ExcerptedFile other;
+  ReportBuilder read, excerpted;
 };
 
 }  // namespace digestlint::report_test

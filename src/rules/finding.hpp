@@ -21,11 +21,29 @@ struct Fix {
   std::string description;  // e.g. "replace with https://"
 };
 
+// Where a related location is and the text of its first line, taken while its file was at hand.
+// A run-long analysis (summary/duplicate-summary) points into files released long before its
+// findings are written; with an excerpt, reporters need not read those files again (a run over
+// 10,000 recombined digests read 26,000 files a second time for its code frames).
+struct Excerpt {
+  Position begin, end;          // of the span, clamped to the file
+  std::size_t byte_offset = 0;  // of the span in the file as stored, a byte order mark counted
+  std::size_t byte_length = 0;
+  bool has_bom = false;
+  std::string first_line;  // the line the span starts on, without its terminator
+};
+
+// The excerpt of span in source, or none when the span's first line is longer than max_line_bytes
+// (a reporter then reads the file again rather than the run keeping a huge line) or starts with
+// the bytes of a byte order mark.
+std::optional<Excerpt> excerpt_of(const SourceFile& source, Span span, std::size_t max_line_bytes);
+
 // Another place the message refers to ("first seen here"), possibly in another file.
 struct RelatedLocation {
   std::string path;  // empty: the same file
   Span span;
   std::string message;
+  std::optional<Excerpt> excerpt = std::nullopt;  // for another file, when its analyzer kept one
 };
 
 // How sure an analyzer is of a finding that rests on evidence rather than on syntax (the summary
