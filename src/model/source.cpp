@@ -195,31 +195,40 @@ SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(pa
   index_long_lines();
 }
 
+namespace {
+
+// The UTF-16 units of valid UTF-8 (a SourceFile's text, whose invalid bytes were replaced): its
+// bytes that start a code point plus one more per four-byte lead. Counting bytes, eight at a
+// time, costs less than decoding each code point: reporters ask a position of every finding and
+// related location, and a warm cached run does little but index its files.
+int valid_utf16_length(std::string_view valid) {
+  int units = 0;
+  std::size_t i = 0;
+  // The high bit of each byte that continues a code point (10xxxxxx) and of each four-byte lead
+  // (11110xxx) is counted.
+  using byte_words::kHighBits;
+  for (; i + 8 <= valid.size(); i += 8) {
+    const std::uint64_t word = byte_words::load(valid.data() + i);
+    const std::uint64_t continuing = byte_words::continuation_bytes(word);
+    const std::uint64_t four_byte_lead = word & word << 1 & word << 2 & word << 3 & kHighBits;
+    units +=
+        8 - byte_words::count_high_bits(continuing) + byte_words::count_high_bits(four_byte_lead);
+  }
+  for (; i < valid.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(valid[i]);
+    units += ((byte & 0xC0) != 0x80) + (byte >= 0xF0);
+  }
+  return units;
+}
+
+}  // namespace
+
 void SourceFile::index_long_lines() {
-  // The text is valid UTF-8 (invalid bytes were replaced), so a range's UTF-16 units are its
-  // bytes that start a code point plus one more per four-byte lead. Counting bytes costs less
-  // than decoding each code point, and a warm cached run does little but index its files.
   const auto is_continuation = [&](std::size_t i) {
     return (static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80;
   };
   const auto units_between = [&](std::size_t begin, std::size_t end) {
-    int units = 0;
-    std::size_t i = begin;
-    // Eight bytes at a time: the high bit of each byte that continues a code point (10xxxxxx)
-    // and of each four-byte lead (11110xxx) is counted.
-    using byte_words::kHighBits;
-    for (; i + 8 <= end; i += 8) {
-      const std::uint64_t word = byte_words::load(text_.data() + i);
-      const std::uint64_t continuing = byte_words::continuation_bytes(word);
-      const std::uint64_t four_byte_lead = word & word << 1 & word << 2 & word << 3 & kHighBits;
-      units +=
-          8 - byte_words::count_high_bits(continuing) + byte_words::count_high_bits(four_byte_lead);
-    }
-    for (; i < end; ++i) {
-      const auto byte = static_cast<unsigned char>(text_[i]);
-      units += ((byte & 0xC0) != 0x80) + (byte >= 0xF0);
-    }
-    return units;
+    return valid_utf16_length(std::string_view(text_).substr(begin, end - begin));
   };
   constexpr std::size_t kEvery = 512;
   for (int line = 1; line <= line_count(); ++line) {
@@ -267,7 +276,15 @@ Position SourceFile::position(std::size_t offset) const {
   if (after != utf16_checkpoints_.begin() && std::prev(after)->first >= start) {
     std::tie(counted_to, units) = *std::prev(after);
   }
-  units += utf16_length(std::string_view(text_).substr(counted_to, offset - counted_to));
+  // An offset inside a code point (no span of a finding, but a caller may ask) counts the bytes of
+  // the cut code point as utf16_length does, one unit each.
+  std::size_t boundary = offset;
+  while (boundary > counted_to && (static_cast<unsigned char>(text_[boundary]) & 0xC0) == 0x80) {
+    --boundary;
+  }
+  const std::string_view text(text_);
+  units += valid_utf16_length(text.substr(counted_to, boundary - counted_to)) +
+           utf16_length(text.substr(boundary, offset - boundary));
   return {line, static_cast<int>(offset - start) + 1, units + 1};
 }
 

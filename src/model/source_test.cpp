@@ -40,6 +40,34 @@ TEST_CASE("positions on a long line with invalid bytes count each replaced byte 
   }
 }
 
+TEST_CASE("a position counts the UTF-16 units of its line's prefix at every offset") {
+  // Word-sized runs and characters of one to four bytes, invalid bytes (replaced when read), lines
+  // long enough for checkpoints; offsets inside a code point count its cut bytes one unit each,
+  // as utf16_length does.
+  const std::vector<std::string> pieces = {"a",
+                                           "abcdefghij",
+                                           "가",
+                                           "😀",
+                                           "é",
+                                           "\xFF",
+                                           "\n",
+                                           std::string(700, 'x'),
+                                           std::string(300, '\xEA')};
+  std::mt19937 engine(5);
+  for (int round = 0; round < 200; ++round) {
+    const SourceFile source("r.md", random_pieces(engine, pieces, 16));
+    const std::string_view text = source.text();
+    for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+      const Position position = source.position(offset);
+      const std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+      const std::size_t start =
+          offset == 0 || line_start == std::string_view::npos ? 0 : line_start + 1;
+      CAPTURE(offset);
+      REQUIRE(position.utf16_column == utf16_length(text.substr(start, offset - start)) + 1);
+    }
+  }
+}
+
 TEST_CASE("utf16_length counts ASCII words as decoding one code point at a time would") {
   // ASCII runs of every length around the eight-byte step, between characters of one, two and
   // four bytes and invalid bytes (one unit each).
