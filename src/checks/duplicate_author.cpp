@@ -2,14 +2,17 @@
 #include <map>
 
 #include "checks/text_util.hpp"
+#include "model/source.hpp"
 #include "rules/analyzer.hpp"
 
 namespace digestlint {
 namespace {
 
 bool has_word(std::string_view text) {
-  for (const checks::CodePoint& c : checks::code_points(text)) {
-    if (checks::is_word(c.cp)) return true;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = 0;
+    if (checks::is_word(decode_utf8(text, i, length))) return true;
+    i += length;
   }
   return false;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "model/source.hpp"
 #include "model/text.hpp"
 
 namespace digestlint::checks {
@@ -69,17 +70,23 @@ std::vector<CodePoint> code_points(std::string_view text) {
 
 namespace {
 
+// Decoded as it goes: names and titles are normalized by the thousand (every author of a digest),
+// and a vector of their code points cost more than the folding.
 std::string normalized(std::string_view text, bool keep_spaces) {
   std::string out;
+  out.reserve(text.size());
   bool pending_space = false;
-  for (const CodePoint& c : code_points(text)) {
-    if (is_space(c.cp)) {
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = 0;
+    const char32_t cp = decode_utf8(text, i, length);
+    i += length;
+    if (is_space(cp)) {
       pending_space = !out.empty();
       continue;
     }
     if (pending_space && keep_spaces) out += ' ';
     pending_space = false;
-    append_utf8(out, fold_case(c.cp));
+    append_utf8(out, fold_case(cp));
   }
   return out;
 }
