@@ -56,9 +56,14 @@ bool is_enumerator(std::string_view token) {
 
 using Cps = std::vector<checks::CodePoint>;
 
+// What a list marker ends with.
+bool is_closing_paren(char32_t cp) {
+  return cp == U')' || cp == U'）';
+}
+
 // `1)`, `a)`, `iv)` at the start of the text or after a space, or an emoticon `:)`.
 bool is_list_marker(const Cps& cps, std::size_t closer, std::string_view text) {
-  if (cps[closer].cp != U')' && cps[closer].cp != U'）') return false;
+  if (!is_closing_paren(cps[closer].cp)) return false;
   std::size_t begin = closer;
   while (begin > 0 && is_ascii_alnum(cps[begin - 1].cp)) --begin;
   if (begin == closer) {
@@ -75,7 +80,7 @@ bool is_list_marker(const Cps& cps, std::size_t closer, std::string_view text) {
 bool has_enumeration(const Cps& cps, std::string_view text) {
   std::vector<int> values;
   for (std::size_t i = 0; i < cps.size(); ++i) {
-    if (!is_list_marker(cps, i, text)) continue;
+    if (!is_closing_paren(cps[i].cp) || !is_list_marker(cps, i, text)) continue;
     std::size_t begin = i;
     while (begin > 0 && is_ascii_alnum(cps[begin - 1].cp)) --begin;
     if (begin == i) continue;  // an emoticon
@@ -91,6 +96,13 @@ bool has_enumeration(const Cps& cps, std::string_view text) {
 
 bool is_clause_break(char32_t cp) {
   return cp == ',' || cp == ':' || cp == ';' || cp == '.';
+}
+
+// Whether the scan below does anything at cp: a bracket, a clause break, or what opens a literal.
+// Most code points of a text (letters, Hangul, spaces) are passed over at once.
+bool matters(char32_t cp) {
+  return is_clause_break(cp) || cp == '`' || cp == '$' ||
+         checks::bracket_of(cp).family != BracketFamily::none;
 }
 
 // `(Section 2)` in an enumerated text: the `)` closes a `(` opened in the same clause (no `,`,
@@ -183,6 +195,10 @@ class UnbalancedBrackets final : public ScopedAnalyzer {
       stack.resize(size);
     };
     for (std::size_t i = 0; i < cps.size();) {
+      if (!matters(cps[i].cp)) {
+        ++i;
+        continue;
+      }
       if (is_clause_break(cps[i].cp)) last_break = i;
       if (enumeration && is_list_marker(cps, i, text) && !closes_own_clause(stack, last_break)) {
         ++i;
