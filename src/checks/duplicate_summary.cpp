@@ -174,6 +174,10 @@ struct Location {
 // The longest first line a representative keeps for the code frames of its copies: a summary
 // bullet is well under it, and a longer line is read again from its file instead.
 constexpr std::size_t kExcerptLineBytes = 4096;
+// What one index keeps of such lines at most: the excerpts of 10,000 recombined digests take
+// 6 MiB, while a long archive of distinct summaries (whose copies are rare) would otherwise keep
+// a line for every one of them; past the budget a copy's reporter reads its file again.
+constexpr std::size_t kExcerptBudget = 8 << 20;
 
 // The first text of each cluster, findable by LSH band.
 class ClusterIndex {
@@ -220,8 +224,14 @@ class ClusterIndex {
     return nullptr;
   }
 
-  // The representative match_or_add() added last.
-  Location& newest() { return firsts_.back(); }
+  // Keeps where the representative match_or_add() added last is, and its first line, for the
+  // reports of its copies in later files, within the index's budget for such lines.
+  void keep_excerpt(const SourceFile& source) {
+    if (excerpt_bytes_ >= kExcerptBudget) return;
+    Location& newest = firsts_.back();
+    newest.excerpt = excerpt_of(source, newest.span, kExcerptLineBytes);
+    if (newest.excerpt) excerpt_bytes_ += newest.excerpt->first_line.size();
+  }
 
  private:
   void add(Bucket& bucket, std::uint32_t id) {
@@ -242,6 +252,7 @@ class ClusterIndex {
   std::vector<Location> firsts_;
   std::vector<CompactSignature> signatures_;
   std::vector<std::uint32_t> candidates_;
+  std::size_t excerpt_bytes_ = 0;  // of the representatives' first lines
 };
 
 // The signatures of a summary long enough to compare, and of its sections long enough, by their
@@ -352,8 +363,7 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
     double similarity = 0;
     const Location* first = index.match_or_add(signature, here, similarity_, similarity);
     if (first == nullptr) {  // `here` now belongs to the index, as a representative
-      Location& added = index.newest();
-      added.excerpt = excerpt_of(*input.source, added.span, kExcerptLineBytes);
+      index.keep_excerpt(*input.source);
       return false;
     }
     if (report_it) report(run, input, *first, here, similarity);
