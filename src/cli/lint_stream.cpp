@@ -31,8 +31,9 @@ constexpr std::size_t kFilesPerJob = 4;
 // the results beyond are loaded again.
 constexpr std::size_t kKeptResultsBudget = 10000;
 
-// Files kept for findings that point into them: a digest's findings point into about 8 files
-// before it, so this many cover the files around it, at a few MiB.
+// Files kept for findings that point into them without an excerpt of the place (summary/
+// duplicate-summary keeps one): a digest's findings point into about 8 files before it, so this
+// many cover the files around it, at a few MiB.
 constexpr std::size_t kRecentSources = 64;
 
 // One task of the pipeline; `done` is set once `work` has run.
