@@ -1,7 +1,10 @@
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
+#include <random>
 
+#include "checks/text_util.hpp"
 #include "rules/engine.hpp"
 #include "rules/loader.hpp"
 
@@ -163,4 +166,33 @@ TEST_CASE("a file compared without the signatures prepared on its thread is judg
   CHECK(reports[0][0].first > text.find("Gamma"));
   CHECK(reports[0][0].second == "Alpha");
   CHECK(reports[1] == reports[0]);
+}
+
+TEST_CASE(
+    "a representative's excerpt is kept within a budget; past it a copy names only the file") {
+  // 2,200 distinct summaries whose one line is almost 4 KiB: more lines than an index keeps
+  // (8 MiB), so the first summary's copy gets an excerpt and the last one's does not.
+  std::mt19937 engine(3);
+  std::vector<std::string> lines;
+  std::string first = "## Daily Papers (2024-10-05)\n\n";
+  for (int i = 0; i < 2200; ++i) {
+    std::string line = "- ";
+    while (line.size() < 3990) checks::append_utf8(line, 0xAC00 + engine() % 11172);
+    first += entry("T" + std::to_string(i), fmt::format("2410.{:05d}", i), line);
+    lines.push_back(std::move(line));
+  }
+  auto a = std::make_shared<const SourceFile>("a.md", first);
+  auto b = std::make_shared<const SourceFile>(
+      "b.md", "## Daily Papers (2024-10-06)\n\n" + entry("Early", "2410.99998", lines.front()) +
+                  entry("Late", "2410.99999", lines.back()));
+  const std::vector<FileResult> results = Engine(duplicate_rule()).lint_all({a, b}, 2);
+  CHECK(results[0].findings.empty());
+  REQUIRE(results[1].findings.size() == 2);
+  const RelatedLocation& early = results[1].findings[0].related.at(0);
+  const RelatedLocation& late = results[1].findings[1].related.at(0);
+  CHECK(early.path == "a.md");
+  REQUIRE(early.excerpt);
+  CHECK(early.excerpt->first_line == lines.front());
+  CHECK(late.path == "a.md");
+  CHECK_FALSE(late.excerpt);
 }
