@@ -167,16 +167,16 @@ struct Location {
   int entry = 0;  // 0-based index in its digest
   Span span;
   std::string title;
-  std::string section;             // empty: the whole summary
-  std::optional<Excerpt> excerpt;  // a representative's, for copies in later files
+  std::string section;                               // empty: the whole summary
+  std::shared_ptr<const Excerpt> excerpt = nullptr;  // a representative's, for later files
 };
 
 // The longest first line a representative keeps for the code frames of its copies: a summary
 // bullet is well under it, and a longer line is read again from its file instead.
 constexpr std::size_t kExcerptLineBytes = 4096;
-// What one index keeps of such lines at most: the excerpts of 10,000 recombined digests take
-// 6 MiB, while a long archive of distinct summaries (whose copies are rare) would otherwise keep
-// a line for every one of them; past the budget a copy's reporter reads its file again.
+// What one index keeps of excerpts at most: those of 10,000 recombined digests take 6 MiB, while
+// a long archive of distinct summaries (whose copies are rare) would otherwise keep a line for
+// every one of them; past the budget a copy's reporter reads its file again.
 constexpr std::size_t kExcerptBudget = 8 << 20;
 
 // The first text of each cluster, findable by LSH band.
@@ -184,9 +184,10 @@ class ClusterIndex {
  public:
   // The earliest representative at least `threshold` similar to signature, outside the
   // same entry; null when there is none, and then the text becomes a representative itself
-  // (its location moved from `location`).
+  // (its location moved from `location`, with an excerpt of it in `source` while the index's
+  // excerpts stay within kExcerptBudget bytes).
   const Location* match_or_add(const Signature& signature, Location& location, double threshold,
-                               double& similarity) {
+                               double& similarity, const SourceFile& source) {
     const CompactSignature kept = compact(signature);
     table_.make_room(kBands);
     std::array<std::uint64_t, kBands> keys{};
@@ -219,18 +220,13 @@ class ClusterIndex {
     }
     const auto id = static_cast<std::uint32_t>(firsts_.size());
     for (Bucket* bucket : buckets) add(*bucket, id);
+    if (excerpt_bytes_ < kExcerptBudget) {
+      location.excerpt = excerpt_of(source, location.span, kExcerptLineBytes);
+      if (location.excerpt) excerpt_bytes_ += sizeof(Excerpt) + location.excerpt->first_line.size();
+    }
     firsts_.push_back(std::move(location));
     signatures_.push_back(kept);
     return nullptr;
-  }
-
-  // Keeps where the representative match_or_add() added last is, and its first line, for the
-  // reports of its copies in later files, within the index's budget for such lines.
-  void keep_excerpt(const SourceFile& source) {
-    if (excerpt_bytes_ >= kExcerptBudget) return;
-    Location& newest = firsts_.back();
-    newest.excerpt = excerpt_of(source, newest.span, kExcerptLineBytes);
-    if (newest.excerpt) excerpt_bytes_ += newest.excerpt->first_line.size();
   }
 
  private:
@@ -252,7 +248,7 @@ class ClusterIndex {
   std::vector<Location> firsts_;
   std::vector<CompactSignature> signatures_;
   std::vector<std::uint32_t> candidates_;
-  std::size_t excerpt_bytes_ = 0;  // of the representatives' first lines
+  std::size_t excerpt_bytes_ = 0;  // of the representatives' excerpts
 };
 
 // The signatures of a summary long enough to compare, and of its sections long enough, by their
@@ -357,15 +353,16 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
   bool check_text(const Clusters& run, ClusterIndex& index, const RunFile& input,
                   std::uint32_t file, const Entry& entry, const Section* section,
                   const Signature& signature, bool report_it) const {
-    Location here{file, entry.index, section ? section->text.span : summary::summary_span(entry),
+    Location here{file,
+                  entry.index,
+                  section ? section->text.span : summary::summary_span(entry),
                   std::string(entry.title.text),
-                  section ? std::string(section->name.text) : std::string()};
+                  section ? std::string(section->name.text) : std::string(),
+                  nullptr};
     double similarity = 0;
-    const Location* first = index.match_or_add(signature, here, similarity_, similarity);
-    if (first == nullptr) {  // `here` now belongs to the index, as a representative
-      index.keep_excerpt(*input.source);
-      return false;
-    }
+    const Location* first =
+        index.match_or_add(signature, here, similarity_, similarity, *input.source);
+    if (first == nullptr) return false;  // `here` now belongs to the index
     if (report_it) report(run, input, *first, here, similarity);
     return true;
   }
@@ -382,7 +379,7 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
                                         : fmt::format("{} entry {}", first_path, first.entry + 1);
     RelatedLocation related{same_file ? std::string() : first_path, first.span,
                             fmt::format("first {} ('{}')", part_name(first), first.title),
-                            same_file ? std::nullopt : first.excerpt};
+                            same_file ? nullptr : first.excerpt};
     input.sink->report(later.span,
                        {{"part", part_name(later)},
                         {"other", first.title},

@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -39,6 +40,12 @@ class SourceFile {
 
   const std::string& path() const { return path_; }
   std::string_view text() const { return text_; }
+  // The span cut to the text (a defensive measure against analyzer bugs).
+  Span clamp(Span span) const {
+    span.begin = std::min(span.begin, text_.size());
+    span.end = std::clamp(span.end, span.begin, text_.size());
+    return span;
+  }
   std::string_view slice(Span span) const {
     return std::string_view(text_).substr(span.begin, span.size());
   }

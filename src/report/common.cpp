@@ -93,10 +93,7 @@ std::uint64_t fnv1a64(std::string_view data, std::uint64_t seed) {
 }
 
 Span clamp_span(const SourceFile& source, Span span) {
-  const std::size_t size = source.text().size();
-  span.begin = std::min(span.begin, size);
-  span.end = std::clamp(span.end, span.begin, size);
-  return span;
+  return source.clamp(span);
 }
 
 std::size_t end_without_newline(const SourceFile& source, Span span) {

@@ -194,10 +194,11 @@ struct FrameLine {
   int caret_width = 1;
 };
 
-FrameLine frame_line(const SourceFile& source, Span span, LayoutCache& layouts) {
+// The frame of line number `line`, laid out as `layout`, underlining span (offsets as the
+// layout's).
+FrameLine frame_line(const LineLayout& layout, int line, Span span) {
   FrameLine frame;
-  frame.line = source.line_of(span.begin);
-  const LineLayout& layout = layouts.layout(source, frame.line);
+  frame.line = line;
   const int total = layout.total();
   const int begin_col = layout.column_of(span.begin);
   const int end_col = layout.column_of(span.end);
@@ -244,6 +245,11 @@ FrameLine frame_line(const SourceFile& source, Span span, LayoutCache& layouts) 
   return frame;
 }
 
+FrameLine frame_line(const SourceFile& source, Span span, LayoutCache& layouts) {
+  const int line = source.line_of(span.begin);
+  return frame_line(layouts.layout(source, line), line, span);
+}
+
 int digits(int n) {
   int d = 1;
   while (n >= 10) n /= 10, ++d;
@@ -275,30 +281,29 @@ void write_frame(std::ostream& out, const Style& style, const FrameLine& frame, 
 // since the layout cache knows them by address.
 using HeldSources = std::vector<std::shared_ptr<const SourceFile>>;
 
-// A related location as drawn: the file its frame comes from and the span there, and where the
-// location is in its own file. An excerpt is drawn from its first line, read as a file of one
-// line; the file itself is read again only when the analyzer kept no excerpt.
+// A related location as drawn: where it is in its file, and its code frame, from the file or, in
+// another file, from the excerpt its analyzer kept (the file is read again only when there is
+// none). Neither: the file is not part of the report.
 struct Related {
-  const SourceFile* source = nullptr;  // null when the file is not part of the report
   const RelatedLocation* location = nullptr;
-  Span span;       // in *source
-  Position begin;  // in the related file
+  const SourceFile* source = nullptr;
+  const Excerpt* excerpt = nullptr;
+  Span span;  // in *source
+  Position begin;
+
+  bool placed() const { return source != nullptr || excerpt != nullptr; }
 };
 
 Related related_of(const RelatedLocation& r, const SourceFile& source, const SourceLookup& sources,
                    HeldSources& held) {
-  Related related{&source, &r};
+  Related related;
+  related.location = &r;
+  related.source = &source;
   if (!r.path.empty() && r.path != source.path()) {
     if (r.excerpt) {
-      const Excerpt& excerpt = *r.excerpt;
-      held.push_back(std::make_shared<const SourceFile>(r.path, excerpt.first_line));
-      const auto begin = static_cast<std::size_t>(excerpt.begin.byte_column - 1);
-      const std::size_t end = excerpt.end.line == excerpt.begin.line
-                                  ? static_cast<std::size_t>(excerpt.end.byte_column - 1)
-                                  : excerpt.first_line.size();
-      related.source = held.back().get();
-      related.span = Span{begin, end};
-      related.begin = excerpt.begin;
+      related.source = nullptr;
+      related.excerpt = r.excerpt.get();
+      related.begin = r.excerpt->begin;
       return related;
     }
     held.push_back(sources.find(r.path));
@@ -311,6 +316,18 @@ Related related_of(const RelatedLocation& r, const SourceFile& source, const Sou
   return related;
 }
 
+// An excerpt's frame: its first line, laid out on its own, underlined from the span's start to
+// the span's end when that is on the line, else to the line's end.
+FrameLine excerpt_frame(const Excerpt& excerpt) {
+  const std::string_view line = excerpt.first_line;
+  const LineLayout layout(line, Span{0, line.size()});
+  const auto begin = static_cast<std::size_t>(excerpt.begin.byte_column - 1);
+  const std::size_t end = excerpt.end.line == excerpt.begin.line
+                              ? static_cast<std::size_t>(excerpt.end.byte_column - 1)
+                              : line.size();
+  return frame_line(layout, excerpt.begin.line, Span{begin, end});
+}
+
 void write_finding(std::ostream& out, const Style& style, const SourceLookup& sources,
                    const SourceFile& source, const Finding& finding, bool show_fixes,
                    LayoutCache& layouts, HeldSources& held) {
@@ -321,7 +338,7 @@ void write_finding(std::ostream& out, const Style& style, const SourceLookup& so
   int max_line = frame.line;
   for (const RelatedLocation& r : finding.related) {
     related.push_back(related_of(r, source, sources, held));
-    if (related.back().source != nullptr) max_line = std::max(max_line, related.back().begin.line);
+    if (related.back().placed()) max_line = std::max(max_line, related.back().begin.line);
   }
   const int gutter_width = digits(max_line);
   const std::string pad(static_cast<std::size_t>(gutter_width), ' ');
@@ -349,16 +366,16 @@ void write_finding(std::ostream& out, const Style& style, const SourceLookup& so
   for (const Related& r : related) {
     const std::string message =
         r.location->message.empty() ? "related location" : r.location->message;
-    if (r.source == nullptr) {
+    if (!r.placed()) {
       out << style.bold(r.location->path + ":") << ' ' << style.label("note") << ": " << message
           << '\n';
       continue;
     }
-    out << style.bold(location(r.source->path(), r.begin) + ":") << ' ' << style.label("note")
-        << ": " << message << '\n';
-    FrameLine related_frame = frame_line(*r.source, r.span, layouts);
-    related_frame.line = r.begin.line;  // an excerpt's line is line 1 of its own
-    write_frame(out, style, related_frame, gutter_width, Severity::note);
+    out << style.bold(location(r.source ? r.source->path() : r.location->path, r.begin) + ":")
+        << ' ' << style.label("note") << ": " << message << '\n';
+    write_frame(out, style,
+                r.source ? frame_line(*r.source, r.span, layouts) : excerpt_frame(*r.excerpt),
+                gutter_width, Severity::note);
   }
 }
 

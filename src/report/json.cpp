@@ -20,6 +20,7 @@
 //      "skipped": "not a digest: …"}],  // only for files no rule ran on
 //   "summary": {"error": 0, "warning": 1, "note": 0}
 // }
+#include <optional>
 #include <ostream>
 
 #include "report/common.hpp"
@@ -52,14 +53,18 @@ void write_related(JsonText& out, const SourceLookup& sources, const SourceFile&
                    const RelatedLocation& r) {
   const std::string& path = r.path.empty() ? source.path() : r.path;
   out.begin_object().key("path").string(path);
-  const bool here = r.path.empty() || r.path == source.path();
-  const std::shared_ptr<const SourceFile> found = here || r.excerpt ? nullptr : sources.find(path);
-  const SourceFile* other = here ? &source : found.get();
-  if (other != nullptr || (!here && r.excerpt)) {
-    const Position p =
-        other != nullptr ? other->position(clamp_span(*other, r.span).begin) : r.excerpt->begin;
-    out.key("line").integer(p.line).key("column").integer(p.byte_column);
-    out.key("utf16_column").integer(p.utf16_column);
+  // Where it is: in this file, from the excerpt its analyzer kept, or from the file read again.
+  std::optional<Position> begin;
+  if (r.path.empty() || r.path == source.path()) {
+    begin = source.position(clamp_span(source, r.span).begin);
+  } else if (r.excerpt) {
+    begin = r.excerpt->begin;
+  } else if (const std::shared_ptr<const SourceFile> other = sources.find(path)) {
+    begin = other->position(clamp_span(*other, r.span).begin);
+  }
+  if (begin) {
+    out.key("line").integer(begin->line).key("column").integer(begin->byte_column);
+    out.key("utf16_column").integer(begin->utf16_column);
   } else {
     out.key("line").null().key("column").null().key("utf16_column").null();
   }

@@ -188,16 +188,13 @@ void write_related_locations(JsonText& out, const Report& report, const SourceLo
         here || r.excerpt ? nullptr : sources.find(r.path);
     const SourceFile* other = here ? &source : found.get();
     out.element().begin_object().key("id").integer(id++).key("physicalLocation");
-    if (!here && r.excerpt) {
-      const Excerpt& excerpt = *r.excerpt;
+    if (other == nullptr) {  // another file: placed by its excerpt, when its analyzer kept one
       out.begin_object().key("artifactLocation");
       write_artifact_location(out, artifact_location(report, r.path));
-      out.key("region");
-      write_region(out, excerpt.begin, excerpt.end, excerpt.byte_offset, excerpt.byte_length);
-      out.end_object();
-    } else if (other == nullptr) {
-      out.begin_object().key("artifactLocation");
-      write_artifact_location(out, artifact_location(report, r.path));
+      if (const Excerpt* excerpt = r.excerpt.get()) {
+        out.key("region");
+        write_region(out, excerpt->begin, excerpt->end, excerpt->byte_offset, excerpt->byte_length);
+      }
       out.end_object();
     } else {
       write_physical_location(out, here ? file : artifact_location(report, other->path()), *other,

@@ -73,21 +73,25 @@ class ReportBuilder {
   std::shared_ptr<std::deque<RuleSpec>> rules_ = std::make_shared<std::deque<RuleSpec>>();
 };
 
-// A file with a byte order mark, a tab, Hangul and an emoji, and two places in it that findings
-// of another file point to (one on its first line, one over two lines): a reporter must say the
-// same of them whether it reads the file or excerpts taken from it while it was at hand.
+// A file with a byte order mark, a tab, Hangul and an emoji, a line that ends in "\r\r\n" (line
+// endings converted twice) and one that starts with the bytes of a byte order mark, and places in
+// it that findings of another file point to (on its first line, over two lines, on those two): a
+// reporter must say the same of them whether it reads the file or excerpts taken from it while it
+// was at hand.
 struct ExcerptedFile {
   static constexpr const char* kPath = "other.md";
   static constexpr std::string_view kText =
-      "\xEF\xBB\xBF# T \xF0\x9F\x98\x80 x\n\n- 한국어\t요약 first\n  second\n";
+      "\xEF\xBB\xBF# T \xF0\x9F\x98\x80 x\n\n- 한국어\t요약 first\n  second\nthird\r\r\n"
+      "\xEF\xBB\xBF"
+      "fourth\n";
 
   // The related locations, with or without excerpts.
   std::vector<RelatedLocation> related(bool with_excerpts) const {
     std::vector<RelatedLocation> out;
-    for (const Span span :
-         {span_of(source.text(), "x"), span_of(source.text(), "요약 first\n  se")}) {
-      out.push_back({kPath, span, "first here",
-                     with_excerpts ? excerpt_of(source, span, 4096) : std::nullopt});
+    for (const Span span : {span_of(source.text(), "x"), span_of(source.text(), "요약 first\n  se"),
+                            span_of(source.text(), "third\r"), span_of(source.text(), "fourth")}) {
+      out.push_back(
+          {kPath, span, "first here", with_excerpts ? excerpt_of(source, span, 4096) : nullptr});
     }
     return out;
   }

@@ -1,19 +1,16 @@
 #include "rules/finding.hpp"
 
-#include <algorithm>
-
 namespace digestlint {
 
-std::optional<Excerpt> excerpt_of(const SourceFile& source, Span span, std::size_t max_line_bytes) {
-  const std::size_t size = source.text().size();
-  span.begin = std::min(span.begin, size);
-  span.end = std::clamp(span.end, span.begin, size);
+std::shared_ptr<const Excerpt> excerpt_of(const SourceFile& source, Span span,
+                                          std::size_t max_line_bytes) {
+  span = source.clamp(span);
   const Position begin = source.position(span.begin);
   const std::string_view line = source.line_text(begin.line);
-  // A line that starts like a byte order mark would lose it when read back as a file of its own.
-  if (line.size() > max_line_bytes || line.starts_with("\xEF\xBB\xBF")) return std::nullopt;
-  return Excerpt{begin,       source.position(span.end), span.begin + (source.has_bom() ? 3 : 0),
-                 span.size(), source.has_bom(),          std::string(line)};
+  if (line.size() > max_line_bytes) return nullptr;
+  return std::make_shared<const Excerpt>(Excerpt{begin, source.position(span.end),
+                                                 span.begin + (source.has_bom() ? 3 : 0),
+                                                 span.size(), source.has_bom(), std::string(line)});
 }
 
 std::string_view to_string(Severity severity) {

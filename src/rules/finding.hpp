@@ -1,4 +1,5 @@
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,16 +35,17 @@ struct Excerpt {
 };
 
 // The excerpt of span in source, or none when the span's first line is longer than max_line_bytes
-// (a reporter then reads the file again rather than the run keeping a huge line) or starts with
-// the bytes of a byte order mark.
-std::optional<Excerpt> excerpt_of(const SourceFile& source, Span span, std::size_t max_line_bytes);
+// (a reporter then reads the file again rather than the run keeping a huge line). Shared: every
+// copy of a summary points at its first.
+std::shared_ptr<const Excerpt> excerpt_of(const SourceFile& source, Span span,
+                                          std::size_t max_line_bytes);
 
 // Another place the message refers to ("first seen here"), possibly in another file.
 struct RelatedLocation {
   std::string path;  // empty: the same file
   Span span;
   std::string message;
-  std::optional<Excerpt> excerpt = std::nullopt;  // for another file, when its analyzer kept one
+  std::shared_ptr<const Excerpt> excerpt = nullptr;  // for another file, when its analyzer kept one
 };
 
 // How sure an analyzer is of a finding that rests on evidence rather than on syntax (the summary
