@@ -92,12 +92,8 @@ std::uint64_t fnv1a64(std::string_view data, std::uint64_t seed) {
   return hash;
 }
 
-Span clamp_span(const SourceFile& source, Span span) {
-  return source.clamp(span);
-}
-
 std::size_t end_without_newline(const SourceFile& source, Span span) {
-  span = clamp_span(source, span);
+  span = source.clamp(span);
   const std::string_view text = source.text();
   std::size_t end = span.end;
   if (end > span.begin && text[end - 1] == '\n') --end;
@@ -107,7 +103,7 @@ std::size_t end_without_newline(const SourceFile& source, Span span) {
 
 std::string describe_fix(const SourceFile& source, const Fix& fix) {
   if (!fix.description.empty()) return fix.description;
-  const Span span = clamp_span(source, fix.span);
+  const Span span = source.clamp(fix.span);
   const std::string old_text(source.slice(span));
   if (fix.replacement.empty()) return "delete '" + old_text + "'";
   if (span.empty()) return "insert '" + fix.replacement + "'";

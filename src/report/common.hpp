@@ -54,9 +54,6 @@ std::string percent_encode_path(std::string_view path);
 // 64-bit FNV-1a, stable across platforms and runs.
 std::uint64_t fnv1a64(std::string_view data, std::uint64_t seed = 0xcbf29ce484222325ULL);
 
-// Clamps a span into the text of a source (a defensive measure against analyzer bugs).
-Span clamp_span(const SourceFile& source, Span span);
-
 // The end of a span without a trailing line terminator, so that "x\n" ends on x's line.
 std::size_t end_without_newline(const SourceFile& source, Span span);
 

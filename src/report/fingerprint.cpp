@@ -25,7 +25,7 @@ std::vector<std::string> line_hashes(const FileResult& file) {
   std::vector<std::string> hashes;
   hashes.reserve(file.findings.size());
   for (const Finding& finding : file.findings) {
-    const Span span = report_detail::clamp_span(*file.source, finding.span);
+    const Span span = file.source->clamp(finding.span);
     const std::size_t line_number = file.source->line_of(span.begin);
     auto [at, added] = by_line.try_emplace({line_number, finding.rule_id});
     OnLine& on_line = at->second;

@@ -74,7 +74,7 @@ class GithubWriter final : public ReportWriter {
 
  private:
   void write_annotation(const SourceFile& source, const std::string& path, const Finding& finding) {
-    const Span span = report_detail::clamp_span(source, finding.span);
+    const Span span = source.clamp(finding.span);
     const Position begin = source.position(span.begin);
     const Position end = source.position(report_detail::end_without_newline(source, span));
     out_ << "::" << command_of(finding.severity) << " file=" << escape_property(path)

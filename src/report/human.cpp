@@ -26,7 +26,6 @@
 namespace digestlint {
 namespace {
 
-using report_detail::clamp_span;
 using report_detail::describe_fix;
 
 constexpr int kTabWidth = 4;
@@ -310,7 +309,7 @@ Related related_of(const RelatedLocation& r, const SourceFile& source, const Sou
     related.source = held.back().get();
   }
   if (related.source != nullptr) {
-    related.span = clamp_span(*related.source, r.span);
+    related.span = related.source->clamp(r.span);
     related.begin = related.source->position(related.span.begin);
   }
   return related;
@@ -331,7 +330,7 @@ FrameLine excerpt_frame(const Excerpt& excerpt) {
 void write_finding(std::ostream& out, const Style& style, const SourceLookup& sources,
                    const SourceFile& source, const Finding& finding, bool show_fixes,
                    LayoutCache& layouts, HeldSources& held) {
-  const Span span = clamp_span(source, finding.span);
+  const Span span = source.clamp(finding.span);
   const FrameLine frame = frame_line(source, span, layouts);
 
   std::vector<Related> related;

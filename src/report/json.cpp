@@ -30,8 +30,6 @@
 namespace digestlint {
 namespace {
 
-using report_detail::clamp_span;
-
 constexpr std::size_t kFlushBytes = 1 << 16;
 
 void write_position(JsonText& out, const Position& begin, const Position& end) {
@@ -40,7 +38,7 @@ void write_position(JsonText& out, const Position& begin, const Position& end) {
 }
 
 void write_fix(JsonText& out, const SourceFile& source, const Fix& fix) {
-  const Span span = clamp_span(source, fix.span);
+  const Span span = source.clamp(fix.span);
   out.begin_object();
   out.key("description").string(report_detail::describe_fix(source, fix));
   out.key("replacement").string(fix.replacement);
@@ -56,11 +54,11 @@ void write_related(JsonText& out, const SourceLookup& sources, const SourceFile&
   // Where it is: in this file, from the excerpt its analyzer kept, or from the file read again.
   std::optional<Position> begin;
   if (r.path.empty() || r.path == source.path()) {
-    begin = source.position(clamp_span(source, r.span).begin);
+    begin = source.position(source.clamp(r.span).begin);
   } else if (r.excerpt) {
     begin = r.excerpt->begin;
   } else if (const std::shared_ptr<const SourceFile> other = sources.find(path)) {
-    begin = other->position(clamp_span(*other, r.span).begin);
+    begin = other->position(other->clamp(r.span).begin);
   }
   if (begin) {
     out.key("line").integer(begin->line).key("column").integer(begin->byte_column);
@@ -73,7 +71,7 @@ void write_related(JsonText& out, const SourceLookup& sources, const SourceFile&
 
 void write_finding(JsonText& out, const SourceLookup& sources, const SourceFile& source,
                    const Finding& finding) {
-  const Span span = clamp_span(source, finding.span);
+  const Span span = source.clamp(finding.span);
   const Position begin = source.position(span.begin);
   const Position end = source.position(span.end);
   out.begin_object();

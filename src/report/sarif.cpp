@@ -30,7 +30,6 @@ namespace digestlint {
 namespace {
 
 using json = nlohmann::ordered_json;
-using report_detail::clamp_span;
 
 constexpr std::string_view kSchema =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -142,7 +141,7 @@ void write_region(JsonText& out, Position begin, Position end, std::size_t byte_
 }
 
 void write_region(JsonText& out, const SourceFile& source, Span span) {
-  span = clamp_span(source, span);
+  span = source.clamp(span);
   write_region(out, source.position(span.begin), source.position(span.end),
                span.begin + (source.has_bom() ? 3 : 0), span.size());
 }
