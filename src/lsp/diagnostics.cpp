@@ -52,7 +52,7 @@ json to_diagnostic(const SourceFile& source, const std::string& uri, const Findi
   if (!finding.related.empty()) {
     json related = json::array();
     for (const RelatedLocation& location : finding.related) {
-      const bool same = location.path.empty() || location.path == source.path();
+      const bool same = location.in(source.path());
       std::shared_ptr<const SourceFile> other;
       if (!same && !location.excerpt && lookup) other = lookup(location.path);
       TextRange range;

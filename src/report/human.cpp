@@ -298,7 +298,7 @@ Related related_of(const RelatedLocation& r, const SourceFile& source, const Sou
   Related related;
   related.location = &r;
   related.source = &source;
-  if (!r.path.empty() && r.path != source.path()) {
+  if (!r.in(source.path())) {
     if (r.excerpt) {
       related.source = nullptr;
       related.excerpt = r.excerpt.get();

@@ -53,7 +53,7 @@ void write_related(JsonText& out, const SourceLookup& sources, const SourceFile&
   out.begin_object().key("path").string(path);
   // Where it is: in this file, from the excerpt its analyzer kept, or from the file read again.
   std::optional<Position> begin;
-  if (r.path.empty() || r.path == source.path()) {
+  if (r.in(source.path())) {
     begin = source.position(source.clamp(r.span).begin);
   } else if (r.excerpt) {
     begin = r.excerpt->begin;

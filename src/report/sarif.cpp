@@ -182,7 +182,7 @@ void write_related_locations(JsonText& out, const Report& report, const SourceLo
   out.begin_array();
   long long id = 1;
   for (const RelatedLocation& r : finding.related) {
-    const bool here = r.path.empty() || r.path == source.path();
+    const bool here = r.in(source.path());
     const std::shared_ptr<const SourceFile> found =
         here || r.excerpt ? nullptr : sources.find(r.path);
     const SourceFile* other = here ? &source : found.get();

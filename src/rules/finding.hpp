@@ -46,6 +46,9 @@ struct RelatedLocation {
   Span span;
   std::string message;
   std::shared_ptr<const Excerpt> excerpt = nullptr;  // for another file, when its analyzer kept one
+
+  // Whether it is in the file at `file_path`, the file of the finding it belongs to.
+  bool in(std::string_view file_path) const { return path.empty() || path == file_path; }
 };
 
 // How sure an analyzer is of a finding that rests on evidence rather than on syntax (the summary

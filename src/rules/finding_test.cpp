@@ -40,5 +40,11 @@ TEST_CASE("excerpt_of: a span past the end is clamped, as reporters clamp it") {
   CHECK(excerpt->byte_length == 1);
 }
 
+TEST_CASE("a related location is in the finding's file when it names that file or none") {
+  CHECK(RelatedLocation{"", Span{0, 1}, ""}.in("a.md"));
+  CHECK(RelatedLocation{"a.md", Span{0, 1}, ""}.in("a.md"));
+  CHECK_FALSE(RelatedLocation{"b.md", Span{0, 1}, ""}.in("a.md"));
+}
+
 }  // namespace
 }  // namespace digestlint
