@@ -114,9 +114,11 @@ def glosses(summary):
     """(english word, korean form) pairs of the summary's same-length glosses."""
     for korean, english in GLOSS.findall(summary):
         korean_words, english_words = korean.split(), english.split()
-        if len(korean_words) != len(english_words):
+        if len(korean_words) < len(english_words):
             continue
-        for k, e in zip(korean_words, english_words):
+        # Korean is head-final: a gloss belongs to the words right before it ("모델의 기억
+        # (memorization)" glosses 기억), so the sides are paired from the right.
+        for k, e in zip(korean_words[-len(english_words):], english_words):
             if not e.isupper() and e.lower() not in STOPWORDS and len(e) >= 3:
                 yield e.lower(), k[:MAX_SYLLABLES]
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Unit test of rules/mine_lexicon.py on a small synthetic corpus: a form that renders a title word
-is mined for it, a form that only co-occurs with another word is not, and a form common to every
-summary is not mined at all."""
+is mined for it, a form that only co-occurs with another word is not, a form common to every
+summary is not mined at all, and a gloss renders the word right before it ("모델의 기억
+(memorization)": 기억, not 모델의)."""
 import pathlib
 import subprocess
 import sys
@@ -27,7 +28,8 @@ def main():
                 ("Robust Speech Models", "강건한 음성 모델입니다. 논문입니다."),
                 ("Table Parsing at Scale", "표 파싱을 다룹니다. 논문입니다."),
                 ("Graph Mining Revisited", "그래프 마이닝입니다. 논문입니다."),
-                ("Better Weather Forecasts", "날씨 예보를 합니다. 논문입니다."),
+                ("Better Weather Forecasts", "날씨 예보를 합니다. 모델의 기억(memorization)도 "
+                                             "봅니다. 논문입니다."),
             ]
             path = corpus / "2024" / "01" / f"{day:02d}.md"
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -49,6 +51,8 @@ def main():
         failures.append(f"separation should be rendered 분리: {rows.get('separation')}")
     if any("논문" in forms for forms in rows.values()):
         failures.append("논문 is in every summary and must not render any word")
+    if rows.get("memorization") != ["기억"]:
+        failures.append(f"memorization is glossed 기억: {rows.get('memorization')}")
     if not out.stdout.startswith("# Korean renderings"):
         failures.append("the provenance header is missing")
     for failure in failures:
