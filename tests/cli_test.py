@@ -3,6 +3,7 @@
 baselines and fixes.  usage: cli_test.py DIGESTLINT FIXTURES_DIR"""
 import json
 import os
+import re
 import sys
 import tempfile
 
@@ -296,11 +297,39 @@ def test_signals(tmp):
           code == 2 and "binary.md:2:1: error: binary file" in err, err)
 
 
+def test_timings(tmp):
+    """--timings adds where the time went to stderr, and changes nothing else."""
+    row = re.compile(r"^  +\d+\.\d%  +\d+\.\d ms  (parse|[a-z]+/[a-z0-9-]+)$")
+    args = ["check", "--no-cache", "--format", "json", FIXTURES]
+    code, out, err = run(*args)
+    timed = run(*args, "--timings")
+    check("--timings leaves the report and exit code as they were",
+          timed[:2] == (code, out) and timed[2].startswith(err), timed[2][-300:])
+    lines = timed[2][len(err):].splitlines()
+    head = re.match(r"timings: CPU time of (\d+) file\(s\) \(0 from the cache, not timed\)", lines[0])
+    files = len(json.loads(out)["files"])
+    check("--timings counts the files it timed", head and int(head.group(1)) >= files, lines[:1])
+    names = [row.match(line).group(1) for line in lines[1:] if row.match(line)]
+    check("--timings: a row per step, parse and the rules", len(names) == len(lines) - 1
+          and "parse" in names and "summary/generic-template" in names, "\n".join(lines))
+    shares = [float(line.split("%")[0]) for line in lines[1:]]
+    check("--timings: costliest first, shares of the whole",
+          shares == sorted(shares, reverse=True) and 99 <= sum(shares) <= 101, shares)
+    cache = os.path.join(tmp, "cache")
+    run("check", "--cache-dir", cache, CLEAN)
+    code, out, err = run("check", "--cache-dir", cache, "--timings", CLEAN)
+    check("--timings: a cached file is counted, not timed",
+          "timings: CPU time of 0 file(s) (1 from the cache, not timed)" in err, err)
+    fixable = write(tmp, "fixable.md", digest_with([("Authors: Mina Park,", "Authors: Mina Park, +,")]))
+    code, out, err = run("check", "--no-cache", "--diff", "--unsafe-fixes", "--timings", fixable)
+    check("--timings with --diff", "timings: CPU time of 1 file(s)" in err and "+++" in out, err + out)
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         for test in (test_exit_codes, test_bad_input, test_stdin_and_formats, test_config, test_suppressions,
                      test_baseline, test_fixes, test_profiles, test_streamed_like_collected,
-                     test_signals):
+                     test_signals, test_timings):
             sub = os.path.join(tmp, test.__name__)
             os.mkdir(sub)
             test(sub)

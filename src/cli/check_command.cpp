@@ -15,6 +15,7 @@
 #include "report/common.hpp"
 #include "report/report.hpp"
 #include "report/rule_docs.hpp"
+#include "report/timings.hpp"
 #include "rules/params.hpp"
 
 namespace digestlint {
@@ -96,7 +97,8 @@ Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inp
   for (const auto& [compiled, indexes] : groups) {
     std::vector<std::shared_ptr<const SourceFile>> sources;
     for (const std::size_t i : indexes) sources.push_back(inputs.sources[i]);
-    const Engine engine(compiled->rules, compiled->filter, options.inline_config);
+    Engine engine(compiled->rules, compiled->filter, options.inline_config);
+    engine.set_timing(options.timings);
     std::vector<FileResult> results;
     if (cache) {
       CachedLint run = lint_with_cache(engine, compiled->rules,
@@ -309,8 +311,10 @@ int check_streaming(const CheckOptions& options, RuleCatalog& catalog,
       baseline_only ? nullptr : report_writer(options, report, sources, out, use_color(options));
   const std::optional<Severity> threshold = fail_threshold(options.fail_on);
   StreamedOutcome outcome;
+  RunTimings timings;
   const auto consume = [&](FileResult&& file) {
     ++outcome.files;
+    if (options.timings) timings.add(file);
     if (auto note = profile_note(options, file)) outcome.profile_notes.push_back(std::move(*note));
     outcome.internal_errors = outcome.internal_errors || has_internal_errors(file);
     if (baseline_only) {
@@ -323,10 +327,12 @@ int check_streaming(const CheckOptions& options, RuleCatalog& catalog,
     outcome.reaches = outcome.reaches || reaches(file, threshold);
     writer->file(file);
   };
+  LintStreamOptions stream_options{job_count(options), options.inline_config, options.verbose,
+                                   cache};
+  stream_options.timings = options.timings;
   LintStream stream;
   try {
-    stream = lint_stream(list_inputs(options.paths, options.input), options.input,
-                         {job_count(options), options.inline_config, options.verbose, cache},
+    stream = lint_stream(list_inputs(options.paths, options.input), options.input, stream_options,
                          catalog, consume);
     if (stream.configurations.empty()) stream.configurations.insert(&catalog.for_file(""));
   } catch (const RuleError& error) {
@@ -344,6 +350,7 @@ int check_streaming(const CheckOptions& options, RuleCatalog& catalog,
   print_hidden(outcome.hidden);
   writer->end();
   out.flush();
+  if (options.timings) timings.write(std::cerr);
   if (!out) {
     std::cerr << "error: cannot write the report\n";
     return kExitUsage;
@@ -403,9 +410,12 @@ int run_check(const CheckOptions& options) {
   }
   online_run.reset();  // the online phase is over: its summary goes to stderr now
   std::vector<std::string> profile_notes;
+  RunTimings timings;
   for (const FileResult& file : report.files) {
     if (auto note = profile_note(options, file)) profile_notes.push_back(std::move(*note));
+    timings.add(file);
   }
+  if (options.timings) timings.write(std::cerr);
   print_run_notes(inputs.errors, profile_notes, catalog);
   // Set before --baseline can hide anything: a file or rule that failed is never "known".
   const bool incomplete = !inputs.errors.empty() || has_internal_errors(report);

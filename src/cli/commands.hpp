@@ -27,6 +27,7 @@ struct CheckOptions {
   std::string docs_url;
   bool quiet = false;
   bool statistics = false;
+  bool timings = false;  // where the run's time went, by rule (stderr)
   bool verbose = false;  // say which format profile read each file, and why
   bool inline_config = true;
   bool fix = false;                 // apply safe fixes to the files

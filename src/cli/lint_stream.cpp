@@ -100,12 +100,14 @@ class Workers {
 
 // The engine of one configuration and its files' comparison so far.
 struct ConfiguredRun {
-  ConfiguredRun(const RuleCatalog::Compiled& compiled, bool inline_config)
+  ConfiguredRun(const RuleCatalog::Compiled& compiled, bool inline_config, bool timings)
       : rules(compiled.rules),
         engine(compiled.rules, compiled.filter, inline_config),
         compares(engine.compares_files()),
         comparison(engine.start_run()),
-        settings(cache_settings(compiled.fingerprint, inline_config)) {}
+        settings(cache_settings(compiled.fingerprint, inline_config)) {
+    engine.set_timing(timings);
+  }
 
   const RuleSet& rules;
   Engine engine;
@@ -345,7 +347,9 @@ class Pipeline {
 
   ConfiguredRun& run_for(const RuleCatalog::Compiled& compiled) {
     auto& run = runs_[&compiled];
-    if (!run) run = std::make_unique<ConfiguredRun>(compiled, options_.inline_config);
+    if (!run) {
+      run = std::make_unique<ConfiguredRun>(compiled, options_.inline_config, options_.timings);
+    }
     return *run;
   }
 

@@ -26,6 +26,7 @@ struct LintStreamOptions {
   // run's system time); the files beyond are read again. The default holds the shared corpus
   // four times over.
   std::size_t kept_bytes = std::size_t{32} << 20;
+  bool timings = false;  // results record where their time went (FileResult::timings)
 };
 
 // What a streamed run leaves besides the results.

@@ -94,6 +94,8 @@ int main(int argc, char** argv) {
   check_command->add_option("--docs-url", check.docs_url, "Base URL of the rule docs in reports");
   check_command->add_flag("--quiet,-q", check.quiet, "Print only the summary line (human format)");
   check_command->add_flag("--statistics", check.statistics, "Print counts per rule");
+  check_command->add_flag("--timings", check.timings,
+                          "Print the CPU time of parsing and of each rule (stderr)");
   check_command->add_flag("--verbose,-v", check.verbose,
                           "Say which format profile read each file, and why (stderr)");
   check_command->add_option("--profile", check.rules.profile,

@@ -1,6 +1,7 @@
 #include "rules/engine.hpp"
 
 #include <fmt/format.h>
+#include <time.h>
 
 #include <algorithm>
 
@@ -122,6 +123,30 @@ void run_guarded(const RuleSpec& rule, std::vector<Finding>& findings, Run&& run
                              /*internal=*/true});
 }
 
+// CPU time of the calling thread: a rule's time, not that of the threads that ran beside it.
+std::chrono::nanoseconds thread_cpu_time() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return std::chrono::seconds(now.tv_sec) + std::chrono::nanoseconds(now.tv_nsec);
+}
+
+// Runs one step of a file; with timings, adds its CPU time to the rule's (parsing: no rule).
+template <typename Step>
+void timed(std::optional<FileTimings>& timings, const RuleSpec* rule, Step&& step) {
+  if (!timings) {
+    step();
+    return;
+  }
+  const std::chrono::nanoseconds start = thread_cpu_time();
+  step();
+  const std::chrono::nanoseconds spent = thread_cpu_time() - start;
+  if (rule == nullptr) {
+    timings->parse += spent;
+  } else {
+    timings->rules.emplace_back(rule, spent);
+  }
+}
+
 // Once a file's findings are final, what reads a FileResult needs the text, the findings and the
 // profile: the model (entries, fields, sections) and the directives go, so a run holds texts and
 // findings rather than models.
@@ -189,15 +214,19 @@ FileResult Engine::check(std::shared_ptr<const SourceFile> source, std::size_t i
                          const OwnFindingsStore* own) const {
   FileResult result;
   result.source = source;
-  ProfileChoice choice = rules_.choose_profile(*source);
+  if (timing_) result.timings.emplace();
+  ProfileChoice choice;
+  timed(result.timings, nullptr, [&] { choice = rules_.choose_profile(*source); });
   if (!choice.profile) {
     result.digest = std::make_shared<const Digest>();
     result.skipped = std::move(choice.reason);
     return result;
   }
-  Digest digest = parse_digest(*source, std::move(choice.profile));
-  digest.profile_reason = std::move(choice.reason);
-  result.digest = std::make_shared<const Digest>(std::move(digest));
+  timed(result.timings, nullptr, [&] {
+    Digest digest = parse_digest(*source, std::move(choice.profile));
+    digest.profile_reason = std::move(choice.reason);
+    result.digest = std::make_shared<const Digest>(std::move(digest));
+  });
   if (inline_config_) {
     result.inline_config = std::make_shared<InlineConfig>();
     result.inline_config->directives = read_directives(*result.digest, rules_.known_ids);
@@ -215,10 +244,12 @@ FileResult Engine::check(std::shared_ptr<const SourceFile> source, std::size_t i
     if (rules_.analyzers[i]->after_suppressions()) continue;
     if (!applies(rules_.specs[i], source->path())) continue;
     RuleSink sink(rules_.specs[i], *result.digest, result.findings);
-    run_guarded(rules_.specs[i], result.findings, [&] {
-      rules_.analyzers[i]->check(CheckContext{*source, *result.digest, sink,
-                                              result.inline_config.get(), &targets, &analyses,
-                                              rules_.screen.get()});
+    timed(result.timings, &rules_.specs[i], [&] {
+      run_guarded(rules_.specs[i], result.findings, [&] {
+        rules_.analyzers[i]->check(CheckContext{*source, *result.digest, sink,
+                                                result.inline_config.get(), &targets, &analyses,
+                                                rules_.screen.get()});
+      });
     });
   }
   if (own && !cancelled()) own->remember(index, result.findings);
@@ -253,8 +284,10 @@ void Engine::prepare(FileResult& result) const {
     // A failure is not reported here: check_next(), given nothing, does the work again and
     // reports its failure, once for the run (the contract of ComparesInOrder::prepare).
     std::vector<Finding> failure;
-    run_guarded(rules_.specs[i], failure, [&] {
-      prepared = analyzer->prepare(RunFile{result.source.get(), result.digest.get(), nullptr});
+    timed(result.timings, &rules_.specs[i], [&] {
+      run_guarded(rules_.specs[i], failure, [&] {
+        prepared = analyzer->prepare(RunFile{result.source.get(), result.digest.get(), nullptr});
+      });
     });
     if (prepared) result.prepared.emplace_back(i, std::move(prepared));
   }
@@ -293,10 +326,12 @@ void RunComparison::add(FileResult& result) {
                        [&](const auto& entry) { return entry.first == comparer.rule; });
       std::shared_ptr<const PreparedFile> payload;
       if (prepared != result.prepared.end()) payload = std::move(prepared->second);
-      run_guarded(spec, failure, [&] {
-        analyzer->check_next(*comparer.state,
-                             RunFile{result.source.get(), result.digest.get(), &sink},
-                             payload.get());
+      timed(result.timings, &spec, [&] {
+        run_guarded(spec, failure, [&] {
+          analyzer->check_next(*comparer.state,
+                               RunFile{result.source.get(), result.digest.get(), &sink},
+                               payload.get());
+        });
       });
       if (failure.empty()) continue;
       comparer.failure = failure.front();

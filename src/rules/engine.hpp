@@ -1,5 +1,6 @@
 #pragma once
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -41,6 +42,14 @@ struct RuleSet {
   std::shared_ptr<const Profile> find_profile(std::string_view name) const;
 };
 
+// Where one file's time went (Engine::set_timing), in CPU time of the thread that ran each step:
+// choosing its profile and parsing it, then each rule's analyzer, in the order they ran (a rule
+// that compares files appears again for its preparation and its comparison).
+struct FileTimings {
+  std::chrono::nanoseconds parse{0};
+  std::vector<std::pair<const RuleSpec*, std::chrono::nanoseconds>> rules;
+};
+
 // One linted file: its text, what the rules found (sorted by position) and its profile.
 struct FileResult {
   std::shared_ptr<const SourceFile> source;
@@ -51,6 +60,7 @@ struct FileResult {
   // What the analyzers that compare files prepared from this file (Engine::prepare), by rule
   // index; released as each is used by RunComparison::add.
   std::vector<std::pair<std::size_t, std::shared_ptr<const PreparedFile>>> prepared;
+  std::optional<FileTimings> timings;  // when the engine times its steps; none from a cache
 };
 
 // Lets a cache stand in for a file's own analyzers (all but those that compare files or judge
@@ -95,6 +105,8 @@ class Engine {
   // A flag that, once set, makes the engine skip the analyzers it has not started (the editor
   // drops such results: the document changed meanwhile). Must outlive the engine's runs.
   void set_cancel_flag(const std::atomic<bool>* cancelled) { cancelled_ = cancelled; }
+  // Whether each file's result records where its time went (FileResult::timings, --timings).
+  void set_timing(bool on) { timing_ = on; }
 
   FileResult lint(std::shared_ptr<const SourceFile> source) const;
   // The steps of lint_all for one file, for callers that stream files: check() parses it and runs
@@ -140,6 +152,7 @@ class Engine {
   RuleFilter filter_;
   bool inline_config_;
   const std::atomic<bool>* cancelled_ = nullptr;
+  bool timing_ = false;
 };
 
 void sort_findings(std::vector<Finding>& findings);

@@ -168,4 +168,28 @@ TEST_CASE("engine: a comparer whose prepare() fails is reported by check_next(),
   CHECK(count(results[2], false) == 0);
 }
 
+TEST_CASE("engine: with timing, a file records its parse and each rule's steps, in run order") {
+  const RuleSet rules = rules_with("test-comparing");
+  const std::string digest =
+      "## Daily Papers (2024-10-02)\n\n### [T](https://arxiv.org/abs/2410.01234)\n";
+  Engine engine(rules);
+  CHECK_FALSE(engine.check(file("a.md", digest)).timings.has_value());  // off by default
+  engine.set_timing(true);
+  RunComparison comparison = engine.start_run();
+  FileResult result = engine.check(file("a.md", digest));
+  engine.prepare(result);
+  comparison.add(result);
+  REQUIRE(result.timings.has_value());
+  std::vector<std::string> steps;
+  for (const auto& [rule, spent] : result.timings->rules) {
+    CHECK(spent.count() >= 0);
+    steps.push_back(rule->id);
+  }
+  // The rules' checks in the rule set's order, then the comparing rule's preparation and its
+  // comparison.
+  CHECK(steps ==
+        std::vector<std::string>{"test/after", "test/throws", "test/throws", "test/throws"});
+  CHECK(result.timings->parse.count() > 0);
+}
+
 }  // namespace digestlint
