@@ -299,7 +299,7 @@ void append_shingle_hashes(std::string_view text, std::size_t width,
   std::uint64_t drop = 1;  // kBase^(width-1), the weight of the character leaving the window
   for (std::size_t k = 1; k < width; ++k) drop *= kBase;
   std::array<std::uint32_t, kMaxShingleWidth> window{};
-  std::size_t kept = 0;  // characters kept so far
+  std::size_t kept = 0;    // characters kept so far
   std::size_t oldest = 0;  // the window's slot of the character that leaves it next
   std::uint64_t hash = 0;
   const std::size_t first = out.size();

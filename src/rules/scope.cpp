@@ -25,8 +25,7 @@ Target single(Scope scope, const Entry* entry, const Field& field) {
   target.scope = scope;
   target.entry = entry;
   target.span = field.span;
-  target.text = std::string(field.text);
-  target.pieces.push_back({0, field.span.begin, field.text.size()});
+  target.text = field.text;
   return target;
 }
 
@@ -36,12 +35,14 @@ Target summary_of(const Entry& entry) {
   target.entry = &entry;
   if (entry.sections.empty()) return target;
   target.span = {entry.sections.front().item.begin, entry.sections.back().item.end};
+  auto joined = std::make_shared<std::string>();
   for (const Section& section : entry.sections) {
-    if (!target.text.empty()) target.text += '\n';
-    target.pieces.push_back(
-        {target.text.size(), section.text.span.begin, section.text.text.size()});
-    target.text += section.text.text;
+    if (!joined->empty()) *joined += '\n';
+    target.pieces.push_back({joined->size(), section.text.span.begin, section.text.text.size()});
+    *joined += section.text.text;
   }
+  target.text = *joined;
+  target.joined = std::move(joined);
   return target;
 }
 
@@ -118,6 +119,10 @@ const std::vector<std::string_view>& scope_names() {
 }
 
 Span Target::to_source(std::size_t begin, std::size_t end) const {
+  if (pieces.empty()) {  // a single field
+    const std::size_t source_begin = span.begin + std::min(begin, text.size());
+    return {source_begin, std::max(source_begin, span.begin + std::min(end, text.size()))};
+  }
   // An offset in the '\n' joining two pieces maps to the start of the next piece.
   const auto map = [&](std::size_t offset) {
     for (const Piece& piece : pieces) {

@@ -1,5 +1,6 @@
 #pragma once
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,8 +32,9 @@ std::optional<Scope> parse_scope(std::string_view name);
 std::string_view to_string(Scope scope);
 const std::vector<std::string_view>& scope_names();
 
-// The text of one target, with the map back to source offsets. Single fields are one piece;
-// the summary scope joins an entry's sections with '\n'.
+// The text of one target, with the map back to source offsets. A single field's text is a view
+// of the model (no copy: a file has a target per author, section and field); the summary scope
+// joins an entry's sections with '\n' into text of its own, in pieces.
 struct Target {
   struct Piece {
     std::size_t text_offset;
@@ -45,7 +47,12 @@ struct Target {
   const Section* section = nullptr;  // for section
   const Author* author = nullptr;    // for author
   Span span;                         // the whole target in the source
-  std::string text;
+  std::string_view text;
+  // A joined text, on the heap and shared, so that `text` still views it when the target moves or
+  // is copied; null for a single field.
+  std::shared_ptr<const std::string> joined;
+  // Where the joined text's parts are in the source; empty for a single field, whose text is
+  // the source from span.begin.
   std::vector<Piece> pieces;
 
   // Maps [begin, end) in text to the source; the end maps to the end of the piece it falls in.

@@ -27,7 +27,7 @@ class PatternKind final : public ScopedAnalyzer {
         *pattern_, target.text, [&](std::size_t begin, std::size_t end, const auto& groups) {
           if (first_only_ && std::exchange(reported, true)) return;
           context.sink.report(target.to_source(begin, end),
-                              {{"match", target.text.substr(begin, end - begin)}},
+                              {{"match", std::string(target.text.substr(begin, end - begin))}},
                               fix_.for_match(target, begin, end, pattern_.get(), groups));
         });
   }

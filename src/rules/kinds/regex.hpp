@@ -13,8 +13,8 @@ std::unique_ptr<RE2> compile_param_regex(const Params& params, const std::string
 
 // Calls on_match(begin, end, groups) for each non-overlapping match of re in text.
 template <class OnMatch>
-void for_each_match(const RE2& re, const std::string& text, OnMatch on_match) {
-  const re2::StringPiece input(text);
+void for_each_match(const RE2& re, std::string_view text, OnMatch on_match) {
+  const re2::StringPiece input(text.data(), text.size());
   std::vector<re2::StringPiece> groups(static_cast<std::size_t>(re.NumberOfCapturingGroups()) + 1);
   std::size_t pos = 0;
   while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, groups.data(),

@@ -20,7 +20,7 @@ class RequireKind final : public ScopedAnalyzer {
     const std::optional<bool> known = screened(context, target, *pattern_);
     if (known ? *known : RE2::PartialMatch(target.text, *pattern_)) return;
     context.sink.report(at_end_ ? last_character(target) : anchor(target),
-                        {{"pattern", pattern_->pattern()}, {"text", target.text}});
+                        {{"pattern", pattern_->pattern()}, {"text", std::string(target.text)}});
   }
 
  private:
