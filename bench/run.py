@@ -18,6 +18,7 @@ interleaved, so machine noise hits both alike.
 """
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -40,6 +41,17 @@ def timed(command, repeat, cores=None):
         _, _, usage = os.wait4(proc.pid, 0)
         samples.append((time.perf_counter() - start, usage.ru_utime + usage.ru_stime))
     return samples
+
+
+def instructions(command):
+    """Instructions the command executes, all threads, as callgrind counts them: a cost that other
+    work on the machine does not move."""
+    proc = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                           *command], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    refs = re.search(r"I\s+refs:\s+([\d,]+)", proc.stderr)
+    if not refs:
+        raise SystemExit(f"callgrind gave no count for {command}:\n{proc.stderr[-500:]}")
+    return int(refs.group(1).replace(",", ""))
 
 
 def side_by_side(command_a, command_b, repeat, cores=None):
@@ -143,6 +155,14 @@ def main():
                   f"summary verdicts {others[0]:.3f} s (CPU {others[1]:.3f} s), all rules "
                   f"{everything[0]:.3f} s (CPU {everything[1]:.3f} s); the summary verdicts add "
                   f"{added[0]:.0f}% wall, {added[1]:.0f}% CPU (goal: at most 30%, on one core)")
+        if shutil.which("valgrind"):
+            others, everything = instructions(without), instructions(base)
+            print(f"summary: {args.files} files, instructions (callgrind, once each): without the "
+                  f"summary verdicts {others / 1e6:.1f} M, all rules {everything / 1e6:.1f} M; the "
+                  f"summary verdicts add {(everything / others - 1) * 100:.1f}% (the same on any "
+                  f"machine, where time moves by ten points from run to run)")
+        else:
+            print("summary: instructions not counted: valgrind is not installed")
 
 
 if __name__ == "__main__":
