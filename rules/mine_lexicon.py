@@ -17,8 +17,9 @@ when
 and keep at most MAX_FORMS forms per word, the second and third only when their G2 is at least
 SECONDARY times the first's.
 
-Summaries also gloss their terms: "희소 어텐션(sparse attention)". Every gloss whose Korean and
-English sides have the same number of words pairs them in order; a pair glossed at least
+Summaries also gloss their terms: "희소 어텐션(sparse attention)". A gloss pairs its English words
+with the Korean words right before it, in order from the right (Korean is head-final: "모델의
+기억(memorization)" glosses 기억), when there are at least as many; a pair glossed at least
 MIN_GLOSSES times, for at least GLOSS_SHARE of the English word's glosses, and rare enough
 (P(form) <= GLOSS_MAX_BACKGROUND, looser: a gloss is a translation) is kept too, before the co-occurrence forms. Glosses reach words too
 rare in titles for co-occurrence statistics. Deterministic: same corpus, same file.
@@ -111,7 +112,8 @@ def entries(path):
 
 
 def glosses(summary):
-    """(english word, korean form) pairs of the summary's same-length glosses."""
+    """(english word, korean form) pairs of the summary's glosses, each English word with the
+    Korean word in the same place counted from the gloss's end."""
     for korean, english in GLOSS.findall(summary):
         korean_words, english_words = korean.split(), english.split()
         if len(korean_words) < len(english_words):

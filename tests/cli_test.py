@@ -320,6 +320,19 @@ def test_timings(tmp):
     code, out, err = run("check", "--cache-dir", cache, "--timings", CLEAN)
     check("--timings: a cached file is counted, not timed",
           "timings: CPU time of 0 file(s) (1 from the cache, not timed)" in err, err)
+    project = os.path.join(tmp, "project")
+    os.mkdir(project)
+    write(project, "a.md", clean_text())
+    write(project, "b.md", clean_text().replace("TideNet", "WaveNet"))
+    run("check", "--cache-dir", cache, project)
+    write(project, "b.md", clean_text().replace("TideNet", "SurfNet"))
+    code, out, err = run("check", "--cache-dir", cache, "--timings", project)
+    check("--timings: a file parsed again only to compare files is said so",
+          "timings: CPU time of 2 file(s) (0 from the cache, not timed; "
+          "1 parsed again only to compare files)" in err, err)
+    baseline = os.path.join(tmp, "baseline.json")
+    code, out, err = run("check", "--no-cache", "--write-baseline", baseline, "--timings", CLEAN)
+    check("--timings with --write-baseline", "timings: CPU time of 1 file(s)" in err, err)
     fixable = write(tmp, "fixable.md", digest_with([("Authors: Mina Park,", "Authors: Mina Park, +,")]))
     code, out, err = run("check", "--no-cache", "--diff", "--unsafe-fixes", "--timings", fixable)
     check("--timings with --diff", "timings: CPU time of 1 file(s)" in err and "+++" in out, err + out)

@@ -121,6 +121,15 @@ Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inp
   return report;
 }
 
+// --timings: written to stderr when the run ends, whichever way it ends (after the report, the
+// baseline or the diff).
+struct PrintedAtExit {
+  const RunTimings* timings;
+  ~PrintedAtExit() {
+    if (timings) timings->write(std::cerr);
+  }
+};
+
 // Files that are not digests are skipped with a note; --verbose also names each file's profile.
 std::optional<std::string> profile_note(const CheckOptions& options, const FileResult& file) {
   if (!file.source) return std::nullopt;
@@ -339,6 +348,7 @@ int check_streaming(const CheckOptions& options, RuleCatalog& catalog,
     std::cerr << error.describe() << "\n";
     return kExitConfig;
   }
+  const PrintedAtExit print_timings{options.timings ? &timings : nullptr};
   report.rules = active_rules(catalog, stream.configurations);
   report.unread_inputs = static_cast<int>(stream.errors.size());
   online_run.reset();
@@ -350,7 +360,6 @@ int check_streaming(const CheckOptions& options, RuleCatalog& catalog,
   print_hidden(outcome.hidden);
   writer->end();
   out.flush();
-  if (options.timings) timings.write(std::cerr);
   if (!out) {
     std::cerr << "error: cannot write the report\n";
     return kExitUsage;
@@ -413,9 +422,9 @@ int run_check(const CheckOptions& options) {
   RunTimings timings;
   for (const FileResult& file : report.files) {
     if (auto note = profile_note(options, file)) profile_notes.push_back(std::move(*note));
-    timings.add(file);
+    if (options.timings) timings.add(file);
   }
-  if (options.timings) timings.write(std::cerr);
+  const PrintedAtExit print_timings{options.timings ? &timings : nullptr};
   print_run_notes(inputs.errors, profile_notes, catalog);
   // Set before --baseline can hide anything: a file or rule that failed is never "known".
   const bool incomplete = !inputs.errors.empty() || has_internal_errors(report);

@@ -14,6 +14,7 @@ void RunTimings::add(const FileResult& file) {
     return;
   }
   ++timed_;
+  only_compared_ += file.timings->own_recalled;
   parse_ += file.timings->parse;
   for (const auto& [rule, spent] : file.timings->rules) rules_[rule->id] += spent;
 }
@@ -30,8 +31,12 @@ void RunTimings::write(std::ostream& out) const {
   const auto milliseconds = [](std::chrono::nanoseconds time) {
     return std::chrono::duration<double, std::milli>(time).count();
   };
-  out << fmt::format("timings: CPU time of {} file(s) ({} from the cache, not timed): {:.1f} ms\n",
-                     timed_, untimed_, milliseconds(total));
+  out << fmt::format(
+      "timings: CPU time of {} file(s) ({} from the cache, not timed{}): {:.1f} ms\n", timed_,
+      untimed_,
+      only_compared_ > 0 ? fmt::format("; {} parsed again only to compare files", only_compared_)
+                         : "",
+      milliseconds(total));
   for (const auto& [spent, name] : rows) {
     const double share = total.count() > 0 ? 100.0 * spent.count() / total.count() : 0.0;
     out << fmt::format("  {:5.1f}%  {:9.1f} ms  {}\n", share, milliseconds(spent), name);

@@ -43,6 +43,20 @@ TEST_CASE("--timings sums each rule over files, costliest first, with its share"
         "    5.6%        5.0 ms  text/fast\n");
 }
 
+TEST_CASE("--timings says how many files were parsed again only to compare files") {
+  const RuleSpec comparing = rule("summary/duplicate-summary");
+  RunTimings timings;
+  FileResult recalled = timed(milliseconds(2), {{&comparing, milliseconds(1)}});
+  recalled.timings->own_recalled = true;
+  timings.add(recalled);
+  timings.add(timed(milliseconds(2), {{&comparing, milliseconds(1)}}));
+  std::ostringstream out;
+  timings.write(out);
+  CHECK(
+      out.str().starts_with("timings: CPU time of 2 file(s) (0 from the cache, not timed; 1 "
+                            "parsed again only to compare files): 6.0 ms\n"));
+}
+
 TEST_CASE("--timings of a run that timed nothing") {
   RunTimings timings;
   std::ostringstream out;

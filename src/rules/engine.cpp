@@ -147,6 +147,13 @@ void timed(std::optional<FileTimings>& timings, const RuleSpec* rule, Step&& ste
   }
 }
 
+// Runs one step of a rule's analyzer on a file (run_guarded), timed with the file.
+template <typename Run>
+void run_rule_step(const RuleSpec& rule, std::vector<Finding>& findings,
+                   std::optional<FileTimings>& timings, Run&& run) {
+  timed(timings, &rule, [&] { run_guarded(rule, findings, run); });
+}
+
 // Once a file's findings are final, what reads a FileResult needs the text, the findings and the
 // profile: the model (entries, fields, sections) and the directives go, so a run holds texts and
 // findings rather than models.
@@ -236,6 +243,7 @@ FileResult Engine::check(std::shared_ptr<const SourceFile> source, std::size_t i
   }
   if (std::optional<std::vector<Finding>> known = own ? own->recall(index) : std::nullopt) {
     result.findings = std::move(*known);
+    if (result.timings) result.timings->own_recalled = true;
     return result;
   }
   TargetCache targets(*result.digest, *source);
@@ -244,12 +252,10 @@ FileResult Engine::check(std::shared_ptr<const SourceFile> source, std::size_t i
     if (rules_.analyzers[i]->after_suppressions()) continue;
     if (!applies(rules_.specs[i], source->path())) continue;
     RuleSink sink(rules_.specs[i], *result.digest, result.findings);
-    timed(result.timings, &rules_.specs[i], [&] {
-      run_guarded(rules_.specs[i], result.findings, [&] {
-        rules_.analyzers[i]->check(CheckContext{*source, *result.digest, sink,
-                                                result.inline_config.get(), &targets, &analyses,
-                                                rules_.screen.get()});
-      });
+    run_rule_step(rules_.specs[i], result.findings, result.timings, [&] {
+      rules_.analyzers[i]->check(CheckContext{*source, *result.digest, sink,
+                                              result.inline_config.get(), &targets, &analyses,
+                                              rules_.screen.get()});
     });
   }
   if (own && !cancelled()) own->remember(index, result.findings);
@@ -284,10 +290,8 @@ void Engine::prepare(FileResult& result) const {
     // A failure is not reported here: check_next(), given nothing, does the work again and
     // reports its failure, once for the run (the contract of ComparesInOrder::prepare).
     std::vector<Finding> failure;
-    timed(result.timings, &rules_.specs[i], [&] {
-      run_guarded(rules_.specs[i], failure, [&] {
-        prepared = analyzer->prepare(RunFile{result.source.get(), result.digest.get(), nullptr});
-      });
+    run_rule_step(rules_.specs[i], failure, result.timings, [&] {
+      prepared = analyzer->prepare(RunFile{result.source.get(), result.digest.get(), nullptr});
     });
     if (prepared) result.prepared.emplace_back(i, std::move(prepared));
   }
@@ -326,12 +330,10 @@ void RunComparison::add(FileResult& result) {
                        [&](const auto& entry) { return entry.first == comparer.rule; });
       std::shared_ptr<const PreparedFile> payload;
       if (prepared != result.prepared.end()) payload = std::move(prepared->second);
-      timed(result.timings, &spec, [&] {
-        run_guarded(spec, failure, [&] {
-          analyzer->check_next(*comparer.state,
-                               RunFile{result.source.get(), result.digest.get(), &sink},
-                               payload.get());
-        });
+      run_rule_step(spec, failure, result.timings, [&] {
+        analyzer->check_next(*comparer.state,
+                             RunFile{result.source.get(), result.digest.get(), &sink},
+                             payload.get());
       });
       if (failure.empty()) continue;
       comparer.failure = failure.front();

@@ -47,6 +47,9 @@ struct RuleSet {
 // that compares files appears again for its preparation and its comparison).
 struct FileTimings {
   std::chrono::nanoseconds parse{0};
+  // The file's own findings came from the cache: it was parsed again only for the rules that
+  // compare files, so only those steps ran.
+  bool own_recalled = false;
   std::vector<std::pair<const RuleSpec*, std::chrono::nanoseconds>> rules;
 };
 

@@ -131,7 +131,7 @@ Span Target::to_source(std::size_t begin, std::size_t end) const {
         return piece.source_offset + (offset - piece.text_offset);
       }
     }
-    return pieces.empty() ? span.begin : pieces.back().source_offset + pieces.back().length;
+    return pieces.back().source_offset + pieces.back().length;
   };
   const std::size_t source_begin = map(begin);
   return {source_begin, std::max(source_begin, map(end))};

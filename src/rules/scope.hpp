@@ -33,8 +33,8 @@ std::string_view to_string(Scope scope);
 const std::vector<std::string_view>& scope_names();
 
 // The text of one target, with the map back to source offsets. A single field's text is a view
-// of the model (no copy: a file has a target per author, section and field); the summary scope
-// joins an entry's sections with '\n' into text of its own, in pieces.
+// of the source file's text (no copy: a file has a target per author, section and field); the
+// summary scope joins an entry's sections with '\n' into text of its own, in pieces.
 struct Target {
   struct Piece {
     std::size_t text_offset;
@@ -49,7 +49,7 @@ struct Target {
   Span span;                         // the whole target in the source
   std::string_view text;
   // A joined text, on the heap and shared, so that `text` still views it when the target moves or
-  // is copied; null for a single field.
+  // is copied; null for a single field (and for a summary without sections).
   std::shared_ptr<const std::string> joined;
   // Where the joined text's parts are in the source; empty for a single field, whose text is
   // the source from span.begin.
