@@ -181,10 +181,7 @@ TEST_CASE("engine: with timing, a file records its parse and each rule's steps, 
   comparison.add(result);
   REQUIRE(result.timings.has_value());
   std::vector<std::string> steps;
-  for (const auto& [rule, spent] : result.timings->rules) {
-    CHECK(spent.count() >= 0);
-    steps.push_back(rule->id);
-  }
+  for (const auto& [rule, spent] : result.timings->rules) steps.push_back(rule->id);
   // The rules' checks in the rule set's order, then the comparing rule's preparation and its
   // comparison.
   CHECK(steps ==
