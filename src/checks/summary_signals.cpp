@@ -4,6 +4,7 @@
 #include <cstring>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "checks/summary_names.hpp"
 #include "checks/transliteration.hpp"
@@ -513,11 +514,28 @@ void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
     return false;
   });
   if (named) return;
+  signals.unbeaten = best_other <= own;
   signals.distinct = compared > 0 && own > 0 && own >= best_other + p.rival_margin;
   if (signals.rival && (signals.rival->grounding < p.rival_grounding ||
                         signals.rival->grounding < own + p.rival_margin)) {
     signals.rival.reset();  // not grounded well enough to point at it
   }
+}
+
+// Whether the summary writes fewer than min_gloss_words English words beside its names: glosses
+// ("추천 시스템(recommender systems)") or English prose, which a summary of another paper would
+// fill with that paper's words. Without them a missing title word says only that no lexicon
+// knows its Korean rendering.
+bool unglossed(const std::vector<Token>& tokens, const Signals& signals, const Parameters& p) {
+  std::unordered_set<std::string_view> names;
+  for (const auto& [name, count] : signals.names) names.insert(name);
+  std::size_t words = 0;
+  for (auto token = tokens.begin(); token != tokens.end() && words < p.min_gloss_words; ++token) {
+    const bool lowercase = std::any_of(token->text.begin(), token->text.end(),
+                                       [](char c) { return c >= 'a' && c <= 'z'; });
+    if (token->text.size() >= 3 && lowercase && !names.contains(token->text)) ++words;
+  }
+  return words < p.min_gloss_words;
 }
 
 // Whether no finding is possible from the cheap signals alone, which most summaries settle: the
@@ -698,6 +716,7 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   if (name.size() >= parameters.anchor_name_length && index.writes(name)) signals.anchored = true;
   if (signals.grounding < parameters.weak_grounding || !subject.empty()) {
     compare_with_digest(digest, index, subject, vocabulary, parameters, signals);
+    signals.unglossed = unglossed(tokens, signals, parameters);
   }
 
   signals.title_fields =

@@ -185,6 +185,42 @@ TEST_CASE("an own title that fits better than every other lowers the confidence"
   CHECK(assess(s, f.parameters).confidence < assess(alone, f.parameters).confidence);
 }
 
+TEST_CASE("a summary without English that no other title fits better loses confidence") {
+  const Fixture f;
+  constexpr std::string_view kTitle = "Quibbling Marmots in Gloaming Tessellations";
+  constexpr std::string_view kKorean =
+      "해질녘 모자이크 속에서 다투는 작은 동물을 관찰합니다. 동물마다 울음소리가 다릅니다.";
+  constexpr std::string_view kGlossed =
+      "해질녘 모자이크(twilight mosaics) 속에서 다투는 작은 동물(small animals)을 관찰합니다. "
+      "동물마다 울음소리가 다릅니다.";
+  const Signals plain = f.run(kTitle, kKorean);
+  const Signals glossed = f.run(kTitle, kGlossed);
+  REQUIRE(plain.grounding < f.parameters.weak_grounding);
+  REQUIRE(glossed.grounding < f.parameters.weak_grounding);
+  CHECK(plain.unglossed);
+  CHECK(plain.unbeaten);
+  CHECK_FALSE(glossed.unglossed);
+  const Assessment lowered = assess(plain, f.parameters);
+  const Assessment full = assess(glossed, f.parameters);
+  CHECK(lowered.confidence == doctest::Approx(full.confidence - f.parameters.distinct_discount));
+  CHECK(band_of(full, f.parameters) == Band::severity);
+  CHECK(band_of(lowered, f.parameters) == Band::note);
+  CHECK(evidence(plain, lowered.verdict).find("writes no English") != std::string::npos);
+
+  // Another title of the digest that fits the summary better: nothing lowers the confidence.
+  constexpr std::string_view kMoved =
+      "희소 라우팅으로 긴 비디오의 캡션을 만듭니다. 장면 전환마다 토큰 예산을 다시 나눕니다.";
+  const Signals beaten =
+      f.in_digest({kTitle, "Sparse Routing for Long Video Captioning"}, 0, kMoved);
+  CHECK(beaten.unglossed);
+  CHECK_FALSE(beaten.unbeaten);
+
+  // min-gloss-words 0 turns it off.
+  Fixture off;
+  off.parameters.min_gloss_words = 0;
+  CHECK_FALSE(off.run(kTitle, kKorean).unglossed);
+}
+
 TEST_CASE("names used only after the lead are baselines, not a competing subject") {
   const Fixture f;
   const Signals s = f.run(

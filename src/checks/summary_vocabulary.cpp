@@ -87,9 +87,11 @@ Parameters read_parameters(const RuleSpec& rule) {
     value = params.number(key, value);
     if (value < 0) params.fail(key, "must not be negative");
   };
-  const auto count = [&](const char* key, auto& value) {
+  const auto count = [&](const char* key, auto& value, long minimum = 1) {
     const double read = params.number(key, static_cast<double>(value));
-    if (read < 1 || read != static_cast<long>(read)) params.fail(key, "must be a whole number ≥ 1");
+    if (read < static_cast<double>(minimum) || read != static_cast<long>(read)) {
+      params.fail(key, fmt::format("must be a whole number ≥ {}", minimum));
+    }
     value = static_cast<std::remove_reference_t<decltype(value)>>(read);
   };
   weight("name-weight", p.name_weight);
@@ -122,6 +124,7 @@ Parameters read_parameters(const RuleSpec& rule) {
   share("rival-confidence", p.rival_confidence);
   share("named-rival-confidence", p.named_rival_confidence);
   share("distinct-discount", p.distinct_discount);
+  count("min-gloss-words", p.min_gloss_words, 0);
   share("grounding-confidence", p.grounding_confidence);
   share("sign-confidence", p.sign_confidence);
   share("boilerplate-confidence", p.boilerplate_confidence);
@@ -172,6 +175,7 @@ const std::vector<std::string_view>& parameter_names() {
                                                       "rival-confidence",
                                                       "named-rival-confidence",
                                                       "distinct-discount",
+                                                      "min-gloss-words",
                                                       "grounding-confidence",
                                                       "sign-confidence",
                                                       "boilerplate-confidence",

@@ -88,6 +88,10 @@ struct Parameters {
   double rival_grounding = 0.5, rival_margin = 0.3, rival_confidence = 0.4;
   double named_rival_confidence = 0.7;
   double distinct_discount = 0.2;
+  // A weakly grounded summary that no other title fits better and that writes fewer than
+  // min_gloss_words English words beside its names takes distinct_discount off too: only the
+  // lexicons' silence speaks against its title.
+  std::size_t min_gloss_words = 2;
   // Confidence: the missing grounding weighs grounding_confidence, each further sign (title
   // name missing, a competing subject, a contradicting field) sign_confidence, and each
   // template phrase boilerplate_confidence.

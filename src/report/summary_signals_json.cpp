@@ -106,6 +106,8 @@ void write_summary_signals(std::ostream& out, const SourceFile& source, const Di
         {"conflicting_field", s.conflicting_field ? json(*s.conflicting_field) : json(nullptr)},
         {"rival", rival_of(s)},
         {"distinct", s.distinct},
+        {"unbeaten", s.unbeaten},
+        {"unglossed", s.unglossed},
     };
     out << line.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
   }

@@ -6,7 +6,7 @@ entry is then judged by a lexicon that never saw its day: the figure for a day o
 The rules' weights and bands are the shipped ones (they were chosen on these rounds, so only the
 lexicon is cross-validated here). Prints each set's warning-level line and the pooled figures.
 
-  kfold.py --binary build/digestlint [--shared ../shared] [--min 0.75] [--misses]
+  kfold.py --binary build/digestlint [--shared ../shared] [--min 0.75] [--misses] [--config FILE]
            [--folds "tune,holdout,holdout2;holdout3,holdout4;…"]
 
 Exit status: 0; 1 when --min is given and a pooled precision or recall falls below it; 77 when
@@ -48,6 +48,7 @@ def main():
     parser.add_argument("--shift", type=int, default=1)
     parser.add_argument("--min", type=float, default=None,
                         help="fail when a pooled precision or recall falls below this")
+    parser.add_argument("--config", help="a .digestlint.yaml to lint with (e.g. other parameters)")
     parser.add_argument("--misses", action="store_true",
                         help="list the false warnings on real entries and the missed bad ones")
     args = parser.parse_args()
@@ -61,6 +62,8 @@ def main():
             lexicon, provenance = mine_without(splits, tmp)
             print(f"fold {fold}: lexicon from {provenance}")
             measure.CONFIG[:] = measure.lexicon_arguments(lexicon)
+            if args.config:
+                measure.CONFIG += ["--config", args.config]
             for name, entries in measure.labelled_entries(args.shared, splits).items():
                 real_flags, flagged, rotated = measure.flag_with_rotations(args.binary, entries,
                                                                            args.shift)
