@@ -177,8 +177,18 @@ bool written_in_title(std::string_view name, const SquashedTitle& title) {
       return true;
     }
   }
-  return std::any_of(title.distinctive_words.begin(), title.distinctive_words.end(),
-                     [&](const std::string& word) { return contains(squashed_name, word); });
+  // A distinctive title word that opens a part of the name: "Gaussian" in "PhysGaussian", not
+  // "pose" in "XComposer".
+  std::size_t part_start = 0;
+  for (const std::string_view part : name_parts(name)) {
+    const std::string_view rest = std::string_view(squashed_name).substr(part_start);
+    if (std::any_of(title.distinctive_words.begin(), title.distinctive_words.end(),
+                    [&](const std::string& word) { return rest.starts_with(word); })) {
+      return true;
+    }
+    part_start = std::min(squashed_name.size(), part_start + squash(part).size());
+  }
+  return false;
 }
 
 bool connected(std::string_view name, std::string_view title, const SquashedTitle& squashed_title,

@@ -47,7 +47,8 @@ struct SquashedTitle {
 };
 SquashedTitle squash_title(std::string_view title, const Vocabulary& vocabulary);
 
-// The name is written in the title ("UniAff"), or contains a distinctive title word.
+// The name is written in the title ("UniAff"), or a distinctive title word opens one of its
+// parts ("Gaussian" in "PhysGaussian").
 bool written_in_title(std::string_view name, const SquashedTitle& title);
 
 // Written in the title, an acronym of consecutive title words (or has one as a part:

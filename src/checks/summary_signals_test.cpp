@@ -327,6 +327,13 @@ TEST_CASE("a summary that writes the title's name, or compounds its words, is an
             .anchored);
   CHECK_FALSE(
       f.run("Depth Anything: Unleashing Unlabeled Data", "주식 시장을 예측합니다.").anchored);
+  // A name that opens one of its parts with a distinctive title word is made of it; one that
+  // only holds the word inside a part is another name.
+  constexpr std::string_view kSplatting = "Surface-Aligned Splatting for Mesh Reconstruction";
+  CHECK(f.run(kSplatting, "PhysSplatting은 표면을 맞춥니다. PhysSplatting은 빠릅니다.").anchored);
+  CHECK_FALSE(f.run("Joint Pose and Radiance Field Optimization",
+                    "InternLM-XComposer2는 글과 그림을 씁니다. InternLM-XComposer2는 큽니다.")
+                  .anchored);
 }
 
 TEST_CASE("a template-like summary that names something specific is less confidently a template") {
