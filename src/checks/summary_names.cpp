@@ -186,7 +186,7 @@ bool written_in_title(std::string_view name, const SquashedTitle& title) {
                     [&](const std::string& word) { return rest.starts_with(word); })) {
       return true;
     }
-    part_start = std::min(squashed_name.size(), part_start + squash(part).size());
+    part_start += squash(part).size();  // squash drops the separators name_parts splits at
   }
   return false;
 }

@@ -514,7 +514,7 @@ void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
     return false;
   });
   if (named) return;
-  signals.unbeaten = best_other <= own;
+  signals.unbeaten = compared > 0 && best_other <= own;
   signals.distinct = compared > 0 && own > 0 && own >= best_other + p.rival_margin;
   if (signals.rival && (signals.rival->grounding < p.rival_grounding ||
                         signals.rival->grounding < own + p.rival_margin)) {
@@ -522,10 +522,10 @@ void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
   }
 }
 
-// Whether the summary writes fewer than min_gloss_words English words beside its names: glosses
-// ("추천 시스템(recommender systems)") or English prose, which a summary of another paper would
-// fill with that paper's words. Without them a missing title word says only that no lexicon
-// knows its Korean rendering.
+// Whether the summary writes fewer than min_gloss_words English words (tokens of three or more
+// Latin letters with a lowercase one) beside its names: glosses ("추천 시스템(recommender
+// systems)") or English prose, which a summary of another paper would fill with that paper's
+// words. Without them a missing title word says only that no lexicon knows its Korean rendering.
 bool unglossed(const std::vector<Token>& tokens, const Signals& signals, const Parameters& p) {
   std::unordered_set<std::string_view> names;
   for (const auto& [name, count] : signals.names) names.insert(name);
@@ -716,6 +716,8 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   if (name.size() >= parameters.anchor_name_length && index.writes(name)) signals.anchored = true;
   if (signals.grounding < parameters.weak_grounding || !subject.empty()) {
     compare_with_digest(digest, index, subject, vocabulary, parameters, signals);
+  }
+  if (signals.grounding < parameters.weak_grounding) {
     signals.unglossed = unglossed(tokens, signals, parameters);
   }
 

@@ -90,11 +90,12 @@ struct Signals {
   // grounding is more likely a lexicon gap than a wrong summary).
   std::optional<Rival> rival;
   bool distinct = false;
-  // Only for a weakly grounded summary: no other title of the digest is grounded better than the
-  // own, and the summary writes fewer than min_gloss_words English words beside its names, so
-  // nothing but the lexicons' silence speaks against its title (a lexicon gap is then as likely
-  // as a wrong summary).
+  // Only for a weakly grounded summary. Other titles of the digest were compared and none is
+  // grounded better than the own.
   bool unbeaten = false;
+  // It writes fewer than min_gloss_words English words beside its names. With `unbeaten`,
+  // nothing but the lexicons' silence speaks against its title: a lexicon gap is then as likely
+  // as a wrong summary.
   bool unglossed = false;
   // Found fine early (Depth::until_fine): grounding is then a lower bound, and the signals after
   // it were not worked out.

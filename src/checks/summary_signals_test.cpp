@@ -188,24 +188,35 @@ TEST_CASE("an own title that fits better than every other lowers the confidence"
 TEST_CASE("a summary without English that no other title fits better loses confidence") {
   const Fixture f;
   constexpr std::string_view kTitle = "Quibbling Marmots in Gloaming Tessellations";
+  constexpr std::string_view kUnrelated = "MossGS: Glossy Surfaces";
   constexpr std::string_view kKorean =
       "해질녘 모자이크 속에서 다투는 작은 동물을 관찰합니다. 동물마다 울음소리가 다릅니다.";
+  constexpr std::string_view kOneWord =
+      "해질녘 모자이크(mosaics) 속에서 다투는 작은 동물을 관찰합니다. 동물마다 울음소리가 "
+      "다릅니다.";
   constexpr std::string_view kGlossed =
       "해질녘 모자이크(twilight mosaics) 속에서 다투는 작은 동물(small animals)을 관찰합니다. "
       "동물마다 울음소리가 다릅니다.";
-  const Signals plain = f.run(kTitle, kKorean);
-  const Signals glossed = f.run(kTitle, kGlossed);
+  const Signals plain = f.in_digest({kTitle, kUnrelated}, 0, kKorean);
+  const Signals one_word = f.in_digest({kTitle, kUnrelated}, 0, kOneWord);
+  const Signals glossed = f.in_digest({kTitle, kUnrelated}, 0, kGlossed);
   REQUIRE(plain.grounding < f.parameters.weak_grounding);
   REQUIRE(glossed.grounding < f.parameters.weak_grounding);
   CHECK(plain.unglossed);
   CHECK(plain.unbeaten);
+  CHECK(one_word.unglossed);  // fewer than min-gloss-words (2)
   CHECK_FALSE(glossed.unglossed);
+  CHECK(glossed.unbeaten);
   const Assessment lowered = assess(plain, f.parameters);
   const Assessment full = assess(glossed, f.parameters);
   CHECK(lowered.confidence == doctest::Approx(full.confidence - f.parameters.distinct_discount));
   CHECK(band_of(full, f.parameters) == Band::severity);
   CHECK(band_of(lowered, f.parameters) == Band::note);
-  CHECK(evidence(plain, lowered.verdict).find("writes no English") != std::string::npos);
+  CHECK(evidence(plain, lowered.verdict).find("little English") != std::string::npos);
+  CHECK(evidence(glossed, full.verdict).find("little English") == std::string::npos);
+
+  // No other title to compare with: nothing says the own title is the best fit.
+  CHECK_FALSE(f.run(kTitle, kKorean).unbeaten);
 
   // Another title of the digest that fits the summary better: nothing lowers the confidence.
   constexpr std::string_view kMoved =
@@ -218,7 +229,7 @@ TEST_CASE("a summary without English that no other title fits better loses confi
   // min-gloss-words 0 turns it off.
   Fixture off;
   off.parameters.min_gloss_words = 0;
-  CHECK_FALSE(off.run(kTitle, kKorean).unglossed);
+  CHECK_FALSE(off.in_digest({kTitle, kUnrelated}, 0, kKorean).unglossed);
 }
 
 TEST_CASE("names used only after the lead are baselines, not a competing subject") {

@@ -95,7 +95,8 @@ std::string evidence(const Signals& s, Verdict verdict) {
     }
     if (s.distinct) parts.push_back("still, no other title of the digest fits it as well");
     if (!s.distinct && s.unglossed && s.unbeaten) {
-      parts.push_back("still, it writes no English beside names and no other title fits it better");
+      parts.push_back(
+          "still, it writes little English beside names and no other title fits it better");
     }
   }
   return fmt::format("{}", fmt::join(parts, "; "));

@@ -3,11 +3,11 @@
 rules/summary-lexicon.tsv again without the fold's days (rules/mine_lexicon.py --exclude-split)
 and measures the fold's entries, real and rotated (as eval.py does), with that lexicon. Every
 entry is then judged by a lexicon that never saw its day: the figure for a day outside the corpus.
-The rules' weights and bands are the shipped ones (they were chosen on these rounds, so only the
-lexicon is cross-validated here). Prints each set's warning-level line and the pooled figures.
+The rules' weights and bands are the shipped ones unless --config sets others (they were chosen
+on these rounds, so only the lexicon is cross-validated here). Prints each set's warning-level line and the pooled figures.
 
   kfold.py --binary build/digestlint [--shared ../shared] [--min 0.75] [--misses] [--config FILE]
-           [--folds "tune,holdout,holdout2;holdout3,holdout4;…"]
+           [--shift N] [--folds "tune,holdout,holdout2;holdout3,holdout4;…"]
 
 Exit status: 0; 1 when --min is given and a pooled precision or recall falls below it; 77 when
 ../shared is absent; 2 on run errors. Python 3 standard library only.
