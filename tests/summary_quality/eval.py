@@ -108,7 +108,8 @@ CONFIG = []  # extra arguments for every run (--config FILE, --lexicon FILE)
 
 
 def run_lint(binary, paths):
-    """{(path, entry index): {"warning": bool, "any": bool, "confidence": float, "messages": []}}"""
+    """{(path, entry index): {"warning": bool, "any": bool, "confidence": float, "messages": [],
+    "warned_rules": [rule ids of its warnings]}}"""
     # --no-cache: a measurement reads what the binary says now, never a stored result.
     command = [binary, "check", *paths, "--no-cache", "--format", "json", "--fail-on", "never",
                "--select", ",".join(RULES), *CONFIG]
@@ -124,8 +125,10 @@ def run_lint(binary, paths):
                 continue
             state = flagged.setdefault((file["path"], index),
                                        {"warning": False, "any": True, "messages": [],
-                                        "confidence": 0.0})
-            state["warning"] |= finding["severity"] in ("warning", "error")
+                                        "confidence": 0.0, "warned_rules": []})
+            if finding["severity"] in ("warning", "error"):
+                state["warning"] = True
+                state["warned_rules"].append(finding["rule"])
             state["confidence"] = max(state["confidence"], finding.get("confidence", 1))
             state["messages"].append(f"{finding['severity']}: {finding['message']}")
     return flagged
