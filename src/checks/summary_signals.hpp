@@ -93,9 +93,7 @@ struct Signals {
   // Only for a weakly grounded summary. Other titles of the digest were compared and none is
   // grounded better than the own.
   bool unbeaten = false;
-  // It writes fewer than min_gloss_words English words beside its names. With `unbeaten`,
-  // nothing but the lexicons' silence speaks against its title: a lexicon gap is then as likely
-  // as a wrong summary.
+  // It writes fewer than min_gloss_words English words beside its names.
   bool unglossed = false;
   // Found fine early (Depth::until_fine): grounding is then a lower bound, and the signals after
   // it were not worked out.
@@ -103,6 +101,9 @@ struct Signals {
 
   // The summary is about names of its own that do not connect to the title.
   bool competing() const { return !subject_names.empty() && connected_names.empty(); }
+  // Nothing but the lexicons' silence speaks against the title (no English that could miss it,
+  // no title that fits better): a lexicon gap is then as likely as a wrong summary.
+  bool only_lexicons_against() const { return unglossed && unbeaten; }
 };
 
 // Whether a summary with these signals can be reported at all: it is weakly grounded, or it is

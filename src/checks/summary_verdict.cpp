@@ -68,7 +68,7 @@ Assessment assess(const Signals& s, const Parameters& p) {
     const int signs = s.name_missing + s.competing() + s.conflicting_field.has_value();
     confidence += p.sign_confidence * signs;
     if (s.rival) confidence += s.rival->named ? p.named_rival_confidence : p.rival_confidence;
-    if (s.distinct || (s.unglossed && s.unbeaten)) confidence -= p.distinct_discount;
+    if (s.distinct || s.only_lexicons_against()) confidence -= p.distinct_discount;
   }
   confidence = clamp01(confidence);
   if (confidence < p.note_confidence) return {};
@@ -94,7 +94,7 @@ std::string evidence(const Signals& s, Verdict verdict) {
                                   s.rival->named ? " by name" : "", s.rival->title));
     }
     if (s.distinct) parts.push_back("still, no other title of the digest fits it as well");
-    if (!s.distinct && s.unglossed && s.unbeaten) {
+    if (!s.distinct && s.only_lexicons_against()) {
       parts.push_back(
           "still, it writes little English beside names and no other title fits it better");
     }

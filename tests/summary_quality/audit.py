@@ -25,6 +25,7 @@ Corpus: l-yohai/daily_papers_ko (CC BY-NC 4.0).
 import argparse
 import collections
 import os
+import pathlib
 import random
 import re
 import sys
@@ -54,9 +55,8 @@ def days_by_fold(days_of, corpus):
     folds = {fold: set().union(*(days_of[s] for s in fold.split(",")))
              for fold in kfold.FOLDS.split(";")}
     in_folds = collections.Counter(day for days in folds.values() for day in days)
-    corpus_days = {"-".join(os.path.relpath(os.path.join(root, name), corpus)[:-3].split(os.sep))
-                   for root, _, names in os.walk(corpus) for name in names
-                   if re.fullmatch(r"\d\d\.md", name)}
+    corpus_days = {"-".join(pathlib.Path(path).relative_to(corpus).with_suffix("").parts)
+                   for path in pathlib.Path(corpus).glob("*/*/*.md")}
     wrong = sorted(d for d in corpus_days if in_folds[d] != 1)
     unknown = sorted(set(in_folds) - corpus_days)
     if wrong or unknown:
