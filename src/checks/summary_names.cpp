@@ -177,16 +177,27 @@ bool written_in_title(std::string_view name, const SquashedTitle& title) {
       return true;
     }
   }
-  // A distinctive title word that opens a part of the name: "Gaussian" in "PhysGaussian", not
-  // "pose" in "XComposer".
-  std::size_t part_start = 0;
+  // A distinctive title word that is a part of the name, or runs over whole parts, or is
+  // followed by a number: "Gaussian" in "PhysGaussian2", "See" in "See3D", not "pose" in
+  // "XComposer" nor "open" in "OPENSCHOLAR".
+  std::vector<std::size_t> part_ends;  // where each part ends in squashed_name
   for (const std::string_view part : name_parts(name)) {
+    part_ends.push_back((part_ends.empty() ? 0 : part_ends.back()) + squash(part).size());
+  }
+  const auto ends_a_part = [&](std::size_t at) {
+    return at == squashed_name.size() || (squashed_name[at] >= '0' && squashed_name[at] <= '9') ||
+           std::binary_search(part_ends.begin(), part_ends.end(), at);
+  };
+  std::size_t part_start = 0;
+  for (const std::size_t part_end : part_ends) {
     const std::string_view rest = std::string_view(squashed_name).substr(part_start);
     if (std::any_of(title.distinctive_words.begin(), title.distinctive_words.end(),
-                    [&](const std::string& word) { return rest.starts_with(word); })) {
+                    [&](const std::string& word) {
+                      return rest.starts_with(word) && ends_a_part(part_start + word.size());
+                    })) {
       return true;
     }
-    part_start += squash(part).size();  // squash drops the separators name_parts splits at
+    part_start = part_end;  // squash drops the separators name_parts splits at
   }
   return false;
 }

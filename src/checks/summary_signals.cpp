@@ -728,4 +728,13 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   return signals;
 }
 
+void mark_rivals_keeping_their_own(std::vector<std::optional<Signals>>& analysed,
+                                   const Parameters& parameters) {
+  for (std::optional<Signals>& signals : analysed) {
+    if (!signals || !signals->rival) continue;
+    const std::optional<Signals>& source = analysed[signals->rival->entry];
+    signals->rival->keeps_own = source && source->grounded(parameters);
+  }
+}
+
 }  // namespace digestlint::summary

@@ -31,6 +31,11 @@ struct Rival {
   std::string title;
   double grounding = 0;
   bool named = false;  // the title opens with the summary's main subject
+  // Its entry has a summary of its own that its title grounds. A summary moved from an entry
+  // leaves it with another's (summaries swapped or shifted), or was copied, and
+  // summary/duplicate-summary reports the copy: a title whose entry keeps its own summary only
+  // shares the topic.
+  bool keeps_own = false;
 };
 
 // The titles of the summary's digest, to compare the summary's own title against, and their
@@ -102,9 +107,21 @@ struct Signals {
   // The summary is about names of its own that do not connect to the title.
   bool competing() const { return !subject_names.empty() && connected_names.empty(); }
   // Nothing but the lexicons' silence speaks against the title (no English that could miss it,
-  // no title that fits better): a lexicon gap is then as likely as a wrong summary.
-  bool only_lexicons_against() const { return unglossed && unbeaten; }
+  // no title that fits better, no field of its own): a lexicon gap is then as likely as
+  // a wrong summary.
+  bool only_lexicons_against() const { return unglossed && unbeaten && !conflicting_field; }
+  // The rival, unless its entry keeps its own summary.
+  const Rival* source() const { return rival && !rival->keeps_own ? &*rival : nullptr; }
+  // Its own title grounds it, or it was found fine early.
+  bool grounded(const Parameters& parameters) const {
+    return settled || anchored || grounding >= parameters.weak_grounding;
+  }
 };
+
+// Marks each rival whose entry keeps its own summary (Rival::keeps_own): `analysed` holds every
+// entry's signals of a digest, in order (none for an entry without a summary).
+void mark_rivals_keeping_their_own(std::vector<std::optional<Signals>>& analysed,
+                                   const Parameters& parameters);
 
 // Whether a summary with these signals can be reported at all: it is weakly grounded, or it is
 // template-like (names nothing of its own repeatedly, min_boilerplate template phrases) with many

@@ -116,6 +116,36 @@ TEST_CASE("a summary that fits another entry of the digest points at it, more co
         std::string::npos);
 }
 
+TEST_CASE("a rival whose entry keeps a summary of its own only shares the topic") {
+  Fixture f;
+  f.parameters.sign_confidence = 0;  // so that the rival alone tells the confidences apart
+  constexpr std::string_view kOtherTitle = "MossGS: Gaussian Splatting for Glossy Surfaces";
+  const std::vector<std::string_view> titles{kTitle, "Quiet Speech", kOtherTitle};
+  const auto with_entry_2 = [&](std::optional<std::string_view> summary) {
+    std::vector<std::optional<Signals>> analysed{f.in_digest(titles, 0, kOther), std::nullopt,
+                                                 std::nullopt};
+    if (summary) analysed[2] = f.in_digest(titles, 2, *summary);
+    mark_rivals_keeping_their_own(analysed, f.parameters);
+    REQUIRE(analysed[0]->rival.has_value());
+    return *analysed[0];
+  };
+  // Entry 3 still has its MossGS summary: the one under entry 1 was not moved from there (a copy
+  // would be summary/duplicate-summary's finding).
+  const Signals kept = with_entry_2(kOther);
+  CHECK(kept.rival->keeps_own);
+  CHECK(kept.source() == nullptr);
+  // Entry 3 has another paper's summary, or none: the summary may come from there.
+  const Signals swapped = with_entry_2(kGood);
+  const Signals emptied = with_entry_2(std::nullopt);
+  CHECK_FALSE(swapped.rival->keeps_own);
+  CHECK_FALSE(emptied.rival->keeps_own);
+  REQUIRE(swapped.source() != nullptr);
+  CHECK(assess(kept, f.parameters).confidence < assess(swapped, f.parameters).confidence);
+  CHECK(evidence(kept, Verdict::mismatch).find("which has a summary of its own") !=
+        std::string::npos);
+  CHECK(evidence(swapped, Verdict::mismatch).find("of its own") == std::string::npos);
+}
+
 TEST_CASE("a rival's name must be one the summary keeps using, not a baseline or a near-word") {
   const Fixture f;
   // MossGS is written once, as the baseline: its title's terms are all grounded, yet it is not
@@ -225,6 +255,17 @@ TEST_CASE("a summary without English that no other title fits better loses confi
       f.in_digest({kTitle, "Sparse Routing for Long Video Captioning"}, 0, kMoved);
   CHECK(beaten.unglossed);
   CHECK_FALSE(beaten.unbeaten);
+
+  // A summary that keeps to another field speaks against the title by more than silence.
+  constexpr std::string_view kSpeechTitle = "Quibbling Marmots in Gloaming Speech";
+  constexpr std::string_view kImages =
+      "해질녘 이미지에서 객체를 검출합니다. 이미지마다 객체 분할을 하고, 시각 특징으로 "
+      "객체를 고릅니다.";
+  const Signals other_field = f.in_digest({kSpeechTitle, kUnrelated}, 0, kImages);
+  REQUIRE(other_field.conflicting_field.has_value());
+  CHECK(other_field.unglossed);
+  CHECK(other_field.unbeaten);
+  CHECK_FALSE(other_field.only_lexicons_against());
 
   // min-gloss-words 0 turns it off.
   Fixture off;
@@ -338,12 +379,16 @@ TEST_CASE("a summary that writes the title's name, or compounds its words, is an
             .anchored);
   CHECK_FALSE(
       f.run("Depth Anything: Unleashing Unlabeled Data", "주식 시장을 예측합니다.").anchored);
-  // A name that opens one of its parts with a distinctive title word is made of it; one that
-  // only holds the word inside a part is another name.
+  // A name with a distinctive title word as one of its parts (a number may follow) is made of
+  // it; one that only holds the word inside a part, or opens a part with it, is another name.
   constexpr std::string_view kSplatting = "Surface-Aligned Splatting for Mesh Reconstruction";
   CHECK(f.run(kSplatting, "PhysSplatting은 표면을 맞춥니다. PhysSplatting은 빠릅니다.").anchored);
+  CHECK(f.run(kSplatting, "Splatting3D는 표면을 맞춥니다. Splatting3D는 빠릅니다.").anchored);
   CHECK_FALSE(f.run("Joint Pose and Radiance Field Optimization",
                     "InternLM-XComposer2는 글과 그림을 씁니다. InternLM-XComposer2는 큽니다.")
+                  .anchored);
+  CHECK_FALSE(f.run("DINO-X: A Unified Vision Model for Open-World Object Detection",
+                    "OPENSCHOLAR는 논문을 찾습니다. OPENSCHOLAR는 인용합니다.")
                   .anchored);
 }
 

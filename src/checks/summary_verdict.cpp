@@ -54,7 +54,8 @@ Assessment assess(const Signals& s, const Parameters& p) {
   const int phrases = static_cast<int>(s.boilerplate.size());
   const bool template_summary = template_like(!s.key_names.empty(), phrases, p);
   // A summary its own title grounds is reported only when another entry's name is its subject.
-  const bool named_rival = s.rival && s.rival->named;
+  const Rival* source = s.source();
+  const bool named_rival = source && source->named;
   if (!reportable(s.grounding, template_summary, phrases, p) && !named_rival) return {};
   const bool weak = s.grounding < p.weak_grounding;
   const double missing = weak ? 1 - s.grounding / p.weak_grounding : 0;
@@ -67,7 +68,7 @@ Assessment assess(const Signals& s, const Parameters& p) {
   } else {
     const int signs = s.name_missing + s.competing() + s.conflicting_field.has_value();
     confidence += p.sign_confidence * signs;
-    if (s.rival) confidence += s.rival->named ? p.named_rival_confidence : p.rival_confidence;
+    if (source) confidence += source->named ? p.named_rival_confidence : p.rival_confidence;
     if (s.distinct || s.only_lexicons_against()) confidence -= p.distinct_discount;
   }
   confidence = clamp01(confidence);
@@ -90,8 +91,9 @@ std::string evidence(const Signals& s, Verdict verdict) {
                                   fmt::join(s.title_fields, "/")));
     }
     if (s.rival) {
-      parts.push_back(fmt::format("it fits entry {} better{}: '{}'", s.rival->entry + 1,
-                                  s.rival->named ? " by name" : "", s.rival->title));
+      parts.push_back(fmt::format("it fits entry {} better{}: '{}'{}", s.rival->entry + 1,
+                                  s.rival->named ? " by name" : "", s.rival->title,
+                                  s.rival->keeps_own ? ", which has a summary of its own" : ""));
     }
     if (s.distinct) parts.push_back("still, no other title of the digest fits it as well");
     if (!s.distinct && s.only_lexicons_against()) {
@@ -163,6 +165,7 @@ std::vector<std::optional<Signals>> SummaryModel::analyse(const Digest& digest, 
     analysed[i] = summary::analyse(titles, summaries[i], lead_length(entry, summaries[i].size()),
                                    vocabulary_, parameters_, depth);
   }
+  mark_rivals_keeping_their_own(analysed, parameters_);
   return analysed;
 }
 

@@ -72,7 +72,8 @@ json rival_of(const Signals& signals) {
   return {{"entry", signals.rival->entry},
           {"title", signals.rival->title},
           {"grounding", signals.rival->grounding},
-          {"named", signals.rival->named}};
+          {"named", signals.rival->named},
+          {"keeps_own", signals.rival->keeps_own}};
 }
 
 }  // namespace
