@@ -158,8 +158,22 @@ std::vector<std::string> expansions(std::string_view summary, std::string_view n
 }
 
 SquashedTitle squash_title(std::string_view title, const Vocabulary& vocabulary) {
-  SquashedTitle squashed{squash(title), {}};
+  SquashedTitle squashed{squash(title), {}, {}};
+  const auto letters_of = [](std::string_view text) {
+    std::string letters = squash(text);
+    std::erase_if(letters, [](char c) { return !is_ascii_letter(c) && !(c >= '0' && c <= '9'); });
+    return letters;
+  };
   for (const std::string_view word : title_words(title)) {
+    const std::vector<std::string_view> parts = name_parts(word);
+    for (std::size_t first = 0; first < parts.size(); ++first) {
+      std::string piece;
+      for (std::size_t last = first; last < parts.size(); ++last) {
+        piece += letters_of(parts[last]);
+        if (piece.size() > kShortName) break;
+        squashed.short_pieces.push_back(piece);
+      }
+    }
     if (distinctive(word, vocabulary)) squashed.distinctive_words.push_back(squash(word));
   }
   return squashed;
@@ -167,7 +181,15 @@ SquashedTitle squash_title(std::string_view title, const Vocabulary& vocabulary)
 
 bool written_in_title(std::string_view name, const SquashedTitle& title) {
   const std::string squashed_name = squash(name);
-  if (contains(title.whole, squashed_name)) return true;
+  if (squashed_name.size() >= kShortName
+          ? contains(title.whole, squashed_name)
+          : std::any_of(title.short_pieces.begin(), title.short_pieces.end(),
+                        [&](const std::string& piece) {
+                          // "LLMs" for "LLM"
+                          return piece == squashed_name || piece == squashed_name + 's';
+                        })) {
+    return true;
+  }
   // A compound of title words: "GPT-BERT" for "GPT or BERT: why not both?".
   if (name.find('-') != std::string_view::npos) {
     const std::vector<std::string_view> parts = name_parts(name);

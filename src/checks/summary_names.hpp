@@ -41,14 +41,19 @@ std::vector<std::string> expansions(std::string_view summary, std::string_view n
 
 // A title squashed (see summary_text.hpp) for written_in_title(): whole, and its distinctive
 // words. Worked out once per title: each summary compares several names with it.
+inline constexpr std::size_t kShortName = 5;
 struct SquashedTitle {
   std::string whole;
+  // Each run of consecutive name parts of a title word ("Ne", "NeRF", "PyNeRF" of "PyNeRF"),
+  // squashed to letters and digits, when shorter than kShortName + 1: what a short name can be.
+  std::vector<std::string> short_pieces;
   std::vector<std::string> distinctive_words;
 };
 SquashedTitle squash_title(std::string_view title, const Vocabulary& vocabulary);
 
-// The name is written in the title ("UniAff"), or a distinctive title word opens one of its
-// parts ("Gaussian" in "PhysGaussian").
+// The name is written in the title ("UniAff"; a name shorter than kShortName letters must be
+// made of whole parts of a title word, as "NeRF" in "PyNeRF", not "ODE" in "Models"), or a
+// distinctive title word is one of its parts ("Gaussian" in "PhysGaussian").
 bool written_in_title(std::string_view name, const SquashedTitle& title);
 
 // Written in the title, an acronym of consecutive title words (or has one as a part:

@@ -387,6 +387,13 @@ TEST_CASE("a summary that writes the title's name, or compounds its words, is an
   CHECK_FALSE(f.run("Joint Pose and Radiance Field Optimization",
                     "InternLM-XComposer2는 글과 그림을 씁니다. InternLM-XComposer2는 큽니다.")
                   .anchored);
+  // A short name is made of whole parts of a title word, not letters inside one.
+  constexpr std::string_view kMesh = "LLaMA-Mesh: Unifying Mesh Generation with Language Models";
+  CHECK_FALSE(f.run(kMesh, "ODE 풀이를 줄입니다. ODE 단계는 네 번입니다.").anchored);
+  CHECK(
+      f.run("PyNeRF: Pyramidal Neural Radiance Fields", "NeRF를 층으로 나눕니다. NeRF는 빠릅니다.")
+          .anchored);
+  CHECK(f.run("Aligning QRMs with Feedback", "QRM을 맞춥니다. QRM은 따릅니다.").anchored);
   CHECK_FALSE(f.run("DINO-X: A Unified Vision Model for Open-World Object Detection",
                     "OPENSCHOLAR는 논문을 찾습니다. OPENSCHOLAR는 인용합니다.")
                   .anchored);
