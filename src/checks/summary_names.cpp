@@ -1,6 +1,7 @@
 #include "checks/summary_names.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "model/text.hpp"
 
@@ -35,6 +36,13 @@ void add_words(std::string_view text, std::vector<std::string>& stems) {
   for (const Token& token : latin_tokens(text)) stems.push_back(stem(token.text));
 }
 
+// Words too small to count in a title: each has at most four letters.
+const WordTable<>& small_words() {
+  static const WordTable<> kSmall = {"of",  "the",  "a",  "an", "for",
+                                     "and", "with", "in", "on", "to"};
+  return kSmall;
+}
+
 }  // namespace
 
 std::string title_name(std::string_view title, int max_words) {
@@ -58,8 +66,6 @@ bool looks_like_name(std::string_view name, const Vocabulary& vocabulary) {
 }
 
 std::vector<std::string_view> title_words(std::string_view title) {
-  static const WordTable<> kSmall = {"of",  "the",  "a",  "an", "for",
-                                     "and", "with", "in", "on", "to"};
   std::vector<std::string_view> words;
   std::size_t start = 0;
   const auto is_separator = [](char c) {
@@ -70,7 +76,7 @@ std::vector<std::string_view> title_words(std::string_view title) {
       if (i > start) {
         const std::string_view word = title.substr(start, i - start);
         // Every small word has at most four letters: longer words need no lowered copy.
-        if (word.size() > 4 || !kSmall.contains(ascii_lower(word))) words.push_back(word);
+        if (word.size() > 4 || !small_words().contains(ascii_lower(word))) words.push_back(word);
       }
       start = i + 1;
     }
@@ -224,6 +230,51 @@ bool written_in_title(std::string_view name, const SquashedTitle& title) {
   return false;
 }
 
+bool abbreviates(std::string_view name, std::string_view title) {
+  std::string letters;
+  for (const char c : name) {
+    if (is_ascii_letter(c)) letters.push_back(static_cast<char>(c | 0x20));
+  }
+  if (letters.size() < 4) return false;
+  std::vector<std::string_view> words;
+  std::vector<bool> optional;  // a small word may give no letter ("of" gives the o of MoS)
+  for (std::size_t at = 0; at < title.size();) {
+    const std::size_t end = title.find_first_of(" -:,\t", at);
+    const std::string_view word = title.substr(at, end - at);
+    if (!word.empty()) {
+      words.push_back(word);
+      optional.push_back(word.size() <= 4 && small_words().contains(ascii_lower(word)));
+    }
+    at = end == std::string_view::npos ? title.size() : end + 1;
+  }
+  // Whether letters[at..] are opening letters of words[word..]. Memoized by (at, word): each
+  // state is worked out once, so a long name costs letters × words × the longest word at worst.
+  std::vector<std::int8_t> known(letters.size() * (words.size() + 1), -1);
+  const auto rest_from = [&](auto& self, std::size_t at, std::size_t word) -> bool {
+    if (at == letters.size()) return true;
+    if (word == words.size()) return false;
+    std::int8_t& memo = known[at * (words.size() + 1) + word];
+    if (memo >= 0) return memo != 0;
+    bool found = optional[word] && self(self, at, word + 1);
+    const std::string_view next = words[word];
+    for (std::size_t k = 0; !found && k < next.size() && at + k < letters.size(); ++k) {
+      if (!is_ascii_letter(next[k]) || (next[k] | 0x20) != letters[at + k]) break;
+      found = self(self, at + k + 1, word + 1);
+    }
+    memo = found;
+    return found;
+  };
+  for (std::size_t first = 0; first + 1 < words.size(); ++first) {
+    // The first word may not give every letter: an abbreviation spans two words at least.
+    const std::string_view opening = words[first];
+    for (std::size_t k = 0; k < opening.size() && k + 1 < letters.size(); ++k) {
+      if (!is_ascii_letter(opening[k]) || (opening[k] | 0x20) != letters[k]) break;
+      if (rest_from(rest_from, k + 1, first + 1)) return true;
+    }
+  }
+  return false;
+}
+
 bool connected(std::string_view name, std::string_view title, const SquashedTitle& squashed_title,
                std::string_view summary, const Vocabulary& vocabulary) {
   if (written_in_title(name, squashed_title)) return true;
@@ -232,6 +283,7 @@ bool connected(std::string_view name, std::string_view title, const SquashedTitl
   for (const std::string_view part : name_parts(name)) {
     if (is_acronym(part) && initials_match(part, words)) return true;
   }
+  if (abbreviates(name, title)) return true;
   const std::vector<std::string> expansion = expansions(summary, name);
   for (const Token& token : latin_tokens(title)) {
     const std::string lower = ascii_lower(token.text);

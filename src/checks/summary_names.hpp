@@ -35,6 +35,11 @@ std::vector<std::string_view> name_parts(std::string_view name);
 // of consecutive title words.
 bool initials_match(std::string_view acronym, const std::vector<std::string_view>& words);
 
+// "MoSLoRA" against "Mixture-of-Subspaces in Low-Rank Adaptation": the name's letters (at least
+// four) are the opening letters of two or more consecutive title words, in order, each giving at
+// least one but a small word ("of", "in"), which may give none.
+bool abbreviates(std::string_view name, std::string_view title);
+
 // Stems of the words written beside a name as its expansion: "Erasure of Language Memory (ELM)",
 // "ELM (Erasure of Language Memory)" or "(Erasure of Language Memory, ELM)".
 std::vector<std::string> expansions(std::string_view summary, std::string_view name);
@@ -57,7 +62,8 @@ SquashedTitle squash_title(std::string_view title, const Vocabulary& vocabulary)
 bool written_in_title(std::string_view name, const SquashedTitle& title);
 
 // Written in the title, an acronym of consecutive title words (or has one as a part:
-// "SGP-Bench"), or given in the summary with an expansion that shares a distinctive title word.
+// "SGP-Bench"), an abbreviation of them ("MoSLoRA"), or given in the summary with an expansion that
+// shares a distinctive title word.
 bool connected(std::string_view name, std::string_view title, const SquashedTitle& squashed_title,
                std::string_view summary, const Vocabulary& vocabulary);
 

@@ -285,6 +285,22 @@ TEST_CASE("names used only after the lead are baselines, not a competing subject
   CHECK(s.grounding > f.parameters.weak_grounding);  // 희소, 라우팅, 음성, 분리 in Korean
 }
 
+TEST_CASE("a name made of the opening letters of consecutive title words connects to it") {
+  constexpr std::string_view lora = "Mixture-of-Subspaces in Low-Rank Adaptation";
+  CHECK(abbreviates("MoSLoRA", lora));
+  CHECK(abbreviates("MoS-LoRA", lora));
+  CHECK_FALSE(abbreviates("MoE", lora));      // fewer than four letters
+  CHECK_FALSE(abbreviates("Mixture", lora));  // one word alone is not an abbreviation
+  CHECK_FALSE(abbreviates("LoRAMoS", lora));  // out of order
+  CHECK_FALSE(abbreviates("MoRA", lora));     // a word skipped
+  CHECK_FALSE(abbreviates("ICLR", "Policy Filtration in RLHF to Fine-Tune LLM for Code"));
+  const Fixture f;
+  const Signals s = f.run("Mixture-of-Subspaces in Low-Rank Adaptation",
+                          "MoSLoRA는 부분 공간을 섞습니다. MoSLoRA는 LoRA보다 좋습니다.");
+  CHECK(s.connected_names == std::vector<std::string>{"MoSLoRA"});
+  CHECK_FALSE(s.competing());
+}
+
 TEST_CASE("title names are found through their variants") {
   const Fixture f;
   CHECK(
