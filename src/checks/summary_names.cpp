@@ -235,10 +235,12 @@ bool abbreviates(std::string_view name, std::string_view title) {
   for (const char c : name) {
     if (is_ascii_letter(c)) letters.push_back(static_cast<char>(c | 0x20));
   }
-  if (letters.size() < 4) return false;
+  // Work limits far above real names and titles, so a hostile one costs little.
+  constexpr std::size_t kMaxLetters = 32, kMaxWords = 64;
+  if (letters.size() < 4 || letters.size() > kMaxLetters) return false;
   std::vector<std::string_view> words;
   std::vector<bool> optional;  // a small word may give no letter ("of" gives the o of MoS)
-  for (std::size_t at = 0; at < title.size();) {
+  for (std::size_t at = 0; at < title.size() && words.size() < kMaxWords;) {
     const std::size_t end = title.find_first_of(" -:,\t", at);
     const std::string_view word = title.substr(at, end - at);
     if (!word.empty()) {

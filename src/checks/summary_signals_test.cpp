@@ -294,6 +294,12 @@ TEST_CASE("a name made of the opening letters of consecutive title words connect
   CHECK_FALSE(abbreviates("LoRAMoS", lora));  // out of order
   CHECK_FALSE(abbreviates("MoRA", lora));     // a word skipped
   CHECK_FALSE(abbreviates("ICLR", "Policy Filtration in RLHF to Fine-Tune LLM for Code"));
+  // The work limits: a name of more than 32 letters, words past the 64th.
+  CHECK_FALSE(abbreviates(std::string(33, 'a'), std::string(2000, 'a')));
+  std::string far;
+  for (int k = 0; k < 64; ++k) far += "Zzz ";
+  CHECK(abbreviates("MoSLoRA", std::string(lora)));
+  CHECK_FALSE(abbreviates("MoSLoRA", far + std::string(lora)));
   const Fixture f;
   const Signals s = f.run("Mixture-of-Subspaces in Low-Rank Adaptation",
                           "MoSLoRA는 부분 공간을 섞습니다. MoSLoRA는 LoRA보다 좋습니다.");
