@@ -295,7 +295,9 @@ TEST_CASE("a name made of the opening letters of consecutive title words connect
   CHECK_FALSE(abbreviates("MoRA", lora));     // a word skipped
   CHECK_FALSE(abbreviates("ICLR", "Policy Filtration in RLHF to Fine-Tune LLM for Code"));
   // The work limits: a name of more than 32 letters, words past the 64th.
-  CHECK_FALSE(abbreviates(std::string(33, 'a'), std::string(2000, 'a')));
+  const std::string two_words = std::string(20, 'a') + " " + std::string(20, 'a');
+  CHECK(abbreviates(std::string(32, 'a'), two_words));
+  CHECK_FALSE(abbreviates(std::string(33, 'a'), two_words));
   std::string far;
   for (int k = 0; k < 64; ++k) far += "Zzz ";
   CHECK(abbreviates("MoSLoRA", std::string(lora)));
