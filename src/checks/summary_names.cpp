@@ -165,19 +165,17 @@ std::vector<std::string> expansions(std::string_view summary, std::string_view n
 
 SquashedTitle squash_title(std::string_view title, const Vocabulary& vocabulary) {
   SquashedTitle squashed{squash(title), {}, {}};
-  const auto letters_of = [](std::string_view text) {
-    std::string letters = squash(text);
-    std::erase_if(letters, [](char c) { return !is_ascii_letter(c) && !(c >= '0' && c <= '9'); });
-    return letters;
-  };
+  std::string piece;
   for (const std::string_view word : title_words(title)) {
     const std::vector<std::string_view> parts = name_parts(word);
     for (std::size_t first = 0; first < parts.size(); ++first) {
-      std::string piece;
-      for (std::size_t last = first; last < parts.size(); ++last) {
-        piece += letters_of(parts[last]);
-        if (piece.size() > kShortName) break;
-        squashed.short_pieces.push_back(piece);
+      piece.clear();
+      for (std::size_t last = first; last < parts.size() && piece.size() <= kShortName; ++last) {
+        for (const char c : parts[last]) {
+          if (is_ascii_alnum(c))
+            piece.push_back(static_cast<char>(is_ascii_letter(c) ? c | 0x20 : c));
+        }
+        if (piece.size() <= kShortName) squashed.short_pieces.push_back(piece);
       }
     }
     if (distinctive(word, vocabulary)) squashed.distinctive_words.push_back(squash(word));
