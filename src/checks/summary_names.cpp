@@ -65,7 +65,7 @@ bool looks_like_name(std::string_view name, const Vocabulary& vocabulary) {
   });
 }
 
-std::vector<std::string_view> title_words(std::string_view title) {
+std::vector<std::string_view> title_words(std::string_view title, bool keep_small_words) {
   std::vector<std::string_view> words;
   std::size_t start = 0;
   const auto is_separator = [](char c) {
@@ -76,7 +76,9 @@ std::vector<std::string_view> title_words(std::string_view title) {
       if (i > start) {
         const std::string_view word = title.substr(start, i - start);
         // Every small word has at most four letters: longer words need no lowered copy.
-        if (word.size() > 4 || !small_words().contains(ascii_lower(word))) words.push_back(word);
+        if (keep_small_words || word.size() > 4 || !small_words().contains(ascii_lower(word))) {
+          words.push_back(word);
+        }
       }
       start = i + 1;
     }
@@ -163,21 +165,59 @@ std::vector<std::string> expansions(std::string_view summary, std::string_view n
   return stems;
 }
 
+namespace {
+
+// The pieces a short name can be (SquashedTitle::short_pieces) of one title token: its segments
+// (split at punctuation, at a lower-to-upper change and between letters and digits: "Human4DiT"
+// is human|4|di|t, "SD-XL" sd|xl), lowercased, and each run of consecutive segments up to
+// kShortName characters. A segment has a character at least, so a run spans at most kShortName
+// segments: linear in the token whatever its shape.
+void add_short_pieces(std::string_view token, std::vector<std::string>& pieces) {
+  std::vector<std::string> segments;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    const char c = token[i];
+    if (!is_ascii_alnum(c)) {
+      if (!segments.empty() && !segments.back().empty()) segments.emplace_back();
+      continue;
+    }
+    const char before = i > 0 ? token[i - 1] : ' ';
+    const bool camel = before >= 'a' && before <= 'z' && c >= 'A' && c <= 'Z';
+    const bool kind_change = is_ascii_alnum(before) && is_ascii_digit(before) != is_ascii_digit(c);
+    if (segments.empty() || ((camel || kind_change) && !segments.back().empty())) {
+      segments.emplace_back();
+    }
+    segments.back().push_back(static_cast<char>(is_ascii_letter(c) ? c | 0x20 : c));
+  }
+  if (!segments.empty() && segments.back().empty()) segments.pop_back();
+  for (std::size_t first = 0; first < segments.size(); ++first) {
+    std::string piece;
+    for (std::size_t last = first; last < segments.size(); ++last) {
+      piece += segments[last];
+      if (piece.size() > kShortName) break;
+      pieces.push_back(piece);
+    }
+  }
+}
+
+// A name's letters and digits, lowercased: what a short piece is made of.
+std::string letters_and_digits(std::string_view name) {
+  std::string letters;
+  for (const char c : name) {
+    if (is_ascii_alnum(c)) letters.push_back(static_cast<char>(is_ascii_letter(c) ? c | 0x20 : c));
+  }
+  return letters;
+}
+
+}  // namespace
+
 SquashedTitle squash_title(std::string_view title, const Vocabulary& vocabulary) {
   SquashedTitle squashed{squash(title), {}, {}};
-  std::string piece;
+  for (std::size_t at = 0; at < title.size();) {
+    const std::size_t end = std::min(title.find_first_of(" :,\t", at), title.size());
+    add_short_pieces(title.substr(at, end - at), squashed.short_pieces);
+    at = end + 1;
+  }
   for (const std::string_view word : title_words(title)) {
-    const std::vector<std::string_view> parts = name_parts(word);
-    for (std::size_t first = 0; first < parts.size(); ++first) {
-      piece.clear();
-      for (std::size_t last = first; last < parts.size() && piece.size() <= kShortName; ++last) {
-        for (const char c : parts[last]) {
-          if (is_ascii_alnum(c))
-            piece.push_back(static_cast<char>(is_ascii_letter(c) ? c | 0x20 : c));
-        }
-        if (piece.size() <= kShortName) squashed.short_pieces.push_back(piece);
-      }
-    }
     if (distinctive(word, vocabulary)) squashed.distinctive_words.push_back(squash(word));
   }
   return squashed;
@@ -185,14 +225,19 @@ SquashedTitle squash_title(std::string_view title, const Vocabulary& vocabulary)
 
 bool written_in_title(std::string_view name, const SquashedTitle& title) {
   const std::string squashed_name = squash(name);
-  if (squashed_name.size() >= kShortName
-          ? contains(title.whole, squashed_name)
-          : std::any_of(title.short_pieces.begin(), title.short_pieces.end(),
-                        [&](const std::string& piece) {
-                          // "LLMs" for "LLM"
-                          return piece == squashed_name || piece == squashed_name + 's';
-                        })) {
-    return true;
+  if (squashed_name.size() >= kShortName) {
+    if (contains(title.whole, squashed_name)) return true;
+  } else {
+    const std::string letters = letters_and_digits(name);
+    const bool piece_of_title =
+        !letters.empty() &&
+        std::any_of(
+            title.short_pieces.begin(), title.short_pieces.end(), [&](const std::string& piece) {
+              return piece.starts_with(letters) &&
+                     (piece.size() == letters.size() ||
+                      (piece.size() == letters.size() + 1 && piece.back() == 's'));  // "LLMs"
+            });
+    if (piece_of_title) return true;
   }
   // A compound of title words: "GPT-BERT" for "GPT or BERT: why not both?".
   if (name.find('-') != std::string_view::npos) {
@@ -236,16 +281,11 @@ bool abbreviates(std::string_view name, std::string_view title) {
   // Work limits far above real names and titles, so a hostile one costs little.
   constexpr std::size_t kMaxLetters = 32, kMaxWords = 64;
   if (letters.size() < 4 || letters.size() > kMaxLetters) return false;
-  std::vector<std::string_view> words;
+  std::vector<std::string_view> words = title_words(title, true);
+  if (words.size() > kMaxWords) words.resize(kMaxWords);
   std::vector<bool> optional;  // a small word may give no letter ("of" gives the o of MoS)
-  for (std::size_t at = 0; at < title.size() && words.size() < kMaxWords;) {
-    const std::size_t end = title.find_first_of(" -:,\t", at);
-    const std::string_view word = title.substr(at, end - at);
-    if (!word.empty()) {
-      words.push_back(word);
-      optional.push_back(word.size() <= 4 && small_words().contains(ascii_lower(word)));
-    }
-    at = end == std::string_view::npos ? title.size() : end + 1;
+  for (const std::string_view word : words) {
+    optional.push_back(word.size() <= 4 && small_words().contains(ascii_lower(word)));
   }
   // Whether letters[at..] are opening letters of words[word..]. Memoized by (at, word): each
   // state is worked out once, so a long name costs letters × words × the longest word at worst.

@@ -17,9 +17,9 @@ std::string title_name(std::string_view title, int max_words);
 // catchphrase made of ordinary words ("Found in the Middle"), which summaries rarely render.
 bool looks_like_name(std::string_view name, const Vocabulary& vocabulary);
 
-// The title's words, without the small function words: "Sparse Routing for Video" ->
-// {Sparse, Routing, Video}.
-std::vector<std::string_view> title_words(std::string_view title);
+// The title's words (split at spaces, hyphens, colons and commas), without the small function
+// words unless asked: "Sparse Routing for Video" -> {Sparse, Routing, Video}.
+std::vector<std::string_view> title_words(std::string_view title, bool keep_small_words = false);
 
 // Whether the summary (squashed, see summary_text.hpp) writes the name or a variant of it: the
 // name itself inside a longer one ("Llama" in "Llama-3-70B"), or one of its distinctive parts
@@ -44,21 +44,25 @@ bool abbreviates(std::string_view name, std::string_view title);
 // "ELM (Erasure of Language Memory)" or "(Erasure of Language Memory, ELM)".
 std::vector<std::string> expansions(std::string_view summary, std::string_view name);
 
-// A title squashed (see summary_text.hpp) for written_in_title(): whole, and its distinctive
-// words. Worked out once per title: each summary compares several names with it.
+// A name squashed to fewer characters than this is short: it is looked for among a title's
+// short pieces rather than anywhere in it.
 inline constexpr std::size_t kShortName = 5;
+
+// A title squashed (see summary_text.hpp) for written_in_title(): whole, its short pieces and its
+// distinctive words. Worked out once per title: each summary compares several names with it.
 struct SquashedTitle {
   std::string whole;
-  // Each run of consecutive name parts of a title word ("Ne", "NeRF", "PyNeRF" of "PyNeRF"),
-  // squashed to letters and digits, when shorter than kShortName + 1: what a short name can be.
+  // Each run of consecutive segments of a title token, of at most kShortName letters and digits
+  // ("ne", "nerf", "pynerf" of "PyNeRF"; "di", "dit" of "Human4DiT"): what a short name can be.
   std::vector<std::string> short_pieces;
   std::vector<std::string> distinctive_words;
 };
 SquashedTitle squash_title(std::string_view title, const Vocabulary& vocabulary);
 
-// The name is written in the title ("UniAff"; a name shorter than kShortName letters must be
-// made of whole parts of a title word, as "NeRF" in "PyNeRF", not "ODE" in "Models"), or a
-// distinctive title word is one of its parts ("Gaussian" in "PhysGaussian").
+// The name is written in the title ("UniAff"; a short name, as its letters and digits, must be
+// a short piece of it or that piece's plural, as "NeRF" in "PyNeRF", not "ODE" in "Models"), or
+// a distinctive title word is one of its parts or runs over whole parts, a number allowed after
+// it ("Gaussian" in "PhysGaussian2").
 bool written_in_title(std::string_view name, const SquashedTitle& title);
 
 // Written in the title, an acronym of consecutive title words (or has one as a part:

@@ -731,9 +731,12 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
 void mark_rivals_keeping_their_own(std::vector<std::optional<Signals>>& analysed,
                                    const Parameters& parameters) {
   for (std::optional<Signals>& signals : analysed) {
-    if (!signals || !signals->rival) continue;
-    const std::optional<Signals>& source = analysed[signals->rival->entry];
-    signals->rival->keeps_own = source && source->grounded(parameters);
+    // A summary whose subject is another entry's name is about that paper either way: a second
+    // summary of it, not a copy, is wrong wherever it stands.
+    if (!signals || !signals->rival || signals->rival->named) continue;
+    const std::size_t entry = signals->rival->entry;
+    signals->rival->keeps_own =
+        entry < analysed.size() && analysed[entry] && analysed[entry]->grounded(parameters);
   }
 }
 

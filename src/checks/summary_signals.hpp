@@ -31,8 +31,8 @@ struct Rival {
   std::string title;
   double grounding = 0;
   bool named = false;  // the title opens with the summary's main subject
-  // Its entry has a summary of its own that its title grounds. A summary moved from an entry
-  // leaves it with another's (summaries swapped or shifted), or was copied, and
+  // Not named, and its entry has a summary of its own that its title grounds. A summary moved
+  // from an entry leaves it with another's (summaries swapped or shifted), or was copied, and
   // summary/duplicate-summary reports the copy: a title whose entry keeps its own summary only
   // shares the topic.
   bool keeps_own = false;
@@ -118,8 +118,9 @@ struct Signals {
   }
 };
 
-// Marks each rival whose entry keeps its own summary (Rival::keeps_own): `analysed` holds every
-// entry's signals of a digest, in order (none for an entry without a summary).
+// Marks each rival that is not named and whose entry keeps its own summary (Rival::keeps_own):
+// `analysed` holds every entry's signals of a digest, in order (none for an entry without a
+// summary).
 void mark_rivals_keeping_their_own(std::vector<std::optional<Signals>>& analysed,
                                    const Parameters& parameters);
 

@@ -119,24 +119,31 @@ TEST_CASE("a summary that fits another entry of the digest points at it, more co
 TEST_CASE("a rival whose entry keeps a summary of its own only shares the topic") {
   Fixture f;
   f.parameters.sign_confidence = 0;  // so that the rival alone tells the confidences apart
-  constexpr std::string_view kOtherTitle = "MossGS: Gaussian Splatting for Glossy Surfaces";
+  constexpr std::string_view kOtherTitle = "Gaussian Splatting Renders Glossy Surfaces";
   const std::vector<std::string_view> titles{kTitle, "Quiet Speech", kOtherTitle};
-  const auto with_entry_2 = [&](std::optional<std::string_view> summary) {
+  const auto with_entry_2 = [&](std::optional<std::string_view> summary, Depth depth) {
     std::vector<std::optional<Signals>> analysed{f.in_digest(titles, 0, kOther), std::nullopt,
                                                  std::nullopt};
-    if (summary) analysed[2] = f.in_digest(titles, 2, *summary);
+    if (summary) {
+      analysed[2] = analyse(DigestTitles{titles, 2}, *summary, summary->size() / 3, f.vocabulary,
+                            f.parameters, depth);
+    }
     mark_rivals_keeping_their_own(analysed, f.parameters);
     REQUIRE(analysed[0]->rival.has_value());
+    REQUIRE_FALSE(analysed[0]->rival->named);
     return *analysed[0];
   };
-  // Entry 3 still has its MossGS summary: the one under entry 1 was not moved from there (a copy
-  // would be summary/duplicate-summary's finding).
-  const Signals kept = with_entry_2(kOther);
-  CHECK(kept.rival->keeps_own);
-  CHECK(kept.source() == nullptr);
+  // Entry 3 still has its summary: the one under entry 1 was not moved from there (a copy would
+  // be summary/duplicate-summary's finding). Found fine early or analysed in full, alike.
+  for (const Depth depth : {Depth::full, Depth::until_fine}) {
+    const Signals kept = with_entry_2(kOther, depth);
+    CHECK(kept.rival->keeps_own);
+    CHECK(kept.source() == nullptr);
+  }
+  const Signals kept = with_entry_2(kOther, Depth::full);
   // Entry 3 has another paper's summary, or none: the summary may come from there.
-  const Signals swapped = with_entry_2(kGood);
-  const Signals emptied = with_entry_2(std::nullopt);
+  const Signals swapped = with_entry_2(kGood, Depth::full);
+  const Signals emptied = with_entry_2(std::nullopt, Depth::full);
   CHECK_FALSE(swapped.rival->keeps_own);
   CHECK_FALSE(emptied.rival->keeps_own);
   REQUIRE(swapped.source() != nullptr);
@@ -144,6 +151,16 @@ TEST_CASE("a rival whose entry keeps a summary of its own only shares the topic"
   CHECK(evidence(kept, Verdict::mismatch).find("which has a summary of its own") !=
         std::string::npos);
   CHECK(evidence(swapped, Verdict::mismatch).find("of its own") == std::string::npos);
+
+  // A rival by name stands whatever its entry holds: the summary is about that paper.
+  const std::vector<std::string_view> named_titles{
+      kTitle, "Quiet Speech", "MossGS: Gaussian Splatting for Glossy Surfaces"};
+  std::vector<std::optional<Signals>> named{f.in_digest(named_titles, 0, kOther), std::nullopt,
+                                            f.in_digest(named_titles, 2, kOther)};
+  mark_rivals_keeping_their_own(named, f.parameters);
+  REQUIRE(named[0]->rival.has_value());
+  CHECK(named[0]->rival->named);
+  CHECK_FALSE(named[0]->rival->keeps_own);
 }
 
 TEST_CASE("a rival's name must be one the summary keeps using, not a baseline or a near-word") {
@@ -300,7 +317,6 @@ TEST_CASE("a name made of the opening letters of consecutive title words connect
   CHECK_FALSE(abbreviates(std::string(33, 'a'), two_words));
   std::string far;
   for (int k = 0; k < 64; ++k) far += "Zzz ";
-  CHECK(abbreviates("MoSLoRA", std::string(lora)));
   CHECK_FALSE(abbreviates("MoSLoRA", far + std::string(lora)));
   const Fixture f;
   const Signals s = f.run("Mixture-of-Subspaces in Low-Rank Adaptation",
@@ -393,6 +409,18 @@ TEST_CASE("broad title words count only beside too few specific terms") {
   CHECK(broad_only.grounding > 0);
 }
 
+TEST_CASE("a title's short pieces grow linearly with any shape of title") {
+  const Vocabulary vocabulary = read_vocabulary(default_rule("summary/title-mismatch"));
+  std::string parts_without_letters, one_letter_parts;
+  for (int k = 0; k < 20000; ++k) {
+    parts_without_letters += "é_";
+    one_letter_parts += "a-";
+  }
+  CHECK(squash_title(parts_without_letters, vocabulary).short_pieces.empty());
+  // Each segment starts at most kShortName pieces (runs of up to kShortName characters).
+  CHECK(squash_title(one_letter_parts, vocabulary).short_pieces.size() <= 20000 * kShortName);
+}
+
 TEST_CASE("a summary that writes the title's name, or compounds its words, is anchored") {
   const Fixture f;
   CHECK(f.run("Depth Anything: Unleashing Unlabeled Data",
@@ -418,6 +446,8 @@ TEST_CASE("a summary that writes the title's name, or compounds its words, is an
       f.run("PyNeRF: Pyramidal Neural Radiance Fields", "NeRF를 층으로 나눕니다. NeRF는 빠릅니다.")
           .anchored);
   CHECK(f.run("Aligning QRMs with Feedback", "QRM을 맞춥니다. QRM은 따릅니다.").anchored);
+  CHECK(f.run("Human4DiT: Free-view Human Video", "DiT를 키웁니다. DiT는 4D입니다.").anchored);
+  CHECK(f.run("SD-XL: Better Pictures", "SDXL을 키웁니다. SDXL은 큽니다.").anchored);
   CHECK_FALSE(f.run("DINO-X: A Unified Vision Model for Open-World Object Detection",
                     "OPENSCHOLAR는 논문을 찾습니다. OPENSCHOLAR는 인용합니다.")
                   .anchored);
