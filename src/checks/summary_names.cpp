@@ -36,6 +36,11 @@ void add_words(std::string_view text, std::vector<std::string>& stems) {
   for (const Token& token : latin_tokens(text)) stems.push_back(stem(token.text));
 }
 
+// An ASCII letter lowercased; any other byte as it is.
+constexpr char lowered(char c) {
+  return is_ascii_letter(c) ? static_cast<char>(c | 0x20) : c;
+}
+
 // Words too small to count in a title: each has at most four letters.
 const WordTable<>& small_words() {
   static const WordTable<> kSmall = {"of",  "the",  "a",  "an", "for",
@@ -186,7 +191,7 @@ void add_short_pieces(std::string_view token, std::vector<std::string>& pieces) 
     if (segments.empty() || ((camel || kind_change) && !segments.back().empty())) {
       segments.emplace_back();
     }
-    segments.back().push_back(static_cast<char>(is_ascii_letter(c) ? c | 0x20 : c));
+    segments.back().push_back(lowered(c));
   }
   if (!segments.empty() && segments.back().empty()) segments.pop_back();
   for (std::size_t first = 0; first < segments.size(); ++first) {
@@ -203,7 +208,7 @@ void add_short_pieces(std::string_view token, std::vector<std::string>& pieces) 
 std::string letters_and_digits(std::string_view name) {
   std::string letters;
   for (const char c : name) {
-    if (is_ascii_alnum(c)) letters.push_back(static_cast<char>(is_ascii_letter(c) ? c | 0x20 : c));
+    if (is_ascii_alnum(c)) letters.push_back(lowered(c));
   }
   return letters;
 }
@@ -256,7 +261,7 @@ bool written_in_title(std::string_view name, const SquashedTitle& title) {
     part_ends.push_back((part_ends.empty() ? 0 : part_ends.back()) + squash(part).size());
   }
   const auto ends_a_part = [&](std::size_t at) {
-    return at == squashed_name.size() || (squashed_name[at] >= '0' && squashed_name[at] <= '9') ||
+    return at == squashed_name.size() || is_ascii_digit(squashed_name[at]) ||
            std::binary_search(part_ends.begin(), part_ends.end(), at);
   };
   std::size_t part_start = 0;
@@ -276,7 +281,7 @@ bool written_in_title(std::string_view name, const SquashedTitle& title) {
 bool abbreviates(std::string_view name, std::string_view title) {
   std::string letters;
   for (const char c : name) {
-    if (is_ascii_letter(c)) letters.push_back(static_cast<char>(c | 0x20));
+    if (is_ascii_letter(c)) letters.push_back(lowered(c));
   }
   // Work limits far above real names and titles, so a hostile one costs little.
   constexpr std::size_t kMaxLetters = 32, kMaxWords = 64;
@@ -298,7 +303,7 @@ bool abbreviates(std::string_view name, std::string_view title) {
     bool found = optional[word] && self(self, at, word + 1);
     const std::string_view next = words[word];
     for (std::size_t k = 0; !found && k < next.size() && at + k < letters.size(); ++k) {
-      if (!is_ascii_letter(next[k]) || (next[k] | 0x20) != letters[at + k]) break;
+      if (!is_ascii_letter(next[k]) || lowered(next[k]) != letters[at + k]) break;
       found = self(self, at + k + 1, word + 1);
     }
     memo = found;
@@ -308,7 +313,7 @@ bool abbreviates(std::string_view name, std::string_view title) {
     // The first word may not give every letter: an abbreviation spans two words at least.
     const std::string_view opening = words[first];
     for (std::size_t k = 0; k < opening.size() && k + 1 < letters.size(); ++k) {
-      if (!is_ascii_letter(opening[k]) || (opening[k] | 0x20) != letters[k]) break;
+      if (!is_ascii_letter(opening[k]) || lowered(opening[k]) != letters[k]) break;
       if (rest_from(rest_from, k + 1, first + 1)) return true;
     }
   }
