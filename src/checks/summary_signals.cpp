@@ -707,7 +707,11 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
     if (connected(text, title, squashed_title, summary, vocabulary)) {
       signals.connected_names.push_back(text);
     }
-    if (signals.key_names.size() == 1) signals.anchored = written_in_title(text, squashed_title);
+    // Its abbreviation ("MoSLoRA" for "Mixture-of-Subspaces in Low-Rank Adaptation") anchors the
+    // summary as the name itself would; an expansion it shares a word with does not.
+    if (signals.key_names.size() == 1) {
+      signals.anchored = written_in_title(text, squashed_title) || abbreviates(text, title);
+    }
     if (is_subject(text, count, opening, parameters)) signals.subject_names.push_back(text);
   }
   // A summary that writes the title's name in full is about the paper, even when the name is

@@ -453,6 +453,17 @@ TEST_CASE("a summary that writes the title's name, or compounds its words, is an
   CHECK_FALSE(f.run("DINO-X: A Unified Vision Model for Open-World Object Detection",
                     "OPENSCHOLAR는 논문을 찾습니다. OPENSCHOLAR는 인용합니다.")
                   .anchored);
+  // Its most used name abbreviates title words: the paper's own shorthand. A name whose expansion
+  // only shares a title word is not enough.
+  constexpr std::string_view kMixture = "Mixture-of-Subspaces in Low-Rank Adaptation";
+  CHECK(f.run(kMixture, "MoSLoRA는 하위 공간을 섞습니다. MoSLoRA는 믹서를 배웁니다.").anchored);
+  CHECK_FALSE(f.run(kMixture,
+                    "MoSLoRA 없이 풉니다. ZeroQuant는 가중치를 줄입니다. ZeroQuant는 "
+                    "빠릅니다. ZeroQuant는 작습니다.")
+                  .anchored);
+  CHECK_FALSE(
+      f.run(kMixture, "Sparse Mixture Quantization(SMQ)은 가중치를 줄입니다. SMQ는 빠릅니다.")
+          .anchored);
 }
 
 TEST_CASE("a template-like summary that names something specific is less confidently a template") {
