@@ -138,7 +138,21 @@ class SummaryIndex {
                       [&](std::size_t id) { return writes_rendering(id); }))
         return true;
     }
+    if (misspelt(word)) return true;
     return sounds_like(word, title);
+  }
+
+  // A long word written with a letter wrong, missing or extra ("Interospection" for
+  // "Introspection"): two long words one edit apart are rarely different words. Once thorough.
+  bool misspelt(std::string_view word) const {
+    const std::size_t min_length = parameters_.misspelling_min_length;
+    if (!thorough_ || min_length == 0 || word.size() < min_length) return false;
+    const std::string lower = ascii_lower(word);
+    return std::any_of(tokens_.begin(), tokens_.end(), [&](const Token& token) {
+      const std::size_t size = token.text.size();
+      return size >= min_length && size + 1 >= word.size() && size <= word.size() + 1 &&
+             edit_distance(lower, ascii_lower(token.text)) == 1;
+    });
   }
 
   // Whether a token of the summary, or a hyphen part of one, has this stem; searched in the

@@ -374,6 +374,23 @@ TEST_CASE("the glossaries ground English title words in Korean summaries") {
   CHECK(f.run("Sparse Speech", "희소한 음성을 다룹니다.").grounding == doctest::Approx(1.0));
 }
 
+TEST_CASE("a long title word is found misspelt by one letter, a short one is not") {
+  Fixture f;
+  const auto found_term = [&](std::string_view title, std::string_view summary,
+                              std::string_view term) {
+    const Signals s = f.run(title, summary);
+    return std::any_of(s.terms.begin(), s.terms.end(),
+                       [&](const TitleTerm& t) { return t.text == term && t.found; });
+  };
+  constexpr std::string_view kTitle = "Learning About Themselves by Introspection";
+  CHECK(found_term(kTitle, "내성(Interospection)으로 스스로를 예측합니다.", "Introspection"));
+  CHECK(found_term(kTitle, "내성(Intrspection)으로 스스로를 예측합니다.", "Introspection"));
+  CHECK_FALSE(found_term(kTitle, "내성(Interspection)으로 스스로를 예측합니다.", "Introspection"));
+  CHECK_FALSE(found_term("Sparse Routing Heads", "Rousting 헤드를 씁니다.", "Routing"));
+  f.parameters.misspelling_min_length = 0;
+  CHECK_FALSE(found_term(kTitle, "내성(Interospection)으로 스스로를 예측합니다.", "Introspection"));
+}
+
 TEST_CASE("a rival needs two of its terms found, not one shared word") {
   const Fixture f;
   // One of the two terms of "Pipeline Parallelism" is found: half its grounding, enough for

@@ -106,6 +106,7 @@ Parameters read_parameters(const RuleSpec& rule) {
   count("max-key-names", p.max_key_names);
   count("anchor-name-length", p.anchor_name_length);
   count("transliteration-min-length", p.transliteration_min_length);
+  count("misspelling-min-length", p.misspelling_min_length, 0);
   count("subject-min-uses", p.subject_min_uses);
   count("key-name-min-uses", p.key_name_min_uses);
   count("capitalized-name-min-uses", p.capitalized_name_min_uses);
@@ -160,6 +161,7 @@ const std::vector<std::string_view>& parameter_names() {
                                                       "max-key-names",
                                                       "anchor-name-length",
                                                       "transliteration-min-length",
+                                                      "misspelling-min-length",
                                                       "subject-min-uses",
                                                       "key-name-min-uses",
                                                       "capitalized-name-min-uses",

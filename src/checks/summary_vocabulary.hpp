@@ -57,6 +57,9 @@ struct Parameters {
   // Shortest sound skeleton (letters of transliteration.hpp) a Hangul spelling must have to
   // ground a title word; shorter ones collide with native words.
   std::size_t transliteration_min_length = 4;
+  // Shortest English title word that a summary's word one letter apart grounds (a misspelling:
+  // "Interospection"); 0 turns it off. Shorter words one letter apart are often other words.
+  std::size_t misspelling_min_length = 8;
   // Uses of a name the summary introduces in its lead for it to be the summary's subject.
   int subject_min_uses = 2;
   // Uses that make a name a key name (one the summary keeps using; a baseline is mentioned
