@@ -133,7 +133,7 @@ class SummaryIndex {
  private:
   bool has_single_word(std::string_view word, std::string_view key, Title title) const {
     if (thorough_ ? stems_.contains(key) : has_stem(key)) return true;
-    if (const auto* ids = vocabulary_.glossary.find(key)) {
+    if (const auto* ids = vocabulary_.renderings_of(key, parameters_.family_prefix_length)) {
       if (std::any_of(ids->begin(), ids->end(),
                       [&](std::size_t id) { return writes_rendering(id); }))
         return true;

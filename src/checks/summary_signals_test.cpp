@@ -391,6 +391,25 @@ TEST_CASE("a long title word is found misspelt by one letter, a short one is not
   CHECK_FALSE(found_term(kTitle, "내성(Interospection)으로 스스로를 예측합니다.", "Introspection"));
 }
 
+TEST_CASE("a word the lexicons lack takes its word family's renderings") {
+  Vocabulary v;
+  for (const std::string_view word : {"autonomous", "constraint", "human-ai", "profession"}) {
+    v.glossary[stem(word)].push_back(v.renderings.add(word));
+    v.glossary_stems.push_back(stem(word));
+  }
+  std::sort(v.glossary_stems.begin(), v.glossary_stems.end());
+  const auto family = [&](std::string_view word, std::size_t prefix = 6) -> std::string {
+    const auto* ids = v.renderings_of(stem(word), prefix);
+    return ids ? v.renderings.pattern(ids->front()) : "";
+  };
+  CHECK(family("autonomic") == "autonomous");
+  CHECK(family("professional") == "profession");
+  CHECK(family("construction").empty());   // "constr" only: another word
+  CHECK(family("human-aligned").empty());  // compounds are looked up by their parts
+  CHECK(family("autonomic", 0).empty());
+  CHECK(family("autonomous", 0) == "autonomous");  // the word itself, family or not
+}
+
 TEST_CASE("a rival needs two of its terms found, not one shared word") {
   const Fixture f;
   // One of the two terms of "Pipeline Parallelism" is found: half its grounding, enough for

@@ -30,7 +30,7 @@ WordTable<> read_glossary(const Params& params, const char* key, const WordTable
     }
     const std::string stem_key = stem(english);
     if (fixed.contains(stem_key)) continue;
-    set.insert(stem_key);
+    if (set.insert(stem_key)) vocabulary.glossary_stems.push_back(stem_key);
     auto& ids = vocabulary.glossary[stem_key];
     for (const std::string_view form : forms) {
       ids.push_back(vocabulary.renderings.add(ascii_lower(form)));
@@ -40,6 +40,29 @@ WordTable<> read_glossary(const Params& params, const char* key, const WordTable
 }
 
 }  // namespace
+
+const std::vector<std::size_t>* Vocabulary::renderings_of(std::string_view stem_key,
+                                                          std::size_t family_prefix) const {
+  if (const auto* ids = glossary.find(stem_key)) return ids;
+  // Words only: a compound's parts are looked up one by one.
+  if (family_prefix == 0 || stem_key.size() <= family_prefix ||
+      stem_key.find('-') != std::string_view::npos) {
+    return nullptr;
+  }
+  const std::string_view prefix = stem_key.substr(0, family_prefix);
+  std::size_t best_shared = 0;
+  std::string_view best;
+  for (auto it = std::lower_bound(glossary_stems.begin(), glossary_stems.end(), prefix);
+       it != glossary_stems.end() && std::string_view(*it).starts_with(prefix); ++it) {
+    const std::size_t shorter = std::min(it->size(), stem_key.size());
+    std::size_t shared = family_prefix;
+    while (shared < shorter && (*it)[shared] == stem_key[shared]) ++shared;
+    if (shared + 2 >= shorter && shared > best_shared && it->find('-') == std::string::npos) {
+      best_shared = shared, best = *it;
+    }
+  }
+  return best.empty() ? nullptr : glossary.find(best);
+}
 
 Vocabulary read_vocabulary(const RuleSpec& rule) {
   const Params params(rule);
@@ -55,6 +78,7 @@ Vocabulary read_vocabulary(const RuleSpec& rule) {
   }
   const WordTable<> hand = read_glossary(params, "glossary", {}, vocabulary);
   read_glossary(params, "mined-glossary", hand, vocabulary);
+  std::sort(vocabulary.glossary_stems.begin(), vocabulary.glossary_stems.end());
   vocabulary.boilerplate = params.strings("boilerplate", {});
   for (const std::string& phrase : vocabulary.boilerplate) {
     vocabulary.boilerplate_ids.push_back(vocabulary.phrases.add(ascii_lower(phrase)));
@@ -107,6 +131,7 @@ Parameters read_parameters(const RuleSpec& rule) {
   count("anchor-name-length", p.anchor_name_length);
   count("transliteration-min-length", p.transliteration_min_length);
   count("misspelling-min-length", p.misspelling_min_length, 0);
+  count("family-prefix-length", p.family_prefix_length, 0);
   count("subject-min-uses", p.subject_min_uses);
   count("key-name-min-uses", p.key_name_min_uses);
   count("capitalized-name-min-uses", p.capitalized_name_min_uses);
@@ -162,6 +187,7 @@ const std::vector<std::string_view>& parameter_names() {
                                                       "anchor-name-length",
                                                       "transliteration-min-length",
                                                       "misspelling-min-length",
+                                                      "family-prefix-length",
                                                       "subject-min-uses",
                                                       "key-name-min-uses",
                                                       "capitalized-name-min-uses",

@@ -25,6 +25,12 @@ struct Vocabulary {
   // Stem of an English word -> ids of its renderings: the hand glossary, then the mined lexicon
   // for words the glossary lacks (a hand entry overrides the mined one).
   WordTable<std::vector<std::size_t>> glossary;
+  std::vector<std::string> glossary_stems;  // the glossary's keys, sorted
+  // The renderings of a stem or, when the glossary lacks it, of its word family: the glossary stem
+  // sharing the most letters with it, at least `family_prefix` and all but its last two or the
+  // other's ("autonomic" takes "autonomous"'s 자율). nullptr when neither; 0 asks for no family.
+  const std::vector<std::size_t>* renderings_of(std::string_view stem_key,
+                                                std::size_t family_prefix) const;
   std::vector<std::string> boilerplate;
   std::vector<std::size_t> boilerplate_ids;
   struct Field {
@@ -60,6 +66,9 @@ struct Parameters {
   // Shortest English title word that a summary's word one letter apart grounds (a misspelling:
   // "Interospection"); 0 turns it off. Shorter words one letter apart are often other words.
   std::size_t misspelling_min_length = 8;
+  // A title word the lexicons lack takes the renderings of its word family (Vocabulary::
+  // renderings_of): a glossary stem sharing at least this many letters with it; 0 turns it off.
+  std::size_t family_prefix_length = 6;
   // Uses of a name the summary introduces in its lead for it to be the summary's subject.
   int subject_min_uses = 2;
   // Uses that make a name a key name (one the summary keeps using; a baseline is mentioned
