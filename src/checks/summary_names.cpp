@@ -36,11 +36,6 @@ void add_words(std::string_view text, std::vector<std::string>& stems) {
   for (const Token& token : latin_tokens(text)) stems.push_back(stem(token.text));
 }
 
-// An ASCII letter lowercased; any other byte as it is.
-constexpr char lowered(char c) {
-  return is_ascii_letter(c) ? static_cast<char>(c | 0x20) : c;
-}
-
 // Words too small to count in a title: each has at most four letters.
 const WordTable<>& small_words() {
   static const WordTable<> kSmall = {"of",  "the",  "a",  "an", "for",
@@ -191,7 +186,7 @@ void add_short_pieces(std::string_view token, std::vector<std::string>& pieces) 
     if (segments.empty() || ((camel || kind_change) && !segments.back().empty())) {
       segments.emplace_back();
     }
-    segments.back().push_back(lowered(c));
+    segments.back().push_back(ascii_lowered(c));
   }
   if (!segments.empty() && segments.back().empty()) segments.pop_back();
   for (std::size_t first = 0; first < segments.size(); ++first) {
@@ -208,7 +203,7 @@ void add_short_pieces(std::string_view token, std::vector<std::string>& pieces) 
 std::string letters_and_digits(std::string_view name) {
   std::string letters;
   for (const char c : name) {
-    if (is_ascii_alnum(c)) letters.push_back(lowered(c));
+    if (is_ascii_alnum(c)) letters.push_back(ascii_lowered(c));
   }
   return letters;
 }
@@ -281,7 +276,7 @@ bool written_in_title(std::string_view name, const SquashedTitle& title) {
 bool abbreviates(std::string_view name, std::string_view title) {
   std::string letters;
   for (const char c : name) {
-    if (is_ascii_letter(c)) letters.push_back(lowered(c));
+    if (is_ascii_letter(c)) letters.push_back(ascii_lowered(c));
   }
   // Work limits far above real names and titles, so a hostile one costs little.
   constexpr std::size_t kMaxLetters = 32, kMaxWords = 64;
@@ -303,7 +298,7 @@ bool abbreviates(std::string_view name, std::string_view title) {
     bool found = optional[word] && self(self, at, word + 1);
     const std::string_view next = words[word];
     for (std::size_t k = 0; !found && k < next.size() && at + k < letters.size(); ++k) {
-      if (!is_ascii_letter(next[k]) || lowered(next[k]) != letters[at + k]) break;
+      if (!is_ascii_letter(next[k]) || ascii_lowered(next[k]) != letters[at + k]) break;
       found = self(self, at + k + 1, word + 1);
     }
     memo = found;
@@ -313,7 +308,7 @@ bool abbreviates(std::string_view name, std::string_view title) {
     // The first word may not give every letter: an abbreviation spans two words at least.
     const std::string_view opening = words[first];
     for (std::size_t k = 0; k < opening.size() && k + 1 < letters.size(); ++k) {
-      if (!is_ascii_letter(opening[k]) || lowered(opening[k]) != letters[k]) break;
+      if (!is_ascii_letter(opening[k]) || ascii_lowered(opening[k]) != letters[k]) break;
       if (rest_from(rest_from, k + 1, first + 1)) return true;
     }
   }

@@ -147,11 +147,8 @@ class SummaryIndex {
   bool misspelt(std::string_view word) const {
     const std::size_t min_length = parameters_.misspelling_min_length;
     if (!thorough_ || min_length == 0 || word.size() < min_length) return false;
-    const std::string lower = ascii_lower(word);
     return std::any_of(tokens_.begin(), tokens_.end(), [&](const Token& token) {
-      const std::size_t size = token.text.size();
-      return size >= min_length && size + 1 >= word.size() && size <= word.size() + 1 &&
-             edit_distance(lower, ascii_lower(token.text)) == 1;
+      return token.text.size() >= min_length && one_edit_apart(word, token.text);
     });
   }
 

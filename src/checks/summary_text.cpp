@@ -229,6 +229,19 @@ std::string stem(std::string_view word) {
   return lower;
 }
 
+bool one_edit_apart(std::string_view a, std::string_view b) {
+  if (a.size() < b.size()) std::swap(a, b);
+  if (a.size() - b.size() > 1) return false;
+  const auto same = [](char x, char y) { return ascii_lowered(x) == ascii_lowered(y); };
+  std::size_t head = 0;
+  while (head < b.size() && same(a[head], b[head])) ++head;
+  if (head == b.size()) return true;
+  // Past the first difference, a's letter there is dropped (a is longer) or replaced.
+  const std::size_t skip_b = a.size() == b.size() ? 1 : 0;
+  return std::equal(a.begin() + static_cast<long>(head) + 1, a.end(),
+                    b.begin() + static_cast<long>(head + skip_b), b.end(), same);
+}
+
 namespace {
 
 // Whether a token is shaped like a name: letters and digits mixed, or capitals inside it.

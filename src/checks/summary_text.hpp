@@ -40,6 +40,10 @@ void append_stripped(std::string_view text, std::string& out);
 // "captioning" and "captions" both "capt". Lowercases.
 std::string stem(std::string_view word);
 
+// Whether two words are at most one letter inserted, dropped or replaced apart, ASCII case aside
+// (edit_distance() <= 1 on their lowercased forms, in one pass instead of a table).
+bool one_edit_apart(std::string_view a, std::string_view b);
+
 // Whether a token looks like a name rather than an ordinary word: an acronym or CamelCase
 // ("HPT", "NavStack"), letters with digits ("CSI300"), or, outside titles (which capitalize every
 // word), a Capitalized-Hyphenated compound ("Cross-Gating"). `common` holds lowercased

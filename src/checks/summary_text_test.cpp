@@ -7,6 +7,7 @@
 #include <random>
 
 #include "model/source.hpp"
+#include "model/text.hpp"
 #include "random_pieces.hpp"
 
 using digestlint::testing::random_pieces;
@@ -80,6 +81,22 @@ TEST_CASE("stem folds common English suffixes") {
   CHECK(stem("languages") == stem("language"));
   CHECK(stem("backbones") == stem("Backbone"));
   CHECK(stem("patches") == stem("patch"));
+}
+
+TEST_CASE("one_edit_apart agrees with edit_distance on lowercased words") {
+  CHECK(one_edit_apart("Introspection", "Interospection"));
+  CHECK(one_edit_apart("Introspection", "INTROSPECTIN"));
+  CHECK(one_edit_apart("Introspection", "Introspectiom"));
+  CHECK_FALSE(one_edit_apart("Introspection", "Interspection"));
+  CHECK_FALSE(one_edit_apart("Routing", "Routings-x"));
+  const std::vector<std::string> pieces = {"a", "b", "A", "c", "-"};
+  std::mt19937 engine(20261204);
+  for (int round = 0; round < 2000; ++round) {
+    const std::string a = random_pieces(engine, pieces, 6), b = random_pieces(engine, pieces, 6);
+    CAPTURE(a);
+    CAPTURE(b);
+    CHECK(one_edit_apart(a, b) == (digestlint::edit_distance(ascii_lower(a), ascii_lower(b)) <= 1));
+  }
 }
 
 TEST_CASE("squash and strip_markup normalize for matching") {

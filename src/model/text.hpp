@@ -15,6 +15,10 @@ constexpr bool is_ascii_letter(char c) {
 constexpr bool is_ascii_alnum(char c) {
   return is_ascii_letter(c) || is_ascii_digit(c);
 }
+// An ASCII letter lowercased; any other byte as it is.
+constexpr char ascii_lowered(char c) {
+  return is_ascii_letter(c) ? static_cast<char>(c | 0x20) : c;
+}
 // ' ', '\t', '\n', '\r', '\f', '\v'.
 constexpr bool is_ascii_space(char c) {
   return c == ' ' || (c >= '\t' && c <= '\r');
