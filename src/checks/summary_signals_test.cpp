@@ -410,6 +410,20 @@ TEST_CASE("a word the lexicons lack takes its word family's renderings") {
   CHECK(family("autonomous", 0) == "autonomous");  // the word itself, family or not
 }
 
+TEST_CASE("a word family grounds the own title, never another title against it") {
+  const Fixture f;
+  constexpr std::string_view kSummary =
+      "자율 컴퓨터 운영을 다룹니다. 자율 컴퓨터는 스스로 고칩니다.";
+  const Signals own = f.run("Autonomic Computing", kSummary);
+  CHECK(own.grounding == doctest::Approx(1.0));
+  // The same two words in another title: "computing" is found, "autonomic" only through its
+  // family, which is not evidence against the own title. Written "Autonomous", it is.
+  CHECK_FALSE(f.in_digest({"Quiet Speech Synthesis", "Autonomic Computing"}, 0, kSummary)
+                  .rival.has_value());
+  CHECK(f.in_digest({"Quiet Speech Synthesis", "Autonomous Computing"}, 0, kSummary)
+            .rival.has_value());
+}
+
 TEST_CASE("a rival needs two of its terms found, not one shared word") {
   const Fixture f;
   // One of the two terms of "Pipeline Parallelism" is found: half its grounding, enough for

@@ -66,8 +66,9 @@ struct Parameters {
   // Shortest English title word that a summary's word one letter apart grounds (a misspelling:
   // "Interospection"); 0 turns it off. Shorter words one letter apart are often other words.
   std::size_t misspelling_min_length = 8;
-  // A title word the lexicons lack takes the renderings of its word family (Vocabulary::
-  // renderings_of): a glossary stem sharing at least this many letters with it; 0 turns it off.
+  // A word of the own title that the lexicons lack takes the renderings of its word family
+  // (Vocabulary::renderings_of): a glossary stem sharing at least this many letters with it; 0
+  // turns it off. Other titles' words (rivals) never do: a guess is no evidence against a title.
   std::size_t family_prefix_length = 6;
   // Uses of a name the summary introduces in its lead for it to be the summary's subject.
   int subject_min_uses = 2;
