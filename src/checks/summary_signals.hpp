@@ -86,8 +86,8 @@ struct Signals {
   // summary is about. Names that appear only later are baselines and datasets, normal in a
   // correct summary.
   std::vector<std::string> subject_names;
-  bool anchored =
-      false;  // the most repeated name is written in the title itself, or abbreviates it
+  // The most repeated name is written in the title itself, or abbreviates its words.
+  bool anchored = false;
   std::vector<std::string> boilerplate;  // phrases found
   std::vector<std::string> title_fields;
   std::optional<std::string> conflicting_field;  // the summary's field when it contradicts

@@ -392,12 +392,13 @@ TEST_CASE("a long title word is found misspelt by one letter, a short one is not
 }
 
 TEST_CASE("a word the lexicons lack takes its word family's renderings") {
-  Vocabulary v;
-  for (const std::string_view word : {"autonomous", "constraint", "human-ai", "profession"}) {
-    v.glossary[stem(word)].push_back(v.renderings.add(word));
-    v.glossary_stems.push_back(stem(word));
-  }
-  std::sort(v.glossary_stems.begin(), v.glossary_stems.end());
+  RuleSpec rule = default_rule("summary/title-mismatch");
+  YAML::Node params = YAML::Clone(rule.params.node());
+  params["glossary"] = std::vector<std::string>{"autonomous: autonomous", "human-ai: human-ai"};
+  params["mined-glossary"] =
+      std::vector<std::string>{"constraint: constraint", "profession: profession"};
+  rule.params = params;
+  const Vocabulary v = read_vocabulary(rule);
   const auto family = [&](std::string_view word, std::size_t prefix = 6) -> std::string {
     const auto* ids = v.renderings_of(stem(word), prefix);
     return ids ? v.renderings.pattern(ids->front()) : "";

@@ -30,7 +30,8 @@ WordTable<> read_glossary(const Params& params, const char* key, const WordTable
     }
     const std::string stem_key = stem(english);
     if (fixed.contains(stem_key)) continue;
-    if (set.insert(stem_key)) vocabulary.glossary_stems.push_back(stem_key);
+    const bool one_word = stem_key.find('-') == std::string::npos;
+    if (set.insert(stem_key) && one_word) vocabulary.family_stems.push_back(stem_key);
     auto& ids = vocabulary.glossary[stem_key];
     for (const std::string_view form : forms) {
       ids.push_back(vocabulary.renderings.add(ascii_lower(form)));
@@ -52,14 +53,12 @@ const std::vector<std::size_t>* Vocabulary::renderings_of(std::string_view stem_
   const std::string_view prefix = stem_key.substr(0, family_prefix);
   std::size_t best_shared = 0;
   std::string_view best;
-  for (auto it = std::lower_bound(glossary_stems.begin(), glossary_stems.end(), prefix);
-       it != glossary_stems.end() && std::string_view(*it).starts_with(prefix); ++it) {
+  for (auto it = std::lower_bound(family_stems.begin(), family_stems.end(), prefix);
+       it != family_stems.end() && std::string_view(*it).starts_with(prefix); ++it) {
     const std::size_t shorter = std::min(it->size(), stem_key.size());
     std::size_t shared = family_prefix;
     while (shared < shorter && (*it)[shared] == stem_key[shared]) ++shared;
-    if (shared + 2 >= shorter && shared > best_shared && it->find('-') == std::string::npos) {
-      best_shared = shared, best = *it;
-    }
+    if (shared + 2 >= shorter && shared > best_shared) best_shared = shared, best = *it;
   }
   return best.empty() ? nullptr : glossary.find(best);
 }
@@ -78,7 +77,7 @@ Vocabulary read_vocabulary(const RuleSpec& rule) {
   }
   const WordTable<> hand = read_glossary(params, "glossary", {}, vocabulary);
   read_glossary(params, "mined-glossary", hand, vocabulary);
-  std::sort(vocabulary.glossary_stems.begin(), vocabulary.glossary_stems.end());
+  std::sort(vocabulary.family_stems.begin(), vocabulary.family_stems.end());
   vocabulary.boilerplate = params.strings("boilerplate", {});
   for (const std::string& phrase : vocabulary.boilerplate) {
     vocabulary.boilerplate_ids.push_back(vocabulary.phrases.add(ascii_lower(phrase)));

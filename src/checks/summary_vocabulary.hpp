@@ -25,7 +25,8 @@ struct Vocabulary {
   // Stem of an English word -> ids of its renderings: the hand glossary, then the mined lexicon
   // for words the glossary lacks (a hand entry overrides the mined one).
   WordTable<std::vector<std::size_t>> glossary;
-  std::vector<std::string> glossary_stems;  // the glossary's keys, sorted
+  // The glossary's one-word stems, sorted: where renderings_of() looks for a word's family.
+  std::vector<std::string> family_stems;
   // The renderings of a stem or, when the glossary lacks it, of its word family: the glossary stem
   // sharing the most letters with it, at least `family_prefix` and all but its last two or the
   // other's ("autonomic" takes "autonomous"'s 자율). nullptr when neither; 0 asks for no family.
