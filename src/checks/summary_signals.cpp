@@ -52,8 +52,9 @@ void for_each_part(std::string_view text, char separator, Visit visit) {
 // Whose title a term is looked up for. A false match for the own title hides a moved summary, so
 // its Hangul spellings must also be rare in the rest of the digest; other titles' lookups (for a
 // rival, which needs several terms and a margin besides) skip that test, which costs the sounds
-// of every summary of the digest. A word's family (Vocabulary::renderings_of) is a guess: it may
-// keep a summary from being accused, never accuse it, so only the own title's words use it.
+// of every summary of the digest. A word's family (Vocabulary::renderings_of) and a misspelling
+// are guesses: they may keep a summary from being accused, never accuse it, so only the own
+// title's words use them.
 enum class Title { own, other };
 
 // Where a title term may be found in one summary: its English words by stem, the squashed text
@@ -134,13 +135,14 @@ class SummaryIndex {
  private:
   bool has_single_word(std::string_view word, std::string_view key, Title title) const {
     if (thorough_ ? stems_.contains(key) : has_stem(key)) return true;
-    if (const auto* ids = vocabulary_.renderings_of(
-            key, title == Title::own ? parameters_.family_prefix_length : 0)) {
+    const bool guesses = title == Title::own;  // see Title
+    if (const auto* ids =
+            vocabulary_.renderings_of(key, guesses ? parameters_.family_prefix_length : 0)) {
       if (std::any_of(ids->begin(), ids->end(),
                       [&](std::size_t id) { return writes_rendering(id); }))
         return true;
     }
-    if (misspelt(word)) return true;
+    if (guesses && misspelt(word)) return true;
     return sounds_like(word, title);
   }
 

@@ -411,7 +411,7 @@ TEST_CASE("a word the lexicons lack takes its word family's renderings") {
   CHECK(family("autonomous", 0) == "autonomous");  // the word itself, family or not
 }
 
-TEST_CASE("a word family grounds the own title, never another title against it") {
+TEST_CASE("a word family or a misspelling grounds the own title, never another title against it") {
   const Fixture f;
   constexpr std::string_view kSummary =
       "자율 컴퓨터 운영을 다룹니다. 자율 컴퓨터는 스스로 고칩니다.";
@@ -422,6 +422,13 @@ TEST_CASE("a word family grounds the own title, never another title against it")
   CHECK_FALSE(f.in_digest({"Quiet Speech Synthesis", "Autonomic Computing"}, 0, kSummary)
                   .rival.has_value());
   CHECK(f.in_digest({"Quiet Speech Synthesis", "Autonomous Computing"}, 0, kSummary)
+            .rival.has_value());
+  // A misspelling likewise: "Introspection" is found in the own title only.
+  constexpr std::string_view kMisspelt = "자율 에이전트가 Interospection으로 스스로를 고칩니다.";
+  CHECK(f.run("Autonomous Introspection", kMisspelt).grounding == doctest::Approx(1.0));
+  CHECK_FALSE(f.in_digest({"Quiet Speech Synthesis", "Autonomous Introspection"}, 0, kMisspelt)
+                  .rival.has_value());
+  CHECK(f.in_digest({"Quiet Speech Synthesis", "Autonomous Interospection"}, 0, kMisspelt)
             .rival.has_value());
 }
 

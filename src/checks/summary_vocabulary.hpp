@@ -64,8 +64,9 @@ struct Parameters {
   // Shortest sound skeleton (letters of transliteration.hpp) a Hangul spelling must have to
   // ground a title word; shorter ones collide with native words.
   std::size_t transliteration_min_length = 4;
-  // Shortest English title word that a summary's word one letter apart grounds (a misspelling:
-  // "Interospection"); 0 turns it off. Shorter words one letter apart are often other words.
+  // Shortest English word of the own title that a summary's word one letter apart grounds (a
+  // misspelling: "Interospection"); 0 turns it off. Shorter words one letter apart are often
+  // other words. Other titles' words never do, as for families.
   std::size_t misspelling_min_length = 8;
   // A word of the own title that the lexicons lack takes the renderings of its word family
   // (Vocabulary::renderings_of): a glossary stem sharing at least this many letters with it; 0
