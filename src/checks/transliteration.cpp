@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 #include "checks/word_table.hpp"
 
@@ -62,22 +63,43 @@ bool is_syllable(std::uint32_t code) {
   return code >= 0xAC00 && code <= 0xD7A3;
 }
 
-constexpr std::uint32_t kSyllableCount = 0xD7A3 - 0xAC00 + 1;
+// A polynomial hash, extended as a word's skeleton grows, so each prefix is hashed at no extra
+// cost. Appending n letters multiplies the hash by kHashBase^n and adds their own hash, so a
+// syllable's letters are added in one step, whatever came before them.
+constexpr std::uint64_t kHashBasis = 0xcbf29ce484222325ull;
+constexpr std::uint64_t kHashBase = 0x100000001b3ull;
+std::uint64_t hash_more(std::uint64_t hash, std::string_view more) {
+  for (const char c : more) hash = hash * kHashBase + static_cast<unsigned char>(c);
+  return hash;
+}
+constexpr std::array<std::uint64_t, 5> kHashPowers = {1, kHashBase, kHashBase* kHashBase,
+                                                      kHashBase* kHashBase* kHashBase,
+                                                      kHashBase* kHashBase* kHashBase* kHashBase};
 
 // A syllable's sounds, composed from its jamo with repeated class letters merged: an initial, a
-// vowel and a two-letter final at most.
+// vowel and a two-letter final at most. `hash[k]`: hash_more(0, ·) of its letters from the k-th
+// (the first is dropped when it repeats the word's last letter).
 struct SyllableSounds {
-  std::array<char, 4> letters{};
+  std::array<char, 5> letters{};  // zero after the last, so that four can be copied from either
   std::uint8_t size = 0;
+  std::array<std::uint64_t, 2> hash{};
 };
 
-// Every syllable's sounds, composed once: composing them for each syllable of every summary was
-// most of the cost of reading their sounds.
-const std::array<SyllableSounds, kSyllableCount>& syllable_sounds() {
+// A syllable's sounds depend only on its initial, its final and whether its vowel is ㅡ: 1,064
+// kinds, a table that stays in the first-level cache (one of all 11,172 syllables did not).
+constexpr std::uint32_t kSoundKinds = 19 * 2 * 28;
+std::uint32_t sound_kind(std::uint32_t syllable_index) {
+  const std::uint32_t initial = syllable_index / 588, vowel = syllable_index % 588 / 28;
+  return (initial * 2 + (vowel == kEu)) * 28 + syllable_index % 28;
+}
+
+// Every kind's sounds, composed once: composing them for each syllable of every summary was most
+// of the cost of reading their sounds.
+const std::array<SyllableSounds, kSoundKinds>& syllable_sounds() {
   static const auto table = [] {
-    std::array<SyllableSounds, kSyllableCount> sounds;
-    for (std::uint32_t index = 0; index < kSyllableCount; ++index) {
-      SyllableSounds& syllable = sounds[index];
+    std::array<SyllableSounds, kSoundKinds> sounds;
+    for (std::uint32_t kind = 0; kind < kSoundKinds; ++kind) {
+      SyllableSounds& syllable = sounds[kind];
       const auto add = [&](std::string_view sound) {
         for (const char c : sound) {
           if (syllable.size == 0 || syllable.letters[syllable.size - 1] != c) {
@@ -85,29 +107,28 @@ const std::array<SyllableSounds, kSyllableCount>& syllable_sounds() {
           }
         }
       };
-      add(kInitials[index / 588]);
-      if (static_cast<int>((index % 588) / 28) != kEu) add("V");
-      add(kFinals[index % 28]);
+      add(kInitials[kind / 56]);
+      if (kind / 28 % 2 == 0) add("V");
+      add(kFinals[kind % 28]);
+      const std::string_view letters(syllable.letters.data(), syllable.size);
+      syllable.hash = {hash_more(0, letters),
+                       hash_more(0, letters.substr(letters.empty() ? 0 : 1))};
     }
     return sounds;
   }();
   return table;
 }
 
+const SyllableSounds& sounds_of(std::uint32_t code) {
+  return syllable_sounds()[sound_kind(code - 0xAC00)];
+}
+
 // Like append() for a syllable's sounds: only the syllable's first letter can repeat the
 // skeleton's last one.
 void append_syllable(std::string& skeleton, std::uint32_t code) {
-  const SyllableSounds& sounds = syllable_sounds()[code - 0xAC00];
+  const SyllableSounds& sounds = sounds_of(code);
   const bool repeats = sounds.size > 0 && !skeleton.empty() && skeleton.back() == sounds.letters[0];
   skeleton.append(sounds.letters.data() + repeats, sounds.size - repeats);
-}
-
-// FNV-1a, extended as a word's skeleton grows, so each prefix is hashed at no extra cost.
-constexpr std::uint64_t kHashBasis = 0xcbf29ce484222325ull;
-constexpr std::uint64_t kHashPrime = 0x100000001b3ull;
-std::uint64_t hash_more(std::uint64_t hash, std::string_view more) {
-  for (const char c : more) hash = (hash ^ static_cast<unsigned char>(c)) * kHashPrime;
-  return hash;
 }
 
 // Appends the sounds of the English letters of `word` from position i; each ambiguous
@@ -252,10 +273,10 @@ std::string hangul_skeleton(std::string_view hangul) {
 }
 
 HangulSounds::HangulSounds(std::string_view text) {
-  const auto& syllables_sounds = syllable_sounds();
-  // Written through a pointer into a buffer with room for four letters per syllable (three bytes)
-  // and cut to length after: appending to the string checked its capacity for every letter.
+  // Written through a pointer into a buffer with room for four letters per syllable (three bytes):
+  // each syllable's letters are copied four at a time and the pointer moved by their number.
   words_.resize(text.size() / 3 * 4 + 4);
+  prefixes_.reserve(text.size() / 3);
   char* const begin = words_.data();
   char* end = begin;
   char* word = begin;  // where the current word's skeleton starts
@@ -269,13 +290,14 @@ HangulSounds::HangulSounds(std::string_view text) {
       syllables = 0;
       continue;
     }
-    // As append_syllable(): only the syllable's first letter can repeat the word's last one.
-    const SyllableSounds& sounds = syllables_sounds[code - 0xAC00];
-    const bool repeats = sounds.size > 0 && end != word && end[-1] == sounds.letters[0];
-    for (std::size_t k = repeats; k < sounds.size; ++k) {
-      *end++ = sounds.letters[k];
-      hash = (hash ^ static_cast<unsigned char>(sounds.letters[k])) * kHashPrime;
-    }
+    // As append_syllable(); a syllable without letters has a zero first letter, which repeats
+    // none.
+    const SyllableSounds& sounds = sounds_of(code);
+    const bool repeats = end != word && end[-1] == sounds.letters[0];
+    std::memcpy(end, sounds.letters.data() + repeats, 4);
+    const std::size_t added = sounds.size - repeats;
+    end += added;
+    hash = hash * kHashPowers[added] + sounds.hash[repeats];
     if (++syllables >= 2) {
       prefixes_.push_back(
           {hash, static_cast<std::size_t>(word - begin), static_cast<std::size_t>(end - word)});
