@@ -17,3 +17,6 @@ if(NOT (DIGESTLINT_SANITIZE OR DIGESTLINT_FUZZ))
   set_tests_properties(hostile-shapes-instructions PROPERTIES TIMEOUT 1200 PROCESSORS 2
                        SKIP_RETURN_CODE ${DIGESTLINT_SKIP_CODE})
 endif()
+# bench/micro.cpp times the summary verdicts' hot functions (bench/micro.py); here it runs each
+# once over the sample digests, so that it keeps working.
+add_test(NAME bench-micro-runs COMMAND digestlint_micro ${CMAKE_SOURCE_DIR}/fixtures --repeat 1)
