@@ -276,7 +276,6 @@ HangulSounds::HangulSounds(std::string_view text) {
   // Written through a pointer into a buffer with room for four letters per syllable (three bytes):
   // each syllable's letters are copied four at a time and the pointer moved by their number.
   words_.resize(text.size() / 3 * 4 + 4);
-  prefixes_.reserve(text.size() / 3);
   char* const begin = words_.data();
   char* end = begin;
   char* word = begin;  // where the current word's skeleton starts
