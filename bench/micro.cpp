@@ -11,18 +11,15 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <functional>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "checks/summary_text.hpp"
 #include "checks/summary_verdict.hpp"
-#include "checks/summary_vocabulary.hpp"
 #include "checks/transliteration.hpp"
+#include "cli/inputs.hpp"
 #include "model/source.hpp"
 #include "parse/digest_parser.hpp"
 #include "profile/detect.hpp"
@@ -34,25 +31,19 @@ namespace {
 using namespace digestlint;
 
 struct Corpus {
-  std::vector<std::unique_ptr<SourceFile>> sources;  // the digests view their text
+  std::vector<std::shared_ptr<const SourceFile>> sources;  // the digests view their text
   std::vector<Digest> digests;
   std::vector<std::string> summaries;  // as the verdicts read them (summary::summary_of)
   std::vector<std::string> lowercase;
   std::size_t bytes = 0;
 };
 
-Corpus read_corpus(const std::filesystem::path& root) {
-  std::vector<std::filesystem::path> paths;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".md") paths.push_back(entry.path());
-  }
-  std::sort(paths.begin(), paths.end());
+// The digests under `root`, read and parsed as `digestlint check` reads them.
+Corpus read_corpus(const std::string& root) {
   Corpus corpus;
-  for (const auto& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    auto source = std::make_unique<SourceFile>(path.string(), text.str());
+  Inputs inputs = read_inputs({root}, InputOptions{}, 1);
+  for (const InputError& error : inputs.errors) print_input_error(error);
+  for (std::shared_ptr<const SourceFile>& source : inputs.sources) {
     const ProfileChoice choice = detect_profile(source->text(), default_profile_set());
     if (!choice.profile) continue;
     corpus.digests.push_back(parse_digest(*source, choice.profile));
@@ -99,7 +90,7 @@ int main(int argc, char** argv) {
   });
   if (rule == specs.end()) return 2;
   const summary::SummaryModel model(*rule);
-  const summary::Vocabulary vocabulary = summary::read_vocabulary(*rule);
+  const summary::Vocabulary& vocabulary = model.vocabulary();
 
   // Each kernel over every summary (or digest) once per pass.
   const auto each_summary = [&](auto work) {

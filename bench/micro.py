@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The summary verdicts' hot functions, two builds side by side (bench/micro.cpp).
 
-  bench/micro.py [--build build] [--baseline OTHER_BUILD_DIR] [--corpus DIR] [--files 200]
+  bench/micro.py [--build build] [--baseline OTHER_BUILD_DIR] [--files 200]
                  [--rounds 5] [--repeat 15]
 
 Builds the target digestlint_micro in each build directory, then runs the two binaries in
@@ -11,15 +11,17 @@ passes over the same summaries. Prints each kernel's median time per summary meg
 (`analyse` is the whole analysis the two verdicts share, per digest), so the kernels do not sum
 to a run: most summaries are settled before the costlier ones run.
 
-Corpus: the first --files days of ../shared/corpus (l-yohai/daily_papers_ko, CC BY-NC 4.0),
-copied to a scratch directory; the sample digests in fixtures/ when it is absent.
+Corpus: bench/run.py's, in a scratch directory: the first --files days of ../shared/corpus
+(l-yohai/daily_papers_ko, CC BY-NC 4.0), or reworded copies of the sample digests when it is
+absent.
 """
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import tempfile
+
+from run import corpus  # the same days bench/run.py times
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -28,17 +30,6 @@ def build(directory):
     subprocess.run(["cmake", "--build", directory, "--target", "digestlint_micro"], check=True,
                    stdout=subprocess.DEVNULL)
     return os.path.join(directory, "bench", "digestlint_micro")
-
-
-def corpus(files, scratch):
-    days = os.path.join(ROOT, "..", "shared", "corpus", "daily_papers_ko")
-    if not os.path.isdir(days):
-        return os.path.join(ROOT, "fixtures")
-    paths = sorted(os.path.join(d, f) for d, _, names in os.walk(days) for f in names
-                   if f.endswith(".md"))[:files]
-    for n, path in enumerate(paths):
-        shutil.copy(path, os.path.join(scratch, f"{n:04d}.md"))
-    return scratch
 
 
 def run(binary, directory, repeat):
@@ -62,8 +53,8 @@ def main():
     args = parser.parse_args()
     builds = [args.build] + ([args.baseline] if args.baseline else [])
     binaries = [build(directory) for directory in builds]
-    with tempfile.TemporaryDirectory(prefix="digestlint-micro-") as scratch:
-        directory = corpus(args.files, scratch)
+    with tempfile.TemporaryDirectory(prefix="digestlint-micro-") as directory:
+        corpus(directory, args.files)
         samples = [[] for _ in binaries]
         for _ in range(args.rounds):
             for k, binary in enumerate(binaries):

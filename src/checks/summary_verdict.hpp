@@ -44,6 +44,7 @@ class SummaryModel {
   std::vector<std::optional<Signals>> analyse(const Digest& digest,
                                               Depth depth = Depth::until_fine) const;
   const Parameters& parameters() const { return parameters_; }
+  const Vocabulary& vocabulary() const { return vocabulary_; }
 
  private:
   Vocabulary vocabulary_;
