@@ -80,7 +80,9 @@ constexpr std::array<std::uint64_t, 5> kHashPowers = {1, kHashBase, kHashBase* k
 // vowel and a two-letter final at most. `hash[k]`: hash_more(0, ·) of its letters from the k-th
 // (the first is dropped when it repeats the word's last letter).
 struct SyllableSounds {
-  std::array<char, 5> letters{};  // zero after the last, so that four can be copied from either
+  // Zero after the last, so that four can be copied from the first or the second, and so that a
+  // syllable without letters has a first letter (zero) that repeats no word's last.
+  std::array<char, 5> letters{};
   std::uint8_t size = 0;
   std::array<std::uint64_t, 2> hash{};
 };
@@ -127,7 +129,7 @@ const SyllableSounds& sounds_of(std::uint32_t code) {
 // skeleton's last one.
 void append_syllable(std::string& skeleton, std::uint32_t code) {
   const SyllableSounds& sounds = sounds_of(code);
-  const bool repeats = sounds.size > 0 && !skeleton.empty() && skeleton.back() == sounds.letters[0];
+  const bool repeats = !skeleton.empty() && skeleton.back() == sounds.letters[0];
   skeleton.append(sounds.letters.data() + repeats, sounds.size - repeats);
 }
 
@@ -289,8 +291,7 @@ HangulSounds::HangulSounds(std::string_view text) {
       syllables = 0;
       continue;
     }
-    // As append_syllable(); a syllable without letters has a zero first letter, which repeats
-    // none.
+    // As append_syllable().
     const SyllableSounds& sounds = sounds_of(code);
     const bool repeats = end != word && end[-1] == sounds.letters[0];
     std::memcpy(end, sounds.letters.data() + repeats, 4);
