@@ -646,7 +646,11 @@ const HangulSounds& DigestTitles::sounds_of(std::size_t index) const {
 
 bool DigestTitles::few_others_sound(std::string_view word, const Parameters& parameters) const {
   return few_others(*this, parameters, true, [&](std::size_t index) {
-    return sounds_of(index).contains(word, parameters.transliteration_min_length);
+    // Indexed when it is a summary analysed in full already; otherwise asked about once or twice.
+    const std::size_t min_length = parameters.transliteration_min_length;
+    return index < sounds_cache.size() && sounds_cache[index]
+               ? sounds_cache[index]->contains(word, min_length)
+               : sounds_in(summaries[index], word, min_length);
   });
 }
 

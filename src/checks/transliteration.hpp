@@ -43,4 +43,9 @@ class HangulSounds {
   std::vector<std::uint32_t> slots_;
 };
 
+// Whether `text` writes the word in Hangul, as HangulSounds(text).contains(latin_word,
+// min_length) answers, without indexing the text: for a text asked about once or twice (another
+// summary of the digest), indexing every prefix costs more than reading the text once.
+bool sounds_in(std::string_view text, std::string_view latin_word, std::size_t min_length);
+
 }  // namespace digestlint::summary

@@ -3,6 +3,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
 
 namespace digestlint::summary {
 namespace {
@@ -39,6 +42,39 @@ TEST_CASE("a summary offers its words with and without particles") {
   CHECK(sounds.contains("Orchestra", 4));
   CHECK_FALSE(sounds.contains("Router", 5));  // too short a skeleton to trust at this length
   CHECK_FALSE(sounds.contains("Diffusion", 4));
+}
+
+// Random texts of syllables (some of them the ones loanwords use), spaces, punctuation and
+// Latin letters, asked about words whose skeletons they may hold: the one-off scan must answer
+// as the index does, at every minimum length.
+TEST_CASE("a one-off scan answers as the index does") {
+  const std::vector<std::string_view> pieces = {"라", "우", "터", "를", "오", "케", "스", "트",
+                                                "맘", "바", "로", "봇", "프", "롬", " ",  ",",
+                                                "a",  "의", "은", "데", "이", "토", "큰", "\n"};
+  const std::vector<std::string_view> words = {"Router", "Orchestra", "Mamba",  "robot",
+                                               "prompt", "token",     "Toto",   "data",
+                                               "Rubato", "Lora",      "Trompe", "Diffusion"};
+  std::uint32_t state = 12345;
+  const auto next = [&](std::uint32_t bound) {
+    state = state * 1664525u + 1013904223u;
+    return (state >> 8) % bound;
+  };
+  int agreed = 0, found = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    for (std::uint32_t n = next(40); n > 0; --n) text += pieces[next(pieces.size())];
+    const HangulSounds sounds(text);
+    for (const std::string_view word : words) {
+      for (const std::size_t min_length : {0u, 3u, 4u, 6u}) {
+        const bool indexed = sounds.contains(word, min_length);
+        CHECK(sounds_in(text, word, min_length) == indexed);
+        agreed += 1;
+        found += indexed;
+      }
+    }
+  }
+  CHECK(found > 100);  // the texts do hold some of the words
+  CHECK(agreed == 400 * 12 * 4);
 }
 
 }  // namespace
