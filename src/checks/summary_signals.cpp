@@ -77,9 +77,8 @@ class SummaryIndex {
     return *phrase_counts_;
   }
 
-  // From now on a word is also found by its sound (a lookup before finds a subset), and the
-  // renderings are counted in one scan rather than searched one by one: a summary analysed in
-  // full is compared with the digest's other titles, whose terms are many.
+  // From now on a word is also found by its sound (a lookup before finds a subset): a summary
+  // analysed in full is compared with the digest's other titles, whose terms are many.
   void be_thorough() {
     thorough_ = true;
     for (const Token& token : tokens_) {
@@ -183,8 +182,14 @@ class SummaryIndex {
     return false;
   }
 
+  // Renderings are searched one by one, up to kSearchBytes read in all; past that one scan
+  // counts every rendering of the lexicons, so a summary compared with many titles stays linear.
+  // The scan reads tables far larger than the summary, out of cache between two files: even a
+  // summary compared with every title of its digest (up to 130 searches on 200 real days) costs
+  // less searched.
   bool writes_rendering(std::size_t id) const {
-    if (thorough_ && !rendering_counts_) {
+    static constexpr std::size_t kSearchBytes = 256 << 10;
+    if (!rendering_counts_ && (searched_bytes_ += lowercase_.size()) > kSearchBytes) {
       rendering_counts_ = vocabulary_.renderings.count(lowercase_);
     }
     if (rendering_counts_) return (*rendering_counts_)[id] > 0;
@@ -231,7 +236,8 @@ class SummaryIndex {
   mutable std::optional<std::vector<int>> phrase_counts_;
   WordTable<> stems_;  // of every token and hyphen part, once thorough
   bool thorough_ = false;
-  mutable std::optional<std::vector<int>> rendering_counts_;
+  mutable std::optional<std::vector<int>> rendering_counts_;  // once searches read too much
+  mutable std::size_t searched_bytes_ = 0;
   mutable std::optional<HangulSounds> sounds_;
   const Vocabulary& vocabulary_;
   const Parameters& parameters_;

@@ -374,6 +374,17 @@ TEST_CASE("the glossaries ground English title words in Korean summaries") {
   CHECK(f.run("Sparse Speech", "희소한 음성을 다룹니다.").grounding == doctest::Approx(1.0));
 }
 
+TEST_CASE("renderings are found alike in a summary searched and in one past the search budget") {
+  const Fixture f;
+  // Past 256 KiB of searching, one scan counts every rendering: a long summary gets there at
+  // its first lookups.
+  std::string padded;
+  while (padded.size() < (300 << 10)) padded += "주식 시장을 예측합니다. ";
+  const std::string with = padded + "비디오 워터마크를 강건하게 삽입합니다.";
+  CHECK(f.run("Robust Video Watermarking", with).grounding == doctest::Approx(1.0));
+  CHECK(f.run("Robust Video Watermarking", padded).grounding == doctest::Approx(0.0));
+}
+
 TEST_CASE("a long title word is found misspelt by one letter, a short one is not") {
   Fixture f;
   const auto found_term = [&](std::string_view title, std::string_view summary,
