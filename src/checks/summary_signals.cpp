@@ -489,6 +489,7 @@ double rival_grounding(const DigestTitles& digest, std::size_t other, const Summ
                        double to_beat) {
   const std::vector<TitleTerm>& terms = digest.terms(other, vocabulary, p);
   if (!terms.empty() && terms.front().kind == TitleTerm::Kind::name) {
+    if (signals.key_names.empty()) return 0;  // without squashing the title
     const SquashedTitle& title = digest.squashed(other, vocabulary);
     const bool about_it =
         std::any_of(signals.key_names.begin(), signals.key_names.end(),
@@ -706,7 +707,6 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
     return signals;
   }
   index.be_thorough();
-  const SquashedTitle& squashed_title = digest.squashed(digest.own, vocabulary);
   signals.grounding = ground(signals.terms, index);
   if (signals.grounding < parameters.weak_grounding &&
       count_names_of_the_day(signals.terms, digest, index, parameters)) {
@@ -729,6 +729,7 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
       break;
     }
     signals.key_names.push_back(text);
+    const SquashedTitle& squashed_title = digest.squashed(digest.own, vocabulary);  // once needed
     if (connected(text, title, squashed_title, summary, vocabulary)) {
       signals.connected_names.push_back(text);
     }
