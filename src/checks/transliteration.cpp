@@ -246,43 +246,6 @@ void spell(std::string_view word, std::size_t i, std::string skeleton,
   out.push_back(std::move(skeleton));
 }
 
-// Writes the skeleton of every Hangul word of `text` into `out` (room for four letters per
-// syllable, three bytes) and calls visit(word, length, hash) with each prefix of at least two
-// syllables, until it returns true: `word` is where the word's skeleton starts in `out`, `hash`
-// the prefix's hash_more(kHashBasis, ·). Returns where the letters end, or nullptr when stopped.
-// Each syllable's letters are copied four at a time and the pointer moved by their number.
-template <typename Visit>
-char* walk_prefixes(std::string_view text, char* out, Visit visit) {
-  char* end = out;
-  char* word = out;  // where the current word's skeleton starts
-  std::uint64_t hash = kHashBasis;
-  int syllables = 0;
-  for (std::size_t at = 0; at < text.size();) {
-    const std::uint32_t code = next_code_point(text, at);
-    if (!is_syllable(code)) {
-      word = end;
-      hash = kHashBasis;
-      syllables = 0;
-      continue;
-    }
-    // As append_syllable().
-    const SyllableSounds& sounds = sounds_of(code);
-    const bool repeats = end != word && end[-1] == sounds.letters[0];
-    std::memcpy(end, sounds.letters.data() + repeats, 4);
-    const std::size_t added = sounds.size - repeats;
-    end += added;
-    hash = hash * kHashPowers[added] + sounds.hash[repeats];
-    if (++syllables >= 2 && visit(word, static_cast<std::size_t>(end - word), hash)) {
-      return nullptr;
-    }
-  }
-  return end;
-}
-
-std::size_t skeleton_room(std::string_view text) {
-  return text.size() / 3 * 4 + 4;
-}
-
 }  // namespace
 
 std::vector<std::string> latin_skeletons(std::string_view word) {
@@ -314,14 +277,35 @@ std::string hangul_skeleton(std::string_view hangul) {
 }
 
 HangulSounds::HangulSounds(std::string_view text) {
-  words_.resize(skeleton_room(text));
+  // Written through a pointer into a buffer with room for four letters per syllable (three bytes):
+  // each syllable's letters are copied four at a time and the pointer moved by their number.
+  words_.resize(text.size() / 3 * 4 + 4);
   prefixes_.reserve(text.size() / 3);  // at most a prefix per syllable: no regrowth
   char* const begin = words_.data();
-  char* const end =
-      walk_prefixes(text, begin, [&](char* word, std::size_t length, std::uint64_t hash) {
-        prefixes_.push_back({hash, static_cast<std::size_t>(word - begin), length});
-        return false;
-      });
+  char* end = begin;
+  char* word = begin;  // where the current word's skeleton starts
+  std::uint64_t hash = kHashBasis;
+  int syllables = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::uint32_t code = next_code_point(text, at);
+    if (!is_syllable(code)) {
+      word = end;
+      hash = kHashBasis;
+      syllables = 0;
+      continue;
+    }
+    // As append_syllable().
+    const SyllableSounds& sounds = sounds_of(code);
+    const bool repeats = end != word && end[-1] == sounds.letters[0];
+    std::memcpy(end, sounds.letters.data() + repeats, 4);
+    const std::size_t added = sounds.size - repeats;
+    end += added;
+    hash = hash * kHashPowers[added] + sounds.hash[repeats];
+    if (++syllables >= 2) {
+      prefixes_.push_back(
+          {hash, static_cast<std::size_t>(word - begin), static_cast<std::size_t>(end - word)});
+    }
+  }
   words_.resize(static_cast<std::size_t>(end - begin));
   index_prefixes();
 }
@@ -376,6 +360,10 @@ class Spellings {
     return range(spelled);
   }
 
+  std::string_view letters(const Skeleton& skeleton) const {
+    return {pool_.data() + skeleton.offset, skeleton.length};
+  }
+
   bool spells(const Skeleton& skeleton, const char* letters, std::size_t length) const {
     return skeleton.length == length &&
            std::memcmp(pool_.data() + skeleton.offset, letters, length) == 0;
@@ -416,23 +404,49 @@ bool HangulSounds::contains(std::string_view latin_word, std::size_t min_length)
   return false;
 }
 
+namespace {
+
+// Whether a Hangul word of `text`, or a prefix of it of at least two syllables, has this
+// skeleton: each word's letters are compared with the skeleton's as its syllables come, and a
+// word is passed over from its first letter that differs, without building its skeleton.
+bool writes_skeleton(std::string_view text, std::string_view skeleton) {
+  std::size_t matched = 0;  // letters of the current word, all equal to the skeleton's so far
+  bool alive = true;        // whether they still are
+  int syllables = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::uint32_t code = next_code_point(text, at);
+    if (!is_syllable(code)) {
+      matched = 0;
+      alive = true;
+      syllables = 0;
+      continue;
+    }
+    if (!alive) continue;
+    // As append_syllable().
+    const SyllableSounds& sounds = sounds_of(code);
+    const bool repeats = matched > 0 && skeleton[matched - 1] == sounds.letters[0];
+    const std::size_t added = sounds.size - repeats;
+    if (matched + added > skeleton.size() ||
+        std::memcmp(sounds.letters.data() + repeats, skeleton.data() + matched, added) != 0) {
+      alive = false;
+      continue;
+    }
+    matched += added;
+    if (++syllables >= 2 && matched == skeleton.size()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool sounds_in(std::string_view text, std::string_view latin_word, std::size_t min_length) {
   Spellings& spelled = spellings();
-  const std::span<const Spellings::Skeleton> skeletons = spelled.of(latin_word);
-  const auto long_enough = [&](const Spellings::Skeleton& skeleton) {
-    return skeleton.length >= min_length;
-  };
-  if (std::none_of(skeletons.begin(), skeletons.end(), long_enough)) return false;
-  thread_local std::string letters;
-  if (letters.size() < skeleton_room(text)) letters.resize(skeleton_room(text));
-  const auto written = [&](const char* word, std::size_t length, std::uint64_t hash) {
-    return std::any_of(skeletons.begin(), skeletons.end(),
-                       [&](const Spellings::Skeleton& skeleton) {
-                         return skeleton.hash == hash && long_enough(skeleton) &&
-                                spelled.spells(skeleton, word, length);
-                       });
-  };
-  return walk_prefixes(text, letters.data(), written) == nullptr;
+  for (const Spellings::Skeleton& skeleton : spelled.of(latin_word)) {
+    if (skeleton.length >= min_length && writes_skeleton(text, spelled.letters(skeleton))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace digestlint::summary
