@@ -185,7 +185,7 @@ class SummaryIndex {
   // Renderings are searched one by one, up to kSearchBytes read in all; past that one scan
   // counts every rendering of the lexicons, so a summary compared with many titles stays linear.
   // The scan reads tables far larger than the summary, out of cache between two files: even a
-  // summary compared with every title of its digest (up to 130 searches on 200 real days) costs
+  // summary compared with every title of its digest (up to 132 searches on 200 real days) costs
   // less searched.
   bool writes_rendering(std::size_t id) const {
     static constexpr std::size_t kSearchBytes = 256 << 10;

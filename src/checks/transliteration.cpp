@@ -1,6 +1,5 @@
 #include "checks/transliteration.hpp"
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstring>

@@ -59,7 +59,7 @@ TEST_CASE("a one-off scan answers as the index does") {
     state = state * 1664525u + 1013904223u;
     return (state >> 8) % bound;
   };
-  int agreed = 0, found = 0;
+  int found = 0;
   for (int round = 0; round < 400; ++round) {
     std::string text;
     for (std::uint32_t n = next(40); n > 0; --n) text += pieces[next(pieces.size())];
@@ -68,13 +68,11 @@ TEST_CASE("a one-off scan answers as the index does") {
       for (const std::size_t min_length : {0u, 3u, 4u, 6u}) {
         const bool indexed = sounds.contains(word, min_length);
         CHECK(sounds_in(text, word, min_length) == indexed);
-        agreed += 1;
         found += indexed;
       }
     }
   }
   CHECK(found > 100);  // the texts do hold some of the words
-  CHECK(agreed == 400 * 12 * 4);
 }
 
 }  // namespace
