@@ -652,12 +652,16 @@ const HangulSounds& DigestTitles::sounds_of(std::size_t index) const {
 }
 
 bool DigestTitles::few_others_sound(std::string_view word, const Parameters& parameters) const {
+  // A summary is read for its first question (most are asked one) and indexed from its second
+  // on, so that however many a digest asks, each summary is read at most twice.
+  sound_questions.resize(summaries.size());
+  const std::size_t min_length = parameters.transliteration_min_length;
   return few_others(*this, parameters, true, [&](std::size_t index) {
-    // Indexed when it is a summary analysed in full already; otherwise asked about once or twice.
-    const std::size_t min_length = parameters.transliteration_min_length;
-    return index < sounds_cache.size() && sounds_cache[index]
-               ? sounds_cache[index]->contains(word, min_length)
-               : sounds_in(summaries[index], word, min_length);
+    const bool indexed = index < sounds_cache.size() && sounds_cache[index];
+    if (!indexed && sound_questions[index]++ == 0) {
+      return sounds_in(summaries[index], word, min_length);
+    }
+    return sounds_of(index).contains(word, min_length);
   });
 }
 

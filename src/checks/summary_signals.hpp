@@ -3,6 +3,7 @@
 // grounded in the summary (in English, through the Korean lexicons, or transliterated), which
 // names the summary is about and whether they connect to the title, template boilerplate, and
 // research fields.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +50,7 @@ struct DigestTitles {
   std::vector<std::string_view> summaries = {};
   mutable std::vector<std::optional<std::string>> lowercase_cache = {};  // by few_others_use()
   mutable std::vector<std::optional<HangulSounds>> sounds_cache = {};    // by sounds_of()
+  mutable std::vector<std::uint8_t> sound_questions = {};  // by few_others_sound(), up to 2
   mutable std::vector<std::optional<std::vector<TitleTerm>>> term_cache = {};  // filled by terms()
   mutable std::vector<std::optional<SquashedTitle>> squashed_cache = {};  // filled by squashed()
   mutable std::vector<std::string> name_cache = {};  // filled by squashed_names()
