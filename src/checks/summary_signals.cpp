@@ -185,8 +185,8 @@ class SummaryIndex {
   // Renderings are searched one by one, up to kSearchBytes read in all; past that one scan
   // counts every rendering of the lexicons, so a summary compared with many titles stays linear.
   // The scan reads tables far larger than the summary, out of cache between two files: even a
-  // summary compared with every title of its digest (up to 132 searches on 200 real days) costs
-  // less searched.
+  // summary compared with every title of its digest (up to 132 searches on 200 real days) is
+  // cheaper searched than scanned.
   bool writes_rendering(std::size_t id) const {
     static constexpr std::size_t kSearchBytes = 256 << 10;
     if (!rendering_counts_ && (searched_bytes_ += lowercase_.size()) > kSearchBytes) {

@@ -723,3 +723,33 @@ TEST_CASE("a Hangul spelling grounds the own title only when the rest of the day
   CHECK(toto_found(kOther));  // a quiet day: the spelling counts
   CHECK_FALSE(toto_found("새 데이터셋과 데이터 정제를 다룹니다."));  // every summary has 데이터
 }
+
+TEST_CASE("the day's summaries answer a spelling alike read once or indexed") {
+  const Fixture f;
+  // The first question to a summary reads it, later ones its index: asked again and again, the
+  // day answers as at first. 데이터 (Toto, data) is in every other summary, 라우터 (Router) in
+  // one of nine, 오케스트라 (Orchestra) in none.
+  DigestTitles digest{{"Own Paper"}, 0};
+  digest.summaries = {"라우터와 오케스트라"};
+  const std::vector<std::string> others = {"라우터를 쓰는 데이터 분석입니다.",
+                                           "데이터를 정제합니다.",
+                                           "대규모 데이터입니다.",
+                                           "데이터 수집입니다.",
+                                           "데이터 증강입니다.",
+                                           "데이터 검색입니다.",
+                                           "데이터 압축입니다.",
+                                           "데이터 요약입니다.",
+                                           "데이터 시각화입니다."};
+  for (const std::string& other : others) {
+    digest.titles.push_back("Another Paper");
+    digest.summaries.push_back(other);
+  }
+  for (int round = 0; round < 3; ++round) {
+    CAPTURE(round);
+    CHECK_FALSE(digest.few_others_sound("Toto", f.parameters));
+    CHECK(digest.few_others_sound("Router", f.parameters));
+    CHECK(digest.few_others_sound("Orchestra", f.parameters));
+  }
+  CHECK(digest.sounds_cache.size() == digest.summaries.size());  // indexed by the second round
+  CHECK(digest.sounds_cache[1].has_value());
+}

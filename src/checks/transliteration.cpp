@@ -126,11 +126,16 @@ const SyllableSounds& sounds_of(std::uint32_t code) {
   return syllable_sounds()[sound_kind(code - 0xAC00)];
 }
 
-// Like append() for a syllable's sounds: only the syllable's first letter can repeat the
-// skeleton's last one.
+// Whether a syllable's first letter repeats the last of the word's skeleton so far, and is
+// dropped as append() would: only the first can (a class letter repeated in a row counts once).
+bool repeats_last(const SyllableSounds& sounds, std::string_view word_so_far) {
+  return !word_so_far.empty() && word_so_far.back() == sounds.letters[0];
+}
+
+// Like append() for a syllable's sounds.
 void append_syllable(std::string& skeleton, std::uint32_t code) {
   const SyllableSounds& sounds = sounds_of(code);
-  const bool repeats = !skeleton.empty() && skeleton.back() == sounds.letters[0];
+  const bool repeats = repeats_last(sounds, skeleton);
   skeleton.append(sounds.letters.data() + repeats, sounds.size - repeats);
 }
 
@@ -293,9 +298,8 @@ HangulSounds::HangulSounds(std::string_view text) {
       syllables = 0;
       continue;
     }
-    // As append_syllable().
     const SyllableSounds& sounds = sounds_of(code);
-    const bool repeats = end != word && end[-1] == sounds.letters[0];
+    const bool repeats = repeats_last(sounds, {word, static_cast<std::size_t>(end - word)});
     std::memcpy(end, sounds.letters.data() + repeats, 4);
     const std::size_t added = sounds.size - repeats;
     end += added;
@@ -363,11 +367,6 @@ class Spellings {
     return {pool_.data() + skeleton.offset, skeleton.length};
   }
 
-  bool spells(const Skeleton& skeleton, const char* letters, std::size_t length) const {
-    return skeleton.length == length &&
-           std::memcmp(pool_.data() + skeleton.offset, letters, length) == 0;
-  }
-
  private:
   struct Range {
     std::uint32_t begin = 0, end = 0;  // in skeletons_
@@ -395,7 +394,8 @@ bool HangulSounds::contains(std::string_view latin_word, std::size_t min_length)
     for (std::size_t slot = skeleton.hash & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
       const Prefix& prefix = prefixes_[slots_[slot] - 1];
       if (prefix.hash == skeleton.hash &&
-          spelled.spells(skeleton, words_.data() + prefix.offset, prefix.length)) {
+          spelled.letters(skeleton) ==
+              std::string_view(words_).substr(prefix.offset, prefix.length)) {
         return true;
       }
     }
@@ -421,9 +421,8 @@ bool writes_skeleton(std::string_view text, std::string_view skeleton) {
       continue;
     }
     if (!alive) continue;
-    // As append_syllable().
     const SyllableSounds& sounds = sounds_of(code);
-    const bool repeats = matched > 0 && skeleton[matched - 1] == sounds.letters[0];
+    const bool repeats = repeats_last(sounds, skeleton.substr(0, matched));
     const std::size_t added = sounds.size - repeats;
     if (matched + added > skeleton.size() ||
         std::memcmp(sounds.letters.data() + repeats, skeleton.data() + matched, added) != 0) {
