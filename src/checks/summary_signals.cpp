@@ -366,9 +366,20 @@ double found_share(const std::vector<TitleTerm>& terms) {
 
 // Weighted share of the own title's terms found in the summary; marks each term found or not. A
 // term found already stays found (a second pass, by more methods, looks up only the others).
-double ground(std::vector<TitleTerm>& terms, const SummaryIndex& index) {
-  for (TitleTerm& term : terms) term.found = term.found || found_in(term, index, Title::own);
-  return found_share(terms);
+// Given `enough`, a share, it stops looking up once the share reaches it and skips the terms that
+// weigh nothing: the share is then a lower bound, and the terms left are not marked.
+double ground(std::vector<TitleTerm>& terms, const SummaryIndex& index,
+              std::optional<double> enough = std::nullopt) {
+  double total = 0, found = 0;
+  for (const TitleTerm& term : terms) total += term.weight;
+  if (total <= 0) enough.reset();  // every share is then 1
+  for (TitleTerm& term : terms) {
+    if (enough && found / total >= *enough) break;
+    if (enough && term.weight <= 0) continue;
+    term.found = term.found || found_in(term, index, Title::own);
+    if (term.found) found += term.weight;
+  }
+  return total > 0 ? found / total : 1.0;
 }
 
 // A broad name of the title ("APIs", "GPT-4") that the summary keeps using while few other
@@ -563,10 +574,10 @@ bool unglossed(const std::vector<Token>& tokens, const Signals& signals, const P
 // Whether no finding is possible from the cheap signals alone, which most summaries settle: the
 // summary is grounded by its words and the lexicons (sounds can only add to that), and it is no
 // template (it keeps using a name of its own, or has fewer than many_boilerplate template
-// phrases). Leaves the grounding found so far in `signals`.
+// phrases). Leaves the grounding found so far in `signals`: looking up stops once it is enough.
 bool fine_already(Signals& signals, const SummaryIndex& index, const Vocabulary& vocabulary,
                   const Parameters& p) {
-  signals.grounding = ground(signals.terms, index);
+  signals.grounding = ground(signals.terms, index, p.weak_grounding);
   if (signals.grounding < p.weak_grounding) return false;
   const bool names_its_own =
       !signals.names.empty() && signals.names.front().second >= p.key_name_min_uses;

@@ -591,6 +591,26 @@ TEST_CASE("analysing only until a summary is fine changes no verdict") {
   }
 }
 
+TEST_CASE("a summary settles once enough of its title is found, the rest not looked up") {
+  const Fixture f;
+  const DigestTitles digest{{"SparseRouter: Long Video Captioning"}, 0};
+  constexpr std::string_view kSummary =
+      "SparseRouter는 long video를 다룹니다. SparseRouter는 captioning 품질을 높입니다.";
+  const auto analysed = [&](Depth depth) {
+    return analyse(digest, kSummary, kSummary.size() / 3, f.vocabulary, f.parameters, depth);
+  };
+  const Signals full = analysed(Depth::full), early = analysed(Depth::until_fine);
+  REQUIRE(early.settled);
+  // The name alone reaches weak-grounding (3 of 5: "Video", a broad word, weighs nothing beside
+  // specific ones). "Long" and "Captioning" are written, but not looked up.
+  for (std::size_t i = 1; i < full.terms.size(); ++i) {
+    CHECK(full.terms[i].found);
+    CHECK_FALSE(early.terms[i].found);
+  }
+  CHECK(early.grounding >= f.parameters.weak_grounding);
+  CHECK(early.grounding < full.grounding);  // a lower bound
+}
+
 TEST_CASE("a settled summary finds a title word where its stem starts a word or a hyphen part") {
   const Fixture f;
   const auto found = [&](std::string_view summary) {
