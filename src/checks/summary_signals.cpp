@@ -135,11 +135,9 @@ class SummaryIndex {
   bool has_single_word(std::string_view word, std::string_view key, Title title) const {
     if (thorough_ ? stems_.contains(key) : has_stem(key)) return true;
     const bool guesses = title == Title::own;  // see Title
-    if (const auto* ids =
-            vocabulary_.renderings_of(key, guesses ? parameters_.family_prefix_length : 0)) {
-      if (std::any_of(ids->begin(), ids->end(),
-                      [&](std::size_t id) { return writes_rendering(id); }))
-        return true;
+    for (const Glossary::Rendering rendering :
+         vocabulary_.renderings_of(key, guesses ? parameters_.family_prefix_length : 0)) {
+      if (writes_rendering(rendering)) return true;
     }
     if (guesses && misspelt(word)) return true;
     return sounds_like(word, title);
@@ -187,17 +185,17 @@ class SummaryIndex {
   // The scan reads tables far larger than the summary, out of cache between two files: even a
   // summary compared with every title of its digest (up to 132 searches on 200 real days) is
   // cheaper searched than scanned.
-  bool writes_rendering(std::size_t id) const {
+  bool writes_rendering(const Glossary::Rendering& rendering) const {
     static constexpr std::size_t kSearchBytes = 256 << 10;
     if (!rendering_counts_ && (searched_bytes_ += lowercase_.size()) > kSearchBytes) {
       rendering_counts_ = vocabulary_.renderings.count(lowercase_);
     }
-    if (rendering_counts_) return (*rendering_counts_)[id] > 0;
-    const std::string& rendering = vocabulary_.renderings.pattern(id);
+    if (rendering_counts_) return (*rendering_counts_)[rendering.id] > 0;
     // memmem (POSIX.1-2024, glibc): string_view::find() tries every occurrence of the first
     // byte, and a Hangul lead byte starts a third of a summary's bytes.
-    return !rendering.empty() && ::memmem(lowercase_.data(), lowercase_.size(), rendering.data(),
-                                          rendering.size()) != nullptr;
+    return !rendering.text.empty() &&
+           ::memmem(lowercase_.data(), lowercase_.size(), rendering.text.data(),
+                    rendering.text.size()) != nullptr;
   }
 
   bool distinctive(std::string_view word) const {

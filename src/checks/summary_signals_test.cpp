@@ -411,8 +411,8 @@ TEST_CASE("a word the lexicons lack takes its word family's renderings") {
   rule.params = params;
   const Vocabulary v = read_vocabulary(rule);
   const auto family = [&](std::string_view word, std::size_t prefix = 6) -> std::string {
-    const auto* ids = v.renderings_of(stem(word), prefix);
-    return ids ? v.renderings.pattern(ids->front()) : "";
+    const Glossary::Renderings renderings = v.renderings_of(stem(word), prefix);
+    return renderings.empty() ? "" : std::string((*renderings.begin()).text);
   };
   CHECK(family("autonomic") == "autonomous");
   CHECK(family("professional") == "profession");

@@ -21,8 +21,8 @@ WordTable<> read_glossary(const Params& params, const char* key, const WordTable
   WordTable<> set;
   const std::vector<std::string> entries = params.strings(key, {});
   // About two renderings per entry.
-  vocabulary.glossary.reserve(vocabulary.glossary.size() + entries.size());
   vocabulary.renderings.reserve(2 * entries.size());
+  vocabulary.glossary.reserve(2 * entries.size());
   for (const std::string& entry : entries) {
     auto [english, forms] = split_entry(entry);
     if (english.empty() || forms.empty()) {
@@ -32,9 +32,9 @@ WordTable<> read_glossary(const Params& params, const char* key, const WordTable
     if (fixed.contains(stem_key)) continue;
     const bool one_word = stem_key.find('-') == std::string::npos;
     if (set.insert(stem_key) && one_word) vocabulary.family_stems.push_back(stem_key);
-    auto& ids = vocabulary.glossary[stem_key];
     for (const std::string_view form : forms) {
-      ids.push_back(vocabulary.renderings.add(ascii_lower(form)));
+      const std::string rendering = ascii_lower(form);
+      vocabulary.glossary.add(stem_key, vocabulary.renderings.add(rendering), rendering);
     }
   }
   return set;
@@ -42,13 +42,13 @@ WordTable<> read_glossary(const Params& params, const char* key, const WordTable
 
 }  // namespace
 
-const std::vector<std::size_t>* Vocabulary::renderings_of(std::string_view stem_key,
-                                                          std::size_t family_prefix) const {
-  if (const auto* ids = glossary.find(stem_key)) return ids;
+Glossary::Renderings Vocabulary::renderings_of(std::string_view stem_key,
+                                               std::size_t family_prefix) const {
+  if (const Glossary::Renderings own = glossary.find(stem_key); !own.empty()) return own;
   // Words only: a compound's parts are looked up one by one.
   if (family_prefix == 0 || stem_key.size() <= family_prefix ||
       stem_key.find('-') != std::string_view::npos) {
-    return nullptr;
+    return {};
   }
   const std::string_view prefix = stem_key.substr(0, family_prefix);
   std::size_t best_shared = 0;
@@ -60,7 +60,7 @@ const std::vector<std::size_t>* Vocabulary::renderings_of(std::string_view stem_
     while (shared < shorter && (*it)[shared] == stem_key[shared]) ++shared;
     if (shared + 2 >= shorter && shared > best_shared) best_shared = shared, best = *it;
   }
-  return best.empty() ? nullptr : glossary.find(best);
+  return best.empty() ? Glossary::Renderings{} : glossary.find(best);
 }
 
 Vocabulary read_vocabulary(const RuleSpec& rule) {
@@ -77,6 +77,7 @@ Vocabulary read_vocabulary(const RuleSpec& rule) {
   }
   const WordTable<> hand = read_glossary(params, "glossary", {}, vocabulary);
   read_glossary(params, "mined-glossary", hand, vocabulary);
+  vocabulary.glossary.build();
   std::sort(vocabulary.family_stems.begin(), vocabulary.family_stems.end());
   vocabulary.boilerplate = params.strings("boilerplate", {});
   for (const std::string& phrase : vocabulary.boilerplate) {

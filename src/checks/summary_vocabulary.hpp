@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/glossary.hpp"
 #include "checks/summary_text.hpp"
 #include "rules/rule.hpp"
 
@@ -22,16 +23,15 @@ struct Vocabulary {
   // The lexicons' Korean renderings, thousands: a summary settled early looks up only its own
   // title's, one by one; one analysed in full has them all counted by one scan.
   PhraseMatcher renderings;
-  // Stem of an English word -> ids of its renderings: the hand glossary, then the mined lexicon
-  // for words the glossary lacks (a hand entry overrides the mined one).
-  WordTable<std::vector<std::size_t>> glossary;
+  // Stem of an English word -> its renderings: the hand glossary, then the mined lexicon for
+  // words the glossary lacks (a hand entry overrides the mined one).
+  Glossary glossary;
   // The glossary's one-word stems, sorted: where renderings_of() looks for a word's family.
   std::vector<std::string> family_stems;
   // The renderings of a stem or, when the glossary lacks it, of its word family: the glossary stem
   // sharing the most letters with it, at least `family_prefix` and all but its last two or the
-  // other's ("autonomic" takes "autonomous"'s 자율). nullptr when neither; 0 asks for no family.
-  const std::vector<std::size_t>* renderings_of(std::string_view stem_key,
-                                                std::size_t family_prefix) const;
+  // other's ("autonomic" takes "autonomous"'s 자율). Empty when neither; 0 asks for no family.
+  Glossary::Renderings renderings_of(std::string_view stem_key, std::size_t family_prefix) const;
   std::vector<std::string> boilerplate;
   std::vector<std::size_t> boilerplate_ids;
   struct Field {

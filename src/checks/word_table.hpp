@@ -43,6 +43,13 @@ class WordTable {
     return &slots_[at].value;
   }
   bool contains(std::string_view key) const { return find(key) != nullptr; }
+  // Calls visit(value) for each key's value, in no particular order.
+  template <typename Visit>
+  void for_each_value(Visit visit) {
+    for (Slot& slot : slots_) {
+      if (slot.hash != 0) visit(slot.value);
+    }
+  }
   std::size_t size() const { return slots_.empty() ? 0 : size_; }  // 0 when moved from
 
  private:
