@@ -171,31 +171,44 @@ namespace {
 // (split at punctuation, at a lower-to-upper change and between letters and digits: "Human4DiT"
 // is human|4|di|t, "SD-XL" sd|xl), lowercased, and each run of consecutive segments up to
 // kShortName characters. A segment has a character at least, so a run spans at most kShortName
-// segments: linear in the token whatever its shape.
-void add_short_pieces(std::string_view token, std::vector<std::string>& pieces) {
-  std::vector<std::string> segments;
+// segments: linear in the token whatever its shape. `letters` and `segment_ends` are buffers
+// that the tokens of a title share.
+void add_short_pieces(std::string_view token, std::string& pieces, std::string& letters,
+                      std::vector<std::size_t>& segment_ends) {
+  letters.clear();
+  segment_ends.clear();
   for (std::size_t i = 0; i < token.size(); ++i) {
     const char c = token[i];
     if (!is_ascii_alnum(c)) {
-      if (!segments.empty() && !segments.back().empty()) segments.emplace_back();
+      if (segment_ends.empty() || segment_ends.back() != letters.size()) {
+        segment_ends.push_back(letters.size());  // an empty segment ends nothing new
+      }
       continue;
     }
     const char before = i > 0 ? token[i - 1] : ' ';
     const bool camel = before >= 'a' && before <= 'z' && c >= 'A' && c <= 'Z';
     const bool kind_change = is_ascii_alnum(before) && is_ascii_digit(before) != is_ascii_digit(c);
-    if (segments.empty() || ((camel || kind_change) && !segments.back().empty())) {
-      segments.emplace_back();
+    if ((camel || kind_change) && !letters.empty() &&
+        (segment_ends.empty() || segment_ends.back() != letters.size())) {
+      segment_ends.push_back(letters.size());
     }
-    segments.back().push_back(ascii_lowered(c));
+    letters.push_back(ascii_lowered(c));
   }
-  if (!segments.empty() && segments.back().empty()) segments.pop_back();
-  for (std::size_t first = 0; first < segments.size(); ++first) {
-    std::string piece;
-    for (std::size_t last = first; last < segments.size(); ++last) {
-      piece += segments[last];
-      if (piece.size() > kShortName) break;
-      pieces.push_back(piece);
+  if (segment_ends.empty() || segment_ends.back() != letters.size()) {
+    segment_ends.push_back(letters.size());
+  }
+  if (!segment_ends.empty() && segment_ends.front() == 0) {
+    segment_ends.erase(segment_ends.begin());  // punctuation before the first letter
+  }
+  std::size_t start = 0;
+  for (std::size_t first = 0; first < segment_ends.size(); ++first) {
+    for (std::size_t last = first; last < segment_ends.size(); ++last) {
+      const std::size_t size = segment_ends[last] - start;
+      if (size > kShortName) break;
+      pieces.append(letters, start, size);
+      pieces.push_back('\n');
     }
+    start = segment_ends[first];
   }
 }
 
@@ -211,10 +224,12 @@ std::string letters_and_digits(std::string_view name) {
 }  // namespace
 
 SquashedTitle squash_title(std::string_view title, const Vocabulary& vocabulary) {
-  SquashedTitle squashed{squash(title), {}, {}};
+  SquashedTitle squashed{squash(title), "\n", {}};
+  std::string letters;
+  std::vector<std::size_t> segment_ends;
   for (std::size_t at = 0; at < title.size();) {
     const std::size_t end = std::min(title.find_first_of(" :,\t", at), title.size());
-    add_short_pieces(title.substr(at, end - at), squashed.short_pieces);
+    add_short_pieces(title.substr(at, end - at), squashed.short_pieces, letters, segment_ends);
     at = end + 1;
   }
   for (const std::string_view word : title_words(title)) {
@@ -230,13 +245,8 @@ bool written_in_title(std::string_view name, const SquashedTitle& title) {
   } else {
     const std::string letters = letters_and_digits(name);
     const bool piece_of_title =
-        !letters.empty() &&
-        std::any_of(
-            title.short_pieces.begin(), title.short_pieces.end(), [&](const std::string& piece) {
-              return piece.starts_with(letters) &&
-                     (piece.size() == letters.size() ||
-                      (piece.size() == letters.size() + 1 && piece.back() == 's'));  // "LLMs"
-            });
+        !letters.empty() && (contains(title.short_pieces, "\n" + letters + "\n") ||
+                             contains(title.short_pieces, "\n" + letters + "s\n"));  // "LLMs"
     if (piece_of_title) return true;
   }
   // A compound of title words: "GPT-BERT" for "GPT or BERT: why not both?".

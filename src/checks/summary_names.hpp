@@ -54,7 +54,8 @@ struct SquashedTitle {
   std::string whole;
   // Each run of consecutive segments of a title token, of at most kShortName letters and digits
   // ("ne", "nerf", "pynerf" of "PyNeRF"; "di", "dit" of "Human4DiT"): what a short name can be.
-  std::vector<std::string> short_pieces;
+  // One string, each piece followed by '\n' and the first one preceded by it: "\nne\nnerf\n".
+  std::string short_pieces;
   std::vector<std::string> distinctive_words;
 };
 SquashedTitle squash_title(std::string_view title, const Vocabulary& vocabulary);

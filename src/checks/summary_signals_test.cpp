@@ -485,11 +485,16 @@ TEST_CASE("a title's short pieces grow linearly with any shape of title") {
     parts_without_letters += "é_";
     one_letter_parts += "a-";
   }
-  CHECK(squash_title(parts_without_letters, vocabulary).short_pieces.empty());
+  const auto pieces = [&](const std::string& title) {
+    const std::string& joined = squash_title(title, vocabulary).short_pieces;
+    return std::count(joined.begin(), joined.end(), '\n') - 1;  // one '\n' before the first
+  };
+  CHECK(pieces(parts_without_letters) == 0);
   // Each one-letter segment starts kShortName pieces (runs of 1 to 5 segments), but the last
   // four, which start 4, 3, 2 and 1: linear, where every run of segments would be quadratic.
-  CHECK(squash_title(one_letter_parts, vocabulary).short_pieces.size() ==
-        20000 * kShortName - (1 + 2 + 3 + 4));
+  CHECK(pieces(one_letter_parts) == 20000 * kShortName - (1 + 2 + 3 + 4));
+  CHECK(squash_title("PyNeRF and Human4DiT", vocabulary).short_pieces ==
+        "\npy\npyne\nne\nnerf\nrf\nand\nhuman\n4\n4di\n4dit\ndi\ndit\nt\n");
 }
 
 TEST_CASE("a summary that writes the title's name, or compounds its words, is anchored") {
