@@ -1,5 +1,7 @@
 #include "checks/glossary.hpp"
 
+#include <algorithm>
+#include <array>
 #include <limits>
 #include <stdexcept>
 
@@ -34,6 +36,18 @@ void Glossary::build() {
   std::vector<const Added*> placed(added_.size());
   std::vector<std::uint32_t> next = starts;
   for (const Added& added : added_) placed[next[added.stem]++] = &added;
+  std::array<std::size_t, 256> frequency{};  // of each byte in all renderings
+  for (const char c : added_text_) ++frequency[static_cast<unsigned char>(c)];
+  const auto rarest = [&](std::string_view text) {
+    std::size_t probe = 0;
+    for (std::size_t i = 1; i < std::min<std::size_t>(text.size(), 256); ++i) {
+      if (frequency[static_cast<unsigned char>(text[i])] <
+          frequency[static_cast<unsigned char>(text[probe])]) {
+        probe = i;
+      }
+    }
+    return static_cast<std::uint8_t>(probe);
+  };
   std::vector<std::uint32_t> offsets(stems + 2, 0);  // by stem number: its record's start
   pool_.reserve(added_text_.size() + added_.size() * kHeaderBytes);
   for (std::size_t stem = 1; stem <= stems; ++stem) {
@@ -41,8 +55,11 @@ void Glossary::build() {
     for (std::uint32_t i = starts[stem]; i < starts[stem + 1]; ++i) {
       const Added& added = *placed[i];
       const auto length = static_cast<std::uint16_t>(added.length);
+      const std::uint8_t probe =
+          rarest(std::string_view(added_text_).substr(added.offset, added.length));
       pool_.append(reinterpret_cast<const char*>(&added.id), sizeof added.id);
       pool_.append(reinterpret_cast<const char*>(&length), sizeof length);
+      pool_.push_back(static_cast<char>(probe));
       pool_.append(added_text_, added.offset, added.length);
     }
     if (pool_.size() > std::numeric_limits<std::uint32_t>::max()) {

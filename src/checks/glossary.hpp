@@ -19,10 +19,13 @@ class Glossary {
   struct Rendering {
     std::size_t id;
     std::string_view text;
+    // Where its rarest byte is, by the bytes of all the glossary's renderings: the byte a search
+    // looks for first (holds()). Korean renderings' bytes are about as common in a summary.
+    std::size_t probe;
   };
 
-  // A stem's renderings, read from its record: each an id and a length (kHeaderBytes), then its
-  // bytes.
+  // A stem's renderings, read from its record: each an id, a length and a probe (kHeaderBytes),
+  // then its bytes.
   class Renderings {
    public:
     class iterator {
@@ -33,7 +36,8 @@ class Glossary {
         std::uint16_t length = 0;
         std::memcpy(&id, at_, sizeof id);
         std::memcpy(&length, at_ + sizeof id, sizeof length);
-        return {id, {at_ + kHeaderBytes, length}};
+        const auto probe = static_cast<unsigned char>(at_[sizeof id + sizeof length]);
+        return {id, {at_ + kHeaderBytes, length}, probe};
       }
       iterator& operator++() {
         at_ += kHeaderBytes + (**this).text.size();
@@ -68,7 +72,8 @@ class Glossary {
   bool contains(std::string_view stem) const { return records_.contains(stem); }
 
  private:
-  static constexpr std::size_t kHeaderBytes = sizeof(std::uint32_t) + sizeof(std::uint16_t);
+  static constexpr std::size_t kHeaderBytes =
+      sizeof(std::uint32_t) + sizeof(std::uint16_t) + sizeof(std::uint8_t);
   struct Added {
     std::uint32_t stem;  // its number: 1 for the first stem given, 2 for the next, …
     std::uint32_t id;

@@ -40,6 +40,18 @@ TEST_CASE("a glossary keeps each stem's renderings, with their ids, in the order
   CHECK_FALSE(glossary.contains("spars"));
 }
 
+TEST_CASE("a rendering is probed at its byte rarest among all the glossary's renderings") {
+  Glossary glossary;
+  glossary.add("attention", 0, "어텐션");  // 어 is EC 96 B4, 텐 ED 85 90, 션 EC 85 98
+  glossary.add("retention", 1, "유지");
+  glossary.add("tension", 2, "텐션");
+  glossary.build();
+  const Glossary::Rendering attention = *glossary.find("attention").begin();
+  // EC, 85 and ED are in more than one rendering; 96 and B4 of 어 only in this one: the first.
+  CHECK(attention.probe == 1);
+  CHECK(attention.text.substr(attention.probe, 1) == "\x96");
+}
+
 TEST_CASE("an empty glossary finds nothing") {
   Glossary glossary;
   glossary.build();

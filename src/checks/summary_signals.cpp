@@ -191,11 +191,7 @@ class SummaryIndex {
       rendering_counts_ = vocabulary_.renderings.count(lowercase_);
     }
     if (rendering_counts_) return (*rendering_counts_)[rendering.id] > 0;
-    // memmem (POSIX.1-2024, glibc): string_view::find() tries every occurrence of the first
-    // byte, and a Hangul lead byte starts a third of a summary's bytes.
-    return !rendering.text.empty() &&
-           ::memmem(lowercase_.data(), lowercase_.size(), rendering.text.data(),
-                    rendering.text.size()) != nullptr;
+    return !rendering.text.empty() && holds(lowercase_, rendering.text, rendering.probe);
   }
 
   bool distinctive(std::string_view word) const {

@@ -501,4 +501,24 @@ std::vector<int> PhraseMatcher::count_in_lowercase(std::string_view text) const 
   return count(ascii_lower(text));
 }
 
+bool holds(std::string_view text, std::string_view needle, std::size_t probe) {
+  if (needle.empty()) return true;
+  if (needle.size() > text.size() || probe >= needle.size()) {
+    return needle.size() <= text.size() &&
+           ::memmem(text.data(), text.size(), needle.data(), needle.size()) != nullptr;
+  }
+  // The probe byte of a match is from `probe` bytes into the text to as many past the last place
+  // the needle fits.
+  const char* at = text.data() + probe;
+  const char* const end = text.data() + (text.size() - needle.size()) + probe + 1;
+  while (at < end) {
+    const auto* found = static_cast<const char*>(
+        std::memchr(at, needle[probe], static_cast<std::size_t>(end - at)));
+    if (found == nullptr) return false;
+    if (std::memcmp(found - probe, needle.data(), needle.size()) == 0) return true;
+    at = found + 1;
+  }
+  return false;
+}
+
 }  // namespace digestlint::summary

@@ -68,6 +68,12 @@ void append_shingle_hashes(std::string_view text, std::size_t width,
 // Jaccard similarity of two sorted, distinct hash sets.
 double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
 
+// Whether `text` holds `needle`, looked for by its byte at `probe` with memchr and compared only
+// where that byte is: best the needle's rarest byte in such texts (Glossary::Rendering::probe).
+// memmem costs about two instructions a byte of text for a short needle; a rare byte of a Korean
+// rendering is in a summary a few times.
+bool holds(std::string_view text, std::string_view needle, std::size_t probe);
+
 // Many fixed strings counted in one pass over a text. A pattern is filed under its key, its first
 // bytes (up to kKeyBytes: two Hangul syllables); the scan looks up, at each byte that starts some
 // pattern, the keys of the lengths such patterns have, behind a bit filter that rejects most

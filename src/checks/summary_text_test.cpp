@@ -256,6 +256,26 @@ TEST_CASE("PhraseMatcher agrees with a naive count on random texts") {
   }
 }
 
+TEST_CASE("holds agrees with find on random texts, whatever byte of the needle it probes") {
+  // Needles that match at the text's start and end, overlap themselves and share bytes with the
+  // text everywhere; stray UTF-8 bytes and NUL too, and needles longer than the text.
+  const std::vector<std::string> pieces = {
+      "가", "각", "나", "a", "b", " ", "\xea", "\xb0", std::string(1, '\0')};
+  std::mt19937 engine(4242);
+  for (int round = 0; round < 400; ++round) {
+    const std::string text = random_pieces(engine, pieces, 40);
+    const std::string needle = random_pieces(engine, pieces, 5);
+    CAPTURE(text);
+    CAPTURE(needle);
+    const bool found = text.find(needle) != std::string::npos;
+    for (std::size_t probe = 0; probe <= needle.size(); ++probe) {  // one past: memmem
+      CHECK(holds(text, needle, probe) == found);
+    }
+  }
+  CHECK(holds("희소 어텐션", "어텐션", 4));
+  CHECK_FALSE(holds("희소 어텐", "어텐션", 4));
+}
+
 TEST_CASE("WordTable agrees with std::map through growth, on keys of every length") {
   std::mt19937 engine(7);
   WordTable<int> table;
