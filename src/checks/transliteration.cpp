@@ -1,6 +1,7 @@
 #include "checks/transliteration.hpp"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <span>
@@ -405,32 +406,43 @@ bool HangulSounds::contains(std::string_view latin_word, std::size_t min_length)
 
 namespace {
 
-// Whether a Hangul word of `text`, or a prefix of it of at least two syllables, has this
-// skeleton: each word's letters are compared with the skeleton's as its syllables come, and a
-// word is passed over from its first letter that differs, without building its skeleton.
-bool writes_skeleton(std::string_view text, std::string_view skeleton) {
-  std::size_t matched = 0;  // letters of the current word, all equal to the skeleton's so far
-  bool alive = true;        // whether they still are
+// Whether a Hangul word of `text`, or a prefix of it of at least two syllables, has one of the
+// skeletons (at most 64). Each word's letters are compared with all of them at once as its
+// syllables come: a skeleton still alive agrees with the word's letters so far, so all alive ones
+// have matched as many letters, and one read of the text serves every spelling of the word. A word
+// is passed over from the syllable where none agrees any more, without building its skeleton.
+bool writes_skeleton(std::string_view text, std::span<const std::string_view> skeletons) {
+  const std::uint64_t all =
+      skeletons.size() >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << skeletons.size()) - 1;
+  std::uint64_t alive = all;
+  std::size_t matched = 0;  // letters of the current word, equal to each alive skeleton's so far
   int syllables = 0;
   for (std::size_t at = 0; at < text.size();) {
     const std::uint32_t code = next_code_point(text, at);
     if (!is_syllable(code)) {
+      alive = all;
       matched = 0;
-      alive = true;
       syllables = 0;
       continue;
     }
-    if (!alive) continue;
+    if (alive == 0) continue;
     const SyllableSounds& sounds = sounds_of(code);
-    const bool repeats = repeats_last(sounds, skeleton.substr(0, matched));
+    const std::string_view so_far = skeletons[std::countr_zero(alive)].substr(0, matched);
+    const bool repeats = repeats_last(sounds, so_far);
     const std::size_t added = sounds.size - repeats;
-    if (matched + added > skeleton.size() ||
-        std::memcmp(sounds.letters.data() + repeats, skeleton.data() + matched, added) != 0) {
-      alive = false;
-      continue;
+    bool whole = false;  // an alive skeleton is matched in full
+    for (std::uint64_t left = alive; left != 0; left &= left - 1) {
+      const int k = std::countr_zero(left);
+      const std::string_view skeleton = skeletons[k];
+      if (matched + added > skeleton.size() ||
+          std::memcmp(sounds.letters.data() + repeats, skeleton.data() + matched, added) != 0) {
+        alive &= ~(std::uint64_t{1} << k);
+      } else {
+        whole = whole || matched + added == skeleton.size();
+      }
     }
     matched += added;
-    if (++syllables >= 2 && matched == skeleton.size()) return true;
+    if (++syllables >= 2 && whole) return true;
   }
   return false;
 }
@@ -439,12 +451,17 @@ bool writes_skeleton(std::string_view text, std::string_view skeleton) {
 
 bool sounds_in(std::string_view text, std::string_view latin_word, std::size_t min_length) {
   Spellings& spelled = spellings();
+  std::array<std::string_view, 64> skeletons;
+  std::size_t count = 0;
   for (const Spellings::Skeleton& skeleton : spelled.of(latin_word)) {
-    if (skeleton.length >= min_length && writes_skeleton(text, spelled.letters(skeleton))) {
-      return true;
+    if (skeleton.length < min_length) continue;
+    skeletons[count++] = spelled.letters(skeleton);
+    if (count == skeletons.size()) {
+      if (writes_skeleton(text, skeletons)) return true;
+      count = 0;
     }
   }
-  return false;
+  return count > 0 && writes_skeleton(text, std::span(skeletons).first(count));
 }
 
 }  // namespace digestlint::summary
