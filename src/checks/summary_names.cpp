@@ -19,10 +19,7 @@ bool is_acronym(std::string_view token) {
 }
 
 bool distinctive(std::string_view word, const Vocabulary& vocabulary) {
-  if (word.size() < 3) return false;
-  const std::string lower = ascii_lower(word);
-  return !vocabulary.common.contains(lower) && !vocabulary.stopwords.contains(lower) &&
-         !vocabulary.generic_stems.contains(stem(lower));
+  return word.size() >= 3 && vocabulary.distinctive(word);
 }
 
 // "Qwen2.5" -> "Qwen", "GPT4o" -> "GPT": the letters before the first digit.

@@ -110,7 +110,7 @@ class SummaryIndex {
     // as 엣지 퓨전.
     bool any = false, all = true;
     for (const std::string_view part : name_parts(name)) {
-      if (part.size() < 2 || !distinctive(part) || part.size() == name.size()) continue;
+      if (part.size() < 2 || !vocabulary_.distinctive(part) || part.size() == name.size()) continue;
       any = true;
       all = all && has_single_word(part, stem(part), title);
     }
@@ -192,12 +192,6 @@ class SummaryIndex {
     }
     if (rendering_counts_) return (*rendering_counts_)[rendering.id] > 0;
     return !rendering.text.empty() && holds(lowercase_, rendering.text, rendering.probe);
-  }
-
-  bool distinctive(std::string_view word) const {
-    const std::string lower = ascii_lower(word);
-    return !vocabulary_.common.contains(lower) && !vocabulary_.stopwords.contains(lower) &&
-           !vocabulary_.generic_stems.contains(stem(lower));
   }
 
   // Squashed on first use: a summary settled by its words alone is never searched for a name.

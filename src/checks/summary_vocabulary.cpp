@@ -63,6 +63,12 @@ Glossary::Renderings Vocabulary::renderings_of(std::string_view stem_key,
   return best.empty() ? Glossary::Renderings{} : glossary.find(best);
 }
 
+bool Vocabulary::distinctive(std::string_view word) const {
+  const std::string lower = ascii_lower(word);
+  return !common.contains(lower) && !stopwords.contains(lower) &&
+         !generic_stems.contains(stem(lower));
+}
+
 Vocabulary read_vocabulary(const RuleSpec& rule) {
   const Params params(rule);
   Vocabulary vocabulary;

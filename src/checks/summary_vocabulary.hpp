@@ -32,6 +32,8 @@ struct Vocabulary {
   // sharing the most letters with it, at least `family_prefix` and all but its last two or the
   // other's ("autonomic" takes "autonomous"'s 자율). Empty when neither; 0 asks for no family.
   Glossary::Renderings renderings_of(std::string_view stem_key, std::size_t family_prefix) const;
+  // Whether a word says something of its own: it is no common name, stopword or broad title word.
+  bool distinctive(std::string_view word) const;
   std::vector<std::string> boilerplate;
   std::vector<std::size_t> boilerplate_ids;
   struct Field {
