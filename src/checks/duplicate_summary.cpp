@@ -291,7 +291,7 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
   std::unique_ptr<RunState> start_run() const override { return std::make_unique<Clusters>(); }
 
   std::unique_ptr<PreparedFile> prepare(const RunFile& input) const override {
-    return std::make_unique<Signatures>(signatures_of(*input.digest));
+    return std::make_unique<Signatures>(signatures_of(*input.digest, input.analyses));
   }
 
   // Checks one file against the run so far; its findings land on this file only.
@@ -301,8 +301,9 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
     const auto file = static_cast<std::uint32_t>(run.paths.size());
     run.paths.push_back(input.source->path());
     std::optional<Signatures> computed;
-    const Signatures& signatures = prepared ? static_cast<const Signatures&>(*prepared)
-                                            : computed.emplace(signatures_of(*input.digest));
+    const Signatures& signatures =
+        prepared ? static_cast<const Signatures&>(*prepared)
+                 : computed.emplace(signatures_of(*input.digest, input.analyses));
     for (const EntrySignatures& signed_entry : signatures.entries) {
       const Entry& entry = input.digest->entries[signed_entry.entry];
       const bool reported =
@@ -317,10 +318,11 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
   }
 
  private:
-  Signatures signatures_of(const Digest& digest) const {
+  // `analyses`: the file's, where the summary verdicts may have left its stripped summaries.
+  Signatures signatures_of(const Digest& digest, FileAnalyses* analyses) const {
     Signatures signatures;
-    std::string stripped;               // reused from section to section
-    std::vector<std::uint64_t> hashes;  // likewise
+    const auto stripped = summary::stripped_summaries(digest, analyses);
+    std::vector<std::uint64_t> hashes;  // reused from section to section
     for (std::size_t index = 0; index < digest.entries.size(); ++index) {
       const Entry& entry = digest.entries[index];
       if (entry.sections.empty()) continue;
@@ -331,10 +333,10 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
       std::vector<std::pair<std::size_t, Signature>> parts;
       for (std::size_t part_index = 0; part_index < entry.sections.size(); ++part_index) {
         const Section& section = entry.sections[part_index];
-        stripped.clear();
-        summary::append_stripped(section.text.text, stripped);
+        const auto [begin, end] = (*stripped)[index].sections[part_index];
         hashes.clear();
-        summary::append_shingle_hashes(stripped, width_, hashes);
+        summary::append_shingle_hashes(
+            std::string_view((*stripped)[index].text).substr(begin, end - begin), width_, hashes);
         for (std::uint64_t& hash : hashes) hash = mix(hash);
         const std::size_t length = code_point_count(section.text.text);
         whole.add(hashes);

@@ -695,6 +695,36 @@ TEST_CASE("summary_of joins sections without markup") {
   CHECK(summary_of(entry) == "가 나\n다");
 }
 
+TEST_CASE("a file's stripped summaries say where each section is, and are worked out once") {
+  Digest digest;
+  Entry entry;
+  Section a, b, empty;
+  a.text.text = "**가** 나";
+  empty.text.text = "**";
+  b.text.text = "[다](https://x.org)";
+  entry.sections = {empty, a, b};
+  digest.entries = {entry, Entry{}};
+  FileAnalyses analyses;
+  const auto first = stripped_summaries(digest, &analyses);
+  REQUIRE(first->size() == 2);
+  const StrippedSummary& summary = first->front();
+  CHECK(summary.text == "가 나\n다");  // no separator before the section stripped to nothing
+  const std::vector<std::string_view> sections = {
+      std::string_view(summary.text)
+          .substr(summary.sections[0].first,
+                  summary.sections[0].second - summary.sections[0].first),
+      std::string_view(summary.text)
+          .substr(summary.sections[1].first,
+                  summary.sections[1].second - summary.sections[1].first),
+      std::string_view(summary.text)
+          .substr(summary.sections[2].first,
+                  summary.sections[2].second - summary.sections[2].first)};
+  CHECK(sections == std::vector<std::string_view>{"", "가 나", "다"});
+  CHECK(first->back().text.empty());
+  CHECK(stripped_summaries(digest, &analyses) == first);  // the same, shared
+  CHECK(stripped_summaries(digest, nullptr) != first);    // without analyses: the caller's own
+}
+
 TEST_CASE("uses_of counts whole words and their plurals") {
   CHECK(uses_of("gpt-4 api의 새 기능, apis와 api.", "api") == 3);
   CHECK(uses_of("rapid apiary", "api") == 0);

@@ -149,36 +149,56 @@ Band band_of(const Assessment& assessment, const Parameters& p) {
   return assessment.confidence < band ? Band::note : Band::severity;
 }
 
-std::vector<std::optional<Signals>> SummaryModel::analyse(const Digest& digest, Depth depth) const {
+std::vector<std::optional<Signals>> SummaryModel::analyse(const Digest& digest, Depth depth,
+                                                          FileAnalyses* analyses) const {
   DigestTitles titles = titles_of(digest);
   // Every summary first: a weakly grounded one asks whether the others use a word.
-  std::vector<std::string> summaries(digest.entries.size());
-  for (std::size_t i = 0; i < digest.entries.size(); ++i) {
-    summaries[i] = summary_of(digest.entries[i]);
-    titles.summaries.emplace_back(summaries[i]);
-  }
+  const auto stripped = stripped_summaries(digest, analyses);
+  for (const StrippedSummary& summary : *stripped) titles.summaries.emplace_back(summary.text);
+  const auto& summaries = *stripped;
   std::vector<std::optional<Signals>> analysed(digest.entries.size());
   for (std::size_t i = 0; i < digest.entries.size(); ++i) {
     const Entry& entry = digest.entries[i];
     if (entry.sections.empty()) continue;
     titles.own = i;
-    analysed[i] = summary::analyse(titles, summaries[i], lead_length(entry, summaries[i].size()),
-                                   vocabulary_, parameters_, depth);
+    analysed[i] =
+        summary::analyse(titles, summaries[i].text, lead_length(entry, summaries[i].text.size()),
+                         vocabulary_, parameters_, depth);
   }
   mark_rivals_keeping_their_own(analysed, parameters_);
   return analysed;
 }
 
-std::string summary_of(const Entry& entry) {
+StrippedSummary stripped_summary(const Entry& entry) {
   std::size_t size = 0;
   for (const Section& section : entry.sections) size += section.text.text.size() + 1;
-  std::string text;
-  text.reserve(size);
+  StrippedSummary summary;
+  summary.text.reserve(size);
+  summary.sections.reserve(entry.sections.size());
   for (const Section& section : entry.sections) {
-    if (!text.empty()) text += '\n';
-    append_stripped(section.text.text, text);
+    if (!summary.text.empty()) summary.text += '\n';
+    const std::size_t begin = summary.text.size();
+    append_stripped(section.text.text, summary.text);
+    summary.sections.emplace_back(begin, summary.text.size());
   }
-  return text;
+  return summary;
+}
+
+std::shared_ptr<const std::vector<StrippedSummary>> stripped_summaries(const Digest& digest,
+                                                                       FileAnalyses* analyses) {
+  const auto strip = [&] {
+    std::vector<StrippedSummary> summaries;
+    summaries.reserve(digest.entries.size());
+    for (const Entry& entry : digest.entries) summaries.push_back(stripped_summary(entry));
+    return std::make_shared<const std::vector<StrippedSummary>>(std::move(summaries));
+  };
+  static const char kOwner = 0;  // files the summaries in `analyses`
+  using Shared = std::shared_ptr<const std::vector<StrippedSummary>>;
+  return analyses ? analyses->get<Shared>(&kOwner, strip) : strip();
+}
+
+std::string summary_of(const Entry& entry) {
+  return stripped_summary(entry).text;
 }
 
 Span summary_span(const Entry& entry) {
@@ -196,7 +216,9 @@ class SummaryVerdict final : public Analyzer {
 
   void check(const CheckContext& context) const override {
     const Parameters& p = model_->parameters();
-    const auto analyse = [&] { return model_->analyse(context.digest); };
+    const auto analyse = [&] {
+      return model_->analyse(context.digest, Depth::until_fine, context.analyses);
+    };
     std::vector<std::optional<Signals>> own;
     const std::vector<std::optional<Signals>>& analysed =
         context.analyses

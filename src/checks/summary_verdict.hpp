@@ -8,10 +8,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "checks/summary_signals.hpp"
 #include "model/digest.hpp"
+#include "rules/analyzer.hpp"
 
 namespace digestlint::summary {
 
@@ -41,8 +43,10 @@ class SummaryModel {
   // Each entry's analysis, by entry; none for an entry without a summary. Both rules read one
   // analysis of a file (CheckContext::analyses), which stops once no finding is possible;
   // `digestlint signals` asks for every signal (Depth::full).
-  std::vector<std::optional<Signals>> analyse(const Digest& digest,
-                                              Depth depth = Depth::until_fine) const;
+  // `analyses`: the file's shared analyses (CheckContext::analyses), where the stripped summaries
+  // may be already; null: none.
+  std::vector<std::optional<Signals>> analyse(const Digest& digest, Depth depth = Depth::until_fine,
+                                              FileAnalyses* analyses = nullptr) const;
   const Parameters& parameters() const { return parameters_; }
   const Vocabulary& vocabulary() const { return vocabulary_; }
 
@@ -51,7 +55,18 @@ class SummaryModel {
   Parameters parameters_;
 };
 
-// The entry's summary: its sections' text joined by newlines, markup stripped.
+// An entry's summary as the summary rules read it: its sections' text, markup stripped
+// (append_stripped), one after another with '\n' between them; and where each section is in it.
+struct StrippedSummary {
+  std::string text;
+  std::vector<std::pair<std::size_t, std::size_t>> sections;  // [begin, end) in text, in order
+};
+StrippedSummary stripped_summary(const Entry& entry);
+// Every entry's, by entry: worked out once per file for the rules that read them all (the summary
+// verdicts, summary/duplicate-summary) and shared through `analyses`; null: for the caller alone.
+std::shared_ptr<const std::vector<StrippedSummary>> stripped_summaries(const Digest& digest,
+                                                                       FileAnalyses* analyses);
+// The entry's stripped summary text.
 std::string summary_of(const Entry& entry);
 // Where a summary finding points: all its sections (the heading when there are none).
 Span summary_span(const Entry& entry);

@@ -71,6 +71,9 @@ struct RunFile {
   const SourceFile* source;
   const Digest* digest;
   FindingSink* sink;  // reports land on this file
+  // The analyses its rules shared when it was checked (CheckContext::analyses), while they last;
+  // null: none.
+  FileAnalyses* analyses = nullptr;
 };
 
 // The check behind one rule. Built once per run from the rule's YAML (parameters are validated

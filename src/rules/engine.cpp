@@ -163,6 +163,7 @@ void keep_only_profile(FileResult& result) {
   slim->profile_reason = result.digest->profile_reason;
   result.digest = std::move(slim);
   result.inline_config.reset();
+  result.analyses.reset();
 }
 
 }  // namespace
@@ -247,15 +248,15 @@ FileResult Engine::check(std::shared_ptr<const SourceFile> source, std::size_t i
     return result;
   }
   TargetCache targets(*result.digest, *source);
-  FileAnalyses analyses;
+  result.analyses = std::make_shared<FileAnalyses>();
   for (std::size_t i = 0; i < rules_.specs.size() && !cancelled(); ++i) {
     if (rules_.analyzers[i]->after_suppressions()) continue;
     if (!applies(rules_.specs[i], source->path())) continue;
     RuleSink sink(rules_.specs[i], *result.digest, result.findings);
     run_rule_step(rules_.specs[i], result.findings, result.timings, [&] {
       rules_.analyzers[i]->check(CheckContext{*source, *result.digest, sink,
-                                              result.inline_config.get(), &targets, &analyses,
-                                              rules_.screen.get()});
+                                              result.inline_config.get(), &targets,
+                                              result.analyses.get(), rules_.screen.get()});
     });
   }
   if (own && !cancelled()) own->remember(index, result.findings);
@@ -272,8 +273,10 @@ std::vector<FileResult> Engine::lint_all(std::vector<std::shared_ptr<const Sourc
     });
     return results;
   }
-  parallel_for(sources.size(), jobs,
-               [&](std::size_t i) { results[i] = check(sources[i], i, own); });
+  parallel_for(sources.size(), jobs, [&](std::size_t i) {
+    results[i] = check(sources[i], i, own);
+    prepare(results[i]);
+  });
   RunComparison comparison = start_run();
   for (FileResult& result : results) comparison.add(result);
   check_whole_run(results);
@@ -291,10 +294,12 @@ void Engine::prepare(FileResult& result) const {
     // reports its failure, once for the run (the contract of ComparesInOrder::prepare).
     std::vector<Finding> failure;
     run_rule_step(rules_.specs[i], failure, result.timings, [&] {
-      prepared = analyzer->prepare(RunFile{result.source.get(), result.digest.get(), nullptr});
+      prepared = analyzer->prepare(
+          RunFile{result.source.get(), result.digest.get(), nullptr, result.analyses.get()});
     });
     if (prepared) result.prepared.emplace_back(i, std::move(prepared));
   }
+  result.analyses.reset();
 }
 
 void Engine::finish(FileResult& result) const {

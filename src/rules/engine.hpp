@@ -60,6 +60,9 @@ struct FileResult {
   std::vector<Finding> findings;
   std::string skipped;  // why no rule ran (the file is not a digest); empty when linted
   std::shared_ptr<InlineConfig> inline_config;  // while checking; null once linted
+  // What its rules worked out once and shared (CheckContext::analyses), kept for Engine::prepare;
+  // null once prepared or linted.
+  std::shared_ptr<FileAnalyses> analyses;
   // What the analyzers that compare files prepared from this file (Engine::prepare), by rule
   // index; released as each is used by RunComparison::add.
   std::vector<std::pair<std::size_t, std::shared_ptr<const PreparedFile>>> prepared;
