@@ -651,13 +651,15 @@ const HangulSounds& DigestTitles::sounds_of(std::size_t index) const {
 }
 
 bool DigestTitles::few_others_sound(std::string_view word, const Parameters& parameters) const {
-  // A summary is read for its first question (most are asked one) and indexed from its second
-  // on, so that however many a digest asks, each summary is read at most twice.
+  // A summary is read for its first two questions and indexed from its third on, so that however
+  // many a digest asks, each summary is read at most three times (twice, then for its index). On
+  // 200 real days none was asked a third time: an index built for one question costs a dozen
+  // reads (its memory is fresh and faults in).
   sound_questions.resize(summaries.size());
   const std::size_t min_length = parameters.transliteration_min_length;
   return few_others(*this, parameters, true, [&](std::size_t index) {
     const bool indexed = index < sounds_cache.size() && sounds_cache[index];
-    if (!indexed && sound_questions[index]++ == 0) {
+    if (!indexed && sound_questions[index]++ < kReadsBeforeIndex) {
       return sounds_in(summaries[index], word, min_length);
     }
     return sounds_of(index).contains(word, min_length);

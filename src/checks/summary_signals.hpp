@@ -50,7 +50,9 @@ struct DigestTitles {
   std::vector<std::string_view> summaries = {};
   mutable std::vector<std::optional<std::string>> lowercase_cache = {};  // by few_others_use()
   mutable std::vector<std::optional<HangulSounds>> sounds_cache = {};    // by sounds_of()
-  mutable std::vector<std::uint8_t> sound_questions = {};  // by few_others_sound(), up to 2
+  // By few_others_sound(): the questions each summary was asked, up to kReadsBeforeIndex + 1.
+  mutable std::vector<std::uint8_t> sound_questions = {};
+  static constexpr std::uint8_t kReadsBeforeIndex = 2;
   mutable std::vector<std::optional<std::vector<TitleTerm>>> term_cache = {};  // filled by terms()
   mutable std::vector<std::optional<SquashedTitle>> squashed_cache = {};  // filled by squashed()
   mutable std::vector<std::string> name_cache = {};  // filled by squashed_names()

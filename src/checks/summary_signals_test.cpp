@@ -779,10 +779,10 @@ TEST_CASE("a Hangul spelling grounds the own title only when the rest of the day
   CHECK_FALSE(toto_found("새 데이터셋과 데이터 정제를 다룹니다."));  // every summary has 데이터
 }
 
-TEST_CASE("the day's summaries answer a spelling alike read once or indexed") {
+TEST_CASE("the day's summaries answer a spelling alike read or indexed") {
   const Fixture f;
-  // The first question to a summary reads it, later ones its index: asked again and again, the
-  // day answers as at first. 데이터 (Toto, data) is in every other summary, 라우터 (Router) in
+  // The first two questions to a summary read it, later ones its index: asked again and again,
+  // the day answers as at first. 데이터 (Toto, data) is in every other summary, 라우터 (Router) in
   // one of nine, 오케스트라 (Orchestra) in none.
   DigestTitles digest{{"Own Paper"}, 0};
   digest.summaries = {"라우터와 오케스트라"};
@@ -805,6 +805,6 @@ TEST_CASE("the day's summaries answer a spelling alike read once or indexed") {
     CHECK(digest.few_others_sound("Router", f.parameters));
     CHECK(digest.few_others_sound("Orchestra", f.parameters));
   }
-  CHECK(digest.sounds_cache.size() == digest.summaries.size());  // indexed by the second round
+  CHECK(digest.sounds_cache.size() == digest.summaries.size());  // indexed by the third round
   CHECK(digest.sounds_cache[1].has_value());
 }
