@@ -1,5 +1,6 @@
 #include "checks/transliteration.hpp"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -451,17 +452,17 @@ bool writes_skeleton(std::string_view text, std::span<const std::string_view> sk
 
 bool sounds_in(std::string_view text, std::string_view latin_word, std::size_t min_length) {
   Spellings& spelled = spellings();
-  std::array<std::string_view, 64> skeletons;
-  std::size_t count = 0;
+  std::vector<std::string_view> skeletons;
   for (const Spellings::Skeleton& skeleton : spelled.of(latin_word)) {
-    if (skeleton.length < min_length) continue;
-    skeletons[count++] = spelled.letters(skeleton);
-    if (count == skeletons.size()) {
-      if (writes_skeleton(text, skeletons)) return true;
-      count = 0;
+    if (skeleton.length >= min_length) skeletons.push_back(spelled.letters(skeleton));
+  }
+  const std::span<const std::string_view> all(skeletons);
+  for (std::size_t first = 0; first < all.size(); first += 64) {  // writes_skeleton's most
+    if (writes_skeleton(text, all.subspan(first, std::min<std::size_t>(64, all.size() - first)))) {
+      return true;
     }
   }
-  return count > 0 && writes_skeleton(text, std::span(skeletons).first(count));
+  return false;
 }
 
 }  // namespace digestlint::summary
