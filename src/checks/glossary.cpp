@@ -8,8 +8,7 @@
 namespace digestlint::summary {
 
 void Glossary::add(std::string_view stem, std::size_t id, std::string_view text) {
-  if (text.size() > std::numeric_limits<std::uint16_t>::max() ||
-      id > std::numeric_limits<std::uint32_t>::max() ||
+  if (text.size() > kMaxRenderingBytes || id > std::numeric_limits<std::uint32_t>::max() ||
       added_text_.size() > std::numeric_limits<std::uint32_t>::max()) {
     throw std::length_error("glossary too large");
   }

@@ -62,8 +62,9 @@ class Glossary {
 
   // Room for this many more stems and renderings without growing.
   void reserve(std::size_t renderings);
+  static constexpr std::size_t kMaxRenderingBytes = 65535;
   // Gives a stem one more rendering; a stem given again keeps its renderings in the order given.
-  // A rendering is at most 65,535 bytes.
+  // A rendering is at most kMaxRenderingBytes.
   void add(std::string_view stem, std::size_t id, std::string_view text);
   // Writes the stems' records; call once after the last add().
   void build();

@@ -422,6 +422,14 @@ TEST_CASE("a word the lexicons lack takes its word family's renderings") {
   CHECK(family("autonomous", 0) == "autonomous");  // the word itself, family or not
 }
 
+TEST_CASE("a glossary rendering too long for the glossary is a load error naming the list") {
+  RuleSpec rule = default_rule("summary/title-mismatch");
+  YAML::Node params = YAML::Clone(rule.params.node());
+  params["glossary"] = std::vector<std::string>{"long: " + std::string(70000, 'x')};
+  rule.params = params;
+  CHECK_THROWS_WITH_AS(read_vocabulary(rule), doctest::Contains("glossary"), RuleError);
+}
+
 TEST_CASE("a word family or a misspelling grounds the own title, never another title against it") {
   const Fixture f;
   constexpr std::string_view kSummary =

@@ -33,6 +33,10 @@ WordTable<> read_glossary(const Params& params, const char* key, const WordTable
     const bool one_word = stem_key.find('-') == std::string::npos;
     if (set.insert(stem_key) && one_word) vocabulary.family_stems.push_back(stem_key);
     for (const std::string_view form : forms) {
+      if (form.size() > Glossary::kMaxRenderingBytes) {
+        params.fail(key, fmt::format("a rendering of '{}' is longer than {} bytes", english,
+                                     Glossary::kMaxRenderingBytes));
+      }
       const std::string rendering = ascii_lower(form);
       vocabulary.glossary.add(stem_key, vocabulary.renderings.add(rendering), rendering);
     }
