@@ -70,7 +70,6 @@ class Glossary {
   void build();
   // The stem's renderings: empty when the glossary lacks it.
   Renderings find(std::string_view stem) const;
-  bool contains(std::string_view stem) const { return records_.contains(stem); }
 
  private:
   static constexpr std::size_t kHeaderBytes =
