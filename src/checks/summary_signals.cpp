@@ -367,7 +367,7 @@ double ground(std::vector<TitleTerm>& terms, const SummaryIndex& index,
     term.found = term.found || found_in(term, index, Title::own);
     if (term.found) found += term.weight;
   }
-  return total > 0 ? found / total : 1.0;
+  return found_share(terms);  // the terms not looked up are not marked found
 }
 
 // A broad name of the title ("APIs", "GPT-4") that the summary keeps using while few other
