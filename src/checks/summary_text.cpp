@@ -354,10 +354,14 @@ double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint6
 }
 
 std::size_t PhraseMatcher::add(std::string_view pattern, bool word_start) {
-  std::size_t& id_plus_one = ids_[pattern][word_start];
+  std::uint32_t& id_plus_one = ids_[pattern][word_start];
   if (id_plus_one == 0) {
+    // Pattern ids are 32-bit (see build()).
+    if (patterns_.size() >= std::numeric_limits<std::uint32_t>::max() / 2) {
+      throw std::length_error("too many phrases for one PhraseMatcher");
+    }
     patterns_.emplace_back(std::string(pattern), word_start);
-    id_plus_one = patterns_.size();
+    id_plus_one = static_cast<std::uint32_t>(patterns_.size());
   }
   return id_plus_one - 1;
 }

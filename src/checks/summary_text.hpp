@@ -123,7 +123,7 @@ class PhraseMatcher {
 
   std::vector<std::pair<std::string, bool>> patterns_;
   // patterns_ inverted: one plus a pattern's id without and with word_start (0: not added).
-  WordTable<std::array<std::size_t, 2>> ids_;
+  WordTable<std::array<std::uint32_t, 2>> ids_;
   // By a position's first two bytes (the second 0 at the end of the text): bit k-1 set when a
   // pattern that is not word_start starts so and has a key of k bytes, bit k+7 when a word_start
   // one does. A row of 256 per first byte that starts some pattern (row 0, all zeros, for the
