@@ -190,12 +190,20 @@ class ClusterIndex {
                                double& similarity, const SourceFile& source) {
     const CompactSignature kept = compact(signature);
     table_.make_room(kBands);
+    copies_.make_room(1);
     std::array<std::uint64_t, kBands> keys{};
+    std::uint64_t all_bands = 0;
     for (std::size_t band = 0; band < kBands; ++band) {
       keys[band] = mix(band + 1);
       for (std::size_t row = 0; row < kRows; ++row)
         keys[band] = mix(keys[band] ^ signature[band * kRows + row]);
       table_.prefetch(keys[band]);
+      all_bands = mix(all_bands ^ keys[band]);
+    }
+    Bucket& copied = copies_.bucket(all_bands);
+    if (const Location* first = copy_of(copied.first, kept, location)) {
+      similarity = estimated_similarity(signatures_[copied.first], kept);
+      return first;
     }
     std::array<Bucket*, kBands> buckets{};
     candidates_.clear();
@@ -210,6 +218,7 @@ class ClusterIndex {
     }
     std::sort(candidates_.begin(), candidates_.end());
     candidates_.erase(std::unique(candidates_.begin(), candidates_.end()), candidates_.end());
+    bool passed_own_entry = false;  // a similar representative was skipped as the same entry's
     for (const std::uint32_t id : candidates_) {
       // The signature first: most candidates are not similar, and their locations (cold
       // memory) need not be read.
@@ -217,9 +226,14 @@ class ClusterIndex {
       if (similarity < threshold) continue;
       const Location& first = firsts_[id];
       if (first.file != location.file || first.entry != location.entry) return &first;
+      passed_own_entry = true;
     }
     const auto id = static_cast<std::uint32_t>(firsts_.size());
-    for (Bucket* bucket : buckets) add(*bucket, id);
+    bool filed = false;
+    for (Bucket* bucket : buckets) filed = add(*bucket, id) || filed;
+    // A later copy meets the candidates this text met, and they all failed it but those of its
+    // own entry: it is this text's copy when it is not in that entry (see copy_of).
+    if (filed && !passed_own_entry) copied.first = id;
     if (excerpt_bytes_ < kExcerptBudget) {
       location.excerpt = excerpt_of(source, location.span, kExcerptLineBytes);
       if (location.excerpt) excerpt_bytes_ += sizeof(Excerpt) + location.excerpt->first_line.size();
@@ -230,20 +244,38 @@ class ClusterIndex {
   }
 
  private:
-  void add(Bucket& bucket, std::uint32_t id) {
+  // The representative `id` (filed under the same band keys as the text) when the text is its
+  // copy: the same kept signature, from another entry. Such a text shares its buckets, so it meets
+  // the candidates the representative met when it was filed, each as similar as it was then, and
+  // the representative filed there, most similar: one probe gives the answer the sixteen bands
+  // would, for the copies that make up most duplicates of a long archive.
+  const Location* copy_of(std::uint32_t id, const CompactSignature& kept,
+                          const Location& location) const {
+    if (id == Bucket::kNone || signatures_[id] != kept) return nullptr;
+    const Location& first = firsts_[id];
+    return first.file != location.file || first.entry != location.entry ? &first : nullptr;
+  }
+
+  // Files id under bucket unless it is full; whether it did.
+  bool add(Bucket& bucket, std::uint32_t id) {
     if (bucket.first == Bucket::kNone) {
       bucket.first = id;
-      return;
+      return true;
     }
     if (bucket.overflow == Bucket::kNone) {
       bucket.overflow = static_cast<std::uint32_t>(overflows_.size());
       overflows_.emplace_back();
     }
     Overflow& more = overflows_[bucket.overflow];
-    if (more.size < more.ids.size()) more.ids[more.size++] = id;
+    if (more.size == more.ids.size()) return false;
+    more.ids[more.size++] = id;
+    return true;
   }
 
   BucketTable table_;
+  // By all of a representative's band keys together: `first` is the representative a copy of
+  // it is reported against (see copy_of), kNone when none is.
+  BucketTable copies_;
   std::vector<Overflow> overflows_;
   std::vector<Location> firsts_;
   std::vector<CompactSignature> signatures_;

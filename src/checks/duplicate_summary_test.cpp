@@ -110,6 +110,31 @@ TEST_CASE("a summary repeated N times is one cluster: each copy reported once ag
   }
 }
 
+TEST_CASE("a copy is reported against the first text it copies, past one its own entry repeats") {
+  // Alpha writes one paragraph as two sections; Beta copies it. The copy is Alpha's first
+  // section's, not the second's (a representative too, since an entry's own sections are not
+  // compared): copies found by their band keys alone must name the same first text.
+  const std::string paragraph =
+      "시험 구역에서 분류 정확도 91%를 보였고 방향 오차는 6도 이내였으며, 레이더가 놓친 소형 "
+      "어선 열두 척도 소리만으로 찾아냈습니다.";
+  const std::string other =
+      "두 번째 논문은 위성 다운링크 일정을 정수 계획법으로 짜는 스케줄러를 제안하며 위성 48기의 "
+      "하루 일정을 40초 안에 풀었습니다.";
+  auto source = std::make_shared<const SourceFile>(
+      "a.md",
+      "## Daily Papers (2024-10-05)\n\n" +
+          entry("Alpha", "2410.00001",
+                "- **What's New**: " + paragraph + "\n- **Technical Details**: " + paragraph) +
+          entry("Beta", "2410.00002",
+                "- **What's New**: " + other + "\n- **Performance Highlights**: " + paragraph));
+  const std::vector<FileResult> results = Engine(duplicate_rule()).lint_all({source}, 1);
+  REQUIRE(results[0].findings.size() == 1);
+  const Finding& finding = results[0].findings[0];
+  CHECK(finding.message.find("section 'Performance Highlights'") != std::string::npos);
+  REQUIRE(finding.related.size() == 1);
+  CHECK(finding.related[0].message.find("section 'What's New'") != std::string::npos);
+}
+
 TEST_CASE("summaries from one template that differ only in numbers are found in one pass") {
   const RuleSet rules = duplicate_rule();
   std::string text = "## Daily Papers (2024-10-05)\n\n";
