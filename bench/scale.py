@@ -58,13 +58,19 @@ def interleaved(command_a, command_b, repeat):
     return (statistics.median(t for t, _ in a), max(m for _, m in a)), statistics.median(b)
 
 
-def cached_runs(digestlint, name, directory):
-    """A cold and a warm run with a fresh result cache: a table row."""
-    with tempfile.TemporaryDirectory() as cache:
-        command = [digestlint, "check", "--jobs", "2", "--fail-on", "never", "--cache-dir", cache,
-                   directory]
-        cold, cold_rss = measure(command)
-        warm, warm_rss = measure(command)
+def cached_runs(digestlint, name, directory, repeat):
+    """Medians of `repeat` pairs of a cold and a warm run, each pair with a fresh result cache: a
+    table row. A single cold run varies by half from one minute to the next here, and the
+    warm / cold share with it."""
+    colds, warms = [], []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as cache:
+            command = [digestlint, "check", "--jobs", "2", "--fail-on", "never", "--cache-dir",
+                       cache, directory]
+            colds.append(measure(command))
+            warms.append(measure(command))
+    cold, warm = statistics.median(t for t, _ in colds), statistics.median(t for t, _ in warms)
+    cold_rss, warm_rss = max(m for _, m in colds), max(m for _, m in warms)
     return (f"| {name} | {cold:.2f} s | {cold_rss:.0f} MiB | {warm:.2f} s | {warm_rss:.0f} MiB | "
             f"{warm / cold:.1%} |")
 
@@ -137,7 +143,8 @@ def main():
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--work", default=os.path.join(ROOT, "build", "bench-scale"))
     parser.add_argument("--repeat", type=int, default=3,
-                        help="runs of each corpus row (medians), interleaved with the floor's")
+                        help="runs of each corpus row (medians), interleaved with the floor's, and "
+                        "cold/warm pairs of each cache row (at least 5 for the shared corpus)")
     parser.add_argument("--out", help="also write the markdown table here")
     parser.add_argument("--no-markdownlint", action="store_true")
     parser.add_argument("--no-shapes", action="store_true")
@@ -164,7 +171,8 @@ def main():
         (ours, rss), base = interleaved(
             [digestlint, "check", "--no-cache", "--jobs", "2", "--fail-on", "never", directory],
             [floor, *paths], args.repeat)
-        cache_rows.append(cached_runs(digestlint, f"{files:,} recombined digests", directory))
+        cache_rows.append(cached_runs(digestlint, f"{files:,} recombined digests", directory,
+                                      args.repeat))
         other = "skipped"
         other_rss = "—"
         if markdownlint:
@@ -190,9 +198,10 @@ def main():
             print(rows[-1], flush=True)
 
     if days:
-        cache_rows.append(cached_runs(digestlint, "the shared corpus", CORPUS))
+        cache_rows.append(cached_runs(digestlint, "the shared corpus", CORPUS, max(args.repeat, 5)))
         print(cache_rows[-1], flush=True)
-    table = "\n".join(rows) + "\n\nWith the result cache (a fresh `--cache-dir`, then the same run again):\n\n" + \
+    table = "\n".join(rows) + "\n\nWith the result cache (a fresh `--cache-dir`, then the same run again; " \
+        "medians of the pairs):\n\n" + \
         "\n".join(cache_rows)
     if len(corpus_times) >= 2:
         (small, b_small, t_small, f_small), (large, b_large, t_large, f_large) = \
