@@ -1,71 +1,160 @@
 #include "cache/result_cache.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <nlohmann/json.hpp>
-#include <sstream>
 #include <thread>
 
 namespace digestlint {
 namespace fs = std::filesystem;
-using json = nlohmann::json;
 
 namespace {
 
-// Bumped whenever the entry layout changes, so older entries become misses.
-constexpr int kEntryFormat = 1;
+// An entry's first bytes; the last is the layout's version, bumped whenever the layout changes
+// so that older entries become misses (the first layout, MessagePack through a JSON tree, began
+// otherwise). A warm run does little but load entries: decoding that tree was a third of it.
+constexpr std::string_view kMagic = "DLc\x02";
 
-json span_json(Span span) {
-  return json::array({span.begin, span.end});
-}
+// Appends an entry's fields: integers little-endian, strings and lists after their 32-bit size.
+class EntryWriter {
+ public:
+  void bytes(std::string_view text) { out_ += text; }
+  void u8(std::uint8_t value) { out_ += static_cast<char>(value); }
+  void u64(std::uint64_t value) {
+    for (int i = 0; i < 8; ++i) out_ += static_cast<char>(value >> (8 * i) & 0xFF);
+  }
+  void u32(std::size_t value) {
+    if (value > 0xFFFFFFFF) throw std::length_error("a cache entry field over 4 GiB");
+    for (int i = 0; i < 4; ++i) out_ += static_cast<char>(value >> (8 * i) & 0xFF);
+  }
+  void string(std::string_view text) {
+    u32(text.size());
+    out_ += text;
+  }
+  void span(Span span) {
+    u64(span.begin);
+    u64(span.end);
+  }
+  std::string take() { return std::move(out_); }
 
-Span span_from(const json& value) {
-  return Span{value.at(0).get<std::size_t>(), value.at(1).get<std::size_t>()};
-}
+ private:
+  std::string out_;
+};
 
-json finding_json(const Finding& finding) {
-  json related = json::array();
-  for (const RelatedLocation& location : finding.related)
-    related.push_back({location.path, span_json(location.span), location.message});
-  json entry = {{"rule", finding.rule_id},         {"severity", static_cast<int>(finding.severity)},
-                {"message", finding.message},      {"hint", finding.hint},
-                {"span", span_json(finding.span)}, {"related", std::move(related)}};
+// Reads what EntryWriter wrote; any field that runs past the end throws, which makes the entry a
+// miss (a truncated or foreign file).
+class EntryReader {
+ public:
+  explicit EntryReader(std::string_view in) : in_(in) {}
+  std::string_view bytes(std::size_t count) {
+    if (count > in_.size()) throw std::out_of_range("truncated cache entry");
+    const std::string_view out = in_.substr(0, count);
+    in_.remove_prefix(count);
+    return out;
+  }
+  std::uint8_t u8() { return static_cast<std::uint8_t>(bytes(1)[0]); }
+  std::uint64_t u64() { return little_endian(bytes(8)); }
+  std::size_t u32() { return static_cast<std::size_t>(little_endian(bytes(4))); }
+  std::string string() { return std::string(bytes(u32())); }
+  Span span() {
+    const std::uint64_t begin = u64();
+    return Span{static_cast<std::size_t>(begin), static_cast<std::size_t>(u64())};
+  }
+  bool done() const { return in_.empty(); }
+
+ private:
+  static std::uint64_t little_endian(std::string_view field) {
+    std::uint64_t value = 0;
+    for (std::size_t i = field.size(); i-- > 0;)
+      value = value << 8 | static_cast<unsigned char>(field[i]);
+    return value;
+  }
+  std::string_view in_;
+};
+
+void write_finding(EntryWriter& out, const Finding& finding) {
+  out.string(finding.rule_id);
+  out.u8(static_cast<std::uint8_t>(finding.severity));
+  out.string(finding.message);
+  out.string(finding.hint);
+  out.span(finding.span);
+  out.u32(finding.related.size());
+  for (const RelatedLocation& location : finding.related) {
+    out.string(location.path);
+    out.span(location.span);
+    out.string(location.message);
+  }
+  out.u8(finding.fix.has_value());
   if (finding.fix) {
-    entry["fix"] = {span_json(finding.fix->span), finding.fix->replacement, finding.fix->safe,
-                    finding.fix->description};
+    out.span(finding.fix->span);
+    out.string(finding.fix->replacement);
+    out.u8(finding.fix->safe);
+    out.string(finding.fix->description);
   }
-  if (finding.confidence) entry["confidence"] = *finding.confidence;
-  return entry;
+  out.u8(finding.confidence.has_value());
+  if (finding.confidence) out.u64(std::bit_cast<std::uint64_t>(*finding.confidence));
 }
 
-Finding finding_from(const json& entry) {
+Finding read_finding(EntryReader& in) {
   Finding finding;
-  finding.rule_id = entry.at("rule").get<std::string>();
-  const int severity = entry.at("severity").get<int>();
-  if (severity < 0 || severity > static_cast<int>(Severity::error))
-    throw std::out_of_range("severity");
+  finding.rule_id = in.string();
+  const std::uint8_t severity = in.u8();
+  if (severity > static_cast<int>(Severity::error)) throw std::out_of_range("severity");
   finding.severity = static_cast<Severity>(severity);
-  finding.message = entry.at("message").get<std::string>();
-  finding.hint = entry.at("hint").get<std::string>();
-  finding.span = span_from(entry.at("span"));
-  for (const json& location : entry.at("related")) {
-    finding.related.push_back({location.at(0).get<std::string>(), span_from(location.at(1)),
-                               location.at(2).get<std::string>()});
+  finding.message = in.string();
+  finding.hint = in.string();
+  finding.span = in.span();
+  for (std::size_t related = in.u32(); related > 0; --related) {
+    RelatedLocation location;
+    location.path = in.string();
+    location.span = in.span();
+    location.message = in.string();
+    finding.related.push_back(std::move(location));
   }
-  if (const auto fix = entry.find("fix"); fix != entry.end()) {
-    finding.fix = Fix{span_from(fix->at(0)), fix->at(1).get<std::string>(), fix->at(2).get<bool>(),
-                      fix->at(3).get<std::string>()};
+  if (in.u8() != 0) {
+    Fix fix;
+    fix.span = in.span();
+    fix.replacement = in.string();
+    fix.safe = in.u8() != 0;
+    fix.description = in.string();
+    finding.fix = std::move(fix);
   }
-  if (const auto confidence = entry.find("confidence"); confidence != entry.end())
-    finding.confidence = confidence->get<double>();
+  if (in.u8() != 0) finding.confidence = std::bit_cast<double>(in.u64());
   return finding;
+}
+
+// The whole file, or nothing when it cannot be read.
+std::optional<std::string> read_file(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  std::string bytes;
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && info.st_size > 0)
+    bytes.resize(static_cast<std::size_t>(info.st_size));
+  std::size_t filled = 0;
+  bool failed = false;
+  while (filled < bytes.size()) {
+    const ssize_t got = ::read(fd, bytes.data() + filled, bytes.size() - filled);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) {
+      failed = true;
+      break;
+    }
+    filled += static_cast<std::size_t>(got);
+  }
+  ::close(fd);
+  if (failed) return std::nullopt;
+  return bytes;
 }
 
 // Unique among processes (pid) and threads, so concurrent writers never share a temporary file.
@@ -75,10 +164,9 @@ std::string temporary_name(const std::string& path) {
                      std::hash<std::thread::id>{}(std::this_thread::get_id()), counter++);
 }
 
-bool write_file(const std::string& path, const std::vector<std::uint8_t>& bytes) {
+bool write_file(const std::string& path, std::string_view bytes) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(bytes.data()),
-            static_cast<std::streamsize>(bytes.size()));
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
   return static_cast<bool>(out);
 }
@@ -91,23 +179,20 @@ std::string ResultCache::entry_path(const ContentHash& key) const {
 }
 
 std::optional<CachedFile> ResultCache::load(const ContentHash& key) const {
-  std::ifstream in(entry_path(key), std::ios::binary | std::ios::ate);
-  if (!in) return std::nullopt;
-  std::vector<std::uint8_t> bytes(
-      static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())));
-  in.seekg(0);
-  if (!in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size())))
-    return std::nullopt;
+  const std::optional<std::string> bytes = read_file(entry_path(key));
+  if (!bytes) return std::nullopt;
   try {
-    const json entry = json::from_msgpack(bytes);
-    if (entry.at("format").get<int>() != kEntryFormat || entry.at("key") != key.hex())
+    EntryReader in(*bytes);
+    if (in.bytes(kMagic.size()) != kMagic || in.u64() != key.high || in.u64() != key.low)
       return std::nullopt;
     CachedFile cached;
-    cached.skipped = entry.at("skipped").get<std::string>();
-    cached.profile = entry.at("profile").get<std::string>();
-    cached.profile_reason = entry.at("reason").get<std::string>();
-    for (const json& finding : entry.at("findings"))
-      cached.findings.push_back(finding_from(finding));
+    cached.skipped = in.string();
+    cached.profile = in.string();
+    cached.profile_reason = in.string();
+    const std::size_t count = in.u32();
+    cached.findings.reserve(std::min(count, bytes->size()));  // a finding takes bytes
+    for (std::size_t i = 0; i < count; ++i) cached.findings.push_back(read_finding(in));
+    if (!in.done()) return std::nullopt;
     return cached;
   } catch (const std::exception&) {
     return std::nullopt;  // truncated or foreign bytes: lint the file again
@@ -115,11 +200,15 @@ std::optional<CachedFile> ResultCache::load(const ContentHash& key) const {
 }
 
 void ResultCache::store(const ContentHash& key, const CachedFile& cached) const {
-  json findings = json::array();
-  for (const Finding& finding : cached.findings) findings.push_back(finding_json(finding));
-  const json entry = {{"format", kEntryFormat},          {"key", key.hex()},
-                      {"skipped", cached.skipped},       {"profile", cached.profile},
-                      {"reason", cached.profile_reason}, {"findings", std::move(findings)}};
+  EntryWriter out;
+  out.bytes(kMagic);
+  out.u64(key.high);
+  out.u64(key.low);
+  out.string(cached.skipped);
+  out.string(cached.profile);
+  out.string(cached.profile_reason);
+  out.u32(cached.findings.size());
+  for (const Finding& finding : cached.findings) write_finding(out, finding);
   const std::string path = entry_path(key);
   std::error_code error;
   fs::create_directories(fs::path(path).parent_path(), error);
@@ -129,8 +218,7 @@ void ResultCache::store(const ContentHash& key, const CachedFile& cached) const 
   }
   mark_directory();
   const std::string temporary = temporary_name(path);
-  if (!write_file(temporary, json::to_msgpack(entry)) ||
-      std::rename(temporary.c_str(), path.c_str()) != 0) {
+  if (!write_file(temporary, out.take()) || std::rename(temporary.c_str(), path.c_str()) != 0) {
     warn_once(std::strerror(errno));
     fs::remove(temporary, error);
   }

@@ -121,3 +121,58 @@ TEST_CASE("a result of more than 10,000 findings is not stored; one of 10,000 is
   CHECK(!load_result(cache, over_cap, rules, nullptr));
   CHECK(entries(directory.path).size() == 1);
 }
+
+TEST_CASE("an entry keeps every field of a finding; cut short at any byte it is a miss") {
+  TemporaryDirectory directory;
+  const ResultCache cache(directory.path.string());
+  Finding finding;
+  finding.rule_id = "summary/title-mismatch";
+  finding.severity = Severity::note;
+  finding.message = "요약이 제목과 맞지 않습니다";
+  finding.hint = "h";
+  finding.span = {3, 70000000000};
+  finding.related.push_back({"other.md", {5, 9}, "first summary"});
+  finding.related.push_back({"", {0, 0}, ""});
+  finding.fix = Fix{{7, 8}, "https://", false, "replace with https://"};
+  finding.confidence = 0.7312;
+  const ContentHash key = Hasher().add("entry").finish();
+  cache.store(key, CachedFile{{finding, Finding{}}, "", "ko-2024", "the header"});
+
+  const std::optional<CachedFile> loaded = cache.load(key);
+  REQUIRE(loaded);
+  CHECK(loaded->profile == "ko-2024");
+  CHECK(loaded->profile_reason == "the header");
+  REQUIRE(loaded->findings.size() == 2);
+  const Finding& back = loaded->findings[0];
+  CHECK(back.rule_id == finding.rule_id);
+  CHECK(back.severity == Severity::note);
+  CHECK(back.message == finding.message);
+  CHECK(back.hint == "h");
+  CHECK(back.span.end == finding.span.end);
+  REQUIRE(back.related.size() == 2);
+  CHECK(back.related[0].path == "other.md");
+  CHECK(back.related[0].span.begin == 5);
+  CHECK(back.related[0].message == "first summary");
+  REQUIRE(back.fix);
+  CHECK(back.fix->span.end == 8);
+  CHECK(back.fix->replacement == "https://");
+  CHECK_FALSE(back.fix->safe);
+  CHECK(back.fix->description == finding.fix->description);
+  CHECK(back.confidence == finding.confidence);
+  CHECK_FALSE(loaded->findings[1].fix);
+  CHECK_FALSE(loaded->findings[1].confidence);
+  CHECK(!cache.load(Hasher().add("another key").finish()));
+
+  const fs::path entry = entries(directory.path).at(0);
+  std::string bytes;
+  {
+    std::ifstream in(entry, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  for (std::size_t length = 0; length < bytes.size(); ++length) {
+    std::ofstream(entry, std::ios::binary | std::ios::trunc) << bytes.substr(0, length);
+    CHECK_MESSAGE(!cache.load(key), "cut at ", length);
+  }
+  std::ofstream(entry, std::ios::binary | std::ios::trunc) << bytes << "x";
+  CHECK(!cache.load(key));  // bytes past the end: not an entry this layout wrote
+}
