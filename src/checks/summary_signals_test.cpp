@@ -422,12 +422,24 @@ TEST_CASE("a word the lexicons lack takes its word family's renderings") {
   CHECK(family("autonomous", 0) == "autonomous");  // the word itself, family or not
 }
 
-TEST_CASE("a glossary rendering too long for the glossary is a load error naming the list") {
-  RuleSpec rule = default_rule("summary/title-mismatch");
-  YAML::Node params = YAML::Clone(rule.params.node());
-  params["glossary"] = std::vector<std::string>{"long: " + std::string(70000, 'x')};
-  rule.params = params;
-  CHECK_THROWS_WITH_AS(read_vocabulary(rule), doctest::Contains("glossary"), RuleError);
+TEST_CASE("a glossary entry the vocabulary cannot hold is a load error naming the list") {
+  // Raised as the model is made (the rule loads), though its vocabulary is built on first use.
+  const auto model_with = [](const char* list, const std::string& entry) {
+    RuleSpec rule = default_rule("summary/title-mismatch");
+    YAML::Node params = YAML::Clone(rule.params.node());
+    params[list] = std::vector<std::string>{entry};
+    rule.params = params;
+    return SummaryModel(rule);
+  };
+  CHECK_THROWS_WITH_AS(model_with("glossary", "long: " + std::string(70000, 'x')),
+                       doctest::Contains("'glossary'"), RuleError);
+  CHECK_THROWS_WITH_AS(model_with("mined-glossary", "no colon here"),
+                       doctest::Contains("'mined-glossary'"), RuleError);
+  CHECK_THROWS_WITH_AS(model_with("fields", "vision:"), doctest::Contains("'fields'"), RuleError);
+  const SummaryModel model = model_with("glossary", "sparse: 희소");
+  const Glossary::Renderings renderings = model.vocabulary().renderings_of(stem("sparse"), 0);
+  REQUIRE_FALSE(renderings.empty());
+  CHECK((*renderings.begin()).text == "희소");
 }
 
 TEST_CASE("a word family or a misspelling grounds the own title, never another title against it") {

@@ -129,7 +129,12 @@ DigestTitles titles_of(const Digest& digest) {
 }  // namespace
 
 SummaryModel::SummaryModel(const RuleSpec& rule)
-    : vocabulary_(read_vocabulary(rule)), parameters_(read_parameters(rule)) {}
+    : source_(rule), parameters_(read_parameters(rule)) {}
+
+const Vocabulary& SummaryModel::vocabulary() const {
+  std::call_once(built_, [this] { vocabulary_.emplace(source_.build()); });
+  return *vocabulary_;
+}
 
 std::shared_ptr<const SummaryModel> SummaryModel::shared(const RuleSpec& rule) {
   static std::mutex mutex;
@@ -156,6 +161,7 @@ std::vector<std::optional<Signals>> SummaryModel::analyse(const Digest& digest, 
   const auto stripped = stripped_summaries(digest, analyses);
   for (const StrippedSummary& summary : *stripped) titles.summaries.emplace_back(summary.text);
   const auto& summaries = *stripped;
+  const Vocabulary& words = vocabulary();
   std::vector<std::optional<Signals>> analysed(digest.entries.size());
   for (std::size_t i = 0; i < digest.entries.size(); ++i) {
     const Entry& entry = digest.entries[i];
@@ -163,7 +169,7 @@ std::vector<std::optional<Signals>> SummaryModel::analyse(const Digest& digest, 
     titles.own = i;
     analysed[i] =
         summary::analyse(titles, summaries[i].text, lead_length(entry, summaries[i].text.size()),
-                         vocabulary_, parameters_, depth);
+                         words, parameters_, depth);
   }
   mark_rivals_keeping_their_own(analysed, parameters_);
   return analysed;
@@ -213,6 +219,8 @@ class SummaryVerdict final : public Analyzer {
  public:
   SummaryVerdict(const RuleSpec& rule, Verdict verdict)
       : model_(SummaryModel::shared(rule)), verdict_(verdict) {}
+
+  void warm_up() const override { model_->vocabulary(); }
 
   void check(const CheckContext& context) const override {
     const Parameters& p = model_->parameters();

@@ -6,6 +6,7 @@
 //     in it, its own names do not connect to the title, or its field contradicts the title's.
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -48,11 +49,14 @@ class SummaryModel {
   std::vector<std::optional<Signals>> analyse(const Digest& digest, Depth depth = Depth::until_fine,
                                               FileAnalyses* analyses = nullptr) const;
   const Parameters& parameters() const { return parameters_; }
-  const Vocabulary& vocabulary() const { return vocabulary_; }
+  // Built on first use (see VocabularySource), once whichever thread asks first.
+  const Vocabulary& vocabulary() const;
 
  private:
-  Vocabulary vocabulary_;
+  VocabularySource source_;
   Parameters parameters_;
+  mutable std::once_flag built_;
+  mutable std::optional<Vocabulary> vocabulary_;
 };
 
 // An entry's summary as the summary rules read it: its sections' text, markup stripped

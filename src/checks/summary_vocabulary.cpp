@@ -16,27 +16,18 @@ bool has_ascii_letter(std::string_view text) {
 
 // "english: 한국어, …" entries into the glossary, except for the stems in `fixed` (set by an
 // earlier list, which overrides this one). Returns the stems this list set.
-WordTable<> read_glossary(const Params& params, const char* key, const WordTable<>& fixed,
-                          Vocabulary& vocabulary) {
+WordTable<> add_glossary(const std::vector<VocabularySource::Entry>& entries,
+                         const WordTable<>& fixed, Vocabulary& vocabulary) {
   WordTable<> set;
-  const std::vector<std::string> entries = params.strings(key, {});
   // About two renderings per entry.
   vocabulary.renderings.reserve(2 * entries.size());
   vocabulary.glossary.reserve(2 * entries.size());
-  for (const std::string& entry : entries) {
-    auto [english, forms] = split_entry(entry);
-    if (english.empty() || forms.empty()) {
-      params.fail(key, fmt::format("entry '{}' is not 'english: korean, …'", entry));
-    }
+  for (const auto& [english, forms] : entries) {
     const std::string stem_key = stem(english);
     if (fixed.contains(stem_key)) continue;
     const bool one_word = stem_key.find('-') == std::string::npos;
     if (set.insert(stem_key) && one_word) vocabulary.family_stems.push_back(stem_key);
     for (const std::string_view form : forms) {
-      if (form.size() > Glossary::kMaxRenderingBytes) {
-        params.fail(key, fmt::format("a rendering of '{}' is longer than {} bytes", english,
-                                     Glossary::kMaxRenderingBytes));
-      }
       const std::string rendering = ascii_lower(form);
       vocabulary.glossary.add(stem_key, vocabulary.renderings.add(rendering), rendering);
     }
@@ -73,31 +64,57 @@ bool Vocabulary::distinctive(std::string_view word) const {
          !generic_stems.contains(stem(lower));
 }
 
-Vocabulary read_vocabulary(const RuleSpec& rule) {
+VocabularySource::VocabularySource(const RuleSpec& rule) {
   const Params params(rule);
+  common_ = params.strings("common-vocabulary", {});
+  stopwords_ = params.strings("stopwords", {});
+  generic_words_ = params.strings("generic-title-words", {});
+  boilerplate_ = params.strings("boilerplate", {});
+  glossary_ = params.strings("glossary", {});
+  mined_glossary_ = params.strings("mined-glossary", {});
+  fields_ = params.strings("fields", {});
+  const auto split = [&](const char* key, const std::vector<std::string>& entries,
+                         std::string_view shape) {
+    std::vector<Entry> out;
+    out.reserve(entries.size());
+    for (const std::string& entry : entries) {
+      out.push_back(split_entry(entry));
+      if (out.back().first.empty() || out.back().second.empty()) {
+        params.fail(key, fmt::format("entry '{}' is not '{}'", entry, shape));
+      }
+    }
+    return out;
+  };
+  glossary_entries_ = split("glossary", glossary_, "english: korean, …");
+  mined_entries_ = split("mined-glossary", mined_glossary_, "english: korean, …");
+  field_entries_ = split("fields", fields_, "field: term, …");
+  for (const auto* list : {&glossary_entries_, &mined_entries_}) {
+    for (const auto& [english, forms] : *list) {
+      for (const std::string_view form : forms) {
+        if (form.size() > Glossary::kMaxRenderingBytes) {
+          params.fail(list == &glossary_entries_ ? "glossary" : "mined-glossary",
+                      fmt::format("a rendering of '{}' is longer than {} bytes", english,
+                                  Glossary::kMaxRenderingBytes));
+        }
+      }
+    }
+  }
+}
+
+Vocabulary VocabularySource::build() const {
   Vocabulary vocabulary;
-  for (const std::string& word : params.strings("common-vocabulary", {})) {
-    vocabulary.common.insert(ascii_lower(word));
-  }
-  for (const std::string& word : params.strings("stopwords", {})) {
-    vocabulary.stopwords.insert(ascii_lower(word));
-  }
-  for (const std::string& word : params.strings("generic-title-words", {})) {
-    vocabulary.generic_stems.insert(stem(word));
-  }
-  const WordTable<> hand = read_glossary(params, "glossary", {}, vocabulary);
-  read_glossary(params, "mined-glossary", hand, vocabulary);
+  for (const std::string& word : common_) vocabulary.common.insert(ascii_lower(word));
+  for (const std::string& word : stopwords_) vocabulary.stopwords.insert(ascii_lower(word));
+  for (const std::string& word : generic_words_) vocabulary.generic_stems.insert(stem(word));
+  const WordTable<> hand = add_glossary(glossary_entries_, {}, vocabulary);
+  add_glossary(mined_entries_, hand, vocabulary);
   vocabulary.glossary.build();
   std::sort(vocabulary.family_stems.begin(), vocabulary.family_stems.end());
-  vocabulary.boilerplate = params.strings("boilerplate", {});
+  vocabulary.boilerplate = boilerplate_;
   for (const std::string& phrase : vocabulary.boilerplate) {
     vocabulary.boilerplate_ids.push_back(vocabulary.phrases.add(ascii_lower(phrase)));
   }
-  for (const std::string& entry : params.strings("fields", {})) {
-    auto [name, terms] = split_entry(entry);
-    if (name.empty() || terms.empty()) {
-      params.fail("fields", fmt::format("entry '{}' is not 'field: term, …'", entry));
-    }
+  for (const auto& [name, terms] : field_entries_) {
     Vocabulary::Field field{std::string(name), {}};
     for (const std::string_view term : terms) {
       // English terms count at word starts ("rl" not inside "world"), Korean ones anywhere.
@@ -108,6 +125,10 @@ Vocabulary read_vocabulary(const RuleSpec& rule) {
   vocabulary.phrases.build();
   vocabulary.renderings.build();
   return vocabulary;
+}
+
+Vocabulary read_vocabulary(const RuleSpec& rule) {
+  return VocabularySource(rule).build();
 }
 
 Parameters read_parameters(const RuleSpec& rule) {

@@ -5,6 +5,8 @@
 // on which entries are templates (generic) and which are specific but about something else.
 #include <cstddef>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "checks/glossary.hpp"
@@ -120,6 +122,25 @@ struct Parameters {
   // rule's severity, from note_confidence it is a note, below it is not reported. Templates get a
   // band of their own: their phrases are evidence that a good summary rarely has.
   double warning_confidence = 0.7, template_warning_confidence = 0.5, note_confidence = 0.3;
+};
+
+// The vocabulary's lists as a rule's params give them, read and checked (the constructor throws
+// RuleError for an invalid one, as the rule loads) and built into a Vocabulary on demand: the
+// build is most of the start-up of a run, which a run that analyses no summary (every file from
+// the result cache, no digest, other rules chosen) need not pay. Neither copied nor moved: the
+// checked entries point into the lists.
+class VocabularySource {
+ public:
+  using Entry = std::pair<std::string_view, std::vector<std::string_view>>;  // key: values
+  explicit VocabularySource(const RuleSpec& rule);
+  VocabularySource(const VocabularySource&) = delete;
+  VocabularySource& operator=(const VocabularySource&) = delete;
+  Vocabulary build() const;
+
+ private:
+  std::vector<std::string> common_, stopwords_, generic_words_, boilerplate_;
+  std::vector<std::string> glossary_, mined_glossary_, fields_;
+  std::vector<Entry> glossary_entries_, mined_entries_, field_entries_;
 };
 
 // Read from a rule's params; throw RuleError for invalid values.

@@ -92,6 +92,11 @@ class Analyzer {
   // A regular expression the analyzer searches each target of its scopes for, to be screened
   // with the other rules' (see RegexScreen); the analyzer then asks screened() before searching.
   virtual const re2::RE2* screened_pattern() const { return nullptr; }
+  // Builds the state the analyzer makes on first use rather than as its rule loads (a run may
+  // need none of it: every file from the result cache). Called on the thread that starts a run,
+  // before the first file it checks: there the state lands in that thread's prefaulted heap,
+  // while on a worker its memory's first-touch page faults cost more than building it.
+  virtual void warm_up() const {}
 };
 
 using AnalyzerFactory = std::unique_ptr<Analyzer> (*)(const RuleSpec& rule);

@@ -199,6 +199,12 @@ const ComparesInOrder* Engine::comparer(std::size_t rule) const {
   return dynamic_cast<const ComparesInOrder*>(rules_.analyzers[rule].get());
 }
 
+void Engine::warm_up(std::string_view path) const {
+  for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
+    if (applies(rules_.specs[i], path)) rules_.analyzers[i]->warm_up();
+  }
+}
+
 bool Engine::compares_files() const {
   for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
     if (compares(i)) return true;

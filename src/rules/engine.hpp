@@ -115,6 +115,9 @@ class Engine {
   void set_timing(bool on) { timing_ = on; }
 
   FileResult lint(std::shared_ptr<const SourceFile> source) const;
+  // Analyzer::warm_up() of the rules that apply to the file at `path`: once, before checking
+  // files on other threads.
+  void warm_up(std::string_view path) const;
   // The steps of lint_all for one file, for callers that stream files: check() parses it and runs
   // its own analyzers (index: the file's index for `own`); then a RunComparison compares it with
   // the files before it; finish() applies the inline configuration and drops the model.
