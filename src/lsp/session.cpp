@@ -480,6 +480,9 @@ Session::RulesFor Session::rules_for(const std::string& path) {
   }
   try {
     const RuleCatalog::Compiled& compiled = catalog_->for_file(path);
+    // On this thread, where the rules were compiled, rather than on the lint worker (see
+    // Analyzer::warm_up); once built, this costs nothing.
+    Engine(compiled.rules, compiled.filter).warm_up(path);
     return {catalog_, &compiled.rules, compiled.filter};
   } catch (const RuleError& error) {
     show_error("digestlint: " + error.describe() + " (using the default rules)");
