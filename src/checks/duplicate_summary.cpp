@@ -129,10 +129,17 @@ class BucketTable {
   // another, and their cache misses overlap instead of queueing.
   void prefetch(std::uint64_t key) const { __builtin_prefetch(&buckets_[home(key | 1)]); }
 
+  // The bucket of key, or null when it has none.
+  const Bucket* find(std::uint64_t key) const {
+    if (buckets_.empty()) return nullptr;
+    const Bucket& found = buckets_[slot_of(key | 1)];
+    return found.key == 0 ? nullptr : &found;
+  }
+
   // The bucket of key, empty when new; make_room() must have been called for it.
   Bucket& bucket(std::uint64_t key) {
     key |= 1;  // 0 marks an empty slot
-    Bucket& found = buckets_[find(key)];
+    Bucket& found = buckets_[slot_of(key)];
     if (found.key == 0) {
       found.key = key;
       ++used_;
@@ -143,7 +150,8 @@ class BucketTable {
  private:
   std::size_t home(std::uint64_t key) const { return key & (buckets_.size() - 1); }
 
-  std::size_t find(std::uint64_t key) const {
+  // The slot holding key, or the empty one where it would go.
+  std::size_t slot_of(std::uint64_t key) const {
     std::size_t at = home(key);
     while (buckets_[at].key != 0 && buckets_[at].key != key) at = (at + 1) & (buckets_.size() - 1);
     return at;
@@ -153,7 +161,7 @@ class BucketTable {
     std::vector<Bucket> old = std::move(buckets_);
     buckets_.assign(std::max<std::size_t>(1024, old.size() * 2), Bucket{});
     for (const Bucket& bucket : old) {
-      if (bucket.key != 0) buckets_[find(bucket.key)] = bucket;
+      if (bucket.key != 0) buckets_[slot_of(bucket.key)] = bucket;
     }
   }
 
@@ -190,7 +198,6 @@ class ClusterIndex {
                                double& similarity, const SourceFile& source) {
     const CompactSignature kept = compact(signature);
     table_.make_room(kBands);
-    copies_.make_room(1);
     std::array<std::uint64_t, kBands> keys{};
     std::uint64_t all_bands = 0;
     for (std::size_t band = 0; band < kBands; ++band) {
@@ -198,12 +205,13 @@ class ClusterIndex {
       for (std::size_t row = 0; row < kRows; ++row)
         keys[band] = mix(keys[band] ^ signature[band * kRows + row]);
       table_.prefetch(keys[band]);
-      all_bands = mix(all_bands ^ keys[band]);
+      all_bands = (all_bands ^ keys[band]) * 0x9E3779B97F4A7C15ull;  // the keys are mixed already
     }
-    Bucket& copied = copies_.bucket(all_bands);
-    if (const Location* first = copy_of(copied.first, kept, location)) {
-      similarity = estimated_similarity(signatures_[copied.first], kept);
-      return first;
+    if (const Bucket* copied = copies_.find(all_bands)) {
+      if (const Location* first = copy_of(copied->first, kept, location)) {
+        similarity = estimated_similarity(signatures_[copied->first], kept);
+        return first;
+      }
     }
     std::array<Bucket*, kBands> buckets{};
     candidates_.clear();
@@ -233,7 +241,10 @@ class ClusterIndex {
     for (Bucket* bucket : buckets) filed = add(*bucket, id) || filed;
     // A later copy meets the candidates this text met, and they all failed it but those of its
     // own entry: it is this text's copy when it is not in that entry (see copy_of).
-    if (filed && !passed_own_entry) copied.first = id;
+    if (filed && !passed_own_entry) {
+      copies_.make_room(1);
+      copies_.bucket(all_bands).first = id;
+    }
     if (excerpt_bytes_ < kExcerptBudget) {
       location.excerpt = excerpt_of(source, location.span, kExcerptLineBytes);
       if (location.excerpt) excerpt_bytes_ += sizeof(Excerpt) + location.excerpt->first_line.size();
