@@ -179,6 +179,11 @@ struct Location {
   std::shared_ptr<const Excerpt> excerpt = nullptr;  // a representative's, for later files
 };
 
+// Texts of one entry are never reported against each other.
+bool same_entry(const Location& a, const Location& b) {
+  return a.file == b.file && a.entry == b.entry;
+}
+
 // The longest first line a representative keeps for the code frames of its copies: a summary
 // bullet is well under it, and a longer line is read again from its file instead.
 constexpr std::size_t kExcerptLineBytes = 4096;
@@ -233,7 +238,7 @@ class ClusterIndex {
       similarity = estimated_similarity(signatures_[id], kept);
       if (similarity < threshold) continue;
       const Location& first = firsts_[id];
-      if (first.file != location.file || first.entry != location.entry) return &first;
+      if (!same_entry(first, location)) return &first;
       passed_own_entry = true;
     }
     const auto id = static_cast<std::uint32_t>(firsts_.size());
@@ -264,7 +269,7 @@ class ClusterIndex {
                           const Location& location) const {
     if (id == Bucket::kNone || signatures_[id] != kept) return nullptr;
     const Location& first = firsts_[id];
-    return first.file != location.file || first.entry != location.entry ? &first : nullptr;
+    return same_entry(first, location) ? nullptr : &first;
   }
 
   // Files id under bucket unless it is full; whether it did.

@@ -356,7 +356,7 @@ double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint6
 std::size_t PhraseMatcher::add(std::string_view pattern, bool word_start) {
   std::uint32_t& id_plus_one = ids_[pattern][word_start];
   if (id_plus_one == 0) {
-    // Pattern ids are 32-bit (see build()).
+    // Pattern ids, and with them build()'s offsets into filed_, are 32-bit.
     if (patterns_.size() >= std::numeric_limits<std::uint32_t>::max() / 2) {
       throw std::length_error("too many phrases for one PhraseMatcher");
     }
@@ -414,10 +414,6 @@ void PhraseMatcher::build() {
     } else {
       key_lengths_at(first, static_cast<unsigned char>(pattern[1])) |= bit;
     }
-  }
-  // Pattern ids and offsets into the pooled bytes are 32-bit.
-  if (patterns_.size() > std::numeric_limits<std::uint32_t>::max() / 2) {
-    throw std::length_error("too many phrases for one PhraseMatcher");
   }
   std::sort(keyed.begin(), keyed.end());
   std::size_t slot_count = 16;
