@@ -286,6 +286,8 @@ def test_signals(tmp):
     check("signals: the verdicts are check's findings", said == reported, f"{said}\n{reported}")
     code, out, err = run("signals", os.path.join(FIXTURES, "not-a-digest.md"))
     check("signals: not a digest: a note, exit 0", code == 0 and out == "" and "not a digest" in err, err)
+    check("signals: the note says why once, as check's does",
+          "skipped, not a digest: no profile" in err and "not a digest: not a digest" not in err, err)
     off = write(tmp, "off.yaml", "rules:\n  summary/generic-template: off\n"
                                  "  summary/title-mismatch: off\n")
     code, out_off, err = run("signals", "--config", off, FIXTURES)

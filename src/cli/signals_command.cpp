@@ -49,8 +49,7 @@ int run_signals(const SignalsOptions& options) {
       const SourceFile source(std::move(read.path), std::move(read.bytes));
       ProfileChoice choice = rules.choose_profile(source);
       if (!choice.profile) {
-        std::cerr << fmt::format("{}: note: skipped, not a digest: {}\n", source.path(),
-                                 choice.reason);
+        std::cerr << fmt::format("{}: note: skipped, {}\n", source.path(), choice.reason);
         continue;
       }
       const Digest digest = parse_digest(source, std::move(choice.profile));
