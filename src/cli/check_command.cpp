@@ -99,7 +99,6 @@ Report lint(const CheckOptions& options, RuleCatalog& catalog, const Inputs& inp
     for (const std::size_t i : indexes) sources.push_back(inputs.sources[i]);
     Engine engine(compiled->rules, compiled->filter, options.inline_config);
     engine.set_timing(options.timings);
-    if (!sources.empty()) engine.warm_up(sources.front()->path());  // see Analyzer::warm_up
     std::vector<FileResult> results;
     if (cache) {
       CachedLint run = lint_with_cache(engine, compiled->rules,

@@ -271,6 +271,9 @@ FileResult Engine::check(std::shared_ptr<const SourceFile> source, std::size_t i
 
 std::vector<FileResult> Engine::lint_all(std::vector<std::shared_ptr<const SourceFile>> sources,
                                          unsigned jobs, const OwnFindingsStore* own) const {
+  // On the calling thread, and only when a file is checked (a run served by the result cache
+  // needs none of the analyzers' lazily built state).
+  if (!sources.empty()) warm_up(sources.front()->path());
   std::vector<FileResult> results(sources.size());
   if (!compares_files(sources)) {
     parallel_for(sources.size(), jobs, [&](std::size_t i) {

@@ -133,6 +133,8 @@ class Engine {
   // Whether an analyzer compares files (on the files its filter lets it see).
   bool compares_files() const;
 
+  // Lints the files on `jobs` threads, results in their order. Warms the analyzers (warm_up, for
+  // the first file's path) on the calling thread first, when there is a file.
   std::vector<FileResult> lint_all(std::vector<std::shared_ptr<const SourceFile>> sources,
                                    unsigned jobs, const OwnFindingsStore* own = nullptr) const;
   // Whether an analyzer that compares files runs on some of these: then a file's findings

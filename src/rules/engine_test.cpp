@@ -3,7 +3,10 @@
 
 #include <doctest/doctest.h>
 
+#include <mutex>
 #include <stdexcept>
+#include <thread>
+#include <vector>
 
 #include "rules/compares_in_order.hpp"
 #include "rules/loader.hpp"
@@ -62,7 +65,24 @@ std::unique_ptr<Analyzer> make_comparing(const RuleSpec&) {
   return std::make_unique<Comparing>();
 }
 
+// Records the threads its warm_up() ran on.
+class Warming final : public Analyzer {
+ public:
+  void check(const CheckContext&) const override {}
+  void warm_up() const override {
+    const std::lock_guard lock(mutex);
+    threads.push_back(std::this_thread::get_id());
+  }
+  static inline std::mutex mutex;
+  static inline std::vector<std::thread::id> threads;
+};
+
+std::unique_ptr<Analyzer> make_warming(const RuleSpec&) {
+  return std::make_unique<Warming>();
+}
+
 }  // namespace
+DIGESTLINT_REGISTER_ANALYZER("test-warming", false, make_warming, {})
 DIGESTLINT_REGISTER_ANALYZER("test-throwing", false, make_throwing, {})
 DIGESTLINT_REGISTER_ANALYZER("test-throwing-run", false, make_throwing_run, {})
 DIGESTLINT_REGISTER_ANALYZER("test-comparing", false, make_comparing, {})
@@ -187,6 +207,19 @@ TEST_CASE("engine: with timing, a file records its parse and each rule's steps, 
   CHECK(steps ==
         std::vector<std::string>{"test/after", "test/throws", "test/throws", "test/throws"});
   CHECK(result.timings->parse.count() > 0);
+}
+
+TEST_CASE("engine: lint_all warms the analyzers on the calling thread, and only to check a file") {
+  const RuleSet rules = rules_with("test-warming");
+  Warming::threads.clear();
+  // No file to check (a run the result cache served in full): nothing is built.
+  CHECK(Engine(rules).lint_all({}, 2).empty());
+  CHECK(Warming::threads.empty());
+  const std::string digest =
+      "## Daily Papers (2024-10-02)\n\n### [T](https://arxiv.org/abs/2410.01234)\n";
+  Engine(rules).lint_all({file("a.md", digest), file("b.md", digest)}, 2);
+  REQUIRE(Warming::threads.size() == 1);
+  CHECK(Warming::threads.front() == std::this_thread::get_id());
 }
 
 }  // namespace digestlint
