@@ -33,6 +33,7 @@ class FrameReader {
  private:
   std::optional<std::string> read_line();  // without its line end; nullopt at end of input
   bool fill();
+  Frame read_body(std::size_t length);
   ReadSome read_some_;
   std::string buffer_;
   std::size_t position_ = 0;

@@ -39,6 +39,17 @@ TEST_CASE("frames round-trip whatever the read sizes") {
   }
 }
 
+TEST_CASE("a body longer than a read is read whole, and the frame after it intact") {
+  const std::string big = "{\"text\":\"" + std::string(200000, 'x') + "\"}";
+  for (const std::size_t chunk : {std::size_t{7}, std::size_t{1} << 16, std::size_t{1} << 20}) {
+    FrameReader reader = reader_over(frame(big) + frame("[1]") + frame(big), chunk);
+    CHECK(reader.next().body == big);
+    CHECK(reader.next().body == "[1]");
+    CHECK(reader.next().body == big);
+    CHECK(reader.next().status == Frame::Status::end);
+  }
+}
+
 TEST_CASE("frame writes Content-Length in bytes") {
   CHECK(frame("{\"a\":\"가\"}") == "Content-Length: 11\r\n\r\n{\"a\":\"가\"}");
 }
