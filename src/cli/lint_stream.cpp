@@ -111,8 +111,7 @@ struct ConfiguredRun {
 
   const RuleSet& rules;
   Engine engine;
-  bool compares;        // then files are finished in order, after the comparison
-  bool warmed = false;  // Engine::warm_up() was called
+  bool compares;  // then files are finished in order, after the comparison
   RunComparison comparison;
 
   // With a cache, from the first pass: the keys' part from the configuration, and the hash of
@@ -267,9 +266,8 @@ class Pipeline {
     const RuleCatalog::Compiled* compiled = compiled_[index];  // null when listed with an error
     if (compiled && !compiled->config.excludes(input.path)) pending->run = &run_for(*compiled);
     ConfiguredRun* run = pending->run;
-    if (run && !run->warmed && (!options_.cache || !planned_[index].hit || run->compares)) {
+    if (run && (!options_.cache || !planned_[index].hit || run->compares)) {
       run->engine.warm_up(input.path);  // the file will be checked: see Analyzer::warm_up
-      run->warmed = true;
     }
     pending->slot.work = [this, &input, pending = pending.get()] {
       bool kept = false;

@@ -200,8 +200,16 @@ const ComparesInOrder* Engine::comparer(std::size_t rule) const {
 }
 
 void Engine::warm_up(std::string_view path) const {
+  warmed_.resize(rules_.specs.size());
   for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
-    if (applies(rules_.specs[i], path)) rules_.analyzers[i]->warm_up();
+    if (warmed_[i] || !applies(rules_.specs[i], path)) continue;
+    warmed_[i] = true;
+    try {
+      rules_.analyzers[i]->warm_up();
+    } catch (...) {
+      // Its check() meets the same failure on the file and reports it as the rule's finding
+      // there; thrown here, it would stop the run with files already on their way.
+    }
   }
 }
 
@@ -271,9 +279,9 @@ FileResult Engine::check(std::shared_ptr<const SourceFile> source, std::size_t i
 
 std::vector<FileResult> Engine::lint_all(std::vector<std::shared_ptr<const SourceFile>> sources,
                                          unsigned jobs, const OwnFindingsStore* own) const {
-  // On the calling thread, and only when a file is checked (a run served by the result cache
-  // needs none of the analyzers' lazily built state).
-  if (!sources.empty()) warm_up(sources.front()->path());
+  // On the calling thread, and only for files checked (a run served by the result cache needs
+  // none of the analyzers' lazily built state).
+  for (const auto& source : sources) warm_up(source->path());
   std::vector<FileResult> results(sources.size());
   if (!compares_files(sources)) {
     parallel_for(sources.size(), jobs, [&](std::size_t i) {

@@ -115,8 +115,9 @@ class Engine {
   void set_timing(bool on) { timing_ = on; }
 
   FileResult lint(std::shared_ptr<const SourceFile> source) const;
-  // Analyzer::warm_up() of the rules that apply to the file at `path`: once, before checking
-  // files on other threads.
+  // Analyzer::warm_up() of the rules that apply to the file at `path` and were not warmed up
+  // yet: called for each file before it is checked, by the one thread that starts checking
+  // files on the others. A failure is left to the analyzer's check(), which reports it.
   void warm_up(std::string_view path) const;
   // The steps of lint_all for one file, for callers that stream files: check() parses it and runs
   // its own analyzers (index: the file's index for `own`); then a RunComparison compares it with
@@ -133,8 +134,8 @@ class Engine {
   // Whether an analyzer compares files (on the files its filter lets it see).
   bool compares_files() const;
 
-  // Lints the files on `jobs` threads, results in their order. Warms the analyzers (warm_up, for
-  // the first file's path) on the calling thread first, when there is a file.
+  // Lints the files on `jobs` threads, results in their order, after warm_up() for each of them
+  // on the calling thread.
   std::vector<FileResult> lint_all(std::vector<std::shared_ptr<const SourceFile>> sources,
                                    unsigned jobs, const OwnFindingsStore* own = nullptr) const;
   // Whether an analyzer that compares files runs on some of these: then a file's findings
@@ -164,6 +165,7 @@ class Engine {
   bool inline_config_;
   const std::atomic<bool>* cancelled_ = nullptr;
   bool timing_ = false;
+  mutable std::vector<bool> warmed_;  // by rule: warm_up() ran
 };
 
 void sort_findings(std::vector<Finding>& findings);

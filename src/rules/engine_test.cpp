@@ -218,6 +218,14 @@ TEST_CASE("engine: lint_all warms the analyzers on the calling thread, and only 
   const std::string digest =
       "## Daily Papers (2024-10-02)\n\n### [T](https://arxiv.org/abs/2410.01234)\n";
   Engine(rules).lint_all({file("a.md", digest), file("b.md", digest)}, 2);
+  REQUIRE(Warming::threads.size() == 1);  // once per analyzer
+  CHECK(Warming::threads.front() == std::this_thread::get_id());
+  // A rule a configuration turns off for the first file is warmed for the next one it checks.
+  Warming::threads.clear();
+  const RuleFilter not_in_a = [](std::string_view path, const RuleSpec& rule) {
+    return !(path == "a.md" && rule.id == "test/throws");
+  };
+  Engine(rules, not_in_a).lint_all({file("a.md", digest), file("b.md", digest)}, 2);
   REQUIRE(Warming::threads.size() == 1);
   CHECK(Warming::threads.front() == std::this_thread::get_id());
 }
