@@ -103,6 +103,16 @@ void write_finding(EntryWriter& out, const Finding& finding) {
   if (finding.confidence) out.u64(std::bit_cast<std::uint64_t>(*finding.confidence));
 }
 
+// The bytes of a finding with every field empty: the least one takes in an entry.
+std::size_t smallest_finding_bytes() {
+  static const std::size_t size = [] {
+    EntryWriter out;
+    write_finding(out, Finding{});
+    return out.take().size();
+  }();
+  return size;
+}
+
 Finding read_finding(EntryReader& in) {
   Finding finding;
   finding.rule_id = in.string();
@@ -174,7 +184,8 @@ std::optional<CachedFile> ResultCache::load(const ContentHash& key) const {
     cached.profile = in.string();
     cached.profile_reason = in.string();
     const std::size_t count = in.u32();
-    cached.findings.reserve(std::min(count, bytes->size()));  // a finding takes bytes
+    // A corrupt count must not reserve more than the entry's bytes can hold.
+    cached.findings.reserve(std::min(count, bytes->size() / smallest_finding_bytes()));
     for (std::size_t i = 0; i < count; ++i) cached.findings.push_back(read_finding(in));
     if (!in.done()) return std::nullopt;
     return cached;

@@ -161,14 +161,22 @@ TEST_CASE("an entry keeps every field of a finding; cut short at any byte it is 
   CHECK(back.confidence == finding.confidence);
   CHECK_FALSE(loaded->findings[1].fix);
   CHECK_FALSE(loaded->findings[1].confidence);
-  CHECK(!cache.load(Hasher().add("another key").finish()));
-
   const fs::path entry = entries(directory.path).at(0);
   std::string bytes;
   {
     std::ifstream in(entry, std::ios::binary);
     bytes.assign(std::istreambuf_iterator<char>(in), {});
   }
+  // An entry at another key's place (a file moved, or two keys' paths colliding) is not that
+  // key's: the key stored inside it must match.
+  const ContentHash another = Hasher().add("another key").finish();
+  CHECK(!cache.load(another));
+  const std::string name = another.hex();  // where entry_path() puts it
+  const fs::path moved = directory.path / "results" / name.substr(0, 2) / name.substr(2);
+  fs::create_directories(moved.parent_path());
+  fs::copy_file(entry, moved);
+  CHECK(!cache.load(another));
+  fs::remove(moved);
   for (std::size_t length = 0; length < bytes.size(); ++length) {
     std::ofstream(entry, std::ios::binary | std::ios::trunc) << bytes.substr(0, length);
     CHECK_MESSAGE(!cache.load(key), "cut at ", length);
