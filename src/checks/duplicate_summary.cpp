@@ -267,7 +267,7 @@ class ClusterIndex {
   // would, for the copies that make up most duplicates of a long archive.
   const Location* copy_of(std::uint32_t id, const CompactSignature& kept,
                           const Location& location) const {
-    if (id == Bucket::kNone || signatures_[id] != kept) return nullptr;
+    if (signatures_[id] != kept) return nullptr;
     const Location& first = firsts_[id];
     return same_entry(first, location) ? nullptr : &first;
   }
@@ -290,7 +290,7 @@ class ClusterIndex {
 
   BucketTable table_;
   // By all of a representative's band keys together: `first` is the representative a copy of
-  // it is reported against (see copy_of), kNone when none is.
+  // it is reported against (see copy_of).
   BucketTable copies_;
   std::vector<Overflow> overflows_;
   std::vector<Location> firsts_;
