@@ -70,6 +70,14 @@ class Workers {
     done_.wait(lock, [&] { return slot.done; });
   }
 
+  // Drops the slots not started and waits for those running: then none is touched again, and
+  // the caller may free them (a run stopped by an exception).
+  void abandon() {
+    std::unique_lock lock(mutex_);
+    queue_.clear();
+    done_.wait(lock, [&] { return running_ == 0; });
+  }
+
  private:
   void run() {
     for (;;) {
@@ -80,11 +88,13 @@ class Workers {
         if (queue_.empty()) return;
         slot = queue_.front();
         queue_.pop_front();
+        ++running_;
       }
       slot->work();
       {
         const std::lock_guard lock(mutex_);
         slot->done = true;
+        --running_;
       }
       done_.notify_all();
     }
@@ -94,6 +104,7 @@ class Workers {
   std::condition_variable ready_;
   std::condition_variable done_;
   std::deque<Slot*> queue_;
+  std::size_t running_ = 0;
   bool stopping_ = false;
   std::vector<std::jthread> threads_;  // last: joined before the rest goes
 };
@@ -176,14 +187,19 @@ class Pipeline {
     const std::size_t window = kFilesPerJob * std::max(1u, options_.jobs);
     std::deque<std::unique_ptr<Pending>> in_flight;
     std::size_t next = 0;
-    while (next < inputs.size() || !in_flight.empty()) {
-      while (next < inputs.size() && in_flight.size() < window) {
-        in_flight.push_back(start(inputs[next], next));
-        ++next;
+    try {
+      while (next < inputs.size() || !in_flight.empty()) {
+        while (next < inputs.size() && in_flight.size() < window) {
+          in_flight.push_back(start(inputs[next], next));
+          ++next;
+        }
+        workers_.wait(in_flight.front()->slot);
+        commit(*in_flight.front());
+        in_flight.pop_front();
       }
-      workers_.wait(in_flight.front()->slot);
-      commit(*in_flight.front());
-      in_flight.pop_front();
+    } catch (...) {
+      workers_.abandon();  // before the files in flight go
+      throw;
     }
     stream_.only_compared = recalled_;
     return std::move(stream_);

@@ -125,3 +125,15 @@ TEST_CASE_FIXTURE(EditBetweenPasses,
   CHECK(next.from_cache == kFiles - 1);
   CHECK(rule_ids(next.results[kEdited]) != stale);
 }
+
+// A run stopped by an exception (here from the code handed the results) first waits for the
+// files the workers hold: they are freed as it unwinds (ASan saw them used after that).
+TEST_CASE("a run that throws stops its workers before it frees the files in flight") {
+  TemporaryDirectory directory;
+  for (int i = 0; i < 24; ++i) {
+    write(directory.path / "digests" / fmt::format("{:02}.md", i), digest("Ana Lee, +"));
+  }
+  CHECK_THROWS_AS(stream(directory.path / "digests", nullptr,
+                         [](const FileResult&) { throw std::runtime_error("consumer failed"); }),
+                  std::runtime_error);
+}
