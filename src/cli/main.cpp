@@ -172,17 +172,23 @@ int main(int argc, char** argv) {
     const int code = app.exit(error);
     return code == 0 ? kExitClean : kExitUsage;
   }
-  if (*check_command) {
-    // A batch run keeps what it frees for reuse; the language server, which runs for hours in an
-    // editor, keeps glibc's defaults and gives memory back.
-    keep_freed_memory();
-    prepare_heap();
-    return run_check(check);
+  // What a command does not handle (a failed allocation, a bug) ends the run with a message and
+  // the documented exit code, not an abort and a core dump.
+  try {
+    if (*check_command) {
+      // A batch run keeps what it frees for reuse; the language server, which runs for hours in
+      // an editor, keeps glibc's defaults and gives memory back.
+      keep_freed_memory();
+      prepare_heap();
+      return run_check(check);
+    }
+    if (*signals_command) return run_signals(signals);
+    if (*rules_command) return run_rules(list_options, list_format);
+    if (*explain_command) return run_explain(explain_options, rule_id);
+    if (*docs_command) return run_docs(docs_options, docs_directory, docs_check);
+    if (*lsp_command) return run_lsp(lsp_options);
+  } catch (const std::exception& error) {
+    std::cerr << "digestlint: internal error: " << error.what() << "\n";
   }
-  if (*signals_command) return run_signals(signals);
-  if (*rules_command) return run_rules(list_options, list_format);
-  if (*explain_command) return run_explain(explain_options, rule_id);
-  if (*docs_command) return run_docs(docs_options, docs_directory, docs_check);
-  if (*lsp_command) return run_lsp(lsp_options);
   return kExitUsage;
 }
