@@ -6,6 +6,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -36,10 +37,11 @@ constexpr std::size_t kKeptResultsBudget = 10000;
 // many cover the files around it, at a few MiB.
 constexpr std::size_t kRecentSources = 64;
 
-// One task of the pipeline; `done` is set once `work` has run.
+// One task of the pipeline; `done` is set once `work` has run, `failure` when it threw.
 struct Slot {
   std::function<void()> work;
   bool done = false;
+  std::exception_ptr failure;
 };
 
 // Threads that run slots in the order they are submitted; the caller waits for each in turn.
@@ -65,9 +67,11 @@ class Workers {
     ready_.notify_one();
   }
 
+  // Waits for the slot's work; rethrows what it threw.
   void wait(const Slot& slot) {
     std::unique_lock lock(mutex_);
     done_.wait(lock, [&] { return slot.done; });
+    if (slot.failure) std::rethrow_exception(slot.failure);
   }
 
   // Drops the slots not started and waits for those running: then none is touched again, and
@@ -90,7 +94,11 @@ class Workers {
         queue_.pop_front();
         ++running_;
       }
-      slot->work();
+      try {
+        slot->work();
+      } catch (...) {
+        slot->failure = std::current_exception();  // rethrown by the caller's wait()
+      }
       {
         const std::lock_guard lock(mutex_);
         slot->done = true;

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <iostream>
+#include <new>
 
 #include "cli/commands.hpp"
 #include "lsp/server.hpp"
@@ -187,6 +188,8 @@ int main(int argc, char** argv) {
     if (*explain_command) return run_explain(explain_options, rule_id);
     if (*docs_command) return run_docs(docs_options, docs_directory, docs_check);
     if (*lsp_command) return run_lsp(lsp_options);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "digestlint: error: out of memory (lint fewer or smaller files at a time)\n";
   } catch (const std::exception& error) {
     std::cerr << "digestlint: internal error: " << error.what() << "\n";
   }
