@@ -199,6 +199,7 @@ class Pipeline {
       while (next < inputs.size() || !in_flight.empty()) {
         while (next < inputs.size() && in_flight.size() < window) {
           in_flight.push_back(start(inputs[next], next));
+          workers_.submit(in_flight.back()->slot);
           ++next;
         }
         workers_.wait(in_flight.front()->slot);
@@ -281,8 +282,10 @@ class Pipeline {
     return read_input(input, input_options_);
   }
 
-  // Reads and lints the file on a worker: reading on this thread, which also writes the report,
-  // kept a warm run's second pass from using more than one core. Only this slot reads stdin.
+  // The file's slot, which reads and lints it on a worker: reading on this thread, which also
+  // writes the report, kept a warm run's second pass from using more than one core. Only this
+  // slot reads stdin. Submitted by the caller once it owns the slot, so that a failure between
+  // the two cannot free a slot a worker holds.
   std::unique_ptr<Pending> start(const ListedInput& input, std::size_t index) {
     auto pending = std::make_unique<Pending>();
     pending->index = index;
@@ -304,7 +307,6 @@ class Pipeline {
       }
       lint(*pending, std::make_shared<const SourceFile>(pending->path, std::move(read.bytes)));
     };
-    workers_.submit(pending->slot);
     return pending;
   }
 

@@ -192,6 +192,8 @@ int main(int argc, char** argv) {
     std::cerr << "digestlint: error: out of memory (lint fewer or smaller files at a time)\n";
   } catch (const std::exception& error) {
     std::cerr << "digestlint: internal error: " << error.what() << "\n";
+  } catch (...) {
+    std::cerr << "digestlint: internal error: an unknown exception\n";
   }
   return kExitUsage;
 }

@@ -135,7 +135,7 @@ class Engine {
   bool compares_files() const;
 
   // Lints the files on `jobs` threads, results in their order, after warm_up() for each of them
-  // on the calling thread.
+  // on the calling thread (so not from two threads at once on one engine, as lint() neither).
   std::vector<FileResult> lint_all(std::vector<std::shared_ptr<const SourceFile>> sources,
                                    unsigned jobs, const OwnFindingsStore* own = nullptr) const;
   // Whether an analyzer that compares files runs on some of these: then a file's findings
