@@ -22,7 +22,7 @@ const RuleSpec& default_rule(const std::string& id) {
 }
 
 struct Fixture {
-  Vocabulary vocabulary = read_vocabulary(default_rule("summary/title-mismatch"));
+  Vocabulary vocabulary = VocabularySource(default_rule("summary/title-mismatch")).build();
   Parameters parameters = read_parameters(default_rule("summary/title-mismatch"));
   Signals run(std::string_view title, std::string_view summary) const {
     return analyse(DigestTitles{{title}, 0}, summary, summary.size() / 3, vocabulary, parameters);
@@ -409,7 +409,7 @@ TEST_CASE("a word the lexicons lack takes its word family's renderings") {
   params["mined-glossary"] =
       std::vector<std::string>{"constraint: constraint", "profession: profession"};
   rule.params = params;
-  const Vocabulary v = read_vocabulary(rule);
+  const Vocabulary v = VocabularySource(rule).build();
   const auto family = [&](std::string_view word, std::size_t prefix = 6) -> std::string {
     const Glossary::Renderings renderings = v.renderings_of(stem(word), prefix);
     return renderings.empty() ? "" : std::string((*renderings.begin()).text);
@@ -499,7 +499,7 @@ TEST_CASE("broad title words count only beside too few specific terms") {
 }
 
 TEST_CASE("a title's short pieces grow linearly with any shape of title") {
-  const Vocabulary vocabulary = read_vocabulary(default_rule("summary/title-mismatch"));
+  const Vocabulary vocabulary = VocabularySource(default_rule("summary/title-mismatch")).build();
   std::string parts_without_letters, one_letter_parts;
   for (int k = 0; k < 20000; ++k) {
     parts_without_letters += "é_";

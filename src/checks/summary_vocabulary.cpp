@@ -128,10 +128,6 @@ Vocabulary VocabularySource::build() const {
   return vocabulary;
 }
 
-Vocabulary read_vocabulary(const RuleSpec& rule) {
-  return VocabularySource(rule).build();
-}
-
 Parameters read_parameters(const RuleSpec& rule) {
   const Params params(rule);
   Parameters p;

@@ -144,7 +144,6 @@ class VocabularySource {
 };
 
 // Read from a rule's params; throw RuleError for invalid values.
-Vocabulary read_vocabulary(const RuleSpec& rule);
 Parameters read_parameters(const RuleSpec& rule);
 
 // The parameter names both summary rules accept.
