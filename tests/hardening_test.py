@@ -54,6 +54,13 @@ def test_unreadable_directory(tmp):
         check("the readable file is still linted", "No problems found in 1 file" in out, out)
         code, out, err = run("check", locked, user=user)
         check("unreadable directory given directly", code == 2 and "cannot read directory" in err and "no digests" not in err, err)
+        secret = os.path.join(tmp, "secret.md")
+        shutil.copy(CLEAN, secret)
+        os.chmod(secret, 0o000)
+        code, out, err = run("check", tmp, user=user)
+        check("unreadable file is an input error that says why",
+              code == 2 and "secret.md: error: cannot read file: Permission denied; not linted" in err, f"{code} {err}")
+        check("the readable file beside it is still linted", "No problems found in 1 file" in out, out)
     finally:
         os.chmod(locked, 0o755)
 

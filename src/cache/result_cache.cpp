@@ -13,6 +13,8 @@
 #include <iostream>
 #include <thread>
 
+#include "model/file_bytes.hpp"
+
 namespace digestlint {
 namespace fs = std::filesystem;
 
@@ -141,16 +143,6 @@ Finding read_finding(EntryReader& in) {
   return finding;
 }
 
-// The whole file, or nothing when it cannot be read.
-std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return std::nullopt;
-  std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
-  in.seekg(0);
-  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return std::nullopt;
-  return bytes;
-}
-
 // Unique among processes (pid) and threads, so concurrent writers never share a temporary file.
 std::string temporary_name(const std::string& path) {
   static std::atomic<unsigned> counter{0};
@@ -173,10 +165,11 @@ std::string ResultCache::entry_path(const ContentHash& key) const {
 }
 
 std::optional<CachedFile> ResultCache::load(const ContentHash& key) const {
-  const std::optional<std::string> bytes = read_file(entry_path(key));
-  if (!bytes) return std::nullopt;
+  // Entries hold at most 10,000 findings (cached_lint.cpp), a few MiB: a bigger file is no entry.
+  const FileBytes bytes = read_file_bytes(entry_path(key), std::size_t{1} << 30);
+  if (!bytes.read()) return std::nullopt;
   try {
-    EntryReader in(*bytes);
+    EntryReader in(bytes.bytes);
     if (in.bytes(kMagic.size()) != kMagic || in.u64() != key.high || in.u64() != key.low)
       return std::nullopt;
     CachedFile cached;
@@ -185,7 +178,7 @@ std::optional<CachedFile> ResultCache::load(const ContentHash& key) const {
     cached.profile_reason = in.string();
     const std::size_t count = in.u32();
     // A corrupt count must not reserve more than the entry's bytes can hold.
-    cached.findings.reserve(std::min(count, bytes->size() / smallest_finding_bytes()));
+    cached.findings.reserve(std::min(count, bytes.bytes.size() / smallest_finding_bytes()));
     for (std::size_t i = 0; i < count; ++i) cached.findings.push_back(read_finding(in));
     if (!in.done()) return std::nullopt;
     return cached;
