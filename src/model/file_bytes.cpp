@@ -10,18 +10,20 @@ namespace digestlint {
 
 FileBytes read_descriptor_bytes(int descriptor, std::size_t limit) {
   FileBytes file;
-  // Room for a regular file's size and one byte more: a read that stops short of it has met the
-  // end (a regular file's reads stop short only there), so one read takes the whole file, and a
-  // file that grew meanwhile fills the room and is read on. A pipe is read in chunks to its end.
+  // Room for a regular file's size and one byte more: a read that brings exactly that size and
+  // stops short of the room has met the end, so one read takes the whole file, and a file that
+  // grew meanwhile fills the room and is read on. Files whose size is not known (a pipe, or 0 as
+  // /proc reports) are read in chunks until a read returns nothing.
   std::size_t room = std::size_t{64} << 10;
+  std::size_t known_size = 0;  // 0: not known
   struct stat info {};
-  const bool regular = fstat(descriptor, &info) == 0 && S_ISREG(info.st_mode);
-  if (regular) {
-    if (static_cast<std::size_t>(info.st_size) > limit) {
+  if (fstat(descriptor, &info) == 0 && S_ISREG(info.st_mode)) {
+    known_size = static_cast<std::size_t>(info.st_size);
+    if (known_size > limit) {
       file.over_limit = true;
       return file;
     }
-    room = static_cast<std::size_t>(info.st_size) + 1;
+    room = known_size + 1;
   }
   std::string& bytes = file.bytes;
   bytes.resize(room);
@@ -43,7 +45,7 @@ FileBytes read_descriptor_bytes(int descriptor, std::size_t limit) {
       bytes.clear();
       return file;
     }
-    if (regular && short_read) break;
+    if (short_read && known_size != 0 && size == known_size) break;
   }
   bytes.resize(size);
   return file;

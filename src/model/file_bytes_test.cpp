@@ -41,6 +41,15 @@ TEST_CASE("read_file_bytes reads a regular file whole, and refuses one over the 
   CHECK(over.bytes.empty());
 }
 
+TEST_CASE("read_file_bytes reads a file whose size is not known to its end") {
+  // /proc reports a size of 0 and gives a page or so per read: no short read ends it early.
+  const FileBytes smaps = read_file_bytes("/proc/self/smaps", std::size_t{1} << 26);
+  REQUIRE(smaps.read());
+  CHECK(smaps.bytes.size() > 16384);  // a thousand bytes for each of this binary's mappings
+  CHECK(smaps.bytes.back() == '\n');
+  CHECK(smaps.bytes.find("[stack]") != std::string::npos);  // among the last mappings
+}
+
 TEST_CASE("read_file_bytes says why a file cannot be read") {
   CHECK(read_file_bytes("/nonexistent/digest.md", 100).error == ENOENT);
   const TemporaryFile file("x");
@@ -50,40 +59,37 @@ TEST_CASE("read_file_bytes says why a file cannot be read") {
   CHECK(empty.bytes.empty());
 }
 
-TEST_CASE("read_descriptor_bytes reads a pipe to its end, in chunks past the first") {
+// A pipe fed `bytes` by a thread, read through read_descriptor_bytes. The read end is closed
+// before the writer is joined, so a reader that stops early fails the test instead of hanging it
+// (the writer then meets EPIPE, not the signal that would end the test run).
+FileBytes read_pipe_fed(const std::string& bytes, std::size_t limit) {
   int ends[2];
   REQUIRE(pipe(ends) == 0);
-  const std::string text(300000, 'b');  // more than a pipe holds, and than the first chunk
+  const auto previous = std::signal(SIGPIPE, SIG_IGN);
   std::thread writer([&] {
-    for (std::size_t at = 0; at < text.size();) {
-      const ssize_t wrote = write(ends[1], text.data() + at, text.size() - at);
+    for (std::size_t at = 0; at < bytes.size();) {
+      const ssize_t wrote = write(ends[1], bytes.data() + at, bytes.size() - at);
       if (wrote <= 0) break;
       at += static_cast<std::size_t>(wrote);
     }
     close(ends[1]);
   });
-  const FileBytes piped = read_descriptor_bytes(ends[0], text.size());
-  writer.join();
+  FileBytes piped = read_descriptor_bytes(ends[0], limit);
   close(ends[0]);
+  writer.join();
+  std::signal(SIGPIPE, previous);
+  return piped;
+}
+
+TEST_CASE("read_descriptor_bytes reads a pipe to its end, in chunks past the first") {
+  const std::string text(300000, 'b');  // more than a pipe holds, and than the first chunk
+  const FileBytes piped = read_pipe_fed(text, text.size());
   CHECK(piped.read());
   CHECK(piped.bytes == text);
 }
 
 TEST_CASE("read_descriptor_bytes stops a pipe once it passes the limit") {
-  int ends[2];
-  REQUIRE(pipe(ends) == 0);
-  // The writer meets the closed end: EPIPE, not the signal that would end the test run.
-  const auto previous = std::signal(SIGPIPE, SIG_IGN);
-  std::thread writer([&] {
-    const std::string chunk(4096, 'c');
-    while (write(ends[1], chunk.data(), chunk.size()) > 0) {
-    }
-  });
-  const FileBytes piped = read_descriptor_bytes(ends[0], 100000);
-  close(ends[0]);  // the writer's next write fails: it stops
-  writer.join();
-  close(ends[1]);
-  std::signal(SIGPIPE, previous);
+  const FileBytes piped = read_pipe_fed(std::string(300000, 'c'), 100000);
   CHECK(piped.over_limit);
   CHECK(piped.bytes.empty());
 }
