@@ -61,8 +61,19 @@ def test_unreadable_directory(tmp):
         check("unreadable file is an input error that says why",
               code == 2 and "secret.md: error: cannot read file: Permission denied; not linted" in err, f"{code} {err}")
         check("the readable file beside it is still linted", "No problems found in 1 file" in out, out)
+        os.chmod(secret, 0o644)
+        listable = os.path.join(tmp, "listable")  # its names can be read, not its files
+        os.mkdir(listable)
+        shutil.copy(CLEAN, listable)
+        os.chmod(listable, 0o444)
+        code, out, err = run("check", listable, user=user)
+        check("a digest in a directory that can be listed but not searched is reported",
+              code == 2 and "clean.md: error: cannot read file: Permission denied; not linted" in err,
+              f"{code} {err}")
     finally:
         os.chmod(locked, 0o755)
+        if os.path.isdir(os.path.join(tmp, "listable")):
+            os.chmod(os.path.join(tmp, "listable"), 0o755)
 
 
 def test_duplicates(tmp):

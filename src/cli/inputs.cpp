@@ -69,11 +69,17 @@ class MarkdownWalk {
   }
 
   // The entry's type as the directory listed it: asking the file system again for each file
-  // was a few per cent of a warm cached run.
+  // was a few per cent of a warm cached run. A listing without types asks it; then a digest whose
+  // type cannot be read (a directory that may be listed but not searched) is reported, as it is
+  // when the listing gives its type and reading it fails.
   void visit(const fs::directory_entry& entry) {
     std::error_code error;
     const fs::path& path = entry.path();
-    if (entry.is_symlink(error)) {
+    const bool link = entry.is_symlink(error);
+    if (error) {
+      if (is_markdown(path))
+        error_at(path, fmt::format("cannot read file: {}; not linted", error.message()));
+    } else if (link) {
       // A dangling link is only reported when it pretends to be a digest.
       const auto problem = broken_link(path);
       if (problem && (problem->loop || is_markdown(path))) error_at(path, problem->message);
