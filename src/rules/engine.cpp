@@ -200,17 +200,16 @@ const ComparesInOrder* Engine::comparer(std::size_t rule) const {
 }
 
 void Engine::warm_up(std::string_view path) const {
-  warmed_.resize(rules_.specs.size());
-  for (std::size_t i = 0; i < rules_.specs.size(); ++i) {
-    if (warmed_[i] || !applies(rules_.specs[i], path)) continue;
-    warmed_[i] = true;
+  std::erase_if(cold_, [&](std::size_t i) {
+    if (!applies(rules_.specs[i], path)) return false;
     try {
       rules_.analyzers[i]->warm_up();
     } catch (...) {
       // Its check() meets the same failure on the file and reports it as the rule's finding
       // there; thrown here, it would stop the run with files already on their way.
     }
-  }
+    return true;
+  });
 }
 
 bool Engine::compares_files() const {

@@ -106,7 +106,9 @@ class Engine {
  public:
   // inline_config: honour <!-- digestlint-disable … --> comments (off with --no-inline-config).
   explicit Engine(const RuleSet& rules, RuleFilter filter = {}, bool inline_config = true)
-      : rules_(rules), filter_(std::move(filter)), inline_config_(inline_config) {}
+      : rules_(rules), filter_(std::move(filter)), inline_config_(inline_config) {
+    for (std::size_t i = 0; i < rules_.specs.size(); ++i) cold_.push_back(i);
+  }
 
   // A flag that, once set, makes the engine skip the analyzers it has not started (the editor
   // drops such results: the document changed meanwhile). Must outlive the engine's runs.
@@ -165,7 +167,9 @@ class Engine {
   bool inline_config_;
   const std::atomic<bool>* cancelled_ = nullptr;
   bool timing_ = false;
-  mutable std::vector<bool> warmed_;  // by rule: warm_up() ran
+  // Rules whose warm_up() has not run, by index: warm_up() is asked for every file, and once the
+  // rules are warm it has nothing to look at.
+  mutable std::vector<std::size_t> cold_;
 };
 
 void sort_findings(std::vector<Finding>& findings);

@@ -81,7 +81,19 @@ std::unique_ptr<Analyzer> make_warming(const RuleSpec&) {
   return std::make_unique<Warming>();
 }
 
+// Cannot build what its checks need: warm_up() throws, and so does every check() after it.
+class FailingToWarm final : public Analyzer {
+ public:
+  void check(const CheckContext&) const override { throw std::runtime_error("tables"); }
+  void warm_up() const override { throw std::runtime_error("tables"); }
+};
+
+std::unique_ptr<Analyzer> make_failing_to_warm(const RuleSpec&) {
+  return std::make_unique<FailingToWarm>();
+}
+
 }  // namespace
+DIGESTLINT_REGISTER_ANALYZER("test-failing-to-warm", false, make_failing_to_warm, {})
 DIGESTLINT_REGISTER_ANALYZER("test-warming", false, make_warming, {})
 DIGESTLINT_REGISTER_ANALYZER("test-throwing", false, make_throwing, {})
 DIGESTLINT_REGISTER_ANALYZER("test-throwing-run", false, make_throwing_run, {})
@@ -228,6 +240,26 @@ TEST_CASE("engine: lint_all warms the analyzers on the calling thread, and only 
   Engine(rules, not_in_a).lint_all({file("a.md", digest), file("b.md", digest)}, 2);
   REQUIRE(Warming::threads.size() == 1);
   CHECK(Warming::threads.front() == std::this_thread::get_id());
+}
+
+TEST_CASE("engine: a failed warm-up is the rule's finding on each file, not the run's end") {
+  const RuleSet rules = rules_with("test-failing-to-warm");
+  const std::string digest =
+      "## Daily Papers (2024-10-02)\n\n### [T](https://arxiv.org/abs/2410.01234)\n";
+  std::vector<FileResult> results;
+  REQUIRE_NOTHROW(results =
+                      Engine(rules).lint_all({file("a.md", digest), file("b.md", digest)}, 2));
+  REQUIRE(results.size() == 2);
+  for (const FileResult& result : results) {
+    const auto internal = std::find_if(result.findings.begin(), result.findings.end(),
+                                       [](const Finding& f) { return f.internal; });
+    REQUIRE(internal != result.findings.end());
+    CHECK(internal->rule_id == "test/throws");
+    CHECK(internal->message.find("tables") != std::string::npos);
+    CHECK(std::count_if(result.findings.begin(), result.findings.end(), [](const Finding& f) {
+            return f.rule_id == "test/after";
+          }) == 1);  // the other rules still ran
+  }
 }
 
 }  // namespace digestlint
