@@ -3,9 +3,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/commands.hpp"
+#include "model/file_bytes.hpp"
 #include "report/rule_docs.hpp"
 #include "rules/did_you_mean.hpp"
 #include "rules/params.hpp"
@@ -95,10 +95,8 @@ int run_docs(const RuleOptions& options, const std::string& directory, bool chec
     }
   }
   for (const auto& [path, text] : pages) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream current;
-    current << in.rdbuf();
-    if (in && current.str() == text) continue;
+    const FileBytes current = read_file_bytes(path.string(), kNoSizeLimit);
+    if (current.read() && current.bytes == text) continue;
     if (check) {
       ++stale;
       std::cerr << fmt::format(

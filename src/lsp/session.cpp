@@ -3,14 +3,13 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "lsp/code_actions.hpp"
 #include "lsp/diagnostics.hpp"
 #include "lsp/hover.hpp"
 #include "lsp/uri.hpp"
+#include "model/file_bytes.hpp"
 #include "online/session.hpp"
 #include "rules/loader.hpp"
 #include "rules/params.hpp"
@@ -533,11 +532,9 @@ std::shared_ptr<const SourceFile> Session::lookup(const std::string& path) {
       if (document.path == path) return std::make_shared<const SourceFile>(path, document.text);
     }
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return nullptr;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return std::make_shared<const SourceFile>(path, text.str());
+  FileBytes file = read_file_bytes(path, kNoSizeLimit);
+  if (!file.read()) return nullptr;
+  return std::make_shared<const SourceFile>(path, std::move(file.bytes));
 }
 
 }  // namespace digestlint::lsp

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <limits>
 #include <string>
 
 namespace digestlint {
@@ -16,6 +17,9 @@ struct FileBytes {
 // system calls: a regular file is sized once and read into its string in one call. A warm cached
 // run reads each digest and each cache entry, and an ifstream's three seeks and its buffer per
 // file were a good part of its system time.
+// The limit for files only memory bounds (a rule pack, a configuration, a page of the docs): one
+// below the largest size, so that a read's room for one byte past the limit still fits.
+inline constexpr std::size_t kNoSizeLimit = std::numeric_limits<std::size_t>::max() - 1;
 FileBytes read_file_bytes(const std::string& path, std::size_t limit);
 FileBytes read_descriptor_bytes(int descriptor, std::size_t limit);
 

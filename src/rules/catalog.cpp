@@ -4,7 +4,6 @@
 #include <fmt/ranges.h>
 
 #include <filesystem>
-#include <fstream>
 
 #include "rules/did_you_mean.hpp"
 #include "rules/loader.hpp"
@@ -79,15 +78,10 @@ std::vector<std::string> check_selected_disabled(const std::vector<std::string>&
   return warnings;
 }
 
-std::string file_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-ContentHash fingerprint_of(const RuleOptions& options, const std::string& config_path,
+ContentHash fingerprint_of(const RuleOptions& options, const Config& config,
                            const std::vector<PackSource>& packs) {
   Hasher hasher;
-  hasher.add(config_path).add(config_path.empty() ? "" : file_bytes(config_path));
+  hasher.add(config.path).add(config.text);
   for (const PackSource& pack : packs) hasher.add(pack.path).add(pack.text);
   hasher.add(fmt::format("{}", fmt::join(options.select, ",")));
   hasher.add(fmt::format("{}", fmt::join(options.ignore, ",")));
@@ -107,7 +101,7 @@ const RuleCatalog::Compiled& RuleCatalog::for_file(const std::string& path) {
       options_.no_default_rules ? std::vector<PackSource>{} : default_packs();
   for (const std::string& pack : compiled->config.packs) packs.push_back(read_pack(pack));
   for (const std::string& pack : options_.packs) packs.push_back(read_pack(pack));
-  compiled->fingerprint = fingerprint_of(options_, config_path, packs);
+  compiled->fingerprint = fingerprint_of(options_, compiled->config, packs);
   std::vector<RuleSpec> specs = load_rule_specs(packs);
   check_selectors(options_.select, specs, "--select");
   check_selectors(options_.ignore, specs, "--ignore");

@@ -129,6 +129,7 @@ Config parse_config(const std::string& text, const std::string& path) {
   Config config;
   config.path = path;
   config.directory = fs::absolute(fs::path(path)).parent_path().string();
+  config.text = text;
   const YAML::Node root = load_yaml(text, path);
   if (root.IsNull()) return config;
   if (!root.IsMap()) fail(config, root, "the configuration must be a map (packs, rules, ignore)");

@@ -49,6 +49,7 @@ struct ProfilePin {
 struct Config {
   std::string path;  // empty for the built-in defaults
   std::string directory;
+  std::string text;  // the bytes parsed: the result cache's keys hash these, not a second read
   std::vector<std::string> packs;
   std::map<std::string, RuleSettings, std::less<>> rules;  // by id or category
   std::vector<IgnoreEntry> ignores;

@@ -7,11 +7,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
+#include "model/file_bytes.hpp"
 #include "rules/did_you_mean.hpp"
 #include "rules/embedded.hpp"
 #include "rules/pack_image.hpp"
@@ -342,12 +342,11 @@ std::vector<PackSource> default_packs() {
 }
 
 PackSource read_yaml_file(const std::string& path, std::string_view what) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw RuleError({path, 0, 0}, fmt::format("cannot read {}: {}", what, std::strerror(errno)));
-  std::ostringstream text;
-  text << in.rdbuf();
-  return {path, text.str()};
+  FileBytes file = read_file_bytes(path, kNoSizeLimit);
+  if (!file.read())
+    throw RuleError({path, 0, 0},
+                    fmt::format("cannot read {}: {}", what, std::strerror(file.error)));
+  return {path, std::move(file.bytes)};
 }
 
 const YAML::Node& PackSource::yaml() const {
