@@ -829,3 +829,16 @@ TEST_CASE("the day's summaries answer a spelling alike read or indexed") {
   CHECK(digest.sounds_cache.size() == digest.summaries.size());  // indexed by the third round
   CHECK(digest.sounds_cache[1].has_value());
 }
+
+TEST_CASE_FIXTURE(
+    Fixture, "a summary's names: most used first, name-like before capitalized, then first seen") {
+  // Mamba is an ordinary capitalized word, a name only from three uses; Helix, used twice, is
+  // none. Mamba comes first in the text, yet after the name-like names used as often.
+  const Signals s =
+      run("Sequence Models",
+          "Mamba 구조를 쓴다. ZetaNet 은 Mamba 보다 빠르다. QuRK 와 ZetaNet 을 "
+          "비교한다. Helix 와 BetaLM. QuRK 는 Mamba 와 Helix 를 쓴다. ZetaNet 과 QuRK.");
+  const std::vector<std::pair<std::string, int>> expected = {
+      {"ZetaNet", 3}, {"QuRK", 3}, {"Mamba", 3}, {"BetaLM", 1}};
+  CHECK(s.names == expected);
+}
