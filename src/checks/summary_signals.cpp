@@ -570,6 +570,33 @@ bool unglossed(const std::vector<Token>& tokens, const Signals& signals, const P
   return words < p.min_gloss_words;
 }
 
+// Whether every title term the summary misses is a word (or a catchphrase word) that no lexicon
+// renders in Korean, nor any hyphen part of it (a family's renderings are guesses): the summary
+// may render them in ways no lexicon knows, and their absence says little. A missing name
+// (written as it is in either language) or a word the lexicons render speaks against the title.
+bool misses_only_unrendered(const std::vector<TitleTerm>& terms, const Vocabulary& vocabulary) {
+  const auto rendered = [&](std::string_view stem_key) {
+    return !vocabulary.renderings_of(stem_key, 0).empty();
+  };
+  bool missing = false;
+  for (const TitleTerm& term : terms) {
+    if (term.found || term.kind == TitleTerm::Kind::common || term.weight <= 0) continue;
+    if (term.kind != TitleTerm::Kind::word && term.kind != TitleTerm::Kind::catchphrase) {
+      return false;
+    }
+    if (rendered(term.stemmed)) return false;
+    bool part_rendered = false;
+    for_each_part(term.text, '-', [&](std::string_view part) {
+      const std::string lower = ascii_lower(part);
+      if (part.size() < term.text.size() && !vocabulary.stopwords.contains(lower))
+        part_rendered = part_rendered || rendered(stem(lower));
+    });
+    if (part_rendered) return false;
+    missing = true;
+  }
+  return missing;
+}
+
 // Whether no finding is possible from the cheap signals alone, which most summaries settle: the
 // summary is grounded by its words and the lexicons (sounds can only add to that), and it is no
 // template (it keeps using a name of its own, or has fewer than many_boilerplate template
@@ -765,6 +792,7 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   }
   if (signals.grounding < parameters.weak_grounding) {
     signals.unglossed = unglossed(tokens, signals, parameters);
+    signals.unrendered = misses_only_unrendered(signals.terms, vocabulary);
   }
 
   signals.title_fields =

@@ -105,16 +105,25 @@ struct Signals {
   bool unbeaten = false;
   // It writes fewer than min_gloss_words English words beside its names.
   bool unglossed = false;
+  // Only for a weakly grounded summary. Every title term it misses is a word that no lexicon
+  // renders (nor any part of it): no name, and no word the lexicons could have found.
+  bool unrendered = false;
   // Found fine early (Depth::until_fine): grounding is then a lower bound, and the signals after
   // it were not worked out.
   bool settled = false;
 
   // The summary is about names of its own that do not connect to the title.
   bool competing() const { return !subject_names.empty() && connected_names.empty(); }
-  // Nothing but the lexicons' silence speaks against the title (no English that could miss it,
-  // no title that fits better, no field of its own): a lexicon gap is then as likely as
-  // a wrong summary.
-  bool only_lexicons_against() const { return unglossed && unbeaten && !conflicting_field; }
+  // Nothing but the lexicons' silence speaks against the title, and a lexicon gap is then as
+  // likely as a wrong summary: it keeps to no field of its own, and either it writes no English
+  // that could miss the title and no other title fits it better, or no lexicon renders a title
+  // word it misses, it is about no name of its own, and no other title fits it better but one
+  // whose entry keeps its own summary (a shared topic: Rival::keeps_own).
+  bool only_lexicons_against() const {
+    if (conflicting_field) return false;
+    if (unglossed && unbeaten) return true;
+    return unrendered && !competing() && (unbeaten || (rival && rival->keeps_own));
+  }
   // The rival, unless its entry keeps its own summary.
   const Rival* source() const { return rival && !rival->keeps_own ? &*rival : nullptr; }
   // Its own title grounds it, or it was found fine early.

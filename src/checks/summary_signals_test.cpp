@@ -234,7 +234,8 @@ TEST_CASE("an own title that fits better than every other lowers the confidence"
 
 TEST_CASE("a summary without English that no other title fits better loses confidence") {
   const Fixture f;
-  constexpr std::string_view kTitle = "Quibbling Marmots in Gloaming Tessellations";
+  // "Robot" is rendered by the lexicons (로봇): the glossed summary misses a word they know.
+  constexpr std::string_view kTitle = "Quibbling Robot Marmots in Gloaming Tessellations";
   constexpr std::string_view kUnrelated = "MossGS: Glossy Surfaces";
   constexpr std::string_view kKorean =
       "해질녘 모자이크 속에서 다투는 작은 동물을 관찰합니다. 동물마다 울음소리가 다릅니다.";
@@ -288,6 +289,60 @@ TEST_CASE("a summary without English that no other title fits better loses confi
   Fixture off;
   off.parameters.min_gloss_words = 0;
   CHECK_FALSE(off.in_digest({kTitle, kUnrelated}, 0, kKorean).unglossed);
+}
+
+TEST_CASE("a summary that misses only title words no lexicon renders loses confidence") {
+  const Fixture f;
+  constexpr std::string_view kTitle = "Quibbling Marmots in Gloaming Tessellations";
+  constexpr std::string_view kUnrelated = "MossGS: Glossy Surfaces";
+  constexpr std::string_view kGlossed =
+      "해질녘 모자이크(twilight mosaics) 속에서 다투는 작은 동물(small animals)을 관찰합니다. "
+      "동물마다 울음소리(vocal calls)가 다릅니다.";
+  const Signals s = f.in_digest({kTitle, kUnrelated}, 0, kGlossed);
+  REQUIRE(s.grounding < f.parameters.weak_grounding);
+  CHECK_FALSE(s.unglossed);
+  CHECK(s.unrendered);
+  CHECK(s.only_lexicons_against());
+  const Assessment lowered = assess(s, f.parameters);
+  CHECK(band_of(lowered, f.parameters) == Band::note);
+  CHECK(evidence(s, lowered.verdict).find("no lexicon renders") != std::string::npos);
+
+  // A missing word the lexicons render (로봇), whole or as a hyphen part, speaks against it.
+  for (const std::string_view title : {"Quibbling Robot Marmots in Gloaming Tessellations",
+                                       "Quibbling Robot-Marmots in Gloaming Tessellations"}) {
+    CAPTURE(title);
+    const Signals rendered = f.in_digest({title, kUnrelated}, 0, kGlossed);
+    REQUIRE(rendered.grounding < f.parameters.weak_grounding);
+    CHECK_FALSE(rendered.unrendered);
+    CHECK(band_of(assess(rendered, f.parameters), f.parameters) == Band::severity);
+  }
+  // So does a missing name: it would be written as it is.
+  CHECK_FALSE(f.in_digest({"DuskNet: Quibbling Marmots", kUnrelated}, 0, kGlossed).unrendered);
+
+  // A summary about a name of its own that the title lacks is not silence either.
+  constexpr std::string_view kNamed =
+      "DuskNet은 해질녘 장면(twilight scenes)을 분류하는 새 모델입니다. DuskNet은 작은 "
+      "동물(small animals)의 울음소리를 함께 읽습니다. DuskNet은 기존 분류기보다 정확했습니다.";
+  const Signals named = f.in_digest({kTitle, kUnrelated}, 0, kNamed);
+  REQUIRE(named.competing());
+  CHECK(named.unrendered);
+  CHECK_FALSE(named.only_lexicons_against());
+}
+
+TEST_CASE("a title missing only unrendered words may be beaten by one that keeps its summary") {
+  Signals s;
+  s.unrendered = true;
+  s.rival = Rival{1, "Another Paper", 0.6, false, true};
+  CHECK(s.only_lexicons_against());  // the rival only shares the topic
+  s.rival->keeps_own = false;
+  CHECK_FALSE(s.only_lexicons_against());  // the summary may have come from there
+  s.unrendered = false;
+  s.unglossed = true;
+  s.rival->keeps_own = true;
+  CHECK_FALSE(s.only_lexicons_against());  // without English: only when no title fits better
+  s.rival.reset();
+  s.unbeaten = true;
+  CHECK(s.only_lexicons_against());
 }
 
 TEST_CASE("names used only after the lead are baselines, not a competing subject") {

@@ -109,6 +109,7 @@ void write_summary_signals(std::ostream& out, const SourceFile& source, const Di
         {"distinct", s.distinct},
         {"unbeaten", s.unbeaten},
         {"unglossed", s.unglossed},
+        {"unrendered", s.unrendered},
     };
     out << line.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
   }
