@@ -25,8 +25,8 @@ if(Python3_Interpreter_FOUND)
   add_test(NAME summary-quality-audit
            COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/summary_quality/audit.py
                    --binary $<TARGET_FILE:digestlint> --shared ${DIGESTLINT_SHARED_DIR}
-                   --min-precision both=0.75 --min-precision generic-template=0.9
-                   --min-precision title-mismatch=0.4 --max-unlabelled 5)
+                   --min-precision both=0.8 --min-precision generic-template=0.9
+                   --min-precision title-mismatch=0.5 --max-unlabelled 5)
   set_tests_properties(summary-quality-tuned summary-quality-holdout summary-quality-good-days
                        summary-quality-kfold summary-quality-audit
                        PROPERTIES SKIP_RETURN_CODE ${DIGESTLINT_SKIP_CODE})
