@@ -34,7 +34,8 @@ CachedFile entry_of(const FileResult& result) {
   const bool has_profile = result.digest && result.digest->profile;
   return {result.findings, result.skipped,
           has_profile ? result.digest->profile->name : std::string(),
-          has_profile ? result.digest->profile_reason : std::string()};
+          has_profile ? result.digest->profile_reason : std::string(),
+          result.source && result.source->encoding_errors().empty()};
 }
 
 }  // namespace
@@ -74,9 +75,9 @@ CacheKeys cache_keys(const ContentHash& settings, std::string_view path, const C
   return {key.finish(), own};
 }
 
-std::optional<FileResult> load_result(const ResultCache& cache, const ContentHash& key,
-                                      const RuleSet& rules,
-                                      std::shared_ptr<const SourceFile> source) {
+std::optional<CachedResult> load_result(const ResultCache& cache, const ContentHash& key,
+                                        const RuleSet& rules,
+                                        std::shared_ptr<const SourceFile> source) {
   std::optional<CachedFile> cached = cache.load(key);
   if (!cached) return std::nullopt;
   auto digest = std::make_shared<Digest>();
@@ -90,7 +91,7 @@ std::optional<FileResult> load_result(const ResultCache& cache, const ContentHas
   result.digest = std::move(digest);
   result.findings = std::move(cached->findings);
   result.skipped = std::move(cached->skipped);
-  return result;
+  return CachedResult{std::move(result), cached->valid_utf8};
 }
 
 void store_result(const ResultCache& cache, const ContentHash& key, const FileResult& result) {
@@ -126,7 +127,8 @@ CachedLint lint_with_cache(const Engine& engine, const RuleSet& rules, const Con
   std::vector<std::optional<FileResult>> results(sources.size());
   parallel_for(sources.size(), jobs, [&](std::size_t i) {
     keys[i] = cache_keys(settings, sources[i]->path(), contents[i], whole_run);
-    results[i] = load_result(cache, keys[i].result, rules, sources[i]);
+    if (std::optional<CachedResult> loaded = load_result(cache, keys[i].result, rules, sources[i]))
+      results[i] = std::move(loaded->result);
   });
   std::vector<std::size_t> misses;
   for (std::size_t i = 0; i < sources.size(); ++i) {

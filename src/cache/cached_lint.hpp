@@ -53,11 +53,17 @@ struct CacheKeys {
 CacheKeys cache_keys(const ContentHash& settings, std::string_view path, const ContentHash& content,
                      const std::optional<ContentHash>& whole_run);
 
+// A cached result, and whether the bytes its key hashes are valid UTF-8 (then a source made from
+// them may skip checking them: SourceFile::KnownValid).
+struct CachedResult {
+  FileResult result;
+  bool valid_utf8 = false;
+};
 // The file's cached result, if there is one these rules can report; source may be null to only
 // learn whether there is.
-std::optional<FileResult> load_result(const ResultCache& cache, const ContentHash& key,
-                                      const RuleSet& rules,
-                                      std::shared_ptr<const SourceFile> source);
+std::optional<CachedResult> load_result(const ResultCache& cache, const ContentHash& key,
+                                        const RuleSet& rules,
+                                        std::shared_ptr<const SourceFile> source);
 // Stores a linted file's result, unless an analyzer failed on it.
 void store_result(const ResultCache& cache, const ContentHash& key, const FileResult& result);
 

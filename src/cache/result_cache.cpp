@@ -23,7 +23,7 @@ namespace {
 // An entry's first bytes; the last is the layout's version, bumped whenever the layout changes
 // so that older entries become misses (the first layout, MessagePack through a JSON tree, began
 // otherwise). A warm run does little but load entries: decoding that tree was a third of it.
-constexpr std::string_view kMagic = "DLc\x02";
+constexpr std::string_view kMagic = "DLc\x03";
 
 // Appends an entry's fields: integers little-endian, strings and lists after their 32-bit size.
 class EntryWriter {
@@ -176,6 +176,7 @@ std::optional<CachedFile> ResultCache::load(const ContentHash& key) const {
     cached.skipped = in.string();
     cached.profile = in.string();
     cached.profile_reason = in.string();
+    cached.valid_utf8 = in.u8() != 0;
     const std::size_t count = in.u32();
     // A corrupt count must not reserve more than the entry's bytes can hold.
     cached.findings.reserve(std::min(count, bytes.bytes.size() / smallest_finding_bytes()));
@@ -195,6 +196,7 @@ void ResultCache::store(const ContentHash& key, const CachedFile& cached) const 
   out.string(cached.skipped);
   out.string(cached.profile);
   out.string(cached.profile_reason);
+  out.u8(cached.valid_utf8);
   out.u32(cached.findings.size());
   for (const Finding& finding : cached.findings) write_finding(out, finding);
   const std::string path = entry_path(key);

@@ -15,6 +15,9 @@ struct CachedFile {
   std::string skipped;  // why no rule ran; empty when linted
   std::string profile;  // the format profile's name; empty when skipped
   std::string profile_reason;
+  // The bytes its key hashes were valid UTF-8: the file's source, made from the same bytes,
+  // need not check them again (SourceFile::KnownValid).
+  bool valid_utf8 = false;
 };
 
 // Results of files linted before, one small file per entry under DIR/results/ (docs/cache.md).

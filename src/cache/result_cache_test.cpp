@@ -85,6 +85,37 @@ TEST_CASE("a file's findings round-trip through the cache; a corrupt entry is a 
             .from_cache == 0);
 }
 
+TEST_CASE("an entry says whether the bytes its key hashes are valid UTF-8") {
+  TemporaryDirectory directory;
+  const ResultCache cache(directory.path.string());
+  RuleCatalog catalog(RuleOptions{});
+  const RuleSet& rules = catalog.for_file("").rules;
+  const auto stored_from = [&](std::string bytes) {
+    FileResult result;
+    result.skipped = "not a digest";  // needs no profile to be reported from the cache
+    result.source = std::make_shared<const SourceFile>("d.md", bytes);
+    const ContentHash key = content_hash(bytes);
+    store_result(cache, key, result);
+    const std::optional<CachedResult> loaded = load_result(cache, key, rules, nullptr);
+    REQUIRE(loaded);
+    return loaded->valid_utf8;
+  };
+  CHECK(stored_from("# 한국어 text\n"));
+  CHECK_FALSE(stored_from("# \xED\xA0\x80 a surrogate\n"));
+}
+
+TEST_CASE("a source made from bytes known to be valid is indexed as one that checked them") {
+  const std::string bytes = "\xEF\xBB\xBF# 제목\r\nline two 🎼\n" + std::string(3000, 'x') + "가\n";
+  const SourceFile checked("a.md", bytes);
+  const SourceFile trusted("a.md", bytes, SourceFile::KnownValid{});
+  CHECK(trusted.text() == checked.text());
+  CHECK(trusted.has_bom());
+  CHECK(trusted.line_count() == checked.line_count());
+  const std::size_t last = checked.text().size() - 1;
+  CHECK(trusted.position(last).utf16_column == checked.position(last).utf16_column);
+  CHECK(trusted.position(last).line == checked.position(last).line);
+}
+
 TEST_CASE("an unwritable cache directory costs time, not the run") {
   const ResultCache cache("/proc/digestlint-cannot-write-here");
   RuleCatalog catalog(RuleOptions{});
@@ -115,9 +146,9 @@ TEST_CASE("a result of more than 10,000 findings is not stored; one of 10,000 is
   const ContentHash over_cap = Hasher().add("10,001").finish();
   store_result(cache, at_cap, result_of(10000));
   store_result(cache, over_cap, result_of(10001));
-  const std::optional<FileResult> stored = load_result(cache, at_cap, rules, nullptr);
+  const std::optional<CachedResult> stored = load_result(cache, at_cap, rules, nullptr);
   REQUIRE(stored);
-  CHECK(stored->findings.size() == 10000);
+  CHECK(stored->result.findings.size() == 10000);
   CHECK(!load_result(cache, over_cap, rules, nullptr));
   CHECK(entries(directory.path).size() == 1);
 }
@@ -136,10 +167,11 @@ TEST_CASE("an entry keeps every field of a finding; cut short at any byte it is 
   finding.fix = Fix{{7, 8}, "https://", false, "replace with https://"};
   finding.confidence = 0.7312;
   const ContentHash key = Hasher().add("entry").finish();
-  cache.store(key, CachedFile{{finding, Finding{}}, "", "ko-2024", "the header"});
+  cache.store(key, CachedFile{{finding, Finding{}}, "", "ko-2024", "the header", true});
 
   const std::optional<CachedFile> loaded = cache.load(key);
   REQUIRE(loaded);
+  CHECK(loaded->valid_utf8);
   CHECK(loaded->profile == "ko-2024");
   CHECK(loaded->profile_reason == "the header");
   REQUIRE(loaded->findings.size() == 2);

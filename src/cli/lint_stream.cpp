@@ -149,8 +149,8 @@ struct PlannedFile {
   bool compared = false;               // an analyzer that compares files sees it
   CacheKeys keys;
   bool hit = false;
-  std::optional<FileResult> loaded;  // the hit's result, without its source, within the budget
-  std::optional<std::string> bytes;  // the bytes hashed, within the budget
+  std::optional<CachedResult> loaded;  // the hit's result, without its source, within the budget
+  std::optional<std::string> bytes;    // the bytes hashed, within the budget
 };
 
 // A file on its way through the pipeline.
@@ -259,10 +259,11 @@ class Pipeline {
     PlannedFile& file = planned_[index];
     if (!file.content) return;
     file.keys = cache_keys(file.run->settings, input.path, *file.content, file.run->whole_run);
-    std::optional<FileResult> loaded =
+    std::optional<CachedResult> loaded =
         load_result(*options_.cache, file.keys.result, file.run->rules, nullptr);
     file.hit = loaded.has_value();
-    if (loaded && take_from_budget(kept_results_, 1 + loaded->findings.size(), kKeptResultsBudget))
+    if (loaded &&
+        take_from_budget(kept_results_, 1 + loaded->result.findings.size(), kKeptResultsBudget))
       file.loaded = std::move(loaded);
   }
 
@@ -305,27 +306,34 @@ class Pipeline {
       if (options_.cache) {
         pending->as_planned = kept || planned_[pending->index].content == content_hash(read.bytes);
       }
-      lint(*pending, std::make_shared<const SourceFile>(pending->path, std::move(read.bytes)));
+      lint(*pending, std::move(read.bytes));
     };
     return pending;
   }
 
   // On a worker: the cached result when it can stand, else the file is linted.
-  void lint(Pending& pending, std::shared_ptr<const SourceFile> source) {
+  void lint(Pending& pending, std::string bytes) {
     const ConfiguredRun& run = *pending.run;
     if (options_.cache) {
       PlannedFile& planned = planned_[pending.index];
-      std::optional<FileResult> cached = std::exchange(planned.loaded, std::nullopt);
+      std::optional<CachedResult> cached = std::exchange(planned.loaded, std::nullopt);
       if (pending.as_planned && planned.hit && !run.compares) {
         if (!cached) cached = load_result(*options_.cache, planned.keys.result, run.rules, nullptr);
         pending.from_cache = cached.has_value();
         if (cached) {
-          pending.result = std::move(*cached);
-          pending.result.source = std::move(source);
+          pending.result = std::move(cached->result);
+          // The entry was made from these very bytes (as_planned): it knows whether they are
+          // valid UTF-8.
+          pending.result.source =
+              cached->valid_utf8
+                  ? std::make_shared<const SourceFile>(pending.path, std::move(bytes),
+                                                       SourceFile::KnownValid{})
+                  : std::make_shared<const SourceFile>(pending.path, std::move(bytes));
           return;
         }
       }
     }
+    auto source = std::make_shared<const SourceFile>(pending.path, std::move(bytes));
     const bool own = options_.cache && run.compares && pending.as_planned;
     pending.result = run.engine.check(std::move(source), pending.index, own ? &own_ : nullptr);
     if (run.compares) {

@@ -126,6 +126,29 @@ TEST_CASE_FIXTURE(EditBetweenPasses,
   CHECK(rule_ids(next.results[kEdited]) != stale);
 }
 
+TEST_CASE("a file taken from the cache is indexed as when it was linted, valid UTF-8 or not") {
+  TemporaryDirectory directory;
+  const fs::path digests = directory.path / "digests";
+  write(digests / "bom.md", "\xEF\xBB\xBF" + digest("Sora Kim, 김소라"));
+  write(digests / "invalid.md", digest("Sora Kim, \xFF\xFE Kim"));
+  const ResultCache cache((directory.path / "cache").string());
+  const StreamedRun cold = stream(digests, &cache);
+  const StreamedRun warm = stream(digests, &cache);
+  REQUIRE(warm.results.size() == 2);
+  CHECK(warm.from_cache == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    const SourceFile& before = *cold.results[i].source;
+    const SourceFile& after = *warm.results[i].source;
+    CAPTURE(before.path());
+    CHECK(after.text() == before.text());
+    CHECK(after.has_bom() == before.has_bom());
+    CHECK(after.encoding_errors().size() == before.encoding_errors().size());
+    CHECK(after.line_count() == before.line_count());
+  }
+  CHECK(warm.results[0].source->has_bom());
+  CHECK(warm.results[1].source->encoding_errors().size() == 1);  // replaced again, not trusted
+}
+
 // A run stopped by an exception (here from the code handed the results) first waits for the
 // files the workers hold: they are freed as it unwinds (ASan saw them used after that).
 TEST_CASE("a run that throws stops its workers before it frees the files in flight") {

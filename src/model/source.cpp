@@ -165,11 +165,27 @@ int display_width(std::string_view utf8) {
 }
 
 SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(path)) {
+  strip_bom(bytes);
+  replace_invalid_sequences(bytes);
+  text_ = std::move(bytes);
+  index_lines();
+}
+
+SourceFile::SourceFile(std::string path, std::string bytes, KnownValid) : path_(std::move(path)) {
+  strip_bom(bytes);
+  text_ = std::move(bytes);
+  index_lines();
+}
+
+void SourceFile::strip_bom(std::string& bytes) {
   constexpr std::string_view bom = "\xEF\xBB\xBF";
   if (std::string_view(bytes).starts_with(bom)) {
     has_bom_ = true;
     bytes.erase(0, bom.size());
   }
+}
+
+void SourceFile::replace_invalid_sequences(std::string& bytes) {
   for (std::size_t i = 0; i < bytes.size();) {
     i = skip_ascii(bytes, skip_ascii_and_three_byte(bytes, i));
     if (i == bytes.size()) break;
@@ -186,7 +202,9 @@ SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(pa
     }
     bytes[i++] = '?';
   }
-  text_ = std::move(bytes);
+}
+
+void SourceFile::index_lines() {
   line_starts_.push_back(0);
   // find() is memchr: far faster than testing each byte.
   for (std::size_t at = text_.find('\n'); at != std::string::npos; at = text_.find('\n', at + 1)) {
