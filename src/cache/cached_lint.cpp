@@ -62,8 +62,11 @@ ContentHash content_hash(std::string_view bytes) {
 }
 
 ContentHash content_hash(const SourceFile& source) {
-  if (!source.has_bom()) return content_hash(source.text());
-  return content_hash("\xEF\xBB\xBF" + std::string(source.text()));
+  const ContentHash text = source.has_bom()
+                               ? content_hash("\xEF\xBB\xBF" + std::string(source.text()))
+                               : content_hash(source.text());
+  if (source.encoding_errors().empty()) return text;
+  return Hasher().add(text).add("bytes replaced").finish();
 }
 
 CacheKeys cache_keys(const ContentHash& settings, std::string_view path, const ContentHash& content,

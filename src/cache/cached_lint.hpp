@@ -40,8 +40,9 @@ ContentHash cache_settings(const ContentHash& rules_fingerprint, bool inline_con
 
 // A file's bytes as its keys see them: as read, a BOM included.
 ContentHash content_hash(std::string_view bytes);
-// The same for a file already indexed: equal to its bytes' hash when they are valid UTF-8 (an
-// invalid byte was replaced, so such a file only misses a cache entry made from its bytes).
+// The same for a file already indexed: equal to its bytes' hash when they are valid UTF-8. A file
+// whose invalid bytes were replaced hashes apart from every byte string: its text (with '?' for
+// them) may be another file's bytes, whose entry is not its result.
 ContentHash content_hash(const SourceFile& source);
 
 // A file's two keys: its result's, and its own analyzers' findings' (keyed without the run).
@@ -53,8 +54,9 @@ struct CacheKeys {
 CacheKeys cache_keys(const ContentHash& settings, std::string_view path, const ContentHash& content,
                      const std::optional<ContentHash>& whole_run);
 
-// A cached result, and whether the bytes its key hashes are valid UTF-8 (then a source made from
-// them may skip checking them: SourceFile::KnownValid).
+// A cached result, and whether the file linted for it had no encoding errors (then the bytes its
+// key hashes are valid UTF-8, and a source made from them may skip checking them:
+// SourceFile::KnownValid).
 struct CachedResult {
   FileResult result;
   bool valid_utf8 = false;

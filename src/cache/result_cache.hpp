@@ -15,8 +15,9 @@ struct CachedFile {
   std::string skipped;  // why no rule ran; empty when linted
   std::string profile;  // the format profile's name; empty when skipped
   std::string profile_reason;
-  // The bytes its key hashes were valid UTF-8: the file's source, made from the same bytes,
-  // need not check them again (SourceFile::KnownValid).
+  // The file linted for this entry had no encoding errors: its key then hashes exactly the
+  // bytes read, which are valid UTF-8, and a source made from them need not check them again
+  // (SourceFile::KnownValid).
   bool valid_utf8 = false;
 };
 

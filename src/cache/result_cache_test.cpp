@@ -116,6 +116,27 @@ TEST_CASE("a source made from bytes known to be valid is indexed as one that che
   CHECK(trusted.position(last).line == checked.position(last).line);
 }
 
+TEST_CASE("a file whose invalid bytes were replaced takes no entry of a file written so") {
+  TemporaryDirectory directory;
+  const ResultCache cache(directory.path.string());
+  RuleCatalog catalog(RuleOptions{});
+  const RuleCatalog::Compiled& compiled = catalog.for_file("");
+  const Engine engine(compiled.rules, compiled.filter);
+  // Its bytes are replaced by '?' one for one: its text is the other file's bytes.
+  auto invalid = std::make_shared<const SourceFile>("d.md", std::string(kDigest) + "\xFF\xFE\n");
+  auto written = std::make_shared<const SourceFile>("d.md", std::string(kDigest) + "??\n");
+  REQUIRE(invalid->text() == written->text());
+  CHECK(content_hash(*invalid) != content_hash(*written));
+  CHECK(content_hash(*written) == content_hash(std::string(kDigest) + "??\n"));
+  const auto from_cache = [&](const std::shared_ptr<const SourceFile>& source) {
+    return lint_with_cache(engine, compiled.rules, compiled.fingerprint, {source}, 1, cache)
+        .from_cache;
+  };
+  CHECK(from_cache(invalid) == 0);
+  CHECK(from_cache(written) == 0);
+  CHECK(from_cache(invalid) == 1);
+}
+
 TEST_CASE("an unwritable cache directory costs time, not the run") {
   const ResultCache cache("/proc/digestlint-cannot-write-here");
   RuleCatalog catalog(RuleOptions{});

@@ -588,7 +588,9 @@ bool misses_only_unrendered(const std::vector<TitleTerm>& terms, const Vocabular
     bool part_rendered = false;
     for_each_part(term.text, '-', [&](std::string_view part) {
       const std::string lower = ascii_lower(part);
-      if (part.size() < term.text.size() && !vocabulary.stopwords.contains(lower))
+      // The parts has_word looks up: not the whole word, and no short part or stopword.
+      if (part.size() >= 3 && part.size() < term.text.size() &&
+          !vocabulary.stopwords.contains(lower))
         part_rendered = part_rendered || rendered(stem(lower));
     });
     if (part_rendered) return false;

@@ -114,16 +114,21 @@ struct Signals {
 
   // The summary is about names of its own that do not connect to the title.
   bool competing() const { return !subject_names.empty() && connected_names.empty(); }
-  // Nothing but the lexicons' silence speaks against the title, and a lexicon gap is then as
-  // likely as a wrong summary: it keeps to no field of its own, and either it writes no English
-  // that could miss the title and no other title fits it better, or no lexicon renders a title
-  // word it misses, it is about no name of its own, and no other title fits it better but one
-  // whose entry keeps its own summary (a shared topic: Rival::keeps_own).
-  bool only_lexicons_against() const {
-    if (conflicting_field) return false;
-    if (unglossed && unbeaten) return true;
-    return unrendered && !competing() && (unbeaten || (rival && rival->keeps_own));
+  // Why nothing but the lexicons' silence speaks against the title, when so (a lexicon gap is
+  // then as likely as a wrong summary): it keeps to no field of its own, and either it writes
+  // no English that could miss the title and no other title fits it better (unglossed), or no
+  // lexicon renders a title word it misses, it is about no name of its own, and no other title
+  // fits it better or the one that fits it best keeps its own summary (a shared topic:
+  // Rival::keeps_own) (unrendered).
+  enum class Silence { none, unglossed, unrendered };
+  Silence lexicons_silence() const {
+    if (conflicting_field) return Silence::none;
+    if (unglossed && unbeaten) return Silence::unglossed;
+    if (unrendered && !competing() && (unbeaten || (rival && rival->keeps_own)))
+      return Silence::unrendered;
+    return Silence::none;
   }
+  bool only_lexicons_against() const { return lexicons_silence() != Silence::none; }
   // The rival, unless its entry keeps its own summary.
   const Rival* source() const { return rival && !rival->keeps_own ? &*rival : nullptr; }
   // Its own title grounds it, or it was found fine early.

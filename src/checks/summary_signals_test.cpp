@@ -329,6 +329,38 @@ TEST_CASE("a summary that misses only title words no lexicon renders loses confi
   CHECK_FALSE(named.only_lexicons_against());
 }
 
+TEST_CASE("a summary missing only unrendered words, fitting best a title that keeps its own") {
+  const Fixture f;
+  const std::vector<std::string_view> titles{"Quibbling Marmots in Gloaming Tessellations",
+                                             "Quiet Speech",
+                                             "Gaussian Splatting Renders Glossy Surfaces"};
+  constexpr std::string_view kSplatting =
+      "가우시안 스플래팅(Gaussian Splatting)으로 반사 표면(glossy surfaces)을 실시간으로 "
+      "그립니다. 표면마다 반사 성분을 나누어 가우시안에 담고, 렌더링(rendering) 때 다시 "
+      "합칩니다.";
+  const auto first_with_entry_3 = [&](std::optional<std::string_view> third) {
+    std::vector<std::optional<Signals>> analysed{f.in_digest(titles, 0, kSplatting), std::nullopt,
+                                                 std::nullopt};
+    if (third) analysed[2] = f.in_digest(titles, 2, *third);
+    mark_rivals_keeping_their_own(analysed, f.parameters);
+    REQUIRE(analysed[0]->grounding < f.parameters.weak_grounding);
+    REQUIRE(analysed[0]->rival.has_value());
+    CHECK(analysed[0]->unrendered);
+    CHECK_FALSE(analysed[0]->unbeaten);
+    return *analysed[0];
+  };
+  // Entry 3 keeps its own summary: the two share a topic, and only the lexicons' silence speaks.
+  const Signals kept = first_with_entry_3(kSplatting);
+  CHECK(kept.lexicons_silence() == Signals::Silence::unrendered);
+  const Assessment lowered = assess(kept, f.parameters);
+  CHECK(band_of(lowered, f.parameters) == Band::note);
+  CHECK(evidence(kept, lowered.verdict).find("no lexicon renders") != std::string::npos);
+  // Entry 3 has no summary: this one may have come from there.
+  const Signals moved = first_with_entry_3(std::nullopt);
+  CHECK(moved.lexicons_silence() == Signals::Silence::none);
+  CHECK(band_of(assess(moved, f.parameters), f.parameters) == Band::severity);
+}
+
 TEST_CASE("a title missing only unrendered words may be beaten by one that keeps its summary") {
   Signals s;
   s.unrendered = true;
@@ -342,7 +374,12 @@ TEST_CASE("a title missing only unrendered words may be beaten by one that keeps
   CHECK_FALSE(s.only_lexicons_against());  // without English: only when no title fits better
   s.rival.reset();
   s.unbeaten = true;
-  CHECK(s.only_lexicons_against());
+  CHECK(s.lexicons_silence() == Signals::Silence::unglossed);
+  s.conflicting_field = "speech";  // a field of its own speaks against the title
+  CHECK_FALSE(s.only_lexicons_against());
+  s.unglossed = false;
+  s.unrendered = true;
+  CHECK_FALSE(s.only_lexicons_against());
 }
 
 TEST_CASE("names used only after the lead are baselines, not a competing subject") {

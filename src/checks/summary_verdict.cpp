@@ -97,7 +97,7 @@ std::string evidence(const Signals& s, Verdict verdict) {
     }
     if (s.distinct) parts.push_back("still, no other title of the digest fits it as well");
     if (!s.distinct && s.only_lexicons_against()) {
-      parts.push_back(s.unglossed && s.unbeaten
+      parts.push_back(s.lexicons_silence() == Signals::Silence::unglossed
                           ? "still, it writes little English beside names and no other title "
                             "fits it better"
                           : "still, no lexicon renders the title words it misses, and it is "

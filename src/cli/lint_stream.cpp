@@ -322,8 +322,8 @@ class Pipeline {
         pending.from_cache = cached.has_value();
         if (cached) {
           pending.result = std::move(cached->result);
-          // The entry was made from these very bytes (as_planned): it knows whether they are
-          // valid UTF-8.
+          // The entry's key hashes these very bytes (as_planned), and it says whether the file
+          // linted for it had no encoding errors: then these bytes are valid UTF-8.
           pending.result.source =
               cached->valid_utf8
                   ? std::make_shared<const SourceFile>(pending.path, std::move(bytes),
