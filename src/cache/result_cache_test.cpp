@@ -31,6 +31,15 @@ const char* const kDigest =
     "### [T](http://arxiv.org/abs/2410.02345)\n\n"
     "Authors: Sora Kim, +\n";
 
+// The default rules over a fresh cache directory.
+struct CachedEngine {
+  TemporaryDirectory directory;
+  const ResultCache cache{directory.path.string()};
+  RuleCatalog catalog{RuleOptions{}};
+  const RuleCatalog::Compiled& compiled = catalog.for_file("");
+  const Engine engine{compiled.rules, compiled.filter};
+};
+
 }  // namespace
 
 TEST_CASE("content hashes tell byte strings and their boundaries apart") {
@@ -40,12 +49,8 @@ TEST_CASE("content hashes tell byte strings and their boundaries apart") {
   CHECK(Hasher().add("x").finish().hex().size() == 32);
 }
 
-TEST_CASE("a file's findings round-trip through the cache; a corrupt entry is a miss") {
-  TemporaryDirectory directory;
-  const ResultCache cache(directory.path.string());
-  RuleCatalog catalog(RuleOptions{});
-  const RuleCatalog::Compiled& compiled = catalog.for_file("");
-  const Engine engine(compiled.rules, compiled.filter);
+TEST_CASE_FIXTURE(CachedEngine,
+                  "a file's findings round-trip through the cache; a corrupt entry is a miss") {
   auto source = std::make_shared<const SourceFile>("d.md", kDigest);
 
   const CachedLint cold =
@@ -116,12 +121,8 @@ TEST_CASE("a source made from bytes known to be valid is indexed as one that che
   CHECK(trusted.position(last).line == checked.position(last).line);
 }
 
-TEST_CASE("a file whose invalid bytes were replaced takes no entry of a file written so") {
-  TemporaryDirectory directory;
-  const ResultCache cache(directory.path.string());
-  RuleCatalog catalog(RuleOptions{});
-  const RuleCatalog::Compiled& compiled = catalog.for_file("");
-  const Engine engine(compiled.rules, compiled.filter);
+TEST_CASE_FIXTURE(CachedEngine,
+                  "a file whose invalid bytes were replaced takes no entry of a file written so") {
   // Its bytes are replaced by '?' one for one: its text is the other file's bytes.
   auto invalid = std::make_shared<const SourceFile>("d.md", std::string(kDigest) + "\xFF\xFE\n");
   auto written = std::make_shared<const SourceFile>("d.md", std::string(kDigest) + "??\n");
