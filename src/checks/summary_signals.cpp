@@ -49,6 +49,16 @@ void for_each_part(std::string_view text, char separator, Visit visit) {
   }
 }
 
+// The parts of a hyphenated word that say something of their own (three letters or more, no
+// stopword): a word is found, or known to the lexicons, through them. None for a plain word.
+template <typename Visit>
+void for_each_content_part(std::string_view word, const Vocabulary& vocabulary, Visit visit) {
+  if (word.find('-') == std::string_view::npos) return;
+  for_each_part(word, '-', [&](std::string_view part) {
+    if (part.size() >= 3 && !vocabulary.stopwords.contains(ascii_lower(part))) visit(part);
+  });
+}
+
 // Whose title a term is looked up for. A false match for the own title hides a moved summary, so
 // its Hangul spellings must also be rare in the rest of the digest; other titles' lookups (for a
 // rival, which needs several terms and a margin besides) skip that test, which costs the sounds
@@ -121,10 +131,8 @@ class SummaryIndex {
   // `stemmed`: stem(word), worked out once per title term.
   bool has_word(std::string_view word, std::string_view stemmed, Title title) const {
     if (has_single_word(word, stemmed, title)) return true;
-    if (word.find('-') == std::string_view::npos) return false;
     bool any = false, all = true;
-    for_each_part(word, '-', [&](std::string_view part) {
-      if (part.size() < 3 || vocabulary_.stopwords.contains(ascii_lower(part))) return;
+    for_each_content_part(word, vocabulary_, [&](std::string_view part) {
       any = true;
       all = all && has_single_word(part, stem(part), title);
     });
@@ -586,12 +594,8 @@ bool misses_only_unrendered(const std::vector<TitleTerm>& terms, const Vocabular
     }
     if (rendered(term.stemmed)) return false;
     bool part_rendered = false;
-    for_each_part(term.text, '-', [&](std::string_view part) {
-      const std::string lower = ascii_lower(part);
-      // The parts has_word looks up: not the whole word, and no short part or stopword.
-      if (part.size() >= 3 && part.size() < term.text.size() &&
-          !vocabulary.stopwords.contains(lower))
-        part_rendered = part_rendered || rendered(stem(lower));
+    for_each_content_part(term.text, vocabulary, [&](std::string_view part) {
+      part_rendered = part_rendered || rendered(stem(part));
     });
     if (part_rendered) return false;
     missing = true;
