@@ -148,9 +148,11 @@ def score(entries, flagged, level):
     return tp, fp, fn, precision, recall
 
 
-def build_rotated(entries, shift, out_dir):
+def build_rotated(entries, shift, out_dir, origins=None):
     """Writes one digest per source file with each ok entry's summary replaced by the summary of
-    the ok entry `shift` places further; returns the rotated entries as positives."""
+    the ok entry `shift` places further; returns the rotated entries as positives. `origins`, a
+    dict when given, receives each positive's (path, index) -> (the file it was made from, the
+    file its summary came from)."""
     ok = [(p, i) for p, i, label in entries if label == "ok"]
     texts = {p: open(p, encoding="utf-8", errors="replace").read().split("\n") for p, _ in ok}
     summaries = {}
@@ -159,7 +161,8 @@ def build_rotated(entries, shift, out_dir):
         rng = summary_range(lines, entry_blocks(lines)[index])
         summaries[(path, index)] = lines[rng[0]:rng[1]] if rng else None
     donors = [k for k in ok if summaries[k]]
-    swapped = {donors[k]: summaries[donors[(k + shift) % len(donors)]] for k in range(len(donors))}
+    donor_of = {donors[k]: donors[(k + shift) % len(donors)] for k in range(len(donors))}
+    swapped = {entry: summaries[donor] for entry, donor in donor_of.items()}
     positives = []
     for n, path in enumerate(sorted({p for p, _ in swapped})):
         lines = texts[path]
@@ -174,6 +177,9 @@ def build_rotated(entries, shift, out_dir):
         with open(target, "w", encoding="utf-8") as f:
             f.write("\n".join(out))
         positives += [(target, i, "mismatch") for (p, i) in swapped if p == path]
+        if origins is not None:
+            origins.update({(target, i): (p, donor[0]) for (p, i), donor in donor_of.items()
+                            if p == path})
     return positives
 
 
@@ -184,13 +190,13 @@ def lexicon_arguments(lexicon):
     return ["--rules", lexicon, "--rules", os.path.join(HERE, "..", "..", "rules", "summary.yaml")]
 
 
-def flag_with_rotations(binary, entries, shift):
+def flag_with_rotations(binary, entries, shift, origins=None):
     """Lints the entries, and their rotation by `shift` in a scratch directory. Returns the flags
     of the entries, the flags of both, and the rotated set: the swapped entries as positives, the
-    same ok entries untouched as negatives."""
+    same ok entries untouched as negatives. `origins`: see build_rotated."""
     flagged = run_lint(binary, sorted({p for p, _, _ in entries}))
     with tempfile.TemporaryDirectory(prefix="digestlint-rotated-") as tmp:
-        rotated = build_rotated(entries, shift, tmp)
+        rotated = build_rotated(entries, shift, tmp, origins)
         rotated_flags = run_lint(binary, sorted({p for p, _, _ in rotated}))
     ok = [e for e in entries if e[2] == "ok"]
     return flagged, {**flagged, **rotated_flags}, rotated + ok

@@ -56,6 +56,9 @@ def main():
         print(f"SKIP: {args.shared}/corpus not found (../shared is absent)")
         return measure.SKIP
     pooled = {"real": [0, 0, 0], "rotated": [0, 0, 0]}  # TP, FP, FN
+    # Rotated summaries caught, by where they came from: [caught, all] for a summary of the same
+    # day (whose own title is in the digest, to compare with) and for one of another day.
+    by_origin = {"same day": [0, 0], "another day": [0, 0]}
     for fold in args.folds.split(";"):
         splits = fold.split(",")
         with tempfile.TemporaryDirectory(prefix="digestlint-fold-") as tmp:
@@ -65,8 +68,13 @@ def main():
             if args.config:
                 measure.CONFIG += ["--config", args.config]
             for name, entries in measure.labelled_entries(args.shared, splits).items():
+                origins = {}
                 real_flags, flagged, rotated = measure.flag_with_rotations(args.binary, entries,
-                                                                           args.shift)
+                                                                           args.shift, origins)
+                for key, (made_from, came_from) in origins.items():
+                    counts = by_origin["same day" if made_from == came_from else "another day"]
+                    counts[0] += bool(flagged.get(key, {}).get("warning"))
+                    counts[1] += 1
                 if args.misses:
                     measure.print_misses(entries, real_flags, args.shared)
                 for kind, items in (("real", entries), ("rotated", rotated)):
@@ -82,6 +90,9 @@ def main():
               f"P {measure.cell(precision)}  R {measure.cell(recall)}")
         below += [f"{kind} {what}" for what, value in (("precision", precision), ("recall", recall))
                   if args.min is not None and value is not None and value < args.min]
+    print("rotated recall by the summary's origin: " + ", ".join(
+        f"{origin} {caught / count if count else 0:.3f} ({caught} / {count})"
+        for origin, (caught, count) in by_origin.items()))
     if below:
         print(f"FAIL: pooled {', '.join(below)} below {args.min}")
         return 1
