@@ -10,7 +10,8 @@ when
   - G2 >= MIN_G2 (p < 0.001 for one degree of freedom),
   - P(k | w) >= MIN_COVERAGE: the form is how summaries usually render w,
   - P(k | not w) <= MAX_BACKGROUND: it is rarer elsewhere, so it seldom grounds an unrelated
-    summary (which would hide a swapped one),
+    summary (which would hide a swapped one); and written anywhere in a summary, as the linter
+    finds it, not only opening a word, at most WRITTEN_MAX_BACKGROUND,
   - no other title word has a G2 with k more than DOMINANCE times higher (a form belongs to
     the word it translates, not to a word that merely co-occurs with it: "speech separation"
     must not teach that 음성 means "separation"),
@@ -43,6 +44,10 @@ MIN_PAIR = 2          # entries in which the word and the form meet
 MIN_G2 = 10.83        # chi-square(1) at p = 0.001
 MIN_COVERAGE = 0.25   # P(form in summary | word in title)
 MAX_BACKGROUND = 0.2  # P(form in summary | word not in title)
+# P(form anywhere in summary | word not in title): the linter finds a form inside longer words
+# too, where a particle or an ending ("으로", "하여", "는") sits in nearly every summary. Looser than
+# MAX_BACKGROUND: a frequent rendering is also written inside compounds (품질 in 고품질).
+WRITTEN_MAX_BACKGROUND = 0.3
 MAX_FORMS = 3
 SECONDARY = 0.5       # a second or third form needs this share of the word's best G2
 DOMINANCE = 2.0       # a form stays only with words within this factor of its best G2
@@ -96,6 +101,19 @@ def korean_forms(summary):
         for n in range(2, min(len(run), MAX_SYLLABLES) + 1):
             forms.add(run[:n])
     return forms
+
+
+def written_forms(summary, wanted):
+    """The forms of `wanted` written anywhere in the summary: inside a longer word or before a
+    particle too, as the linter finds a rendering (a substring of the summary). A form mined as a
+    word's opening syllables ("으로", "하여" open few words) may end countless others."""
+    found = set()
+    for run in HANGUL_RUN.findall(summary):
+        for start in range(len(run)):
+            for end in range(start + 1, min(len(run), start + MAX_SYLLABLES) + 1):
+                if run[start:end] in wanted:
+                    found.add(run[start:end])
+    return found
 
 
 def entries(path):
@@ -168,11 +186,11 @@ def main():
                 surface.setdefault(stem(english), collections.Counter())[english] += 1
             words = {stem(w) for w in title_words(title)}
             if words and summary:
-                pairs.append((words, korean_forms(summary), title_words(title)))
+                pairs.append((words, korean_forms(summary), title_words(title), summary))
     n = len(pairs)
 
     word_df, form_df = collections.Counter(), collections.Counter()
-    for words, forms, raw in pairs:
+    for words, forms, raw, _ in pairs:
         word_df.update(words)
         form_df.update(forms)
         for w in sorted(raw):
@@ -181,7 +199,7 @@ def main():
     # A form in half the summaries cannot be rare outside any word's papers.
     useful_forms = {k for k, c in form_df.items() if MIN_PAIR <= c <= n / 2}
     together = collections.Counter()
-    for words, forms, _ in pairs:
+    for words, forms, _, _ in pairs:
         kept = forms & useful_forms
         for w in words & common_words:
             for k in kept:
@@ -203,13 +221,33 @@ def main():
         scored[w].append((score, k, coverage, background))
         best_for_form[k] = max(best_for_form[k], score)
 
+    # Each candidate form's summaries as the linter matches it, anywhere in the text: overall
+    # (written_df) and beside a title word (written_with).
+    candidates = collections.defaultdict(set)  # word stem -> its candidate forms
+    for w, ranked in scored.items():
+        candidates[w].update(k for _, k, _, _ in ranked)
+    for w, forms in glossed.items():
+        candidates[w].update(forms)
+    wanted = set().union(*candidates.values()) if candidates else set()
+    written_df, written_with = collections.Counter(), collections.Counter()
+    for words, _, _, summary in pairs:
+        written = written_forms(summary, wanted)
+        written_df.update(written)
+        for w in words:
+            written_with.update((w, k) for k in written & candidates.get(w, set()))
+
+    def written_elsewhere(w, k):
+        """P(form anywhere in a summary | word not in its title)."""
+        return (written_df[k] - written_with[(w, k)]) / max(1, n - word_df[w])
+
     print("# Korean renderings of English title words, mined by rules/mine_lexicon.py; do not edit.")
     left_out = (f" (the days of {args.exclude_split} left out)" if args.exclude_split
                 else " (every day of the corpus)")
     print("# Source: l-yohai/daily_papers_ko (CC BY-NC 4.0), "
           f"{days} days, {n} title/summary pairs{left_out}.")
     print(f"# Kept: G2 >= {MIN_G2}, P(form|word) >= {MIN_COVERAGE}, "
-          f"P(form|not word) <= {MAX_BACKGROUND}, at most {MAX_FORMS} forms a word.")
+          f"P(form|not word) <= {MAX_BACKGROUND} ({WRITTEN_MAX_BACKGROUND} written anywhere), "
+          f"at most {MAX_FORMS} forms a word.")
     print("# word\tforms\ttitles with the word\tbest G2 (or gloss: from glosses only)")
     written = 0
     for w in sorted(set(scored) | set(glossed)):
@@ -219,8 +257,8 @@ def main():
         for k, count in sorted(glossed[w].items(), key=lambda item: (-item[1], item[0])):
             if count < MIN_GLOSSES or count < GLOSS_SHARE * total_glosses:
                 continue
-            if form_df[k] > GLOSS_MAX_BACKGROUND * n or any(k.startswith(f) or f.startswith(k)
-                                                            for f in forms):
+            if written_df[k] > GLOSS_MAX_BACKGROUND * n or any(k.startswith(f) or f.startswith(k)
+                                                               for f in forms):
                 continue
             forms.append(k)
             if len(forms) == MAX_FORMS:
@@ -229,6 +267,8 @@ def main():
             if score * DOMINANCE < best_for_form[k] or score < SECONDARY * ranked[0][0]:
                 continue
             if len(forms) == MAX_FORMS or any(k.startswith(f) or f.startswith(k) for f in forms):
+                continue
+            if written_elsewhere(w, k) > WRITTEN_MAX_BACKGROUND:
                 continue
             forms.append(k)
         if forms:

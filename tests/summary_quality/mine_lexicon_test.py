@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Unit test of rules/mine_lexicon.py on a small synthetic corpus: a form that renders a title word
 is mined for it, a form that only co-occurs with another word is not, a form common to every
-summary is not mined at all, and a gloss renders the word right before it ("모델의 기억
+summary is not mined at all, nor one that opens words only beside the title word but sits inside
+words elsewhere (the linter finds a form anywhere), and a gloss renders the word right before it ("모델의 기억
 (memorization)": 기억, not 모델의)."""
 import pathlib
 import subprocess
@@ -26,10 +27,14 @@ def main():
             entries = [
                 ("Speech Separation with Tricks", "음성 분리를 합니다. 논문입니다."),
                 ("Robust Speech Models", "강건한 음성 모델입니다. 논문입니다."),
-                ("Table Parsing at Scale", "표 파싱을 다룹니다. 논문입니다."),
-                ("Graph Mining Revisited", "그래프 마이닝입니다. 논문입니다."),
+                ("Table Parsing at Scale", "표 파싱을 분석하여 다룹니다. 논문입니다."),
+                ("Graph Mining Revisited", "그래프를 정리하여 마이닝합니다. 논문입니다."),
                 ("Better Weather Forecasts", "날씨 예보를 합니다. 모델의 기억(memorization)도 "
                                              "봅니다. 논문입니다."),
+                # 하여 opens a word only in the summaries of titles with "gizmo", but ends words
+                # in the others: written anywhere, it would ground any summary.
+                ("Gizmo Assembly", "하여금 조립합니다. 논문입니다."),
+                ("Lattice Drawing", "분석하여 그립니다. 논문입니다."),
             ]
             path = corpus / "2024" / "01" / f"{day:02d}.md"
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -51,6 +56,9 @@ def main():
         failures.append(f"separation should be rendered 분리: {rows.get('separation')}")
     if any("논문" in forms for forms in rows.values()):
         failures.append("논문 is in every summary and must not render any word")
+    if any("하여" in forms for forms in rows.values()):
+        failures.append("하여 ends the words of other summaries and must not render any word: "
+                        f"{[word for word, forms in rows.items() if '하여' in forms]}")
     if rows.get("memorization") != ["기억"]:
         failures.append(f"memorization is glossed 기억: {rows.get('memorization')}")
     if not out.stdout.startswith("# Korean renderings"):
