@@ -14,13 +14,15 @@ def start(binary, clean):
     _binary, _clean = os.path.abspath(binary), clean
 
 
-def run(*args, stdin=None, cwd=None, env=None, user=None):
-    """Runs digestlint with args; returns (exit code, stdout, stderr), decoded."""
+def run(*args, stdin=None, cwd=None, env=None, user=None, raw=False):
+    """Runs digestlint with args; returns (exit code, stdout, stderr), decoded (stdout as bytes
+    when raw)."""
     command = [_binary, *args]
     if user is not None:  # as root, permissions mean nothing: drop to an unprivileged user
         command = ["setpriv", f"--reuid={user}", f"--regid={user}", "--clear-groups", *command]
     proc = subprocess.run(command, input=stdin, capture_output=True, cwd=cwd, timeout=120, env=env)
-    return proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace")
+    out = proc.stdout if raw else proc.stdout.decode("utf-8", "replace")
+    return proc.returncode, out, proc.stderr.decode("utf-8", "replace")
 
 
 def check(name, condition, detail=""):

@@ -57,6 +57,8 @@ def test_bad_input(tmp):
     empty = write(tmp, "empty.md", "")
     code, out, err = run("check", empty)
     check("empty file: not a digest", code == 0 and "note: skipped, not a digest" in err, out + err)
+    check("a skipped file is not called clean", "Nothing linted: 1 file skipped (not a digest)."
+          in out and "No problems" not in out, out)
     code, out, err = run("check", os.path.join(tmp, "nope.md"))
     check("missing file exits 2", code == 2 and "no such file" in err, err)
     emptydir = os.path.join(tmp, "emptydir")
@@ -85,6 +87,13 @@ def test_stdin_and_formats(tmp):
     code, out, _ = run("check", "--statistics", "-", stdin=text.encode())
     stats = out.split("Statistics:")[-1]
     check("--statistics counts per rule", "Statistics:" in out and "1  authors/placeholder" in stats, out)
+    # fixtures/summary/unrendered-title-words.md holds a title-mismatch note and a warning.
+    code, out, _ = run("check", "--statistics", "--no-cache",
+                       os.path.join(FIXTURES, "summary", "unrendered-title-words.md"))
+    rows = re.findall(r"^\s+(\d+)\s+summary/title-mismatch\s+(\w+)", out.split("Statistics:")[-1],
+                      re.M)
+    check("--statistics: a row per rule and severity", sorted(r[1] for r in rows) == ["note", "warning"],
+          out[-600:])
     out_path = os.path.join(tmp, "report.json")
     code, out, _ = run("check", "-", "--format", "json", "-o", out_path, stdin=text.encode())
     check("--output writes the report", code == 1 and out == "" and os.path.exists(out_path))
@@ -202,6 +211,67 @@ def test_fixes(tmp):
         check("--unsafe-fixes removes it", "Mina Park, +," not in f.read())
     leftovers = [n for n in os.listdir(tmp) if n.endswith(".tmp")]
     check("no temporary files left", not leftovers, str(leftovers))
+
+
+def test_fix_stdin_gives_back_the_buffer(tmp):
+    """`--fix -` is how editors fix: whatever happens, stdout is the text to replace the buffer
+    with."""
+    invalid = b"\xef\xbb\xbf" + clean_text().encode().replace("조석".encode(), b"\xc3\x28\xff", 1)
+    code, out, err = run("check", "--fix", "-", stdin=invalid, raw=True)
+    check("--fix -: invalid UTF-8 comes back byte for byte, BOM included", out == invalid,
+          err + repr(out[:80]))
+    project = os.path.join(tmp, "excluded")
+    os.mkdir(project)
+    write(project, ".digestlint.yaml", 'exclude: ["d.md"]\n')
+    text = digest_with([("Authors: Mina Park,", "Authors: Mina Park, ,")]).encode()
+    code, out, err = run("check", "--fix", "-", "--stdin-filename", "d.md", stdin=text, cwd=project,
+                         raw=True)
+    check("--fix -: a file the configuration excludes comes back unchanged", out == text,
+          err + repr(out[:80]))
+    for fmt in ("json", "sarif", "github"):
+        code, out, err = run("check", "--fix", "--format", fmt, "-", stdin=text)
+        check(f"--fix - with --format {fmt} and no -o is a usage error (2)",
+              code == 2 and "-o FILE" in err and out == "", err)
+    report = os.path.join(tmp, "report.json")
+    code, out, err = run("check", "--fix", "--format", "json", "-o", report, "-", stdin=text)
+    with open(report, encoding="utf-8") as f:
+        check("--fix - with -o writes the report there", "files" in json.load(f) and "Mina Park," in out)
+
+
+def test_user_mistakes(tmp):
+    """Rule packs and configurations that cannot do what their writer meant are told, not run."""
+    for pattern in ("x*", "^", "\\b", "a|x*"):
+        pack = write(tmp, "pack.yaml", "rules:\n  - id: team/empty\n    severity: warning\n"
+                     "    scope: section\n    kind: pattern\n"
+                     f"    params: {{pattern: '{pattern}'}}\n"
+                     "    message: \"m {match}\"\n    description: d\n")
+        code, out, err = run("check", "--rules", pack, CLEAN)
+        check(f"a pattern with empty matches inside text ({pattern}) is a config error (3)",
+              code == 3 and "pack.yaml:6:" in err and "empty text inside" in err, err)
+    loop = write(tmp, "loop.yaml", "rules:\n  - id: team/bang\n    severity: warning\n"
+                 "    scope: title\n    kind: pattern\n    params: {pattern: 'TideNet'}\n"
+                 "    message: \"m {match}\"\n    description: d\n"
+                 "    fix: {replace: 'TideNet!', safe: true}\n")
+    target = write(tmp, "loop.md", clean_text())
+    code, out, err = run("check", "--rules", loop, "--select", "team", "--fix", target)
+    check("a fix that never settles is warned about",
+          "did not settle in 10 rounds" in err, err)
+    project = os.path.join(tmp, "ignores")
+    os.mkdir(project)
+    write(project, ".digestlint.yaml", 'ignore:\n  - files: ["*.md"]\n    rules: [linkz]\n')
+    write(project, "d.md", clean_text())
+    code, out, err = run("check", "d.md", cwd=project)
+    check("an unknown rule under ignore: is a config error (3) with a suggestion",
+          code == 3 and ".digestlint.yaml:2:" in err and "'linkz'" in err and "'links'" in err, err)
+    code, _, err = run("check", "--timeout", "0", CLEAN)
+    check("--timeout 0: a usage error that says why", code == 2 and "above 0" in err
+          and len(err) < 200, err)
+    code, _, err = run("check", "--max-file-size", "-5", CLEAN)
+    check("--max-file-size -5: a usage error", code == 2 and "not a number of bytes" in err, err)
+    empty = write(tmp, "empty.json", "{}")
+    code, _, err = run("check", "--baseline", empty, CLEAN)
+    check("a JSON file that is no baseline says what a baseline holds",
+          code == 2 and "'findings'" in err and "json.exception" not in err, err)
 
 
 def test_profiles(tmp):
@@ -343,7 +413,8 @@ def test_timings(tmp):
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         for test in (test_exit_codes, test_bad_input, test_stdin_and_formats, test_config, test_suppressions,
-                     test_baseline, test_fixes, test_profiles, test_streamed_like_collected,
+                     test_baseline, test_fixes, test_fix_stdin_gives_back_the_buffer,
+                     test_user_mistakes, test_profiles, test_streamed_like_collected,
                      test_signals, test_timings):
             sub = os.path.join(tmp, test.__name__)
             os.mkdir(sub)

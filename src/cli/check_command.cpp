@@ -142,12 +142,24 @@ std::optional<std::string> profile_note(const CheckOptions& options, const FileR
   return std::nullopt;
 }
 
+bool is_stdin_input(const CheckOptions& options) {
+  return std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end();
+}
+
+// `--fix -`: the text read from stdin goes back to stdout, fixed or not, for an editor replaces
+// its buffer with what it gets.
+bool echoes_stdin(const CheckOptions& options, const SourceFile& source) {
+  return options.fix && !options.diff && source.path() == options.input.stdin_filename &&
+         is_stdin_input(options);
+}
+
 // `exclude`/`extend-exclude` globs of the file's configuration drop it before anything runs.
 void drop_excluded(const CheckOptions& options, RuleCatalog& catalog, Inputs& inputs) {
   std::erase_if(inputs.sources, [&](const std::shared_ptr<const SourceFile>& source) {
     const bool excluded = catalog.for_file(source->path()).config.excludes(source->path());
     if (excluded && options.verbose)
       std::cerr << fmt::format("{}: note: excluded by the configuration\n", source->path());
+    if (excluded && echoes_stdin(options, *source)) std::cout << source->bytes();
     return excluded;
   });
 }
@@ -160,15 +172,6 @@ bool has_internal_errors(const FileResult& file) {
 bool has_internal_errors(const Report& report) {
   return std::any_of(report.files.begin(), report.files.end(),
                      [](const FileResult& file) { return has_internal_errors(file); });
-}
-
-bool is_stdin_input(const CheckOptions& options) {
-  return std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end();
-}
-
-std::string with_bom(const SourceFile& source) {
-  return source.has_bom() ? "\xEF\xBB\xBF" + std::string(source.text())
-                          : std::string(source.text());
 }
 
 std::unique_ptr<ReportWriter> report_writer(const CheckOptions& options, const Report& report,
@@ -193,23 +196,28 @@ std::pair<Inputs, bool> apply_fixes_to_inputs(const CheckOptions& options, RuleC
   const FixOptions fix_options{options.unsafe_fixes};
   bool changed = false;
   for (auto& source : inputs.sources) {
-    const bool from_stdin =
-        source->path() == options.input.stdin_filename && is_stdin_input(options);
+    const bool echoed = echoes_stdin(options, *source);
     if (!source->encoding_errors().empty()) {
       std::cerr << fmt::format("{}: note: not fixed: the file is not valid UTF-8\n",
                                source->path());
-      if (from_stdin && !options.diff) std::cout << source->text();
+      if (echoed) std::cout << source->bytes();
       continue;
     }
     const FixOutcome outcome =
         fix_until_stable(engine_for(options, catalog, *source), *source, fix_options);
     changed = changed || outcome.changed();
+    if (!outcome.settled) {
+      std::cerr << fmt::format(
+          "{}: warning: the fixes did not settle in {} rounds: a fix keeps re-creating what it "
+          "fixes (see which rule with --diff)\n",
+          source->path(), fix_options.max_iterations);
+    }
     if (options.diff) {
       if (outcome.changed())
-        std::cout << unified_diff(source->path(), with_bom(*source), outcome.bytes);
+        std::cout << unified_diff(source->path(), source->bytes(), outcome.bytes);
       continue;
     }
-    if (from_stdin) {
+    if (echoed) {
       std::cout << outcome.bytes;
     } else if (outcome.changed()) {
       if (const std::string error = write_atomically(source->path(), outcome.bytes);
@@ -381,6 +389,16 @@ RuleCatalog& catalog_until_exit(const RuleOptions& options) {
 }  // namespace
 
 int run_check(const CheckOptions& options) {
+  // With `-` and --fix, stdout carries the fixed text and the report goes to stderr, among the
+  // notes, where JSON or SARIF could not be parsed.
+  if (options.fix && !options.diff && is_stdin_input(options) && options.output_path.empty() &&
+      options.format != "human") {
+    std::cerr << fmt::format(
+        "error: --fix with - writes the fixed text to stdout: write the {} report to a file "
+        "with -o FILE\n",
+        options.format);
+    return kExitUsage;
+  }
   RuleCatalog& catalog = catalog_until_exit(options.rules);
   std::optional<OnlineRun> online_run;
   try {

@@ -66,6 +66,17 @@ void prepare_heap() {
   }
 }
 
+// A number of bytes: digits only, for "-5" would wrap around to no limit at all (and
+// CLI::NonNegativeNumber says "not in range 0.000000 to" a number of 309 digits).
+const CLI::Validator kByteCount(
+    [](std::string& value) -> std::string {
+      const bool digits = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) {
+        return c >= '0' && c <= '9';
+      });
+      return digits ? std::string() : fmt::format("'{}' is not a number of bytes", value);
+    },
+    "BYTES");
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -90,8 +101,9 @@ int main(int argc, char** argv) {
   check_command->add_option("--stdin-filename", check.input.stdin_filename,
                             "Path to report for - (stdin)");
   check_command->add_option("--jobs,-j", check.jobs, "Files linted in parallel (default: cores)");
-  check_command->add_option("--max-file-size", check.input.max_file_size,
-                            "Skip larger files, in bytes");
+  check_command
+      ->add_option("--max-file-size", check.input.max_file_size, "Skip larger files, in bytes")
+      ->check(kByteCount);
   check_command->add_option("--docs-url", check.docs_url, "Base URL of the rule docs in reports");
   check_command->add_flag("--quiet,-q", check.quiet, "Print only the summary line (human format)");
   check_command->add_flag("--statistics", check.statistics, "Print counts per rule");

@@ -2,23 +2,41 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+#include <cstdlib>
 #include <iostream>
 
 #include "online/curl_library.hpp"
 #include "online/session.hpp"
 
 namespace digestlint {
+namespace {
+
+// A number of seconds above 0: CLI::PositiveNumber said "not in range 0.000000 to" a number of
+// 309 digits.
+const CLI::Validator kPositiveSeconds(
+    [](std::string& value) -> std::string {
+      char* end = nullptr;
+      const double seconds = std::strtod(value.c_str(), &end);
+      if (end == value.c_str() || *end != '\0' || !(seconds > 0) || !std::isfinite(seconds)) {
+        return fmt::format("'{}' is not a number of seconds above 0", value);
+      }
+      return {};
+    },
+    "SECONDS");
+
+}  // namespace
 
 void add_online_options(CLI::App& command, OnlineCliOptions& options) {
   online::OnlineOptions& settings = options.settings;
   command.add_flag("--online", settings.enabled,
                    "Also check links and arXiv records over the network (docs/online.md)");
   command.add_option("--timeout", settings.timeout_seconds, "Seconds per request (--online)")
-      ->check(CLI::PositiveNumber);
+      ->check(kPositiveSeconds);
   command
       .add_option("--deadline", settings.deadline_seconds,
                   "Seconds for the whole online phase; what is left is unreachable (default 300)")
-      ->check(CLI::PositiveNumber);
+      ->check(kPositiveSeconds);
   command
       .add_option("--arxiv-delay", settings.arxiv_delay_seconds,
                   "Seconds between arXiv API requests (--online, default 3)")

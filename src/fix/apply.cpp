@@ -57,11 +57,15 @@ FixOutcome fix_until_stable(const Engine& engine, const SourceFile& source,
                             const FixOptions& options) {
   FixOutcome outcome;
   std::string text(source.text());
+  outcome.settled = false;
   for (int round = 0; round < options.max_iterations; ++round) {
     const auto current =
         std::make_shared<const SourceFile>(source.path(), file_bytes(source, text));
     const int applied = apply_fixes(text, engine.lint(current).findings, options);
-    if (applied == 0) break;
+    if (applied == 0) {
+      outcome.settled = true;
+      break;
+    }
     outcome.applied += applied;
   }
   outcome.bytes = file_bytes(source, text);

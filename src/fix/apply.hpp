@@ -18,6 +18,9 @@ int apply_fixes(std::string& text, const std::vector<Finding>& findings, const F
 struct FixOutcome {
   std::string bytes;  // the fixed file, byte order mark restored
   int applied = 0;
+  // False when the last round allowed still applied fixes: a fix that re-creates what it fixes
+  // (a rule pack's `replace` that its own pattern matches again) never settles.
+  bool settled = true;
   bool changed() const { return applied > 0; }
 };
 

@@ -200,8 +200,23 @@ void SourceFile::replace_invalid_sequences(std::string& bytes) {
     } else {
       encoding_errors_.push_back({i, 1});
     }
+    replaced_bytes_.push_back(bytes[i]);
     bytes[i++] = '?';
   }
+}
+
+std::string SourceFile::bytes() const {
+  std::string bytes = has_bom_ ? "\xEF\xBB\xBF" : "";
+  bytes.reserve(bytes.size() + text_.size());
+  std::size_t copied = 0, replaced = 0;
+  for (const EncodingError& error : encoding_errors_) {
+    bytes.append(text_, copied, error.offset - copied);
+    bytes.append(replaced_bytes_, replaced, error.length);
+    copied = error.offset + error.length;
+    replaced += error.length;
+  }
+  bytes.append(text_, copied);
+  return bytes;
 }
 
 void SourceFile::index_lines() {

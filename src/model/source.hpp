@@ -55,6 +55,9 @@ class SourceFile {
   }
   bool has_bom() const { return has_bom_; }
   const std::vector<EncodingError>& encoding_errors() const { return encoding_errors_; }
+  // The bytes as read: the byte order mark and the invalid bytes back in place. What a fix that
+  // changes nothing gives back (an editor replaces its buffer with it).
+  std::string bytes() const;
 
   int line_count() const { return static_cast<int>(line_starts_.size()); }
   // Line text without its line terminator; line is 1-based.
@@ -68,6 +71,7 @@ class SourceFile {
   std::string text_;
   bool has_bom_ = false;
   std::vector<EncodingError> encoding_errors_;
+  std::string replaced_bytes_;  // the invalid bytes, in order: encoding_errors_ say where
   std::vector<std::size_t> line_starts_;
   // (byte offset, UTF-16 units from its line's start) every few hundred bytes of long lines,
   // so a position costs a bounded count however long the line: reporters ask one per finding.

@@ -137,7 +137,17 @@ TEST_CASE("validation sixteen bytes at a time agrees with decoding one sequence 
       for (std::size_t k = 0; k < error.length; ++k) reported.push_back(error.offset + k);
     }
     CHECK(reported == bad);
+    CHECK(source.bytes() == bytes);  // the invalid bytes put back where they were
   }
+}
+
+TEST_CASE("bytes() gives back the byte order mark and the invalid bytes as read") {
+  const std::string read = "\xEF\xBB\xBF## Daily\n\xC3\x28\xFF 조석\n\x80";
+  const SourceFile source("d.md", read);
+  REQUIRE(source.has_bom());
+  CHECK(source.text() == "## Daily\n?(? 조석\n?");
+  CHECK(source.bytes() == read);
+  CHECK(SourceFile("valid.md", "\xEF\xBB\xBFok").bytes() == "\xEF\xBB\xBFok");
 }
 
 TEST_CASE("decode_utf8's inline three-byte path agrees with decoding the sequence in full") {

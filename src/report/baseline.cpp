@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -20,7 +22,10 @@ std::string baseline_path(const Report& report, const SourceFile& source) {
 
 Baseline Baseline::load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(fmt::format("{}: error: cannot read the baseline", path));
+  if (!in) {
+    throw std::runtime_error(
+        fmt::format("{}: error: cannot read the baseline: {}", path, std::strerror(errno)));
+  }
   Baseline baseline;
   try {
     const auto document = nlohmann::json::parse(in);
@@ -29,9 +34,14 @@ Baseline Baseline::load(const std::string& path) {
             .counts_[{finding.at("path").get<std::string>(), finding.at("rule").get<std::string>(),
                       finding.at("fingerprint").get<std::string>()}];
     }
-  } catch (const nlohmann::json::exception& e) {
+  } catch (const nlohmann::json::parse_error& e) {
     throw std::runtime_error(
-        fmt::format("{}: error: not a digestlint baseline: {}", path, e.what()));
+        fmt::format("{}: error: the baseline is not JSON (at byte {})", path, e.byte));
+  } catch (const nlohmann::json::exception&) {
+    throw std::runtime_error(fmt::format(
+        "{}: error: not a digestlint baseline: expected an object whose 'findings' list holds "
+        "a path, a rule and a fingerprint each, as --write-baseline writes it",
+        path));
   }
   return baseline;
 }

@@ -387,39 +387,51 @@ struct Tally {
   struct Row {
     int count = 0;
     int fixable = 0;
-    Severity severity = Severity::note;
   };
 
-  int files = 0;
+  int files = 0;    // linted: skipped ones not counted
+  int skipped = 0;  // not digests (a note on stderr says why)
   int files_with_findings = 0;
   int safe_fixes = 0;
   int unsafe_fixes = 0;
   report_detail::Counts counts;
-  std::map<std::string, Row, std::less<>> rows;  // by rule id
+  // By rule id and severity: a rule whose confidence bands make warnings and notes has a row of
+  // each, so the rows add up to the summary line.
+  std::map<std::pair<std::string, Severity>, Row> rows;
 
   void add(const FileResult& file) {
+    if (!file.skipped.empty()) {
+      ++skipped;
+      return;
+    }
     ++files;
     if (!file.findings.empty()) ++files_with_findings;
     report_detail::count_findings(file, counts);
     for (const Finding& finding : file.findings) {
       if (finding.fix) ++(finding.fix->safe ? safe_fixes : unsafe_fixes);
-      Row& row = rows[finding.rule_id];
+      Row& row = rows[{finding.rule_id, finding.severity}];
       ++row.count;
       if (finding.fix) ++row.fixable;
-      row.severity = std::max(row.severity, finding.severity);
     }
   }
 };
 
 std::string summary_line(const Tally& tally, int unread_inputs) {
   const report_detail::Counts& counts = tally.counts;
-  // "No problems" must not be said of inputs that were never read.
-  const std::string unread =
-      unread_inputs > 0 ? fmt::format("; {} failed (see above)", plural(unread_inputs, "input"))
-                        : std::string();
-  if (counts.total() == 0 && tally.files == 0 && unread_inputs > 0) {
-    return fmt::format("Nothing linted: {} failed (see above).", plural(unread_inputs, "input"));
+  // "No problems" must not be said of inputs that were never read, nor of files no rule ran
+  // on: a file whose headings all went wrong is skipped as not a digest.
+  std::vector<std::string> not_linted;
+  if (unread_inputs > 0)
+    not_linted.push_back(fmt::format("{} failed (see above)", plural(unread_inputs, "input")));
+  if (tally.skipped > 0) {
+    not_linted.push_back(fmt::format("{} skipped (not {})", plural(tally.skipped, "file"),
+                                     tally.skipped == 1 ? "a digest" : "digests"));
   }
+  if (counts.total() == 0 && tally.files == 0 && !not_linted.empty()) {
+    return fmt::format("Nothing linted: {}.", fmt::join(not_linted, "; "));
+  }
+  const std::string unread =
+      not_linted.empty() ? std::string() : fmt::format("; {}", fmt::join(not_linted, "; "));
   if (counts.total() == 0) {
     return fmt::format("No problems found in {}{}.", plural(tally.files, "file"), unread);
   }
@@ -443,20 +455,22 @@ std::string summary_line(const Tally& tally, int unread_inputs) {
 }
 
 void write_statistics(std::ostream& out, const Style& style, const Tally& tally) {
-  std::vector<std::pair<std::string, Tally::Row>> sorted(tally.rows.begin(), tally.rows.end());
+  std::vector<std::pair<std::pair<std::string, Severity>, Tally::Row>> sorted(tally.rows.begin(),
+                                                                              tally.rows.end());
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const auto& a, const auto& b) { return a.second.count > b.second.count; });
   std::size_t id_width = 4;
   int count_width = 1;
-  for (const auto& [id, row] : sorted) {
-    id_width = std::max(id_width, id.size());
+  for (const auto& [key, row] : sorted) {
+    id_width = std::max(id_width, key.first.size());
     count_width = std::max(count_width, digits(row.count));
   }
   out << style.bold("Statistics:") << '\n';
-  for (const auto& [id, row] : sorted) {
+  for (const auto& [key, row] : sorted) {
+    const auto& [id, severity] = key;
     std::string line =
         fmt::format("  {:>{}}  {:<{}}  {}", row.count, count_width, id, id_width,
-                    style.severity(row.severity, fmt::format("{:<7}", to_string(row.severity))));
+                    style.severity(severity, fmt::format("{:<7}", to_string(severity))));
     if (row.fixable > 0) line += fmt::format("  ({} fixable)", row.fixable);
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << '\n';

@@ -205,16 +205,20 @@ void merge_param(RuleSpec& spec, const YAML::Node& key, const YAML::Node& value,
 }  // namespace
 
 void Config::check_selectors(const std::vector<RuleSpec>& specs) const {
-  // Not a structured binding: clang 14 cannot capture one in a lambda.
-  for (const auto& rule : rules) {
-    const std::string& selector = rule.first;
+  // `section`: the configuration's key that names the selector, for the message.
+  const auto check = [&](const std::string& selector, const YamlLocation& where,
+                         std::string_view section) {
     const bool known = std::any_of(specs.begin(), specs.end(),
                                    [&](const RuleSpec& s) { return selects(selector, s.id); });
     if (!known) {
-      throw RuleError(rule.second.where,
-                      fmt::format("'rules' names '{}', which matches no rule{}", selector,
-                                  did_you_mean(selector, selector_names(specs))));
+      throw RuleError(where, fmt::format("'{}' names '{}', which matches no rule{}", section,
+                                         selector, did_you_mean(selector, selector_names(specs))));
     }
+  };
+  for (const auto& [selector, settings] : rules) check(selector, settings.where, "rules");
+  // A misspelt rule there would ignore nothing without a word.
+  for (const IgnoreEntry& ignore : ignores) {
+    for (const std::string& selector : ignore.rules) check(selector, ignore.where, "ignore");
   }
 }
 

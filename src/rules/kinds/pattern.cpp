@@ -1,4 +1,5 @@
 // kind: pattern — an expression that must not match in the scope; one finding per match.
+#include <string_view>
 #include <utility>
 
 #include "rules/kinds/declarative_fix.hpp"
@@ -9,13 +10,35 @@
 namespace digestlint {
 namespace {
 
+// Whether the expression has an empty match in a non-empty text: `^$` (an empty target) has
+// none, while `x*` has one at every position.
+bool matches_empty_inside_text(const RE2& re) {
+  for (const std::string_view probe : {"ab", "a b"}) {
+    const re2::StringPiece text(probe.data(), probe.size());
+    re2::StringPiece match;
+    for (std::size_t at = 0; at <= probe.size(); ++at) {
+      if (re.Match(text, at, probe.size(), RE2::UNANCHORED, &match, 1) && match.empty()) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 class PatternKind final : public ScopedAnalyzer {
  public:
   explicit PatternKind(const RuleSpec& rule)
       : ScopedAnalyzer(rule),
         pattern_(compile_param_regex(Params(rule), "pattern")),
         first_only_(Params(rule).boolean("first-only", false)),
-        fix_(rule, *pattern_) {}
+        fix_(rule, *pattern_) {
+    if (matches_empty_inside_text(*pattern_)) {
+      Params(rule).fail("pattern",
+                        "the expression matches an empty text inside a target (as `x*`, `^` or "
+                        "`\\b` do), so it would report nothing there or everywhere: make it match "
+                        "at least one character, or anchor an empty match at both ends (`^$`)");
+    }
+  }
 
   const RE2* screened_pattern() const override { return pattern_.get(); }
 
@@ -25,6 +48,9 @@ class PatternKind final : public ScopedAnalyzer {
     bool reported = false;
     for_each_match(
         *pattern_, target.text, [&](std::size_t begin, std::size_t end, const auto& groups) {
+          // An empty match marks a place, not text that should not be there, unless the target
+          // itself is empty (`^$`: an empty author name).
+          if (begin == end && !target.text.empty()) return;
           if (first_only_ && std::exchange(reported, true)) return;
           context.sink.report(target.to_source(begin, end),
                               {{"match", std::string(target.text.substr(begin, end - begin))}},
