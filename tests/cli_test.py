@@ -59,6 +59,10 @@ def test_bad_input(tmp):
     check("empty file: not a digest", code == 0 and "note: skipped, not a digest" in err, out + err)
     check("a skipped file is not called clean", "Nothing linted: 1 file skipped (not a digest)."
           in out and "No problems" not in out, out)
+    code, out, err = run("check", empty, CLEAN, os.path.join(tmp, "missing.md"))
+    check("the summary line counts linted, failed and skipped files apart",
+          "No problems found in 1 file; 1 input failed (see above); 1 file skipped (not a digest)."
+          in out, out)
     code, out, err = run("check", os.path.join(tmp, "nope.md"))
     check("missing file exits 2", code == 2 and "no such file" in err, err)
     emptydir = os.path.join(tmp, "emptydir")
@@ -228,6 +232,10 @@ def test_fix_stdin_gives_back_the_buffer(tmp):
                          raw=True)
     check("--fix -: a file the configuration excludes comes back unchanged", out == text,
           err + repr(out[:80]))
+    write(project, "d.md", text.decode())
+    code, out, err = run("check", "d.md", cwd=project)
+    check("every file excluded: nothing linted, not 'no problems in 0 files'",
+          code == 0 and out.strip() == "Nothing linted.", out + err)
     for fmt in ("json", "sarif", "github"):
         code, out, err = run("check", "--fix", "--format", fmt, "-", stdin=text)
         check(f"--fix - with --format {fmt} and no -o is a usage error (2)",
@@ -235,12 +243,14 @@ def test_fix_stdin_gives_back_the_buffer(tmp):
     report = os.path.join(tmp, "report.json")
     code, out, err = run("check", "--fix", "--format", "json", "-o", report, "-", stdin=text)
     with open(report, encoding="utf-8") as f:
-        check("--fix - with -o writes the report there", "files" in json.load(f) and "Mina Park," in out)
+        check("--fix - with -o writes the report there and the fixed text to stdout",
+              code in (0, 1) and "files" in json.load(f) and "Mina Park, ," not in out
+              and "Mina Park," in out, err)
 
 
 def test_user_mistakes(tmp):
     """Rule packs and configurations that cannot do what their writer meant are told, not run."""
-    for pattern in ("x*", "^", "\\b", "a|x*"):
+    for pattern in ("x*", "^", "\\b", "a|x*", "(?m)^$"):
         pack = write(tmp, "pack.yaml", "rules:\n  - id: team/empty\n    severity: warning\n"
                      "    scope: section\n    kind: pattern\n"
                      f"    params: {{pattern: '{pattern}'}}\n"
@@ -262,9 +272,12 @@ def test_user_mistakes(tmp):
     write(project, "d.md", clean_text())
     code, out, err = run("check", "d.md", cwd=project)
     check("an unknown rule under ignore: is a config error (3) with a suggestion",
-          code == 3 and ".digestlint.yaml:2:" in err and "'linkz'" in err and "'links'" in err, err)
+          code == 3 and ".digestlint.yaml:3:" in err and "'linkz'" in err and "'links'" in err, err)
     code, _, err = run("check", "--timeout", "0", CLEAN)
-    check("--timeout 0: a usage error that says why", code == 2 and "above 0" in err
+    check("--timeout 0: a usage error that says why", code == 2 and "seconds from" in err
+          and len(err) < 200, err)
+    code, _, err = run("check", "--arxiv-delay", "-1", CLEAN)
+    check("--arxiv-delay -1: a usage error that says why", code == 2 and "seconds from 0" in err
           and len(err) < 200, err)
     code, _, err = run("check", "--max-file-size", "-5", CLEAN)
     check("--max-file-size -5: a usage error", code == 2 and "not a number of bytes" in err, err)

@@ -208,8 +208,8 @@ std::pair<Inputs, bool> apply_fixes_to_inputs(const CheckOptions& options, RuleC
     changed = changed || outcome.changed();
     if (!outcome.settled) {
       std::cerr << fmt::format(
-          "{}: warning: the fixes did not settle in {} rounds: a fix keeps re-creating what it "
-          "fixes (see which rule with --diff)\n",
+          "{}: warning: the fixes did not settle in {} rounds: a fix may keep re-creating what "
+          "it fixes\n",
           source->path(), fix_options.max_iterations);
     }
     if (options.diff) {

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
 #include <cstdlib>
 #include <iostream>
 
@@ -12,18 +11,21 @@
 namespace digestlint {
 namespace {
 
-// A number of seconds above 0: CLI::PositiveNumber said "not in range 0.000000 to" a number of
-// 309 digits.
-const CLI::Validator kPositiveSeconds(
-    [](std::string& value) -> std::string {
-      char* end = nullptr;
-      const double seconds = std::strtod(value.c_str(), &end);
-      if (end == value.c_str() || *end != '\0' || !(seconds > 0) || !std::isfinite(seconds)) {
-        return fmt::format("'{}' is not a number of seconds above 0", value);
-      }
-      return {};
-    },
-    "SECONDS");
+// A number of seconds from `minimum` to a day: CLI::PositiveNumber said "not in range 0.000000
+// to" a number of 309 digits, and a timeout under a millisecond became 0 ms, which curl takes
+// for no timeout at all.
+CLI::Validator seconds_at_least(double minimum) {
+  return CLI::Validator(
+      [minimum](std::string& value) -> std::string {
+        char* end = nullptr;
+        const double seconds = std::strtod(value.c_str(), &end);
+        if (end == value.c_str() || *end != '\0' || !(seconds >= minimum) || seconds > 86400) {
+          return fmt::format("'{}' is not a number of seconds from {} to 86400", value, minimum);
+        }
+        return {};
+      },
+      "SECONDS");
+}
 
 }  // namespace
 
@@ -32,15 +34,15 @@ void add_online_options(CLI::App& command, OnlineCliOptions& options) {
   command.add_flag("--online", settings.enabled,
                    "Also check links and arXiv records over the network (docs/online.md)");
   command.add_option("--timeout", settings.timeout_seconds, "Seconds per request (--online)")
-      ->check(kPositiveSeconds);
+      ->check(seconds_at_least(0.001));
   command
       .add_option("--deadline", settings.deadline_seconds,
                   "Seconds for the whole online phase; what is left is unreachable (default 300)")
-      ->check(kPositiveSeconds);
+      ->check(seconds_at_least(0.001));
   command
       .add_option("--arxiv-delay", settings.arxiv_delay_seconds,
                   "Seconds between arXiv API requests (--online, default 3)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(seconds_at_least(0));
   command.add_option("--arxiv-api", settings.arxiv_api, "arXiv API endpoint (--online)");
   command
       .add_option("--remap", options.remaps,

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -21,6 +22,11 @@ std::string baseline_path(const Report& report, const SourceFile& source) {
 }  // namespace
 
 Baseline Baseline::load(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    throw std::runtime_error(
+        fmt::format("{}: error: cannot read the baseline: it is a directory", path));
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw std::runtime_error(
@@ -36,7 +42,9 @@ Baseline Baseline::load(const std::string& path) {
     }
   } catch (const nlohmann::json::parse_error& e) {
     throw std::runtime_error(
-        fmt::format("{}: error: the baseline is not JSON (at byte {})", path, e.byte));
+        e.byte <= 1
+            ? fmt::format("{}: error: the baseline is empty or not JSON", path)
+            : fmt::format("{}: error: the baseline is not JSON (at byte {})", path, e.byte));
   } catch (const nlohmann::json::exception&) {
     throw std::runtime_error(fmt::format(
         "{}: error: not a digestlint baseline: expected an object whose 'findings' list holds "

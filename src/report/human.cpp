@@ -400,12 +400,14 @@ struct Tally {
   std::map<std::pair<std::string, Severity>, Row> rows;
 
   void add(const FileResult& file) {
+    // A skipped file may still hold findings (a rule's internal error): they are counted, the
+    // file is not.
     if (!file.skipped.empty()) {
       ++skipped;
-      return;
+    } else {
+      ++files;
+      if (!file.findings.empty()) ++files_with_findings;
     }
-    ++files;
-    if (!file.findings.empty()) ++files_with_findings;
     report_detail::count_findings(file, counts);
     for (const Finding& finding : file.findings) {
       if (finding.fix) ++(finding.fix->safe ? safe_fixes : unsafe_fixes);
@@ -427,13 +429,15 @@ std::string summary_line(const Tally& tally, int unread_inputs) {
     not_linted.push_back(fmt::format("{} skipped (not {})", plural(tally.skipped, "file"),
                                      tally.skipped == 1 ? "a digest" : "digests"));
   }
-  if (counts.total() == 0 && tally.files == 0 && !not_linted.empty()) {
+  if (counts.total() == 0 && tally.files == 0) {
+    // Every file excluded by the configuration, say: "no problems in 0 files" would sound clean.
+    if (not_linted.empty()) return "Nothing linted.";
     return fmt::format("Nothing linted: {}.", fmt::join(not_linted, "; "));
   }
-  const std::string unread =
+  const std::string aside =
       not_linted.empty() ? std::string() : fmt::format("; {}", fmt::join(not_linted, "; "));
   if (counts.total() == 0) {
-    return fmt::format("No problems found in {}{}.", plural(tally.files, "file"), unread);
+    return fmt::format("No problems found in {}{}.", plural(tally.files, "file"), aside);
   }
   std::vector<std::string> parts;
   if (counts.of(Severity::error) > 0) parts.push_back(plural(counts.of(Severity::error), "error"));
@@ -451,14 +455,16 @@ std::string summary_line(const Tally& tally, int unread_inputs) {
   } else if (tally.unsafe_fixes > 0) {
     line += fmt::format(" ({} fixable with --unsafe-fixes)", tally.unsafe_fixes);
   }
-  return line + unread + ".";
+  return line + aside + ".";
 }
 
 void write_statistics(std::ostream& out, const Style& style, const Tally& tally) {
   std::vector<std::pair<std::pair<std::string, Severity>, Tally::Row>> sorted(tally.rows.begin(),
                                                                               tally.rows.end());
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const auto& a, const auto& b) { return a.second.count > b.second.count; });
+  // By count, then the graver severity first, then by id (the map's order).
+  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+    return std::tie(b.second.count, b.first.second) < std::tie(a.second.count, a.first.second);
+  });
   std::size_t id_width = 4;
   int count_width = 1;
   for (const auto& [key, row] : sorted) {

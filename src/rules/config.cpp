@@ -155,7 +155,10 @@ Config parse_config(const std::string& text, const std::string& path) {
           fail(config, entry, "each ignore entry needs 'files'");
         IgnoreEntry ignore{
             string_list(config, entry["files"], "files"), {}, location_of(path, entry["files"])};
-        if (entry["rules"]) ignore.rules = string_list(config, entry["rules"], "rules");
+        if (entry["rules"]) {
+          ignore.rules = string_list(config, entry["rules"], "rules");
+          ignore.rules_where = location_of(path, entry["rules"]);
+        }
         config.ignores.push_back(std::move(ignore));
       }
     } else if (key == "profiles") {
@@ -218,7 +221,7 @@ void Config::check_selectors(const std::vector<RuleSpec>& specs) const {
   for (const auto& [selector, settings] : rules) check(selector, settings.where, "rules");
   // A misspelt rule there would ignore nothing without a word.
   for (const IgnoreEntry& ignore : ignores) {
-    for (const std::string& selector : ignore.rules) check(selector, ignore.where, "ignore");
+    for (const std::string& selector : ignore.rules) check(selector, ignore.rules_where, "ignore");
   }
 }
 

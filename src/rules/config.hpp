@@ -38,6 +38,7 @@ struct IgnoreEntry {
   std::vector<std::string> globs;
   std::vector<std::string> rules;  // empty: every rule
   YamlLocation where = {};         // its `files:`
+  YamlLocation rules_where = {};   // its `rules:`, for errors about unknown names
 };
 
 struct ProfilePin {

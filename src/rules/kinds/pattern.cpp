@@ -13,7 +13,9 @@ namespace {
 // Whether the expression has an empty match in a non-empty text: `^$` (an empty target) has
 // none, while `x*` has one at every position.
 bool matches_empty_inside_text(const RE2& re) {
-  for (const std::string_view probe : {"ab", "a b"}) {
+  // Words, a space, an empty line between two, punctuation at both ends: where `(?m)^$`, `\b`
+  // and `\B$` find an empty match.
+  for (const std::string_view probe : {"ab", "a b", "a\n\nb", "(a)."}) {
     const re2::StringPiece text(probe.data(), probe.size());
     re2::StringPiece match;
     for (std::size_t at = 0; at <= probe.size(); ++at) {
@@ -33,10 +35,12 @@ class PatternKind final : public ScopedAnalyzer {
         first_only_(Params(rule).boolean("first-only", false)),
         fix_(rule, *pattern_) {
     if (matches_empty_inside_text(*pattern_)) {
-      Params(rule).fail("pattern",
-                        "the expression matches an empty text inside a target (as `x*`, `^` or "
-                        "`\\b` do), so it would report nothing there or everywhere: make it match "
-                        "at least one character, or anchor an empty match at both ends (`^$`)");
+      Params(rule).fail(
+          "pattern",
+          "the expression matches an empty text inside a target (as `x*`, `^` or `\\b` "
+          "do), so it would report an empty match at every such place: make it "
+          "match at least one character, or anchor an empty match at both ends "
+          "(`^$`)");
     }
   }
 
@@ -48,9 +52,6 @@ class PatternKind final : public ScopedAnalyzer {
     bool reported = false;
     for_each_match(
         *pattern_, target.text, [&](std::size_t begin, std::size_t end, const auto& groups) {
-          // An empty match marks a place, not text that should not be there, unless the target
-          // itself is empty (`^$`: an empty author name).
-          if (begin == end && !target.text.empty()) return;
           if (first_only_ && std::exchange(reported, true)) return;
           context.sink.report(target.to_source(begin, end),
                               {{"match", std::string(target.text.substr(begin, end - begin))}},
