@@ -232,6 +232,13 @@ def test_fix_stdin_gives_back_the_buffer(tmp):
                          raw=True)
     check("--fix -: a file the configuration excludes comes back unchanged", out == text,
           err + repr(out[:80]))
+    same_name = write(tmp, "d.md", text.decode())
+    code, out, err = run("check", "--fix", "-", same_name, "--stdin-filename", same_name,
+                         stdin=text, raw=True)
+    with open(same_name, encoding="utf-8") as f:
+        check("--fix - beside a file of --stdin-filename's name: stdin comes back once, the file is fixed",
+              out.count(b"### [") == text.count(b"### [") and b"Mina Park, ," not in out
+              and "Mina Park, ," not in f.read(), err + repr(out[-200:]))
     write(project, "d.md", text.decode())
     code, out, err = run("check", "d.md", cwd=project)
     check("every file excluded: nothing linted, not 'no problems in 0 files'",

@@ -62,11 +62,9 @@ ContentHash content_hash(std::string_view bytes) {
 }
 
 ContentHash content_hash(const SourceFile& source) {
-  const ContentHash text = source.has_bom()
-                               ? content_hash("\xEF\xBB\xBF" + std::string(source.text()))
-                               : content_hash(source.text());
-  if (source.encoding_errors().empty()) return text;
-  return Hasher().add(text).add("bytes replaced").finish();
+  // Its text is its bytes, unless a BOM was stripped or invalid bytes were replaced.
+  if (!source.has_bom() && source.encoding_errors().empty()) return content_hash(source.text());
+  return content_hash(source.bytes());
 }
 
 CacheKeys cache_keys(const ContentHash& settings, std::string_view path, const ContentHash& content,

@@ -40,9 +40,8 @@ ContentHash cache_settings(const ContentHash& rules_fingerprint, bool inline_con
 
 // A file's bytes as its keys see them: as read, a BOM included.
 ContentHash content_hash(std::string_view bytes);
-// The same for a file already indexed: equal to its bytes' hash when they are valid UTF-8. A file
-// whose invalid bytes were replaced hashes apart from every byte string: its text (with '?' for
-// them) may be another file's bytes, whose entry is not its result.
+// The same for a file already indexed: the hash of the bytes it was read from (SourceFile::bytes),
+// not of its text, which (with '?' for invalid bytes) may be another file's bytes.
 ContentHash content_hash(const SourceFile& source);
 
 // A file's two keys: its result's, and its own analyzers' findings' (keyed without the run).

@@ -148,9 +148,9 @@ bool is_stdin_input(const CheckOptions& options) {
 
 // `--fix -`: the text read from stdin goes back to stdout, fixed or not, for an editor replaces
 // its buffer with what it gets.
-bool echoes_stdin(const CheckOptions& options, const SourceFile& source) {
-  return options.fix && !options.diff && source.path() == options.input.stdin_filename &&
-         is_stdin_input(options);
+bool echoes_stdin(const CheckOptions& options, const Inputs& inputs,
+                  const std::shared_ptr<const SourceFile>& source) {
+  return options.fix && !options.diff && source == inputs.from_stdin;
 }
 
 // `exclude`/`extend-exclude` globs of the file's configuration drop it before anything runs.
@@ -159,7 +159,7 @@ void drop_excluded(const CheckOptions& options, RuleCatalog& catalog, Inputs& in
     const bool excluded = catalog.for_file(source->path()).config.excludes(source->path());
     if (excluded && options.verbose)
       std::cerr << fmt::format("{}: note: excluded by the configuration\n", source->path());
-    if (excluded && echoes_stdin(options, *source)) std::cout << source->bytes();
+    if (excluded && echoes_stdin(options, inputs, source)) std::cout << source->bytes();
     return excluded;
   });
 }
@@ -196,7 +196,7 @@ std::pair<Inputs, bool> apply_fixes_to_inputs(const CheckOptions& options, RuleC
   const FixOptions fix_options{options.unsafe_fixes};
   bool changed = false;
   for (auto& source : inputs.sources) {
-    const bool echoed = echoes_stdin(options, *source);
+    const bool echoed = echoes_stdin(options, inputs, source);
     if (!source->encoding_errors().empty()) {
       std::cerr << fmt::format("{}: note: not fixed: the file is not valid UTF-8\n",
                                source->path());

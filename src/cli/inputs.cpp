@@ -214,11 +214,13 @@ Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& op
                    unsigned jobs) {
   Inputs inputs;
   std::vector<InputBytes> texts;  // in input order
+  std::optional<std::size_t> stdin_text;
   for (const ListedInput& listed : list_inputs(paths, options)) {
     InputBytes read = read_input(listed, options);
     if (read.error) {
       inputs.errors.push_back(std::move(*read.error));
     } else {
+      if (listed.from_stdin) stdin_text = texts.size();
       texts.push_back(std::move(read));
     }
   }
@@ -229,6 +231,7 @@ Inputs read_inputs(const std::vector<std::string>& paths, const InputOptions& op
     inputs.sources[i] =
         std::make_shared<const SourceFile>(std::move(texts[i].path), std::move(texts[i].bytes));
   });
+  if (stdin_text) inputs.from_stdin = inputs.sources[*stdin_text];
   return inputs;
 }
 

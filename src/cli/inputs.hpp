@@ -19,6 +19,9 @@ struct InputError {
 struct Inputs {
   std::vector<std::shared_ptr<const SourceFile>> sources;
   std::vector<InputError> errors;
+  // The one of `sources` read from stdin, if any: its path is --stdin-filename, which a file
+  // may also have.
+  std::shared_ptr<const SourceFile> from_stdin;
 };
 
 struct InputOptions {

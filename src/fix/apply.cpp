@@ -12,10 +12,8 @@
 namespace digestlint {
 namespace {
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
 std::string file_bytes(const SourceFile& source, const std::string& text) {
-  return source.has_bom() ? std::string(kBom) + text : text;
+  return source.has_bom() ? std::string(kByteOrderMark) + text : text;
 }
 
 }  // namespace

@@ -178,10 +178,9 @@ SourceFile::SourceFile(std::string path, std::string bytes, KnownValid) : path_(
 }
 
 void SourceFile::strip_bom(std::string& bytes) {
-  constexpr std::string_view bom = "\xEF\xBB\xBF";
-  if (std::string_view(bytes).starts_with(bom)) {
+  if (std::string_view(bytes).starts_with(kByteOrderMark)) {
     has_bom_ = true;
-    bytes.erase(0, bom.size());
+    bytes.erase(0, kByteOrderMark.size());
   }
 }
 
@@ -206,7 +205,7 @@ void SourceFile::replace_invalid_sequences(std::string& bytes) {
 }
 
 std::string SourceFile::bytes() const {
-  std::string bytes = has_bom_ ? "\xEF\xBB\xBF" : "";
+  std::string bytes(has_bom_ ? kByteOrderMark : "");
   bytes.reserve(bytes.size() + text_.size());
   std::size_t copied = 0, replaced = 0;
   for (const EncodingError& error : encoding_errors_) {

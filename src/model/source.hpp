@@ -25,6 +25,9 @@ struct Position {
   int utf16_column = 1;
 };
 
+// The UTF-8 byte order mark, which SourceFile strips from the text and remembers.
+inline constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
 // An undecodable byte sequence found while reading; its bytes were replaced by '?' one for one,
 // so every offset still points at the same place in the original file.
 struct EncodingError {
