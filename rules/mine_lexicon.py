@@ -240,6 +240,11 @@ def main():
         """P(form anywhere in a summary | word not in its title)."""
         return (written_df[k] - written_with[(w, k)]) / max(1, n - word_df[w])
 
+    # Out of the ranking, so that neither the later forms' threshold nor the G2 printed reads one.
+    for w, ranked in scored.items():
+        ranked[:] = [item for item in ranked
+                     if written_elsewhere(w, item[1]) <= WRITTEN_MAX_BACKGROUND]
+
     print("# Korean renderings of English title words, mined by rules/mine_lexicon.py; do not edit.")
     left_out = (f" (the days of {args.exclude_split} left out)" if args.exclude_split
                 else " (every day of the corpus)")
@@ -267,8 +272,6 @@ def main():
             if score * DOMINANCE < best_for_form[k] or score < SECONDARY * ranked[0][0]:
                 continue
             if len(forms) == MAX_FORMS or any(k.startswith(f) or f.startswith(k) for f in forms):
-                continue
-            if written_elsewhere(w, k) > WRITTEN_MAX_BACKGROUND:
                 continue
             forms.append(k)
         if forms:
