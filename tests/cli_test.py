@@ -271,8 +271,8 @@ def test_user_mistakes(tmp):
                  "    fix: {replace: 'TideNet!', safe: true}\n")
     target = write(tmp, "loop.md", clean_text())
     code, out, err = run("check", "--rules", loop, "--select", "team", "--fix", target)
-    check("a fix that never settles is warned about",
-          "did not settle in 10 rounds" in err, err)
+    check("a fix that never settles is warned about, by its rule",
+          "did not settle in 10 rounds: the fixes of team/bang still applied" in err, err)
     project = os.path.join(tmp, "ignores")
     os.mkdir(project)
     write(project, ".digestlint.yaml", 'ignore:\n  - files: ["*.md"]\n    rules: [linkz]\n')

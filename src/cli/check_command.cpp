@@ -208,9 +208,9 @@ std::pair<Inputs, bool> apply_fixes_to_inputs(const CheckOptions& options, RuleC
     changed = changed || outcome.changed();
     if (!outcome.settled) {
       std::cerr << fmt::format(
-          "{}: warning: the fixes did not settle in {} rounds: a fix may keep re-creating what "
-          "it fixes\n",
-          source->path(), fix_options.max_iterations);
+          "{}: warning: the fixes did not settle in {} rounds: the fixes of {} still applied in "
+          "the last; a fix may keep re-creating what it fixes (see it with --diff)\n",
+          source->path(), fix_options.max_iterations, fmt::join(outcome.unsettled_rules, ", "));
     }
     if (options.diff) {
       if (outcome.changed())

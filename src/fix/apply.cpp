@@ -18,23 +18,27 @@ std::string file_bytes(const SourceFile& source, const std::string& text) {
 
 }  // namespace
 
-int apply_fixes(std::string& text, const std::vector<Finding>& findings,
-                const FixOptions& options) {
-  std::vector<const Fix*> fixes;
+int apply_fixes(std::string& text, const std::vector<Finding>& findings, const FixOptions& options,
+                std::vector<std::string>* applied_rules) {
+  std::vector<const Finding*> fixes;
   for (const Finding& finding : findings) {
     if (finding.fix && (finding.fix->safe || options.unsafe) &&
         finding.fix->span.end <= text.size()) {
-      fixes.push_back(&*finding.fix);
+      fixes.push_back(&finding);
     }
   }
-  std::sort(fixes.begin(), fixes.end(), [](const Fix* a, const Fix* b) {
-    return std::tie(a->span.begin, a->span.end) < std::tie(b->span.begin, b->span.end);
+  std::sort(fixes.begin(), fixes.end(), [](const Finding* a, const Finding* b) {
+    return std::tie(a->fix->span.begin, a->fix->span.end) <
+           std::tie(b->fix->span.begin, b->fix->span.end);
   });
   std::vector<const Fix*> chosen;
-  for (const Fix* fix : fixes) {
+  for (const Finding* finding : fixes) {
+    const Fix* fix = &*finding->fix;
     const bool overlaps = !chosen.empty() && fix->span.begin < chosen.back()->span.end;
     const bool duplicate = !chosen.empty() && fix->span == chosen.back()->span;
-    if (!overlaps && !duplicate) chosen.push_back(fix);
+    if (overlaps || duplicate) continue;
+    chosen.push_back(fix);
+    if (applied_rules) applied_rules->push_back(finding->rule_id);
   }
   // One pass from the start into a new text: replacing in place would move the rest of the text
   // for every fix, quadratic in a file with a fix on each of its lines.
@@ -59,13 +63,19 @@ FixOutcome fix_until_stable(const Engine& engine, const SourceFile& source,
   for (int round = 0; round < options.max_iterations; ++round) {
     const auto current =
         std::make_shared<const SourceFile>(source.path(), file_bytes(source, text));
-    const int applied = apply_fixes(text, engine.lint(current).findings, options);
+    outcome.unsettled_rules.clear();
+    const int applied =
+        apply_fixes(text, engine.lint(current).findings, options, &outcome.unsettled_rules);
     if (applied == 0) {
       outcome.settled = true;
       break;
     }
     outcome.applied += applied;
   }
+  std::sort(outcome.unsettled_rules.begin(), outcome.unsettled_rules.end());
+  outcome.unsettled_rules.erase(
+      std::unique(outcome.unsettled_rules.begin(), outcome.unsettled_rules.end()),
+      outcome.unsettled_rules.end());
   outcome.bytes = file_bytes(source, text);
   return outcome;
 }

@@ -12,8 +12,10 @@ struct FixOptions {
 };
 
 // Applies the fixes of the findings to text: only each fix's own span changes; a fix that
-// overlaps one already taken waits for the next round. Returns how many were applied.
-int apply_fixes(std::string& text, const std::vector<Finding>& findings, const FixOptions& options);
+// overlaps one already taken waits for the next round. Returns how many were applied; their rules
+// are added to `applied_rules` when given.
+int apply_fixes(std::string& text, const std::vector<Finding>& findings, const FixOptions& options,
+                std::vector<std::string>* applied_rules = nullptr);
 
 struct FixOutcome {
   std::string bytes;  // the fixed file, byte order mark restored
@@ -21,6 +23,8 @@ struct FixOutcome {
   // False when the last round allowed still applied fixes: a fix that re-creates what it fixes
   // (a rule pack's `replace` that its own pattern matches again) never settles.
   bool settled = true;
+  // When it did not settle: the rules whose fixes the last round applied, sorted, each once.
+  std::vector<std::string> unsettled_rules;
   bool changed() const { return applied > 0; }
 };
 

@@ -45,6 +45,18 @@ TEST_CASE("apply_fixes: unsafe fixes need the option; overlapping fixes wait a r
   CHECK(text == "QdZf");
 }
 
+TEST_CASE("apply_fixes: tells the rules of the fixes it applied, not of those that wait") {
+  std::string text = "abcdef";
+  Finding first = with_fix(0, 3, "X"), overlapping = with_fix(2, 4, "Y"),
+          last = with_fix(4, 5, "Z");
+  first.rule_id = "a/first";
+  overlapping.rule_id = "a/waits";
+  last.rule_id = "a/last";
+  std::vector<std::string> rules;
+  CHECK(apply_fixes(text, {last, overlapping, first}, {}, &rules) == 2);
+  CHECK(rules == std::vector<std::string>{"a/first", "a/last"});
+}
+
 TEST_CASE("apply_fixes: a fix past the end of the text is ignored, not a crash") {
   std::string text = "short";
   CHECK(apply_fixes(text, {with_fix(3, 99, "")}, {}) == 0);
