@@ -280,6 +280,18 @@ def test_user_mistakes(tmp):
     code, out, err = run("check", "d.md", cwd=project)
     check("an unknown rule under ignore: is a config error (3) with a suggestion",
           code == 3 and ".digestlint.yaml:3:" in err and "'linkz'" in err and "'links'" in err, err)
+    nested = os.path.join(tmp, "nested")
+    os.makedirs(os.path.join(nested, "digests", "sub"))
+    write(nested, ".digestlint.yaml", 'exclude: ["digests/d.md"]\n')
+    write(os.path.join(nested, "digests"), "d.md", clean_text())
+    code, out, err = run("check", "digests/../digests/d.md", cwd=nested)
+    check("a path through '..' meets the configuration's globs as the file it names",
+          code == 0 and "Nothing linted" in out + err, out + err)
+    write(os.path.join(nested, "digests", "sub"), "e.md", clean_text())
+    os.symlink("nowhere", os.path.join(nested, "digests", "sub", ".digestlint.yaml"))
+    code, out, err = run("check", "digests/sub/e.md", cwd=nested)
+    check("a dangling .digestlint.yaml is a config error (3), not a fall back to the parent's",
+          code == 3 and "sub/.digestlint.yaml" in err, out + err)
     code, _, err = run("check", "--timeout", "0", CLEAN)
     check("--timeout 0: a usage error that says why", code == 2 and "seconds from" in err
           and len(err) < 200, err)

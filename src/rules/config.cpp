@@ -121,6 +121,11 @@ bool selects(std::string_view selector, std::string_view rule_id) {
          rule_id[selector.size()] == '/';
 }
 
+namespace {
+const std::vector<std::string> kConfigKeys = {"packs",   "rules",          "ignore", "profiles",
+                                              "exclude", "extend-exclude", "online"};
+}  // namespace
+
 Config load_config(const std::string& path) {
   return parse_config(read_yaml_file(path, "configuration").text, path);
 }
@@ -128,11 +133,14 @@ Config load_config(const std::string& path) {
 Config parse_config(const std::string& text, const std::string& path) {
   Config config;
   config.path = path;
-  config.directory = fs::absolute(fs::path(path)).parent_path().string();
+  config.directory = fs::absolute(fs::path(path)).lexically_normal().parent_path().string();
   config.text = text;
   const YAML::Node root = load_yaml(text, path);
   if (root.IsNull()) return config;
-  if (!root.IsMap()) fail(config, root, "the configuration must be a map (packs, rules, ignore)");
+  if (!root.IsMap()) {
+    fail(config, root,
+         fmt::format("the configuration must be a map (of {})", fmt::join(kConfigKeys, ", ")));
+  }
   for (const auto& item : root) {
     const std::string key = item.first.Scalar();
     if (key == "packs") {
@@ -179,11 +187,8 @@ Config parse_config(const std::string& text, const std::string& path) {
         fail(config, item.second, "'online' must be true or false");
     } else {
       fail(config, item.first,
-           fmt::format("unknown key '{}' (expected packs, rules, ignore, profiles, exclude, "
-                       "extend-exclude, online){}",
-                       key,
-                       did_you_mean(key, {"packs", "rules", "ignore", "profiles", "exclude",
-                                          "extend-exclude", "online"})));
+           fmt::format("unknown key '{}' (expected {}){}", key, fmt::join(kConfigKeys, ", "),
+                       did_you_mean(key, kConfigKeys)));
     }
   }
   return config;
@@ -330,10 +335,14 @@ std::vector<std::string> Config::unmatched_ignore_warnings() const {
 
 std::optional<std::string> find_config(const std::string& file_path) {
   std::error_code error;
-  fs::path directory = fs::absolute(fs::path(file_path), error).parent_path();
+  // Normal, so that the globs of the configuration found for "digests/../digests/d.md" see
+  // the file as "digests/d.md".
+  fs::path directory = fs::absolute(fs::path(file_path), error).lexically_normal().parent_path();
   while (!directory.empty()) {
     const fs::path candidate = directory / ".digestlint.yaml";
-    if (fs::is_regular_file(candidate, error)) return candidate.string();
+    // Anything by that name is the configuration: a directory or a dangling link is then an
+    // error to report when it is read, not a reason to fall back to a parent's configuration.
+    if (fs::exists(fs::symlink_status(candidate, error))) return candidate.string();
     if (directory == directory.parent_path()) break;
     directory = directory.parent_path();
   }
