@@ -292,6 +292,19 @@ def test_user_mistakes(tmp):
     code, out, err = run("check", "digests/sub/e.md", cwd=nested)
     check("a dangling .digestlint.yaml is a config error (3), not a fall back to the parent's",
           code == 3 and "sub/.digestlint.yaml" in err, out + err)
+    team = os.path.join(nested, "digests", "team")
+    os.mkdir(team)
+    write(team, ".digestlint.yaml", "packs: [style.yaml]\n")
+    write(team, "style.yaml", "rules:\n  - id: style/quill\n    severity: warning\n"
+          "    scope: summary\n    kind: phrase-list\n    params: {phrases: [Quill]}\n"
+          "    message: m\n    description: d\n")
+    write(team, "t.md", clean_text())
+    code, out, err = run("check", "--select", "style", "digests/team/t.md", cwd=nested)
+    check("--select names a rule of a subdirectory's pack, run from the root",
+          code == 0 and "matches no rule" not in err, out + err)
+    code, out, err = run("check", "--select", "stile", "digests/team/t.md", cwd=nested)
+    check("--select naming no rule of any configuration is still a config error (3)",
+          code == 3 and "'stile' matches no rule" in err, out + err)
     code, _, err = run("check", "--timeout", "0", CLEAN)
     check("--timeout 0: a usage error that says why", code == 2 and "seconds from" in err
           and len(err) < 200, err)

@@ -426,6 +426,7 @@ int run_check(const CheckOptions& options) {
   bool fixes_pending = false;
   try {
     drop_excluded(options, catalog, inputs);
+    catalog.check_selectors();
     if (options.fix || options.diff) {
       std::tie(inputs, fixes_pending) = apply_fixes_to_inputs(options, catalog, std::move(inputs));
     }

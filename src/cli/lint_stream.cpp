@@ -191,6 +191,7 @@ class Pipeline {
       if (added) found->second = &catalog_.for_file(inputs[i].path);
       compiled_[i] = found->second;
     }
+    catalog_.check_selectors();
     if (options_.cache) plan(inputs);
     const std::size_t window = kFilesPerJob * std::max(1u, options_.jobs);
     std::deque<std::unique_ptr<Pending>> in_flight;

@@ -16,6 +16,7 @@ int run_rules(const RuleOptions& options, const std::string& format) {
   RuleCatalog catalog(options);
   try {
     const RuleSet& rules = catalog.for_file("").rules;
+    catalog.check_selectors();
     for (const RuleSpec& spec : rules.specs) {
       if (!catalog.selected(spec.id)) continue;
       if (format == "ids") {
@@ -36,6 +37,7 @@ int run_explain(const RuleOptions& options, const std::string& rule_id) {
   RuleCatalog catalog(options);
   try {
     const RuleSet& rules = catalog.for_file("").rules;
+    catalog.check_selectors();
     const RuleSpec* spec = rules.find_any(rule_id);
     if (!spec) {
       std::cerr << fmt::format("error: no rule '{}'{} (see `digestlint rules`)\n", rule_id,
@@ -63,6 +65,7 @@ int run_docs(const RuleOptions& options, const std::string& directory, bool chec
   std::vector<std::pair<fs::path, std::string>> pages;
   try {
     const RuleSet& rules = catalog.for_file("").rules;
+    catalog.check_selectors();
     for (const RuleSpec& spec : rules.specs) {
       pages.emplace_back(fs::path(directory) / spec.category() / (spec.name() + ".md"),
                          rule_markdown(spec));

@@ -41,6 +41,7 @@ int run_signals(const SignalsOptions& options) {
         continue;
       }
       const RuleSet& rules = catalog.for_file(read.path).rules;
+      catalog.check_selectors();
       const RuleSpec* spec = summary_rule(rules);
       if (!spec) {
         std::cerr << "error: the rule packs have no summary rule (summary/title-mismatch)\n";

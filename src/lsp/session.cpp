@@ -482,6 +482,7 @@ Session::RulesFor Session::rules_for(const std::string& path) {
   }
   try {
     const RuleCatalog::Compiled& compiled = catalog_->for_file(path);
+    catalog_->check_selectors();
     // On this thread, where the rules were compiled, rather than on the lint worker (see
     // Analyzer::warm_up); once built, this costs nothing.
     Engine(compiled.rules, compiled.filter).warm_up(path);

@@ -18,14 +18,19 @@ bool any_selects(const std::vector<std::string>& selectors, std::string_view id)
                      [&](const std::string& s) { return selects(s, id); });
 }
 
-void check_selectors(const std::vector<std::string>& selectors, const std::vector<RuleSpec>& specs,
-                     std::string_view option) {
+// The selectors that name none of the specs, each with the error to give if no configuration
+// of the run has a rule of that name.
+void add_unmatched(const std::vector<std::string>& selectors, const std::vector<RuleSpec>& specs,
+                   std::string_view option,
+                   std::vector<std::pair<std::string, RuleError>>& unmatched) {
   for (const std::string& selector : selectors) {
     if (std::none_of(specs.begin(), specs.end(),
                      [&](const RuleSpec& s) { return selects(selector, s.id); })) {
-      throw RuleError({std::string(option), 0, 0},
-                      fmt::format("'{}' matches no rule{} (see `digestlint rules`)", selector,
-                                  did_you_mean(selector, selector_names(specs))));
+      unmatched.emplace_back(
+          selector,
+          RuleError({std::string(option), 0, 0},
+                    fmt::format("'{}' matches no rule{} (see `digestlint rules`)", selector,
+                                did_you_mean(selector, selector_names(specs)))));
     }
   }
 }
@@ -103,8 +108,8 @@ const RuleCatalog::Compiled& RuleCatalog::for_file(const std::string& path) {
   for (const std::string& pack : options_.packs) packs.push_back(read_pack(pack));
   compiled->fingerprint = fingerprint_of(options_, compiled->config, packs);
   std::vector<RuleSpec> specs = load_rule_specs(packs);
-  check_selectors(options_.select, specs, "--select");
-  check_selectors(options_.ignore, specs, "--ignore");
+  add_unmatched(options_.select, specs, "--select", compiled->unmatched_selectors);
+  add_unmatched(options_.ignore, specs, "--ignore", compiled->unmatched_selectors);
   compiled->rules = compile_rules(compiled->config.apply(std::move(specs)));
   compiled->rules.profiles = load_profiles(packs);
   compiled->rules.pinned_profile = pins_of(options_, compiled->config, compiled->rules.profiles);
@@ -117,6 +122,18 @@ const RuleCatalog::Compiled& RuleCatalog::for_file(const std::string& path) {
   };
   slot = std::move(compiled);
   return *slot;
+}
+
+void RuleCatalog::check_selectors() const {
+  if (by_config_.empty()) return;
+  for (const auto& [selector, error] : by_config_.begin()->second->unmatched_selectors) {
+    const bool matched_elsewhere = std::any_of(by_config_.begin(), by_config_.end(), [&](auto& c) {
+      const auto& unmatched = c.second->unmatched_selectors;
+      return std::none_of(unmatched.begin(), unmatched.end(),
+                          [&](const auto& u) { return u.first == selector; });
+    });
+    if (!matched_elsewhere) throw error;
+  }
 }
 
 std::vector<std::string> RuleCatalog::warnings() const {

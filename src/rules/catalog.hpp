@@ -7,6 +7,7 @@
 #include "cache/content_hash.hpp"
 #include "rules/config.hpp"
 #include "rules/engine.hpp"
+#include "rules/params.hpp"
 
 namespace digestlint {
 
@@ -34,6 +35,9 @@ class RuleCatalog {
     RuleSet rules;
     RuleFilter filter;                  // --select/--ignore and the config's per-file ignores
     std::vector<std::string> warnings;  // for stderr: options that have no effect here
+    // --select/--ignore selectors that name none of these rules, each with its error
+    // (RuleCatalog::check_selectors).
+    std::vector<std::pair<std::string, RuleError>> unmatched_selectors;
     // Everything the rules' results depend on besides the file: the packs' and configuration's
     // bytes and the rule options. Part of the result cache's keys.
     ContentHash fingerprint;
@@ -44,6 +48,10 @@ class RuleCatalog {
   // The rules that apply to a file (or to the working directory for an empty path).
   // Throws RuleError for invalid packs or configuration.
   const Compiled& for_file(const std::string& path);
+  // Throws RuleError for a --select/--ignore selector that names no rule of any configuration
+  // loaded so far. Packs differ from one configuration to the next ("style/…" may come from a
+  // subdirectory's), so a selector is checked against them all, once the run's are loaded.
+  void check_selectors() const;
   bool selected(std::string_view rule_id) const { return options_.selects(rule_id); }
   // Every configuration's warnings so far, each once.
   std::vector<std::string> warnings() const;
