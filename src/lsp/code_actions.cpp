@@ -17,8 +17,36 @@ bool kind_wanted(const std::vector<std::string>& only, std::string_view kind) {
   });
 }
 
+// Whether an edit may begin or end at `offset`: on a code point's first byte, and not between
+// the "\r" and "\n" of a line break.
+bool edit_boundary(std::string_view text, std::size_t offset) {
+  if (offset == 0 || offset >= text.size()) return true;
+  if ((static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) return false;
+  return !(text[offset] == '\n' && text[offset - 1] == '\r');
+}
+
+// The fix as the smallest edit: the text it keeps at both ends of its span is left out. A
+// pattern's fix may rewrite what it keeps (a CRLF line's "\r" after trailing spaces), and an
+// editor, which places no position between "\r" and "\n", would then write it twice.
 json text_edit(const SourceFile& source, const Fix& fix) {
-  return {{"range", to_json(to_range(source, fix.span))}, {"newText", fix.replacement}};
+  const std::string_view text = source.text();
+  Span span = fix.span;
+  std::string_view replacement = fix.replacement;
+  const std::string_view old_text = source.slice(span);
+  std::size_t prefix = 0;
+  while (prefix < old_text.size() && prefix < replacement.size() &&
+         old_text[prefix] == replacement[prefix])
+    ++prefix;
+  while (prefix > 0 && !edit_boundary(text, span.begin + prefix)) --prefix;
+  std::size_t suffix = 0;
+  const std::size_t room = std::min(old_text.size(), replacement.size()) - prefix;
+  while (suffix < room &&
+         old_text[old_text.size() - 1 - suffix] == replacement[replacement.size() - 1 - suffix])
+    ++suffix;
+  while (suffix > 0 && !edit_boundary(text, span.end - suffix)) --suffix;
+  span = {span.begin + prefix, span.end - suffix};
+  replacement = replacement.substr(prefix, replacement.size() - prefix - suffix);
+  return {{"range", to_json(to_range(source, span))}, {"newText", std::string(replacement)}};
 }
 
 std::string shorten(std::string_view text) {

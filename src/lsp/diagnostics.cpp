@@ -17,7 +17,12 @@ TextPosition to_text_position(Position p, bool has_bom) {
 }  // namespace
 
 TextRange to_range(const SourceFile& source, Span span) {
+  const std::string_view text = source.text();
   const auto convert = [&](std::size_t offset) {
+    // Between the "\r" and "\n" of a line break is no position in LSP: the line ends before
+    // the "\r" (a span of a CRLF line's end would otherwise run a unit past it).
+    if (offset > 0 && offset < text.size() && text[offset] == '\n' && text[offset - 1] == '\r')
+      --offset;
     return to_text_position(source.position(offset), source.has_bom());
   };
   return {convert(span.begin), convert(std::max(span.begin, span.end))};

@@ -19,6 +19,39 @@ Span span_of(const std::string& needle) {
   return {at, at + needle.size()};
 }
 
+TEST_CASE("a fix that rewrites a CRLF line's \\r is edited without it") {
+  // "ab  \r\n": the trailing-whitespace pattern takes "  \r" and writes back "\r". An editor
+  // places no position between "\r" and "\n", so an edit up to the "\n" would write "\r" twice.
+  const std::string text = "# T\r\nab  \r\n가\r\n";
+  const SourceFile source("d.md", text);
+  const std::size_t spaces = text.find("  \r");
+  const Span span{spaces, spaces + 3};
+  const std::vector<Finding> findings{{"text/trailing-whitespace",
+                                       Severity::note,
+                                       "m",
+                                       "",
+                                       span,
+                                       Fix{span, "\r", true, "remove trailing whitespace"},
+                                       {}}};
+  const json actions = code_actions(source, "u", findings, {{1, 0}, {1, 4}}, {"quickfix"});
+  REQUIRE(actions.size() == 1);
+  const json edit = actions[0]["edit"]["changes"]["u"][0];
+  CHECK(edit["range"] == json::parse(R"({"start":{"line":1,"character":2},
+                                         "end":{"line":1,"character":4}})"));
+  CHECK(edit["newText"] == "");
+  // The diagnostic ends where the line does, before the "\r".
+  CHECK(to_range(source, span).end.character == 4);
+  // Kept text is never cut inside a code point: "가" and "각" share their first two bytes.
+  const std::size_t ga = text.find("가");
+  const Span syllable{ga, ga + 3};
+  const std::vector<Finding> hangul{
+      {"x/y", Severity::note, "m", "", syllable, Fix{syllable, "각", true, ""}, {}}};
+  const json hangul_edit = code_actions(source, "u", hangul, {{2, 0}, {2, 1}},
+                                        {"quickfix"})[0]["edit"]["changes"]["u"][0];
+  CHECK(hangul_edit["newText"] == "각");
+  CHECK(hangul_edit["range"]["end"]["character"] == 1);
+}
+
 }  // namespace
 
 TEST_CASE("spans become UTF-16 ranges") {
