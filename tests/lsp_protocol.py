@@ -340,6 +340,13 @@ def run(binary, fixture, work):
     params = client.diagnostics(uri)
     check(codes(params) == [], "text rules off by config: %r" % codes(params))
 
+    # A file the configuration excludes is not linted, as on the command line.
+    with open(config, "w") as f:
+        f.write('exclude: ["2024 11 05 *.md"]\n')
+    client.notify("textDocument/didSave", {"textDocument": {"uri": file_uri(config)}})
+    params = client.diagnostics(uri)
+    check(params["diagnostics"] == [], "excluded file: %r" % codes(params))
+
     # A broken config: an error message, and the default rules keep working.
     with open(config, "w") as f:
         f.write("rules:\n  nosuch/rule: off\n")

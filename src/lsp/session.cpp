@@ -483,6 +483,10 @@ Session::RulesFor Session::rules_for(const std::string& path) {
   try {
     const RuleCatalog::Compiled& compiled = catalog_->for_file(path);
     catalog_->check_selectors();
+    // A file the configuration excludes is not linted, in the editor as on the command line.
+    if (!path.empty() && compiled.config.excludes(path)) {
+      return {catalog_, &compiled.rules, [](std::string_view, const RuleSpec&) { return false; }};
+    }
     // On this thread, where the rules were compiled, rather than on the lint worker (see
     // Analyzer::warm_up); once built, this costs nothing.
     Engine(compiled.rules, compiled.filter).warm_up(path);
