@@ -385,9 +385,9 @@ json too_large_diagnostic(std::size_t size) {
            {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}}},
           {"severity", 3},
           {"source", "digestlint"},
-          {"message", fmt::format("not linted: the document is {:.1f} MiB, above the editor's "
-                                  "{:.1f} MiB limit (run `digestlint check` on the file)",
-                                  size / kMiB, Session::kMaxDocumentBytes / kMiB)}};
+          {"message", fmt::format("not linted: the document is {} bytes ({:.1f} MiB), above the "
+                                  "editor's limit of {} bytes (run `digestlint check` on the file)",
+                                  size, size / kMiB, Session::kMaxDocumentBytes)}};
 }
 
 }  // namespace
