@@ -21,6 +21,53 @@ bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+constexpr std::string_view kLengthHeader = "Content-Length:";
+
+bool starts_with_length_header(std::string_view text) {
+  return text.size() >= kLengthHeader.size() &&
+         iequals(text.substr(0, kLengthHeader.size()), kLengthHeader);
+}
+
+// Where a "Content-Length:" header starts inside a line of garbage (a body that ran into the next
+// frame's headers), or npos.
+std::size_t length_header_in(std::string_view line) {
+  for (std::size_t at = line.find(':'); at != std::string_view::npos; at = line.find(':', at + 1)) {
+    if (at + 1 >= kLengthHeader.size()) {
+      const std::size_t start = at + 1 - kLengthHeader.size();
+      if (start > 0 && starts_with_length_header(line.substr(start))) return start;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Where a body holds a "Content-Length:" header outside its JSON strings, or npos: valid JSON has
+// none (outside its strings only JSON tokens may stand), so the body ran into the next frame.
+// Searched for as clients write it (either case), which valid bodies almost never hold: only then
+// are the strings before it told apart.
+std::size_t length_header_in_body(std::string_view body) {
+  std::size_t found = std::string_view::npos;
+  for (const std::string_view spelling : {kLengthHeader, std::string_view("content-length:")}) {
+    found = std::min(found, body.find(spelling));
+  }
+  if (found == std::string_view::npos) return found;
+  bool in_string = false;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (i >= found && starts_with_length_header(body.substr(i))) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 bool FrameReader::fill() {
@@ -44,6 +91,7 @@ std::optional<std::string> FrameReader::read_line() {
     const std::size_t newline = buffer_.find('\n', position_ + searched);
     if (newline != std::string::npos) {
       std::string line = buffer_.substr(position_, newline - position_);
+      line_bytes_ = newline + 1 - position_;
       position_ = newline + 1;
       if (!line.empty() && line.back() == '\r') line.pop_back();
       return line;
@@ -66,6 +114,13 @@ Frame FrameReader::next() {
     if (line->empty()) {
       if (!any_header) continue;  // stray blank lines between frames
       break;
+    }
+    // The rest of a frame whose headers were unusable (its body, of unknown length) or whose
+    // body was shorter than it said runs into the next frame's headers: read on from there, so
+    // that one broken message does not put every later one out of step.
+    if (const std::size_t header = length_header_in(*line); header != std::string::npos) {
+      position_ -= line_bytes_ - header;
+      return {Frame::Status::bad_header, {}, "bytes before a Content-Length header"};
     }
     any_header = true;
     const std::size_t colon = line->find(':');
@@ -104,6 +159,10 @@ Frame FrameReader::read_body(std::size_t length) {
     const std::size_t n = read_some_(body.data() + filled, length - filled);
     if (n == 0) return {Frame::Status::bad_header, {}, "end of input inside a message body"};
     filled += n;
+  }
+  if (const std::size_t next = length_header_in_body(body); next != std::string::npos) {
+    buffer_.insert(position_, body, next);
+    return {Frame::Status::bad_header, {}, "a message body shorter than its Content-Length"};
   }
   return {Frame::Status::message, std::move(body), {}};
 }

@@ -16,8 +16,9 @@ struct Frame {
 };
 
 // Reads frames from a byte source. Tolerates bare "\n" line ends and unknown headers; a frame
-// whose headers are unusable is reported as bad_header and skipped, so one broken message does
-// not stop the server.
+// whose headers are unusable, or whose body runs into the next frame's headers, is reported as
+// bad_header and skipped, and reading goes on at the next "Content-Length:" header, so one broken
+// message does not stop the server or put the later ones out of step.
 class FrameReader {
  public:
   // Reads up to n bytes into buffer; returns 0 at end of input (or on a read error).
@@ -37,6 +38,7 @@ class FrameReader {
   ReadSome read_some_;
   std::string buffer_;
   std::size_t position_ = 0;
+  std::size_t line_bytes_ = 0;  // of the last line read, with its line end
 };
 
 // The frame for a message body.

@@ -85,6 +85,32 @@ TEST_CASE("a frame with bad headers is skipped and reading goes on") {
   CHECK(good.body == "{}");
 }
 
+TEST_CASE("after a broken frame with a body, reading gets back in step at the next header") {
+  const std::string good = frame("{\"id\":1}");
+  // A body shorter than its Content-Length runs into the next frame.
+  FrameReader short_body = reader_over("Content-Length: 30\r\n\r\n{\"a\":1}" + good + good, 7);
+  const Frame cut = short_body.next();
+  CHECK(cut.status == Frame::Status::bad_header);
+  CHECK(cut.error.find("shorter") != std::string::npos);
+  CHECK(short_body.next().body == "{\"id\":1}");
+  CHECK(short_body.next().body == "{\"id\":1}");
+  CHECK(short_body.next().status == Frame::Status::end);
+  // Headers without a usable length: their body is read as a line up to the next header.
+  for (const std::string headers :
+       {"Content-Type: x\r\n\r\n", "Content-Length: 99999999999999999\r\n\r\n"}) {
+    FrameReader reader = reader_over(headers + "{\"a\":1}" + good + good, 5);
+    CHECK(reader.next().status == Frame::Status::bad_header);
+    CHECK(reader.next().status == Frame::Status::bad_header);  // the body before the header
+    CHECK(reader.next().body == "{\"id\":1}");
+    CHECK(reader.next().body == "{\"id\":1}");
+    CHECK(reader.next().status == Frame::Status::end);
+  }
+  // A valid body may hold the words, inside a string: it is no header line.
+  const std::string quoted = "{\"text\":\"Content-Length: 5\"}";
+  FrameReader inside = reader_over(frame(quoted), 3);
+  CHECK(inside.next().body == quoted);
+}
+
 TEST_CASE("end of input inside a frame") {
   FrameReader truncated = reader_over("Content-Length: 10\r\n\r\n{\"a\"", 4);
   CHECK(truncated.next().status == Frame::Status::bad_header);
