@@ -265,6 +265,22 @@ def test_user_mistakes(tmp):
         code, out, err = run("check", "--rules", pack, CLEAN)
         check(f"a pattern with empty matches inside text ({pattern}) is a config error (3)",
               code == 3 and "pack.yaml:6:" in err and "empty text inside" in err, err)
+    for phrases, regex in (('[""]', "false"), ("['hype', 'a*']", "true"), ("['^']", "true")):
+        pack = write(tmp, "phrases.yaml", "rules:\n  - id: team/empty\n    severity: warning\n"
+                     "    scope: section\n    kind: phrase-list\n"
+                     f"    params: {{phrases: {phrases}, regex: {regex}}}\n"
+                     "    message: m\n    description: d\n")
+        code, out, err = run("check", "--rules", pack, CLEAN)
+        check(f"a phrase-list phrase with empty matches ({phrases}) is a config error (3)",
+              code == 3 and "phrases.yaml:6:" in err and "empty text inside" in err, err)
+    write(tmp, "words.tsv", "small\t작은, 소형\n")
+    glossary = write(tmp, "glossary.yaml", "rules:\n  - id: team/words\n    severity: warning\n"
+                     "    scope: summary\n    kind: phrase-list\n"
+                     "    params: {phrases: '@words'}\n    message: m\n    description: d\n")
+    code, out, err = run("check", "--rules", os.path.join(tmp, "words.tsv"), "--rules", glossary,
+                         CLEAN)
+    check("a glossary lexicon (a .tsv data file) as phrases is a config error (3), not silence",
+          code == 3 and "glossary.yaml:6:" in err and "'@words' is a glossary" in err, err)
     loop = write(tmp, "loop.yaml", "rules:\n  - id: team/bang\n    severity: warning\n"
                  "    scope: title\n    kind: pattern\n    params: {pattern: 'TideNet'}\n"
                  "    message: \"m {match}\"\n    description: d\n"

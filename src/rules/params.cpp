@@ -144,6 +144,24 @@ std::vector<std::string> Params::strings(const std::string& key) const {
   return result;
 }
 
+std::vector<std::pair<std::string, const std::vector<std::string>*>> Params::lexicons_of(
+    const std::string& key) const {
+  std::vector<std::pair<std::string, const std::vector<std::string>*>> found;
+  const YAML::Node value = node(key);
+  const auto add = [&](const YAML::Node& item) {
+    if (!item.IsScalar() || !item.Scalar().starts_with('@') || !rule_.lexicons) return;
+    const std::string name = item.Scalar().substr(1);
+    if (const auto lexicon = rule_.lexicons->find(name); lexicon != rule_.lexicons->end())
+      found.emplace_back(name, &lexicon->second);
+  };
+  if (value.IsSequence()) {
+    for (const YAML::Node& item : value) add(item);
+  } else if (value.IsDefined()) {
+    add(value);
+  }
+  return found;
+}
+
 std::vector<std::string> Params::strings(const std::string& key,
                                          std::vector<std::string> fallback) const {
   const YAML::Node value = node(key);

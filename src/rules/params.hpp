@@ -57,6 +57,9 @@ class Params {
   bool boolean(const std::string& key, bool fallback) const;
   std::vector<std::string> strings(const std::string& key) const;  // required, non-empty
   std::vector<std::string> strings(const std::string& key, std::vector<std::string> fallback) const;
+  // The lexicons a list parameter refers to ("@name"), by name without the '@', and their entries.
+  std::vector<std::pair<std::string, const std::vector<std::string>*>> lexicons_of(
+      const std::string& key) const;
 
   [[noreturn]] void fail(const std::string& key, const std::string& message) const;
 

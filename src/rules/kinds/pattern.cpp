@@ -1,4 +1,6 @@
 // kind: pattern — an expression that must not match in the scope; one finding per match.
+#include <fmt/format.h>
+
 #include <string_view>
 #include <utility>
 
@@ -10,22 +12,6 @@
 namespace digestlint {
 namespace {
 
-// Whether the expression has an empty match in a non-empty text: `^$` (an empty target) has
-// none, while `x*` has one at every position.
-bool matches_empty_inside_text(const RE2& re) {
-  // Punctuation at both ends, words, a space and an empty line: where `^\B`, `\b`, `\B$` and
-  // `(?m)^$` find an empty match. One probe: the check runs as every pack loads.
-  constexpr std::string_view kProbe = "(a b)\n\n.";
-  const re2::StringPiece text(kProbe.data(), kProbe.size());
-  re2::StringPiece match;
-  for (std::size_t at = 0; at <= kProbe.size(); ++at) {
-    if (re.Match(text, at, kProbe.size(), RE2::UNANCHORED, &match, 1) && match.empty()) {
-      return true;
-    }
-  }
-  return false;
-}
-
 class PatternKind final : public ScopedAnalyzer {
  public:
   explicit PatternKind(const RuleSpec& rule)
@@ -34,12 +20,7 @@ class PatternKind final : public ScopedAnalyzer {
         first_only_(Params(rule).boolean("first-only", false)),
         fix_(rule, *pattern_) {
     if (matches_empty_inside_text(*pattern_)) {
-      Params(rule).fail(
-          "pattern",
-          "the expression matches an empty text inside a target (as `x*`, `^` or `\\b` "
-          "do), so it would report an empty match at every such place: make it "
-          "match at least one character, or anchor an empty match at both ends "
-          "(`^$`)");
+      Params(rule).fail("pattern", fmt::format("the expression {}", kEmptyMatchProblem));
     }
   }
 

@@ -3,16 +3,38 @@
 #include <fmt/format.h>
 #include <re2/set.h>
 
+#include <algorithm>
+
 #include "rules/kinds/regex.hpp"
 #include "rules/kinds/scoped.hpp"
 
 namespace digestlint {
 namespace {
 
+// A lexicon of "key: value, …" entries (every data file NAME.tsv, and glossaries such as
+// @summary-glossary) matches nothing as phrases: no text holds "small: 작은, 소형".
+void refuse_glossaries(const Params& params) {
+  for (const auto& [name, entries] : params.lexicons_of("phrases")) {
+    const bool glossary =
+        !entries->empty() && std::all_of(entries->begin(), entries->end(), [](const auto& entry) {
+          const std::size_t colon = entry.find(": ");
+          return colon != std::string::npos && colon > 0;
+        });
+    if (glossary) {
+      params.fail("phrases",
+                  fmt::format("'@{}' is a glossary ('key: value, …' entries, as a .tsv data file "
+                              "holds), which no text matches as phrases: list the phrases "
+                              "themselves, or in a `lexicons:` list of a pack",
+                              name));
+    }
+  }
+}
+
 class PhraseListKind final : public ScopedAnalyzer {
  public:
   explicit PhraseListKind(const RuleSpec& rule) : ScopedAnalyzer(rule) {
     const Params params(rule);
+    refuse_glossaries(params);
     phrases_ = params.strings("phrases");
     threshold_ = static_cast<std::size_t>(params.number("threshold", 1));
     if (threshold_ < 1) params.fail("threshold", "must be at least 1");
@@ -27,6 +49,10 @@ class PhraseListKind final : public ScopedAnalyzer {
       std::string error;
       if (set_->Add(expression, &error) < 0) {
         params.fail("phrases", fmt::format("invalid phrase '{}': {}", phrase, error));
+      }
+      // A literal phrase matches an empty text only when it is empty; an expression is asked.
+      if (phrase.empty() || (regex && matches_empty_inside_text(RE2(expression, options)))) {
+        params.fail("phrases", fmt::format("the phrase '{}' {}", phrase, kEmptyMatchProblem));
       }
       any += (any.empty() ? "(?:" : "|(?:") + expression + ")";
     }

@@ -19,6 +19,20 @@ std::string regex_help(const std::string& text, RE2::ErrorCode code) {
 
 }  // namespace
 
+bool matches_empty_inside_text(const RE2& re) {
+  // Punctuation at both ends, words, a space and an empty line: where `^\B`, `\b`, `\B$` and
+  // `(?m)^$` find an empty match. One probe: the check runs as every pack loads.
+  constexpr std::string_view kProbe = "(a b)\n\n.";
+  const re2::StringPiece text(kProbe.data(), kProbe.size());
+  re2::StringPiece match;
+  for (std::size_t at = 0; at <= kProbe.size(); ++at) {
+    if (re.Match(text, at, kProbe.size(), RE2::UNANCHORED, &match, 1) && match.empty()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::unique_ptr<RE2> compile_param_regex(const Params& params, const std::string& key) {
   RE2::Options options;
   options.set_log_errors(false);

@@ -11,6 +11,15 @@ namespace digestlint {
 // Compiles a rule's regular expression parameter; a syntax error points at the parameter.
 std::unique_ptr<RE2> compile_param_regex(const Params& params, const std::string& key);
 
+// Whether the expression has an empty match in a non-empty text: `^$` (an empty target) has
+// none, while `x*` has one at every position.
+bool matches_empty_inside_text(const RE2& re);
+// What is wrong with such an expression, after "the expression" (or "the phrase …").
+inline constexpr const char* kEmptyMatchProblem =
+    "matches an empty text inside a target (as `x*`, `^` or `\\b` do), so it would report an "
+    "empty match at every such place: make it match at least one character, or anchor an empty "
+    "match at both ends (`^$`)";
+
 // Calls on_match(begin, end, groups) for each non-overlapping match of re in text.
 template <class OnMatch>
 void for_each_match(const RE2& re, std::string_view text, OnMatch on_match) {
