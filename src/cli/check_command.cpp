@@ -358,7 +358,7 @@ int check_streaming(const CheckOptions& options, RuleCatalog& catalog,
   }
   const PrintedAtExit print_timings{options.timings ? &timings : nullptr};
   report.rules = active_rules(catalog, stream.configurations);
-  report.unread_inputs = static_cast<int>(stream.errors.size());
+  report.unread_inputs = stream.errors;
   online_run.reset();
   if (cache && options.verbose)
     print_cache_use(*cache, stream.from_cache, stream.only_compared, outcome.files);
@@ -431,7 +431,7 @@ int run_check(const CheckOptions& options) {
       std::tie(inputs, fixes_pending) = apply_fixes_to_inputs(options, catalog, std::move(inputs));
     }
     report = lint(options, catalog, inputs, cache ? &*cache : nullptr);
-    report.unread_inputs = static_cast<int>(inputs.errors.size());
+    report.unread_inputs = inputs.errors;
   } catch (const RuleError& error) {
     std::cerr << error.describe() << "\n";
     return kExitConfig;

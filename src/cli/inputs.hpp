@@ -5,16 +5,9 @@
 #include <vector>
 
 #include "model/source.hpp"
+#include "report/report.hpp"
 
 namespace digestlint {
-
-// A file that could not be linted, reported on stderr and with exit code 2.
-struct InputError {
-  std::string path;
-  int line = 0;  // 0 when the problem is not at a place in the file
-  int column = 0;
-  std::string message;
-};
 
 struct Inputs {
   std::vector<std::shared_ptr<const SourceFile>> sources;

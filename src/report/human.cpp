@@ -509,7 +509,8 @@ class HumanWriter final : public ReportWriter {
       wrote_ = true;
     }
     if (wrote_) out_ << '\n';
-    out_ << style_.bold(summary_line(tally_, report_.unread_inputs)) << '\n';
+    out_ << style_.bold(summary_line(tally_, static_cast<int>(report_.unread_inputs.size())))
+         << '\n';
   }
 
  private:

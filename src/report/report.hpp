@@ -8,6 +8,14 @@
 
 namespace digestlint {
 
+// A file that could not be linted, reported on stderr and with exit code 2.
+struct InputError {
+  std::string path;
+  int line = 0;  // 0 when the problem is not at a place in the file
+  int column = 0;
+  std::string message;
+};
+
 // What a reporter needs: every linted file with its findings and the rules that were active.
 struct Report {
   std::vector<FileResult> files;       // in a stable order
@@ -15,7 +23,7 @@ struct Report {
   std::string docs_base_url;           // rule docs: <base><category>/<name>.md
   // Paths in SARIF are made relative to this directory (absolute, with a trailing '/').
   std::string source_root;
-  int unread_inputs = 0;  // inputs that could not be linted (reported on stderr)
+  std::vector<InputError> unread_inputs;  // inputs that could not be linted (also on stderr)
 };
 
 struct HumanOptions {

@@ -231,6 +231,7 @@ class SarifWriter final : public ReportWriter {
     std::size_t index = 0;
     std::string text;
     for (const Finding& finding : file.findings) {
+      internal_errors_ = internal_errors_ || finding.internal;
       if (wrote_) text += ",\n";
       wrote_ = true;
       text.append(kResultIndent, ' ');
@@ -329,9 +330,32 @@ class SarifWriter final : public ReportWriter {
       run["originalUriBaseIds"] = {
           {kRootBase, {{"uri", "file://" + report_detail::percent_encode_path(root)}}}};
     }
+    run["invocations"] = json::array({invocation()});
     run["columnKind"] = "utf16CodeUnits";
     run["results"] = json::array();
     return {{"$schema", kSchema}, {"version", "2.1.0"}, {"runs", json::array({run})}};
+  }
+
+  // Whether the run linted every input, with a notification for each it could not: code
+  // scanning would otherwise take a run that skipped files for a clean one.
+  json invocation() const {
+    json notifications = json::array();
+    for (const InputError& error : report_.unread_inputs) {
+      const ArtifactLocation file = artifact_location(report_, error.path);
+      json artifact = {{"uri", file.uri}};
+      if (file.under_root) artifact["uriBaseId"] = kRootBase;
+      json physical = {{"artifactLocation", std::move(artifact)}};
+      if (error.line > 0) {
+        physical["region"] = {{"startLine", error.line},
+                              {"startColumn", std::max(1, error.column)}};
+      }
+      notifications.push_back({{"level", "error"},
+                               {"message", {{"text", error.message}}},
+                               {"locations", json::array({{{"physicalLocation", physical}}})}});
+    }
+    json invocation = {{"executionSuccessful", notifications.empty() && !internal_errors_}};
+    if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
+    return invocation;
   }
 
   // Copies the results into the log, with their rule indexes in place of the stand-ins.
@@ -366,6 +390,7 @@ class SarifWriter final : public ReportWriter {
   const SourceLookup& sources_;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> results_;
   bool wrote_ = false;
+  bool internal_errors_ = false;  // an analyzer failed on a file: its results are partial
   std::map<std::string, int, std::less<>> seen_;  // rule id → order of first appearance
   std::vector<std::string> seen_order_;
   std::vector<int> final_index_;  // by order of first appearance

@@ -76,6 +76,26 @@ TEST_CASE("sarif: log, run and tool driver") {
   CHECK(rules[3]["id"] == "summary/unknown-rule");
 }
 
+TEST_CASE("sarif: the invocation tells a run that could not lint every input") {
+  ReportBuilder b = sample();
+  CHECK(sarif(b.report)["runs"][0]["invocations"] ==
+        json::parse(R"([{"executionSuccessful": true}])"));
+  b.report.unread_inputs = {{"/repo/bin.md", 1, 2, "binary file (NUL byte); not linted"},
+                            {"/elsewhere/gone.md", 0, 0, "no such file or directory"}};
+  const json invocation = sarif(b.report)["runs"][0]["invocations"][0];
+  CHECK(invocation["executionSuccessful"] == false);
+  const json& notes = invocation["toolExecutionNotifications"];
+  REQUIRE(notes.size() == 2);
+  CHECK(notes[0]["level"] == "error");
+  CHECK(notes[0]["message"]["text"] == "binary file (NUL byte); not linted");
+  const json& bin = notes[0]["locations"][0]["physicalLocation"];
+  CHECK(bin["artifactLocation"] == json::parse(R"({"uri": "bin.md", "uriBaseId": "%SRCROOT%"})"));
+  CHECK(bin["region"] == json::parse(R"({"startLine": 1, "startColumn": 2})"));
+  const json& gone = notes[1]["locations"][0]["physicalLocation"];
+  CHECK(gone["artifactLocation"]["uri"] == "file:///elsewhere/gone.md");
+  CHECK_FALSE(gone.contains("region"));
+}
+
 TEST_CASE("sarif: results with UTF-16 regions and percent-encoded relative URIs") {
   const ReportBuilder b = sample();
   const json log = sarif(b.report);
