@@ -70,7 +70,10 @@ class DigestBuilder {
         }
         break;
       case CMARK_NODE_HTML_BLOCK:
-        comments(source_.line_span(first).begin, source_.line_span(last).end);
+        // libcmark-gfm ends a block of several lines one line early when the line with its end
+        // condition ("-->") is its last: a comment's close may be on the line after `last`.
+        comments(source_.line_span(first).begin, source_.line_span(last).end,
+                 source_.line_span(std::min(last + 1, source_.line_count())).end);
         if (entry() && !entry()->media) video_element(first, last);
         break;
       default:
@@ -304,9 +307,10 @@ class DigestBuilder {
     entry()->sections.push_back(s);
   }
 
-  void comments(std::size_t begin, std::size_t end) {
-    // Only [begin, end): a search past the block would make many blocks quadratic.
-    const std::string_view text = source_.text().substr(0, end);
+  // The comments opened in [begin, end) and closed before `close_limit`.
+  void comments(std::size_t begin, std::size_t end, std::size_t close_limit) {
+    // Within the block: a search past it would make many blocks quadratic.
+    const std::string_view text = source_.text().substr(0, close_limit);
     for (std::size_t open = text.find("<!--", begin); open < end;
          open = text.find("<!--", open + 4)) {
       const std::size_t close = text.find("-->", open + 4);

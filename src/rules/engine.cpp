@@ -250,7 +250,7 @@ FileResult Engine::check(std::shared_ptr<const SourceFile> source, std::size_t i
   });
   if (inline_config_) {
     result.inline_config = std::make_shared<InlineConfig>();
-    result.inline_config->directives = read_directives(*result.digest, rules_.known_ids);
+    result.inline_config->directives = read_directives(*source, *result.digest, rules_.known_ids);
     result.inline_config->ran = [this, source](const std::string& selector) {
       return runs(selector, *source);
     };

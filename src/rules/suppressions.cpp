@@ -12,6 +12,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "model/text.hpp"
 #include "rules/config.hpp"
 #include "rules/did_you_mean.hpp"
 
@@ -40,13 +41,22 @@ const std::vector<std::pair<std::string, Directive::Kind>>& directive_kinds() {
 // grammar, so a typo is reported instead of being taken for another directive or ignored.
 std::optional<Directive> parse_directive(const Field& comment,
                                          const std::vector<std::string>& known_ids) {
-  static const RE2 shape(R"((?s)^<!--\s*(digestlint\S*)(.*?)\s*-->\s*$)");
+  static const RE2 shape(R"((?s)^<!--\s*((?i:digestlint)\S*)(.*?)\s*-->\s*$)");
   std::string name, rest;
   if (!RE2::FullMatch(comment.text, shape, &name, &rest)) return std::nullopt;
   Directive directive{comment.span, Directive::Kind::disable, words(rest), {}};
   const auto& kinds = directive_kinds();
-  const auto kind =
-      std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == name; });
+  const auto named = [&](std::string_view wanted) {
+    return std::find_if(kinds.begin(), kinds.end(),
+                        [&](const auto& k) { return k.first == wanted; });
+  };
+  const auto kind = named(name);
+  std::string lowered = name;
+  std::transform(lowered.begin(), lowered.end(), lowered.begin(), ascii_lowered);
+  if (kind == kinds.end() && named(lowered) != kinds.end()) {
+    directive.problem = fmt::format("directives are written in lower case: '{}'", lowered);
+    return directive;
+  }
   if (kind == kinds.end()) {
     std::vector<std::string> names;
     for (const auto& k : kinds) names.push_back(k.first);
@@ -79,7 +89,10 @@ class NextContentLine {
     if (line < searched_from_ || line >= found_) {
       searched_from_ = line;
       found_ = line + 1;
-      while (found_ <= source_.line_count() && !holds_content(source_.line_text(found_))) ++found_;
+      while (found_ <= source_.line_count() && !holds_content(source_.line_text(found_))) {
+        skip_comment_lines();
+        ++found_;
+      }
     }
     if (found_ > source_.line_count()) return {source_.text().size(), source_.text().size()};
     return source_.line_span(found_);
@@ -89,6 +102,19 @@ class NextContentLine {
   static bool holds_content(std::string_view text) {
     const auto first = text.find_first_not_of(" \t");
     return first != std::string_view::npos && !text.substr(first).starts_with("<!--");
+  }
+
+  // On a line that opens a comment, moves found_ to the line that closes it: the lines of a
+  // comment of several lines are no content either.
+  void skip_comment_lines() {
+    const std::string_view text = source_.line_text(found_);
+    const std::size_t open = text.find("<!--");
+    if (open == std::string_view::npos || text.find("-->", open + 4) != std::string_view::npos)
+      return;
+    while (found_ < source_.line_count() &&
+           source_.line_text(found_ + 1).find("-->") == std::string_view::npos)
+      ++found_;
+    if (found_ < source_.line_count()) ++found_;  // the closing line
   }
 
   const SourceFile& source_;
@@ -137,13 +163,44 @@ class OpenRanges {
 
 }  // namespace
 
-std::vector<Directive> read_directives(const Digest& digest,
+// Directives written after text on a line ("…합니다. <!-- digestlint-disable-next-line x -->"):
+// Markdown makes them part of that text, so they do nothing; said rather than ignored.
+void add_directives_in_text(const SourceFile& source, std::vector<Directive>& result) {
+  static const RE2 opening(R"((?i)<!--\s*digestlint)");
+  const std::string_view text = source.text();
+  re2::StringPiece match;
+  for (std::size_t at = text.find("<!--"); at != std::string_view::npos;
+       at = text.find("<!--", at + 4)) {
+    const std::size_t line_start = text.rfind('\n', at) + 1;  // npos + 1 is 0
+    if (text.substr(line_start, at - line_start).find_first_not_of(" \t") == std::string_view::npos)
+      continue;  // at the start of its line: a comment of its own, read from the model
+    if (!opening.Match(re2::StringPiece(text.data(), text.size()), at, text.size(),
+                       RE2::ANCHOR_START, &match, 1))
+      continue;
+    const std::size_t close = text.find("-->", at + 4);
+    const std::size_t line_end = std::min(text.find('\n', at), text.size());
+    const std::size_t end = close < line_end ? close + 3 : line_end;
+    result.push_back({{at, end},
+                      Directive::Kind::disable,
+                      {},
+                      "a directive after text on its line is part of that text and does nothing: "
+                      "put the comment on a line of its own"});
+  }
+}
+
+std::vector<Directive> read_directives(const SourceFile& source, const Digest& digest,
                                        const std::vector<std::string>& known_ids) {
   std::vector<Directive> result;
   for (const Field& comment : digest.comments) {
     if (auto directive = parse_directive(comment, known_ids))
       result.push_back(std::move(*directive));
   }
+  const std::size_t own_lines = result.size();
+  add_directives_in_text(source, result);
+  // In source order, as the ranges are read.
+  std::inplace_merge(
+      result.begin(), result.begin() + static_cast<long>(own_lines), result.end(),
+      [](const Directive& a, const Directive& b) { return a.comment.begin < b.comment.begin; });
   return result;
 }
 

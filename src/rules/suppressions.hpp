@@ -39,8 +39,9 @@ struct InlineConfig {
   std::function<bool(const std::string& selector)> ran;
 };
 
-// `known_ids`: every rule id of the packs, to reject directives naming none of them.
-std::vector<Directive> read_directives(const Digest& digest,
+// `known_ids`: every rule id of the packs, to reject directives naming none of them. A directive
+// written after text on its line, or not in lower case, is read as invalid (it does nothing).
+std::vector<Directive> read_directives(const SourceFile& source, const Digest& digest,
                                        const std::vector<std::string>& known_ids);
 // The ranges the valid directives cover.
 std::vector<Suppression> read_suppressions(const SourceFile& source,

@@ -25,9 +25,10 @@ struct Linted {
   explicit Linted(std::string text)
       : source("t.md", std::move(text)),
         digest(parse_digest(source, default_profile_set().find("daily-papers-2024-sections"))),
-        suppressions(read_suppressions(
-            source, read_directives(digest, {"authors/placeholder", "authors/lowercase",
-                                             "text/truncated", "links/insecure-url"}))) {}
+        suppressions(
+            read_suppressions(source, read_directives(source, digest,
+                                                      {"authors/placeholder", "authors/lowercase",
+                                                       "text/truncated", "links/insecure-url"}))) {}
 };
 
 }  // namespace
@@ -62,6 +63,19 @@ TEST_CASE("suppressions: disable/enable ranges, categories and whole files") {
   CHECK(l.suppressions[0].used);
   CHECK(l.suppressions[1].used);
   CHECK_FALSE(l.suppressions[2].used);
+}
+
+TEST_CASE("suppressions: comments of several lines are read, and skipped by next-line") {
+  // libcmark-gfm ends such a comment's block a line early; the close is read all the same.
+  Linted whole("<!--\n  digestlint-disable-file authors/placeholder\n-->\nAuthors: +\n");
+  REQUIRE(whole.suppressions.size() == 1);
+  Linted next(
+      "## H\n\n<!-- digestlint-disable-next-line authors/placeholder -->\n<!--\n note\n-->\n"
+      "Authors: A, +\n");
+  REQUIRE(next.suppressions.size() == 1);
+  std::vector<Finding> findings{finding_at(next.source, "+\n", "authors/placeholder")};
+  apply_suppressions(next.suppressions, findings);
+  CHECK(findings.empty());
 }
 
 TEST_CASE("suppressions: enabling one rule of a range keeps the others disabled") {
@@ -168,7 +182,8 @@ TEST_CASE("directives: the exact grammar; anything else is invalid and suppresse
   const auto read = [&](std::string comment) {
     const SourceFile source("t.md", comment + "\nAuthors: A, +\n");
     return read_directives(
-        parse_digest(source, default_profile_set().find("daily-papers-2024-sections")), known);
+        source, parse_digest(source, default_profile_set().find("daily-papers-2024-sections")),
+        known);
   };
   CHECK(read("<!-- digestlint-disable-next-line authors/placeholder -->").front().problem.empty());
   CHECK(read("<!-- digestlint-disable authors, text/truncated -->").front().problem.empty());
@@ -189,6 +204,13 @@ TEST_CASE("directives: the exact grammar; anything else is invalid and suppresse
   const auto unknown = read("<!-- digestlint-disable authors/placehodler -->");
   CHECK(unknown.front().problem.find("did you mean 'authors/placeholder'") != std::string::npos);
   CHECK(read("<!-- expect: authors/placeholder -->").empty());
+  CHECK(read("<!-- DIGESTLINT-DISABLE-FILE text/truncated -->").front().problem ==
+        "directives are written in lower case: 'digestlint-disable-file'");
+  // After text on its line, a directive is part of that text.
+  const auto in_text = read("Authors: A, + <!-- digestlint-disable-next-line authors -->");
+  REQUIRE(in_text.size() == 1);
+  CHECK(in_text.front().problem.find("after text on its line") != std::string::npos);
+  CHECK(in_text.front().comment.begin == std::string_view("Authors: A, + ").size());
 }
 
 }  // namespace digestlint
