@@ -7,6 +7,7 @@
 
 #include <set>
 
+#include "checks/calendar.hpp"
 #include "rules/params.hpp"
 
 namespace digestlint {
@@ -83,7 +84,9 @@ class ProfileReader {
   }
 
   std::shared_ptr<const RE2> regex(const YAML::Node& node, std::string_view what) const {
-    auto compiled = std::make_shared<const RE2>(scalar(node, what));
+    RE2::Options options;
+    options.set_log_errors(false);  // the error is told below, located
+    auto compiled = std::make_shared<const RE2>(scalar(node, what), options);
     if (!compiled->ok()) {
       fail(node, fmt::format("invalid regular expression in '{}': {}", what, compiled->error()));
     }
@@ -95,6 +98,8 @@ class ProfileReader {
     const std::string text = scalar(node, what);
     if (text.empty()) return text;  // "" clears an inherited bound
     if (!RE2::FullMatch(text, iso)) fail(node, fmt::format("'{}' must be a YYYY-MM-DD date", what));
+    std::string problem;
+    if (!checks::parse_date(text, &problem)) fail(node, fmt::format("'{}': {}", what, problem));
     return text;
   }
 
@@ -104,6 +109,12 @@ class ProfileReader {
     if (node["header-date"]) profile.header_has_date = boolean(node["header-date"], "header-date");
     if (node["from"]) profile.from = date(node["from"], "from");
     if (node["until"]) profile.until = date(node["until"], "until");
+    // ISO dates compare as text.
+    if (!profile.from.empty() && !profile.until.empty() && profile.until < profile.from) {
+      fail(node["until"] ? node["until"] : node["from"],
+           fmt::format("'until' ({}) is before 'from' ({}): no digest's date is in between",
+                       profile.until, profile.from));
+    }
     if (node["marker"]) {
       const bool cleared = node["marker"].IsScalar() && node["marker"].Scalar().empty();
       profile.marker = cleared ? nullptr : regex(node["marker"], "marker");
@@ -231,8 +242,14 @@ ProfileSet load_profiles(const std::vector<PackSource>& packs) {
     const YAML::Node list = root["profiles"];
     if (!list.IsSequence())
       throw RuleError(location_of(pack.path, list), "'profiles' must be a list");
+    std::set<std::string, std::less<>> in_this_pack;
     for (const YAML::Node& node : list) {
       auto profile = std::make_shared<const Profile>(ProfileReader(pack, set).read(node));
+      // A later pack's profile of the same name replaces it; one pack naming two is a mistake.
+      if (!in_this_pack.insert(profile->name).second) {
+        throw RuleError(location_of(pack.path, node["name"]),
+                        fmt::format("a second profile named '{}' in this pack", profile->name));
+      }
       auto same = std::find_if(set.profiles.begin(), set.profiles.end(),
                                [&](const auto& p) { return p->name == profile->name; });
       if (same != set.profiles.end()) {
