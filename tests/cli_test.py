@@ -294,6 +294,16 @@ def test_user_mistakes(tmp):
     code, out, err = run("check", "--rules", profiles, CLEAN)
     check("two profiles of one name in one pack are a config error (3)",
           code == 3 and "profiles.yaml:3:" in err and "second profile named 'weekly'" in err, err)
+    located = os.path.join(tmp, "located")
+    os.mkdir(located)
+    write(located, "d.md", clean_text())
+    for text, wanted in (("rules:\n  text/truncated:\n", ".digestlint.yaml:2:3:"),
+                         ("rules:\n", ".digestlint.yaml:1:1:"),
+                         ("packs: [missing.yaml]\n", ".digestlint.yaml:1:9:")):
+        write(located, ".digestlint.yaml", text)
+        code, out, err = run("check", "d.md", cwd=located)
+        check(f"a config mistake ({text.strip()!r}) points at a line of the file",
+              code == 3 and wanted in err, err)
     loop = write(tmp, "loop.yaml", "rules:\n  - id: team/bang\n    severity: warning\n"
                  "    scope: title\n    kind: pattern\n    params: {pattern: 'TideNet'}\n"
                  "    message: \"m {match}\"\n    description: d\n"

@@ -104,7 +104,15 @@ const RuleCatalog::Compiled& RuleCatalog::for_file(const std::string& path) {
   if (!config_path.empty()) compiled->config = load_config(config_path);
   std::vector<PackSource> packs =
       options_.no_default_rules ? std::vector<PackSource>{} : default_packs();
-  for (const std::string& pack : compiled->config.packs) packs.push_back(read_pack(pack));
+  for (std::size_t i = 0; i < compiled->config.packs.size(); ++i) {
+    try {
+      packs.push_back(read_pack(compiled->config.packs[i]));
+    } catch (const RuleError& error) {
+      if (error.where().line > 0) throw;  // a mistake inside the pack, located there
+      throw RuleError(compiled->config.packs_where[i],
+                      fmt::format("{}: {}", compiled->config.packs[i], error.what()));
+    }
+  }
   for (const std::string& pack : options_.packs) packs.push_back(read_pack(pack));
   compiled->fingerprint = fingerprint_of(options_, compiled->config, packs);
   std::vector<RuleSpec> specs = load_rule_specs(packs);

@@ -30,7 +30,13 @@ std::vector<std::string> string_list(const Config& config, const YAML::Node& nod
   return result;
 }
 
-RuleSettings read_settings(const Config& config, const YAML::Node& node) {
+// Where to point at a key's value: at the key when the value is empty ("rules:" alone), whose
+// own mark is past the end of the line.
+YAML::Node value_or_key(const YAML::Node& key, const YAML::Node& value) {
+  return value.IsNull() ? key : value;
+}
+
+RuleSettings read_settings(const Config& config, const YAML::Node& key, const YAML::Node& node) {
   RuleSettings settings;
   const auto apply_word = [&](const YAML::Node& word) {
     const std::string text = word.Scalar();
@@ -48,7 +54,10 @@ RuleSettings read_settings(const Config& config, const YAML::Node& node) {
     apply_word(node);
     return settings;
   }
-  if (!node.IsMap()) fail(config, node, "rule settings must be a word (off, error, …) or a map");
+  if (!node.IsMap()) {
+    fail(config, value_or_key(key, node),
+         fmt::format("the settings of '{}' must be a word (off, error, …) or a map", key.Scalar()));
+  }
   for (const auto& item : node) {
     const std::string key = item.first.Scalar();
     if (key == "severity" || key == "enabled") {
@@ -144,14 +153,19 @@ Config parse_config(const std::string& text, const std::string& path) {
   for (const auto& item : root) {
     const std::string key = item.first.Scalar();
     if (key == "packs") {
-      for (const std::string& pack : string_list(config, item.second, "packs")) {
-        config.packs.push_back((fs::path(config.directory) / pack).lexically_normal().string());
+      const std::vector<std::string> packs = string_list(config, item.second, "packs");
+      for (std::size_t i = 0; i < packs.size(); ++i) {
+        config.packs.push_back((fs::path(config.directory) / packs[i]).lexically_normal().string());
+        config.packs_where.push_back(
+            location_of(path, item.second.IsSequence() ? item.second[i] : item.second));
       }
     } else if (key == "rules") {
-      if (!item.second.IsMap())
-        fail(config, item.second, "'rules' must map rule ids or categories to settings");
+      if (!item.second.IsMap()) {
+        fail(config, value_or_key(item.first, item.second),
+             "'rules' must map rule ids or categories to settings");
+      }
       for (const auto& rule : item.second) {
-        RuleSettings settings = read_settings(config, rule.second);
+        RuleSettings settings = read_settings(config, rule.first, rule.second);
         settings.where = location_of(path, rule.first);
         config.rules[rule.first.Scalar()] = std::move(settings);
       }

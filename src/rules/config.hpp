@@ -52,6 +52,7 @@ struct Config {
   std::string directory;
   std::string text;  // the bytes parsed: the result cache's keys hash these, not a second read
   std::vector<std::string> packs;
+  std::vector<YamlLocation> packs_where;                   // where each pack is named
   std::map<std::string, RuleSettings, std::less<>> rules;  // by id or category
   std::vector<IgnoreEntry> ignores;
   std::vector<ProfilePin> profile_pins;
