@@ -255,28 +255,28 @@ def test_fix_stdin_gives_back_the_buffer(tmp):
               and "Mina Park," in out, err)
 
 
+def one_rule_pack(tmp, name, kind, params, message="m"):
+    """A pack of one section rule, team/one; its params are on line 6."""
+    return write(tmp, name, "rules:\n  - id: team/one\n    severity: warning\n"
+                 f"    scope: section\n    kind: {kind}\n    params: {params}\n"
+                 f"    message: \"{message}\"\n    description: d\n")
+
+
 def test_user_mistakes(tmp):
     """Rule packs and configurations that cannot do what their writer meant are told, not run."""
     for pattern in ("x*", "^", "\\b", "a|x*", "(?m)^$"):
-        pack = write(tmp, "pack.yaml", "rules:\n  - id: team/empty\n    severity: warning\n"
-                     "    scope: section\n    kind: pattern\n"
-                     f"    params: {{pattern: '{pattern}'}}\n"
-                     "    message: \"m {match}\"\n    description: d\n")
+        pack = one_rule_pack(tmp, "pack.yaml", "pattern", f"{{pattern: '{pattern}'}}", "m {match}")
         code, out, err = run("check", "--rules", pack, CLEAN)
         check(f"a pattern with empty matches inside text ({pattern}) is a config error (3)",
               code == 3 and "pack.yaml:6:" in err and "empty text inside" in err, err)
     for phrases, regex in (('[""]', "false"), ("['hype', 'a*']", "true"), ("['^']", "true")):
-        pack = write(tmp, "phrases.yaml", "rules:\n  - id: team/empty\n    severity: warning\n"
-                     "    scope: section\n    kind: phrase-list\n"
-                     f"    params: {{phrases: {phrases}, regex: {regex}}}\n"
-                     "    message: m\n    description: d\n")
+        pack = one_rule_pack(tmp, "phrases.yaml", "phrase-list",
+                             f"{{phrases: {phrases}, regex: {regex}}}")
         code, out, err = run("check", "--rules", pack, CLEAN)
         check(f"a phrase-list phrase with empty matches ({phrases}) is a config error (3)",
               code == 3 and "phrases.yaml:6:" in err and "empty text inside" in err, err)
     write(tmp, "words.tsv", "small\t작은, 소형\n")
-    glossary = write(tmp, "glossary.yaml", "rules:\n  - id: team/words\n    severity: warning\n"
-                     "    scope: summary\n    kind: phrase-list\n"
-                     "    params: {phrases: '@words'}\n    message: m\n    description: d\n")
+    glossary = one_rule_pack(tmp, "glossary.yaml", "phrase-list", "{phrases: '@words'}")
     code, out, err = run("check", "--rules", os.path.join(tmp, "words.tsv"), "--rules", glossary,
                          CLEAN)
     check("a glossary lexicon (a .tsv data file) as phrases is a config error (3), not silence",
