@@ -82,6 +82,14 @@ def comment_blocks(n):
     return HEADER + entry(0, summary=body)
 
 
+def comments_in_text(n):
+    """One bullet followed by n directive comments on its own line (each invalid there) and n
+    that never close: each once looked for its line's start and end, and for a close, in the
+    whole text."""
+    body = ("- 모델은 문장입니다." + " <!-- digestlint-disable" * n + " <!--" * n + "\n")
+    return HEADER + entry(0, summary=body)
+
+
 def many_names(n):
     """One summary of n distinct names, each used twice and given with an expansion: every name
     used twice was looked up in the whole summary."""
@@ -126,6 +134,7 @@ SHAPES = {
     "many-bullets": (many_bullets, 5000, 20000),
     "suppressions": (suppressions, 5000, 20000),
     "comment-blocks": (comment_blocks, 2500, 10000),
+    "comments-in-text": (comments_in_text, 5000, 20000),
     "many-names": (many_names, 5000, 20000),
     "long-title": (long_title, 5000, 20000),
     "sounded-names": (sounded_names, 2500, 10000),

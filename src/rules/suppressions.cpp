@@ -168,18 +168,22 @@ class OpenRanges {
 void add_directives_in_text(const SourceFile& source, std::vector<Directive>& result) {
   static const RE2 opening(R"((?i)<!--\s*digestlint)");
   const std::string_view text = source.text();
+  constexpr std::size_t kOpeningBytes = 256;  // the longest blank run read before the word
   re2::StringPiece match;
+  std::size_t next_close = 0;  // the first "-->" after the last search's start, or npos
   for (std::size_t at = text.find("<!--"); at != std::string_view::npos;
        at = text.find("<!--", at + 4)) {
-    const std::size_t line_start = text.rfind('\n', at) + 1;  // npos + 1 is 0
-    if (text.substr(line_start, at - line_start).find_first_not_of(" \t") == std::string_view::npos)
+    const re2::StringPiece window(text.data() + at, std::min(kOpeningBytes, text.size() - at));
+    if (!opening.Match(window, 0, window.size(), RE2::ANCHOR_START, &match, 1)) continue;
+    // Lines are looked up in the source's index: searching the text for them would make a long
+    // line of such comments quadratic.
+    const Span line = source.line_span(source.line_of(at));
+    if (text.substr(line.begin, at - line.begin).find_first_not_of(" \t") == std::string_view::npos)
       continue;  // at the start of its line: a comment of its own, read from the model
-    if (!opening.Match(re2::StringPiece(text.data(), text.size()), at, text.size(),
-                       RE2::ANCHOR_START, &match, 1))
-      continue;
-    const std::size_t close = text.find("-->", at + 4);
-    const std::size_t line_end = std::min(text.find('\n', at), text.size());
-    const std::size_t end = close < line_end ? close + 3 : line_end;
+    // Searched again only once passed, so comments that never close stay linear.
+    if (next_close != std::string_view::npos && next_close < at + 4)
+      next_close = text.find("-->", at + 4);
+    const std::size_t end = next_close < line.end ? next_close + 3 : line.end;
     result.push_back({{at, end},
                       Directive::Kind::disable,
                       {},
