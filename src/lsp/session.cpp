@@ -10,6 +10,7 @@
 #include "lsp/hover.hpp"
 #include "lsp/uri.hpp"
 #include "model/file_bytes.hpp"
+#include "model/text.hpp"
 #include "online/session.hpp"
 #include "rules/loader.hpp"
 #include "rules/params.hpp"
@@ -72,13 +73,55 @@ void Session::wait_idle() {
   if (worker_) worker_->wait_idle();
 }
 
+namespace {
+
+bool surrogate_escape_at(std::string_view text, std::size_t at, char low, char high) {
+  if (at + 6 > text.size() || text[at] != '\\' || text[at + 1] != 'u') return false;
+  const char first = ascii_lowered(text[at + 2]);
+  const char second = ascii_lowered(text[at + 3]);
+  return first == 'd' && second >= low && second <= high;
+}
+
+// JSON text whose `\uD8xx`–`\uDFxx` escapes that form no surrogate pair (JavaScript strings
+// may hold one; a buffer with a broken character sends it) are `\uFFFD`: the document opens
+// with a replacement character instead of being refused as a whole.
+std::string without_lone_surrogates(std::string_view body) {
+  std::string out;
+  out.reserve(body.size());
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    if (body[i] == '\\' && i + 1 < body.size() && body[i + 1] == '\\') {
+      out += "\\\\";  // an escaped backslash: what follows is text, not an escape
+      ++i;
+      continue;
+    }
+    const bool high = surrogate_escape_at(body, i, '8', 'b');
+    const bool low = surrogate_escape_at(body, i, 'c', 'f');
+    if (high && surrogate_escape_at(body, i + 6, 'c', 'f')) {
+      out.append(body.substr(i, 12));
+      i += 11;
+    } else if (high || low) {
+      out += "\\ufffd";
+      i += 5;
+    } else {
+      out += body[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 void Session::handle_text(std::string_view body) {
   json message;
   try {
     message = json::parse(body);
   } catch (const json::exception& error) {
-    send(error_response(nullptr, kParseError, std::string("parse error: ") + error.what()));
-    return;
+    try {
+      message = json::parse(without_lone_surrogates(body));
+    } catch (const json::exception&) {
+      send(error_response(nullptr, kParseError, std::string("parse error: ") + error.what()));
+      return;
+    }
   }
   handle(message);
 }

@@ -37,6 +37,12 @@ TEST_CASE("session: lifecycle and errors") {
   CHECK(h.sent.back()["id"].is_null());
   h.session.handle_text("[1,2]");
   CHECK(h.sent.back()["error"]["code"] == kInvalidRequest);
+  // A lone surrogate (a JavaScript client's broken character) is read as U+FFFD; a pair and an
+  // escaped backslash before "u" are left as they are.
+  h.session.handle_text(
+      R"({"jsonrpc":"2.0","id":9,"method":"no/such","params":{"t":"a\ud800b\udfff\ud83c\udfbc\\ud800"}})");
+  CHECK(h.sent.back()["error"]["code"] == kMethodNotFound);
+  CHECK(h.sent.back()["id"] == 9);
 
   CHECK(h.request(6, "shutdown")["result"].is_null());
   h.session.handle({{"jsonrpc", "2.0"}, {"method", "exit"}});
