@@ -134,13 +134,16 @@ const RuleCatalog::Compiled& RuleCatalog::for_file(const std::string& path) {
 
 void RuleCatalog::check_selectors() const {
   if (by_config_.empty()) return;
-  for (const auto& [selector, error] : by_config_.begin()->second->unmatched_selectors) {
-    const bool matched_elsewhere = std::any_of(by_config_.begin(), by_config_.end(), [&](auto& c) {
-      const auto& unmatched = c.second->unmatched_selectors;
-      return std::none_of(unmatched.begin(), unmatched.end(),
-                          [&](const auto& u) { return u.first == selector; });
-    });
-    if (!matched_elsewhere) throw error;
+  const auto unmatched_in = [](const Compiled& compiled, const std::string& selector) {
+    const auto& unmatched = compiled.unmatched_selectors;
+    return std::any_of(unmatched.begin(), unmatched.end(),
+                       [&](const auto& entry) { return entry.first == selector; });
+  };
+  for (const auto& entry : by_config_.begin()->second->unmatched_selectors) {
+    const bool unmatched_everywhere =
+        std::all_of(by_config_.begin(), by_config_.end(),
+                    [&](const auto& config) { return unmatched_in(*config.second, entry.first); });
+    if (unmatched_everywhere) throw entry.second;
   }
 }
 
