@@ -22,6 +22,7 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 constexpr std::string_view kLengthHeader = "Content-Length:";
+constexpr const char* kShortBody = "a message body shorter than its Content-Length";
 
 bool starts_with_length_header(std::string_view text) {
   return text.size() >= kLengthHeader.size() &&
@@ -40,30 +41,22 @@ std::size_t length_header_in(std::string_view line) {
   return std::string_view::npos;
 }
 
-// Where a body holds a "Content-Length:" header outside its JSON strings, or npos: valid JSON has
-// none (outside its strings only JSON tokens may stand), so the body ran into the next frame.
-// Searched for as clients write it (either case), which valid bodies almost never hold: only then
-// are the strings before it told apart.
+// Where a body holds a whole "Content-Length: N" header line, or npos. Valid JSON has none: a
+// JSON string holds no raw line break, and outside strings only JSON tokens may stand. So the
+// body ran into the next frame (even one cut inside a string). The first one is found: a search
+// stops there, so frames that each run into the next stay linear.
 std::size_t length_header_in_body(std::string_view body) {
-  std::size_t found = std::string_view::npos;
-  for (const std::string_view spelling : {kLengthHeader, std::string_view("content-length:")}) {
-    found = std::min(found, body.find(spelling));
-  }
-  if (found == std::string_view::npos) return found;
-  bool in_string = false;
-  for (std::size_t i = 0; i < body.size(); ++i) {
-    const char c = body[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (i >= found && starts_with_length_header(body.substr(i))) {
-      return i;
-    }
+  constexpr std::string_view kTail = "ength:";  // of either spelling, "Length:" or "length:"
+  constexpr std::size_t kHead = kLengthHeader.size() - kTail.size();
+  for (std::size_t tail = body.find(kTail, kHead); tail != std::string_view::npos;
+       tail = body.find(kTail, tail + 1)) {
+    const std::size_t start = tail - kHead;
+    if (!starts_with_length_header(body.substr(start))) continue;
+    std::size_t i = start + kLengthHeader.size();
+    while (i < body.size() && (body[i] == ' ' || body[i] == '\t')) ++i;
+    const std::size_t digits = i;
+    while (i < body.size() && body[i] >= '0' && body[i] <= '9') ++i;
+    if (i > digits && i < body.size() && (body[i] == '\r' || body[i] == '\n')) return start;
   }
   return std::string_view::npos;
 }
@@ -148,21 +141,36 @@ Frame FrameReader::next() {
 }
 
 Frame FrameReader::read_body(std::size_t length) {
+  const std::size_t buffered = std::min(length, buffer_.size() - position_);
+  // What is buffered is looked at first: a frame that claims more than it has (each of many
+  // claiming megabytes) is skipped up to the next header without copying what follows it.
+  if (const std::size_t next =
+          length_header_in_body(std::string_view(buffer_).substr(position_, buffered));
+      next != std::string::npos) {
+    position_ += next;
+    return {Frame::Status::bad_header, {}, kShortBody};
+  }
   // The body is read into its own string, sized once, from what is buffered and then straight
   // from the input: a 36 MiB document grew the buffer through a dozen reallocations, each a copy
   // into fresh pages, and was copied out of it again.
   std::string body(length, '\0');
-  const std::size_t buffered = std::min(length, buffer_.size() - position_);
   buffer_.copy(body.data(), buffered, position_);
   position_ += buffered;
+  // Each read is looked at as it comes (with the end of the one before, where a header line may
+  // have been cut): a short body is told as soon as the next frame's header arrives, not after
+  // waiting for bytes the client will never send.
+  constexpr std::size_t kHeaderLineBytes = 64;
   for (std::size_t filled = buffered; filled < length;) {
     const std::size_t n = read_some_(body.data() + filled, length - filled);
-    if (n == 0) return {Frame::Status::bad_header, {}, "end of input inside a message body"};
+    const std::size_t from = filled > kHeaderLineBytes ? filled - kHeaderLineBytes : 0;
     filled += n;
-  }
-  if (const std::size_t next = length_header_in_body(body); next != std::string::npos) {
-    buffer_.insert(position_, body, next);
-    return {Frame::Status::bad_header, {}, "a message body shorter than its Content-Length"};
+    const std::size_t next =
+        length_header_in_body(std::string_view(body).substr(from, filled - from));
+    if (next != std::string::npos) {
+      buffer_.insert(position_, body, from + next, filled - from - next);
+      return {Frame::Status::bad_header, {}, kShortBody};
+    }
+    if (n == 0) return {Frame::Status::bad_header, {}, "end of input inside a message body"};
   }
   return {Frame::Status::message, std::move(body), {}};
 }
