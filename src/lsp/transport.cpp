@@ -167,7 +167,9 @@ Frame FrameReader::read_body(std::size_t length) {
     const std::size_t next =
         length_header_in_body(std::string_view(body).substr(from, filled - from));
     if (next != std::string::npos) {
-      buffer_.insert(position_, body, from + next, filled - from - next);
+      // In place of what was read already, so the buffer does not keep it.
+      buffer_.replace(0, position_, body, from + next, filled - from - next);
+      position_ = 0;
       return {Frame::Status::bad_header, {}, kShortBody};
     }
     if (n == 0) return {Frame::Status::bad_header, {}, "end of input inside a message body"};

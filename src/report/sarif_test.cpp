@@ -82,6 +82,9 @@ TEST_CASE("sarif: the invocation tells a run that could not lint every input") {
         json::parse(R"([{"executionSuccessful": true}])"));
   b.report.unread_inputs = {{"/repo/bin.md", 1, 2, "binary file (NUL byte); not linted"},
                             {"/elsewhere/gone.md", 0, 0, "no such file or directory"}};
+  ReportBuilder failed_rule = sample();
+  failed_rule.report.files[0].findings[0].internal = true;  // a rule failed on the file
+  CHECK(sarif(failed_rule.report)["runs"][0]["invocations"][0]["executionSuccessful"] == false);
   const json invocation = sarif(b.report)["runs"][0]["invocations"][0];
   CHECK(invocation["executionSuccessful"] == false);
   const json& notes = invocation["toolExecutionNotifications"];

@@ -165,8 +165,35 @@ class OpenRanges {
 
 // Directives written after text on a line ("…합니다. <!-- digestlint-disable-next-line x -->"):
 // Markdown makes them part of that text, so they do nothing; said rather than ignored.
+// Whether a line is inside a fenced code block (``` or ~~~), the fences found on first use:
+// most files have no directive after text on a line and never need them.
+class FencedLines {
+ public:
+  explicit FencedLines(const SourceFile& source) : source_(source) {}
+
+  bool inside(int line) {
+    if (!fences_) find_fences();
+    // Inside when an odd number of fence lines come before it.
+    const auto before = std::lower_bound(fences_->begin(), fences_->end(), line);
+    return (before - fences_->begin()) % 2 == 1;
+  }
+
+ private:
+  void find_fences() {
+    fences_.emplace();
+    for (int line = 1; line <= source_.line_count(); ++line) {
+      const std::string_view text = trim(source_.line_text(line));
+      if (text.starts_with("```") || text.starts_with("~~~")) fences_->push_back(line);
+    }
+  }
+
+  const SourceFile& source_;
+  std::optional<std::vector<int>> fences_;
+};
+
 void add_directives_in_text(const SourceFile& source, std::vector<Directive>& result) {
   static const RE2 opening(R"((?i)<!--\s*digestlint)");
+  FencedLines fences(source);
   const std::string_view text = source.text();
   constexpr std::size_t kOpeningBytes = 256;  // the longest blank run read before the word
   re2::StringPiece match;
@@ -177,9 +204,15 @@ void add_directives_in_text(const SourceFile& source, std::vector<Directive>& re
     if (!opening.Match(window, 0, window.size(), RE2::ANCHOR_START, &match, 1)) continue;
     // Lines are looked up in the source's index: searching the text for them would make a long
     // line of such comments quadratic.
-    const Span line = source.line_span(source.line_of(at));
-    if (text.substr(line.begin, at - line.begin).find_first_not_of(" \t") == std::string_view::npos)
+    const int line_number = source.line_of(at);
+    const Span line = source.line_span(line_number);
+    const std::string_view before = text.substr(line.begin, at - line.begin);
+    if (before.find_first_not_of(" \t") == std::string_view::npos)
       continue;  // at the start of its line: a comment of its own, read from the model
+    // Shown as code, not written as a comment: in a code span (after an odd number of
+    // backticks on its line) or in a fenced block.
+    if (std::count(before.begin(), before.end(), '`') % 2 == 1 || fences.inside(line_number))
+      continue;
     // Searched again only once passed, so comments that never close stay linear.
     if (next_close != std::string_view::npos && next_close < at + 4)
       next_close = text.find("-->", at + 4);

@@ -211,6 +211,10 @@ TEST_CASE("directives: the exact grammar; anything else is invalid and suppresse
   REQUIRE(in_text.size() == 1);
   CHECK(in_text.front().problem.find("after text on its line") != std::string::npos);
   CHECK(in_text.front().comment.begin == std::string_view("Authors: A, + ").size());
+  // Shown as code, it is no directive: in a code span, or in a fenced block.
+  CHECK(read("Write `<!-- digestlint-disable-next-line authors -->` above it.").empty());
+  CHECK(read("```markdown\nAuthors: A <!-- digestlint-disable authors -->\n```").empty());
+  CHECK(read("```\nx\n```\nAuthors: A <!-- digestlint-disable authors -->").size() == 1);
 }
 
 }  // namespace digestlint
