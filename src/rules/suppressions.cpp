@@ -198,6 +198,8 @@ void add_directives_in_text(const SourceFile& source, std::vector<Directive>& re
   constexpr std::size_t kOpeningBytes = 256;  // the longest blank run read before the word
   re2::StringPiece match;
   std::size_t next_close = 0;  // the first "-->" after the last search's start, or npos
+  int ticks_line = 0;          // the line whose backticks are counted
+  std::size_t ticks_counted_to = 0, ticks = 0;
   for (std::size_t at = text.find("<!--"); at != std::string_view::npos;
        at = text.find("<!--", at + 4)) {
     const re2::StringPiece window(text.data() + at, std::min(kOpeningBytes, text.size() - at));
@@ -210,9 +212,17 @@ void add_directives_in_text(const SourceFile& source, std::vector<Directive>& re
     if (before.find_first_not_of(" \t") == std::string_view::npos)
       continue;  // at the start of its line: a comment of its own, read from the model
     // Shown as code, not written as a comment: in a code span (after an odd number of
-    // backticks on its line) or in a fenced block.
-    if (std::count(before.begin(), before.end(), '`') % 2 == 1 || fences.inside(line_number))
-      continue;
+    // backticks on its line) or in a fenced block. The backticks are counted on from the last
+    // comment of the same line, so a long line of comments stays linear.
+    if (line_number != ticks_line) {
+      ticks_line = line_number;
+      ticks_counted_to = line.begin;
+      ticks = 0;
+    }
+    ticks += static_cast<std::size_t>(std::count(text.begin() + static_cast<long>(ticks_counted_to),
+                                                 text.begin() + static_cast<long>(at), '`'));
+    ticks_counted_to = at;
+    if (ticks % 2 == 1 || fences.inside(line_number)) continue;
     // Searched again only once passed, so comments that never close stay linear.
     if (next_close != std::string_view::npos && next_close < at + 4)
       next_close = text.find("-->", at + 4);
