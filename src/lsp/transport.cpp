@@ -29,16 +29,21 @@ bool starts_with_length_header(std::string_view text) {
          iequals(text.substr(0, kLengthHeader.size()), kLengthHeader);
 }
 
+// Where the first "Content-Length:" name (either case) at or after `from` starts, or npos.
+std::size_t length_name_in(std::string_view text, std::size_t from) {
+  constexpr std::string_view kTail = "ength:";  // of either spelling, "Length:" or "length:"
+  constexpr std::size_t kHead = kLengthHeader.size() - kTail.size();
+  for (std::size_t tail = text.find(kTail, from + kHead); tail != std::string_view::npos;
+       tail = text.find(kTail, tail + 1)) {
+    if (starts_with_length_header(text.substr(tail - kHead))) return tail - kHead;
+  }
+  return std::string_view::npos;
+}
+
 // Where a "Content-Length:" header starts inside a line of garbage (a body that ran into the next
 // frame's headers), or npos.
 std::size_t length_header_in(std::string_view line) {
-  for (std::size_t at = line.find(':'); at != std::string_view::npos; at = line.find(':', at + 1)) {
-    if (at + 1 >= kLengthHeader.size()) {
-      const std::size_t start = at + 1 - kLengthHeader.size();
-      if (start > 0 && starts_with_length_header(line.substr(start))) return start;
-    }
-  }
-  return std::string_view::npos;
+  return line.empty() ? std::string_view::npos : length_name_in(line, 1);
 }
 
 // Where a body holds a whole "Content-Length: N" header line, or npos. Valid JSON has none: a
@@ -46,12 +51,8 @@ std::size_t length_header_in(std::string_view line) {
 // body ran into the next frame (even one cut inside a string). The first one is found: a search
 // stops there, so frames that each run into the next stay linear.
 std::size_t length_header_in_body(std::string_view body) {
-  constexpr std::string_view kTail = "ength:";  // of either spelling, "Length:" or "length:"
-  constexpr std::size_t kHead = kLengthHeader.size() - kTail.size();
-  for (std::size_t tail = body.find(kTail, kHead); tail != std::string_view::npos;
-       tail = body.find(kTail, tail + 1)) {
-    const std::size_t start = tail - kHead;
-    if (!starts_with_length_header(body.substr(start))) continue;
+  for (std::size_t start = length_name_in(body, 0); start != std::string_view::npos;
+       start = length_name_in(body, start + 1)) {
     std::size_t i = start + kLengthHeader.size();
     while (i < body.size() && (body[i] == ' ' || body[i] == '\t')) ++i;
     const std::size_t digits = i;
