@@ -341,6 +341,11 @@ def test_user_mistakes(tmp):
     code, out, err = run("check", "--select", "style", "digests/team/t.md", cwd=nested)
     check("--select names a rule of a subdirectory's pack, run from the root",
           code == 0 and "matches no rule" not in err, out + err)
+    write(nested, "root.md", clean_text())
+    code, out, err = run("signals", "--select", "style", "root.md", "digests/team/t.md",
+                         cwd=nested)
+    check("signals: --select is checked against every file's configuration, whatever the order",
+          code == 0 and "matches no rule" not in err, err)
     code, out, err = run("check", "--select", "stile", "digests/team/t.md", cwd=nested)
     check("--select naming no rule of any configuration is still a config error (3)",
           code == 3 and "'stile' matches no rule" in err, out + err)

@@ -32,7 +32,13 @@ int run_signals(const SignalsOptions& options) {
   std::map<const RuleSpec*, std::shared_ptr<const summary::SummaryModel>> models;
   int status = kExitClean;
   try {
-    for (const ListedInput& input : list_inputs(options.paths, options.input)) {
+    const std::vector<ListedInput> inputs = list_inputs(options.paths, options.input);
+    // Every configuration first: a selector is checked against them all, as `check` does.
+    for (const ListedInput& input : inputs) {
+      if (!input.error) catalog.for_file(input.path);
+    }
+    catalog.check_selectors();
+    for (const ListedInput& input : inputs) {
       InputBytes read =
           input.error ? InputBytes{input.path, {}, input.error} : read_input(input, options.input);
       if (read.error) {
@@ -41,7 +47,6 @@ int run_signals(const SignalsOptions& options) {
         continue;
       }
       const RuleSet& rules = catalog.for_file(read.path).rules;
-      catalog.check_selectors();
       const RuleSpec* spec = summary_rule(rules);
       if (!spec) {
         std::cerr << "error: the rule packs have no summary rule (summary/title-mismatch)\n";
