@@ -217,6 +217,27 @@ def test_fixes(tmp):
     check("no temporary files left", not leftovers, str(leftovers))
 
 
+def test_lone_carriage_returns(tmp):
+    """Classic Mac OS line endings (a lone CR) break lines as LF does: the same findings at the
+    same places; --fix leaves such a file alone rather than rewrite its line endings."""
+    text = digest_with([("Authors: Mina Park,", "Authors: Mina Park, ,")])
+    lf = write(tmp, "lf.md", text)
+    cr = os.path.join(tmp, "cr.md")
+    with open(cr, "w", encoding="utf-8", newline="") as f:
+        f.write(text.replace("\n", "\r"))
+    places = lambda out: [(f["rule"], f["line"], f["column"]) for f in findings(out)]
+    _, lf_out, _ = run("check", "--format", "json", lf)
+    code, cr_out, err = run("check", "--format", "json", cr)
+    check("lone CR line endings: the findings and places of LF", code == 1
+          and places(cr_out) == places(lf_out) and places(lf_out), cr_out[:300] + err)
+    with open(cr, "rb") as f:
+        before = f.read()
+    code, out, err = run("check", "--fix", cr)
+    with open(cr, "rb") as f:
+        check("--fix leaves a file of lone CR line endings as it was, and says why",
+              f.read() == before and "not fixed: the file breaks lines with a lone CR" in err, err)
+
+
 def test_fix_stdin_gives_back_the_buffer(tmp):
     """`--fix -` is how editors fix: whatever happens, stdout is the text to replace the buffer
     with."""
@@ -502,7 +523,7 @@ def test_timings(tmp):
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         for test in (test_exit_codes, test_bad_input, test_stdin_and_formats, test_config, test_suppressions,
-                     test_baseline, test_fixes, test_fix_stdin_gives_back_the_buffer,
+                     test_baseline, test_fixes, test_lone_carriage_returns, test_fix_stdin_gives_back_the_buffer,
                      test_user_mistakes, test_profiles, test_streamed_like_collected,
                      test_signals, test_timings):
             sub = os.path.join(tmp, test.__name__)

@@ -62,8 +62,11 @@ ContentHash content_hash(std::string_view bytes) {
 }
 
 ContentHash content_hash(const SourceFile& source) {
-  // Its text is its bytes, unless a BOM was stripped or invalid bytes were replaced.
-  if (!source.has_bom() && source.encoding_errors().empty()) return content_hash(source.text());
+  // Its text is its bytes, unless a BOM was stripped, invalid bytes or lone CRs replaced.
+  if (!source.has_bom() && source.encoding_errors().empty() &&
+      source.lone_carriage_returns().empty()) {
+    return content_hash(source.text());
+  }
   return content_hash(source.bytes());
 }
 

@@ -189,6 +189,16 @@ Engine engine_for(const CheckOptions& options, RuleCatalog& catalog, const Sourc
   return Engine(compiled.rules, compiled.filter, options.inline_config);
 }
 
+// Why a file's fixes are not applied, or empty. Fixes rewrite the text, which holds LF where
+// the file has a lone CR and '?' where it has an invalid byte: those would be lost.
+std::string_view unfixable(const SourceFile& source) {
+  if (!source.encoding_errors().empty()) return "the file is not valid UTF-8";
+  if (!source.lone_carriage_returns().empty())
+    return "the file breaks lines with a lone CR (classic Mac OS line endings); convert them to "
+           "LF or CRLF first";
+  return {};
+}
+
 // --fix / --diff: fixes every file until stable. Returns the sources to report on (fixed ones
 // replaced) and whether any file changed. Diffs and stdin's fixed text go to stdout.
 std::pair<Inputs, bool> apply_fixes_to_inputs(const CheckOptions& options, RuleCatalog& catalog,
@@ -197,9 +207,8 @@ std::pair<Inputs, bool> apply_fixes_to_inputs(const CheckOptions& options, RuleC
   bool changed = false;
   for (auto& source : inputs.sources) {
     const bool echoed = echoes_stdin(options, inputs, source);
-    if (!source->encoding_errors().empty()) {
-      std::cerr << fmt::format("{}: note: not fixed: the file is not valid UTF-8\n",
-                               source->path());
+    if (const std::string_view why = unfixable(*source); !why.empty()) {
+      std::cerr << fmt::format("{}: note: not fixed: {}\n", source->path(), why);
       if (echoed) std::cout << source->bytes();
       continue;
     }

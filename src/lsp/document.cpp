@@ -1,24 +1,31 @@
 #include "lsp/document.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "model/source.hpp"
 
 namespace digestlint::lsp {
 namespace {
 
+// [start, end) of the first line break at or after `from`: "\n", "\r\n" or a lone "\r", the
+// three LSP counts; {npos, npos} when there is none.
+std::pair<std::size_t, std::size_t> next_break(std::string_view text, std::size_t from) {
+  const std::size_t at = text.find_first_of("\r\n", from);
+  if (at == std::string_view::npos) return {at, at};
+  const bool crlf = text[at] == '\r' && at + 1 < text.size() && text[at + 1] == '\n';
+  return {at, at + (crlf ? 2 : 1)};
+}
+
 // [begin, end) of a 0-based line without its terminator; a line past the end is empty at the end.
 std::pair<std::size_t, std::size_t> line_bounds(std::string_view text, int line) {
   std::size_t begin = 0;
   for (int i = 0; i < line; ++i) {
-    const std::size_t newline = text.find('\n', begin);
-    if (newline == std::string_view::npos) return {text.size(), text.size()};
-    begin = newline + 1;
+    const std::size_t after = next_break(text, begin).second;
+    if (after == std::string_view::npos) return {text.size(), text.size()};
+    begin = after;
   }
-  std::size_t end = text.find('\n', begin);
-  if (end == std::string_view::npos) end = text.size();
-  if (end > begin && text[end - 1] == '\r') --end;
-  return {begin, end};
+  return {begin, std::min(next_break(text, begin).first, text.size())};
 }
 
 }  // namespace
@@ -41,11 +48,13 @@ std::size_t byte_offset(std::string_view text, TextPosition position) {
 
 TextPosition text_position(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
-  const std::string_view before = text.substr(0, offset);
-  const int line = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-  const std::size_t line_start =
-      before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
-  return {line, utf16_length(before.substr(line_start))};
+  int line = 0;
+  std::size_t line_start = 0;
+  for (auto [start, after] = next_break(text, 0); after <= offset; ++line) {
+    line_start = after;
+    std::tie(start, after) = next_break(text, after);
+  }
+  return {line, utf16_length(text.substr(line_start, offset - line_start))};
 }
 
 void apply_change(std::string& text, const TextChange& change) {

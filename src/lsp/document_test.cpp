@@ -50,6 +50,22 @@ TEST_CASE("CRLF: the carriage return is not part of the line") {
   CHECK(byte_offset(text, {1, 1}) == 5);
 }
 
+TEST_CASE("a lone CR ends a line, as LSP counts lines") {
+  const std::string text = "## 헤더\r가\r\n나\n\r다";
+  CHECK(byte_offset(text, {1, 0}) == 10);
+  CHECK(byte_offset(text, {1, 9}) == 13);  // the end of line 1 is its CR
+  CHECK(byte_offset(text, {2, 0}) == 15);
+  CHECK(byte_offset(text, {4, 0}) == 20);
+  for (std::size_t offset : {0u, 9u, 10u, 13u, 15u, 18u, 19u, 20u, 23u}) {
+    const TextPosition p = text_position(text, offset);
+    CHECK(byte_offset(text, p) == offset);
+  }
+  CHECK(text_position(text, 20).line == 4);
+  std::string edited = text;
+  apply_change(edited, {TextRange{{3, 0}, {4, 0}}, ""});
+  CHECK(edited == "## 헤더\r가\r\n나\n다");
+}
+
 TEST_CASE("incremental changes with Korean text") {
   std::string text = "- **What's New**: 모델은 \\mathcal{L} 값을 다룹니다.\n두 번째 줄\n";
   // Delete "\mathcal{L} " (12 units) starting after "- **What's New**: 모델은 " (22 units).

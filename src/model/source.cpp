@@ -167,12 +167,14 @@ int display_width(std::string_view utf8) {
 SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(path)) {
   strip_bom(bytes);
   replace_invalid_sequences(bytes);
+  replace_lone_carriage_returns(bytes);
   text_ = std::move(bytes);
   index_lines();
 }
 
 SourceFile::SourceFile(std::string path, std::string bytes, KnownValid) : path_(std::move(path)) {
   strip_bom(bytes);
+  replace_lone_carriage_returns(bytes);
   text_ = std::move(bytes);
   index_lines();
 }
@@ -204,6 +206,14 @@ void SourceFile::replace_invalid_sequences(std::string& bytes) {
   }
 }
 
+void SourceFile::replace_lone_carriage_returns(std::string& bytes) {
+  for (std::size_t at = bytes.find('\r'); at != std::string::npos; at = bytes.find('\r', at + 1)) {
+    if (at + 1 < bytes.size() && bytes[at + 1] == '\n') continue;
+    lone_carriage_returns_.push_back(at);
+    bytes[at] = '\n';
+  }
+}
+
 std::string SourceFile::bytes() const {
   std::string bytes(has_bom_ ? kByteOrderMark : "");
   bytes.reserve(bytes.size() + text_.size());
@@ -215,6 +225,8 @@ std::string SourceFile::bytes() const {
     replaced += error.length;
   }
   bytes.append(text_, copied);
+  const std::size_t start = has_bom_ ? kByteOrderMark.size() : 0;
+  for (const std::size_t at : lone_carriage_returns_) bytes[start + at] = '\r';
   return bytes;
 }
 

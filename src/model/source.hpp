@@ -58,6 +58,10 @@ class SourceFile {
   }
   bool has_bom() const { return has_bom_; }
   const std::vector<EncodingError>& encoding_errors() const { return encoding_errors_; }
+  // Offsets of the line breaks written as a lone CR (classic Mac OS), which the text holds as LF:
+  // Markdown, editors and SARIF break lines there, so positions and every line-by-line check
+  // see them as they do, at the same offsets. bytes() puts the CRs back.
+  const std::vector<std::size_t>& lone_carriage_returns() const { return lone_carriage_returns_; }
   // The bytes as read: the byte order mark and the invalid bytes back in place. What a fix that
   // changes nothing gives back (an editor replaces its buffer with it).
   std::string bytes() const;
@@ -75,12 +79,14 @@ class SourceFile {
   bool has_bom_ = false;
   std::vector<EncodingError> encoding_errors_;
   std::string replaced_bytes_;  // the invalid bytes, in order: encoding_errors_ say where
+  std::vector<std::size_t> lone_carriage_returns_;
   std::vector<std::size_t> line_starts_;
   // (byte offset, UTF-16 units from its line's start) every few hundred bytes of long lines,
   // so a position costs a bounded count however long the line: reporters ask one per finding.
   std::vector<std::pair<std::size_t, int>> utf16_checkpoints_;
   void strip_bom(std::string& bytes);
   void replace_invalid_sequences(std::string& bytes);
+  void replace_lone_carriage_returns(std::string& bytes);
   void index_lines();
   void index_long_lines();
 };

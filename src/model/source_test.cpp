@@ -150,6 +150,22 @@ TEST_CASE("bytes() gives back the byte order mark and the invalid bytes as read"
   CHECK(SourceFile("valid.md", "\xEF\xBB\xBFok").bytes() == "\xEF\xBB\xBFok");
 }
 
+TEST_CASE("a lone CR breaks a line as LF and CRLF do, and bytes() gives it back") {
+  const std::string read = "\xEF\xBB\xBF## Daily\r### [A](u)\r\nVote: 1\r\r\nx\r";
+  const SourceFile source("d.md", read);
+  CHECK(source.text() == "## Daily\n### [A](u)\r\nVote: 1\n\r\nx\n");
+  CHECK(source.lone_carriage_returns() == std::vector<std::size_t>{8, 28, 32});
+  CHECK(source.line_count() == 6);
+  CHECK(source.line_text(2) == "### [A](u)");
+  CHECK(source.line_text(3) == "Vote: 1");
+  CHECK(source.line_text(4).empty());
+  CHECK(source.position(source.text().find("Vote")).line == 3);
+  CHECK(source.bytes() == read);
+  const SourceFile known("d.md", read, SourceFile::KnownValid{});
+  CHECK(known.text() == source.text());
+  CHECK(known.bytes() == read);
+}
+
 TEST_CASE("decode_utf8's inline three-byte path agrees with decoding the sequence in full") {
   // Every lead byte E0-EF with continuation bytes at the edges of their ranges (overlong E0,
   // surrogates under ED, the last of EF), cut short, or followed by a non-continuation byte.

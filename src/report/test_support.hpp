@@ -74,10 +74,10 @@ class ReportBuilder {
 };
 
 // A file with a byte order mark, a tab, Hangul and an emoji, a line that ends in "\r\r\n" (line
-// endings converted twice) and one that starts with the bytes of a byte order mark, and places in
-// it that findings of another file point to (on its first line, over two lines, on those two): a
-// reporter must say the same of them whether it reads the file or excerpts taken from it while it
-// was at hand.
+// endings converted twice: a lone CR, then CRLF, so an empty line follows) and one that starts with
+// the bytes of a byte order mark, and places in it that findings of another file point to (on its
+// first line, over two lines, on those two): a reporter must say the same of them whether it reads
+// the file or excerpts taken from it while it was at hand.
 struct ExcerptedFile {
   static constexpr const char* kPath = "other.md";
   static constexpr std::string_view kText =
@@ -89,7 +89,7 @@ struct ExcerptedFile {
   std::vector<RelatedLocation> related(bool with_excerpts) const {
     std::vector<RelatedLocation> out;
     for (const Span span : {span_of(source.text(), "x"), span_of(source.text(), "요약 first\n  se"),
-                            span_of(source.text(), "third\r"), span_of(source.text(), "fourth")}) {
+                            span_of(source.text(), "third\n"), span_of(source.text(), "fourth")}) {
       out.push_back(
           {kPath, span, "first here", with_excerpts ? excerpt_of(source, span, 4096) : nullptr});
     }
