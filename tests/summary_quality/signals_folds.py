@@ -3,8 +3,10 @@
 as JSON Lines, so scoring ideas can be tried in a few lines of Python without rebuilding
 digestlint: each line is {"set", "kind" (real or rotated), "label", "signals"}, where "signals"
 is the entry's line of `digestlint signals` (null when the entry has no summary), computed with
-the fold's lexicon, as kfold.py does. Prints the pooled warning-level figures of the shipped
-bands, which are kfold.py's.
+the fold's lexicon, as kfold.py does. Then the entries of audit.py (no round drew them; kind
+"audit", label from labels/audit or "unlabelled"), each with its fold's lexicon as audit.py lints
+them. Prints the pooled warning-level figures of the shipped bands, which are kfold.py's.
+replay.py scores other weights and bands on the file in seconds.
 
   signals_folds.py --binary build/digestlint --out folds.jsonl [--shared ../shared]
 
@@ -18,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 
+import audit
 import eval as measure
 import kfold
 
@@ -36,6 +39,29 @@ def signals_by_entry(binary, paths):
         if index is not None:
             found[(signals["path"], index)] = signals
     return found
+
+
+def write_audit_entries(binary, shared, out):
+    """The signals of every entry audit.py scores, as JSON Lines of kind "audit"."""
+    drawn, days_of = audit.drawn_by_rounds()
+    corpus = os.path.join(shared, "corpus", "daily_papers_ko")
+    labels = audit.audit_labels()
+    for fold, days in audit.days_by_fold(days_of, corpus).items():
+        days = sorted(days)
+        paths = [os.path.join(corpus, *day.split("-")) + ".md" for day in days]
+        with tempfile.TemporaryDirectory(prefix="digestlint-audit-") as tmp:
+            lexicon, _ = kfold.mine_without(fold.split(","), tmp)
+            measure.CONFIG[:] = measure.lexicon_arguments(lexicon)
+            found = signals_by_entry(binary, paths)
+        for day, path in zip(days, paths):
+            with open(path, encoding="utf-8", errors="replace") as f:
+                lines = f.read().split("\n")
+            for index, block in enumerate(measure.entry_blocks(lines)):
+                if (day, index) not in drawn and measure.summary_range(lines, block):
+                    out.write(json.dumps({"set": day, "kind": "audit",
+                                          "label": labels.get((day, index), "unlabelled"),
+                                          "signals": found.get((path, index))},
+                                         ensure_ascii=False) + "\n")
 
 
 def main():
@@ -76,6 +102,7 @@ def main():
                         moved = signals_by_entry(args.binary, sorted({p for p, _, _ in rotated}))
                         for path, index, label in rotated:
                             emit(name, "rotated", label, moved.get((path, index)))
+        write_audit_entries(args.binary, args.shared, out)
     for kind, (tp, fp, fn) in pooled.items():
         print(f"pooled {kind:<8} TP {tp:>4}  FP {fp:>3}  FN {fn:>3}  "
               f"P {measure.cell(tp / (tp + fp) if tp + fp else None)}  "
