@@ -30,6 +30,10 @@ if(Python3_Interpreter_FOUND)
   set_tests_properties(summary-quality-tuned summary-quality-holdout summary-quality-good-days
                        summary-quality-kfold summary-quality-audit
                        PROPERTIES SKIP_RETURN_CODE ${DIGESTLINT_SKIP_CODE})
+  # replay.py's copy of the verdict's last step against the binary, on the summary fixtures.
+  add_test(NAME summary-replay
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/summary_quality/replay_test.py
+                   $<TARGET_FILE:digestlint> ${CMAKE_SOURCE_DIR}/fixtures)
   add_test(NAME summary-lexicon-mining
            COMMAND ${Python3_EXECUTABLE}
                    ${CMAKE_CURRENT_SOURCE_DIR}/summary_quality/mine_lexicon_test.py)

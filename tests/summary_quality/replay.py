@@ -8,6 +8,8 @@ needs the binary.
 
   replay.py folds.jsonl [--set grounding-confidence=0.6 …]
 
+replay_test.py (ctest summary-replay) keeps it in step with the binary on the summary fixtures.
+
 Prints, as kfold.py and audit.py do, the warning-level TP / FP / FN of the real labelled entries,
 the rotated-summary recall and the audit precision (with the warnings on entries no reader has
 labelled yet: label them before trusting the figure). Before any --set, it checks the replay
