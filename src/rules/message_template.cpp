@@ -9,9 +9,34 @@
 namespace digestlint {
 namespace {
 
+// A placeholder's value shown in a message: cut after kMaxShownCodePoints code points, with "…".
+// Real titles and evidence are far shorter; a heading of thousands of characters (or a whole file
+// read as one line) would otherwise be copied into each of its findings, in every report.
+constexpr std::size_t kMaxShownCodePoints = 300;
+
+void append_shown(std::string& out, std::string_view value) {
+  if (value.size() <= kMaxShownCodePoints) {  // a code point is at least a byte
+    out += value;
+    return;
+  }
+  std::size_t code_points = 0, cut = 0;
+  for (; cut < value.size(); ++cut) {
+    const bool starts_code_point = (static_cast<unsigned char>(value[cut]) & 0xC0) != 0x80;
+    if (starts_code_point && ++code_points > kMaxShownCodePoints) break;
+  }
+  out += value.substr(0, cut);
+  if (cut < value.size()) out += "…";
+}
+
+std::string shown(std::string_view value) {
+  std::string out;
+  append_shown(out, value);
+  return out;
+}
+
 std::string render_with_fmt(std::string_view message_template, const MessageArgs& args) {
   fmt::dynamic_format_arg_store<fmt::format_context> store;
-  for (const auto& [name, value] : args) store.push_back(fmt::arg(name.c_str(), value));
+  for (const auto& [name, value] : args) store.push_back(fmt::arg(name.c_str(), shown(value)));
   try {
     return fmt::vformat(message_template, store);
   } catch (const fmt::format_error&) {
@@ -59,7 +84,7 @@ std::optional<std::string> render_plain(std::string_view message_template,
     const auto arg = std::find_if(args.begin(), args.end(),
                                   [&](const auto& named) { return named.first == name; });
     if (name.empty() || arg == args.end()) return std::nullopt;
-    out += arg->second;
+    append_shown(out, arg->second);
     at = close + 1;
   }
   return out;
