@@ -191,6 +191,23 @@ TEST_CASE("hover shows the docs of the rule under the cursor") {
   CHECK((*shown)["range"]["start"]["character"] == 10);
   CHECK_FALSE(hover(source, findings, {1, 16}, lookup).has_value());
   CHECK_FALSE(hover(source, findings, {0, 10}, lookup).has_value());
+
+  // A client that reads plain text only gets it without Markdown's marks.
+  const json plain_client = {{"textDocument", {{"hover", {{"contentFormat", {"plaintext"}}}}}}};
+  REQUIRE(hover_format(plain_client) == HoverFormat::plaintext);
+  const auto plain = hover(source, findings, {1, 15}, lookup, hover_format(plain_client));
+  REQUIRE(plain.has_value());
+  CHECK((*plain)["contents"]["kind"] == "plaintext");
+  const std::string plain_value = (*plain)["contents"]["value"];
+  CHECK(plain_value.find("text/latex-artifact (warning) — LaTeX leaked into the text.") == 0);
+  CHECK(plain_value.find("Rule documentation: ") != std::string::npos);
+  CHECK(plain_value.find("**") == std::string::npos);
+  const json both = {{"textDocument", {{"hover", {{"contentFormat", {"plaintext", "markdown"}}}}}}};
+  CHECK(hover_format(both) == HoverFormat::plaintext);  // the client's order of preference
+  CHECK(hover_format({{"textDocument", {{"hover", {{"contentFormat", {"markdown"}}}}}}}) ==
+        HoverFormat::markdown);
+  CHECK(hover_format(json::object()) == HoverFormat::markdown);
+  CHECK(hover_format(json("not an object")) == HoverFormat::markdown);
 }
 
 TEST_CASE("a related file no longer at hand is placed by its excerpts as by the file") {

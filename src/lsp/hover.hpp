@@ -12,12 +12,18 @@ namespace digestlint::lsp {
 
 using RuleLookup = std::function<const RuleSpec*(std::string_view rule_id)>;
 
-// textDocument/hover: the docs of the rules whose diagnostics cover `position` (edges
-// included), as Markdown; nullopt when there is none.
-std::optional<json> hover(const SourceFile& source, const std::vector<Finding>& findings,
-                          TextPosition position, const RuleLookup& rules);
+// How hover text is written: the first of the client's hover.contentFormat that the server
+// writes (Markdown when the client does not say).
+enum class HoverFormat { markdown, plaintext };
+HoverFormat hover_format(const json& client_capabilities);
 
-// The Markdown shown for one rule.
-std::string rule_hover_markdown(const RuleSpec& rule);
+// textDocument/hover: the docs of the rules whose diagnostics cover `position` (edges
+// included); nullopt when there is none.
+std::optional<json> hover(const SourceFile& source, const std::vector<Finding>& findings,
+                          TextPosition position, const RuleLookup& rules,
+                          HoverFormat format = HoverFormat::markdown);
+
+// The text shown for one rule.
+std::string rule_hover_text(const RuleSpec& rule, HoverFormat format = HoverFormat::markdown);
 
 }  // namespace digestlint::lsp

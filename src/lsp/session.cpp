@@ -277,6 +277,7 @@ json Session::initialize(const json& params) {
   if (!params.is_object()) throw ProtocolError(kInvalidParams, "params must be an object");
   initialized_ = true;
   online_ = online_options(params);
+  hover_format_ = hover_format(params.value("capabilities", json::object()));
   return {
       {"capabilities",
        {
@@ -382,7 +383,8 @@ json Session::hover(const json& params) {
   const auto find_rule = [&](std::string_view id) -> const RuleSpec* {
     return linted->rules.rules->find(id);
   };
-  return lsp::hover(*linted->source, linted->findings, position, find_rule).value_or(json());
+  return lsp::hover(*linted->source, linted->findings, position, find_rule, hover_format_)
+      .value_or(json());
 }
 
 void Session::mark_dirty(const std::string& uri) {

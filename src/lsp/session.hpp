@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "lsp/document.hpp"
+#include "lsp/hover.hpp"
 #include "lsp/protocol.hpp"
 #include "lsp/worker.hpp"
 #include "online/options.hpp"
@@ -131,6 +132,7 @@ class Session {
   std::atomic<bool> initialized_ = false;
   // initializationOptions {"online": true}: online findings from the cache only (docs/online.md).
   std::optional<online::OnlineOptions> online_;
+  HoverFormat hover_format_ = HoverFormat::markdown;
   std::atomic<bool> shutdown_ = false;
   std::optional<int> exit_code_;
   std::unique_ptr<LintWorker> worker_;  // null: lint on the calling thread
