@@ -808,6 +808,24 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   return signals;
 }
 
+void count_weak_fits(std::vector<std::optional<Signals>>& analysed, const Parameters& parameters) {
+  std::size_t weak = 0, summaries = 0;
+  for (const std::optional<Signals>& signals : analysed) {
+    if (!signals) continue;
+    ++summaries;
+    weak += signals->weak_fit(parameters);
+  }
+  const bool shifted =
+      weak >= parameters.shifted_digest_min &&
+      static_cast<double>(weak) / static_cast<double>(summaries) >= parameters.shifted_digest_share;
+  for (std::optional<Signals>& signals : analysed) {
+    if (!signals) continue;
+    signals->digest_weak = weak;
+    signals->digest_summaries = summaries;
+    signals->in_shifted_digest = shifted && signals->weak_fit(parameters);
+  }
+}
+
 void mark_rivals_keeping_their_own(std::vector<std::optional<Signals>>& analysed,
                                    const Parameters& parameters) {
   for (std::optional<Signals>& signals : analysed) {

@@ -111,6 +111,17 @@ struct Signals {
   // Found fine early (Depth::until_fine): grounding is then a lower bound, and the signals after
   // it were not worked out.
   bool settled = false;
+  // How many of the digest's summaries (this one included) fit their titles weakly (weak_fit()),
+  // of how many; and whether this one does, in a digest where at least shifted_digest_share of
+  // them do: a pipeline that moved each summary by an entry leaves most of a digest so.
+  std::size_t digest_weak = 0, digest_summaries = 0;
+  bool in_shifted_digest = false;
+
+  // Weakly grounded, anchored by no name and not template-like by its phrases.
+  bool weak_fit(const Parameters& parameters) const {
+    return !settled && !anchored && grounding < parameters.weak_grounding &&
+           static_cast<int>(boilerplate.size()) < parameters.min_boilerplate;
+  }
 
   // The summary is about names of its own that do not connect to the title.
   bool competing() const { return !subject_names.empty() && connected_names.empty(); }
@@ -136,6 +147,10 @@ struct Signals {
     return settled || anchored || grounding >= parameters.weak_grounding;
   }
 };
+
+// Sets each summary's digest_weak, digest_summaries and in_shifted_digest: `analysed` holds every
+// entry's signals of a digest, in order (none for an entry without a summary).
+void count_weak_fits(std::vector<std::optional<Signals>>& analysed, const Parameters& parameters);
 
 // Marks each rival that is not named and whose entry keeps its own summary (Rival::keeps_own):
 // `analysed` holds every entry's signals of a digest, in order (none for an entry without a

@@ -232,8 +232,16 @@ TEST_CASE("an own title that fits better than every other lowers the confidence"
   CHECK(assess(s, f.parameters).confidence < assess(alone, f.parameters).confidence);
 }
 
+// Worth a warning on grounding alone, as it was before a shifted digest was asked for (0.7): the
+// discounts below then make a warning a note.
+Fixture grounding_alone_warns() {
+  Fixture f;
+  f.parameters.grounding_confidence = f.parameters.warning_confidence;
+  return f;
+}
+
 TEST_CASE("a summary without English that no other title fits better loses confidence") {
-  const Fixture f;
+  const Fixture f = grounding_alone_warns();
   // "Robot" is rendered by the lexicons (로봇): the glossed summary misses a word they know.
   constexpr std::string_view kTitle = "Quibbling Robot Marmots in Gloaming Tessellations";
   constexpr std::string_view kUnrelated = "MossGS: Glossy Surfaces";
@@ -292,7 +300,7 @@ TEST_CASE("a summary without English that no other title fits better loses confi
 }
 
 TEST_CASE("a summary that misses only title words no lexicon renders loses confidence") {
-  const Fixture f;
+  const Fixture f = grounding_alone_warns();
   constexpr std::string_view kTitle = "Quibbling Marmots in Gloaming Tessellations";
   constexpr std::string_view kUnrelated = "MossGS: Glossy Surfaces";
   constexpr std::string_view kGlossed =
@@ -933,4 +941,56 @@ TEST_CASE_FIXTURE(
   const std::vector<std::pair<std::string, int>> expected = {
       {"ZetaNet", 3}, {"QuRK", 3}, {"Mamba", 3}, {"BetaLM", 1}};
   CHECK(s.names == expected);
+}
+
+TEST_CASE("a summary that fits its title weakly in a digest where many do is more likely moved") {
+  const Fixture f;
+  Signals weak;
+  weak.grounding = 0;
+  weak.terms = {{TitleTerm::Kind::word, "Marmots", 1, false, {}}};
+  Signals grounded;
+  grounded.grounding = 1;
+  Signals anchored = weak;
+  anchored.anchored = true;
+  Signals template_like = weak;
+  template_like.boilerplate = {"새로운 모델", "다양한 벤치마크"};
+  const auto digest = [&](int weak_ones, int others) {
+    std::vector<std::optional<Signals>> analysed(1, weak);
+    for (int k = 1; k < weak_ones; ++k) analysed.emplace_back(weak);
+    for (int k = 0; k < others; ++k) analysed.emplace_back(grounded);
+    analysed.emplace_back(anchored);
+    analysed.emplace_back(template_like);
+    analysed.emplace_back(std::nullopt);  // an entry without a summary counts for nothing
+    count_weak_fits(analysed, f.parameters);
+    return analysed;
+  };
+  // 3 of 10 summaries fit weakly (shifted-digest-share 0.3): a shifted digest.
+  const auto shifted = digest(3, 5);
+  CHECK(shifted[0]->digest_weak == 3);
+  CHECK(shifted[0]->digest_summaries == 10);
+  CHECK(shifted[0]->in_shifted_digest);
+  CHECK_FALSE(shifted[3]->in_shifted_digest);  // grounded
+  CHECK_FALSE(shifted[8]->in_shifted_digest);  // anchored by a name
+  CHECK_FALSE(shifted[9]->in_shifted_digest);  // a template
+  const auto good = digest(2, 6);
+  CHECK_FALSE(good[0]->in_shifted_digest);
+  // One summary is no shift, however few the others (shifted-digest-min 2).
+  std::vector<std::optional<Signals>> single{weak};
+  count_weak_fits(single, f.parameters);
+  CHECK_FALSE(single[0]->in_shifted_digest);
+  std::vector<std::optional<Signals>> swapped{weak, weak};
+  count_weak_fits(swapped, f.parameters);
+  CHECK(swapped[0]->in_shifted_digest);
+
+  const Assessment alone = assess(*good[0], f.parameters);
+  const Assessment moved = assess(*shifted[0], f.parameters);
+  CHECK(moved.confidence ==
+        doctest::Approx(alone.confidence + f.parameters.shifted_digest_confidence));
+  // Grounding alone is a note; in a shifted digest, a warning.
+  CHECK(band_of(alone, f.parameters) == Band::note);
+  CHECK(band_of(moved, f.parameters) == Band::severity);
+  CHECK(evidence(*shifted[0], moved.verdict)
+            .find("3 of the digest's 10 summaries fit their titles as weakly") !=
+        std::string::npos);
+  CHECK(evidence(*good[0], alone.verdict).find("of the digest's") == std::string::npos);
 }

@@ -70,6 +70,7 @@ Assessment assess(const Signals& s, const Parameters& p) {
     confidence += p.sign_confidence * signs;
     if (source) confidence += source->named ? p.named_rival_confidence : p.rival_confidence;
     if (s.distinct || s.only_lexicons_against()) confidence -= p.distinct_discount;
+    if (s.in_shifted_digest) confidence += p.shifted_digest_confidence;
   }
   confidence = clamp01(confidence);
   if (confidence < p.note_confidence) return {};
@@ -94,6 +95,10 @@ std::string evidence(const Signals& s, Verdict verdict) {
       parts.push_back(fmt::format("it fits entry {} better{}: '{}'{}", s.rival->entry + 1,
                                   s.rival->named ? " by name" : "", s.rival->title,
                                   s.rival->keeps_own ? ", which has a summary of its own" : ""));
+    }
+    if (s.in_shifted_digest) {
+      parts.push_back(fmt::format("{} of the digest's {} summaries fit their titles as weakly",
+                                  s.digest_weak, s.digest_summaries));
     }
     if (s.distinct) parts.push_back("still, no other title of the digest fits it as well");
     if (!s.distinct && s.only_lexicons_against()) {
@@ -175,6 +180,7 @@ std::vector<std::optional<Signals>> SummaryModel::analyse(const Digest& digest, 
                          words, parameters_, depth);
   }
   mark_rivals_keeping_their_own(analysed, parameters_);
+  count_weak_fits(analysed, parameters_);
   return analysed;
 }
 

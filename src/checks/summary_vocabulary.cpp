@@ -179,6 +179,9 @@ Parameters read_parameters(const RuleSpec& rule) {
   share("named-rival-confidence", p.named_rival_confidence);
   share("distinct-discount", p.distinct_discount);
   count("min-gloss-words", p.min_gloss_words, 0);
+  share("shifted-digest-share", p.shifted_digest_share);
+  share("shifted-digest-confidence", p.shifted_digest_confidence);
+  count("shifted-digest-min", p.shifted_digest_min);
   share("grounding-confidence", p.grounding_confidence);
   share("sign-confidence", p.sign_confidence);
   share("boilerplate-confidence", p.boilerplate_confidence);
@@ -232,6 +235,9 @@ const std::vector<std::string_view>& parameter_names() {
                                                       "named-rival-confidence",
                                                       "distinct-discount",
                                                       "min-gloss-words",
+                                                      "shifted-digest-share",
+                                                      "shifted-digest-confidence",
+                                                      "shifted-digest-min",
                                                       "grounding-confidence",
                                                       "sign-confidence",
                                                       "boilerplate-confidence",

@@ -111,10 +111,16 @@ struct Parameters {
   // min_gloss_words English words beside its names takes distinct_discount off too: only the
   // lexicons' silence speaks against its title.
   std::size_t min_gloss_words = 2;
+  // A digest where at least shifted_digest_share of the summaries, and shifted_digest_min of
+  // them, fit their titles weakly (Signals::weak_fit) looks shifted, summaries moved by an
+  // entry: each of its weakly grounded summaries that is no template gets
+  // shifted_digest_confidence more.
+  double shifted_digest_share = 0.3, shifted_digest_confidence = 0.1;
+  std::size_t shifted_digest_min = 2;
   // Confidence: the missing grounding weighs grounding_confidence, each further sign (title
   // name missing, a competing subject, a contradicting field) sign_confidence, and each
   // template phrase boilerplate_confidence.
-  double grounding_confidence = 0.7, sign_confidence = 0.15, boilerplate_confidence = 0.15;
+  double grounding_confidence = 0.6, sign_confidence = 0.15, boilerplate_confidence = 0.15;
   // A template-like summary that still names something specific (even once) loses
   // named_template_discount: stock phrases around real names are more often a terse good summary.
   double named_template_discount = 0.2;

@@ -110,6 +110,9 @@ void write_summary_signals(std::ostream& out, const SourceFile& source, const Di
         {"unbeaten", s.unbeaten},
         {"unglossed", s.unglossed},
         {"unrendered", s.unrendered},
+        {"digest_weak", s.digest_weak},
+        {"digest_summaries", s.digest_summaries},
+        {"in_shifted_digest", s.in_shifted_digest},
     };
     out << line.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
   }

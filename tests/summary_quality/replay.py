@@ -3,8 +3,8 @@
 instead of a rebuild and a cross-validation: the verdict of summary/generic-template and
 summary/title-mismatch (assess() in src/checks/summary_verdict.cpp) replayed in Python from each
 entry's signals. Only the weights and bands of that last step can be replayed: a parameter the
-signals depend on (weak-grounding's rival search, the lexicons, the weights of title terms)
-needs the binary.
+signals depend on (weak-grounding's rival search, the lexicons, the weights of title terms,
+shifted-digest-share) needs the binary.
 
   replay.py folds.jsonl [--set grounding-confidence=0.6 …]
 
@@ -24,10 +24,10 @@ import json
 import sys
 
 SHIPPED = {  # rules/summary.yaml
-    "weak-grounding": 0.55, "grounding-confidence": 0.7, "sign-confidence": 0.15,
+    "weak-grounding": 0.55, "grounding-confidence": 0.6, "sign-confidence": 0.15,
     "boilerplate-confidence": 0.15, "many-boilerplate": 4, "min-boilerplate": 2,
     "named-template-discount": 0.2, "rival-confidence": 0.4, "named-rival-confidence": 0.7,
-    "distinct-discount": 0.2, "warning-confidence": 0.7, "template-warning-confidence": 0.5,
+    "distinct-discount": 0.2, "shifted-digest-confidence": 0.1, "warning-confidence": 0.7, "template-warning-confidence": 0.5,
     "note-confidence": 0.3,
 }
 BAD = ("generic", "mismatch")
@@ -75,6 +75,8 @@ def assess(s, p):
             confidence += p["named-rival-confidence"] if source["named"] else p["rival-confidence"]
         if s["distinct"] or lexicons_silent(s):
             confidence -= p["distinct-discount"]
+        if s["in_shifted_digest"]:
+            confidence += p["shifted-digest-confidence"]
     confidence = min(1.0, max(0.0, confidence))
     return None if confidence < p["note-confidence"] else (verdict, confidence)
 
