@@ -235,7 +235,13 @@ def test_lone_carriage_returns(tmp):
     code, out, err = run("check", "--fix", cr)
     with open(cr, "rb") as f:
         check("--fix leaves a file of lone CR line endings as it was, and says why",
-              f.read() == before and "not fixed: the file breaks lines with a lone CR" in err, err)
+              f.read() == before and "not fixed: line 1 ends in a lone CR" in err, err)
+    binary = os.path.join(tmp, "nul.md")
+    with open(binary, "wb") as f:
+        f.write(b"## Daily\r\r\nab\rc\x00")
+    code, out, err = run("check", binary)
+    check("a NUL byte after lone CRs is placed as the editor shows it",
+          code == 2 and "nul.md:4:2: error: binary file" in err, err)
 
 
 def test_fix_stdin_gives_back_the_buffer(tmp):

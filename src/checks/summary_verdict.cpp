@@ -159,7 +159,9 @@ Band band_of(const Assessment& assessment, const Parameters& p) {
   if (assessment.verdict == Verdict::fine) return Band::none;
   const double band =
       assessment.verdict == Verdict::generic ? p.template_warning_confidence : p.warning_confidence;
-  return assessment.confidence < band ? Band::note : Band::severity;
+  // A sum of weights that reaches the band exactly (0.6 + 0.1) reaches it whatever the rounding.
+  constexpr double kRounding = 1e-9;
+  return assessment.confidence + kRounding < band ? Band::note : Band::severity;
 }
 
 std::vector<std::optional<Signals>> SummaryModel::analyse(const Digest& digest, Depth depth,

@@ -113,8 +113,7 @@ struct Parameters {
   std::size_t min_gloss_words = 2;
   // A digest where at least shifted_digest_share of the summaries, and shifted_digest_min of
   // them, fit their titles weakly (Signals::weak_fit) looks shifted, summaries moved by an
-  // entry: each of its weakly grounded summaries that is no template gets
-  // shifted_digest_confidence more.
+  // entry: each of those summaries gets shifted_digest_confidence more.
   double shifted_digest_share = 0.3, shifted_digest_confidence = 0.1;
   std::size_t shifted_digest_min = 2;
   // Confidence: the missing grounding weighs grounding_confidence, each further sign (title

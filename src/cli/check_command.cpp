@@ -191,11 +191,14 @@ Engine engine_for(const CheckOptions& options, RuleCatalog& catalog, const Sourc
 
 // Why a file's fixes are not applied, or empty. Fixes rewrite the text, which holds LF where
 // the file has a lone CR and '?' where it has an invalid byte: those would be lost.
-std::string_view unfixable(const SourceFile& source) {
+std::string unfixable(const SourceFile& source) {
   if (!source.encoding_errors().empty()) return "the file is not valid UTF-8";
-  if (!source.lone_carriage_returns().empty())
-    return "the file breaks lines with a lone CR (classic Mac OS line endings); convert them to "
-           "LF or CRLF first";
+  if (!source.lone_carriage_returns().empty()) {
+    return fmt::format(
+        "line {} ends in a lone CR (a classic Mac OS line ending, or CRLF converted twice), which "
+        "a fix would turn into LF; convert the line endings to LF or CRLF first",
+        source.line_of(source.lone_carriage_returns().front()));
+  }
   return {};
 }
 
@@ -207,7 +210,7 @@ std::pair<Inputs, bool> apply_fixes_to_inputs(const CheckOptions& options, RuleC
   bool changed = false;
   for (auto& source : inputs.sources) {
     const bool echoed = echoes_stdin(options, inputs, source);
-    if (const std::string_view why = unfixable(*source); !why.empty()) {
+    if (const std::string why = unfixable(*source); !why.empty()) {
       std::cerr << fmt::format("{}: note: not fixed: {}\n", source->path(), why);
       if (echoed) std::cout << source->bytes();
       continue;

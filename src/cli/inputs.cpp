@@ -144,11 +144,14 @@ std::optional<InputError> reject_contents(const std::string& path, std::string_v
                                   size_text(bytes.size()), size_text(max_file_size))};
   }
   if (const auto nul = bytes.find('\0'); nul != std::string_view::npos) {
-    const std::string_view before = bytes.substr(0, nul);
-    const int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
-    const auto line_start = before.rfind('\n');
-    const int column =
-        static_cast<int>(nul - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
+    // Lines end at LF, CRLF or a lone CR, as SourceFile reads them.
+    int line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t at = 0; at < nul; ++at) {
+      const bool lone_cr = bytes[at] == '\r' && bytes[at + 1] != '\n';  // at + 1 <= nul
+      if (bytes[at] == '\n' || lone_cr) ++line, line_start = at + 1;
+    }
+    const int column = static_cast<int>(nul - line_start) + 1;
     return InputError{path, line, column, "binary file (NUL byte); not linted"};
   }
   return std::nullopt;

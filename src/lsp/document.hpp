@@ -25,10 +25,11 @@ struct TextChange {
   std::string text;
 };
 
-// Byte offset of an LSP position in UTF-8 text. Lines end at '\n' (a '\r' before it is not
-// part of the line). Out-of-range positions clamp as the protocol asks: a character past the end
-// of its line means the line end, a line past the last line means the end of the text. A
-// character inside a surrogate pair rounds down to the start of the code point.
+// Byte offset of an LSP position in UTF-8 text. Lines end at '\n', "\r\n" or a lone '\r', as
+// the protocol counts them (the line break is not part of the line). Out-of-range positions clamp
+// as the protocol asks: a character past the end of its line means the line end, a line past the
+// last line means the end of the text. A character inside a surrogate pair rounds down to the start
+// of the code point.
 std::size_t byte_offset(std::string_view text, TextPosition position);
 
 // The LSP position of a byte offset (inverse of byte_offset for offsets at code point starts).

@@ -62,8 +62,8 @@ class SourceFile {
   // Markdown, editors and SARIF break lines there, so positions and every line-by-line check
   // see them as they do, at the same offsets. bytes() puts the CRs back.
   const std::vector<std::size_t>& lone_carriage_returns() const { return lone_carriage_returns_; }
-  // The bytes as read: the byte order mark and the invalid bytes back in place. What a fix that
-  // changes nothing gives back (an editor replaces its buffer with it).
+  // The bytes as read: the byte order mark, the invalid bytes and the lone CRs back in place. What
+  // a fix that changes nothing gives back (an editor replaces its buffer with it).
   std::string bytes() const;
 
   int line_count() const { return static_cast<int>(line_starts_.size()); }

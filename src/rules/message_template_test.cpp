@@ -69,16 +69,16 @@ TEST_CASE("messages render as fmt renders them: random templates") {
   }
 }
 
-TEST_CASE("a long placeholder value is cut after 300 code points, with an ellipsis") {
+TEST_CASE("a long placeholder value is cut after 500 code points, with an ellipsis") {
   std::string title;
-  for (int i = 0; i < 200; ++i) title += "가a";  // 400 code points, 800 bytes
+  for (int i = 0; i < 300; ++i) title += "가a";  // 600 code points, 1,200 bytes
   const MessageArgs args = {{"title", title}, {"n", "1"}};
   std::string cut;
-  for (int i = 0; i < 150; ++i) cut += "가a";
+  for (int i = 0; i < 250; ++i) cut += "가a";
   CHECK(render_message("'{title}' ({n})", args) == "'" + cut + "…' (1)");
   // fmt renders templates with a format spec: the value it is given is cut the same way.
   CHECK(render_message("'{title}' ({n:>2})", args) == "'" + cut + "…' ( 1)");
-  const std::string exact(300, 'x');
+  const std::string exact(500, 'x');
   CHECK(render_message("{title}", {{"title", exact}}) == exact);
   CHECK(render_message("{title}", {{"title", exact + "가"}}) == exact + "…");
 }

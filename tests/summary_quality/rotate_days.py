@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Rotated recall on whole days: every summary of each corpus day moved to the next entry (the
-last to the first), as a pipeline that shifted a day's summaries by one would leave it, and each
+"""Rotated recall on whole days: each entry of each corpus day given the summary of the entry
+after it (the last one the first one's), as a pipeline that shifted a day's summaries by one would leave it, and each
 day linted with the lexicon its fold of kfold.py mines without it. Prints the share of moved
 summaries with a warning. Where kfold.py moves only the labelled entries of a day (6 or 10 of
 it), this moves all of them: the figure for a shifted digest.
@@ -66,7 +66,7 @@ def main():
         total += len(moved)
         caught += sum(bool(flags.get(key, {}).get("warning")) for key in moved)
     print(f"whole days rotated by one entry: {caught} of {total} moved summaries warned about, "
-          f"recall {caught / total:.3f}")
+          f"recall {caught / total if total else 0:.3f}")
     return 0
 
 
