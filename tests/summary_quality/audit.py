@@ -66,9 +66,11 @@ def days_by_fold(days_of, corpus):
     return folds
 
 
-def undrawn_entries(binary, shared, config):
-    """[(date, entry, arXiv heading, flags or None)] of every entry with a summary that no round
-    drew, each linted with the lexicon of its fold (mined without the fold's days)."""
+def undrawn_entries(binary, shared, config, read=measure.run_lint):
+    """[(date, entry, arXiv heading, what `read` gives for it or None)] of every entry with a
+    summary that no round drew, each read with the lexicon of its fold (mined without the fold's
+    days). `read(binary, paths)` returns {(path, entry index): …}: run_lint's flags by default,
+    signals_folds.py's signals."""
     drawn, days_of = drawn_by_rounds()
     corpus = os.path.join(shared, "corpus", "daily_papers_ko")
     result = []
@@ -79,7 +81,7 @@ def undrawn_entries(binary, shared, config):
             lexicon, _ = kfold.mine_without(fold.split(","), tmp)
             measure.CONFIG[:] = measure.lexicon_arguments(lexicon) + (
                 ["--config", config] if config else [])
-            flags = measure.run_lint(binary, paths)
+            flags = read(binary, paths)
         for day, path in zip(days, paths):
             with open(path, encoding="utf-8", errors="replace") as f:
                 lines = f.read().split("\n")

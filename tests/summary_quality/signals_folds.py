@@ -43,25 +43,11 @@ def signals_by_entry(binary, paths):
 
 def write_audit_entries(binary, shared, out):
     """The signals of every entry audit.py scores, as JSON Lines of kind "audit"."""
-    drawn, days_of = audit.drawn_by_rounds()
-    corpus = os.path.join(shared, "corpus", "daily_papers_ko")
     labels = audit.audit_labels()
-    for fold, days in audit.days_by_fold(days_of, corpus).items():
-        days = sorted(days)
-        paths = [os.path.join(corpus, *day.split("-")) + ".md" for day in days]
-        with tempfile.TemporaryDirectory(prefix="digestlint-audit-") as tmp:
-            lexicon, _ = kfold.mine_without(fold.split(","), tmp)
-            measure.CONFIG[:] = measure.lexicon_arguments(lexicon)
-            found = signals_by_entry(binary, paths)
-        for day, path in zip(days, paths):
-            with open(path, encoding="utf-8", errors="replace") as f:
-                lines = f.read().split("\n")
-            for index, block in enumerate(measure.entry_blocks(lines)):
-                if (day, index) not in drawn and measure.summary_range(lines, block):
-                    out.write(json.dumps({"set": day, "kind": "audit",
-                                          "label": labels.get((day, index), "unlabelled"),
-                                          "signals": found.get((path, index))},
-                                         ensure_ascii=False) + "\n")
+    for day, index, _, signals in audit.undrawn_entries(binary, shared, None, signals_by_entry):
+        out.write(json.dumps({"set": day, "kind": "audit",
+                              "label": labels.get((day, index), "unlabelled"),
+                              "signals": signals}, ensure_ascii=False) + "\n")
 
 
 def main():
