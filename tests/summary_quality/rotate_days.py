@@ -21,24 +21,16 @@ import kfold
 
 
 def rotated_day(path, out_dir):
-    """Writes the day with each summary moved one entry on; returns (file, [entry indexes])."""
+    """Writes the day with each entry given the next one's summary (eval.build_rotated over the
+    day's entries alone, so the last wraps to the first); returns its moved entries."""
     with open(path, encoding="utf-8", errors="replace") as f:
         lines = f.read().split("\n")
-    ranges = [measure.summary_range(lines, block) for block in measure.entry_blocks(lines)]
-    moved = [i for i, span in enumerate(ranges) if span]
-    if len(moved) < 2:
-        return None, []
-    out, cursor = [], 0
-    for k, index in enumerate(moved):
-        donor = ranges[moved[(k + 1) % len(moved)]]
-        out += lines[cursor:ranges[index][0]] + lines[donor[0]:donor[1]]
-        cursor = ranges[index][1]
-    out += lines[cursor:]
-    target = os.path.join(out_dir, os.path.relpath(path, os.path.dirname(os.path.dirname(
-        os.path.dirname(path)))).replace(os.sep, "-"))
-    with open(target, "w", encoding="utf-8") as f:
-        f.write("\n".join(out))
-    return target, moved
+    entries = [(path, index, "ok") for index, block in enumerate(measure.entry_blocks(lines))
+               if measure.summary_range(lines, block)]
+    if len(entries) < 2:
+        return []
+    os.makedirs(out_dir)
+    return [(target, index) for target, index, _ in measure.build_rotated(entries, 1, out_dir)]
 
 
 def main():
@@ -60,8 +52,8 @@ def main():
                 ["--config", args.config] if args.config else [])
             moved = []
             for day in sorted(days):
-                target, entries = rotated_day(os.path.join(corpus, *day.split("-")) + ".md", tmp)
-                moved += [(target, index) for index in entries]
+                moved += rotated_day(os.path.join(corpus, *day.split("-")) + ".md",
+                                     os.path.join(tmp, day))
             flags = measure.run_lint(args.binary, sorted({path for path, _ in moved}))
         total += len(moved)
         caught += sum(bool(flags.get(key, {}).get("warning")) for key in moved)
