@@ -603,6 +603,23 @@ bool misses_only_unrendered(const std::vector<TitleTerm>& terms, const Vocabular
   return missing;
 }
 
+// Whether the summary is about the title's paper by name: it writes the title's name in full,
+// even one made of ordinary words ("Depth Anything"), which a moved summary would have to share;
+// or the name it keeps using most is written in the title, or abbreviates it ("MoSLoRA" for
+// "Mixture-of-Subspaces in Low-Rank Adaptation"; an expansion it shares a word with does not).
+bool anchored(const std::vector<std::pair<std::string, int>>& names, const DigestTitles& digest,
+              const SummaryIndex& index, const Vocabulary& vocabulary, const Parameters& p) {
+  const std::string_view title = digest.titles[digest.own];
+  const std::string name = squash(title_name(title, p.max_name_words));
+  if (name.size() >= p.anchor_name_length && index.writes(name)) return true;
+  if (names.empty() || names.front().second < p.key_name_min_uses || p.max_key_names == 0) {
+    return false;  // no key name
+  }
+  const std::string& key_name = names.front().first;
+  return written_in_title(key_name, digest.squashed(digest.own, vocabulary)) ||
+         abbreviates(key_name, title);
+}
+
 // Whether no finding is possible from the cheap signals alone, which most summaries settle: the
 // summary is grounded by its words and the lexicons (sounds can only add to that), and it is no
 // template (it keeps using a name of its own, or has fewer than many_boilerplate template
@@ -750,8 +767,14 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
                 summary, vocabulary)) {
     subject.clear();
   }
-  if (depth == Depth::until_fine && subject.empty() &&
-      fine_already(signals, index, vocabulary, parameters)) {
+  const bool until_fine = depth == Depth::until_fine;
+  if (until_fine && subject.empty() && fine_already(signals, index, vocabulary, parameters)) {
+    signals.settled = true;
+    return signals;
+  }
+  // No verdict accuses an anchored summary (assess): it is settled before the costlier signals.
+  signals.anchored = anchored(signals.names, digest, index, vocabulary, parameters);
+  if (until_fine && signals.anchored) {
     signals.settled = true;
     return signals;
   }
@@ -782,17 +805,8 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
     if (connected(text, title, squashed_title, summary, vocabulary)) {
       signals.connected_names.push_back(text);
     }
-    // Its abbreviation ("MoSLoRA" for "Mixture-of-Subspaces in Low-Rank Adaptation") anchors the
-    // summary as the name itself would; an expansion it shares a word with does not.
-    if (signals.key_names.size() == 1) {
-      signals.anchored = written_in_title(text, squashed_title) || abbreviates(text, title);
-    }
     if (is_subject(text, count, opening, parameters)) signals.subject_names.push_back(text);
   }
-  // A summary that writes the title's name in full is about the paper, even when the name is
-  // made of ordinary words ("Depth Anything"): a moved summary would have to share the name.
-  const std::string name = squash(title_name(title, parameters.max_name_words));
-  if (name.size() >= parameters.anchor_name_length && index.writes(name)) signals.anchored = true;
   if (signals.grounding < parameters.weak_grounding || !subject.empty()) {
     compare_with_digest(digest, index, subject, vocabulary, parameters, signals);
   }

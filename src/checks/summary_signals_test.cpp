@@ -708,6 +708,13 @@ TEST_CASE("analysing only until a summary is fine changes no verdict") {
   CHECK_FALSE(template_early.settled);
   CHECK(assess(template_early, f.parameters).verdict == Verdict::generic);
   same_verdict(template_full, template_early);
+  // Weakly grounded, but it writes the title's name: anchored, settled before rivals are sought.
+  const auto [named_full, named_early] =
+      both("ZorbNet: Quiet Speech Synthesis", "ZorbNet은 새 모델입니다. ZorbNet은 빠릅니다.");
+  CHECK(named_full.anchored);
+  CHECK(named_full.grounding < f.parameters.weak_grounding);
+  CHECK(named_early.settled);
+  same_verdict(named_full, named_early);
   // Templates and other papers' summaries: analysed in full.
   for (const std::string_view summary : {kTemplate, kOther}) {
     const auto [full, early] = both(kTitle, summary);
