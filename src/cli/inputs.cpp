@@ -10,9 +10,11 @@
 #include <iostream>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "model/file_bytes.hpp"
+#include "model/text.hpp"
 #include "rules/parallel.hpp"
 
 namespace digestlint {
@@ -144,12 +146,11 @@ std::optional<InputError> reject_contents(const std::string& path, std::string_v
                                   size_text(bytes.size()), size_text(max_file_size))};
   }
   if (const auto nul = bytes.find('\0'); nul != std::string_view::npos) {
-    // Lines end at LF, CRLF or a lone CR, as SourceFile reads them.
     int line = 1;
     std::size_t line_start = 0;
-    for (std::size_t at = 0; at < nul; ++at) {
-      const bool lone_cr = bytes[at] == '\r' && bytes[at + 1] != '\n';  // at + 1 <= nul
-      if (bytes[at] == '\n' || lone_cr) ++line, line_start = at + 1;
+    for (auto [start, after] = next_line_break(bytes, 0); after <= nul; ++line) {
+      line_start = after;
+      std::tie(start, after) = next_line_break(bytes, after);
     }
     const int column = static_cast<int>(nul - line_start) + 1;
     return InputError{path, line, column, "binary file (NUL byte); not linted"};

@@ -4,28 +4,20 @@
 #include <tuple>
 
 #include "model/source.hpp"
+#include "model/text.hpp"
 
 namespace digestlint::lsp {
 namespace {
-
-// [start, end) of the first line break at or after `from`: "\n", "\r\n" or a lone "\r", the
-// three LSP counts; {npos, npos} when there is none.
-std::pair<std::size_t, std::size_t> next_break(std::string_view text, std::size_t from) {
-  const std::size_t at = text.find_first_of("\r\n", from);
-  if (at == std::string_view::npos) return {at, at};
-  const bool crlf = text[at] == '\r' && at + 1 < text.size() && text[at + 1] == '\n';
-  return {at, at + (crlf ? 2 : 1)};
-}
 
 // [begin, end) of a 0-based line without its terminator; a line past the end is empty at the end.
 std::pair<std::size_t, std::size_t> line_bounds(std::string_view text, int line) {
   std::size_t begin = 0;
   for (int i = 0; i < line; ++i) {
-    const std::size_t after = next_break(text, begin).second;
+    const std::size_t after = next_line_break(text, begin).second;
     if (after == std::string_view::npos) return {text.size(), text.size()};
     begin = after;
   }
-  return {begin, std::min(next_break(text, begin).first, text.size())};
+  return {begin, std::min(next_line_break(text, begin).first, text.size())};
 }
 
 }  // namespace
@@ -50,9 +42,9 @@ TextPosition text_position(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
   int line = 0;
   std::size_t line_start = 0;
-  for (auto [start, after] = next_break(text, 0); after <= offset; ++line) {
+  for (auto [start, after] = next_line_break(text, 0); after <= offset; ++line) {
     line_start = after;
-    std::tie(start, after) = next_break(text, after);
+    std::tie(start, after) = next_line_break(text, after);
   }
   return {line, utf16_length(text.substr(line_start, offset - line_start))};
 }

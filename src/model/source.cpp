@@ -11,6 +11,7 @@
 #endif
 
 #include "model/byte_words.hpp"
+#include "model/text.hpp"
 
 namespace digestlint {
 namespace {
@@ -208,7 +209,7 @@ void SourceFile::replace_invalid_sequences(std::string& bytes) {
 
 void SourceFile::replace_lone_carriage_returns(std::string& bytes) {
   for (std::size_t at = bytes.find('\r'); at != std::string::npos; at = bytes.find('\r', at + 1)) {
-    if (at + 1 < bytes.size() && bytes[at + 1] == '\n') continue;
+    if (!is_lone_carriage_return(bytes, at)) continue;
     lone_carriage_returns_.push_back(at);
     bytes[at] = '\n';
   }

@@ -2,6 +2,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 
 // Byte-level text helpers shared by every stage: ASCII digits and whitespace, UTF-8 counting.
 namespace digestlint {
@@ -22,6 +23,20 @@ constexpr char ascii_lowered(char c) {
 // ' ', '\t', '\n', '\r', '\f', '\v'.
 constexpr bool is_ascii_space(char c) {
   return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+// Lines end at "\n", "\r\n" or a lone "\r", as CommonMark and LSP count them; every stage that
+// numbers lines reads them so.
+constexpr bool is_lone_carriage_return(std::string_view text, std::size_t at) {
+  return text[at] == '\r' && (at + 1 == text.size() || text[at + 1] != '\n');
+}
+// [start, after) of the first line break at or after `from`; {npos, npos} when there is none.
+constexpr std::pair<std::size_t, std::size_t> next_line_break(std::string_view text,
+                                                              std::size_t from) {
+  const std::size_t at = text.find_first_of("\r\n", from);
+  if (at == std::string_view::npos) return {at, at};
+  const bool crlf = text[at] == '\r' && !is_lone_carriage_return(text, at);
+  return {at, at + (crlf ? 2 : 1)};
 }
 
 // text without ASCII whitespace at either end.

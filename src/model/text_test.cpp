@@ -50,4 +50,16 @@ TEST_CASE("edit_distance counts code points") {
   CHECK(edit_distance("same", "same") == 0);
 }
 
+TEST_CASE("a line ends at LF, CRLF or a lone CR") {
+  constexpr std::string_view kText = "a\nb\r\nc\rd\r";
+  CHECK(next_line_break(kText, 0) == std::pair<std::size_t, std::size_t>{1, 2});
+  CHECK(next_line_break(kText, 2) == std::pair<std::size_t, std::size_t>{3, 5});
+  CHECK(next_line_break(kText, 5) == std::pair<std::size_t, std::size_t>{6, 7});
+  CHECK(next_line_break(kText, 7) == std::pair<std::size_t, std::size_t>{8, 9});  // at the end
+  CHECK(next_line_break(kText, 9).first == std::string_view::npos);
+  CHECK_FALSE(is_lone_carriage_return(kText, 3));
+  CHECK(is_lone_carriage_return(kText, 6));
+  CHECK(is_lone_carriage_return(kText, 8));
+}
+
 }  // namespace digestlint
