@@ -822,6 +822,11 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   return signals;
 }
 
+bool Signals::weak_fit(const Parameters& parameters) const {
+  return !settled && !anchored && grounding < parameters.weak_grounding &&
+         !template_like(!key_names.empty(), static_cast<int>(boilerplate.size()), parameters);
+}
+
 void count_weak_fits(std::vector<std::optional<Signals>>& analysed, const Parameters& parameters) {
   std::size_t weak = 0, summaries = 0;
   for (const std::optional<Signals>& signals : analysed) {

@@ -117,11 +117,8 @@ struct Signals {
   std::size_t digest_weak = 0, digest_summaries = 0;
   bool in_shifted_digest = false;
 
-  // Weakly grounded, anchored by no name and not template-like by its phrases.
-  bool weak_fit(const Parameters& parameters) const {
-    return !settled && !anchored && grounding < parameters.weak_grounding &&
-           static_cast<int>(boilerplate.size()) < parameters.min_boilerplate;
-  }
+  // Weakly grounded, anchored by no name and not template-like (template_like()).
+  bool weak_fit(const Parameters& parameters) const;
 
   // The summary is about names of its own that do not connect to the title.
   bool competing() const { return !subject_names.empty() && connected_names.empty(); }

@@ -961,6 +961,11 @@ TEST_CASE("a summary that fits its title weakly in a digest where many do is mor
   anchored.anchored = true;
   Signals template_like = weak;
   template_like.boilerplate = {"새로운 모델", "다양한 벤치마크"};
+  // The same stock phrases around a name it keeps using: no template, so it counts.
+  Signals named_with_phrases = template_like;
+  named_with_phrases.key_names = {"ZetaNet"};
+  CHECK_FALSE(template_like.weak_fit(f.parameters));
+  CHECK(named_with_phrases.weak_fit(f.parameters));
   const auto digest = [&](int weak_ones, int others) {
     std::vector<std::optional<Signals>> analysed(1, weak);
     for (int k = 1; k < weak_ones; ++k) analysed.emplace_back(weak);
