@@ -376,6 +376,16 @@ def test_user_mistakes(tmp):
     code, out, err = run("check", "--select", "stile", "digests/team/t.md", cwd=nested)
     check("--select naming no rule of any configuration is still a config error (3)",
           code == 3 and "'stile' matches no rule" in err, out + err)
+    write(team, "nothing.yaml", "# rules to come\n")
+    write(team, "words.tsv", "# stem<TAB>renderings\n")
+    code, out, err = run("check", "--rules", "digests/team/nothing.yaml", "--rules",
+                         "digests/team/words.tsv", "digests/team/t.md", cwd=nested)
+    check("an empty pack and a data file without entries are warned about, not loaded silently",
+          code == 0 and "nothing.yaml:1:1: warning: empty rule pack" in err
+          and "words.tsv:1:1: warning: data file with no 'key<TAB>value' line" in err, out + err)
+    code, _, err = run("check", "digests/team/t.md", cwd=nested)
+    check("a pack that defines rules draws no such warning", code == 0 and "warning" not in err,
+          err)
     code, _, err = run("check", "--timeout", "0", CLEAN)
     check("--timeout 0: a usage error that says why", code == 2 and "seconds from" in err
           and len(err) < 200, err)

@@ -83,6 +83,22 @@ std::vector<std::string> check_selected_disabled(const std::vector<std::string>&
   return warnings;
 }
 
+std::vector<std::string> empty_pack_warnings(const std::vector<PackSource>& packs) {
+  std::vector<std::string> warnings;
+  for (const PackSource& pack : packs) {
+    if (pack.builtin || !defines_nothing(pack)) continue;
+    warnings.push_back(
+        pack.is_data_file()
+            ? fmt::format("{}:1:1: warning: data file with no 'key<TAB>value' line: the lexicon "
+                          "it defines, which replaces one of its name, is empty",
+                          pack.path)
+            : fmt::format("{}:1:1: warning: empty rule pack (no rules, lexicons or profiles): "
+                          "loading it changes nothing",
+                          pack.path));
+  }
+  return warnings;
+}
+
 ContentHash fingerprint_of(const RuleOptions& options, const Config& config,
                            const std::vector<PackSource>& packs) {
   Hasher hasher;
@@ -123,6 +139,8 @@ const RuleCatalog::Compiled& RuleCatalog::for_file(const std::string& path) {
   compiled->rules.pinned_profile = pins_of(options_, compiled->config, compiled->rules.profiles);
   compiled->warnings = check_selected_disabled(options_.select, compiled->rules);
   for (std::string& warning : compiled->config.unmatched_ignore_warnings())
+    compiled->warnings.push_back(std::move(warning));
+  for (std::string& warning : empty_pack_warnings(packs))
     compiled->warnings.push_back(std::move(warning));
   compiled->filter = [options = options_, config = &compiled->config](std::string_view path,
                                                                       const RuleSpec& rule) {

@@ -358,6 +358,13 @@ PackSource read_pack(const std::string& path) {
   return read_yaml_file(path, "rule pack");
 }
 
+bool defines_nothing(const PackSource& pack) {
+  if (!pack.is_data_file()) return pack.yaml().IsNull();
+  Lexicons lexicons;
+  read_data_file(pack, lexicons);
+  return lexicons.begin()->second.empty();
+}
+
 std::vector<RuleSpec> load_rule_specs(const std::vector<PackSource>& packs) {
   std::vector<RuleSpec> specs;
   auto lexicons = std::make_shared<const Lexicons>();

@@ -25,6 +25,10 @@ struct PackSource {
   mutable std::optional<YAML::Node> parsed = std::nullopt;
 };
 
+// Whether the pack defines nothing: an empty YAML document (no rules, lexicons or profiles) or
+// a data file without entries (an empty lexicon). Its author rarely means that.
+bool defines_nothing(const PackSource& pack);
+
 std::vector<PackSource> default_packs();
 PackSource read_pack(const std::string& path);  // throws RuleError when unreadable
 // A YAML file; `what` names it in the error ("configuration", "rule pack").
