@@ -202,12 +202,27 @@ TEST_CASE("hover shows the docs of the rule under the cursor") {
   CHECK(plain_value.find("text/latex-artifact (warning) — LaTeX leaked into the text.") == 0);
   CHECK(plain_value.find("Rule documentation: ") != std::string::npos);
   CHECK(plain_value.find("**") == std::string::npos);
+  CHECK(plain_value.find("Bad: '\\frac'") != std::string::npos);  // code in quotes
+  CHECK(plain_value.find('`') == std::string::npos);
   const json both = {{"textDocument", {{"hover", {{"contentFormat", {"plaintext", "markdown"}}}}}}};
   CHECK(hover_format(both) == HoverFormat::plaintext);  // the client's order of preference
   CHECK(hover_format({{"textDocument", {{"hover", {{"contentFormat", {"markdown"}}}}}}}) ==
         HoverFormat::markdown);
   CHECK(hover_format(json::object()) == HoverFormat::markdown);
   CHECK(hover_format(json("not an object")) == HoverFormat::markdown);
+}
+
+TEST_CASE("rule docs shown as plain text spell Markdown's marks out") {
+  RuleSpec rule;
+  rule.id = "team/x";
+  rule.docs =
+      "## Why\n\nUse `a``b` or ``x`y``, **not** [the page](https://x.test/p).\n```\ncode\n```\n"
+      "Unclosed ``x` stays, [a] and [b](c)";
+  const std::string plain = rule_hover_text(rule, HoverFormat::plaintext);
+  CHECK(plain.find("Why\n\nUse 'a``b' or 'x`y', not the page (https://x.test/p).\ncode\n") !=
+        std::string::npos);
+  CHECK(plain.find("Unclosed ``x` stays, [a] and b (c)") != std::string::npos);
+  CHECK(rule_hover_text(rule, HoverFormat::markdown).find(rule.docs) != std::string::npos);
 }
 
 TEST_CASE("a related file no longer at hand is placed by its excerpts as by the file") {
