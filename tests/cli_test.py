@@ -219,7 +219,8 @@ def test_fixes(tmp):
 
 def test_lone_carriage_returns(tmp):
     """Classic Mac OS line endings (a lone CR) break lines as LF does: the same findings at the
-    same places; --fix leaves such a file alone rather than rewrite its line endings."""
+    same places; --fix keeps them, and leaves a file that mixes them with LF alone rather than
+    rewrite its line endings."""
     text = digest_with([("Authors: Mina Park,", "Authors: Mina Park, ,")])
     lf = write(tmp, "lf.md", text)
     cr = os.path.join(tmp, "cr.md")
@@ -234,8 +235,19 @@ def test_lone_carriage_returns(tmp):
         before = f.read()
     code, out, err = run("check", "--fix", cr)
     with open(cr, "rb") as f:
-        check("--fix leaves a file of lone CR line endings as it was, and says why",
-              f.read() == before and "not fixed: line 1 ends in a lone CR" in err, err)
+        fixed = f.read()
+    check("--fix fixes a file of lone CR line endings and keeps them",
+          fixed != before and b"\n" not in fixed and fixed.count(b"\r") == before.count(b"\r")
+          and b"Authors: Mina Park, ," not in fixed, err)
+    mixed = os.path.join(tmp, "mixed.md")
+    with open(mixed, "w", encoding="utf-8", newline="") as f:
+        f.write(re.sub(r"\n(?=[^\n])", "\r", text, count=1))  # one lone CR, the rest LF
+    with open(mixed, "rb") as f:
+        before = f.read()
+    code, out, err = run("check", "--fix", mixed)
+    with open(mixed, "rb") as f:
+        check("--fix leaves a file of mixed lone CR and LF endings as it was, and says why",
+              f.read() == before and "ends in a lone CR while other lines end in LF" in err, err)
     binary = os.path.join(tmp, "nul.md")
     with open(binary, "wb") as f:
         f.write(b"## Daily\r\r\nab\rc\x00")
