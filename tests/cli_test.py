@@ -254,6 +254,11 @@ def test_lone_carriage_returns(tmp):
     code, out, err = run("check", binary)
     check("a NUL byte after lone CRs is placed as the editor shows it",
           code == 2 and "nul.md:4:2: error: binary file" in err, err)
+    with open(binary, "wb") as f:
+        f.write(b"a\r\x00")
+    code, out, err = run("check", binary)
+    check("a NUL byte right after a lone CR opens the next line",
+          code == 2 and "nul.md:2:1: error: binary file" in err, err)
 
 
 def test_fix_stdin_gives_back_the_buffer(tmp):

@@ -714,7 +714,15 @@ TEST_CASE("analysing only until a summary is fine changes no verdict") {
   CHECK(named_full.anchored);
   CHECK(named_full.grounding < f.parameters.weak_grounding);
   CHECK(named_early.settled);
+  CHECK(named_early.anchored);
   same_verdict(named_full, named_early);
+  // Or its key name abbreviates the title: anchored alike.
+  const auto [short_full, short_early] = both("Mixture-of-Subspaces in Low-Rank Adaptation",
+                                              "MoSLoRA는 새 방법입니다. MoSLoRA는 빠릅니다.");
+  CHECK(short_full.anchored);
+  CHECK(short_full.grounding < f.parameters.weak_grounding);
+  CHECK(short_early.settled);
+  same_verdict(short_full, short_early);
   // Templates and other papers' summaries: analysed in full.
   for (const std::string_view summary : {kTemplate, kOther}) {
     const auto [full, early] = both(kTitle, summary);

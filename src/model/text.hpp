@@ -26,7 +26,7 @@ constexpr bool is_ascii_space(char c) {
 }
 
 // Lines end at "\n", "\r\n" or a lone "\r", as CommonMark and LSP count them; every stage that
-// numbers lines reads them so.
+// numbers lines reads them so. `at` < text.size().
 constexpr bool is_lone_carriage_return(std::string_view text, std::size_t at) {
   return text[at] == '\r' && (at + 1 == text.size() || text[at + 1] != '\n');
 }

@@ -37,6 +37,20 @@ const std::set<std::string, std::less<>> kRuleKeys{"id",          "severity", "m
                                                    "description", "docs",     "scope",   "kind",
                                                    "analyzer",    "params",   "fix"};
 
+// Calls visit(line, number) for each entry line of a data file (not empty, not a `#` comment; a
+// CR before the LF dropped) until it returns false.
+template <typename Visit>
+void for_each_data_line(const std::string& text, Visit visit) {
+  std::istringstream lines(text);
+  int number = 0;
+  for (std::string line; std::getline(lines, line);) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line.front() == '#') continue;
+    if (!visit(line, number)) return;
+  }
+}
+
 // A data file "rules/NAME.tsv" is the lexicon NAME: one entry "key: value, value" per line
 // from its first two tab-separated columns; `#` lines are comments. Large generated lexicons
 // live in such files because they load far faster than YAML.
@@ -45,18 +59,14 @@ void read_data_file(const PackSource& pack, Lexicons& lexicons) {
   name.resize(name.size() - 4);
   auto& entries = lexicons[name];
   entries.clear();
-  std::istringstream lines(pack.text);
-  int number = 0;
-  for (std::string line; std::getline(lines, line);) {
-    ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line.front() == '#') continue;
+  for_each_data_line(pack.text, [&](const std::string& line, int number) {
     const std::size_t tab = line.find('\t');
     if (tab == std::string::npos || tab == 0)
       throw RuleError({pack.path, number, 1}, "a data line is 'key<TAB>value, value…'");
     const std::size_t end = line.find('\t', tab + 1);
     entries.push_back(line.substr(0, tab) + ": " + line.substr(tab + 1, end - tab - 1));
-  }
+    return true;
+  });
 }
 
 class PackReader {
@@ -360,9 +370,9 @@ PackSource read_pack(const std::string& path) {
 
 bool defines_nothing(const PackSource& pack) {
   if (!pack.is_data_file()) return pack.yaml().IsNull();
-  Lexicons lexicons;
-  read_data_file(pack, lexicons);
-  return lexicons.begin()->second.empty();
+  bool empty = true;
+  for_each_data_line(pack.text, [&](const std::string&, int) { return empty = false; });
+  return empty;
 }
 
 std::vector<RuleSpec> load_rule_specs(const std::vector<PackSource>& packs) {
