@@ -612,9 +612,7 @@ bool anchored(const std::vector<std::pair<std::string, int>>& names, const Diges
   const std::string_view title = digest.titles[digest.own];
   const std::string name = squash(title_name(title, p.max_name_words));
   if (name.size() >= p.anchor_name_length && index.writes(name)) return true;
-  if (names.empty() || names.front().second < p.key_name_min_uses || p.max_key_names == 0) {
-    return false;  // no key name
-  }
+  if (names.empty() || names.front().second < p.key_name_min_uses) return false;  // no key name
   const std::string& key_name = names.front().first;
   return written_in_title(key_name, digest.squashed(digest.own, vocabulary)) ||
          abbreviates(key_name, title);

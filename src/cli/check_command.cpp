@@ -189,20 +189,12 @@ Engine engine_for(const CheckOptions& options, RuleCatalog& catalog, const Sourc
   return Engine(compiled.rules, compiled.filter, options.inline_config);
 }
 
-// Whether every line of the file ends in a lone CR (classic Mac OS): its fixes are applied to
-// the text, which reads each as LF, and the file is written back with CRs.
-bool classic_mac(const SourceFile& source) {
-  const std::size_t breaks =
-      static_cast<std::size_t>(std::count(source.text().begin(), source.text().end(), '\n'));
-  return !source.lone_carriage_returns().empty() && breaks == source.lone_carriage_returns().size();
-}
-
 // Why a file's fixes are not applied, or empty. Fixes rewrite the text, which holds LF where
 // the file has a lone CR and '?' where it has an invalid byte: those would be lost, except the
-// CRs of a file that ends every line so.
+// CRs of a file that ends every line so (fix_until_stable writes those back).
 std::string unfixable(const SourceFile& source) {
   if (!source.encoding_errors().empty()) return "the file is not valid UTF-8";
-  if (!source.lone_carriage_returns().empty() && !classic_mac(source)) {
+  if (!source.lone_carriage_returns().empty() && !source.breaks_lines_with_lone_crs_only()) {
     return fmt::format(
         "line {} ends in a lone CR while other lines end in LF or CRLF (CRLF converted twice, or "
         "files joined), which a fix would turn into LF; convert the line endings to one kind first",
@@ -224,9 +216,8 @@ std::pair<Inputs, bool> apply_fixes_to_inputs(const CheckOptions& options, RuleC
       if (echoed) std::cout << source->bytes();
       continue;
     }
-    FixOutcome outcome =
+    const FixOutcome outcome =
         fix_until_stable(engine_for(options, catalog, *source), *source, fix_options);
-    if (classic_mac(*source)) std::replace(outcome.bytes.begin(), outcome.bytes.end(), '\n', '\r');
     changed = changed || outcome.changed();
     if (!outcome.settled) {
       std::cerr << fmt::format(

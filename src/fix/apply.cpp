@@ -12,7 +12,10 @@
 namespace digestlint {
 namespace {
 
-std::string file_bytes(const SourceFile& source, const std::string& text) {
+// The file's bytes for a text rewritten from the source's: its byte order mark back, and its line
+// breaks written as lone CRs when every one of the source's was.
+std::string file_bytes(const SourceFile& source, std::string text) {
+  if (source.breaks_lines_with_lone_crs_only()) std::replace(text.begin(), text.end(), '\n', '\r');
   return source.has_bom() ? std::string(kByteOrderMark) + text : text;
 }
 

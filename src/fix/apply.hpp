@@ -18,7 +18,7 @@ int apply_fixes(std::string& text, const std::vector<Finding>& findings, const F
                 std::vector<std::string>* applied_rules = nullptr);
 
 struct FixOutcome {
-  std::string bytes;  // the fixed file, byte order mark restored
+  std::string bytes;  // the fixed file, byte order mark and a classic Mac OS file's CRs restored
   int applied = 0;
   // False when the last round allowed still applied fixes: a fix that re-creates what it fixes
   // (a rule pack's `replace` that its own pattern matches again) never settles.

@@ -62,6 +62,12 @@ class SourceFile {
   // Markdown, editors and SARIF break lines there, so positions and every line-by-line check
   // see them as they do, at the same offsets. bytes() puts the CRs back.
   const std::vector<std::size_t>& lone_carriage_returns() const { return lone_carriage_returns_; }
+  // Whether every line break is a lone CR (classic Mac OS): a text rewritten from this one (a
+  // fix) is written back with CRs. Mixed with LF or CRLF, the CRs could not be put back.
+  bool breaks_lines_with_lone_crs_only() const {
+    return !lone_carriage_returns_.empty() &&
+           lone_carriage_returns_.size() + 1 == line_starts_.size();
+  }
   // The bytes as read: the byte order mark, the invalid bytes and the lone CRs back in place. What
   // a fix that changes nothing gives back (an editor replaces its buffer with it).
   std::string bytes() const;

@@ -164,6 +164,11 @@ TEST_CASE("a lone CR breaks a line as LF and CRLF do, and bytes() gives it back"
   const SourceFile known("d.md", read, SourceFile::KnownValid{});
   CHECK(known.text() == source.text());
   CHECK(known.bytes() == read);
+  CHECK_FALSE(source.breaks_lines_with_lone_crs_only());  // CRLF too
+  CHECK(SourceFile("mac.md", "## Daily\r\rx\r").breaks_lines_with_lone_crs_only());
+  CHECK(SourceFile("mac.md", "## Daily\rx").breaks_lines_with_lone_crs_only());
+  CHECK_FALSE(SourceFile("lf.md", "## Daily\nx").breaks_lines_with_lone_crs_only());
+  CHECK_FALSE(SourceFile("one.md", "## Daily").breaks_lines_with_lone_crs_only());
 }
 
 TEST_CASE("decode_utf8's inline three-byte path agrees with decoding the sequence in full") {

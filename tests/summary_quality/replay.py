@@ -27,8 +27,8 @@ SHIPPED = {  # rules/summary.yaml
     "weak-grounding": 0.55, "grounding-confidence": 0.6, "sign-confidence": 0.15,
     "boilerplate-confidence": 0.15, "many-boilerplate": 4, "min-boilerplate": 2,
     "named-template-discount": 0.2, "rival-confidence": 0.4, "named-rival-confidence": 0.7,
-    "distinct-discount": 0.2, "shifted-digest-confidence": 0.1, "warning-confidence": 0.7, "template-warning-confidence": 0.5,
-    "note-confidence": 0.3,
+    "distinct-discount": 0.2, "shifted-digest-confidence": 0.1, "warning-confidence": 0.7,
+    "template-warning-confidence": 0.5, "note-confidence": 0.3,
 }
 BAD = ("generic", "mismatch")
 ROUNDING = 1e-9
