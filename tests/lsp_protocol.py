@@ -347,6 +347,17 @@ def run(binary, fixture, work):
     params = client.diagnostics(uri)
     check(params["diagnostics"] == [], "excluded file: %r" % codes(params))
 
+    # A config warning (an ignore glob that matches no digest) is shown as a warning, once, and
+    # the config still applies.
+    with open(config, "w") as f:
+        f.write('rules:\n  text: off\nignore:\n  - files: ["nosuch/*.md"]\n')
+    client.notify("textDocument/didSave", {"textDocument": {"uri": file_uri(config)}})
+    shown = client.wait_for(lambda m: m.get("method") == "window/showMessage", "showMessage")
+    check(shown["params"]["type"] == 2 and "'nosuch/*.md' matches no *.md file"
+          in shown["params"]["message"], "config warning message %r" % shown)
+    params = client.diagnostics(uri)
+    check(codes(params) == [], "config with a warning still applies: %r" % codes(params))
+
     # A broken config: an error message, and the default rules keep working.
     with open(config, "w") as f:
         f.write("rules:\n  nosuch/rule: off\n")

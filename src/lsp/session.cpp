@@ -522,7 +522,7 @@ Session::RulesFor Session::rules_for(const std::string& path) {
     if (!inserted && it->second != now) {
       it->second = now;
       catalog_ = std::make_shared<RuleCatalog>(options_);
-      shown_errors_.clear();
+      shown_.clear();
     }
   }
   try {
@@ -535,11 +535,15 @@ Session::RulesFor Session::rules_for(const std::string& path) {
     // On this thread, where the rules were compiled, rather than on the lint worker (see
     // Analyzer::warm_up); once built, this costs nothing.
     Engine(compiled.rules, compiled.filter).warm_up(path);
+    // What `check` prints on stderr before a run (an empty pack, an ignore glob that matches
+    // nothing): in the editor the same mistake would otherwise go unseen.
+    for (const std::string& warning : compiled.warnings)
+      show(Shown::warning, "digestlint: " + warning);
     return {catalog_, &compiled.rules, compiled.filter};
   } catch (const RuleError& error) {
-    show_error("digestlint: " + error.describe() + " (using the default rules)");
+    show(Shown::error, "digestlint: " + error.describe() + " (using the default rules)");
   } catch (const std::exception& error) {
-    show_error(std::string("digestlint: ") + error.what() + " (using the default rules)");
+    show(Shown::error, std::string("digestlint: ") + error.what() + " (using the default rules)");
   }
   return {nullptr, &fallback_rules(), {}};
 }
@@ -559,16 +563,16 @@ const RuleSet& Session::fallback_rules() {
 void Session::reload_rules() {
   catalog_ = std::make_shared<RuleCatalog>(options_);
   config_stamps_.clear();
-  shown_errors_.clear();
+  shown_.clear();
   mark_all_dirty();
 }
 
-void Session::show_error(const std::string& message) {
-  if (!shown_errors_.insert(message).second) return;
+void Session::show(Shown type, const std::string& message) {
+  if (!shown_.insert(message).second) return;
   log(message);
   send({{"jsonrpc", "2.0"},
         {"method", "window/showMessage"},
-        {"params", {{"type", 1}, {"message", message}}}});
+        {"params", {{"type", static_cast<int>(type)}, {"message", message}}}});
 }
 
 void Session::log(const std::string& message) {

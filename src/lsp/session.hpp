@@ -108,7 +108,10 @@ class Session {
   RulesFor rules_for(const std::string& path);
   const RuleSet& fallback_rules();
   void reload_rules();
-  void show_error(const std::string& message);
+  // LSP's MessageType: how a client presents a message it shows.
+  enum class Shown { error = 1, warning = 2 };
+  // Shows a message once (until the rules are reloaded), and logs it.
+  void show(Shown type, const std::string& message);
   void log(const std::string& message);
   std::shared_ptr<const SourceFile> lookup(const std::string& path);
 
@@ -118,7 +121,7 @@ class Session {
   std::shared_ptr<RuleCatalog> catalog_;
   std::unique_ptr<RuleSet> fallback_;
   std::map<std::string, std::string> config_stamps_;  // config path → modification stamp
-  std::set<std::string> shown_errors_;
+  std::set<std::string> shown_;  // messages shown since the rules were last loaded
   // Guards what the worker shares with the message thread: documents_ (written here, read by
   // the worker for related locations), linted_, generations_ and deferred_. Taken before
   // send_mutex_.
