@@ -71,7 +71,7 @@ bool is_syllable(std::uint32_t code) {
 // syllable's letters are added in one step, whatever came before them.
 constexpr std::uint64_t kHashBasis = 0xcbf29ce484222325ull;
 constexpr std::uint64_t kHashBase = 0x100000001b3ull;
-std::uint64_t hash_more(std::uint64_t hash, std::string_view more) {
+constexpr std::uint64_t hash_more(std::uint64_t hash, std::string_view more) {
   for (const char c : more) hash = hash * kHashBase + static_cast<unsigned char>(c);
   return hash;
 }
@@ -93,39 +93,37 @@ struct SyllableSounds {
 // A syllable's sounds depend only on its initial, its final and whether its vowel is ㅡ: 1,064
 // kinds, a table that stays in the first-level cache (one of all 11,172 syllables did not).
 constexpr std::uint32_t kSoundKinds = 19 * 2 * 28;
-std::uint32_t sound_kind(std::uint32_t syllable_index) {
+constexpr std::uint32_t sound_kind(std::uint32_t syllable_index) {
   const std::uint32_t initial = syllable_index / 588, vowel = syllable_index % 588 / 28;
   return (initial * 2 + (vowel == kEu)) * 28 + syllable_index % 28;
 }
 
-// Every kind's sounds, composed once: composing them for each syllable of every summary was most
-// of the cost of reading their sounds.
-const std::array<SyllableSounds, kSoundKinds>& syllable_sounds() {
-  static const auto table = [] {
-    std::array<SyllableSounds, kSoundKinds> sounds;
-    for (std::uint32_t kind = 0; kind < kSoundKinds; ++kind) {
-      SyllableSounds& syllable = sounds[kind];
-      const auto add = [&](std::string_view sound) {
-        for (const char c : sound) {
-          if (syllable.size == 0 || syllable.letters[syllable.size - 1] != c) {
-            syllable.letters[syllable.size++] = c;
-          }
+// Every kind's sounds, composed at compile time: composing them for each syllable of every
+// summary was most of the cost of reading their sounds, and a table built on first use cost a
+// guard check a syllable.
+constexpr std::array<SyllableSounds, kSoundKinds> make_syllable_sounds() {
+  std::array<SyllableSounds, kSoundKinds> sounds{};
+  for (std::uint32_t kind = 0; kind < kSoundKinds; ++kind) {
+    SyllableSounds& syllable = sounds[kind];
+    const auto add = [&](std::string_view sound) {
+      for (const char c : sound) {
+        if (syllable.size == 0 || syllable.letters[syllable.size - 1] != c) {
+          syllable.letters[syllable.size++] = c;
         }
-      };
-      add(kInitials[kind / 56]);
-      if (kind / 28 % 2 == 0) add("V");
-      add(kFinals[kind % 28]);
-      const std::string_view letters(syllable.letters.data(), syllable.size);
-      syllable.hash = {hash_more(0, letters),
-                       hash_more(0, letters.substr(letters.empty() ? 0 : 1))};
-    }
-    return sounds;
-  }();
-  return table;
+      }
+    };
+    add(kInitials[kind / 56]);
+    if (kind / 28 % 2 == 0) add("V");
+    add(kFinals[kind % 28]);
+    const std::string_view letters(syllable.letters.data(), syllable.size);
+    syllable.hash = {hash_more(0, letters), hash_more(0, letters.substr(letters.empty() ? 0 : 1))};
+  }
+  return sounds;
 }
+constexpr std::array<SyllableSounds, kSoundKinds> kSyllableSounds = make_syllable_sounds();
 
 const SyllableSounds& sounds_of(std::uint32_t code) {
-  return syllable_sounds()[sound_kind(code - 0xAC00)];
+  return kSyllableSounds[sound_kind(code - 0xAC00)];
 }
 
 // Whether a syllable's first letter repeats the last of the word's skeleton so far, and is
