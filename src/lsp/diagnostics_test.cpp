@@ -225,6 +225,76 @@ TEST_CASE("rule docs shown as plain text spell Markdown's marks out") {
   CHECK(rule_hover_text(rule, HoverFormat::markdown).find(rule.docs) != std::string::npos);
 }
 
+// The plain-text rendering as first written, searching ahead from each mark: the reference the
+// linear one must agree with.
+std::string plain_line_by_search(std::string_view line) {
+  std::string out;
+  for (std::size_t at = 0; at < line.size();) {
+    if (line.substr(at, 2) == "**") {
+      at += 2;
+      continue;
+    }
+    if (line[at] == '`') {
+      const std::size_t code = std::min(line.find_first_not_of('`', at), line.size());
+      const std::size_t ticks = code - at;
+      std::size_t close = code;
+      while ((close = line.find('`', close)) != std::string_view::npos) {
+        const std::size_t run_end = std::min(line.find_first_not_of('`', close), line.size());
+        if (run_end - close == ticks) break;
+        close = run_end;
+      }
+      out += close == std::string_view::npos
+                 ? std::string(line.substr(at, ticks))
+                 : "'" + std::string(line.substr(code, close - code)) + "'";
+      at = close == std::string_view::npos ? code : close + ticks;
+      continue;
+    }
+    if (line[at] == '[') {
+      const std::size_t middle = line.find(']', at);
+      const bool link = middle != std::string_view::npos && line.substr(middle, 2) == "](";
+      const std::size_t end = link ? line.find(')', middle) : std::string_view::npos;
+      if (end != std::string_view::npos) {
+        out += std::string(line.substr(at + 1, middle - at - 1)) + " (" +
+               std::string(line.substr(middle + 2, end - middle - 2)) + ")";
+        at = end + 1;
+        continue;
+      }
+    }
+    out += line[at++];
+  }
+  return out;
+}
+
+std::string plain_docs(const std::string& docs) {
+  RuleSpec rule;
+  rule.id = "team/x";
+  rule.docs = docs;
+  const std::string text = rule_hover_text(rule, HoverFormat::plaintext);
+  const std::size_t begin = text.find("\n\n") + 2;
+  return text.substr(begin, text.find("\n\n", begin) - begin);
+}
+
+TEST_CASE("plain-text docs read each line once and agree with a search ahead from each mark") {
+  std::uint64_t state = 7;
+  const auto next = [&] {
+    return (state = state * 6364136223846793005ull + 1442695040888963407ull) >> 33;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string line;
+    const std::size_t size = 1 + next() % 24;
+    for (std::size_t i = 0; i < size; ++i) line += "`*[]()a"[next() % 7];
+    if (line.starts_with("```")) continue;  // a fence: dropped
+    INFO(line);
+    std::string expected = plain_line_by_search(line);
+    while (expected.ends_with('\n')) expected.pop_back();
+    REQUIRE(plain_docs(line) == expected);
+  }
+  // Every '[' of a long line meets the one ']' at its end, and no link: each was a search to the
+  // end of the line: quadratic.
+  const std::string brackets = std::string(200000, '[') + "]";
+  CHECK(plain_docs(brackets) == brackets);
+}
+
 TEST_CASE("a related file no longer at hand is placed by its excerpts as by the file") {
   const report_test::ExcerptedFile other;
   const SourceFile source("d.md", "## X\n");

@@ -1,6 +1,9 @@
 #include "lsp/hover.hpp"
 
 #include <set>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "lsp/diagnostics.hpp"
 #include "report/rule_docs.hpp"
@@ -24,37 +27,79 @@ HoverFormat hover_format(const json& client_capabilities) {
 
 namespace {
 
+// A line's runs of backticks, each with the index of the next run as long: where a code span
+// opened by it closes (CommonMark), or npos. Found in one pass from the end: searching ahead from
+// each opening run read the rest of the line once per unclosed run.
+struct BacktickRun {
+  std::size_t start, length, close;
+};
+
+std::vector<BacktickRun> backtick_runs(std::string_view line) {
+  std::vector<BacktickRun> runs;
+  for (std::size_t at = line.find('`'); at != std::string_view::npos;) {
+    const std::size_t end = std::min(line.find_first_not_of('`', at), line.size());
+    runs.push_back({at, end - at, std::string_view::npos});
+    at = line.find('`', end);
+  }
+  std::unordered_map<std::size_t, std::size_t> next_as_long;  // length -> the run after
+  for (std::size_t k = runs.size(); k-- > 0;) {
+    auto [next, added] = next_as_long.try_emplace(runs[k].length, k);
+    if (!added) runs[k].close = std::exchange(next->second, k);
+  }
+  return runs;
+}
+
+// The first `c` at or after a position, for positions that only grow: a search starts where the
+// last one's answer still stands, so a line of many unclosed '[' is read once.
+class NextOf {
+ public:
+  NextOf(std::string_view line, char c) : line_(line), c_(c) {}
+  std::size_t from(std::size_t at) {
+    if (!searched_ || (found_ != std::string_view::npos && found_ < at)) {
+      found_ = line_.find(c_, at);
+      searched_ = true;
+    }
+    return found_;
+  }
+
+ private:
+  std::string_view line_;
+  char c_;
+  bool searched_ = false;
+  std::size_t found_ = std::string_view::npos;
+};
+
 // One line of Markdown with its inline marks spelled out: code in quotes, a link as its text and
-// address, bold as it reads.
+// address, bold as it reads. Linear in the line.
 void append_plain_line(std::string_view line, std::string& out) {
+  const std::vector<BacktickRun> runs = backtick_runs(line);
+  std::size_t run = 0;  // the first run not before `at`
+  NextOf bracket(line, ']'), paren(line, ')');
   for (std::size_t at = 0; at < line.size();) {
     if (line.substr(at, 2) == "**") {
       at += 2;
       continue;
     }
-    if (line[at] == '`') {  // a code span closes at the next run of as many backticks
-      const std::size_t code = std::min(line.find_first_not_of('`', at), line.size());
-      const std::size_t ticks = code - at;
-      std::size_t close = code;
-      while ((close = line.find('`', close)) != std::string_view::npos) {
-        const std::size_t run_end = std::min(line.find_first_not_of('`', close), line.size());
-        if (run_end - close == ticks) break;
-        close = run_end;
-      }
-      if (close == std::string_view::npos) {
-        out += line.substr(at, ticks);  // unclosed: the backticks as written
+    if (line[at] == '`') {  // a run starts here: the runs inside a link's text were passed over
+      while (runs[run].start < at) ++run;
+      const BacktickRun& opening = runs[run];
+      const std::size_t code = opening.start + opening.length;
+      if (opening.close == std::string_view::npos) {
+        out += line.substr(at, opening.length);  // unclosed: the backticks as written
+        at = code;
       } else {
+        const BacktickRun& closing = runs[opening.close];
         out += '\'';
-        out += line.substr(code, close - code);
+        out += line.substr(code, closing.start - code);
         out += '\'';
+        at = closing.start + closing.length;
       }
-      at = close == std::string_view::npos ? code : close + ticks;
       continue;
     }
     if (line[at] == '[') {
-      const std::size_t middle = line.find(']', at);
+      const std::size_t middle = bracket.from(at);
       const bool link = middle != std::string_view::npos && line.substr(middle, 2) == "](";
-      const std::size_t end = link ? line.find(')', middle) : std::string_view::npos;
+      const std::size_t end = link ? paren.from(middle) : std::string_view::npos;
       if (end != std::string_view::npos) {
         out += line.substr(at + 1, middle - at - 1);
         out += " (";
