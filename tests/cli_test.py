@@ -400,6 +400,11 @@ def test_user_mistakes(tmp):
     check("an empty pack and a data file without entries are warned about, not loaded silently",
           code == 0 and "nothing.yaml:1:1: warning: empty rule pack" in err
           and "words.tsv:1:1: warning: data file with no 'key<TAB>value' line" in err, out + err)
+    code, out, err = run("signals", "--rules", "digests/team/words.tsv", "digests/team/t.md",
+                         cwd=nested)
+    check("signals warns of a data file without entries too (it tunes with the lexicons)",
+          code == 0 and "words.tsv:1:1: warning: data file with no 'key<TAB>value' line" in err
+          and out.startswith("{"), out + err)
     code, _, err = run("check", "digests/team/t.md", cwd=nested)
     check("a pack that defines rules draws no such warning", code == 0 and "warning" not in err,
           err)

@@ -38,6 +38,7 @@ int run_signals(const SignalsOptions& options) {
       if (!input.error) catalog.for_file(input.path);
     }
     catalog.check_selectors();
+    for (const std::string& warning : catalog.warnings()) std::cerr << warning << "\n";
     for (const ListedInput& input : inputs) {
       InputBytes read =
           input.error ? InputBytes{input.path, {}, input.error} : read_input(input, options.input);
