@@ -357,6 +357,13 @@ def run(binary, fixture, work):
           in shown["params"]["message"], "config warning message %r" % shown)
     params = client.diagnostics(uri)
     check(codes(params) == [], "config with a warning still applies: %r" % codes(params))
+    # Rules read again (a settings change) lint the document again, and the warning left in
+    # place is not shown a second time.
+    client.notify("workspace/didChangeConfiguration", {"settings": {}})
+    params = client.diagnostics(uri)
+    check(codes(params) == [], "after a settings change: %r" % codes(params))
+    check(not any(m.get("method") == "window/showMessage" for m in client.backlog),
+          "a config warning is shown once: %r" % client.backlog)
 
     # A broken config: an error message, and the default rules keep working.
     with open(config, "w") as f:

@@ -265,6 +265,9 @@ std::string plain_line_by_search(std::string_view line) {
   return out;
 }
 
+// A docs line as a plain-text hover shows it: between the header's blank line and the next (a
+// rule of no built-in pack has no documentation link to follow it; the line must not render
+// empty, which would end it early).
 std::string plain_docs(const std::string& docs) {
   RuleSpec rule;
   rule.id = "team/x";
@@ -274,7 +277,7 @@ std::string plain_docs(const std::string& docs) {
   return text.substr(begin, text.find("\n\n", begin) - begin);
 }
 
-TEST_CASE("plain-text docs read each line once and agree with a search ahead from each mark") {
+TEST_CASE("plain-text docs agree with a search ahead from each mark") {
   std::uint64_t state = 7;
   const auto next = [&] {
     return (state = state * 6364136223846793005ull + 1442695040888963407ull) >> 33;
@@ -285,12 +288,12 @@ TEST_CASE("plain-text docs read each line once and agree with a search ahead fro
     for (std::size_t i = 0; i < size; ++i) line += "`*[]()a"[next() % 7];
     if (line.starts_with("```")) continue;  // a fence: dropped
     INFO(line);
-    std::string expected = plain_line_by_search(line);
-    while (expected.ends_with('\n')) expected.pop_back();
+    const std::string expected = plain_line_by_search(line);
+    if (expected.empty()) continue;
     REQUIRE(plain_docs(line) == expected);
   }
-  // Every '[' of a long line meets the one ']' at its end, and no link: each was a search to the
-  // end of the line: quadratic.
+  // Every '[' of a long line meets the one ']' at its end, and no link (each '[' searched to the
+  // end of the line; now the search resumes where it stopped).
   const std::string brackets = std::string(200000, '[') + "]";
   CHECK(plain_docs(brackets) == brackets);
 }

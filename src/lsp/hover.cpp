@@ -1,5 +1,6 @@
 #include "lsp/hover.hpp"
 
+#include <cassert>
 #include <set>
 #include <unordered_map>
 #include <utility>
@@ -27,11 +28,11 @@ HoverFormat hover_format(const json& client_capabilities) {
 
 namespace {
 
-// A line's runs of backticks, each with the index of the next run as long: where a code span
-// opened by it closes (CommonMark), or npos. Found in one pass from the end: searching ahead from
-// each opening run read the rest of the line once per unclosed run.
+// A line's runs of backticks, each with the index (in the runs) of the next run as long, which
+// closes a code span it opens (CommonMark), or npos. Found in one pass from the end: searching
+// ahead from each opening run read the rest of the line once per unclosed run.
 struct BacktickRun {
-  std::size_t start, length, close;
+  std::size_t start, length, closing_run;
 };
 
 std::vector<BacktickRun> backtick_runs(std::string_view line) {
@@ -44,7 +45,7 @@ std::vector<BacktickRun> backtick_runs(std::string_view line) {
   std::unordered_map<std::size_t, std::size_t> next_as_long;  // length -> the run after
   for (std::size_t k = runs.size(); k-- > 0;) {
     auto [next, added] = next_as_long.try_emplace(runs[k].length, k);
-    if (!added) runs[k].close = std::exchange(next->second, k);
+    if (!added) runs[k].closing_run = std::exchange(next->second, k);
   }
   return runs;
 }
@@ -82,13 +83,14 @@ void append_plain_line(std::string_view line, std::string& out) {
     }
     if (line[at] == '`') {  // a run starts here: the runs inside a link's text were passed over
       while (runs[run].start < at) ++run;
+      assert(runs[run].start == at);  // marks and links end before a run or after it
       const BacktickRun& opening = runs[run];
       const std::size_t code = opening.start + opening.length;
-      if (opening.close == std::string_view::npos) {
+      if (opening.closing_run == std::string_view::npos) {
         out += line.substr(at, opening.length);  // unclosed: the backticks as written
         at = code;
       } else {
-        const BacktickRun& closing = runs[opening.close];
+        const BacktickRun& closing = runs[opening.closing_run];
         out += '\'';
         out += line.substr(code, closing.start - code);
         out += '\'';

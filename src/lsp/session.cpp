@@ -522,12 +522,18 @@ Session::RulesFor Session::rules_for(const std::string& path) {
     if (!inserted && it->second != now) {
       it->second = now;
       catalog_ = std::make_shared<RuleCatalog>(options_);
-      shown_.clear();
+      shown_errors_.clear();
+      shown_warnings_.clear();  // the configuration changed: its warnings may have too
     }
   }
   try {
     const RuleCatalog::Compiled& compiled = catalog_->for_file(path);
     catalog_->check_selectors();
+    // What `check` prints on stderr before a run (an empty pack, an ignore glob that matches
+    // nothing), whether or not this file is excluded: in the editor the same mistake would
+    // otherwise go unseen.
+    for (const std::string& warning : compiled.warnings)
+      show(MessageType::warning, "digestlint: " + warning);
     // A file the configuration excludes is not linted, in the editor as on the command line.
     if (!path.empty() && compiled.config.excludes(path)) {
       return {catalog_, &compiled.rules, [](std::string_view, const RuleSpec&) { return false; }};
@@ -535,15 +541,12 @@ Session::RulesFor Session::rules_for(const std::string& path) {
     // On this thread, where the rules were compiled, rather than on the lint worker (see
     // Analyzer::warm_up); once built, this costs nothing.
     Engine(compiled.rules, compiled.filter).warm_up(path);
-    // What `check` prints on stderr before a run (an empty pack, an ignore glob that matches
-    // nothing): in the editor the same mistake would otherwise go unseen.
-    for (const std::string& warning : compiled.warnings)
-      show(Shown::warning, "digestlint: " + warning);
     return {catalog_, &compiled.rules, compiled.filter};
   } catch (const RuleError& error) {
-    show(Shown::error, "digestlint: " + error.describe() + " (using the default rules)");
+    show(MessageType::error, "digestlint: " + error.describe() + " (using the default rules)");
   } catch (const std::exception& error) {
-    show(Shown::error, std::string("digestlint: ") + error.what() + " (using the default rules)");
+    show(MessageType::error,
+         std::string("digestlint: ") + error.what() + " (using the default rules)");
   }
   return {nullptr, &fallback_rules(), {}};
 }
@@ -563,12 +566,15 @@ const RuleSet& Session::fallback_rules() {
 void Session::reload_rules() {
   catalog_ = std::make_shared<RuleCatalog>(options_);
   config_stamps_.clear();
-  shown_.clear();
+  // An error is shown again, as the rules are read again; a warning left in place on purpose (an
+  // ignore glob for a folder still to come) is not, or every settings change would show it.
+  shown_errors_.clear();
   mark_all_dirty();
 }
 
-void Session::show(Shown type, const std::string& message) {
-  if (!shown_.insert(message).second) return;
+void Session::show(MessageType type, const std::string& message) {
+  std::set<std::string>& shown = type == MessageType::error ? shown_errors_ : shown_warnings_;
+  if (!shown.insert(message).second) return;
   log(message);
   send({{"jsonrpc", "2.0"},
         {"method", "window/showMessage"},

@@ -109,9 +109,10 @@ class Session {
   const RuleSet& fallback_rules();
   void reload_rules();
   // LSP's MessageType: how a client presents a message it shows.
-  enum class Shown { error = 1, warning = 2 };
-  // Shows a message once (until the rules are reloaded), and logs it.
-  void show(Shown type, const std::string& message);
+  enum class MessageType { error = 1, warning = 2 };
+  // Shows a message once, and logs it: an error until the rules are reloaded, a warning until a
+  // configuration changes.
+  void show(MessageType type, const std::string& message);
   void log(const std::string& message);
   std::shared_ptr<const SourceFile> lookup(const std::string& path);
 
@@ -120,8 +121,8 @@ class Session {
   std::mutex send_mutex_;
   std::shared_ptr<RuleCatalog> catalog_;
   std::unique_ptr<RuleSet> fallback_;
-  std::map<std::string, std::string> config_stamps_;  // config path → modification stamp
-  std::set<std::string> shown_;  // messages shown since the rules were last loaded
+  std::map<std::string, std::string> config_stamps_;     // config path → modification stamp
+  std::set<std::string> shown_errors_, shown_warnings_;  // see show()
   // Guards what the worker shares with the message thread: documents_ (written here, read by
   // the worker for related locations), linted_, generations_ and deferred_. Taken before
   // send_mutex_.
