@@ -77,7 +77,8 @@ class Workers {
   }
 
   // Runs the slot's work on the calling thread, as a worker would: for work so small that
-  // handing it over (a worker's wake-up, then the caller's) would cost more.
+  // handing it over (a worker's wake-up, then the caller's) would cost more. No notify: the one
+  // thread that waits for the slot is this one.
   void run_here(Slot& slot) {
     slot.run();
     const std::lock_guard lock(mutex_);
@@ -233,14 +234,17 @@ class Pipeline {
   }
 
  private:
-  // Whether the first pass kept both the file's bytes and its cached result, and nothing is
-  // compared: what is left of the file's work (its source indexed for the report) is smaller than
-  // a worker's wake-up and this thread's after it, which a warm run paid for every file (900
-  // futex calls over the shared corpus; 20 now).
+  // Whether the first pass kept both a small file's bytes and its cached result, the file was
+  // valid UTF-8, and nothing is compared: what is left of its work (its source indexed for the
+  // report) is then smaller than a worker's wake-up and this thread's after it, which a warm run
+  // paid for every file (docs/performance.md). A larger file, or one whose UTF-8 is checked
+  // again, is indexed on a worker, beside this thread's report.
   bool served_at_hand(std::size_t index) const {
+    static constexpr std::size_t kSmallFile = 256 << 10;
     if (!options_.cache) return false;
     const PlannedFile& file = planned_[index];
-    return file.run && !file.run->compares && file.hit && file.loaded && file.bytes;
+    return file.run && !file.run->compares && file.hit && file.loaded && file.loaded->valid_utf8 &&
+           file.bytes && file.bytes->size() <= kSmallFile;
   }
 
   // The first pass of a cached run: hashes every file, dropping its text, for the keys (which
@@ -311,10 +315,11 @@ class Pipeline {
     return read_input(input, input_options_);
   }
 
-  // The file's slot, which reads and lints it on a worker: reading on this thread, which also
-  // writes the report, kept a warm run's second pass from using more than one core. Only this
-  // slot reads stdin. Submitted by the caller once it owns the slot, so that a failure between
-  // the two cannot free a slot a worker holds.
+  // The file's slot, which reads and lints it on a worker (or serves it on this thread, when
+  // served_at_hand): reading on this thread, which also writes the report, kept a warm run's
+  // second pass from using more than one core. Only this slot reads stdin. Submitted by the
+  // caller once it owns the slot, so that a failure between the two cannot free a slot a worker
+  // holds.
   std::unique_ptr<Pending> start(const ListedInput& input, std::size_t index) {
     auto pending = std::make_unique<Pending>();
     pending->index = index;
@@ -339,7 +344,8 @@ class Pipeline {
     return pending;
   }
 
-  // On a worker: the cached result when it can stand, else the file is linted.
+  // On a worker (or this thread, see served_at_hand): the cached result when it can stand, else
+  // the file is linted.
   void lint(Pending& pending, std::string bytes) {
     const ConfiguredRun& run = *pending.run;
     if (options_.cache) {
