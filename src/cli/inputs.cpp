@@ -10,7 +10,6 @@
 #include <iostream>
 #include <optional>
 #include <set>
-#include <tuple>
 #include <unordered_map>
 
 #include "model/file_bytes.hpp"
@@ -146,14 +145,9 @@ std::optional<InputError> reject_contents(const std::string& path, std::string_v
                                   size_text(bytes.size()), size_text(max_file_size))};
   }
   if (const auto nul = bytes.find('\0'); nul != std::string_view::npos) {
-    int line = 1;
-    std::size_t line_start = 0;
-    for (auto [start, after] = next_line_break(bytes, 0); after <= nul; ++line) {
-      line_start = after;
-      std::tie(start, after) = next_line_break(bytes, after);
-    }
-    const int column = static_cast<int>(nul - line_start) + 1;
-    return InputError{path, line, column, "binary file (NUL byte); not linted"};
+    const LineStart line = line_start_of(bytes, nul);
+    const int column = static_cast<int>(nul - line.start) + 1;
+    return InputError{path, line.line + 1, column, "binary file (NUL byte); not linted"};
   }
   return std::nullopt;
 }

@@ -1,7 +1,6 @@
 #include "lsp/document.hpp"
 
 #include <algorithm>
-#include <tuple>
 
 #include "model/source.hpp"
 #include "model/text.hpp"
@@ -40,13 +39,8 @@ std::size_t byte_offset(std::string_view text, TextPosition position) {
 
 TextPosition text_position(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
-  int line = 0;
-  std::size_t line_start = 0;
-  for (auto [start, after] = next_line_break(text, 0); after <= offset; ++line) {
-    line_start = after;
-    std::tie(start, after) = next_line_break(text, after);
-  }
-  return {line, utf16_length(text.substr(line_start, offset - line_start))};
+  const LineStart line = line_start_of(text, offset);
+  return {line.line, utf16_length(text.substr(line.start, offset - line.start))};
 }
 
 void apply_change(std::string& text, const TextChange& change) {

@@ -38,6 +38,21 @@ constexpr std::pair<std::size_t, std::size_t> next_line_break(std::string_view t
   const bool crlf = text[at] == '\r' && !is_lone_carriage_return(text, at);
   return {at, at + (crlf ? 2 : 1)};
 }
+// The 0-based number of the line holding `offset`, and where that line starts: the text is read
+// up to `offset`, its lines ending as next_line_break says.
+struct LineStart {
+  int line = 0;
+  std::size_t start = 0;
+};
+constexpr LineStart line_start_of(std::string_view text, std::size_t offset) {
+  LineStart found;
+  for (std::size_t after = next_line_break(text, 0).second; after <= offset;
+       after = next_line_break(text, after).second) {
+    ++found.line;
+    found.start = after;
+  }
+  return found;
+}
 
 // text without ASCII whitespace at either end.
 std::string_view trim(std::string_view text);

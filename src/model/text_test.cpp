@@ -60,6 +60,14 @@ TEST_CASE("a line ends at LF, CRLF or a lone CR") {
   CHECK_FALSE(is_lone_carriage_return(kText, 3));
   CHECK(is_lone_carriage_return(kText, 6));
   CHECK(is_lone_carriage_return(kText, 8));
+  CHECK(line_start_of(kText, 0).line == 0);
+  CHECK(line_start_of(kText, 1).line == 0);  // on the line break: still the line it ends
+  CHECK(line_start_of(kText, 4).line == 1);  // the LF of a CRLF
+  CHECK(line_start_of(kText, 5).line == 2);
+  CHECK(line_start_of(kText, 5).start == 5);
+  CHECK(line_start_of(kText, 7).line == 3);
+  CHECK(line_start_of(kText, 9).line == 4);  // past a final lone CR: the empty last line
+  CHECK(line_start_of(kText, 9).start == 9);
 }
 
 }  // namespace digestlint
