@@ -36,6 +36,9 @@ if(Python3_Interpreter_FOUND)
   add_test(NAME summary-replay
            COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/summary_quality/replay_test.py
                    $<TARGET_FILE:digestlint> ${CMAKE_SOURCE_DIR}/fixtures)
+  # nested.py chooses each fold's weights and bands without the fold's entries.
+  add_test(NAME summary-nested-choice
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/summary_quality/nested_test.py)
   add_test(NAME summary-lexicon-mining
            COMMAND ${Python3_EXECUTABLE}
                    ${CMAKE_CURRENT_SOURCE_DIR}/summary_quality/mine_lexicon_test.py)

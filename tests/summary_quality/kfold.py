@@ -4,7 +4,8 @@ rules/summary-lexicon.tsv again without the fold's days (rules/mine_lexicon.py -
 and measures the fold's entries, real and rotated (as eval.py does), with that lexicon. Every
 entry is then judged by a lexicon that never saw its day: the figure for a day outside the corpus.
 The rules' weights and bands are the shipped ones unless --config sets others (they were chosen
-on these rounds, so only the lexicon is cross-validated here). Prints each set's warning-level line and the pooled figures.
+on these rounds, so only the lexicon is cross-validated here; nested.py holds them out too).
+Prints each set's warning-level line and the pooled figures.
 
   kfold.py --binary build/digestlint [--shared ../shared] [--min 0.75] [--misses] [--config FILE]
            [--shift N] [--folds "tune,holdout,holdout2;holdout3,holdout4;…"]
