@@ -4,9 +4,10 @@
 #include <algorithm>
 #include <array>
 #include <optional>
-#include <set>
+#include <vector>
 
 #include "checks/text_util.hpp"
+#include "model/text.hpp"
 #include "rules/analyzer.hpp"
 #include "rules/kinds/scoped.hpp"
 
@@ -129,27 +130,19 @@ bool is_interval(const Cps& cps, std::size_t opener, std::size_t closer, Bracket
   return commas == 1;
 }
 
-// Index past a code span or $…$ starting at i, or i when there is none. `unclosed` holds the
-// backtick run lengths that found no closing run: a later run of that length cannot find one
-// either, so many unclosed runs cost one scan each length instead of one scan each run.
-std::size_t skip_literal(const Cps& cps, std::size_t i, std::set<std::size_t>& unclosed) {
+// Index past a code span or $…$ starting at i, or i when there is none. `runs` are the text's
+// backtick runs; `run` is the first of them not before cps[i], moved on as the scan goes.
+std::size_t skip_literal(const Cps& cps, std::size_t i, const std::vector<BacktickRun>& runs,
+                         std::size_t& run) {
   if (cps[i].cp == '`') {
-    std::size_t run = i;
-    while (run < cps.size() && cps[run].cp == '`') ++run;
-    const std::size_t ticks = run - i;
-    if (unclosed.contains(ticks)) return run;
-    for (std::size_t k = run; k < cps.size();) {
-      if (cps[k].cp != '`') {
-        ++k;
-        continue;
-      }
-      std::size_t end = k;
-      while (end < cps.size() && cps[end].cp == '`') ++end;
-      if (end - k == ticks) return end;
-      k = end;
-    }
-    unclosed.insert(ticks);
-    return run;  // unclosed: the backticks are literal
+    while (runs[run].start + runs[run].length <= cps[i].offset) ++run;
+    const BacktickRun& opening = runs[run];
+    // Unclosed, the opening run's own backticks are literal.
+    const BacktickRun& last =
+        opening.closing_run == std::string_view::npos ? opening : runs[opening.closing_run];
+    std::size_t past = i;
+    while (past < cps.size() && cps[past].offset < last.start + last.length) ++past;
+    return past;
   }
   if (cps[i].cp == '$') {
     for (std::size_t k = i + 1; k < cps.size(); ++k) {
@@ -186,7 +179,8 @@ class UnbalancedBrackets final : public ScopedAnalyzer {
     };
     const bool enumeration = has_enumeration(cps, text);
     std::optional<std::size_t> last_break;
-    std::set<std::size_t> unclosed_ticks;
+    const std::vector<BacktickRun> runs = backtick_runs(text);
+    std::size_t run = 0;  // the first backtick run not before the scan
     // How many brackets of each family the stack holds: a closer whose family is not open is
     // told at once, without walking a deep stack of other brackets.
     std::array<std::size_t, kFamilies> open_count{};
@@ -204,7 +198,7 @@ class UnbalancedBrackets final : public ScopedAnalyzer {
         ++i;
         continue;
       }
-      if (const std::size_t past = skip_literal(cps, i, unclosed_ticks); past != i) {
+      if (const std::size_t past = skip_literal(cps, i, runs, run); past != i) {
         for (; i < past; ++i) {
           if (is_clause_break(cps[i].cp)) last_break = i;
         }

@@ -71,6 +71,9 @@ TEST_CASE("unbalanced-brackets skips code spans and inline math") {
   CHECK(check_section(section("코드 `f(x` 와 ``a)b`` 그리고 $[0, 1)$ 수식")).empty());
   // An unclosed backtick is literal, so the bracket after it counts.
   CHECK(check_section(section("lone ` then (")).size() == 1);
+  // A run is closed by the next run as long, past shorter and longer ones.
+  CHECK(check_section(section("``a`(b```c`` then )")).size() == 1);
+  CHECK(check_section(section("`` x ` ``` then ( ")).size() == 1);
 }
 
 TEST_CASE("unbalanced-brackets checks titles") {

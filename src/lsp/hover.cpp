@@ -2,11 +2,11 @@
 
 #include <cassert>
 #include <set>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "lsp/diagnostics.hpp"
+#include "model/text.hpp"
 #include "report/rule_docs.hpp"
 
 namespace digestlint::lsp {
@@ -27,28 +27,6 @@ HoverFormat hover_format(const json& client_capabilities) {
 }
 
 namespace {
-
-// A line's runs of backticks, each with the index (in the runs) of the next run as long, which
-// closes a code span it opens (CommonMark), or npos. Found in one pass from the end: searching
-// ahead from each opening run read the rest of the line once per unclosed run.
-struct BacktickRun {
-  std::size_t start, length, closing_run;
-};
-
-std::vector<BacktickRun> backtick_runs(std::string_view line) {
-  std::vector<BacktickRun> runs;
-  for (std::size_t at = line.find('`'); at != std::string_view::npos;) {
-    const std::size_t end = std::min(line.find_first_not_of('`', at), line.size());
-    runs.push_back({at, end - at, std::string_view::npos});
-    at = line.find('`', end);
-  }
-  std::unordered_map<std::size_t, std::size_t> next_as_long;  // length -> the run after
-  for (std::size_t k = runs.size(); k-- > 0;) {
-    auto [next, added] = next_as_long.try_emplace(runs[k].length, k);
-    if (!added) runs[k].closing_run = std::exchange(next->second, k);
-  }
-  return runs;
-}
 
 // The first `c` at or after a position, for positions that only grow: a search starts where the
 // last one's answer still stands, so a line of many unclosed '[' is read once.

@@ -3,12 +3,28 @@
 #include <algorithm>
 #include <cstdint>
 #include <numeric>
+#include <unordered_map>
 #include <vector>
 
 #include "model/byte_words.hpp"
 #include "model/source.hpp"
 
 namespace digestlint {
+
+std::vector<BacktickRun> backtick_runs(std::string_view text) {
+  std::vector<BacktickRun> runs;
+  for (std::size_t at = text.find('`'); at != std::string_view::npos;) {
+    const std::size_t end = std::min(text.find_first_not_of('`', at), text.size());
+    runs.push_back({at, end - at, std::string_view::npos});
+    at = text.find('`', end);
+  }
+  std::unordered_map<std::size_t, std::size_t> next_as_long;  // length -> the run after
+  for (std::size_t k = runs.size(); k-- > 0;) {
+    auto [next, added] = next_as_long.try_emplace(runs[k].length, k);
+    if (!added) runs[k].closing_run = std::exchange(next->second, k);
+  }
+  return runs;
+}
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);

@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 // Byte-level text helpers shared by every stage: ASCII digits and whitespace, UTF-8 counting.
 namespace digestlint {
@@ -53,6 +54,16 @@ constexpr LineStart line_start_of(std::string_view text, std::size_t offset) {
   }
   return found;
 }
+
+// A run of backticks in a text, with the index (in the runs) of the next run as long, which
+// closes a code span this run opens (CommonMark), or npos when none follows. Every reader of code
+// spans (the bracket rule, directives after text, the plain-text hover) pairs runs with these.
+struct BacktickRun {
+  std::size_t start = 0, length = 0, closing_run = std::string_view::npos;
+};
+// Found in one pass from the end: searching ahead from each opening run would read the rest of
+// the text once per unclosed run.
+std::vector<BacktickRun> backtick_runs(std::string_view text);
 
 // text without ASCII whitespace at either end.
 std::string_view trim(std::string_view text);

@@ -70,4 +70,21 @@ TEST_CASE("a line ends at LF, CRLF or a lone CR") {
   CHECK(line_start_of(kText, 9).start == 9);
 }
 
+TEST_CASE("backtick_runs pairs each run with the next run as long") {
+  const std::string_view text = "``a`b`` `` ` c```";
+  const std::vector<BacktickRun> runs = backtick_runs(text);
+  REQUIRE(runs.size() == 6);
+  CHECK(runs[0].start == 0);
+  CHECK(runs[0].length == 2);
+  CHECK(runs[0].closing_run == 2);  // past the single run inside
+  CHECK(runs[1].closing_run == 4);  // the next single run, wherever it stands
+  CHECK(runs[2].closing_run == 3);
+  CHECK(runs[3].closing_run == std::string_view::npos);
+  CHECK(runs[4].closing_run == std::string_view::npos);
+  CHECK(runs[5].start == 14);
+  CHECK(runs[5].length == 3);
+  CHECK(runs[5].closing_run == std::string_view::npos);
+  CHECK(backtick_runs("no code").empty());
+}
+
 }  // namespace digestlint

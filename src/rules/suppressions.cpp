@@ -191,6 +191,32 @@ class FencedLines {
   std::optional<std::vector<int>> fences_;
 };
 
+// Whether an offset of a line falls in one of its code spans, asked at growing offsets: the
+// line's backtick runs are paired once, and each question goes on from the last, so a long line
+// of comments stays linear.
+class CodeSpansOfLine {
+ public:
+  bool cover(int line_number, std::string_view line, std::size_t offset) {
+    if (line_number != line_number_) {
+      line_number_ = line_number;
+      runs_ = backtick_runs(line);
+      next_ = 0;
+    }
+    for (; next_ < runs_.size() && runs_[next_].start < offset; ++next_) {
+      const std::size_t closing = runs_[next_].closing_run;
+      if (closing == std::string_view::npos) continue;  // unclosed: literal backticks
+      if (runs_[closing].start > offset) return true;
+      next_ = closing;  // the span ends before the offset; go on after it
+    }
+    return false;
+  }
+
+ private:
+  int line_number_ = -1;
+  std::vector<BacktickRun> runs_;
+  std::size_t next_ = 0;  // the first run that may open a span around a later offset
+};
+
 void add_directives_in_text(const SourceFile& source, std::vector<Directive>& result) {
   static const RE2 opening(R"((?i)<!--\s*digestlint)");
   FencedLines fences(source);
@@ -198,8 +224,7 @@ void add_directives_in_text(const SourceFile& source, std::vector<Directive>& re
   constexpr std::size_t kOpeningBytes = 256;  // the longest blank run read before the word
   re2::StringPiece match;
   std::size_t next_close = 0;  // the first "-->" after the last search's start, or npos
-  int ticks_line = 0;          // the line whose backticks are counted
-  std::size_t ticks_counted_to = 0, ticks = 0;
+  CodeSpansOfLine code_spans;
   for (std::size_t at = text.find("<!--"); at != std::string_view::npos;
        at = text.find("<!--", at + 4)) {
     const re2::StringPiece window(text.data() + at, std::min(kOpeningBytes, text.size() - at));
@@ -211,18 +236,12 @@ void add_directives_in_text(const SourceFile& source, std::vector<Directive>& re
     const std::string_view before = text.substr(line.begin, at - line.begin);
     if (before.find_first_not_of(" \t") == std::string_view::npos)
       continue;  // at the start of its line: a comment of its own, read from the model
-    // Shown as code, not written as a comment: in a code span (after an odd number of
-    // backticks on its line) or in a fenced block. The backticks are counted on from the last
-    // comment of the same line, so a long line of comments stays linear.
-    if (line_number != ticks_line) {
-      ticks_line = line_number;
-      ticks_counted_to = line.begin;
-      ticks = 0;
+    // Shown as code, not written as a comment: in a code span or in a fenced block.
+    if (code_spans.cover(line_number, text.substr(line.begin, line.end - line.begin),
+                         at - line.begin) ||
+        fences.inside(line_number)) {
+      continue;
     }
-    ticks += static_cast<std::size_t>(std::count(text.begin() + static_cast<long>(ticks_counted_to),
-                                                 text.begin() + static_cast<long>(at), '`'));
-    ticks_counted_to = at;
-    if (ticks % 2 == 1 || fences.inside(line_number)) continue;
     // Searched again only once passed, so comments that never close stay linear.
     if (next_close != std::string_view::npos && next_close < at + 4)
       next_close = text.find("-->", at + 4);

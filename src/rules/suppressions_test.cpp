@@ -213,6 +213,12 @@ TEST_CASE("directives: the exact grammar; anything else is invalid and suppresse
   CHECK(in_text.front().comment.begin == std::string_view("Authors: A, + ").size());
   // Shown as code, it is no directive: in a code span, or in a fenced block.
   CHECK(read("Write `<!-- digestlint-disable-next-line authors -->` above it.").empty());
+  // Code spans pair runs of backticks as long as each other (CommonMark), not any two backticks:
+  // a span of two holds a single one, and a lone backtick is literal.
+  CHECK(read("Write ``a ` <!-- digestlint-disable authors --> b`` above it.").empty());
+  CHECK(read("Authors: `A`, ` B <!-- digestlint-disable authors -->").size() == 1);
+  CHECK(read("Authors: ``A` <!-- digestlint-disable authors --> `` <!-- digestlint-disable -->")
+            .size() == 1);
   CHECK(read("```markdown\nAuthors: A <!-- digestlint-disable authors -->\n```").empty());
   CHECK(read("```\nx\n```\nAuthors: A <!-- digestlint-disable authors -->").size() == 1);
 }
