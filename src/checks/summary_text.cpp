@@ -76,8 +76,11 @@ std::string ascii_lower(std::string_view text) {
     const std::uint64_t lowered = word | ascii_in_range(word, 'A', 'Z') >> 2;  // 0x80 >> 2: 0x20
     std::memcpy(out.data() + i, &lowered, sizeof lowered);
   }
+  // The tail without a branch: most words end in it, and whether a letter is upper case is a
+  // coin toss to the branch predictor.
   for (; i < out.size(); ++i) {
-    if (is_upper(out[i])) out[i] = static_cast<char>(out[i] - 'A' + 'a');
+    const auto byte = static_cast<unsigned char>(out[i]);
+    out[i] = static_cast<char>(byte | (static_cast<unsigned>(byte - 'A') < 26u) << 5);
   }
   return out;
 }
