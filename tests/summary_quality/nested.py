@@ -19,8 +19,10 @@ choice, and apart in the figures printed.
 
 Prints, per fold, the parameters chosen (those moved from the shipped ones) and the fold's
 warning-level figures with them, then the pooled figures beside those of the shipped parameters.
+The folds are kfold.py's, the ones signals_folds.py mined each lexicon without.
 Exit status: 0; 1 when the replay disagrees with the binary, or when --min is given and a pooled
-nested figure (real precision and recall, rotated recall, audit precision) falls below it.
+nested figure (real precision and recall, rotated recall, audit precision) falls below it; 2 when
+an audit entry's day is in no fold.
 Python 3 standard library only. Corpus: l-yohai/daily_papers_ko (CC BY-NC 4.0).
 """
 import argparse
@@ -58,7 +60,7 @@ def fold_of_rows(rows, folds):
     fold_of_set = {name: k for k, fold in enumerate(folds) for name in fold}
     fold_of_day = {}
     for row in rows:
-        if row["kind"] != "audit":
+        if row["kind"] == "real":  # a rotated entry's path is a scratch file's
             fold_of_day[day_of(row["signals"]["path"])] = fold_of_set[row["set"]]
     return [fold_of_set[row["set"]] if row["kind"] != "audit" else fold_of_day.get(row["set"])
             for row in rows]
@@ -74,8 +76,6 @@ def count(rows, row_folds, parameters, fold_count):
     """Per fold, per kind: [TP, FP, FN] (audit: [bad, ok, unlabelled] among the warnings)."""
     counts = [{kind: [0, 0, 0] for kind in KINDS} for _ in range(fold_count)]
     for row, fold in zip(rows, row_folds):
-        if fold is None:
-            continue
         hit, kind, label = replay.warned(row["signals"], parameters), row["kind"], row["label"]
         if kind == "rotated" and label in replay.BAD and not row["signals"]["in_shifted_digest"]:
             counts[fold]["single"][0 if hit else 2] += 1
@@ -144,7 +144,6 @@ def describe(total):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("signals", help="the JSON Lines file of signals_folds.py")
-    parser.add_argument("--folds", default=kfold.FOLDS)
     parser.add_argument("--min", type=float, default=None,
                         help="fail when a pooled nested figure falls below this")
     args = parser.parse_args()
@@ -155,8 +154,12 @@ def main():
         print(f"FAIL: the replay disagrees with the binary on {len(wrong)} entries, e.g. "
               f"{wrong[:3]}: update assess() in replay.py to summary_verdict.cpp's")
         return 1
-    folds = [fold.split(",") for fold in args.folds.split(";")]
+    folds = [fold.split(",") for fold in kfold.FOLDS.split(";")]
     row_folds = fold_of_rows(rows, folds)
+    homeless = sorted({row["set"] for row, fold in zip(rows, row_folds) if fold is None})
+    if homeless:
+        print(f"error: audit days in no fold's labelled days: {', '.join(homeless[:5])}")
+        return 2
     shipped = {**replay.SHIPPED}
     table = [({**shipped, **point}, count(rows, row_folds, {**shipped, **point}, len(folds)))
              for point in points()]
