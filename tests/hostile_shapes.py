@@ -90,6 +90,14 @@ def comments_in_text(n):
     return HEADER + entry(0, summary=body)
 
 
+def code_spans(n):
+    """One bullet of n pieces, each a code span of one backtick holding a run of two, a bracket
+    and a directive comment outside spans or in them: runs of backticks used to be paired by
+    searching ahead of each one, and a comment's span found by counting back to its line's start."""
+    body = ("- **What's New**: " + "`코드 `` (괄호` <!-- digestlint-disable --> (" * n + "\n")
+    return HEADER + entry(0, summary=body)
+
+
 def many_names(n):
     """One summary of n distinct names, each used twice and given with an expansion: every name
     used twice was looked up in the whole summary."""
@@ -135,6 +143,7 @@ SHAPES = {
     "suppressions": (suppressions, 5000, 20000),
     "comment-blocks": (comment_blocks, 2500, 10000),
     "comments-in-text": (comments_in_text, 5000, 20000),
+    "code-spans": (code_spans, 2500, 20000),
     "many-names": (many_names, 5000, 20000),
     "long-title": (long_title, 5000, 20000),
     "sounded-names": (sounded_names, 2500, 10000),
