@@ -73,14 +73,14 @@ class MinHash {
   // whether a bin is filled: in a short section about half are, in no order a predictor learns.
   Signature signature() const {
     Signature signature = bins_;
-    std::size_t nearest = kBins;  // the nearest filled bin at or after k, circularly
+    std::size_t nearest = 0;  // the nearest filled bin at or after k, circularly
     std::size_t empty = 0;
     for (std::size_t k = kBins; k-- > 0;) {
       empty += bins_[k] == ~0ull;
       if (bins_[k] != ~0ull) nearest = k;
     }
     // Nothing to fill (most whole summaries), or nothing to borrow.
-    if (empty == 0 || nearest == kBins) return signature;
+    if (empty == 0 || empty == kBins) return signature;
     // Round again: the first filled bin now stands in for those past the last one.
     for (std::size_t k = kBins; k-- > 0;) {
       // All ones where the bin is filled (masks: the compiler made a ternary a branch).

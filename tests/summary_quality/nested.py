@@ -172,7 +172,7 @@ def main():
         changes = ", ".join(f"{k} {v:g}" for k, v in moved(parameters).items()) or "shipped"
         print(f"fold {','.join(fold)}: chosen on the others: {changes}")
         print(f"  {describe(counts[held_out])}")
-    total = {kind: [sum(c[kind][i] for c in nested) for i in range(3)] for kind in KINDS}
+    total = pooled(nested, range(len(nested)))  # each fold scored with its own choice
     print(f"nested   {describe(total)}")
     everything = range(len(folds))
     parameters, counts = table[choose(table, None, len(folds))]
