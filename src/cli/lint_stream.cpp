@@ -218,6 +218,7 @@ class Pipeline {
             workers_.run_here(in_flight.back()->slot);
           } else {
             workers_.submit(in_flight.back()->slot);
+            warm_up(*in_flight.back());
           }
           ++next;
         }
@@ -245,6 +246,15 @@ class Pipeline {
     const PlannedFile& file = planned_[index];
     return file.run && !file.run->compares && file.hit && file.loaded && file.loaded->valid_utf8 &&
            file.bytes && file.bytes->size() <= kSmallFile;
+  }
+
+  // Analyzer::warm_up for a file that will be checked: on this thread, while a worker reads and
+  // parses it, which its rules then wait for.
+  void warm_up(const Pending& pending) {
+    ConfiguredRun* run = pending.run;
+    if (run && (!options_.cache || !planned_[pending.index].hit || run->compares)) {
+      run->engine.warm_up(pending.path);
+    }
   }
 
   // The first pass of a cached run: hashes every file, dropping its text, for the keys (which
@@ -326,10 +336,6 @@ class Pipeline {
     pending->path = input.path;
     const RuleCatalog::Compiled* compiled = compiled_[index];  // null when listed with an error
     if (compiled && !compiled->config.excludes(input.path)) pending->run = &run_for(*compiled);
-    ConfiguredRun* run = pending->run;
-    if (run && (!options_.cache || !planned_[index].hit || run->compares)) {
-      run->engine.warm_up(input.path);  // the file will be checked: see Analyzer::warm_up
-    }
     pending->slot.work = [this, &input, pending = pending.get()] {
       bool kept = false;
       InputBytes read = this->read(input, pending->index, kept);

@@ -118,8 +118,8 @@ class Engine {
 
   FileResult lint(std::shared_ptr<const SourceFile> source) const;
   // Analyzer::warm_up() of the rules that apply to the file at `path` and were not warmed up
-  // yet: called for each file before it is checked, by the one thread that starts checking
-  // files on the others. A failure is left to the analyzer's check(), which reports it.
+  // yet: called for each file before or while it is checked, by the one thread that starts
+  // checking files on the others. A failure is left to the analyzer's check(), which reports it.
   void warm_up(std::string_view path) const;
   // The steps of lint_all for one file, for callers that stream files: check() parses it and runs
   // its own analyzers (index: the file's index for `own`); then a RunComparison compares it with
