@@ -94,10 +94,10 @@ class Analyzer {
   virtual const re2::RE2* screened_pattern() const { return nullptr; }
   // Builds the state the analyzer makes on first use rather than as its rule loads (a run may
   // need none of it: every file from the result cache). Called on the thread that starts a run,
-  // while a worker reads and parses the first file it checks (check() waits for the state, so
-  // it must be safe to build from two threads at once): there the state lands in that thread's
-  // prefaulted heap, while on a worker its memory's first-touch page faults cost more than
-  // building it.
+  // before the first file it checks or (a streamed run) while a worker reads and parses it. So
+  // check() may ask for the state while it is being built, and must wait for it then
+  // (std::call_once). Built on that thread, the state lands in its prefaulted heap, while on a
+  // worker its memory's first-touch page faults cost more than building it.
   virtual void warm_up() const {}
 };
 
