@@ -242,18 +242,24 @@ class Pipeline {
   // again, is indexed on a worker, beside this thread's report.
   bool served_at_hand(std::size_t index) const {
     static constexpr std::size_t kSmallFile = 256 << 10;
+    if (!planned_from_cache(index)) return false;
+    const PlannedFile& file = planned_[index];
+    return file.loaded && file.loaded->valid_utf8 && file.bytes && file.bytes->size() <= kSmallFile;
+  }
+
+  // Whether the first pass found the file's result in the cache and nothing compares it with
+  // other files: it is then served from the cache, unless it changes before it is read again.
+  bool planned_from_cache(std::size_t index) const {
     if (!options_.cache) return false;
     const PlannedFile& file = planned_[index];
-    return file.run && !file.run->compares && file.hit && file.loaded && file.loaded->valid_utf8 &&
-           file.bytes && file.bytes->size() <= kSmallFile;
+    return file.run && file.hit && !file.run->compares;
   }
 
   // Analyzer::warm_up for a file that will be checked: on this thread, while a worker reads and
   // parses it, which its rules then wait for.
   void warm_up(const Pending& pending) {
-    ConfiguredRun* run = pending.run;
-    if (run && (!options_.cache || !planned_[pending.index].hit || run->compares)) {
-      run->engine.warm_up(pending.path);
+    if (pending.run && !planned_from_cache(pending.index)) {
+      pending.run->engine.warm_up(pending.path);
     }
   }
 
@@ -357,7 +363,7 @@ class Pipeline {
     if (options_.cache) {
       PlannedFile& planned = planned_[pending.index];
       std::optional<CachedResult> cached = std::exchange(planned.loaded, std::nullopt);
-      if (pending.as_planned && planned.hit && !run.compares) {
+      if (pending.as_planned && planned_from_cache(pending.index)) {
         if (!cached) cached = load_result(*options_.cache, planned.keys.result, run.rules, nullptr);
         pending.from_cache = cached.has_value();
         if (cached) {
