@@ -9,25 +9,43 @@
 #include <mutex>
 
 #include "parse/inline_syntax.hpp"
+#include "parse/parser_arena.hpp"
 
 namespace digestlint {
 namespace {
 
-using NodePtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
-
-NodePtr parse_blocks(std::string_view text) {
-  static std::once_flag registered;
-  std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
-  std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)> parser(
-      cmark_parser_new(CMARK_OPT_DEFAULT), &cmark_parser_free);
-  for (const char* name : {"table", "strikethrough", "autolink", "tagfilter"}) {
-    if (cmark_syntax_extension* extension = cmark_find_syntax_extension(name)) {
-      cmark_parser_attach_syntax_extension(parser.get(), extension);
+// The block structure of a text: the digest is built from it and its lines, so the inline
+// extensions (strikethrough, autolink, tagfilter) would add work and change nothing; a table is a
+// block. Its nodes live in this thread's parser arena until it goes.
+class BlockTree {
+ public:
+  explicit BlockTree(std::string_view text)
+      : parser_(cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, arena_.allocator())) {
+    static std::once_flag registered;
+    std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
+    if (cmark_syntax_extension* table = cmark_find_syntax_extension("table")) {
+      cmark_parser_attach_syntax_extension(parser_, table);
     }
+    cmark_parser_feed(parser_, text.data(), text.size());
+    document_ = cmark_parser_finish(parser_);
   }
-  cmark_parser_feed(parser.get(), text.data(), text.size());
-  return NodePtr(cmark_parser_finish(parser.get()), &cmark_node_free);
-}
+
+  ~BlockTree() {
+    if (!arena_.needs_free()) return;  // the arena takes it all back at once
+    cmark_node_free(document_);
+    cmark_parser_free(parser_);
+  }
+
+  BlockTree(const BlockTree&) = delete;
+  BlockTree& operator=(const BlockTree&) = delete;
+
+  cmark_node* document() const { return document_; }
+
+ private:
+  ParserArena arena_;
+  cmark_parser* parser_;
+  cmark_node* document_;
+};
 
 class DigestBuilder {
  public:
@@ -37,8 +55,8 @@ class DigestBuilder {
   }
 
   Digest build() {
-    NodePtr document = parse_blocks(source_.text());
-    for (cmark_node* node = cmark_node_first_child(document.get()); node;
+    const BlockTree blocks(source_.text());
+    for (cmark_node* node = cmark_node_first_child(blocks.document()); node;
          node = cmark_node_next(node)) {
       visit(node);
     }
