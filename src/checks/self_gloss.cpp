@@ -1,35 +1,69 @@
 // text/self-gloss: a term "explained" by itself in parentheses, `저정밀도(저정밀도)`.
 #include <fmt/format.h>
 
+#include <array>
+
 #include "checks/text_util.hpp"
+#include "model/text.hpp"
 #include "rules/analyzer.hpp"
 #include "rules/kinds/scoped.hpp"
 
 namespace digestlint {
 namespace {
 
-bool is_open(char32_t cp) {
-  const checks::Bracket bracket = checks::bracket_of(cp);
-  return bracket.family == checks::BracketFamily::paren && bracket.open;
+// A parenthesis at text[at], ASCII or fullwidth （ ）(EF BC 88 / EF BC 89): its byte length and
+// whether it opens, or length 0 when there is none.
+struct Paren {
+  std::size_t length = 0;
+  bool open = false;
+};
+Paren paren_at(std::string_view text, std::size_t at) {
+  const char c = text[at];
+  if (c == '(' || c == ')') return {1, c == '('};
+  if (c == '\xEF' && at + 2 < text.size() && text[at + 1] == '\xBC' &&
+      (text[at + 2] == '\x88' || text[at + 2] == '\x89')) {
+    return {3, text[at + 2] == '\x88'};
+  }
+  return {};
 }
-bool is_close(char32_t cp) {
-  const checks::Bracket bracket = checks::bracket_of(cp);
-  return bracket.family == checks::BracketFamily::paren && !bracket.open;
+
+// The next parenthesis at or after `from`, or the text's size: a byte that may start one is
+// looked up in a table, the rest passed over.
+std::size_t next_paren(std::string_view text, std::size_t from, Paren& paren) {
+  static constexpr std::array<bool, 256> kMayStart = [] {
+    std::array<bool, 256> table{};
+    for (const unsigned char c : std::string_view("()\xEF")) table[c] = true;
+    return table;
+  }();
+  for (; from < text.size(); ++from) {
+    if (kMayStart[static_cast<unsigned char>(text[from])] &&
+        (paren = paren_at(text, from)).length != 0) {
+      return from;
+    }
+  }
+  return text.size();
 }
 
 bool is_latin_letter(char32_t cp) {
   return (cp >= U'A' && cp <= U'Z') || (cp >= U'a' && cp <= U'z');
 }
 
-// `GATE OpenING(OpenING)`: the gloss repeats only the tail of a longer Latin name, so it
-// introduces a short form rather than glossing a term with itself (and dropping it would lose
-// the abbreviation).
-bool tail_of_longer_name(const std::vector<checks::CodePoint>& cps, std::size_t start) {
-  if (start < 2 || !checks::is_space(cps[start - 1].cp)) return false;
-  return is_latin_letter(cps[start].cp) && is_latin_letter(cps[start - 2].cp);
+// The code point ending at byte `end` (> 0) of valid UTF-8; `begin` is set to its first byte.
+char32_t code_point_before(std::string_view text, std::size_t end, std::size_t& begin) {
+  begin = end - 1;
+  while (begin > 0 && end - begin < 4 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) {
+    --begin;
+  }
+  std::size_t length = 0;
+  const char32_t cp = decode_utf8(text, begin, length);
+  if (begin + length == end) return cp;
+  begin = end - 1;  // not a whole sequence: the byte stands alone, as decode_utf8 reads it
+  return 0xFFFD;
 }
 
-// Runs on the rule's scopes (title and section in the default pack).
+// Runs on the rule's scopes (title and section in the default pack). Works on bytes, decoding
+// only around parentheses: most sections have a few, and decoding whole texts to code points was
+// nearly all of this rule's time.
 class SelfGloss final : public ScopedAnalyzer {
  public:
   using ScopedAnalyzer::ScopedAnalyzer;
@@ -37,48 +71,66 @@ class SelfGloss final : public ScopedAnalyzer {
  protected:
   void check_target(const CheckContext& ctx, const Target& target) const override {
     const std::string_view text = target.text;
-    // Most targets have no parenthesis: spare them the decoding.
-    if (text.find('(') == std::string_view::npos && text.find("（") == std::string_view::npos) {
-      return;
-    }
-    const std::vector<checks::CodePoint> cps = checks::code_points(text);
-    for (std::size_t open = 0; open < cps.size(); ++open) {
-      if (!is_open(cps[open].cp)) continue;
-      std::size_t close = open + 1;
-      while (close < cps.size() && !is_close(cps[close].cp) && !is_open(cps[close].cp)) ++close;
-      if (close >= cps.size() || !is_close(cps[close].cp)) continue;
-      const std::size_t inner_begin = cps[open].offset + cps[open].length;
-      const std::string gloss =
-          checks::normalize(text.substr(inner_begin, cps[close].offset - inner_begin));
-      if (gloss.empty()) continue;
-      // The term ends where the parenthesis starts, spaces aside.
-      std::size_t term_end = open;
-      while (term_end > 0 && checks::is_space(cps[term_end - 1].cp)) --term_end;
-      if (term_end == 0) continue;
-      const std::vector<checks::CodePoint> gloss_cps = checks::code_points(gloss);
-      const std::size_t gloss_length = gloss_cps.size();
-      const std::size_t end_byte = cps[term_end - 1].offset + cps[term_end - 1].length;
-      // Try term starts at word boundaries, shortest first, up to the gloss's length.
-      for (std::size_t start = term_end; start-- > 0 && term_end - start <= gloss_length * 2 + 2;) {
-        if (checks::is_space(cps[start].cp)) continue;
-        if (start > 0 && checks::is_word(cps[start - 1].cp) && checks::is_word(cps[start].cp)) {
-          continue;
-        }
-        // Cheap test first: a self gloss starts with the gloss's first character.
-        if (checks::fold_case(cps[start].cp) != gloss_cps.front().cp) continue;
-        const std::string_view term = text.substr(cps[start].offset, end_byte - cps[start].offset);
-        if (checks::normalize(term) != gloss) continue;
-        if (tail_of_longer_name(cps, start)) break;
-        const std::size_t span_end = cps[close].offset + cps[close].length;
-        const Span span = target.to_source(cps[start].offset, span_end);
-        // Unsafe: the parentheses may name a short form of a longer phrase, as in the metric list
-        // `코드 생성(생성), 버그 수정(수정)`; only a reader tells that from a failed translation,
-        // and dropping it would lose the label.
-        ctx.sink.report(span, {{"term", std::string(term)}},
-                        Fix{span, std::string(term), /*safe=*/false,
-                            fmt::format("drop the parenthesized '{}'", term)});
-        break;
+    Paren opening;
+    for (std::size_t open = next_paren(text, 0, opening); open < text.size();) {
+      // The gloss runs to the next parenthesis, which must close it; an opening one is tried next.
+      const std::size_t inner_begin = open + opening.length;
+      Paren closing;
+      const std::size_t close = next_paren(text, inner_begin, closing);
+      if (close == text.size()) return;
+      if (opening.open && !closing.open) {
+        check_gloss(ctx, target, open, inner_begin, close, close + closing.length);
       }
+      open = close;
+      opening = closing;
+    }
+  }
+
+ private:
+  // The term before text[open] glossed by text[inner_begin, close): reported when a term made of
+  // whole words just before the parenthesis reads the same as the gloss.
+  static void check_gloss(const CheckContext& ctx, const Target& target, std::size_t open,
+                          std::size_t inner_begin, std::size_t close, std::size_t span_end) {
+    const std::string_view text = target.text;
+    const std::string gloss = checks::normalize(text.substr(inner_begin, close - inner_begin));
+    if (gloss.empty()) return;
+    // The term ends where the parenthesis starts, spaces aside.
+    std::size_t end_byte = open;
+    std::size_t begin = 0;
+    while (end_byte > 0 && checks::is_space(code_point_before(text, end_byte, begin))) {
+      end_byte = begin;
+    }
+    if (end_byte == 0) return;
+    std::size_t first_length = 0;
+    const char32_t gloss_first = decode_utf8(gloss, 0, first_length);
+    const std::size_t longest = code_point_count(gloss) * 2 + 2;
+    // Try term starts at word boundaries, shortest first, up to twice the gloss's length.
+    std::size_t start = end_byte;
+    for (std::size_t length = 1; start > 0 && length <= longest; ++length) {
+      const char32_t cp = code_point_before(text, start, start);
+      if (checks::is_space(cp)) continue;
+      std::size_t previous_start = 0;
+      const char32_t previous = start > 0 ? code_point_before(text, start, previous_start) : 0;
+      if (start > 0 && checks::is_word(previous) && checks::is_word(cp)) continue;
+      // Cheap test first: a self gloss starts with the gloss's first character.
+      if (checks::fold_case(cp) != gloss_first) continue;
+      const std::string_view term = text.substr(start, end_byte - start);
+      if (checks::normalize(term) != gloss) continue;
+      // `GATE OpenING(OpenING)`: the gloss repeats only the tail of a longer Latin name, so it
+      // introduces a short form rather than glossing a term with itself (and dropping it would
+      // lose the abbreviation).
+      if (start > 0 && checks::is_space(previous) && is_latin_letter(cp) && previous_start > 0 &&
+          is_latin_letter(code_point_before(text, previous_start, previous_start))) {
+        return;
+      }
+      const Span span = target.to_source(start, span_end);
+      // Unsafe: the parentheses may name a short form of a longer phrase, as in the metric list
+      // `코드 생성(생성), 버그 수정(수정)`; only a reader tells that from a failed translation,
+      // and dropping it would lose the label.
+      ctx.sink.report(span, {{"term", std::string(term)}},
+                      Fix{span, std::string(term), /*safe=*/false,
+                          fmt::format("drop the parenthesized '{}'", term)});
+      return;
     }
   }
 };
