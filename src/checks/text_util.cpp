@@ -130,15 +130,4 @@ Span sub_span(const Field& field, std::size_t pos, std::size_t len) {
   return Span{begin, std::min(begin + len, field.span.end)};
 }
 
-bool may_hold_bracket(std::string_view text) {
-  // （ ） are U+FF08/U+FF09 (first byte 0xEF), 「 」 U+300C/U+300D (0xE3); Hangul starts 0xEA-0xED.
-  static constexpr std::array<bool, 256> kBracketByte = [] {
-    std::array<bool, 256> table{};
-    for (const unsigned char c : std::string_view("()[]{}\xE3\xEF")) table[c] = true;
-    return table;
-  }();
-  return std::any_of(text.begin(), text.end(),
-                     [](char c) { return kBracketByte[static_cast<unsigned char>(c)]; });
-}
-
 }  // namespace digestlint::checks

@@ -72,9 +72,6 @@ inline Bracket bracket_of(char32_t cp) {
       return {};
   }
 }
-// Whether text may hold a bracket: it has an ASCII one or the first byte of a fullwidth or corner
-// one. Most titles and sections hold none, and analyzers then skip decoding them.
-bool may_hold_bracket(std::string_view text);
 
 // Code points with their byte offsets, for scanning text that mixes scripts.
 struct CodePoint {

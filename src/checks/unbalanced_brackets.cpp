@@ -152,6 +152,67 @@ std::size_t skip_literal(const Cps& cps, std::size_t i, const std::vector<Backti
   return i;
 }
 
+// `1)`, `b)` or `iv)` after the start, a space or a comma (or a byte of a character that may be
+// a space): what is_list_marker may take for a list marker, which an enumeration leaves out of
+// the pairing.
+bool may_be_list_marker(std::string_view text, std::size_t closer) {
+  std::size_t begin = closer;
+  while (begin > 0 && is_ascii_alnum(static_cast<unsigned char>(text[begin - 1]))) --begin;
+  if (begin == closer) return false;  // at most an emoticon, a closer like any other then
+  if (!is_enumerator(text.substr(begin, closer - begin))) return false;
+  if (begin == 0) return true;
+  const auto before = static_cast<unsigned char>(text[begin - 1]);
+  return before <= ' ' || before == ',' || before >= 0x80;
+}
+
+// Whether the scan below could report anything. It cannot when the text's brackets are ASCII and
+// nest perfectly, and nothing can take one out of the pairing: no code span or formula, and no
+// list marker (so no enumeration). That is most titles and sections, read here byte by byte
+// instead of decoded.
+bool may_be_unbalanced(std::string_view text) {
+  std::array<char, 64> open{};  // deeper nesting takes the scan
+  std::size_t depth = 0;
+  static constexpr std::array<bool, 256> kMatters = [] {
+    std::array<bool, 256> table{};
+    for (const unsigned char c : std::string_view("()[]{}`$\xE3\xEF")) table[c] = true;
+    return table;
+  }();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!kMatters[static_cast<unsigned char>(text[i])]) continue;
+    switch (const char c = text[i]) {
+      case '(':
+      case '[':
+      case '{':
+        if (depth == open.size()) return true;
+        open[depth++] = c;
+        break;
+      case ')':
+        if (depth == 0 || open[--depth] != '(' || may_be_list_marker(text, i)) return true;
+        break;
+      case ']':
+        if (depth == 0 || open[--depth] != '[') return true;
+        break;
+      case '}':
+        if (depth == 0 || open[--depth] != '{') return true;
+        break;
+      case '`':
+      case '$':
+        return true;
+      case '\xEF':  // （ ） are EF BC 88 / EF BC 89
+      case '\xE3':  // 「 」 are E3 80 8C / E3 80 8D
+        if (i + 2 < text.size() && (text[i + 1] == '\xBC' || text[i + 1] == '\x80') &&
+            (text[i + 2] == '\x88' || text[i + 2] == '\x89' || text[i + 2] == '\x8C' ||
+             text[i + 2] == '\x8D')) {
+          return true;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return depth != 0;
+}
+
 // Runs on the rule's scopes (title and section in the default pack).
 class UnbalancedBrackets final : public ScopedAnalyzer {
  public:
@@ -160,7 +221,7 @@ class UnbalancedBrackets final : public ScopedAnalyzer {
  protected:
   void check_target(const CheckContext& ctx, const Target& target) const override {
     const std::string_view text = target.text;
-    if (!checks::may_hold_bracket(text)) return;  // every finding is at a bracket
+    if (!may_be_unbalanced(text)) return;  // every finding is at a bracket out of place
     const Cps cps = checks::code_points(text);
     struct Open {
       std::size_t index;
