@@ -27,6 +27,17 @@ TEST_CASE("unbalanced-brackets accepts balanced and nested brackets") {
   }
 }
 
+TEST_CASE("unbalanced-brackets: nesting ASCII brackets do not settle a text alone") {
+  // Most texts are passed over when their ASCII brackets nest; these need the full scan. An
+  // enumeration's markers close nothing after a clause break, and a code span hides its brackets.
+  CHECK(check_section(section("두 단계 (준비, 1) 학습 (평가, 2) 배포")).size() == 2);
+  CHECK(check_section(section("함수 (인자 `x)` 를 받습니다")).size() == 1);
+  // The other way round: a half-open interval pairs a parenthesis with a square bracket, a lone
+  // marker is an ordinary parenthesis, and so is a name after a comma.
+  CHECK(check_section(section("구간 [0, 1) 에서")).empty());
+  CHECK(check_section(section("(see step 1) 와 (Large Language Models, LLMs)")).empty());
+}
+
 TEST_CASE("unbalanced-brackets reports an unclosed opener on its exact character") {
   const auto digest = section("정밀도(precision가 향상되었습니다.");
   const auto found = check_section(digest);
