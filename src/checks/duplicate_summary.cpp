@@ -227,7 +227,7 @@ class ClusterIndex {
       }
     }
     // Not a plain copy: the sixteen buckets are read next, their cache misses overlapping. (A
-    // copy needs none of them, and loading them all for each copy was a fifth of this rule.)
+    // copy needs none of them; prefetching them for every copy was where this function stalled.)
     for (const std::uint64_t key : keys) table_.prefetch(key);
     std::array<Bucket*, kBands> buckets{};
     candidates_.clear();

@@ -48,7 +48,8 @@ bool is_latin_letter(char32_t cp) {
   return (cp >= U'A' && cp <= U'Z') || (cp >= U'a' && cp <= U'z');
 }
 
-// The code point ending at byte `end` (> 0) of valid UTF-8; `begin` is set to its first byte.
+// The code point ending at byte `end` (> 0); `begin` is set to its first byte. A byte that ends
+// no whole sequence reads as U+FFFD on its own, as decode_utf8 reads it going forward.
 char32_t code_point_before(std::string_view text, std::size_t end, std::size_t& begin) {
   begin = end - 1;
   while (begin > 0 && end - begin < 4 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) {
@@ -104,7 +105,7 @@ class SelfGloss final : public ScopedAnalyzer {
     std::size_t first_length = 0;
     const char32_t gloss_first = decode_utf8(gloss, 0, first_length);
     const std::size_t longest = code_point_count(gloss) * 2 + 2;
-    // Try term starts at word boundaries, shortest first, up to twice the gloss's length.
+    // Try term starts at word boundaries, shortest first, up to twice the gloss's length and two.
     std::size_t start = end_byte;
     for (std::size_t length = 1; start > 0 && length <= longest; ++length) {
       const char32_t cp = code_point_before(text, start, start);

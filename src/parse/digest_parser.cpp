@@ -14,9 +14,10 @@
 namespace digestlint {
 namespace {
 
-// The block structure of a text: the digest is built from it and its lines, so the inline
-// extensions (strikethrough, autolink, tagfilter) would add work and change nothing; a table is a
-// block. Its nodes live in this thread's parser arena until it goes.
+// The block structure of a text: the digest is built from it and its lines. Of the GFM
+// extensions only the table makes blocks; strikethrough and autolink work inside them (autolink
+// walking every text node) and tagfilter acts on rendered HTML, so they would change nothing.
+// The nodes live in this thread's parser arena until the tree goes.
 class BlockTree {
  public:
   explicit BlockTree(std::string_view text)

@@ -28,7 +28,8 @@ class ParserArena {
   cmark_mem* allocator() const { return allocator_; }
 
   // Whether the parse must still free its nodes and its parser: some of its memory came from the
-  // heap. Otherwise dropping the lease releases everything at once.
+  // heap, or all of it did (no lease: the default allocator). Otherwise dropping the lease
+  // releases everything at once.
   bool needs_free() const;
 
  private:
