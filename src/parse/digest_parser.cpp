@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <memory>
 #include <mutex>
+#include <string_view>
+#include <utility>
 
 #include "parse/inline_syntax.hpp"
 #include "parse/parser_arena.hpp"
@@ -67,8 +69,7 @@ class DigestBuilder {
 
  private:
   void visit(cmark_node* node) {
-    const int first = cmark_node_get_start_line(node);
-    const int last = std::max(first, cmark_node_get_end_line(node));
+    const auto [first, last] = lines_of(node);
     switch (cmark_node_get_type(node)) {
       case CMARK_NODE_HEADING:
         heading(cmark_node_get_heading_level(node), first);
@@ -98,6 +99,26 @@ class DigestBuilder {
       default:
         break;
     }
+  }
+
+  // The first and last line of a top-level block. libcmark-gfm (0.29.0.gfm.6) gets one case
+  // wrong: lines that a table header ends (`Vote: 3` right above `| a | b |`) become a paragraph
+  // of line 0, and the table takes their first line. Their lines run from there to the line
+  // before the header, which is the one before the delimiter row.
+  static std::pair<int, int> lines_of(cmark_node* node) {
+    const int first = cmark_node_get_start_line(node);
+    const int last = std::max(first, cmark_node_get_end_line(node));
+    cmark_node* table = cmark_node_next(node);
+    if (first != 0 || cmark_node_get_type(node) != CMARK_NODE_PARAGRAPH || table == nullptr ||
+        std::string_view(cmark_node_get_type_string(table)) != "table") {
+      return {first, last};
+    }
+    cmark_node* header = cmark_node_first_child(table);
+    cmark_node* body = header != nullptr ? cmark_node_next(header) : nullptr;
+    const int delimiter =
+        body != nullptr ? cmark_node_get_start_line(body) - 1 : cmark_node_get_end_line(table);
+    const int begin = cmark_node_get_start_line(table);
+    return {begin, std::max(begin, delimiter - 2)};
   }
 
   Entry* entry() { return digest_.entries.empty() ? nullptr : &digest_.entries.back(); }

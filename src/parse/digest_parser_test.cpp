@@ -45,6 +45,25 @@ TEST_CASE("parser: Python-list authors are split into names without quotes") {
   CHECK(authors[1].name.text == "Alan Turing");
 }
 
+TEST_CASE("parser: metadata lines right above a table are read on their own lines") {
+  // libcmark-gfm reports such lines as a paragraph of line 0; they are Vote and Authors here.
+  for (const std::string_view rows : {"| x | y |\n", ""}) {
+    const Parsed p(
+        "## Daily Papers (2024-11-05)\n\n### [A](https://arxiv.org/abs/2411.00001)\n\n"
+        "Vote: 3\nAuthors: Mina Park, Jonas Weber\n| a | b |\n|---|---|\n" +
+            std::string(rows) + "\n- ***What's New***: 새 방법입니다.\n",
+        "daily-papers-2024-triple");
+    CAPTURE(rows);
+    REQUIRE(p.digest.entries.size() == 1);
+    const Entry& e = p.digest.entries[0];
+    REQUIRE(e.votes);
+    CHECK(e.votes->text == "3");
+    CHECK(p.source.line_of(e.votes->span.begin) == 5);
+    REQUIRE(e.authors.size() == 2);
+    CHECK(e.authors[1].name.text == "Jonas Weber");
+  }
+}
+
 TEST_CASE("parser: untitled bullets stay sections whose text is the bullet; video is media") {
   const Parsed p(
       "## Daily Papers (2024-01-15)\n\n### [A](https://arxiv.org/abs/2401.00001)\n\n"
