@@ -60,12 +60,15 @@ class MinHash {
 
   MinHash() { bins_.fill(~0ull); }
 
-  // Shingle hashes as mix() made them: a summary's and its section's signatures read the same.
-  void add(const std::vector<std::uint64_t>& mixed) {
-    for (const std::uint64_t h : mixed) {
-      const auto bin = static_cast<std::size_t>(h >> (64 - kBinBits));
-      bins_[bin] = std::min<std::uint64_t>(bins_[bin], h & kValueMask);
-    }
+  // A shingle hash as mix() made it: a summary's and its section's signatures read the same.
+  void add(std::uint64_t mixed) {
+    const auto bin = static_cast<std::size_t>(mixed >> (64 - kBinBits));
+    bins_[bin] = std::min<std::uint64_t>(bins_[bin], mixed & kValueMask);
+  }
+
+  // Takes in other's shingles: a bin's minimum over both texts is the smaller of theirs.
+  void merge(const MinHash& other) {
+    for (std::size_t k = 0; k < kBins; ++k) bins_[k] = std::min(bins_[k], other.bins_[k]);
   }
 
   // An empty bin borrows the value of the nearest filled bin after it (circularly), plus its
@@ -381,28 +384,25 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
   Signatures signatures_of(const Digest& digest, FileAnalyses* analyses) const {
     Signatures signatures;
     const auto stripped = summary::stripped_summaries(digest, analyses);
-    std::vector<std::uint64_t> hashes;  // reused from section to section
     for (std::size_t index = 0; index < digest.entries.size(); ++index) {
       const Entry& entry = digest.entries[index];
       if (entry.sections.empty()) continue;
       // A summary's shingles are its sections' (the few spanning two sections aside), so one
-      // pass over each section feeds both signatures.
+      // pass over each section makes its signature, and the summary's is their merge.
       MinHash whole;
       std::size_t whole_length = 0;
       std::vector<std::pair<std::size_t, Signature>> parts;
       for (std::size_t part_index = 0; part_index < entry.sections.size(); ++part_index) {
         const Section& section = entry.sections[part_index];
         const auto [begin, end] = (*stripped)[index].sections[part_index];
-        hashes.clear();
-        summary::append_shingle_hashes(
-            std::string_view((*stripped)[index].text).substr(begin, end - begin), width_, hashes);
-        for (std::uint64_t& hash : hashes) hash = mix(hash);
+        MinHash part;
+        summary::for_each_shingle_hash(
+            std::string_view((*stripped)[index].text).substr(begin, end - begin), width_,
+            [&part](std::uint64_t hash) { part.add(mix(hash)); });
+        whole.merge(part);
         const std::size_t length = code_point_count(section.text.text);
-        whole.add(hashes);
         whole_length += length;
         if (!sections_ || entry.sections.size() < 2 || length < min_length_) continue;
-        MinHash part;
-        part.add(hashes);
         parts.emplace_back(part_index, part.signature());
       }
       if (whole_length < min_length_) continue;

@@ -2,6 +2,7 @@
 // Text utilities for the summary-quality checks: summaries mix Korean prose with English names,
 // acronyms and glosses, so everything here treats ASCII letters as the only "word" characters
 // and leaves Korean to substring matching.
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -11,6 +12,8 @@
 #include <vector>
 
 #include "checks/word_table.hpp"
+#include "model/source.hpp"
+#include "model/text.hpp"
 
 namespace digestlint::summary {
 
@@ -65,6 +68,39 @@ std::vector<std::uint64_t> shingle_hashes(std::string_view text, std::size_t wid
 // shingle_hashes(text, width) appended to out, which a caller reuses for text after text.
 void append_shingle_hashes(std::string_view text, std::size_t width,
                            std::vector<std::uint64_t>& out);
+// shingle_hashes(text, width), each handed to visit as it is made (MinHash keeps no list).
+template <typename Visit>
+void for_each_shingle_hash(std::string_view text, std::size_t width, Visit visit) {
+  width = std::clamp<std::size_t>(width, 1, kMaxShingleWidth);
+  // A polynomial rolling hash: each window costs O(1) instead of rehashing `width` characters.
+  // The characters in the window are kept in a ring, so the text is read once, unbuffered.
+  constexpr std::uint64_t kBase = 1000003;
+  std::uint64_t drop = 1;  // kBase^(width-1), the weight of the character leaving the window
+  for (std::size_t k = 1; k < width; ++k) drop *= kBase;
+  std::array<std::uint32_t, kMaxShingleWidth> window{};
+  std::size_t kept = 0;    // characters kept so far
+  std::size_t oldest = 0;  // the window's slot of the character that leaves it next
+  std::uint64_t hash = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = 0;
+    const char32_t cp = decode_utf8(text, i, length);
+    i += length;
+    // Keep letters, digits and non-ASCII characters, lowercased; drop spaces and ASCII
+    // punctuation.
+    if (cp < 0x80 && !is_ascii_alnum(static_cast<char>(cp))) continue;
+    const std::uint32_t unit =
+        cp < 0x80 ? static_cast<unsigned char>(ascii_lowered(static_cast<char>(cp))) : cp;
+    // A wrapping index rather than kept % width: a division per character was a third of it.
+    std::uint32_t& slot = window[oldest];
+    if (++oldest == width) oldest = 0;
+    if (kept >= width) hash -= slot * drop;
+    slot = unit;
+    hash = hash * kBase + unit;
+    if (++kept >= width) visit(hash);
+  }
+  // Shorter than a shingle: one hash for the whole text.
+  if (kept > 0 && kept < width) visit(hash);
+}
 // Jaccard similarity of two sorted, distinct hash sets.
 double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
 
