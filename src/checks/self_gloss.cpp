@@ -11,28 +11,27 @@
 namespace digestlint {
 namespace {
 
-// A parenthesis at text[at], ASCII or fullwidth （ ）(EF BC 88 / EF BC 89): its byte length and
-// whether it opens, or length 0 when there is none.
+// A parenthesis at text[at] (ASCII or fullwidth): its byte length and whether it opens, or
+// length 0 when there is none.
 struct Paren {
   std::size_t length = 0;
   bool open = false;
 };
 Paren paren_at(std::string_view text, std::size_t at) {
-  const char c = text[at];
-  if (c == '(' || c == ')') return {1, c == '('};
-  if (c == '\xEF' && at + 2 < text.size() && text[at + 1] == '\xBC' &&
-      (text[at + 2] == '\x88' || text[at + 2] == '\x89')) {
-    return {3, text[at + 2] == '\x88'};
-  }
-  return {};
+  std::size_t length = 0;
+  const checks::Bracket bracket = checks::bracket_of(decode_utf8(text, at, length));
+  if (bracket.family != checks::BracketFamily::paren) return {};
+  return {length, bracket.open};
 }
 
-// The next parenthesis at or after `from`, or the text's size: a byte that may start one is
-// looked up in a table, the rest passed over.
+// The next parenthesis at or after `from`, or the text's size: bytes that start no bracket are
+// passed over by a table, undecoded.
 std::size_t next_paren(std::string_view text, std::size_t from, Paren& paren) {
   static constexpr std::array<bool, 256> kMayStart = [] {
     std::array<bool, 256> table{};
-    for (const unsigned char c : std::string_view("()\xEF")) table[c] = true;
+    for (std::size_t byte = 0; byte < table.size(); ++byte) {
+      table[byte] = checks::may_start_bracket(static_cast<char>(byte));
+    }
     return table;
   }();
   for (; from < text.size(); ++from) {

@@ -73,6 +73,24 @@ inline Bracket bracket_of(char32_t cp) {
   }
 }
 
+// Whether a byte may start a bracket that bracket_of knows: an ASCII one, or the first byte of
+// （ ） (EF) or 「 」 (E3). Byte scanners decode only there; Hangul starts with EA-ED.
+constexpr bool may_start_bracket(char byte) {
+  switch (byte) {
+    case '(':
+    case ')':
+    case '[':
+    case ']':
+    case '{':
+    case '}':
+    case '\xE3':
+    case '\xEF':
+      return true;
+    default:
+      return false;
+  }
+}
+
 // Code points with their byte offsets, for scanning text that mixes scripts.
 struct CodePoint {
   char32_t cp;

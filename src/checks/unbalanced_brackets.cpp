@@ -170,44 +170,29 @@ bool may_be_list_marker(std::string_view text, std::size_t closer) {
 // list marker (so no enumeration). That is most titles and sections, read here byte by byte
 // instead of decoded.
 bool may_be_unbalanced(std::string_view text) {
-  std::array<char, 64> open{};  // deeper nesting takes the scan
-  std::size_t depth = 0;
   static constexpr std::array<bool, 256> kMatters = [] {
     std::array<bool, 256> table{};
-    for (const unsigned char c : std::string_view("()[]{}`$\xE3\xEF")) table[c] = true;
+    for (std::size_t byte = 0; byte < table.size(); ++byte) {
+      const auto c = static_cast<char>(byte);
+      table[byte] = checks::may_start_bracket(c) || c == '`' || c == '$';
+    }
     return table;
   }();
+  std::array<char32_t, 64> partners{};  // of the open brackets; deeper nesting takes the scan
+  std::size_t depth = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (!kMatters[static_cast<unsigned char>(text[i])]) continue;
-    switch (const char c = text[i]) {
-      case '(':
-      case '[':
-      case '{':
-        if (depth == open.size()) return true;
-        open[depth++] = c;
-        break;
-      case ')':
-        if (depth == 0 || open[--depth] != '(' || may_be_list_marker(text, i)) return true;
-        break;
-      case ']':
-        if (depth == 0 || open[--depth] != '[') return true;
-        break;
-      case '}':
-        if (depth == 0 || open[--depth] != '{') return true;
-        break;
-      case '`':
-      case '$':
-        return true;
-      case '\xEF':  // （ ） are EF BC 88 / EF BC 89
-      case '\xE3':  // 「 」 are E3 80 8C / E3 80 8D
-        if (i + 2 < text.size() && (text[i + 1] == '\xBC' || text[i + 1] == '\x80') &&
-            (text[i + 2] == '\x88' || text[i + 2] == '\x89' || text[i + 2] == '\x8C' ||
-             text[i + 2] == '\x8D')) {
-          return true;
-        }
-        break;
-      default:
-        break;
+    if (text[i] == '`' || text[i] == '$') return true;  // a code span or a formula
+    std::size_t length = 0;
+    const checks::Bracket bracket = checks::bracket_of(decode_utf8(text, i, length));
+    if (bracket.family == BracketFamily::none) continue;
+    if (length > 1) return true;  // fullwidth or corner
+    if (bracket.open) {
+      if (depth == partners.size()) return true;
+      partners[depth++] = bracket.partner;
+    } else if (depth == 0 || partners[--depth] != static_cast<char32_t>(text[i]) ||
+               (text[i] == ')' && may_be_list_marker(text, i))) {
+      return true;
     }
   }
   return depth != 0;
