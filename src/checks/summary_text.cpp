@@ -304,13 +304,8 @@ std::vector<std::uint64_t> shingles(std::string_view text, std::size_t width) {
 
 std::vector<std::uint64_t> shingle_hashes(std::string_view text, std::size_t width) {
   std::vector<std::uint64_t> out;
-  append_shingle_hashes(text, width, out);
-  return out;
-}
-
-void append_shingle_hashes(std::string_view text, std::size_t width,
-                           std::vector<std::uint64_t>& out) {
   for_each_shingle_hash(text, width, [&out](std::uint64_t hash) { out.push_back(hash); });
+  return out;
 }
 
 double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {

@@ -65,9 +65,6 @@ std::vector<std::uint64_t> shingles(std::string_view text, std::size_t width);
 // Shingles are at most kMaxShingleWidth characters wide (a wider width is taken as that).
 constexpr std::size_t kMaxShingleWidth = 64;
 std::vector<std::uint64_t> shingle_hashes(std::string_view text, std::size_t width);
-// shingle_hashes(text, width) appended to out, which a caller reuses for text after text.
-void append_shingle_hashes(std::string_view text, std::size_t width,
-                           std::vector<std::uint64_t>& out);
 // shingle_hashes(text, width), each handed to visit as it is made (MinHash keeps no list).
 template <typename Visit>
 void for_each_shingle_hash(std::string_view text, std::size_t width, Visit visit) {
