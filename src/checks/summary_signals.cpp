@@ -253,12 +253,14 @@ std::vector<TitleTerm> title_terms(std::string_view title, const Vocabulary& voc
   std::vector<Token> tokens = latin_tokens(title);
   if (tokens.size() > p.max_title_words) tokens.resize(p.max_title_words);
   terms.reserve(tokens.size() + 1);
+  const std::string lowercase = ascii_lower(title);  // each token's lowered form is a slice
   // Stems: "Quantization" and "Quantized" are one term. A title has a few words: a list beats a
   // hash table.
   std::vector<std::string> seen;
   seen.reserve(tokens.size());
   for (const Token& token : tokens) {
-    const std::string lower = ascii_lower(token.text);
+    const std::string_view lower =
+        std::string_view(lowercase).substr(token.offset, token.text.size());
     if (vocabulary.stopwords.contains(lower)) continue;
     std::string stemmed = stem(lower);
     if (std::find(seen.begin(), seen.end(), stemmed) != seen.end()) continue;
@@ -268,7 +270,7 @@ std::vector<TitleTerm> title_terms(std::string_view title, const Vocabulary& voc
     if (in_name && catchphrase) {
       terms.push_back({TitleTerm::Kind::catchphrase, std::string(token.text), p.catchphrase_weight,
                        false, stemmed});
-    } else if (is_name_like(token.text, true, vocabulary.common) && !in_name) {
+    } else if (is_name_like(token.text, lower, true, vocabulary.common) && !in_name) {
       terms.push_back({TitleTerm::Kind::entity, std::string(token.text), p.entity_weight});
     } else if (in_name) {
       continue;
@@ -295,29 +297,38 @@ std::vector<TitleTerm> title_terms(std::string_view title, const Vocabulary& voc
 
 // Names the summary uses, most frequent first (ties: the name-like before the capitalized words,
 // then first seen). Counted by sorting the uses: hash maps allocated a node per name, a fifth of
-// the verdicts' allocations.
+// the verdicts' allocations. `lowercase` is the summary lowercased, where the common vocabulary is
+// looked up.
 std::vector<std::pair<std::string, int>> summary_names(const std::vector<Token>& tokens,
+                                                       std::string_view lowercase,
                                                        const Vocabulary& vocabulary,
                                                        const Parameters& p) {
   struct Use {
     std::string_view text;
-    std::size_t first;  // the token's index: uses of a text are sorted by it
+    std::uint64_t head;  // the text's first eight bytes: most comparisons end there
+    std::size_t first;   // the token's index: uses of a text are sorted by it
     int count = 1;
     bool capitalized;  // "Mamba": a name when the summary keeps repeating it
   };
   std::vector<Use> uses;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string_view text = tokens[i].text;
-    if (is_name_like(text, false, vocabulary.common)) {
-      uses.push_back({text, i, 1, false});
-    } else if (text.size() >= 3 && text[0] >= 'A' && text[0] <= 'Z' &&
-               std::all_of(text.begin() + 1, text.end(),
-                           [](char c) { return c >= 'a' && c <= 'z'; }) &&
-               !vocabulary.common.contains(ascii_lower(text))) {
-      uses.push_back({text, i, 1, true});
+    const std::string_view lowered = lowercase.substr(tokens[i].offset, text.size());
+    bool capitalized = false;
+    if (!is_name_like(text, lowered, false, vocabulary.common)) {
+      capitalized =
+          text.size() >= 3 && text[0] >= 'A' && text[0] <= 'Z' &&
+          std::all_of(text.begin() + 1, text.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+          !vocabulary.common.contains(lowered);
+      if (!capitalized) continue;
     }
+    std::uint64_t head = 0;
+    std::memcpy(&head, text.data(), std::min<std::size_t>(text.size(), sizeof head));
+    uses.push_back({text, head, i, 1, capitalized});
   }
+  // Any order that puts the uses of a text together, its first use first.
   std::sort(uses.begin(), uses.end(), [](const Use& a, const Use& b) {
+    if (a.head != b.head) return a.head < b.head;
     return std::tie(a.text, a.first) < std::tie(b.text, b.first);
   });
   std::vector<Use> names;  // one per text, at its first use
@@ -756,7 +767,7 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   signals.terms = digest.terms(digest.own, vocabulary, parameters);
   const std::vector<Token> tokens = latin_tokens(summary);
   SummaryIndex index(summary, tokens, digest, vocabulary, parameters);
-  signals.names = summary_names(tokens, vocabulary, parameters);
+  signals.names = summary_names(tokens, index.lowercase(), vocabulary, parameters);
   const std::string_view opening = summary.substr(0, std::min(lead, summary.size()));
   // A summary grounded by its title can still be about another entry's paper by name.
   std::string subject = main_subject(signals, opening, parameters);
