@@ -816,6 +816,14 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
     }
     if (is_subject(text, count, opening, parameters)) signals.subject_names.push_back(text);
   }
+  // A weakly grounded template is reported as such whatever the rest (assess): its verdict and
+  // evidence read no rival, field or gloss, which are the costliest signals.
+  const bool template_summary = template_like(
+      !signals.key_names.empty(), static_cast<int>(signals.boilerplate.size()), parameters);
+  if (until_fine && template_summary && subject.empty() &&
+      signals.grounding < parameters.weak_grounding) {
+    return signals;
+  }
   if (signals.grounding < parameters.weak_grounding || !subject.empty()) {
     compare_with_digest(digest, index, subject, vocabulary, parameters, signals);
   }

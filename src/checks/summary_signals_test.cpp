@@ -708,6 +708,21 @@ TEST_CASE("analysing only until a summary is fine changes no verdict") {
   CHECK_FALSE(template_early.settled);
   CHECK(assess(template_early, f.parameters).verdict == Verdict::generic);
   same_verdict(template_full, template_early);
+  // A weakly grounded template that fits another title better: a template whatever that title,
+  // so rivals are not sought.
+  const DigestTitles day{{kTitle, "Gaussian Splatting for Glossy Surfaces"}, 0};
+  const std::string moved =
+      std::string(kTemplate) +
+      " 가우시안 스플래팅(Gaussian Splatting)으로 광택 표면(glossy surfaces)을 그립니다.";
+  const Signals moved_full =
+      analyse(day, moved, moved.size() / 3, f.vocabulary, f.parameters, Depth::full);
+  const Signals moved_early =
+      analyse(day, moved, moved.size() / 3, f.vocabulary, f.parameters, Depth::until_fine);
+  REQUIRE(moved_full.grounding < f.parameters.weak_grounding);
+  CHECK(moved_full.rival);
+  CHECK_FALSE(moved_early.rival);
+  CHECK(assess(moved_early, f.parameters).verdict == Verdict::generic);
+  same_verdict(moved_full, moved_early);
   // Weakly grounded, but it writes the title's name: anchored, settled before rivals are sought.
   const auto [named_full, named_early] =
       both("ZorbNet: Quiet Speech Synthesis", "ZorbNet은 새 모델입니다. ZorbNet은 빠릅니다.");

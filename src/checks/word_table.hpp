@@ -74,12 +74,33 @@ class WordTable {
       h ^= h >> 29;
     }
     if (i < key.size()) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, key.data() + i, key.size() - i);
-      h = (h ^ word) * kMultiplier;
+      h = (h ^ tail_word(key.data() + i, key.size() - i)) * kMultiplier;
       h ^= h >> 29;
     }
     return h | 1;  // the slot index skips this bit
+  }
+
+  // The last one to seven bytes of a key as one word, by loads of a fixed size: a copy of a
+  // variable length was a call to memcpy on every lookup, most of a short word's.
+  static std::uint64_t tail_word(const char* bytes, std::size_t size) {
+    if (size >= 4) return std::uint64_t{load32(bytes)} << 32 | load32(bytes + size - 4);
+    const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(bytes[at]); };
+    return std::uint64_t{byte(0)} << 16 | std::uint64_t{byte(size / 2)} << 8 | byte(size - 1);
+  }
+  static std::uint32_t load32(const char* bytes) {
+    std::uint32_t word = 0;
+    std::memcpy(&word, bytes, sizeof word);
+    return word;
+  }
+
+  // Whether two runs of `size` bytes are equal; up to sixteen by two loads each, which overlap.
+  static bool same_bytes(const char* a, const char* b, std::size_t size) {
+    if (size >= 8 && size <= 16) {
+      return byte_words::load(a) == byte_words::load(b) &&
+             byte_words::load(a + size - 8) == byte_words::load(b + size - 8);
+    }
+    if (size > 0 && size < 8) return tail_word(a, size) == tail_word(b, size);
+    return std::memcmp(a, b, size) == 0;
   }
 
   // The slot holding the key, or the empty slot where it would go.
@@ -90,7 +111,7 @@ class WordTable {
       const Slot& slot = slots_[at];
       if (slot.hash == 0) return at;
       if (slot.hash == hash && slot.length == key.size() &&
-          (key.empty() || std::memcmp(pool_.data() + slot.offset, key.data(), key.size()) == 0)) {
+          same_bytes(pool_.data() + slot.offset, key.data(), key.size())) {
         return at;
       }
     }
