@@ -399,13 +399,13 @@ void PhraseMatcher::build() {
   // in twenty, and the filter (8 KiB for the shipped lexicons' renderings) stays in the
   // first-level cache.
   filter_.assign(slot_count / 8, 0);
-  prefix_filter_.assign(slot_count / 8, 0);
   filter_shift_ = 64 - log2_of(slot_count * 8);
-  const auto file_in = [&](std::vector<std::uint64_t>& filter, std::uint64_t h) {
-    filter[h >> filter_shift_ >> 6] |= std::uint64_t{1} << (h >> filter_shift_ & 63);
-  };
+  middle_pairs_.assign(1024, 0);
   for (const auto& [pattern, word_start] : patterns_) {
-    if (pattern.size() >= 3) file_in(prefix_filter_, hash(key_of(first_bytes(pattern, 0), 3)));
+    if (pattern.size() < 3) continue;
+    const unsigned pair = static_cast<unsigned char>(pattern[1]) |
+                          static_cast<unsigned>(static_cast<unsigned char>(pattern[2])) << 8;
+    middle_pairs_[pair >> 6] |= std::uint64_t{1} << (pair & 63);
   }
   filed_.clear();
   rest_bytes_.clear();
@@ -425,7 +425,7 @@ void PhraseMatcher::build() {
     std::size_t at = h >> slot_shift_;
     while (slots_[at].key != 0) at = (at + 1) & (slot_count - 1);
     slots_[at] = slot;
-    file_in(filter_, h);
+    filter_[h >> filter_shift_ >> 6] |= std::uint64_t{1} << (h >> filter_shift_ & 63);
   }
 }
 
@@ -448,25 +448,46 @@ std::uint16_t PhraseMatcher::key_lengths_of(unsigned char first, unsigned char s
   return key_lengths_[row_of_first_[first]][second];
 }
 
+// A bit of key_lengths_: a pattern of one or two bytes, plain or at a word start.
+constexpr unsigned kShortKeys = 0b11 | 0b11 << 8;
+
+std::uint64_t PhraseMatcher::candidates(std::string_view text, std::size_t block,
+                                        std::size_t end) const {
+  const auto byte = [&](std::size_t at) {
+    return at < text.size() ? static_cast<unsigned char>(text[at]) : 0u;
+  };
+  const auto may_start = [&](std::size_t at, unsigned first, unsigned second, unsigned third) {
+    const unsigned lengths =
+        key_lengths_of(static_cast<unsigned char>(first), static_cast<unsigned char>(second));
+    const unsigned middle = second | third << 8;
+    const bool middle_pair = (middle_pairs_[middle >> 6] >> (middle & 63) & 1) != 0;
+    const bool may = ((lengths & kShortKeys) != 0) | (middle_pair & (lengths != 0));
+    return std::uint64_t{may} << (at - block);
+  };
+  std::uint64_t found = 0;
+  // Up to the last two bytes, whose successors are past the end, read directly.
+  const std::size_t direct_end = std::min(end, text.size() < 2 ? 0 : text.size() - 2);
+  std::size_t i = block;
+  for (; i < direct_end; ++i) {
+    found |=
+        may_start(i, static_cast<unsigned char>(text[i]), static_cast<unsigned char>(text[i + 1]),
+                  static_cast<unsigned char>(text[i + 2]));
+  }
+  for (; i < end; ++i) found |= may_start(i, byte(i), byte(i + 1), byte(i + 2));
+  return found;
+}
+
 std::vector<int> PhraseMatcher::count(std::string_view text) const {
   std::vector<int> counts(patterns_.size(), 0);
   if (filed_.empty()) return counts;  // not built, or nothing to find
-  const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(text[at]); };
-  // Block by block, first the positions whose first two bytes start a pattern, without a branch:
-  // whether they do is a coin toss in Hangul (one position in five), which the branch predictor
-  // lost about every other time. Then only those positions.
+  // Block by block, first the positions whose first three bytes may start a pattern, without a
+  // branch: whether they do is a coin toss in Hangul, which the branch predictor lost about
+  // every other time. Then only those positions.
   constexpr std::size_t kBlock = 64;
   for (std::size_t block = 0; block < text.size(); block += kBlock) {
-    const std::size_t end = std::min(text.size(), block + kBlock);
-    std::uint64_t candidates = 0;
-    for (std::size_t i = block; i < std::min(end, text.size() - 1); ++i) {
-      candidates |= std::uint64_t{key_lengths_of(byte(i), byte(i + 1)) != 0} << (i - block);
-    }
-    if (end == text.size()) {  // the last byte, followed by none
-      candidates |= std::uint64_t{key_lengths_of(byte(end - 1), 0) != 0} << (end - 1 - block);
-    }
-    for (; candidates != 0; candidates &= candidates - 1) {
-      count_at(text, block + static_cast<std::size_t>(std::countr_zero(candidates)), counts);
+    std::uint64_t found = candidates(text, block, std::min(text.size(), block + kBlock));
+    for (; found != 0; found &= found - 1) {
+      count_at(text, block + static_cast<std::size_t>(std::countr_zero(found)), counts);
     }
   }
   return counts;
@@ -478,11 +499,6 @@ void PhraseMatcher::count_at(std::string_view text, std::size_t i, std::vector<i
   unsigned lengths = both & 0xFF;
   if (i == 0 || !is_ascii_alnum(text[i - 1])) lengths |= both >> 8;
   const std::uint64_t bytes = first_bytes(text, i);
-  constexpr unsigned kShortKeys = 0b11;  // keys of one and two bytes
-  if ((lengths & ~kShortKeys) != 0 &&
-      !maybe_in(prefix_filter_, filter_shift_, hash(key_of(bytes, 3)))) {
-    lengths &= kShortKeys;
-  }
   for (; lengths != 0; lengths &= lengths - 1) {
     const auto length = static_cast<std::size_t>(std::countr_zero(lengths)) + 1;
     if (i + length > text.size()) break;

@@ -143,10 +143,9 @@ class PhraseMatcher {
   static std::uint64_t key_of(std::uint64_t first_bytes, std::size_t length);
   // Hashes are multiplicative; the filter and the slots take their top bits.
   static std::uint64_t hash(std::uint64_t key) { return key * 0x9E3779B97F4A7C15ull; }
-  static bool maybe_in(const std::vector<std::uint64_t>& filter, int shift, std::uint64_t hash) {
-    return (filter[hash >> shift >> 6] >> (hash >> shift & 63) & 1) != 0;
+  bool maybe_filed(std::uint64_t hash) const {
+    return (filter_[hash >> filter_shift_ >> 6] >> (hash >> filter_shift_ & 63) & 1) != 0;
   }
-  bool maybe_filed(std::uint64_t hash) const { return maybe_in(filter_, filter_shift_, hash); }
   struct Slot {
     std::uint64_t key = 0;             // 0: empty
     std::uint32_t begin = 0, end = 0;  // the key's patterns in filed_
@@ -170,15 +169,18 @@ class PhraseMatcher {
   std::vector<std::array<std::uint16_t, 256>> key_lengths_;
   std::uint16_t& key_lengths_at(unsigned char first, unsigned char second);
   std::uint16_t key_lengths_of(unsigned char first, unsigned char second) const;
+  // Bit k of the result: whether a pattern may start at position block + k of the text, for the
+  // positions in [block, end).
+  std::uint64_t candidates(std::string_view text, std::size_t block, std::size_t end) const;
   // Counts the patterns that start at position i of the text.
   void count_at(std::string_view text, std::size_t i, std::vector<int>& counts) const;
   // One bit per hashed key: most text positions are rejected here, without a probe of slots_.
   std::vector<std::uint64_t> filter_ = std::vector<std::uint64_t>(1, 0);
-  // The same for the first three bytes of the patterns of three bytes or more, hashed as a key
-  // of three: most positions whose first two bytes start a Korean pattern (a syllable's lead and
-  // second byte) are another syllable, rejected here before a key of each length is made.
-  std::vector<std::uint64_t> prefix_filter_ = std::vector<std::uint64_t>(1, 0);
-  int filter_shift_ = 58;     // 64 - log2 of either filter's bits
+  // Bit b1 + 256 * b2 set when a pattern of three bytes or more has b1 and b2 as its second and
+  // third: most positions whose first two bytes start a Korean pattern (a syllable's lead and
+  // second byte) are another syllable, whose second and third bytes tell it apart.
+  std::vector<std::uint64_t> middle_pairs_ = std::vector<std::uint64_t>(1024, 0);
+  int filter_shift_ = 58;     // 64 - log2 of the filter's bits
   std::vector<Slot> slots_;   // open addressing, a power of two in size
   int slot_shift_ = 64;       // 64 - log2 of slots_.size()
   std::vector<Filed> filed_;  // by key
