@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <random>
@@ -128,6 +129,43 @@ TEST_CASE("is_name_like separates names from ordinary and common words") {
   CHECK_FALSE(is_name_like("Problem-Solving", true, common));
   CHECK(is_name_like("TN-Eye", true, common));
   CHECK(is_name_like("CoPilot", true, common));
+}
+
+TEST_CASE("is_name_like reads a token eight bytes at a time as a byte at a time would") {
+  // The shape, byte by byte: letters with digits, or a capital after a letter (in a title), or
+  // two capitals (elsewhere).
+  const auto naive = [](std::string_view token, bool in_title) {
+    const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    const auto letter = [&](char c) { return upper(c) || (c >= 'a' && c <= 'z'); };
+    const bool letters = std::any_of(token.begin(), token.end(), letter);
+    const bool digits =
+        std::any_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
+    int capitals = 0;
+    bool inner_capital = false;
+    for (std::size_t i = 0; i < token.size(); ++i) {
+      capitals += upper(token[i]);
+      inner_capital = inner_capital || (i > 0 && upper(token[i]) && letter(token[i - 1]));
+    }
+    if (token.size() < 2) return false;
+    if (letters && digits) return true;
+    return in_title ? inner_capital : capitals >= 2;
+  };
+  const WordTable<> none;
+  // Half the rounds without digits, whose capitals alone decide; mostly lower case, so that a
+  // capital after a letter is rare and falls on both sides of a word of bytes' edge.
+  const std::string with_digits = "aZ0-\xEA", letters_only = "aaaaaaaZ-";
+  std::mt19937 engine(11);
+  for (int round = 0; round < 4000; ++round) {
+    const std::string& alphabet = round % 2 == 0 ? with_digits : letters_only;
+    std::string token(std::uniform_int_distribution<std::size_t>(0, 20)(engine), 'a');
+    for (char& c : token) {
+      c = alphabet[std::uniform_int_distribution<std::size_t>(0, alphabet.size() - 1)(engine)];
+    }
+    CAPTURE(token);
+    for (const bool in_title : {false, true}) {
+      CHECK(is_name_like(token, in_title, none) == naive(token, in_title));
+    }
+  }
 }
 
 TEST_CASE("split_entry reads lexicon entries") {
