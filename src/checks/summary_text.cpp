@@ -18,9 +18,6 @@ namespace {
 constexpr bool is_upper(char c) {
   return c >= 'A' && c <= 'Z';
 }
-constexpr bool is_lower(char c) {
-  return c >= 'a' && c <= 'z';
-}
 
 using byte_words::ascii_in_range;
 using byte_words::load;
@@ -262,8 +259,9 @@ bool one_edit_apart(std::string_view a, std::string_view b) {
 
 namespace {
 
-// The bytes of a text of at most eight bytes as one word, the first in the lowest byte and zeros
-// past its end, by loads of a fixed size (a copy of a variable size is a call to memcpy).
+// The bytes of a text of at most eight bytes (no more: the shifts would pass 64) as one word,
+// the first in the lowest byte and zeros past its end, by loads of a fixed size (a copy of a
+// variable size is a call to memcpy).
 std::uint64_t short_text_word(std::string_view text) {
   const char* bytes = text.data();
   const std::size_t size = text.size();
@@ -482,7 +480,8 @@ std::uint16_t PhraseMatcher::key_lengths_of(unsigned char first, unsigned char s
   return key_lengths_[row_of_first_[first]][second];
 }
 
-// A bit of key_lengths_: a pattern of one or two bytes, plain or at a word start.
+// The bits of key_lengths_ for keys of one or two bytes: plain (bits 0–1) or at a word start
+// (bits 8–9). Those are the whole patterns of one or two bytes, which have no middle pair.
 constexpr unsigned kShortKeys = 0b11 | 0b11 << 8;
 
 std::uint64_t PhraseMatcher::candidates(std::string_view text, std::size_t block,
@@ -499,7 +498,8 @@ std::uint64_t PhraseMatcher::candidates(std::string_view text, std::size_t block
     return std::uint64_t{may} << (at - block);
   };
   std::uint64_t found = 0;
-  // Up to the last two bytes, whose successors are past the end, read directly.
+  // Positions before the last two read their next two bytes directly; the last two through
+  // byte(), as zeros past the end.
   const std::size_t direct_end = std::min(end, text.size() < 2 ? 0 : text.size() - 2);
   std::size_t i = block;
   for (; i < direct_end; ++i) {
@@ -514,7 +514,7 @@ std::uint64_t PhraseMatcher::candidates(std::string_view text, std::size_t block
 std::vector<int> PhraseMatcher::count(std::string_view text) const {
   std::vector<int> counts(patterns_.size(), 0);
   if (filed_.empty()) return counts;  // not built, or nothing to find
-  // Block by block, first the positions whose first three bytes may start a pattern, without a
+  // Block by block, first the positions whose first bytes may start a pattern, without a
   // branch: whether they do is a coin toss in Hangul, which the branch predictor lost about
   // every other time. Then only those positions.
   constexpr std::size_t kBlock = 64;

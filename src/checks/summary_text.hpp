@@ -112,9 +112,10 @@ double jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint6
 bool holds(std::string_view text, std::string_view needle, std::size_t probe);
 
 // Many fixed strings counted in one pass over a text. A pattern is filed under its key, its first
-// bytes (up to kKeyBytes: two Hangul syllables); the scan looks up, at each byte that starts some
-// pattern, the keys of the lengths such patterns have, behind a bit filter that rejects most
-// positions in the first cache line it touches, and compares the rest of the candidates' bytes.
+// bytes (up to kKeyBytes: two Hangul syllables). The scan first marks, without a branch, the
+// positions whose first two bytes start a pattern and whose second and third are a pattern's
+// too; at those it looks up the keys of the lengths such patterns have, behind a bit filter that
+// rejects most in the first cache line it touches, and compares the rest of the candidates' bytes.
 // Korean phrases share their first UTF-8 bytes, which makes one find() per phrase slow, and an
 // Aho–Corasick automaton over thousands of Korean phrases spends its scan in cache misses.
 class PhraseMatcher {
@@ -179,11 +180,11 @@ class PhraseMatcher {
   // Bit b1 + 256 * b2 set when a pattern of three bytes or more has b1 and b2 as its second and
   // third: most positions whose first two bytes start a Korean pattern (a syllable's lead and
   // second byte) are another syllable, whose second and third bytes tell it apart.
-  std::vector<std::uint64_t> middle_pairs_ = std::vector<std::uint64_t>(1024, 0);
-  int filter_shift_ = 58;     // 64 - log2 of the filter's bits
-  std::vector<Slot> slots_;   // open addressing, a power of two in size
-  int slot_shift_ = 64;       // 64 - log2 of slots_.size()
-  std::vector<Filed> filed_;  // by key
+  std::vector<std::uint64_t> middle_pairs_;  // 1,024 words once built
+  int filter_shift_ = 58;                    // 64 - log2 of the filter's bits
+  std::vector<Slot> slots_;                  // open addressing, a power of two in size
+  int slot_shift_ = 64;                      // 64 - log2 of slots_.size()
+  std::vector<Filed> filed_;                 // by key
   std::string rest_bytes_;
 };
 

@@ -245,6 +245,21 @@ TEST_CASE("PhraseMatcher counts one-byte patterns at the end and tells word star
   CHECK(counts[word] == 1);      // only where a word starts
 }
 
+TEST_CASE("PhraseMatcher finds a match across a block's edge and a one-byte pattern at the end") {
+  PhraseMatcher matcher;
+  const std::size_t ab = matcher.add("ab");
+  const std::size_t abc = matcher.add("abc");
+  const std::size_t b = matcher.add("b", true);
+  const std::size_t c = matcher.add("c");
+  matcher.build();
+  // Candidates are marked 64 positions at a time: "abc" starts at 63 and ends in the next block.
+  const std::vector<int> counts = matcher.count(std::string(63, ' ') + "abc");
+  CHECK(counts[ab] == 1);
+  CHECK(counts[abc] == 1);
+  CHECK(counts[b] == 0);  // after a letter
+  CHECK(counts[c] == 1);  // the last byte, whose next two are past the end
+}
+
 namespace {
 
 // Occurrences of each pattern in text, one find per position: what PhraseMatcher must agree with.
@@ -350,5 +365,6 @@ TEST_CASE("WordTable agrees with std::map through growth, on keys of every lengt
   CHECK(table.size() == 1);
   CHECK_FALSE(table.contains(std::string_view()));
   CHECK(table.insert(std::string_view()));
+  CHECK(table.contains(std::string_view()));
   CHECK(table.contains(""));
 }

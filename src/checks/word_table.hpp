@@ -80,8 +80,10 @@ class WordTable {
     return h | 1;  // the slot index skips this bit
   }
 
-  // The last one to seven bytes of a key as one word, by loads of a fixed size: a copy of a
-  // variable length was a call to memcpy on every lookup, most of a short word's.
+  // One word that the last one to seven bytes of a key (`size`, from 1 to 7) determine, read by
+  // loads of a fixed size: a copy of a variable length was a call to memcpy on every lookup, most
+  // of a short word's. Of two runs of the same size, the words are equal only if the bytes are
+  // (from one to three bytes, some are read twice).
   static std::uint64_t tail_word(const char* bytes, std::size_t size) {
     if (size >= 4) return std::uint64_t{load32(bytes)} << 32 | load32(bytes + size - 4);
     const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(bytes[at]); };
@@ -94,12 +96,14 @@ class WordTable {
   }
 
   // Whether two runs of `size` bytes are equal; up to sixteen by two loads each, which overlap.
+  // A run of none is equal to any, and may be a null pointer (a default string_view).
   static bool same_bytes(const char* a, const char* b, std::size_t size) {
+    if (size == 0) return true;
     if (size >= 8 && size <= 16) {
       return byte_words::load(a) == byte_words::load(b) &&
              byte_words::load(a + size - 8) == byte_words::load(b + size - 8);
     }
-    if (size > 0 && size < 8) return tail_word(a, size) == tail_word(b, size);
+    if (size < 8) return tail_word(a, size) == tail_word(b, size);
     return std::memcmp(a, b, size) == 0;
   }
 
