@@ -693,11 +693,18 @@ bool few_others(const DigestTitles& digest, const Parameters& p, bool alone, Has
     return false;
   });
   if (others == 0) return alone;
-  std::size_t passing = 0;
+  const auto share = [&](std::size_t count) {
+    return static_cast<double>(count) / static_cast<double>(others);
+  };
+  std::size_t passing = 0, read = 0;
   bool few = true;
   visit_nearest(digest, p, [&](std::size_t index) {
-    if (!summarized(index) || !has(index)) return false;
-    few = static_cast<double>(++passing) / static_cast<double>(others) <= p.digest_max_share;
+    if (!summarized(index)) return false;
+    // Few even if every summary left passes: the rest need not be read.
+    if (share(passing + (others - read)) <= p.digest_max_share) return true;
+    ++read;
+    if (!has(index)) return false;
+    few = share(++passing) <= p.digest_max_share;
     return !few;
   });
   return few;
