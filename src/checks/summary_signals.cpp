@@ -8,6 +8,7 @@
 
 #include "checks/summary_names.hpp"
 #include "checks/transliteration.hpp"
+#include "model/byte_words.hpp"
 #include "model/text.hpp"
 
 namespace digestlint::summary {
@@ -322,9 +323,7 @@ std::vector<std::pair<std::string, int>> summary_names(const std::vector<Token>&
           !vocabulary.common.contains(lowered);
       if (!capitalized) continue;
     }
-    std::uint64_t head = 0;
-    std::memcpy(&head, text.data(), std::min<std::size_t>(text.size(), sizeof head));
-    uses.push_back({text, head, i, 1, capitalized});
+    uses.push_back({text, byte_words::load_partial(text.data(), text.size()), i, 1, capitalized});
   }
   // Any order that puts the uses of a text together, its first use first.
   std::sort(uses.begin(), uses.end(), [](const Use& a, const Use& b) {

@@ -259,26 +259,6 @@ bool one_edit_apart(std::string_view a, std::string_view b) {
 
 namespace {
 
-// The bytes of a text of at most eight bytes (no more: the shifts would pass 64) as one word,
-// the first in the lowest byte and zeros past its end, by loads of a fixed size (a copy of a
-// variable size is a call to memcpy).
-std::uint64_t short_text_word(std::string_view text) {
-  const char* bytes = text.data();
-  const std::size_t size = text.size();
-  if (size == 8) return load(bytes);
-  if (size >= 4) {  // two loads of four that overlap on equal bytes
-    std::uint32_t low = 0, high = 0;
-    std::memcpy(&low, bytes, sizeof low);
-    std::memcpy(&high, bytes + size - 4, sizeof high);
-    return std::uint64_t{low} | std::uint64_t{high} << (8 * (size - 4));
-  }
-  std::uint64_t word = 0;
-  for (std::size_t i = 0; i < size; ++i) {
-    word |= std::uint64_t{static_cast<unsigned char>(bytes[i])} << (8 * i);
-  }
-  return word;
-}
-
 // Whether a token is shaped like a name: letters and digits mixed, or capitals inside it. Titles
 // capitalize each part of a compound ("Problem-Solving"): only a capital right after another
 // letter ("NL", "CoPilot") marks a name there. Read eight bytes at a time, most tokens at once.
@@ -288,7 +268,7 @@ bool has_name_shape(std::string_view token, bool in_title) {
   std::uint64_t letter_before = 0;  // the high bit of the first byte: the byte before is a letter
   for (std::size_t at = 0; at < token.size(); at += 8) {
     const std::string_view chunk = token.substr(at, 8);
-    const std::uint64_t word = short_text_word(chunk);
+    const std::uint64_t word = byte_words::load_partial(chunk.data(), chunk.size());
     const std::uint64_t upper = ascii_in_range(word, 'A', 'Z');
     const std::uint64_t letters = upper | ascii_in_range(word, 'a', 'z');
     letter = letter || letters != 0;
@@ -375,19 +355,6 @@ std::size_t PhraseMatcher::add(std::string_view pattern, bool word_start) {
 
 namespace {
 
-// Up to eight bytes of text from `at`, packed little-endian, zeros past its end.
-std::uint64_t first_bytes(std::string_view text, std::size_t at) {
-  if (std::endian::native == std::endian::little && text.size() - at >= 8) {
-    return load(text.data() + at);
-  }
-  std::uint64_t bytes = 0;
-  const std::size_t length = std::min<std::size_t>(8, text.size() - at);
-  for (std::size_t i = 0; i < length; ++i) {
-    bytes |= static_cast<std::uint64_t>(static_cast<unsigned char>(text[at + i])) << (8 * i);
-  }
-  return bytes;
-}
-
 int log2_of(std::size_t power_of_two) {
   int log = 0;
   while ((std::size_t{1} << log) < power_of_two) ++log;
@@ -410,7 +377,8 @@ void PhraseMatcher::build() {
     const std::string& pattern = patterns_[id].first;
     if (pattern.empty()) continue;  // occurs nowhere
     const std::size_t length = std::min(pattern.size(), kKeyBytes);
-    keyed.emplace_back(key_of(first_bytes(pattern, 0), length), id);
+    keyed.emplace_back(key_of(byte_words::load_partial(pattern.data(), pattern.size()), length),
+                       id);
     const auto bit =
         static_cast<std::uint16_t>(1u << (length - 1 + (patterns_[id].second ? 8 : 0)));
     const auto first = static_cast<unsigned char>(pattern[0]);
@@ -532,7 +500,7 @@ void PhraseMatcher::count_at(std::string_view text, std::size_t i, std::vector<i
   const unsigned both = key_lengths_of(static_cast<unsigned char>(text[i]), second);
   unsigned lengths = both & 0xFF;
   if (i == 0 || !is_ascii_alnum(text[i - 1])) lengths |= both >> 8;
-  const std::uint64_t bytes = first_bytes(text, i);
+  const std::uint64_t bytes = byte_words::load_partial(text.data() + i, text.size() - i);
   for (; lengths != 0; lengths &= lengths - 1) {
     const auto length = static_cast<std::size_t>(std::countr_zero(lengths)) + 1;
     if (i + length > text.size()) break;

@@ -63,8 +63,8 @@ class WordTable {
     Value value{};
   };
 
-  // Eight bytes at a time, multiplied and folded; the length is mixed in so that keys ending in
-  // zero bytes differ.
+  // Eight bytes at a time (the last ones by load_partial, not a call to memcpy), multiplied and
+  // folded; the length is mixed in so that keys ending in zero bytes differ.
   static std::uint64_t hash_of(std::string_view key) {
     constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ull;
     std::uint64_t h = key.size() * kMultiplier;
@@ -74,25 +74,10 @@ class WordTable {
       h ^= h >> 29;
     }
     if (i < key.size()) {
-      h = (h ^ tail_word(key.data() + i, key.size() - i)) * kMultiplier;
+      h = (h ^ byte_words::load_partial(key.data() + i, key.size() - i)) * kMultiplier;
       h ^= h >> 29;
     }
     return h | 1;  // the slot index skips this bit
-  }
-
-  // One word that the last one to seven bytes of a key (`size`, from 1 to 7) determine, read by
-  // loads of a fixed size: a copy of a variable length was a call to memcpy on every lookup, most
-  // of a short word's. Of two runs of the same size, the words are equal only if the bytes are
-  // (from one to three bytes, some are read twice).
-  static std::uint64_t tail_word(const char* bytes, std::size_t size) {
-    if (size >= 4) return std::uint64_t{load32(bytes)} << 32 | load32(bytes + size - 4);
-    const auto byte = [&](std::size_t at) { return static_cast<unsigned char>(bytes[at]); };
-    return std::uint64_t{byte(0)} << 16 | std::uint64_t{byte(size / 2)} << 8 | byte(size - 1);
-  }
-  static std::uint32_t load32(const char* bytes) {
-    std::uint32_t word = 0;
-    std::memcpy(&word, bytes, sizeof word);
-    return word;
   }
 
   // Whether two runs of `size` bytes are equal; up to sixteen by two loads each, which overlap.
@@ -103,7 +88,7 @@ class WordTable {
       return byte_words::load(a) == byte_words::load(b) &&
              byte_words::load(a + size - 8) == byte_words::load(b + size - 8);
     }
-    if (size < 8) return tail_word(a, size) == tail_word(b, size);
+    if (size < 8) return byte_words::load_partial(a, size) == byte_words::load_partial(b, size);
     return std::memcmp(a, b, size) == 0;
   }
 

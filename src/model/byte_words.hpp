@@ -2,6 +2,7 @@
 // Reading text eight bytes at a time. Digests are mostly Hangul, whose bytes are all above 0x7F,
 // and otherwise ASCII: a test on a whole word settles most of them without a look at each byte.
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -14,6 +15,24 @@ inline constexpr std::uint64_t kHighBits = 0x80 * kEveryByte;
 inline std::uint64_t load(const char* at) {
   std::uint64_t word = 0;
   std::memcpy(&word, at, sizeof word);
+  return word;
+}
+
+// The first min(size, 8) bytes at `at` as a word, the first in the lowest byte and zeros past
+// them, read by loads of a fixed size (two of four overlap for four to seven bytes): a copy of a
+// variable size is a call to memcpy. Reads no byte past them.
+inline std::uint64_t load_partial(const char* at, std::size_t size) {
+  if (size >= 8) return load(at);
+  if (size >= 4) {
+    std::uint32_t low = 0, high = 0;
+    std::memcpy(&low, at, sizeof low);
+    std::memcpy(&high, at + size - 4, sizeof high);
+    return std::uint64_t{low} | std::uint64_t{high} << (8 * (size - 4));
+  }
+  std::uint64_t word = 0;
+  for (std::size_t i = 0; i < size; ++i) {
+    word |= std::uint64_t{static_cast<unsigned char>(at[i])} << (8 * i);
+  }
   return word;
 }
 
