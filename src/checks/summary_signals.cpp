@@ -822,12 +822,12 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
     }
     if (is_subject(text, count, opening, parameters)) signals.subject_names.push_back(text);
   }
-  // A weakly grounded template is reported as such whatever the rest (assess): its verdict and
-  // evidence read no rival, field or gloss, which are the costliest signals.
-  const bool template_summary = template_like(
-      !signals.key_names.empty(), static_cast<int>(signals.boilerplate.size()), parameters);
-  if (until_fine && template_summary && subject.empty() &&
-      signals.grounding < parameters.weak_grounding) {
+  // A template that assess() reports, whatever the rest, and about no other entry's paper: its
+  // verdict and evidence read no rival, field or gloss, the costliest signals left.
+  const int phrases = static_cast<int>(signals.boilerplate.size());
+  const bool template_summary = template_like(!signals.key_names.empty(), phrases, parameters);
+  if (until_fine && subject.empty() && template_summary &&
+      reportable(signals.grounding, template_summary, phrases, parameters)) {
     return signals;
   }
   if (signals.grounding < parameters.weak_grounding || !subject.empty()) {

@@ -162,9 +162,9 @@ bool template_like(bool names_its_own, int phrases, const Parameters& parameters
 bool reportable(double grounding, bool template_like, int phrases, const Parameters& parameters);
 
 // How far analyse() goes: every signal, or only until no finding is possible. Until fine, a
-// summary found fine early is `settled`, and a weakly grounded template keeps the defaults of the
-// signals after its boilerplate (rival, unbeaten, distinct, unglossed, unrendered, fields), which
-// its verdict does not read.
+// summary found fine early is `settled`, and a template that is reported whatever the rest keeps
+// the defaults of the signals after its boilerplate (rival, unbeaten, distinct, unglossed,
+// unrendered, fields), which its verdict does not read.
 enum class Depth { full, until_fine };
 
 // `lead` is how many bytes of the summary open it (its first section); `digest` its entry's title
