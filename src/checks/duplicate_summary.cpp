@@ -5,17 +5,22 @@
 // decides. Duplicates form clusters: the first text of a cluster is its representative, every
 // later copy is reported once against it and not indexed again, so a text repeated N times costs
 // N lookups. Only representatives' signatures and locations are kept for the run, never texts, so
-// earlier files can be released while later ones are checked.
+// earlier files can be released while later ones are checked. A summary met a third time or more
+// is not hashed again: its fingerprints are kept from the second (FingerprintMemo).
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "cache/content_hash.hpp"
 #include "checks/summary_text.hpp"
 #include "checks/summary_verdict.hpp"
 #include "model/text.hpp"
@@ -102,6 +107,27 @@ class MinHash {
 CompactSignature compact(const Signature& signature) {
   CompactSignature out;
   for (std::size_t k = 0; k < kBins; ++k) out[k] = static_cast<std::uint16_t>(mix(signature[k]));
+  return out;
+}
+
+// What the index needs of a text: its LSH band keys, all of them together (the key of its exact
+// copies) and its signature as kept. Worked out with the signature, on the thread that checked the
+// file, so the run's comparison, which takes the files one at a time, only looks up.
+struct Fingerprint {
+  std::array<std::uint64_t, kBands> keys{};
+  std::uint64_t all_bands = 0;
+  CompactSignature kept{};
+};
+
+Fingerprint fingerprint_of(const Signature& signature) {
+  Fingerprint out;
+  out.kept = compact(signature);
+  for (std::size_t band = 0; band < kBands; ++band) {
+    std::uint64_t& key = out.keys[band];
+    key = mix(band + 1);
+    for (std::size_t row = 0; row < kRows; ++row) key = mix(key ^ signature[band * kRows + row]);
+    out.all_bands = (out.all_bands ^ key) * 0x9E3779B97F4A7C15ull;  // the keys are mixed already
+  }
   return out;
 }
 
@@ -211,19 +237,11 @@ class ClusterIndex {
   // same entry; null when there is none, and then the text becomes a representative itself
   // (its location moved from `location`, with an excerpt of it in `source` while the index's
   // excerpts stay within kExcerptBudget bytes).
-  const Location* match_or_add(const Signature& signature, Location& location, double threshold,
+  const Location* match_or_add(const Fingerprint& text, Location& location, double threshold,
                                double& similarity, const SourceFile& source) {
-    const CompactSignature kept = compact(signature);
+    const CompactSignature& kept = text.kept;
     table_.make_room(kBands);
-    std::array<std::uint64_t, kBands> keys{};
-    std::uint64_t all_bands = 0;
-    for (std::size_t band = 0; band < kBands; ++band) {
-      keys[band] = mix(band + 1);
-      for (std::size_t row = 0; row < kRows; ++row)
-        keys[band] = mix(keys[band] ^ signature[band * kRows + row]);
-      all_bands = (all_bands ^ keys[band]) * 0x9E3779B97F4A7C15ull;  // the keys are mixed already
-    }
-    if (const Bucket* copied = copies_.find(all_bands)) {
+    if (const Bucket* copied = copies_.find(text.all_bands)) {
       if (const Location* first = copy_of(copied->first, kept, location)) {
         similarity = estimated_similarity(signatures_[copied->first], kept);
         return first;
@@ -231,11 +249,11 @@ class ClusterIndex {
     }
     // Not a plain copy: the sixteen buckets are read next, their cache misses overlapping. (A
     // copy needs none of them; prefetching them for every copy was where this function stalled.)
-    for (const std::uint64_t key : keys) table_.prefetch(key);
+    for (const std::uint64_t key : text.keys) table_.prefetch(key);
     std::array<Bucket*, kBands> buckets{};
     candidates_.clear();
     for (std::size_t band = 0; band < kBands; ++band) {
-      Bucket& bucket = table_.bucket(keys[band]);
+      Bucket& bucket = table_.bucket(text.keys[band]);
       buckets[band] = &bucket;
       if (bucket.first != Bucket::kNone) candidates_.push_back(bucket.first);
       if (bucket.overflow != Bucket::kNone) {
@@ -262,7 +280,7 @@ class ClusterIndex {
     // own entry: it is this text's copy when it is not in that entry (see copy_of).
     if (filed && !passed_own_entry) {
       copies_.make_room(1);
-      copies_.bucket(all_bands).first = id;
+      copies_.bucket(text.all_bands).first = id;
     }
     if (excerpt_bytes_ < kExcerptBudget) {
       location.excerpt = excerpt_of(source, location.span, kExcerptLineBytes);
@@ -313,17 +331,79 @@ class ClusterIndex {
   std::size_t excerpt_bytes_ = 0;  // of the representatives' excerpts
 };
 
-// The signatures of a summary long enough to compare, and of its sections long enough, by their
-// indexes in the digest (a prepared file outlives nothing, but holds no pointer into the model).
-struct EntrySignatures {
-  std::size_t entry;
-  Signature whole;
-  std::vector<std::pair<std::size_t, Signature>> parts;  // section index, signature
+// The fingerprints of a summary long enough to compare, and of its sections long enough (by
+// section index).
+struct SummaryFingerprints {
+  Fingerprint whole;
+  std::vector<std::pair<std::size_t, Fingerprint>> parts;
 };
 
-// A file's signatures, worked out on the thread that checked it (ComparesInOrder::prepare).
-struct Signatures final : PreparedFile {
-  std::vector<EntrySignatures> entries;
+// An entry's, by its index in the digest (a prepared file outlives nothing, but holds no pointer
+// into the model).
+struct EntryFingerprints {
+  std::size_t entry;
+  SummaryFingerprints summary;
+};
+
+// A file's, worked out on the thread that checked it (ComparesInOrder::prepare).
+struct FileFingerprints final : PreparedFile {
+  std::vector<EntryFingerprints> entries;
+};
+
+// What one memo keeps at most: the 5,000 distinct summaries of the shared corpus would take about
+// 8 MiB.
+constexpr std::size_t kMemoBudget = 16 << 20;
+
+struct ContentHashKey {
+  std::size_t operator()(const ContentHash& hash) const { return hash.low; }
+};
+
+// The fingerprints of summaries met more than once, by a hash of what they are made from: in an
+// archive that publishes entries again (or the recombined corpora of bench/scale.py, where nearly
+// every summary is a copy) a copy's shingles are not hashed again. A summary met for the first
+// time is only noted: most are never met again, and keeping the fingerprints of all (fresh memory
+// for each) made a run over distinct digests 12% slower. Shared by the threads that check files
+// (and the runs of a language server); within kMemoBudget bytes, past which it keeps no more.
+class FingerprintMemo {
+ public:
+  struct Lookup {
+    std::optional<SummaryFingerprints> fingerprints;  // none: not kept
+    bool met_before = false;
+  };
+
+  // What is kept for key; the first time, notes that it was met.
+  Lookup find(const ContentHash& key) {
+    const std::lock_guard lock(mutex_);
+    const auto found = kept_.find(key);
+    if (found == kept_.end()) {
+      if (bytes_ + kNoteBytes <= kMemoBudget) {
+        kept_.emplace(key, nullptr);
+        bytes_ += kNoteBytes;
+      }
+      return {};
+    }
+    if (!found->second) return {std::nullopt, true};
+    return {*found->second, true};
+  }
+
+  // Keeps the fingerprints of a key met before.
+  void keep(const ContentHash& key, const SummaryFingerprints& fingerprints) {
+    const std::size_t bytes =
+        sizeof(SummaryFingerprints) + fingerprints.parts.size() * sizeof(fingerprints.parts[0]);
+    const std::lock_guard lock(mutex_);
+    const auto found = kept_.find(key);
+    if (found == kept_.end() || found->second || bytes_ + bytes > kMemoBudget) return;
+    found->second = std::make_unique<const SummaryFingerprints>(fingerprints);
+    bytes_ += bytes;
+  }
+
+ private:
+  // A noted key's share of the table: the key, a pointer, a node's links.
+  static constexpr std::size_t kNoteBytes = sizeof(ContentHash) + 3 * sizeof(void*);
+
+  std::mutex mutex_;
+  std::unordered_map<ContentHash, std::unique_ptr<const SummaryFingerprints>, ContentHashKey> kept_;
+  std::size_t bytes_ = 0;
 };
 
 // What a run keeps between files: the cluster indexes and the paths of the files so far.
@@ -353,7 +433,7 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
   std::unique_ptr<RunState> start_run() const override { return std::make_unique<Clusters>(); }
 
   std::unique_ptr<PreparedFile> prepare(const RunFile& input) const override {
-    return std::make_unique<Signatures>(signatures_of(*input.digest, input.analyses));
+    return std::make_unique<FileFingerprints>(fingerprints_of(*input.digest, input.analyses));
   }
 
   // Checks one file against the run so far; its findings land on this file only.
@@ -362,18 +442,18 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
     Clusters& run = static_cast<Clusters&>(state);
     const auto file = static_cast<std::uint32_t>(run.paths.size());
     run.paths.push_back(input.source->path());
-    std::optional<Signatures> computed;
-    const Signatures& signatures =
-        prepared ? static_cast<const Signatures&>(*prepared)
-                 : computed.emplace(signatures_of(*input.digest, input.analyses));
-    for (const EntrySignatures& signed_entry : signatures.entries) {
-      const Entry& entry = input.digest->entries[signed_entry.entry];
+    std::optional<FileFingerprints> computed;
+    const FileFingerprints& fingerprints =
+        prepared ? static_cast<const FileFingerprints&>(*prepared)
+                 : computed.emplace(fingerprints_of(*input.digest, input.analyses));
+    for (const EntryFingerprints& printed : fingerprints.entries) {
+      const Entry& entry = input.digest->entries[printed.entry];
       const bool reported =
-          check_text(run, run.summaries, input, file, entry, nullptr, signed_entry.whole, true);
+          check_text(run, run.summaries, input, file, entry, nullptr, printed.summary.whole, true);
       // A section of an entry whose whole summary was reported adds nothing, but may still be
       // the first of its own cluster.
-      for (const auto& [section, signature] : signed_entry.parts) {
-        check_text(run, run.sections, input, file, entry, &entry.sections[section], signature,
+      for (const auto& [section, fingerprint] : printed.summary.parts) {
+        check_text(run, run.sections, input, file, entry, &entry.sections[section], fingerprint,
                    !reported);
       }
     }
@@ -381,39 +461,70 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
 
  private:
   // `analyses`: the file's, where the summary verdicts may have left its stripped summaries.
-  Signatures signatures_of(const Digest& digest, FileAnalyses* analyses) const {
-    Signatures signatures;
+  FileFingerprints fingerprints_of(const Digest& digest, FileAnalyses* analyses) const {
+    FileFingerprints fingerprints;
     const auto stripped = summary::stripped_summaries(digest, analyses);
     for (std::size_t index = 0; index < digest.entries.size(); ++index) {
       const Entry& entry = digest.entries[index];
       if (entry.sections.empty()) continue;
-      // A summary's shingles are its sections' (the few spanning two sections aside), so one
-      // pass over each section makes its signature, and the summary's is their merge.
-      MinHash whole;
+      // Which texts are long enough to compare, by the sections' code points (not the stripped
+      // text's): the whole summary, and each section (a bit each).
       std::size_t whole_length = 0;
-      std::vector<std::pair<std::size_t, Signature>> parts;
-      for (std::size_t part_index = 0; part_index < entry.sections.size(); ++part_index) {
-        const Section& section = entry.sections[part_index];
-        const auto [begin, end] = (*stripped)[index].sections[part_index];
-        MinHash part;
-        summary::for_each_shingle_hash(
-            std::string_view((*stripped)[index].text).substr(begin, end - begin), width_,
-            [&part](std::uint64_t hash) { part.add(mix(hash)); });
-        whole.merge(part);
+      std::vector<bool> signed_parts;
+      for (const Section& section : entry.sections) {
         const std::size_t length = code_point_count(section.text.text);
         whole_length += length;
-        if (!sections_ || entry.sections.size() < 2 || length < min_length_) continue;
-        parts.emplace_back(part_index, part.signature());
+        signed_parts.push_back(sections_ && entry.sections.size() > 1 && length >= min_length_);
       }
       if (whole_length < min_length_) continue;
-      signatures.entries.push_back({index, whole.signature(), std::move(parts)});
+      const summary::StrippedSummary& text = (*stripped)[index];
+      const ContentHash key = memo_key(text, signed_parts);
+      auto [known, met_before] = memo_.find(key);
+      if (!known) {
+        known = compute(text, signed_parts);
+        if (met_before) memo_.keep(key, *known);
+      }
+      fingerprints.entries.push_back({index, std::move(*known)});
     }
-    return signatures;
+    return fingerprints;
+  }
+
+  // Everything a summary's fingerprints are made from: its text, where its sections are, which
+  // are long enough.
+  static ContentHash memo_key(const summary::StrippedSummary& stripped,
+                              const std::vector<bool>& signed_parts) {
+    std::string layout;
+    for (std::size_t part = 0; part < stripped.sections.size(); ++part) {
+      const std::array<std::uint64_t, 3> words{stripped.sections[part].first,
+                                               stripped.sections[part].second, signed_parts[part]};
+      layout.append(reinterpret_cast<const char*>(words.data()), sizeof words);
+    }
+    return Hasher().add(stripped.text).add(layout).finish();
+  }
+
+  // A summary's shingles are its sections' (the few spanning two sections aside), so one pass
+  // over each section makes its signature, and the summary's is their merge.
+  SummaryFingerprints compute(const summary::StrippedSummary& stripped,
+                              const std::vector<bool>& signed_parts) const {
+    MinHash whole;
+    SummaryFingerprints fingerprints;
+    for (std::size_t part_index = 0; part_index < stripped.sections.size(); ++part_index) {
+      const auto [begin, end] = stripped.sections[part_index];
+      MinHash part;
+      summary::for_each_shingle_hash(std::string_view(stripped.text).substr(begin, end - begin),
+                                     width_, [&part](std::uint64_t hash) { part.add(mix(hash)); });
+      whole.merge(part);
+      if (signed_parts[part_index]) {
+        fingerprints.parts.emplace_back(part_index, fingerprint_of(part.signature()));
+      }
+    }
+    fingerprints.whole = fingerprint_of(whole.signature());
+    return fingerprints;
   }
 
   bool check_text(const Clusters& run, ClusterIndex& index, const RunFile& input,
                   std::uint32_t file, const Entry& entry, const Section* section,
-                  const Signature& signature, bool report_it) const {
+                  const Fingerprint& fingerprint, bool report_it) const {
     Location here{file,
                   entry.index,
                   section ? section->text.span : summary::summary_span(entry),
@@ -422,7 +533,7 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
                   nullptr};
     double similarity = 0;
     const Location* first =
-        index.match_or_add(signature, here, similarity_, similarity, *input.source);
+        index.match_or_add(fingerprint, here, similarity_, similarity, *input.source);
     if (first == nullptr) return false;  // `here` now belongs to the index
     if (report_it) report(run, input, *first, here, similarity);
     return true;
@@ -453,6 +564,7 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
   std::size_t width_ = 5;
   std::size_t min_length_ = 60;
   bool sections_ = true;
+  mutable FingerprintMemo memo_;
 };
 
 std::unique_ptr<Analyzer> make(const RuleSpec& rule) {

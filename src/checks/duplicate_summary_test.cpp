@@ -152,6 +152,38 @@ TEST_CASE("summaries from one template that differ only in numbers are found in 
   CHECK(results[0].findings.size() < static_cast<std::size_t>(kCount));
 }
 
+TEST_CASE(
+    "a summary met again is fingerprinted by its text and by which sections are long enough") {
+  // One stripped text, two entries: Plain's second section is too short to compare on its own,
+  // Linked's is long enough with the link's markup. Plain is met twice (its fingerprints are then
+  // kept), then Linked: it must not get Plain's, or its second section is not compared and Other's
+  // copy of it is missed.
+  const std::string first = kFirst.substr(0, kFirst.find('\n'));
+  const std::string shortish = "레이더가 놓친 소형 어선 열두 척을 소리만으로 찾았습니다.";
+  const std::string linked =
+      "[레이더](https://example.org/radar/report)가 놓친 소형 어선 열두 "
+      "척을 소리만으로 찾았습니다.";
+  const auto digest = [](const std::string& title, const std::string& body) {
+    return std::make_shared<const SourceFile>(
+        title + ".md", "## Daily Papers (2024-10-05)\n\n" + entry(title, "2410.00001", body));
+  };
+  const RuleSet rules = duplicate_rule();
+  const std::vector<FileResult> results = Engine(rules).lint_all(
+      {digest("Plain", first + "\n- **Performance Highlights**: " + shortish),
+       digest("Again", first + "\n- **Performance Highlights**: " + shortish),
+       digest("Linked", first + "\n- **Performance Highlights**: " + linked),
+       digest("Other",
+              kSecond.substr(0, kSecond.find('\n')) + "\n- **Performance Highlights**: " + linked)},
+      1);
+  CHECK(results[0].findings.empty());
+  CHECK(results[1].findings.size() == 1);  // the whole summary, against Plain
+  CHECK(results[2].findings.size() == 1);  // likewise
+  REQUIRE(results[3].findings.size() == 1);
+  CHECK(results[3].findings[0].message.find("section 'Performance Highlights'") !=
+        std::string::npos);
+  CHECK(results[3].findings[0].message.find("Linked.md entry 1") != std::string::npos);
+}
+
 namespace {
 
 // Collects the spans and the "other" argument of what a comparer reports.
