@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -106,40 +107,37 @@ Cell next_cell(std::string_view text, std::size_t line_end, CellCursor& cursor) 
   return cell;
 }
 
-// The display columns of one line, with a cursor saved every kStride bytes, so that finding the
-// column of an offset (or the offset of a column) costs a bounded walk however long the line is:
-// a line with thousands of findings is measured once, not once per finding.
+// The display columns of one line, laid out only as far as it has been asked about, with a cursor
+// saved every kStride bytes: finding the column of an offset (or the offset of a column) costs a
+// bounded walk however long the line is, so a line with thousands of findings is measured once,
+// not once per finding; and a frame near the start of a long summary line measures the columns
+// it shows, not the whole line (which was most of the report's cost for a run of many findings).
 class LineLayout {
  public:
   static constexpr std::size_t kStride = 64;
 
-  LineLayout(std::string_view text, Span line) : text_(text), end_(line.end) {
-    CellCursor cursor{line.begin, 0};
-    checkpoints_.push_back(cursor);
-    std::size_t next = line.begin + kStride;
-    while (cursor.offset < end_) {
-      if (cursor.offset >= next) {
-        checkpoints_.push_back(cursor);
-        next = cursor.offset + kStride;
-      }
-      next_cell(text_, end_, cursor);
-    }
-    total_ = cursor.column;
-  }
+  LineLayout(std::string_view text, Span line)
+      : text_(text),
+        end_(line.end),
+        reached_{line.begin, 0},
+        next_checkpoint_(line.begin + kStride),
+        checkpoints_{reached_} {}
 
-  int total() const { return total_; }
-
-  // Display columns before the first cell at or after offset.
-  int column_of(std::size_t offset) const {
+  // Display columns before the first cell at or after offset (the line's width past its end), or
+  // `limit` when that is more.
+  int column_of(std::size_t offset, int limit = std::numeric_limits<int>::max()) const {
+    extend([&](const CellCursor& at) { return at.offset >= offset || at.column >= limit; });
+    if (reached_.offset < offset && reached_.column >= limit) return limit;
     CellCursor cursor = *std::prev(std::upper_bound(
         checkpoints_.begin(), checkpoints_.end(), offset,
         [](std::size_t at, const CellCursor& point) { return at < point.offset; }));
     while (cursor.offset < end_ && cursor.offset < offset) next_cell(text_, end_, cursor);
-    return cursor.offset < offset ? total_ : cursor.column;
+    return std::min(cursor.offset < offset ? reached_.column : cursor.column, limit);
   }
 
-  // The first cell boundary at or after display column `column`.
+  // The first cell boundary at or after display column `column` (the line's end when narrower).
   CellCursor cursor_at(int column) const {
+    extend([&](const CellCursor& at) { return at.column >= column; });
     CellCursor cursor = *std::prev(
         std::upper_bound(checkpoints_.begin(), checkpoints_.end(), column,
                          [](int at, const CellCursor& point) { return at < point.column; }));
@@ -147,14 +145,36 @@ class LineLayout {
     return cursor;
   }
 
+  // Whether the line takes more than `columns` columns; when not, it is laid out to its end.
+  bool wider_than(int columns) const {
+    extend([&](const CellCursor& at) { return at.column > columns; });
+    return reached_.column > columns;
+  }
+
+  // The line's width, for a line laid out to its end (wider_than() answered no).
+  int total() const { return reached_.column; }
+
   std::size_t end() const { return end_; }
   std::string_view text() const { return text_; }
 
  private:
+  // Lays out cell after cell until `stop` holds at the next boundary or the line ends.
+  template <typename Stop>
+  void extend(Stop stop) const {
+    while (reached_.offset < end_ && !stop(reached_)) {
+      if (reached_.offset >= next_checkpoint_) {
+        checkpoints_.push_back(reached_);
+        next_checkpoint_ = reached_.offset + kStride;
+      }
+      next_cell(text_, end_, reached_);
+    }
+  }
+
   std::string_view text_;
   std::size_t end_;
-  int total_ = 0;
-  std::vector<CellCursor> checkpoints_;
+  mutable CellCursor reached_;           // how far the line is laid out
+  mutable std::size_t next_checkpoint_;  // the offset from which the next checkpoint is saved
+  mutable std::vector<CellCursor> checkpoints_;
 };
 
 // The layouts of the long lines of the file being written (short ones are measured on demand).
@@ -198,17 +218,24 @@ struct FrameLine {
 FrameLine frame_line(const LineLayout& layout, int line, Span span) {
   FrameLine frame;
   frame.line = line;
-  const int total = layout.total();
   const int begin_col = layout.column_of(span.begin);
-  const int end_col = layout.column_of(span.end);
+  int window_begin = 0;
+  int window_end = 0;
+  if (layout.wider_than(kLongLine)) {
+    // The window starts kWindowContext columns before the span, unless that would show fewer than
+    // kWindowWidth columns: then it ends at the line's end.
+    window_begin = std::max(0, begin_col - kWindowContext);
+    if (!layout.wider_than(window_begin + kWindowWidth - 1)) {
+      window_begin = std::min(window_begin, std::max(0, layout.total() - kWindowWidth));
+    }
+    window_end = window_begin + kWindowWidth;
+  } else {
+    window_end = layout.total();
+  }
+  // Past the window the span's end is not drawn: the underline stops at the ellipsis.
+  const int end_col = layout.column_of(span.end, window_end + 1);
   int caret_width = std::max(1, end_col - begin_col);
 
-  int window_begin = 0;
-  int window_end = total;
-  if (total > kLongLine) {
-    window_begin = std::clamp(begin_col - kWindowContext, 0, std::max(0, total - kWindowWidth));
-    window_end = window_begin + kWindowWidth;
-  }
   const bool cut_before = window_begin > 0;
   bool cut_after = false;
   CellCursor cursor = layout.cursor_at(window_begin);

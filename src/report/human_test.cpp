@@ -109,6 +109,33 @@ TEST_CASE("human: very long lines are windowed around the span") {
   CHECK(out.find("  | " + std::string(41, ' ') + "^^^^^^\n") != std::string::npos);
 }
 
+TEST_CASE(
+    "human: a long line's window ends at the line's end; a span past it stops at the window") {
+  // Two findings on one line of 400 double-width characters between 'A' and 'Z' (802 columns,
+  // measured once, then further), the first running on to the next line, the second at the line's
+  // end; then one at the end of a line of 110 such characters and 'Y' (221 columns).
+  std::string wide, narrower;
+  for (int i = 0; i < 400; ++i) wide += "가";
+  for (int i = 0; i < 110; ++i) narrower += "나";
+  ReportBuilder b;
+  const auto f = b.file("w.md", "A" + wide + "Z\nnext\n" + narrower + "Y\n");
+  const std::string text(b.source(f).text());
+  b.finding_at(f, "r/x", Span{0, text.find("next") + 2}, "m");
+  b.finding(f, "r/x", "Z", "m");
+  b.finding(f, "r/x", "Y", "m");
+  const std::string out = human(b.report);
+  const std::string ellipsis = "\xE2\x80\xA6";
+  std::string shown_wide, shown_narrower;  // 59 characters, 118 columns
+  for (int i = 0; i < 59; ++i) shown_wide += "가", shown_narrower += "나";
+  // From the line's start: 119 columns, then the ellipsis, which the underline reaches.
+  CHECK(out.find("1 | A" + shown_wide + ellipsis + "\n  | " + std::string(121, '^') + "\n") !=
+        std::string::npos);
+  // At its end: the window is the line's last 120 columns, from the first whole character.
+  const std::string caret_at_end = "\n  | " + std::string(119, ' ') + "^\n";
+  CHECK(out.find("1 | " + ellipsis + shown_wide + "Z" + caret_at_end) != std::string::npos);
+  CHECK(out.find("3 | " + ellipsis + shown_narrower + "Y" + caret_at_end) != std::string::npos);
+}
+
 TEST_CASE("human: related locations in the same file and in another file") {
   ReportBuilder b;
   const auto f1 = b.file("a.md", "## X\n\n## Y\n\n## X\n");
