@@ -10,8 +10,8 @@ labelled before the figure can be trusted.
   audit.py --binary build/digestlint [--shared ../shared] [--config FILE] [--list]
            [--min-precision RULE=P …] [--max-unlabelled N] [--draw SEED]
 
-Prints the warnings per rule and label, each rule's precision and both together, and the labels
-of unwarned entries. --list prints each warned entry (date, entry, label or "unlabelled",
+Prints the warnings per rule and label, each rule's precision and both together, the labels
+of unwarned entries, and the share of the labelled bad entries that are warned about (recall). --list prints each warned entry (date, entry, label or "unlabelled",
 message). --draw SEED prints, instead, a labelling task: every warned entry with as many
 unwarned ones drawn with SEED, shuffled (round 11 is --draw 20261204 at c0c297e).
 --min-precision takes a rule (generic-template, title-mismatch or both) and a floor.
@@ -177,6 +177,13 @@ def main():
               f"bad {bad:>4}  precision {measure.cell(precision)}")
         if rule in floors and (precision is None or precision < floors[rule]):
             failed.append(f"{rule} precision {measure.cell(precision).strip()} < {floors[rule]}")
+    # Recall among the labelled entries: every unwarned entry of the bold-sections era (where all
+    # the corpus's templates are) is labelled (round 12), the other eras' only as decoys.
+    caught = sum(n for (r, label), n in counts.items() if r != "unwarned" and label in measure.BAD)
+    missed = sum(n for (r, label), n in counts.items() if r == "unwarned" and label in measure.BAD)
+    recall = caught / (caught + missed) if caught + missed else None
+    print(f"recall            bad entries labelled {caught + missed:>4}  warned {caught:>4}  "
+          f"recall {measure.cell(recall)}")
     unlabelled = sum(n for (rule, label), n in counts.items()
                      if rule != "unwarned" and label == "unlabelled")
     if args.max_unlabelled is not None and unlabelled > args.max_unlabelled:
