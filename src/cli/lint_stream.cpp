@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "cache/cached_lint.hpp"
+#include "cli/heap.hpp"
 #include "rules/parallel.hpp"
 
 namespace digestlint {
@@ -102,6 +103,7 @@ class Workers {
 
  private:
   void run() {
+    prepare_worker_heap();
     for (;;) {
       Slot* slot = nullptr;
       {
