@@ -17,7 +17,6 @@
 #include <utility>
 
 #include "cache/cached_lint.hpp"
-#include "cli/heap.hpp"
 #include "rules/parallel.hpp"
 
 namespace digestlint {
@@ -103,7 +102,6 @@ class Workers {
 
  private:
   void run() {
-    prepare_worker_heap();
     for (;;) {
       Slot* slot = nullptr;
       {

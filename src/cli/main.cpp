@@ -1,4 +1,7 @@
 #include <fmt/format.h>
+#include <malloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -6,7 +9,6 @@
 #include <new>
 
 #include "cli/commands.hpp"
-#include "cli/heap.hpp"
 #include "lsp/server.hpp"
 #include "rules/did_you_mean.hpp"
 
@@ -29,6 +31,39 @@ void add_rule_options(CLI::App& command, RuleOptions& rules) {
   command.add_option("--ignore", rules.ignore, "Skip these rule ids or categories")
       ->delimiter(',')
       ->allow_extra_args(false);
+}
+
+// A run allocates and frees many large short-lived blocks (parse trees, per-file tables):
+// with glibc's defaults it keeps giving memory back to the kernel and mapping large blocks afresh,
+// then page-faults the same memory in again. Keeping freed memory saved ~8% of a large run's CPU.
+void keep_freed_memory() {
+  mallopt(M_TOP_PAD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+}
+
+// First-touch page faults are the largest memory cost left (a 4 KiB fault costs 12-15 µs on the
+// VMs we measured): the main thread's heap, where the run-long state of comparisons like
+// summary/duplicate-summary grows, is extended once by the top pad and advised to use transparent
+// huge pages, as glibc.malloc.hugetlb=1 would; and its first 2 MiB, about what checking one
+// digest touches, are faulted in by one call instead of a fault a page (a one-file run: about
+// 680 faults -> 265). Under another allocator the break does not move and nothing is advised.
+void prepare_heap() {
+  constexpr std::uintptr_t kHugePage = 2 << 20;
+  const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+  const auto before = reinterpret_cast<std::uintptr_t>(sbrk(0));
+  // Larger than the heap's free top, so the heap grows by the top pad; volatile, or the compiler
+  // drops the pair.
+  void* volatile block = malloc(1 << 20);
+  free(block);
+  const auto after = reinterpret_cast<std::uintptr_t>(sbrk(0));
+  const std::uintptr_t begin = (before + kHugePage - 1) & ~(kHugePage - 1);
+  if (after > begin) madvise(reinterpret_cast<void*>(begin), after - begin, MADV_HUGEPAGE);
+  const std::uintptr_t first = before & ~(page - 1);  // madvise() takes whole pages
+  if (after > before) {  // kernels before 5.14 refuse MADV_POPULATE_WRITE, which costs nothing
+    madvise(reinterpret_cast<void*>(first), std::min(after - first, kHugePage),
+            MADV_POPULATE_WRITE);
+  }
 }
 
 // A number of bytes: digits only, for "-5" would wrap around to no limit at all (and
@@ -157,7 +192,7 @@ int main(int argc, char** argv) {
       // A batch run keeps what it frees for reuse; the language server, which runs for hours in
       // an editor, keeps glibc's defaults and gives memory back.
       keep_freed_memory();
-      prepare_main_heap();
+      prepare_heap();
       return run_check(check);
     }
     if (*signals_command) return run_signals(signals);
