@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "cache/content_hash.hpp"
+#include "checks/secret_polynomial.hpp"
 #include "checks/summary_text.hpp"
 #include "checks/summary_verdict.hpp"
 #include "model/text.hpp"
@@ -351,19 +352,27 @@ struct FileFingerprints final : PreparedFile {
 };
 
 // What one memo keeps at most: the 5,000 distinct summaries of the shared corpus would take about
-// 8 MiB.
+// 8 MiB. Past it the memo starts again empty, so that a language server, whose edits note a new
+// text each, keeps finding the copies of its latest texts.
 constexpr std::size_t kMemoBudget = 16 << 20;
 
-struct ContentHashKey {
-  std::size_t operator()(const ContentHash& hash) const { return hash.low; }
+// A summary as the memo knows it.
+struct MemoKey {
+  ContentHash hash;     // for the table: Hasher's 128 bits guard against accidents only
+  std::uint64_t check;  // against crafted texts (SecretPolynomial)
+  bool operator==(const MemoKey&) const = default;
 };
 
-// The fingerprints of summaries met more than once, by a hash of what they are made from: in an
-// archive that publishes entries again (or the recombined corpora of bench/scale.py, where nearly
-// every summary is a copy) a copy's shingles are not hashed again. A summary met for the first
-// time is only noted: most are never met again, and keeping the fingerprints of all (fresh memory
-// for each) made a run over distinct digests 12% slower. Shared by the threads that check files
-// (and the runs of a language server); within kMemoBudget bytes, past which it keeps no more.
+struct MemoKeyHash {
+  std::size_t operator()(const MemoKey& key) const { return key.hash.low; }
+};
+
+// The fingerprints of summaries met more than once, by what they are made from: in an archive
+// that publishes entries again (or the recombined corpora of bench/scale.py, where nearly every
+// summary is a copy) a copy's shingles are not hashed again. A summary met for the first time is
+// only noted: most are never met again, and keeping the fingerprints of all (fresh memory for
+// each) made a run over distinct digests 12% slower. Shared by the threads that check files
+// (and the runs of a language server).
 class FingerprintMemo {
  public:
   struct Lookup {
@@ -371,15 +380,19 @@ class FingerprintMemo {
     bool met_before = false;
   };
 
+  // The key of a summary's text and the layout of its sections.
+  MemoKey key(std::string_view text, std::string_view layout) const {
+    return {Hasher().add(text).add(layout).finish(), secret_.hash(layout, secret_.hash(text))};
+  }
+
   // What is kept for key; the first time, notes that it was met.
-  Lookup find(const ContentHash& key) {
+  Lookup find(const MemoKey& key) {
     const std::lock_guard lock(mutex_);
     const auto found = kept_.find(key);
     if (found == kept_.end()) {
-      if (bytes_ + kNoteBytes <= kMemoBudget) {
-        kept_.emplace(key, nullptr);
-        bytes_ += kNoteBytes;
-      }
+      make_room(kNoteBytes);
+      kept_.emplace(key, nullptr);
+      bytes_ += kNoteBytes;
       return {};
     }
     if (!found->second) return {std::nullopt, true};
@@ -387,9 +400,9 @@ class FingerprintMemo {
   }
 
   // Keeps the fingerprints of a key met before.
-  void keep(const ContentHash& key, const SummaryFingerprints& fingerprints) {
-    const std::size_t bytes =
-        sizeof(SummaryFingerprints) + fingerprints.parts.size() * sizeof(fingerprints.parts[0]);
+  void keep(const MemoKey& key, const SummaryFingerprints& fingerprints) {
+    const std::size_t bytes = kBlockBytes + sizeof(SummaryFingerprints) + kBlockBytes +
+                              fingerprints.parts.size() * sizeof(fingerprints.parts[0]);
     const std::lock_guard lock(mutex_);
     const auto found = kept_.find(key);
     if (found == kept_.end() || found->second || bytes_ + bytes > kMemoBudget) return;
@@ -398,11 +411,22 @@ class FingerprintMemo {
   }
 
  private:
-  // A noted key's share of the table: the key, a pointer, a node's links.
-  static constexpr std::size_t kNoteBytes = sizeof(ContentHash) + 3 * sizeof(void*);
+  // What the allocator adds to each block.
+  static constexpr std::size_t kBlockBytes = 16;
+  // A noted key's share of the table: its node (the key, a pointer, the link to the next node, the
+  // cached hash code) and its bucket.
+  static constexpr std::size_t kNoteBytes =
+      kBlockBytes + sizeof(MemoKey) + 3 * sizeof(void*) + sizeof(void*);
 
+  void make_room(std::size_t bytes) {
+    if (bytes_ + bytes <= kMemoBudget) return;
+    kept_.clear();
+    bytes_ = 0;
+  }
+
+  checks::SecretPolynomial secret_;
   std::mutex mutex_;
-  std::unordered_map<ContentHash, std::unique_ptr<const SummaryFingerprints>, ContentHashKey> kept_;
+  std::unordered_map<MemoKey, std::unique_ptr<const SummaryFingerprints>, MemoKeyHash> kept_;
   std::size_t bytes_ = 0;
 };
 
@@ -478,7 +502,7 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
       }
       if (whole_length < min_length_) continue;
       const summary::StrippedSummary& text = (*stripped)[index];
-      const ContentHash key = memo_key(text, signed_parts);
+      const MemoKey key = memo_key(text, signed_parts);
       auto [known, met_before] = memo_.find(key);
       if (!known) {
         known = compute(text, signed_parts);
@@ -491,15 +515,15 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
 
   // Everything a summary's fingerprints are made from: its text, where its sections are, which
   // are long enough.
-  static ContentHash memo_key(const summary::StrippedSummary& stripped,
-                              const std::vector<bool>& signed_parts) {
+  MemoKey memo_key(const summary::StrippedSummary& stripped,
+                   const std::vector<bool>& signed_parts) const {
     std::string layout;
     for (std::size_t part = 0; part < stripped.sections.size(); ++part) {
       const std::array<std::uint64_t, 3> words{stripped.sections[part].first,
                                                stripped.sections[part].second, signed_parts[part]};
       layout.append(reinterpret_cast<const char*>(words.data()), sizeof words);
     }
-    return Hasher().add(stripped.text).add(layout).finish();
+    return memo_.key(stripped.text, layout);
   }
 
   // A summary's shingles are its sections' (the few spanning two sections aside), so one pass

@@ -136,6 +136,18 @@ TEST_CASE(
   CHECK(out.find("3 | " + ellipsis + shown_narrower + "Y" + caret_at_end) != std::string::npos);
 }
 
+TEST_CASE("human: a line of 200 columns is shown whole, one of 201 as its last 120") {
+  ReportBuilder b;
+  const auto f = b.file("a.md", std::string(199, 'a') + "X\n" + std::string(200, 'b') + "Y\n");
+  b.finding(f, "r/x", "X", "m");
+  b.finding(f, "r/x", "Y", "m");
+  const std::string out = human(b.report);
+  CHECK(out.find("1 | " + std::string(199, 'a') + "X\n  | " + std::string(199, ' ') + "^\n") !=
+        std::string::npos);
+  CHECK(out.find("2 | \xE2\x80\xA6" + std::string(119, 'b') + "Y\n  | " + std::string(120, ' ') +
+                 "^\n") != std::string::npos);
+}
+
 TEST_CASE("human: related locations in the same file and in another file") {
   ReportBuilder b;
   const auto f1 = b.file("a.md", "## X\n\n## Y\n\n## X\n");
