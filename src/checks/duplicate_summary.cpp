@@ -363,8 +363,10 @@ struct MemoKey {
   bool operator==(const MemoKey&) const = default;
 };
 
+// Placed by the secret part: crafted texts that share Hasher's value would share a bucket, and
+// every lookup would walk all of them.
 struct MemoKeyHash {
-  std::size_t operator()(const MemoKey& key) const { return key.hash.low; }
+  std::size_t operator()(const MemoKey& key) const { return key.check; }
 };
 
 // The fingerprints of summaries met more than once, by what they are made from: in an archive
@@ -401,8 +403,9 @@ class FingerprintMemo {
 
   // Keeps the fingerprints of a key met before.
   void keep(const MemoKey& key, const SummaryFingerprints& fingerprints) {
-    const std::size_t bytes = kBlockBytes + sizeof(SummaryFingerprints) + kBlockBytes +
-                              fingerprints.parts.size() * sizeof(fingerprints.parts[0]);
+    const std::size_t parts = fingerprints.parts.size() * sizeof(fingerprints.parts[0]);
+    const std::size_t bytes =
+        kBlockBytes + sizeof(SummaryFingerprints) + (parts > 0 ? kBlockBytes + parts : 0);
     const std::lock_guard lock(mutex_);
     const auto found = kept_.find(key);
     if (found == kept_.end() || found->second || bytes_ + bytes > kMemoBudget) return;
@@ -420,7 +423,7 @@ class FingerprintMemo {
 
   void make_room(std::size_t bytes) {
     if (bytes_ + bytes <= kMemoBudget) return;
-    kept_.clear();
+    kept_ = decltype(kept_)();  // clear() would keep the buckets
     bytes_ = 0;
   }
 

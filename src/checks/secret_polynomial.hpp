@@ -8,6 +8,7 @@
 // (cache/content_hash.hpp) guard against accidents only: their rounds can be undone, and two
 // texts made to collide.
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <cstdint>
 #include <exception>
@@ -18,6 +19,9 @@
 
 namespace digestlint::checks {
 
+// Seven bytes to a coefficient are the low seven of a word loaded from them.
+static_assert(std::endian::native == std::endian::little);
+
 class SecretPolynomial {
  public:
   SecretPolynomial() : point_(2 + random_seed() % (kPrime - 3)) {}
@@ -26,6 +30,7 @@ class SecretPolynomial {
 
   // The value of `bytes` continued from `value` (the value of what came before them).
   std::uint64_t hash(std::string_view bytes, std::uint64_t value = 0) const {
+    value %= kPrime;
     std::size_t at = 0;
     for (; at + 8 <= bytes.size(); at += 7) {
       value = add(times_point(value), byte_words::load(bytes.data() + at) & kSevenBytes);
