@@ -8,12 +8,6 @@
 namespace digestlint {
 namespace {
 
-std::uint64_t avalanche(std::uint64_t x) {  // splitmix64 finalizer
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-  return x ^ (x >> 31);
-}
-
 constexpr std::uint64_t kPrime1 = 0x9e3779b185ebca87ull;  // xxHash64's
 constexpr std::uint64_t kPrime2 = 0xc2b2ae3d27d4eb4full;
 

@@ -5,6 +5,13 @@
 
 namespace digestlint {
 
+// splitmix64's finalizer: every bit of x moves about half the bits of the result.
+inline std::uint64_t avalanche(std::uint64_t x) {
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
 // A 128-bit fingerprint of some byte strings: the name of a cache entry. Not cryptographic; the
 // cache guards against accidents (edits, other settings), not against crafted collisions.
 struct ContentHash {

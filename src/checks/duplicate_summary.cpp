@@ -43,11 +43,8 @@ constexpr std::size_t kRows = 4;
 constexpr std::size_t kBucketCap = 8;
 static_assert(kBands * kRows <= kBins);
 
-std::uint64_t mix(std::uint64_t x) {  // splitmix64 finalizer
-  x += 0x9e3779b97f4a7c15ull;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-  return x ^ (x >> 31);
+std::uint64_t mix(std::uint64_t x) {  // splitmix64's step
+  return avalanche(x + 0x9e3779b97f4a7c15ull);
 }
 
 using Signature = std::array<std::uint64_t, kBins>;

@@ -8,19 +8,16 @@
 // (cache/content_hash.hpp) guard against accidents only: their rounds can be undone, and two
 // texts made to collide.
 #include <algorithm>
-#include <bit>
 #include <chrono>
 #include <cstdint>
 #include <exception>
 #include <random>
 #include <string_view>
 
+#include "cache/content_hash.hpp"
 #include "model/byte_words.hpp"
 
 namespace digestlint::checks {
-
-// Seven bytes to a coefficient are the low seven of a word loaded from them.
-static_assert(std::endian::native == std::endian::little);
 
 class SecretPolynomial {
  public:
@@ -55,10 +52,7 @@ class SecretPolynomial {
       seed =
           static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
     }
-    // splitmix64's finalizer: the clock's low bits alone would leave most points unused.
-    seed = (seed ^ (seed >> 30)) * 0xbf58476d1ce4e5b9ull;
-    seed = (seed ^ (seed >> 27)) * 0x94d049bb133111ebull;
-    return seed ^ (seed >> 31);
+    return avalanche(seed);  // the clock's low bits alone would leave most points unused
   }
 
   static std::uint64_t reduce(std::uint64_t value) {

@@ -2,11 +2,15 @@
 // Reading text eight bytes at a time. Digests are mostly Hangul, whose bytes are all above 0x7F,
 // and otherwise ASCII: a test on a whole word settles most of them without a look at each byte.
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 
 namespace digestlint::byte_words {
+
+// A word's first byte is its lowest (load, load_partial, and the byte masks below).
+static_assert(std::endian::native == std::endian::little);
 
 inline constexpr std::uint64_t kEveryByte = 0x0101010101010101ull;
 inline constexpr std::uint64_t kHighBits = 0x80 * kEveryByte;
