@@ -151,8 +151,11 @@ class LineLayout {
     return reached_.column > columns;
   }
 
-  // The line's width, for a line laid out to its end (wider_than() answered no).
-  int total() const { return reached_.column; }
+  // The line's width: lays it out to its end (nothing more after wider_than() answered no).
+  int total() const {
+    extend([](const CellCursor&) { return false; });
+    return reached_.column;
+  }
 
   std::size_t end() const { return end_; }
   std::string_view text() const { return text_; }
