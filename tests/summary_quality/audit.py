@@ -8,13 +8,15 @@ ones so the readers cannot tell them apart); a warning without a label is counte
 labelled before the figure can be trusted.
 
   audit.py --binary build/digestlint [--shared ../shared] [--config FILE] [--list]
-           [--min-precision RULE=P …] [--max-unlabelled N] [--draw SEED]
+           [--min-precision RULE=P …] [--min-recall R] [--max-unlabelled N] [--draw SEED]
 
-Prints the warnings per rule and label, each rule's precision and both together, the labels
-of unwarned entries, and the share of the labelled bad entries that are warned about (recall). --list prints each warned entry (date, entry, label or "unlabelled",
-message). --draw SEED prints, instead, a labelling task: every warned entry with as many
-unwarned ones drawn with SEED, shuffled (round 11 is --draw 20261204 at c0c297e).
---min-precision takes a rule (generic-template, title-mismatch or both) and a floor.
+Prints the warnings per rule and label, each rule's precision and both together, the labels of
+unwarned entries, and the share of the labelled bad entries that are warned about (recall).
+--list prints each warned entry (date, entry, label or "unlabelled", message). --draw SEED
+prints, instead, a labelling task: every warned entry with as many unwarned ones drawn with
+SEED, shuffled (round 11 is --draw 20261204 at c0c297e).
+--min-precision takes a rule (generic-template, title-mismatch or both) and a floor;
+--min-recall a floor for the recall.
 
 Exit status: 0; 1 when a floor is not met (a rule with no labelled warning fails its floor) or
 more than --max-unlabelled warnings have no label; 2 when the labelled rounds do not put every
@@ -141,6 +143,7 @@ def main():
     parser.add_argument("--config", help="a .digestlint.yaml to lint with (e.g. other parameters)")
     parser.add_argument("--list", action="store_true", help="print every warned entry")
     parser.add_argument("--min-precision", action="append", default=[], metavar="RULE=P")
+    parser.add_argument("--min-recall", type=float, default=None, metavar="R")
     parser.add_argument("--max-unlabelled", type=int, default=None)
     parser.add_argument("--draw", type=int, metavar="SEED", help="print a labelling task")
     args = parser.parse_args()
@@ -184,6 +187,8 @@ def main():
     recall = caught / (caught + missed) if caught + missed else None
     print(f"recall            bad entries labelled {caught + missed:>4}  warned {caught:>4}  "
           f"recall {measure.cell(recall)}")
+    if args.min_recall is not None and (recall is None or recall < args.min_recall):
+        failed.append(f"recall {measure.cell(recall).strip()} < {args.min_recall}")
     unlabelled = sum(n for (rule, label), n in counts.items()
                      if rule != "unwarned" and label == "unlabelled")
     if args.max_unlabelled is not None and unlabelled > args.max_unlabelled:
