@@ -182,9 +182,12 @@ class PhraseMatcher {
   // second byte) are another syllable, whose second and third bytes tell it apart.
   std::vector<std::uint64_t> middle_pairs_;  // 1,024 words once built
   int filter_shift_ = 58;                    // 64 - log2 of the filter's bits
-  std::vector<Slot> slots_;                  // open addressing, a power of two in size
-  int slot_shift_ = 64;                      // 64 - log2 of slots_.size()
-  std::vector<Filed> filed_;                 // by key
+  // Whether a pattern starts with a UTF-8 continuation byte: then a match may start at any
+  // byte, else only where a character starts.
+  bool starts_inside_characters_ = false;
+  std::vector<Slot> slots_;   // open addressing, a power of two in size
+  int slot_shift_ = 64;       // 64 - log2 of slots_.size()
+  std::vector<Filed> filed_;  // by key
   std::string rest_bytes_;
 };
 

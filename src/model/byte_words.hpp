@@ -54,6 +54,12 @@ inline std::uint64_t continuation_bytes(std::uint64_t word) {
   return word & ~(word << 1) & kHighBits;
 }
 
+// The high bits of `high_bits` (a word with at most each byte's high bit set) packed into the
+// low byte, bit k for byte k: the multiplication moves each to its place, without a carry.
+inline unsigned pack_high_bits(std::uint64_t high_bits) {
+  return static_cast<unsigned>(((high_bits >> 7) * 0x0102040810204080ull) >> 56);
+}
+
 // How many bytes of `high_bits` (a word with at most each byte's high bit set) have it: summed by a
 // multiplication, since std::popcount is a library call on x86-64 before POPCNT (x86-64-v2).
 inline int count_high_bits(std::uint64_t high_bits) {
