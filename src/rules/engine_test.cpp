@@ -101,6 +101,16 @@ DIGESTLINT_REGISTER_ANALYZER("test-comparing", false, make_comparing, {})
 
 namespace {
 
+// A pack's rules, by which every test file is read as a digest, whatever it holds.
+RuleSet compiled(const std::string& pack) {
+  RuleSet rules = compile_rules(load_rule_specs({{"test.yaml", pack}}));
+  const auto profile = default_profile_set().find("daily-papers-2024-sections");
+  rules.pinned_profile = [profile](const SourceFile&) {
+    return std::optional<ProfileChoice>(ProfileChoice{profile, "pinned by the test"});
+  };
+  return rules;
+}
+
 RuleSet rules_with(const std::string& analyzer) {
   const std::string pack = R"(rules:
   - id: test/throws
@@ -119,13 +129,7 @@ RuleSet rules_with(const std::string& analyzer) {
     message: "{match}"
     description: d
 )";
-  RuleSet rules = compile_rules(load_rule_specs({{"test.yaml", pack}}));
-  // Every test file is read as a digest, whatever it holds.
-  const auto profile = default_profile_set().find("daily-papers-2024-sections");
-  rules.pinned_profile = [profile](const SourceFile&) {
-    return std::optional<ProfileChoice>(ProfileChoice{profile, "pinned by the test"});
-  };
-  return rules;
+  return compiled(pack);
 }
 
 std::shared_ptr<const SourceFile> file(std::string name, std::string text) {
@@ -260,6 +264,42 @@ TEST_CASE("engine: a failed warm-up is the rule's finding on each file, not the 
             return f.rule_id == "test/after";
           }) == 1);  // the other rules still ran
   }
+}
+
+TEST_CASE("engine: the standard placeholders a message or hint names are filled in") {
+  const std::string pack = R"(rules:
+  - id: test/every
+    severity: note
+    scope: [section, title]
+    kind: pattern
+    params: {pattern: 'X'}
+    message: "{rule} in {where} of '{title}', entry {entry:>2}, section {section}: {match}"
+    hint: "{scope}"
+    description: d
+  - id: test/none
+    severity: note
+    scope: section
+    kind: pattern
+    params: {pattern: 'X'}
+    message: "{{title}} {match}"
+    description: d
+)";
+  const RuleSet rules = compiled(pack);
+  const std::string digest =
+      "## Daily Papers (2024-10-02)\n\n### [T](https://arxiv.org/abs/2410.01234)\n\n"
+      "- **What's New**: aXb\n";
+  const auto results = Engine(rules).lint_all({file("a.md", digest)}, 1);
+  REQUIRE(results.size() == 1);
+  std::vector<std::string> messages, hints;
+  for (const Finding& finding : results[0].findings) {
+    messages.push_back(finding.message);
+    hints.push_back(finding.hint);
+  }
+  CHECK(messages ==
+        std::vector<std::string>{
+            "test/every in section 'What's New' of 'T', entry  1, section What's New: X",
+            "{title} X"});
+  CHECK(hints == std::vector<std::string>{"section, title", ""});
 }
 
 }  // namespace digestlint
