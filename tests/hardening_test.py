@@ -155,6 +155,26 @@ def test_fix_rewrite_groups(tmp):
                         ["invalid rewrite", "\\5"])
 
 
+def with_message(message):
+    """The test pack's rule with another message (RULE's braces are str.format's)."""
+    return RULE.format(kind="pattern", params="{pattern: 'Heron'}", extra="").replace(
+        '"found"', message)
+
+
+def test_unnamed_placeholders(tmp):
+    """A numbered or automatic placeholder is refused when the pack loads: fmt would fill it by
+    the order of the values, which no rule can rely on (only the common values a template names
+    are made)."""
+    for message, shown in (('"{} in {where}"', "'{}'"), ('"{match} ({1})"', "'{1}'"),
+                           ('"{0:>3}"', "'{0:'")):
+        path = write(tmp, "unnamed.yaml", with_message(message))
+        expect_config_error(f"unnamed placeholder {message}", ["--rules", path], f"{path}:2:",
+                            [f"placeholder {shown}", "has no name", "available: match"])
+    path = write(tmp, "escaped.yaml", with_message('"{{}} {{1}} {match}"'))
+    code, _, err = run("check", "--rules", path, CLEAN)
+    check("escaped braces are no placeholder", code == 0, f"{code} {err}")
+
+
 def test_ill_formed_packs(tmp):
     """Bug 5: duplicate keys, min > max, empty patterns and ill-typed fixes are located errors."""
     path = write(tmp, "dup.yaml", RULE.format(kind="pattern", params="{pattern: 'a'}", extra="    severity: error\n"))
@@ -261,7 +281,8 @@ def test_libcurl_missing(tmp):
 
 def main():
     tests = [test_symlinks, test_unreadable_directory, test_duplicates, test_baseline_needs_every_input,
-             test_unknown_params, test_renamed_analyzer, test_fix_rewrite_groups, test_ill_formed_packs,
+             test_unknown_params, test_renamed_analyzer, test_fix_rewrite_groups, test_unnamed_placeholders,
+             test_ill_formed_packs,
              test_rules_turned_off,
              test_color, test_messages_help, test_custom_pack_docs, test_libcurl_missing]
     only = sys.argv[3:]

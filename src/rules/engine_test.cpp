@@ -276,7 +276,7 @@ TEST_CASE("engine: the standard placeholders a message or hint names are filled 
     message: "{rule} in {where} of '{title}', entry {entry:>2}, section {section}: {match}"
     hint: "{scope}"
     description: d
-  - id: test/none
+  - id: test/escaped
     severity: note
     scope: section
     kind: pattern
@@ -295,11 +295,12 @@ TEST_CASE("engine: the standard placeholders a message or hint names are filled 
     messages.push_back(finding.message);
     hints.push_back(finding.hint);
   }
+  // In the order of their rules' ids (one span).
   CHECK(messages ==
         std::vector<std::string>{
-            "test/every in section 'What's New' of 'T', entry  1, section What's New: X",
-            "{title} X"});
-  CHECK(hints == std::vector<std::string>{"section, title", ""});
+            "{title} X",
+            "test/every in section 'What's New' of 'T', entry  1, section What's New: X"});
+  CHECK(hints == std::vector<std::string>{"", "section, title"});
 }
 
 }  // namespace digestlint

@@ -8,8 +8,10 @@
 #include <cerrno>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "model/file_bytes.hpp"
 #include "rules/did_you_mean.hpp"
@@ -226,6 +228,24 @@ class PackReader {
 };
 
 // Every {name} in a template must be a placeholder the analyzer or the engine provides.
+// The first placeholder of a template that has no name, "{}" or "{1}" (with or without a format
+// spec), if any.
+std::optional<std::string_view> unnamed_placeholder(std::string_view text) {
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    if (text[at] != '{') continue;
+    if (at + 1 < text.size() && text[at + 1] == '{') {
+      ++at;  // "{{", a literal brace
+      continue;
+    }
+    const std::size_t end = std::min(text.find_first_of(":}", at + 1), text.size());
+    const std::string_view id = text.substr(at + 1, end - at - 1);
+    if (std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      return text.substr(at, end < text.size() ? end - at + 1 : std::string_view::npos);
+    }
+  }
+  return std::nullopt;
+}
+
 void check_template(const RuleSpec& spec, const std::string& field, const std::string& text,
                     const AnalyzerInfo& analyzer) {
   // Text without braces holds no placeholder and formats as itself; building the sample
@@ -235,6 +255,17 @@ void check_template(const RuleSpec& spec, const std::string& field, const std::s
   const auto fail = [&](const std::string& message) {
     throw RuleError(spec.defined_at, fmt::format("rule '{}': {}: {}", spec.id, field, message));
   };
+  const auto available = [&] {
+    std::vector<std::string_view> all = analyzer.placeholders;
+    all.insert(all.end(), common_placeholders().begin(), common_placeholders().end());
+    return fmt::format("{}", fmt::join(all, ", "));
+  };
+  // fmt would fill it by the values' order, which no rule can rely on: an analyzer's own values
+  // come first, and of the common ones only those a template names are made.
+  if (const auto unnamed = unnamed_placeholder(text)) {
+    fail(fmt::format("placeholder '{}' has no name; name the value it shows (available: {})",
+                     *unnamed, available()));
+  }
   fmt::dynamic_format_arg_store<fmt::format_context> args;
   re2::StringPiece input(text);
   std::string name;
@@ -243,9 +274,7 @@ void check_template(const RuleSpec& spec, const std::string& field, const std::s
       return std::find(names.begin(), names.end(), name) != names.end();
     };
     if (!known(analyzer.placeholders) && !known(common_placeholders())) {
-      std::vector<std::string_view> all = analyzer.placeholders;
-      all.insert(all.end(), common_placeholders().begin(), common_placeholders().end());
-      fail(fmt::format("unknown placeholder '{{{}}}' (available: {})", name, fmt::join(all, ", ")));
+      fail(fmt::format("unknown placeholder '{{{}}}' (available: {})", name, available()));
     }
   }
   for (const auto* names : {&analyzer.placeholders, &common_placeholders()}) {
