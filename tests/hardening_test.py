@@ -166,7 +166,7 @@ def test_unnamed_placeholders(tmp):
     the order of the values, which no rule can rely on (only the common values a template names
     are made)."""
     for message, shown in (('"{} in {where}"', "'{}'"), ('"{match} ({1})"', "'{1}'"),
-                           ('"{0:>3}"', "'{0:'")):
+                           ('"{0:>3}"', "'{0}'")):
         path = write(tmp, "unnamed.yaml", with_message(message))
         expect_config_error(f"unnamed placeholder {message}", ["--rules", path], f"{path}:2:",
                             [f"placeholder {shown}", "has no name", "available: match"])

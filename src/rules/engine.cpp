@@ -4,8 +4,6 @@
 #include <time.h>
 
 #include <algorithm>
-#include <array>
-#include <bitset>
 #include <optional>
 #include <string_view>
 
@@ -63,19 +61,6 @@ std::string describe_place(const Entry* entry, const Section* section, Span span
   return "the entry";
 }
 
-// Whether a message template names a placeholder: "{name}" or "{name:…}".
-bool names_placeholder(std::string_view message_template, std::string_view name) {
-  for (std::size_t at = message_template.find('{'); at != std::string_view::npos;
-       at = message_template.find('{', at + 1)) {
-    const std::string_view rest = message_template.substr(at + 1);
-    if (rest.starts_with(name) && rest.size() > name.size() &&
-        (rest[name.size()] == '}' || rest[name.size()] == ':')) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // Renders findings for one rule on one file, adding the placeholders every rule may use that its
 // message or hint names (a run can have a hundred thousand findings; most rules name one or two).
 class RuleSink final : public FindingSink {
@@ -85,13 +70,16 @@ class RuleSink final : public FindingSink {
 
   void report(Span span, const MessageArgs& args, std::optional<Fix> fix,
               std::vector<RelatedLocation> related, std::optional<Confidence> confidence) override {
+    if (!named_) {
+      named_ = placeholders_in(rule_.message);
+      for (const std::string_view name : placeholders_in(rule_.hint)) named_->push_back(name);
+    }
     MessageArgs all = args;
     const auto add = [&](const char* name, const auto& value_of) {
       const bool given =
           std::any_of(all.begin(), all.end(), [&](const auto& a) { return a.first == name; });
       if (!given && named(name)) all.emplace_back(name, value_of());
     };
-    if (!named_) named_ = names_of(rule_);
     add("rule", [&] { return rule_.id; });
     const Entry* entry = entry_at(digest_, span.begin);
     add("title", [&] { return entry ? std::string(entry->title.text) : std::string(); });
@@ -113,28 +101,15 @@ class RuleSink final : public FindingSink {
   }
 
  private:
-  // The standard placeholders, in the order report() adds them.
-  static constexpr std::array<std::string_view, 6> kStandard = {"rule",    "title", "entry",
-                                                                "section", "where", "scope"};
-
-  static std::bitset<kStandard.size()> names_of(const RuleSpec& rule) {
-    std::bitset<kStandard.size()> names;
-    for (std::size_t i = 0; i < kStandard.size(); ++i) {
-      names[i] = names_placeholder(rule.message, kStandard[i]) ||
-                 names_placeholder(rule.hint, kStandard[i]);
-    }
-    return names;
-  }
-
   bool named(std::string_view name) const {
-    const auto at = std::find(kStandard.begin(), kStandard.end(), name);
-    return (*named_)[static_cast<std::size_t>(at - kStandard.begin())];
+    return std::find(named_->begin(), named_->end(), name) != named_->end();
   }
 
   const RuleSpec& rule_;
   const Digest& digest_;
   std::vector<Finding>& out_;
-  std::optional<std::bitset<kStandard.size()>> named_;  // on the first finding
+  // The placeholders its message and hint name, read at the first finding.
+  std::optional<std::vector<std::string_view>> named_;
 };
 
 // Runs one analyzer on one file (or on the run). A failure loses that analyzer's findings there,

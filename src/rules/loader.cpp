@@ -8,7 +8,6 @@
 #include <cerrno>
 #include <cstring>
 #include <map>
-#include <optional>
 #include <set>
 #include <sstream>
 #include <string_view>
@@ -16,6 +15,7 @@
 #include "model/file_bytes.hpp"
 #include "rules/did_you_mean.hpp"
 #include "rules/embedded.hpp"
+#include "rules/message_template.hpp"
 #include "rules/pack_image.hpp"
 #include "rules/params.hpp"
 
@@ -227,31 +227,12 @@ class PackReader {
   std::shared_ptr<const Lexicons> lexicons_;
 };
 
-// Every {name} in a template must be a placeholder the analyzer or the engine provides.
-// The first placeholder of a template that has no name, "{}" or "{1}" (with or without a format
-// spec), if any.
-std::optional<std::string_view> unnamed_placeholder(std::string_view text) {
-  for (std::size_t at = 0; at < text.size(); ++at) {
-    if (text[at] != '{') continue;
-    if (at + 1 < text.size() && text[at + 1] == '{') {
-      ++at;  // "{{", a literal brace
-      continue;
-    }
-    const std::size_t end = std::min(text.find_first_of(":}", at + 1), text.size());
-    const std::string_view id = text.substr(at + 1, end - at - 1);
-    if (std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      return text.substr(at, end < text.size() ? end - at + 1 : std::string_view::npos);
-    }
-  }
-  return std::nullopt;
-}
-
+// Every placeholder of a template must be named, and a name the analyzer or the engine provides.
 void check_template(const RuleSpec& spec, const std::string& field, const std::string& text,
                     const AnalyzerInfo& analyzer) {
   // Text without braces holds no placeholder and formats as itself; building the sample
   // arguments below for it was most of this check's cost.
   if (text.find_first_of("{}") == std::string::npos) return;
-  static const RE2 placeholder(R"(\{([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?\})");
   const auto fail = [&](const std::string& message) {
     throw RuleError(spec.defined_at, fmt::format("rule '{}': {}: {}", spec.id, field, message));
   };
@@ -260,16 +241,13 @@ void check_template(const RuleSpec& spec, const std::string& field, const std::s
     all.insert(all.end(), common_placeholders().begin(), common_placeholders().end());
     return fmt::format("{}", fmt::join(all, ", "));
   };
-  // fmt would fill it by the values' order, which no rule can rely on: an analyzer's own values
-  // come first, and of the common ones only those a template names are made.
-  if (const auto unnamed = unnamed_placeholder(text)) {
-    fail(fmt::format("placeholder '{}' has no name; name the value it shows (available: {})",
-                     *unnamed, available()));
-  }
-  fmt::dynamic_format_arg_store<fmt::format_context> args;
-  re2::StringPiece input(text);
-  std::string name;
-  while (RE2::FindAndConsume(&input, placeholder, &name)) {
+  for (const std::string_view name : placeholders_in(text)) {
+    // fmt would fill "{}" or "{1}" by the values' order, which no rule can rely on: an analyzer's
+    // own values come first, and of the common ones only those a template names are made.
+    if (std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      fail(fmt::format("placeholder '{{{}}}' has no name; name the value it shows (available: {})",
+                       name, available()));
+    }
     const auto known = [&](const std::vector<std::string_view>& names) {
       return std::find(names.begin(), names.end(), name) != names.end();
     };
@@ -277,6 +255,7 @@ void check_template(const RuleSpec& spec, const std::string& field, const std::s
       fail(fmt::format("unknown placeholder '{{{}}}' (available: {})", name, available()));
     }
   }
+  fmt::dynamic_format_arg_store<fmt::format_context> args;
   for (const auto* names : {&analyzer.placeholders, &common_placeholders()}) {
     for (const std::string_view n : *names)
       args.push_back(fmt::arg(std::string(n).c_str(), std::string("x")));

@@ -93,6 +93,21 @@ std::optional<std::string> render_plain(std::string_view message_template,
 
 }  // namespace
 
+std::vector<std::string_view> placeholders_in(std::string_view message_template) {
+  std::vector<std::string_view> names;
+  for (std::size_t at = 0; at < message_template.size(); ++at) {
+    if (message_template[at] != '{') continue;
+    if (at + 1 < message_template.size() && message_template[at + 1] == '{') {
+      ++at;  // "{{", a literal brace
+      continue;
+    }
+    const std::size_t end =
+        std::min(message_template.find_first_of(":}", at + 1), message_template.size());
+    names.push_back(message_template.substr(at + 1, end - at - 1));
+  }
+  return names;
+}
+
 std::string render_message(std::string_view message_template, const MessageArgs& args) {
   if (message_template.empty()) return {};
   if (std::optional<std::string> plain = render_plain(message_template, args)) return *plain;

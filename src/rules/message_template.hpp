@@ -2,6 +2,7 @@
 // A rule's message or hint with its {placeholders} filled in.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "rules/analyzer.hpp"
 
@@ -13,5 +14,10 @@ namespace digestlint {
 // directly: a file with 200,000 findings renders 400,000 messages, and fmt's dynamic argument
 // store allocates a node per argument and per name.
 std::string render_message(std::string_view message_template, const MessageArgs& args);
+
+// The placeholders a template names, in order, as written before any format spec: "title" for
+// "{title:>5}", "" for "{}", "1" for "{1}"; nested ones ("{match:{where}}") too. "{{" and "}}"
+// are literal braces.
+std::vector<std::string_view> placeholders_in(std::string_view message_template);
 
 }  // namespace digestlint

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <random>
+#include <string_view>
+#include <vector>
 
 #include "random_pieces.hpp"
 
@@ -81,4 +83,14 @@ TEST_CASE("a long placeholder value is cut after 500 code points, with an ellips
   const std::string exact(500, 'x');
   CHECK(render_message("{title}", {{"title", exact}}) == exact);
   CHECK(render_message("{title}", {{"title", exact + "가"}}) == exact + "…");
+}
+
+TEST_CASE("placeholders_in lists a template's placeholders, escapes aside") {
+  using Names = std::vector<std::string_view>;
+  CHECK(placeholders_in("no braces") == Names{});
+  CHECK(placeholders_in("{title} in {where:>5}") == Names{"title", "where"});
+  CHECK(placeholders_in("{} {1} {0:>3}") == Names{"", "1", "0"});
+  CHECK(placeholders_in("{{title}} {{}} {match}") == Names{"match"});
+  CHECK(placeholders_in("{match:{where}}") == Names{"match", "where"});
+  CHECK(placeholders_in("unclosed {title") == Names{"title"});
 }
