@@ -353,17 +353,13 @@ struct FileFingerprints final : PreparedFile {
 // text each, keeps finding the copies of its latest texts.
 constexpr std::size_t kMemoBudget = 16 << 20;
 
-// A summary as the memo knows it.
-struct MemoKey {
-  ContentHash hash;     // for the table: Hasher's 128 bits guard against accidents only
-  std::uint64_t check;  // against crafted texts (SecretPolynomial)
-  bool operator==(const MemoKey&) const = default;
-};
+// A summary as the memo knows it: its values at two secret points. Two summaries, crafted or
+// not, share a key about once in 10^30 pairs; and since no text can be made to share even the
+// first value with another, none is placed in another's bucket but by chance.
+using MemoKey = checks::SecretPolynomial::Value;
 
-// Placed by the secret part: crafted texts that share Hasher's value would share a bucket, and
-// every lookup would walk all of them.
 struct MemoKeyHash {
-  std::size_t operator()(const MemoKey& key) const { return key.check; }
+  std::size_t operator()(const MemoKey& key) const { return key.first; }
 };
 
 // The fingerprints of summaries met more than once, by what they are made from: in an archive
@@ -381,7 +377,7 @@ class FingerprintMemo {
 
   // The key of a summary's text and the layout of its sections.
   MemoKey key(std::string_view text, std::string_view layout) const {
-    return {Hasher().add(text).add(layout).finish(), secret_.hash(layout, secret_.hash(text))};
+    return secret_.hash(layout, secret_.hash(text));
   }
 
   // What is kept for key; the first time, notes that it was met.

@@ -54,7 +54,7 @@ TEST_CASE("the secret polynomial tells apart what a crafted input makes Hasher c
 }
 
 TEST_CASE("the secret polynomial tells apart boundaries, trailing zeros and lengths") {
-  const SecretPolynomial secret(12345);
+  const SecretPolynomial secret(12345, 67890);
   CHECK(secret.hash("abc") == secret.hash("abc"));
   CHECK(secret.hash("c", secret.hash("ab")) != secret.hash("bc", secret.hash("a")));
   CHECK(secret.hash(std::string("abc\0", 4)) != secret.hash("abc"));
@@ -69,7 +69,20 @@ TEST_CASE("the secret polynomial tells apart boundaries, trailing zeros and leng
   }
 }
 
-TEST_CASE("two secret polynomials evaluate at different points") {
+TEST_CASE("two secret polynomials evaluate at different points, each at two") {
   const SecretPolynomial one, other;
-  CHECK(one.hash("a summary") != other.hash("a summary"));  // equal once in 2^61
+  CHECK(one.hash("a summary") != other.hash("a summary"));  // equal once in 2^122
+  const auto value = one.hash("a summary");
+  CHECK(value.first != value.second);  // equal once in 2^61
+}
+
+TEST_CASE("a secret polynomial's two values are those of one point each") {
+  // With the same point twice, both values are one polynomial's; with another second point, the
+  // first value stays.
+  const SecretPolynomial same(12345, 12345), other(12345, 67890);
+  const auto a = same.hash("some text, longer than a coefficient");
+  const auto b = other.hash("some text, longer than a coefficient");
+  CHECK(a.first == a.second);
+  CHECK(b.first == a.first);
+  CHECK(b.second != a.second);
 }
