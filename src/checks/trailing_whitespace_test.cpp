@@ -1,0 +1,70 @@
+#include <doctest/doctest.h>
+#include <re2/re2.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "checks/testing.hpp"
+#include "rules/kinds/regex.hpp"
+
+namespace digestlint {
+namespace {
+
+using testing::parse;
+using testing::run;
+
+TEST_CASE("trailing-whitespace reports the blanks before each line break, a CRLF's \\r with them") {
+  const auto digest = parse("## Daily Papers (2024-10-02)  \r\n\t\nVote: 3 \t \nok\nend  ");
+  const auto found = run("trailing-whitespace", digest);
+  REQUIRE(found.size() == 4);
+  CHECK(digest.slice(found[0].span) == "  \r");
+  CHECK(digest.slice(found[1].span) == "\t");
+  CHECK(digest.slice(found[2].span) == " \t ");
+  CHECK(digest.slice(found[3].span) == "  ");
+  CHECK(found[0].arg("match") == "  \r");
+  // The fix keeps the line break as it was.
+  REQUIRE(found[0].fix);
+  CHECK(found[0].fix->safe);
+  CHECK(found[0].fix->replacement == "\r");
+  REQUIRE(found[3].fix);
+  CHECK(found[3].fix->replacement.empty());
+  CHECK(testing::apply(digest, *found[2].fix).find("Vote: 3\nok") != std::string::npos);
+}
+
+TEST_CASE("trailing-whitespace leaves blanks inside a line alone; a lone \\r ends a line") {
+  for (std::string_view text : {"", "\n", "a b\n", "no break", "a\r\n\r\n", "\t\tx\n"}) {
+    CAPTURE(text);
+    CHECK(run("trailing-whitespace", parse(text)).empty());
+  }
+  // The source reads a `\r` that no `\n` follows as a line break, as editors do.
+  const auto digest = parse("a \rb");
+  const auto found = run("trailing-whitespace", digest);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].span == Span{1, 2});
+}
+
+// The analyzer replaced the rule's pattern: on any text of the bytes that matter, it finds what the
+// pattern found, span for span.
+TEST_CASE("trailing-whitespace finds what (?m)[ \\t]+(\\r?)$ finds") {
+  const RE2 pattern(R"((?m)[ \t]+(\r?)$)");
+  REQUIRE(pattern.ok());
+  std::mt19937 random(7);
+  const std::string alphabet = " \t\r\nab";
+  for (int round = 0; round < 2000; ++round) {
+    std::string text(random() % 24, ' ');
+    for (char& c : text) c = alphabet[random() % alphabet.size()];
+    CAPTURE(text);
+    const auto digest = parse(text);
+    std::vector<Span> expected;
+    for_each_match(pattern, digest.text(), [&](std::size_t begin, std::size_t end, const auto&) {
+      expected.push_back({begin, end});
+    });
+    std::vector<Span> found;
+    for (const auto& reported : run("trailing-whitespace", digest)) found.push_back(reported.span);
+    CHECK(found == expected);
+  }
+}
+
+}  // namespace
+}  // namespace digestlint
