@@ -14,10 +14,12 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -180,6 +182,14 @@ class LineLayout {
   mutable std::vector<CellCursor> checkpoints_;
 };
 
+// A source line ready to print with the underline beneath it.
+struct FrameLine {
+  int line = 1;
+  std::string text;
+  int caret_start = 0;  // display columns before the first '^'
+  int caret_width = 1;
+};
+
 // The layouts of the long lines of the file being written (short ones are measured on demand).
 class LayoutCache {
  public:
@@ -206,14 +216,6 @@ class LayoutCache {
   std::optional<LineLayout> short_line_;
   std::pair<const SourceFile*, int> short_key_{nullptr, 0};
   std::map<std::pair<const SourceFile*, int>, LineLayout> layouts_;
-};
-
-// A source line ready to print with the underline beneath it.
-struct FrameLine {
-  int line = 1;
-  std::string text;
-  int caret_start = 0;  // display columns before the first '^'
-  int caret_width = 1;
 };
 
 // The frame of line number `line`, laid out as `layout`, underlining span (offsets as the
@@ -357,9 +359,33 @@ FrameLine excerpt_frame(const Excerpt& excerpt) {
   return frame_line(layout, excerpt.begin.line, Span{begin, end});
 }
 
+// The frames of other files' excerpts, kept across files: every copy of a summary points at its
+// first's excerpt, and a run over a long archive drew that frame again for each copy (half the
+// frames of 10,000 recombined digests). Holding an excerpt keeps its address from being reused.
+class ExcerptFrames {
+ public:
+  const FrameLine& of(const std::shared_ptr<const Excerpt>& excerpt) {
+    if (const auto found = frames_.find(excerpt.get()); found != frames_.end()) {
+      return found->second.frame;
+    }
+    if (frames_.size() == kMaxFrames) frames_.clear();
+    return frames_.emplace(excerpt.get(), Kept{excerpt, excerpt_frame(*excerpt)})
+        .first->second.frame;
+  }
+
+ private:
+  // About a megabyte of frames; past it the cache starts again.
+  static constexpr std::size_t kMaxFrames = 4096;
+  struct Kept {
+    std::shared_ptr<const Excerpt> excerpt;
+    FrameLine frame;
+  };
+  std::unordered_map<const Excerpt*, Kept> frames_;
+};
+
 void write_finding(std::ostream& out, const Style& style, const SourceLookup& sources,
                    const SourceFile& source, const Finding& finding, bool show_fixes,
-                   LayoutCache& layouts, HeldSources& held) {
+                   LayoutCache& layouts, ExcerptFrames& excerpts, HeldSources& held) {
   const Span span = source.clamp(finding.span);
   const FrameLine frame = frame_line(source, span, layouts);
 
@@ -402,9 +428,10 @@ void write_finding(std::ostream& out, const Style& style, const SourceLookup& so
     }
     out << style.bold(location(r.source ? r.source->path() : r.location->path, r.begin) + ":")
         << ' ' << style.label("note") << ": " << message << '\n';
-    write_frame(out, style,
-                r.source ? frame_line(*r.source, r.span, layouts) : excerpt_frame(*r.excerpt),
-                gutter_width, Severity::note);
+    write_frame(
+        out, style,
+        r.source ? frame_line(*r.source, r.span, layouts) : excerpts.of(r.location->excerpt),
+        gutter_width, Severity::note);
   }
 }
 
@@ -527,7 +554,7 @@ class HumanWriter final : public ReportWriter {
     for (const Finding& finding : file.findings) {
       if (wrote_) out_ << '\n';
       write_finding(out_, style_, sources_, *file.source, finding, options_.show_fixes, layouts_,
-                    held_);
+                    excerpts_, held_);
       wrote_ = true;
     }
   }
@@ -551,6 +578,7 @@ class HumanWriter final : public ReportWriter {
   Style style_;
   Tally tally_;
   LayoutCache layouts_;
+  ExcerptFrames excerpts_;
   HeldSources held_;
   bool wrote_ = false;
 };
