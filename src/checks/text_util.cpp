@@ -76,17 +76,40 @@ std::string normalized(std::string_view text, bool keep_spaces) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
+  const auto put = [&](auto append) {
+    if (pending_space && keep_spaces) out += ' ';
+    pending_space = false;
+    append();
+  };
   for (std::size_t i = 0; i < text.size();) {
+    // ASCII, most of a name or a title, without decoding it or calling is_space and fold_case.
+    if (const auto byte = static_cast<unsigned char>(text[i]); byte < 0x80) {
+      ++i;
+      if (byte == ' ' || (byte >= '\t' && byte <= '\r')) {
+        pending_space = !out.empty();
+      } else {
+        put([&] { out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte); });
+      }
+      continue;
+    }
     std::size_t length = 0;
+    const std::size_t at = i;
     const char32_t cp = decode_utf8(text, i, length);
     i += length;
     if (is_space(cp)) {
       pending_space = !out.empty();
       continue;
     }
-    if (pending_space && keep_spaces) out += ' ';
-    pending_space = false;
-    append_utf8(out, fold_case(cp));
+    const char32_t folded = fold_case(cp);
+    // A character that folds to itself (Hangul) is copied as it is written; an invalid byte
+    // (read as U+FFFD) is written as U+FFFD.
+    put([&] {
+      if (folded == cp && cp != 0xFFFD) {
+        out.append(text.substr(at, length));
+      } else {
+        append_utf8(out, folded);
+      }
+    });
   }
   return out;
 }

@@ -2,6 +2,12 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
+#include "model/source.hpp"
+
 namespace digestlint::checks {
 namespace {
 
@@ -11,6 +17,59 @@ TEST_CASE("normalize folds case, apostrophes and whitespace") {
   CHECK(normalize("저정밀도\u00a0 모델") == "저정밀도 모델");
   CHECK(normalize_without_spaces(" Mei  Ling Park") == "meilingpark");
   CHECK(normalize("") == "");
+}
+
+// What normalize did before its ASCII and copy-as-written paths: every character decoded, tested
+// and re-encoded.
+std::string decoded_normalize(std::string_view text, bool keep_spaces) {
+  std::string out;
+  bool pending_space = false;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = 0;
+    const char32_t cp = decode_utf8(text, i, length);
+    i += length;
+    if (is_space(cp)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space && keep_spaces) out += ' ';
+    pending_space = false;
+    append_utf8(out, fold_case(cp));
+  }
+  return out;
+}
+
+TEST_CASE("normalize writes what decoding every character writes, invalid bytes and all") {
+  // Pieces that take each path: ASCII spaces and capitals, Unicode spaces, characters that fold
+  // and that do not, U+FFFD written out, and bytes that are no character (a lone lead or
+  // continuation, an overlong form, a surrogate).
+  const std::vector<std::string> pieces{" ",
+                                        "\t",
+                                        "\r\n",
+                                        "A",
+                                        "z",
+                                        "\u00a0",
+                                        "\u3000",
+                                        "É",
+                                        "é",
+                                        "Ω",
+                                        "’",
+                                        "모",
+                                        "\uff21",
+                                        "\ufffd",
+                                        "\xed",
+                                        "\x80",
+                                        "\xc0\x80",
+                                        "\xed\xa0\x80",
+                                        "\xf4\x90\x80\x80"};
+  std::mt19937 random(11);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    for (std::size_t n = random() % 12; n > 0; --n) text += pieces[random() % pieces.size()];
+    CAPTURE(text);
+    CHECK(normalize(text) == decoded_normalize(text, true));
+    CHECK(normalize_without_spaces(text) == decoded_normalize(text, false));
+  }
 }
 
 TEST_CASE("closest prefers containment, then distance") {
