@@ -205,18 +205,29 @@ class BucketTable {
   std::size_t used_ = 0;
 };
 
-// Where a text of the run is, as much as a report pointing at it needs once its file is gone.
-struct Location {
+// Where the text being checked is, its names viewed in its file's model: most texts are copies,
+// which the index does not keep, and copying their names for each was a run's most frequent
+// allocation.
+struct Place {
   std::uint32_t file = 0;
   int entry = 0;  // 0-based index in its digest
   Span span;
+  std::string_view title;
+  std::string_view section;  // empty: the whole summary
+};
+
+// Where a representative is, as much as a report pointing at it needs once its file is gone.
+struct Location {
+  std::uint32_t file = 0;
+  int entry = 0;
+  Span span;
   std::string title;
-  std::string section;                               // empty: the whole summary
-  std::shared_ptr<const Excerpt> excerpt = nullptr;  // a representative's, for later files
+  std::string section;
+  std::shared_ptr<const Excerpt> excerpt = nullptr;  // for later files
 };
 
 // Texts of one entry are never reported against each other.
-bool same_entry(const Location& a, const Location& b) {
+bool same_entry(const Location& a, const Place& b) {
   return a.file == b.file && a.entry == b.entry;
 }
 
@@ -233,14 +244,14 @@ class ClusterIndex {
  public:
   // The earliest representative at least `threshold` similar to signature, outside the
   // same entry; null when there is none, and then the text becomes a representative itself
-  // (its location moved from `location`, with an excerpt of it in `source` while the index's
-  // excerpts stay within kExcerptBudget bytes).
-  const Location* match_or_add(const Fingerprint& text, Location& location, double threshold,
+  // (at `place`, with an excerpt of it in `source` while the index's excerpts stay within
+  // kExcerptBudget bytes).
+  const Location* match_or_add(const Fingerprint& text, const Place& place, double threshold,
                                double& similarity, const SourceFile& source) {
     const CompactSignature& kept = text.kept;
     table_.make_room(kBands);
     if (const Bucket* copied = copies_.find(text.all_bands)) {
-      if (const Location* first = copy_of(copied->first, kept, location)) {
+      if (const Location* first = copy_of(copied->first, kept, place)) {
         similarity = estimated_similarity(signatures_[copied->first], kept);
         return first;
       }
@@ -268,7 +279,7 @@ class ClusterIndex {
       similarity = estimated_similarity(signatures_[id], kept);
       if (similarity < threshold) continue;
       const Location& first = firsts_[id];
-      if (!same_entry(first, location)) return &first;
+      if (!same_entry(first, place)) return &first;
       passed_own_entry = true;
     }
     const auto id = static_cast<std::uint32_t>(firsts_.size());
@@ -280,11 +291,12 @@ class ClusterIndex {
       copies_.make_room(1);
       copies_.bucket(text.all_bands).first = id;
     }
+    Location& location = firsts_.emplace_back(Location{
+        place.file, place.entry, place.span, std::string(place.title), std::string(place.section)});
     if (excerpt_bytes_ < kExcerptBudget) {
       location.excerpt = excerpt_of(source, location.span, kExcerptLineBytes);
       if (location.excerpt) excerpt_bytes_ += sizeof(Excerpt) + location.excerpt->first_line.size();
     }
-    firsts_.push_back(std::move(location));
     signatures_.push_back(kept);
     return nullptr;
   }
@@ -296,10 +308,10 @@ class ClusterIndex {
   // the representative filed there, most similar: one probe gives the answer the sixteen bands
   // would, for the copies that make up most duplicates of a long archive.
   const Location* copy_of(std::uint32_t id, const CompactSignature& kept,
-                          const Location& location) const {
+                          const Place& place) const {
     if (signatures_[id] != kept) return nullptr;
     const Location& first = firsts_[id];
-    return same_entry(first, location) ? nullptr : &first;
+    return same_entry(first, place) ? nullptr : &first;
   }
 
   // Files id under bucket unless it is full; whether it did.
@@ -545,35 +557,31 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
   bool check_text(const Clusters& run, ClusterIndex& index, const RunFile& input,
                   std::uint32_t file, const Entry& entry, const Section* section,
                   const Fingerprint& fingerprint, bool report_it) const {
-    Location here{file,
-                  entry.index,
-                  section ? section->text.span : summary::summary_span(entry),
-                  std::string(entry.title.text),
-                  section ? std::string(section->name.text) : std::string(),
-                  nullptr};
+    const Place here{file, entry.index, section ? section->text.span : summary::summary_span(entry),
+                     entry.title.text, section ? section->name.text : std::string_view()};
     double similarity = 0;
     const Location* first =
         index.match_or_add(fingerprint, here, similarity_, similarity, *input.source);
-    if (first == nullptr) return false;  // `here` now belongs to the index
+    if (first == nullptr) return false;  // `here` is a representative now
     if (report_it) report(run, input, *first, here, similarity);
     return true;
   }
 
-  static std::string part_name(const Location& location) {
-    return location.section.empty() ? "summary" : fmt::format("section '{}'", location.section);
+  static std::string part_name(std::string_view section) {
+    return section.empty() ? "summary" : fmt::format("section '{}'", section);
   }
 
   static void report(const Clusters& run, const RunFile& input, const Location& first,
-                     const Location& later, double similarity) {
+                     const Place& later, double similarity) {
     const bool same_file = first.file == later.file;
     const std::string& first_path = run.paths[first.file];
     const std::string where = same_file ? fmt::format("entry {}", first.entry + 1)
                                         : fmt::format("{} entry {}", first_path, first.entry + 1);
     RelatedLocation related{same_file ? std::string() : first_path, first.span,
-                            fmt::format("first {} ('{}')", part_name(first), first.title),
+                            fmt::format("first {} ('{}')", part_name(first.section), first.title),
                             same_file ? nullptr : first.excerpt};
     input.sink->report(later.span,
-                       {{"part", part_name(later)},
+                       {{"part", part_name(later.section)},
                         {"other", first.title},
                         {"where", where},
                         {"similarity", fmt::format("{:.0f}%", similarity * 100)}},
