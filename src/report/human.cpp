@@ -109,6 +109,32 @@ Cell next_cell(std::string_view text, std::size_t line_end, CellCursor& cursor) 
   return cell;
 }
 
+// Advances the cursor past the cell at cursor.offset (before line_end), as next_cell does; whether
+// the cell is drawn as its own bytes (a tab or an unprintable character is not). Printable ASCII
+// and Hangul syllables, nearly every character of a digest, are measured without decoding them
+// in full: a report of many findings lays out a hundred or more cells for each.
+bool advance_cell(std::string_view text, std::size_t line_end, CellCursor& cursor) {
+  const auto lead = static_cast<unsigned char>(text[cursor.offset]);
+  if (lead >= 0x20 && lead < 0x7F) {
+    ++cursor.offset;
+    ++cursor.column;
+    return true;
+  }
+  // U+AC00..U+D7A3 are 0xEA 0xB0 0x80 .. 0xED 0x9E 0xA3.
+  if (lead >= 0xEA && lead <= 0xED && line_end - cursor.offset >= 3) {
+    const auto second = static_cast<unsigned char>(text[cursor.offset + 1]);
+    const auto third = static_cast<unsigned char>(text[cursor.offset + 2]);
+    const char32_t cp = (lead & 0x0Fu) << 12 | (second & 0x3Fu) << 6 | (third & 0x3Fu);
+    if ((second & 0xC0) == 0x80 && (third & 0xC0) == 0x80 && cp >= 0xAC00 && cp <= 0xD7A3) {
+      cursor.offset += 3;
+      cursor.column += 2;
+      return true;
+    }
+  }
+  const std::size_t at = cursor.offset;
+  return next_cell(text, line_end, cursor).text.data() == text.data() + at;
+}
+
 // The display columns of one line, laid out only as far as it has been asked about, with a cursor
 // saved every kStride bytes: finding the column of an offset (or the offset of a column) costs a
 // bounded walk however long the line is, so a line with thousands of findings is measured once,
@@ -133,7 +159,7 @@ class LineLayout {
     CellCursor cursor = *std::prev(std::upper_bound(
         checkpoints_.begin(), checkpoints_.end(), offset,
         [](std::size_t at, const CellCursor& point) { return at < point.offset; }));
-    while (cursor.offset < end_ && cursor.offset < offset) next_cell(text_, end_, cursor);
+    while (cursor.offset < end_ && cursor.offset < offset) advance_cell(text_, end_, cursor);
     return std::min(cursor.offset < offset ? reached_.column : cursor.column, limit);
   }
 
@@ -143,7 +169,7 @@ class LineLayout {
     CellCursor cursor = *std::prev(
         std::upper_bound(checkpoints_.begin(), checkpoints_.end(), column,
                          [](int at, const CellCursor& point) { return at < point.column; }));
-    while (cursor.offset < end_ && cursor.column < column) next_cell(text_, end_, cursor);
+    while (cursor.offset < end_ && cursor.column < column) advance_cell(text_, end_, cursor);
     return cursor;
   }
 
@@ -171,7 +197,7 @@ class LineLayout {
         checkpoints_.push_back(reached_);
         next_checkpoint_ = reached_.offset + kStride;
       }
-      next_cell(text_, end_, reached_);
+      advance_cell(text_, end_, reached_);
     }
   }
 
@@ -249,15 +275,15 @@ FrameLine frame_line(const LineLayout& layout, int line, Span span) {
   // character ends a run.
   std::size_t run = cursor.offset, shown_end = cursor.offset;
   while (cursor.offset < layout.end()) {
-    const std::size_t at = cursor.offset;
-    const Cell cell = next_cell(layout.text(), layout.end(), cursor);
+    CellCursor before = cursor;
+    const bool as_written = advance_cell(layout.text(), layout.end(), cursor);
     if (cursor.column > window_end) {
       cut_after = true;
       break;
     }
-    if (cell.text.data() != layout.text().data() + at) {
-      frame.text.append(layout.text().substr(run, at - run));
-      frame.text += cell.text;
+    if (!as_written) {
+      frame.text.append(layout.text().substr(run, before.offset - run));
+      frame.text += next_cell(layout.text(), layout.end(), before).text;
       run = cursor.offset;
     }
     shown_end = cursor.offset;
