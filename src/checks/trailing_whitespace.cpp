@@ -3,7 +3,7 @@
 // `(?m)[ \t]+(\r?)$`, found by looking back from each line break instead of running a regular
 // expression over every byte of the document: the pattern was a twentieth of a run over real
 // digests, nearly all of it reading text that ends no line.
-#include <cstring>
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -16,19 +16,22 @@ bool is_blank(char c) {
   return c == ' ' || c == '\t';
 }
 
+// Whether a line holds nothing but blanks (and a CRLF's `\r`): a blank line to Markdown.
+bool is_blank_line(std::string_view line) {
+  return std::all_of(line.begin(), line.end(), [](char c) { return is_blank(c) || c == '\r'; });
+}
+
 class TrailingWhitespace final : public Analyzer {
  public:
   explicit TrailingWhitespace(const RuleSpec&) {}
 
   void check(const CheckContext& context) const override {
     const std::string_view text = context.source.text();
-    std::size_t line_end = 0;
-    for (std::size_t from = 0; from <= text.size(); from = line_end + 1) {
-      const void* newline =
-          from < text.size() ? std::memchr(text.data() + from, '\n', text.size() - from) : nullptr;
-      line_end = newline ? static_cast<std::size_t>(static_cast<const char*>(newline) - text.data())
-                         : text.size();
-      check_line_end(context, text, from, line_end);
+    for (std::size_t line_begin = 0;;) {
+      const std::size_t line_end = std::min(text.find('\n', line_begin), text.size());
+      check_line_end(context, text, line_begin, line_end);
+      if (line_end == text.size()) return;
+      line_begin = line_end + 1;
     }
   }
 
@@ -43,8 +46,24 @@ class TrailingWhitespace final : public Analyzer {
     while (begin > line_begin && is_blank(text[begin - 1])) --begin;
     if (begin == blanks_end) return;
     const Span span{begin, line_end};
+    const bool hard_break = is_hard_break(text, line_begin, begin, blanks_end, line_end);
     context.sink.report(span, {{"match", std::string(text.substr(begin, line_end - begin))}},
-                        Fix{span, crlf ? "\r" : "", /*safe=*/true, "remove trailing whitespace"});
+                        Fix{span, crlf ? "\r" : "", /*safe=*/!hard_break,
+                            hard_break ? "remove trailing whitespace (a Markdown hard line break)"
+                                       : "remove trailing whitespace"});
+  }
+
+  // Whether the blanks [begin, blanks_end) end in two spaces after text and before a line that
+  // is not blank: Markdown then breaks the line there, and removing them joins the two lines,
+  // which the author may have meant to keep apart.
+  static bool is_hard_break(std::string_view text, std::size_t line_begin, std::size_t begin,
+                            std::size_t blanks_end, std::size_t line_end) {
+    const bool two_spaces =
+        blanks_end - begin >= 2 && text[blanks_end - 1] == ' ' && text[blanks_end - 2] == ' ';
+    if (!two_spaces || begin == line_begin || line_end == text.size()) return false;
+    const std::size_t next_begin = line_end + 1;
+    const std::size_t next_end = std::min(text.find('\n', next_begin), text.size());
+    return !is_blank_line(text.substr(next_begin, next_end - next_begin));
   }
 };
 

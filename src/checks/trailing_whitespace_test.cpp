@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "checks/testing.hpp"
+#include "random_pieces.hpp"
 #include "rules/kinds/regex.hpp"
 
 namespace digestlint {
@@ -32,6 +33,24 @@ TEST_CASE("trailing-whitespace reports the blanks before each line break, a CRLF
   CHECK(testing::apply(digest, *found[2].fix).find("Vote: 3\nok") != std::string::npos);
 }
 
+TEST_CASE("trailing-whitespace's fix is unsafe where the blanks are a Markdown hard line break") {
+  // Two spaces after text, before a line that is not blank: removing them joins the lines.
+  const auto digest = parse("first line  \r\nsecond  \n\nthird \t \nfourth\t\t\nlast  ");
+  const auto found = run("trailing-whitespace", digest);
+  REQUIRE(found.size() == 5);
+  REQUIRE(found[0].fix);
+  CHECK_FALSE(found[0].fix->safe);  // before "second"
+  CHECK(found[0].fix->description.find("hard line break") != std::string::npos);
+  CHECK(found[1].fix->safe);  // before a blank line: no break
+  CHECK(found[2].fix->safe);  // " \t ": ends in one space
+  CHECK(found[3].fix->safe);  // tabs make no break
+  CHECK(found[4].fix->safe);  // the end of the text
+  // A line of blanks alone is a blank line, whatever follows.
+  const auto blank = run("trailing-whitespace", parse("a\n   \nb"));
+  REQUIRE(blank.size() == 1);
+  CHECK(blank[0].fix->safe);
+}
+
 TEST_CASE("trailing-whitespace leaves blanks inside a line alone; a lone \\r ends a line") {
   for (std::string_view text : {"", "\n", "a b\n", "no break", "a\r\n\r\n", "\t\tx\n"}) {
     CAPTURE(text);
@@ -49,11 +68,10 @@ TEST_CASE("trailing-whitespace leaves blanks inside a line alone; a lone \\r end
 TEST_CASE("trailing-whitespace finds what (?m)[ \\t]+(\\r?)$ finds") {
   const RE2 pattern(R"((?m)[ \t]+(\r?)$)");
   REQUIRE(pattern.ok());
-  std::mt19937 random(7);
-  const std::string alphabet = " \t\r\nab";
+  std::mt19937 engine(7);
+  const std::vector<std::string> pieces{" ", "\t", "\r", "\n", "a", "b"};
   for (int round = 0; round < 2000; ++round) {
-    std::string text(random() % 24, ' ');
-    for (char& c : text) c = alphabet[random() % alphabet.size()];
+    const std::string text = testing::random_pieces(engine, pieces, 24);
     CAPTURE(text);
     const auto digest = parse(text);
     std::vector<Span> expected;
