@@ -76,10 +76,10 @@ std::string normalized(std::string_view text, bool keep_spaces) {
   std::string out;
   out.reserve(text.size());
   bool pending_space = false;
-  const auto put = [&](auto append) {
+  // Before a character is written: one space for the spaces before it, when they are kept.
+  const auto separate = [&] {
     if (pending_space && keep_spaces) out += ' ';
     pending_space = false;
-    append();
   };
   for (std::size_t i = 0; i < text.size();) {
     // ASCII, most of a name or a title, without decoding it or calling is_space and fold_case.
@@ -88,7 +88,8 @@ std::string normalized(std::string_view text, bool keep_spaces) {
       if (byte == ' ' || (byte >= '\t' && byte <= '\r')) {
         pending_space = !out.empty();
       } else {
-        put([&] { out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte); });
+        separate();
+        out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
       }
       continue;
     }
@@ -100,16 +101,14 @@ std::string normalized(std::string_view text, bool keep_spaces) {
       pending_space = !out.empty();
       continue;
     }
-    const char32_t folded = fold_case(cp);
+    separate();
     // A character that folds to itself (Hangul) is copied as it is written; an invalid byte
     // (read as U+FFFD) is written as U+FFFD.
-    put([&] {
-      if (folded == cp && cp != 0xFFFD) {
-        out.append(text.substr(at, length));
-      } else {
-        append_utf8(out, folded);
-      }
-    });
+    if (const char32_t folded = fold_case(cp); folded != cp || cp == 0xFFFD) {
+      append_utf8(out, folded);
+    } else {
+      out.append(text.substr(at, length));
+    }
   }
   return out;
 }

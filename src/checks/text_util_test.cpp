@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/source.hpp"
+#include "random_pieces.hpp"
 
 namespace digestlint::checks {
 namespace {
@@ -62,10 +63,9 @@ TEST_CASE("normalize writes what decoding every character writes, invalid bytes 
                                         "\xc0\x80",
                                         "\xed\xa0\x80",
                                         "\xf4\x90\x80\x80"};
-  std::mt19937 random(11);
+  std::mt19937 engine(11);
   for (int round = 0; round < 3000; ++round) {
-    std::string text;
-    for (std::size_t n = random() % 12; n > 0; --n) text += pieces[random() % pieces.size()];
+    const std::string text = testing::random_pieces(engine, pieces, 12);
     CAPTURE(text);
     CHECK(normalize(text) == decoded_normalize(text, true));
     CHECK(normalize_without_spaces(text) == decoded_normalize(text, false));
