@@ -65,15 +65,13 @@ std::string describe_place(const Entry* entry, const Section* section, Span span
 // message or hint names (a run can have a hundred thousand findings; most rules name one or two).
 class RuleSink final : public FindingSink {
  public:
-  RuleSink(const RuleSpec& rule, const Digest& digest, std::vector<Finding>& out)
-      : rule_(rule), digest_(digest), out_(out) {}
+  // `named`: the placeholders the rule's message and hint name (RuleSet::named_placeholders).
+  RuleSink(const RuleSpec& rule, const std::vector<std::string>& named, const Digest& digest,
+           std::vector<Finding>& out)
+      : rule_(rule), named_(named), digest_(digest), out_(out) {}
 
   void report(Span span, const MessageArgs& args, std::optional<Fix> fix,
               std::vector<RelatedLocation> related, std::optional<Confidence> confidence) override {
-    if (!named_) {
-      named_ = placeholders_in(rule_.message);
-      for (const std::string_view name : placeholders_in(rule_.hint)) named_->push_back(name);
-    }
     MessageArgs all = args;
     const auto add = [&](const char* name, const auto& value_of) {
       const bool given =
@@ -102,14 +100,13 @@ class RuleSink final : public FindingSink {
 
  private:
   bool named(std::string_view name) const {
-    return std::find(named_->begin(), named_->end(), name) != named_->end();
+    return std::find(named_.begin(), named_.end(), name) != named_.end();
   }
 
   const RuleSpec& rule_;
+  const std::vector<std::string>& named_;
   const Digest& digest_;
   std::vector<Finding>& out_;
-  // The placeholders its message and hint name, read at the first finding.
-  std::optional<std::vector<std::string_view>> named_;
 };
 
 // Runs one analyzer on one file (or on the run). A failure loses that analyzer's findings there,
@@ -280,7 +277,7 @@ FileResult Engine::check(std::shared_ptr<const SourceFile> source, std::size_t i
   for (std::size_t i = 0; i < rules_.specs.size() && !cancelled(); ++i) {
     if (rules_.analyzers[i]->after_suppressions()) continue;
     if (!applies(rules_.specs[i], source->path())) continue;
-    RuleSink sink(rules_.specs[i], *result.digest, result.findings);
+    RuleSink sink(rules_.specs[i], rules_.named_placeholders[i], *result.digest, result.findings);
     run_rule_step(rules_.specs[i], result.findings, result.timings, [&] {
       rules_.analyzers[i]->check(CheckContext{*source, *result.digest, sink,
                                               result.inline_config.get(), &targets,
@@ -358,7 +355,7 @@ void RunComparison::add(FileResult& result) {
     if (!comparer.failure && !result.skipped.empty()) continue;
     if (!comparer.failure) {
       const ComparesInOrder* analyzer = engine_->comparer(comparer.rule);
-      RuleSink sink(spec, *result.digest, result.findings);
+      RuleSink sink(spec, rules.named_placeholders[comparer.rule], *result.digest, result.findings);
       // A failure belongs to no single file: this file and every later one get it.
       std::vector<Finding> failure;
       const auto prepared =
@@ -387,7 +384,8 @@ void Engine::check_whole_run(std::vector<FileResult>& results) const {
     std::vector<RunFile> files;
     for (FileResult& result : results) {
       if (!result.skipped.empty() || !applies(spec, result.source->path())) continue;
-      sinks.push_back(std::make_unique<RuleSink>(spec, *result.digest, result.findings));
+      sinks.push_back(std::make_unique<RuleSink>(spec, rules_.named_placeholders[i], *result.digest,
+                                                 result.findings));
       files.push_back({result.source.get(), result.digest.get(), sinks.back().get()});
     }
     // A failure there belongs to no single file: each file of the comparison gets it.
@@ -411,7 +409,7 @@ void Engine::apply_inline_config(FileResult& result) const {
       const RuleSpec& spec = rules_.specs[i];
       if (!rules_.analyzers[i]->after_suppressions()) continue;
       if (!applies(spec, result.source->path())) continue;
-      RuleSink sink(spec, *result.digest, result.findings);
+      RuleSink sink(spec, rules_.named_placeholders[i], *result.digest, result.findings);
       run_guarded(spec, result.findings, [&] {
         rules_.analyzers[i]->check(CheckContext{*result.source, *result.digest, sink, &config});
       });

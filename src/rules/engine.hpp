@@ -20,6 +20,9 @@ namespace digestlint {
 struct RuleSet {
   std::vector<RuleSpec> specs;
   std::vector<std::unique_ptr<Analyzer>> analyzers;
+  // By rule: the placeholders its message and hint name (placeholders_in), read once for the run
+  // rather than for each file: its findings fill in only those of the common ones.
+  std::vector<std::vector<std::string>> named_placeholders;
   // The analyzers' screened patterns, by scope. It points at regular expressions the analyzers
   // own: built by compile_rules from them, and never changed apart from them.
   std::unique_ptr<RegexScreen> screen;

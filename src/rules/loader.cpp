@@ -446,6 +446,10 @@ RuleSet compile_rules(std::vector<RuleSpec> specs) {
     check_template(spec, "message", spec.message, *info);
     check_template(spec, "hint", spec.hint, *info);
     set.analyzers.push_back(make_analyzer(*info, spec));
+    std::vector<std::string>& named = set.named_placeholders.emplace_back();
+    for (const std::string* text : {&spec.message, &spec.hint}) {
+      for (const std::string_view name : placeholders_in(*text)) named.emplace_back(name);
+    }
     set.specs.push_back(std::move(spec));
   }
   set.screen = std::make_unique<RegexScreen>();
