@@ -81,58 +81,44 @@ struct CellCursor {
   int column;
 };
 
-// Decodes the cell at cursor.offset (before line_end) and advances the cursor past it.
-Cell next_cell(std::string_view text, std::size_t line_end, CellCursor& cursor) {
-  static constexpr std::string_view kSpaces = "    ";
-  static_assert(kSpaces.size() == kTabWidth);
-  // Printable ASCII, most of an author line or a link: one byte, one column, drawn as it is.
+// Advances the cursor past the cell at cursor.offset (before line_end); whether the cell is drawn
+// as its own bytes (a tab is drawn as spaces, an unprintable character as U+FFFD). A report of
+// many findings lays out a hundred or more cells for each: printable ASCII, most of an author line
+// or a link, is measured without decoding.
+bool advance_cell(std::string_view text, std::size_t line_end, CellCursor& cursor) {
   if (const auto byte = static_cast<unsigned char>(text[cursor.offset]);
       byte >= 0x20 && byte < 0x7F) {
-    const Cell cell{cursor.offset, std::string_view(text.data() + cursor.offset, 1), 1};
-    ++cursor.offset;
-    ++cursor.column;
-    return cell;
-  }
-  std::size_t length = 0;
-  const char32_t cp = decode_utf8(text.substr(0, line_end), cursor.offset, length);
-  Cell cell{cursor.offset, text.substr(cursor.offset, length), 1};
-  if (cp == '\t') {
-    cell.width = kTabWidth - cursor.column % kTabWidth;
-    cell.text = kSpaces.substr(0, static_cast<std::size_t>(cell.width));
-  } else if (is_unprintable(cp)) {
-    cell.text = kReplacement;
-  } else {
-    cell.width = display_width(cp);
-  }
-  cursor.offset += length;
-  cursor.column += cell.width;
-  return cell;
-}
-
-// Advances the cursor past the cell at cursor.offset (before line_end), as next_cell does; whether
-// the cell is drawn as its own bytes (a tab or an unprintable character is not). Printable ASCII
-// and Hangul syllables, nearly every character of a digest, are measured without decoding them
-// in full: a report of many findings lays out a hundred or more cells for each.
-bool advance_cell(std::string_view text, std::size_t line_end, CellCursor& cursor) {
-  const auto lead = static_cast<unsigned char>(text[cursor.offset]);
-  if (lead >= 0x20 && lead < 0x7F) {
     ++cursor.offset;
     ++cursor.column;
     return true;
   }
-  // U+AC00..U+D7A3 are 0xEA 0xB0 0x80 .. 0xED 0x9E 0xA3.
-  if (lead >= 0xEA && lead <= 0xED && line_end - cursor.offset >= 3) {
-    const auto second = static_cast<unsigned char>(text[cursor.offset + 1]);
-    const auto third = static_cast<unsigned char>(text[cursor.offset + 2]);
-    const char32_t cp = (lead & 0x0Fu) << 12 | (second & 0x3Fu) << 6 | (third & 0x3Fu);
-    if ((second & 0xC0) == 0x80 && (third & 0xC0) == 0x80 && cp >= 0xAC00 && cp <= 0xD7A3) {
-      cursor.offset += 3;
-      cursor.column += 2;
-      return true;
-    }
+  std::size_t length = 0;
+  const char32_t cp = decode_utf8(text.substr(0, line_end), cursor.offset, length);
+  cursor.offset += length;
+  if (cp == '\t') {
+    cursor.column += kTabWidth - cursor.column % kTabWidth;
+    return false;
   }
-  const std::size_t at = cursor.offset;
-  return next_cell(text, line_end, cursor).text.data() == text.data() + at;
+  if (is_unprintable(cp)) {
+    ++cursor.column;
+    return false;
+  }
+  cursor.column += display_width(cp);
+  return true;
+}
+
+// The cell at cursor.offset (before line_end) as it is drawn; advances the cursor past it.
+Cell next_cell(std::string_view text, std::size_t line_end, CellCursor& cursor) {
+  static constexpr std::string_view kSpaces = "    ";
+  static_assert(kSpaces.size() == kTabWidth);
+  const CellCursor before = cursor;
+  const bool as_written = advance_cell(text, line_end, cursor);
+  const int width = cursor.column - before.column;
+  const std::string_view drawn =
+      as_written                    ? text.substr(before.offset, cursor.offset - before.offset)
+      : text[before.offset] == '\t' ? kSpaces.substr(0, static_cast<std::size_t>(width))
+                                    : kReplacement;
+  return {before.offset, drawn, width};
 }
 
 // The display columns of one line, laid out only as far as it has been asked about, with a cursor
