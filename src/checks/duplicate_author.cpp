@@ -1,5 +1,9 @@
 // authors/duplicate: an author is listed once per entry.
-#include <map>
+#include <algorithm>
+#include <numeric>
+#include <string>
+#include <tuple>
+#include <vector>
 
 #include "checks/text_util.hpp"
 #include "model/source.hpp"
@@ -17,25 +21,50 @@ bool has_word(std::string_view text) {
   return false;
 }
 
+// An author with a word in its name, as compared: its key and where it is listed.
+struct Listed {
+  std::string key;
+  std::size_t author;             // index in the entry's authors
+  bool repeats_previous = false;  // the same key as the author with a word listed just before
+};
+
 class DuplicateAuthor final : public Analyzer {
  public:
   void check(const CheckContext& ctx) const override {
     const Profile* profile = ctx.digest.profile.get();
     const bool adjacent_repeats_allowed = profile && profile->adjacent_author_repeats;
+    // Kept across entries. The keys are sorted by index rather than filed in a map, which
+    // allocated a node for every author (a twentieth of a run's allocations).
+    std::vector<Listed> listed;
+    std::vector<std::size_t> by_key;  // indices into listed, by key and then listing order
+    std::vector<std::size_t> first;   // each listing's first: the earliest with its key
     for (const Entry& entry : ctx.digest.entries) {
-      std::map<std::string, const Author*, std::less<>> seen;
-      std::string previous;
-      for (const Author& author : entry.authors) {
+      listed.clear();
+      for (std::size_t index = 0; index < entry.authors.size(); ++index) {
+        const std::string_view name = entry.authors[index].name.text;
         // Placeholders such as "+" or "…" are authors/placeholder's business.
-        if (!has_word(author.name.text)) continue;
-        std::string key = checks::normalize_without_spaces(author.name.text);
-        const bool adjacent_repeat = key == previous;
-        previous = key;
-        const auto [it, inserted] = seen.emplace(std::move(key), &author);
-        if (inserted || (adjacent_repeat && adjacent_repeats_allowed)) continue;
+        if (!has_word(name)) continue;
+        std::string key = checks::normalize_without_spaces(name);
+        const bool repeats = !listed.empty() && listed.back().key == key;
+        listed.push_back({std::move(key), index, repeats});
+      }
+      by_key.resize(listed.size());
+      std::iota(by_key.begin(), by_key.end(), std::size_t{0});
+      std::sort(by_key.begin(), by_key.end(), [&](std::size_t a, std::size_t b) {
+        return std::tie(listed[a].key, a) < std::tie(listed[b].key, b);
+      });
+      first.resize(listed.size());
+      for (std::size_t k = 0; k < by_key.size(); ++k) {
+        const bool same_key = k > 0 && listed[by_key[k - 1]].key == listed[by_key[k]].key;
+        first[by_key[k]] = same_key ? first[by_key[k - 1]] : by_key[k];
+      }
+      for (std::size_t k = 0; k < listed.size(); ++k) {
+        if (first[k] == k || (listed[k].repeats_previous && adjacent_repeats_allowed)) continue;
+        const Author& author = entry.authors[listed[k].author];
+        const Author& earlier = entry.authors[listed[first[k]].author];
         ctx.sink.report(author.name.span, {{"author", std::string(author.name.text)}},
                         Fix{author.item, "", /*safe=*/false, "remove the repeated author"},
-                        {RelatedLocation{"", it->second->name.span, "first listed here"}});
+                        {RelatedLocation{"", earlier.name.span, "first listed here"}});
       }
     }
   }

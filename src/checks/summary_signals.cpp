@@ -312,6 +312,7 @@ std::vector<std::pair<std::string, int>> summary_names(const std::vector<Token>&
     bool capitalized;  // "Mamba": a name when the summary keeps repeating it
   };
   std::vector<Use> uses;
+  uses.reserve(tokens.size());  // grown one by one, it reallocated about seven times a summary
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string_view text = tokens[i].text;
     const std::string_view lowered = lowercase.substr(tokens[i].offset, text.size());
