@@ -46,5 +46,22 @@ TEST_CASE("duplicate-author ignores placeholders and distinct names") {
   CHECK(run("duplicate-author", digest).empty());
 }
 
+TEST_CASE("duplicate-author lets a profile allow repeats right after the name, not later ones") {
+  // The bullet era lists each author who claimed the paper twice in a row.
+  const std::string markdown =
+      "### [A](https://arxiv.org/abs/2401.00001)\n\n"
+      "Authors: Yixin Song, Yixin Song, Ana Ruiz, +, Ana Ruiz, Jun Ito, Yixin Song\n";
+  const auto allowed = parse(markdown, "daily-papers-2023-bullets");
+  const auto found = run("duplicate-author", allowed);
+  // "Ana Ruiz" after a placeholder still repeats the name just before it, as written with a word.
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].arg("author") == "Yixin Song");
+  CHECK(found[0].span.begin == markdown.rfind("Yixin Song"));
+  REQUIRE(found[0].related.size() == 1);
+  CHECK(found[0].related[0].span.begin == markdown.find("Yixin Song"));
+  // Where the profile does not allow them, every later listing is reported against the first.
+  CHECK(run("duplicate-author", parse(markdown)).size() == 3);
+}
+
 }  // namespace
 }  // namespace digestlint
