@@ -108,12 +108,12 @@ class SelfGloss final : public ScopedAnalyzer {
     std::size_t start = end_byte;
     for (std::size_t length = 1; start > 0 && length <= longest; ++length) {
       const char32_t cp = code_point_before(text, start, start);
-      if (checks::is_space(cp)) continue;
+      // Cheap tests first: a self gloss starts with the gloss's first character, which most
+      // places do not; only there is the character before decoded, for the word boundary.
+      if (checks::is_space(cp) || checks::fold_case(cp) != gloss_first) continue;
       std::size_t previous_start = 0;
       const char32_t previous = start > 0 ? code_point_before(text, start, previous_start) : 0;
       if (start > 0 && checks::is_word(previous) && checks::is_word(cp)) continue;
-      // Cheap test first: a self gloss starts with the gloss's first character.
-      if (checks::fold_case(cp) != gloss_first) continue;
       const std::string_view term = text.substr(start, end_byte - start);
       if (checks::normalize(term) != gloss) continue;
       // `GATE OpenING(OpenING)`: the gloss repeats only the tail of a longer Latin name, so it
