@@ -1,9 +1,11 @@
 // text/self-gloss: a term "explained" by itself in parentheses, `저정밀도(저정밀도)`.
 #include <fmt/format.h>
 
-#include <array>
+#include <bit>
+#include <cstdint>
 
 #include "checks/text_util.hpp"
+#include "model/byte_words.hpp"
 #include "model/text.hpp"
 #include "rules/analyzer.hpp"
 #include "rules/kinds/scoped.hpp"
@@ -24,21 +26,27 @@ Paren paren_at(std::string_view text, std::size_t at) {
   return {length, bracket.open};
 }
 
-// The next parenthesis at or after `from`, or the text's size: bytes that start no bracket are
-// passed over by a table, undecoded.
+// The next parenthesis at or after `from`, or the text's size. Only '(' and ')' (0x28, 0x29)
+// and the lead byte of fullwidth ones (EF) can start one: eight bytes at a time are passed over
+// while none of them is such a byte, and only those are decoded. A byte at a time, through a
+// table, was a fortieth of a run.
 std::size_t next_paren(std::string_view text, std::size_t from, Paren& paren) {
-  static constexpr std::array<bool, 256> kMayStart = [] {
-    std::array<bool, 256> table{};
-    for (std::size_t byte = 0; byte < table.size(); ++byte) {
-      table[byte] = checks::may_start_bracket(static_cast<char>(byte));
+  while (from < text.size()) {
+    if (from + 8 <= text.size()) {
+      const std::uint64_t word = byte_words::load(text.data() + from);
+      const std::uint64_t starts =
+          byte_words::ascii_in_range(word, '(', ')') | byte_words::bytes_equal(word, 0xEF);
+      if (starts == 0) {
+        from += 8;
+        continue;
+      }
+      from += static_cast<std::size_t>(std::countr_zero(starts)) / 8;
+    } else if (const char byte = text[from]; byte != '(' && byte != ')' && byte != '\xEF') {
+      ++from;
+      continue;
     }
-    return table;
-  }();
-  for (; from < text.size(); ++from) {
-    if (kMayStart[static_cast<unsigned char>(text[from])] &&
-        (paren = paren_at(text, from)).length != 0) {
-      return from;
-    }
+    if ((paren = paren_at(text, from)).length != 0) return from;
+    ++from;
   }
   return text.size();
 }

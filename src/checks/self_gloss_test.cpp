@@ -46,6 +46,20 @@ TEST_CASE("self-gloss accepts real glosses and partial words") {
   }
 }
 
+TEST_CASE("self-gloss finds parentheses wherever they fall among eight-byte words") {
+  // Fullwidth bars and exclamation marks share the fullwidth parentheses' first byte (EF); each
+  // shift moves the parentheses across a word boundary, the last ones into the text's tail.
+  for (std::size_t shift = 0; shift <= 16; ++shift) {
+    const std::string text = std::string(shift, ' ') + "｜！LLM（LLM）｜정밀도(정밀도)！ab(ab)";
+    CAPTURE(shift);
+    const auto found = run("self-gloss", section(text));
+    REQUIRE(found.size() == 3);
+    CHECK(found[0].arg("term") == "LLM");
+    CHECK(found[1].arg("term") == "정밀도");
+    CHECK(found[2].arg("term") == "ab");
+  }
+}
+
 TEST_CASE("self-gloss offers only an unsafe fix: the repeat may be a phrase's short name") {
   // From the corpus: each parenthesis names a metric after the task before it; dropping it would
   // lose the metric's name, and only a reader can tell this from a failed translation.

@@ -49,6 +49,13 @@ inline std::uint64_t ascii_in_range(std::uint64_t word, unsigned char low, unsig
   return at_least_low & ~above_high & ~word & kHighBits;
 }
 
+// The high bit of each byte of `word` equal to `byte`. Exact: the sum on seven-bit values cannot
+// carry into the next byte, and a byte whose high bit differs is never counted.
+inline std::uint64_t bytes_equal(std::uint64_t word, unsigned char byte) {
+  const std::uint64_t differs = word ^ (byte * kEveryByte);
+  return ~(((differs & ~kHighBits) + ~kHighBits) | differs) & kHighBits;
+}
+
 // The high bit of each byte of `word` that continues a UTF-8 sequence (10xxxxxx).
 inline std::uint64_t continuation_bytes(std::uint64_t word) {
   return word & ~(word << 1) & kHighBits;

@@ -21,4 +21,25 @@ TEST_CASE("load_partial packs the first bytes, zeros past them, and reads nothin
   }
 }
 
+TEST_CASE("bytes_equal marks exactly the bytes equal to the one asked for, in every position") {
+  std::size_t wrong = 0;
+  for (unsigned wanted = 0; wanted < 256; ++wanted) {
+    for (unsigned byte = 0; byte < 256; ++byte) {
+      for (unsigned position = 0; position < 8; ++position) {
+        // The other bytes: the wanted one's neighbours and high-bit twin, which a test that
+        // carried between bytes or ignored the high bit would mistake for it.
+        std::uint64_t word = 0;
+        for (unsigned k = 0; k < 8; ++k) {
+          const unsigned other = k % 2 == 0 ? (wanted ^ 0x80u) : ((wanted + k) & 0xFFu);
+          const unsigned value = k == position ? byte : (other == wanted ? wanted ^ 1u : other);
+          word |= std::uint64_t{value} << (8 * k);
+        }
+        const std::uint64_t expected = byte == wanted ? std::uint64_t{0x80} << (8 * position) : 0;
+        wrong += byte_words::bytes_equal(word, static_cast<unsigned char>(wanted)) != expected;
+      }
+    }
+  }
+  CHECK(wrong == 0);
+}
+
 }  // namespace digestlint
