@@ -1,7 +1,6 @@
 // text/self-gloss: a term "explained" by itself in parentheses, `저정밀도(저정밀도)`.
 #include <fmt/format.h>
 
-#include <bit>
 #include <cstdint>
 
 #include "checks/text_util.hpp"
@@ -27,26 +26,21 @@ Paren paren_at(std::string_view text, std::size_t at) {
 }
 
 // The next parenthesis at or after `from`, or the text's size. Only '(' and ')' (0x28, 0x29)
-// and the lead byte of fullwidth ones (EF) can start one: eight bytes at a time are passed over
-// while none of them is such a byte, and only those are decoded. A byte at a time, through a
-// table, was a fortieth of a run.
+// and the lead byte of fullwidth ones (EF) can start one: words without such a byte are passed
+// over, and only those bytes are decoded. A byte at a time, through a table, was a fortieth of a
+// run.
 std::size_t next_paren(std::string_view text, std::size_t from, Paren& paren) {
-  while (from < text.size()) {
-    if (from + 8 <= text.size()) {
-      const std::uint64_t word = byte_words::load(text.data() + from);
-      const std::uint64_t starts =
-          byte_words::ascii_in_range(word, '(', ')') | byte_words::bytes_equal(word, 0xEF);
-      if (starts == 0) {
-        from += 8;
-        continue;
-      }
-      from += static_cast<std::size_t>(std::countr_zero(starts)) / 8;
-    } else if (const char byte = text[from]; byte != '(' && byte != ')' && byte != '\xEF') {
-      ++from;
-      continue;
+  const auto may_start = [](std::uint64_t word) {
+    return byte_words::ascii_in_range(word, '(', ')') | byte_words::bytes_equal(word, 0xEF);
+  };
+  for (; from < text.size(); ++from) {
+    from = byte_words::skip_unmarked(text, from, may_start);
+    if (from == text.size()) break;
+    const char byte = text[from];
+    if ((byte == '(' || byte == ')' || byte == '\xEF') &&
+        (paren = paren_at(text, from)).length != 0) {
+      return from;
     }
-    if ((paren = paren_at(text, from)).length != 0) return from;
-    ++from;
   }
   return text.size();
 }

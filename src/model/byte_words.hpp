@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 namespace digestlint::byte_words {
 
@@ -54,6 +55,20 @@ inline std::uint64_t ascii_in_range(std::uint64_t word, unsigned char low, unsig
 inline std::uint64_t bytes_equal(std::uint64_t word, unsigned char byte) {
   const std::uint64_t differs = word ^ (byte * kEveryByte);
   return ~(((differs & ~kHighBits) + ~kHighBits) | differs) & kHighBits;
+}
+
+// The first byte at or after `from` in an eight-byte word where `marks` (a word -> the high bit of
+// each byte that may matter) marks one, or where fewer than eight bytes are left: a scanner
+// passes over the words whose bytes it need not look at, and looks at the rest byte by byte.
+template <typename Marks>
+std::size_t skip_unmarked(std::string_view text, std::size_t from, Marks marks) {
+  while (from + 8 <= text.size()) {
+    if (const std::uint64_t marked = marks(load(text.data() + from)); marked != 0) {
+      return from + static_cast<std::size_t>(std::countr_zero(marked)) / 8;
+    }
+    from += 8;
+  }
+  return from;
 }
 
 // The high bit of each byte of `word` that continues a UTF-8 sequence (10xxxxxx).
