@@ -5,24 +5,45 @@
 
 #include "checks/arxiv_id.hpp"
 #include "checks/text_util.hpp"
+#include "model/source.hpp"
+#include "model/text.hpp"
 #include "rules/analyzer.hpp"
 
 namespace digestlint {
 namespace {
 
 // Words of the title, case-folded and joined by single spaces: punctuation and spacing do not
-// make two titles different ("Next-Token Prediction" == "next token prediction").
+// make two titles different ("Next-Token Prediction" == "next token prediction"). Read as it is
+// decoded, ASCII (most titles) without decoding.
 std::string title_key(std::string_view title) {
   std::string key;
+  key.reserve(title.size());
   bool gap = false;
-  for (const checks::CodePoint& c : checks::code_points(title)) {
-    if (!checks::is_word(c.cp)) {
+  // Before a word character: one space for the characters between it and the word before.
+  const auto separate = [&] {
+    if (gap) key += ' ';
+    gap = false;
+  };
+  for (std::size_t i = 0; i < title.size();) {
+    if (const char byte = title[i]; static_cast<unsigned char>(byte) < 0x80) {
+      ++i;
+      if (!is_ascii_alnum(byte)) {
+        gap = !key.empty();
+        continue;
+      }
+      separate();
+      key += ascii_lowered(byte);
+      continue;
+    }
+    std::size_t length = 0;
+    const char32_t cp = decode_utf8(title, i, length);
+    i += length;
+    if (!checks::is_word(cp)) {
       gap = !key.empty();
       continue;
     }
-    if (gap) key += ' ';
-    gap = false;
-    checks::append_utf8(key, checks::fold_case(c.cp));
+    separate();
+    checks::append_utf8(key, checks::fold_case(cp));
   }
   return key;
 }

@@ -43,6 +43,22 @@ TEST_CASE("duplicate-entry reports a repeated title up to case and punctuation")
   CHECK(found[0].arg("first_entry") == "1");
 }
 
+TEST_CASE("duplicate-entry folds the case of Latin, Greek and fullwidth letters in titles") {
+  const auto digest =
+      parse(R"(### [Ünïcode_ΑΒΓ: 한국어 Ｆｕｌｌ 2](https://arxiv.org/abs/2409.00001)
+
+### [ünïcode αβγ — 한국어 ｆｕｌｌ 2](https://arxiv.org/abs/2409.00002)
+
+### [Ünïcode ΑΒΔ: 한국어 Ｆｕｌｌ 2](https://arxiv.org/abs/2409.00003)
+
+### [Ünïcode ΑΒΓ: 한국어 Ｆｕｌｌ 22](https://arxiv.org/abs/2409.00004)
+)");
+  const auto found = run("duplicate-entry", digest);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].arg("key") == "title 'ünïcode αβγ — 한국어 ｆｕｌｌ 2'");
+  CHECK(found[0].arg("first_entry") == "1");
+}
+
 TEST_CASE("duplicate-entry reports each later copy once, against the first") {
   const auto digest = parse(R"(### [A](https://arxiv.org/abs/2409.00001)
 
