@@ -2,7 +2,8 @@
 #include <algorithm>
 #include <numeric>
 #include <string>
-#include <tuple>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "checks/text_util.hpp"
@@ -21,11 +22,12 @@ bool has_word(std::string_view text) {
   return false;
 }
 
-// An author with a word in its name, as compared: its key and where it is listed.
+// An author with a word in its name, as compared: where its key is in the entry's keys, and where
+// it is listed.
 struct Listed {
-  std::string key;
-  std::size_t author;             // index in the entry's authors
-  bool repeats_previous = false;  // the same key as the author with a word listed just before
+  std::size_t key_begin, key_size;  // in Keys::text
+  std::size_t author;               // index in the entry's authors
+  bool repeats_previous = false;    // the same key as the author with a word listed just before
 };
 
 class DuplicateAuthor final : public Analyzer {
@@ -33,29 +35,37 @@ class DuplicateAuthor final : public Analyzer {
   void check(const CheckContext& ctx) const override {
     const Profile* profile = ctx.digest.profile.get();
     const bool adjacent_repeats_allowed = profile && profile->adjacent_author_repeats;
-    // Kept across entries. The keys are sorted by index rather than filed in a map, which
-    // allocated a node for every author (a twentieth of a run's allocations).
+    // Kept across entries: an entry's keys are written one after another in one string and
+    // sorted by index, where a map allocated a node and a string for every author (a twentieth
+    // of a run's allocations).
+    std::string keys;
     std::vector<Listed> listed;
     std::vector<std::size_t> by_key;  // indices into listed, by key and then listing order
     std::vector<std::size_t> first;   // each listing's first: the earliest with its key
+    const auto key_of = [&](std::size_t k) {
+      return std::string_view(keys).substr(listed[k].key_begin, listed[k].key_size);
+    };
     for (const Entry& entry : ctx.digest.entries) {
+      keys.clear();
       listed.clear();
       for (std::size_t index = 0; index < entry.authors.size(); ++index) {
         const std::string_view name = entry.authors[index].name.text;
         // Placeholders such as "+" or "…" are authors/placeholder's business.
         if (!has_word(name)) continue;
-        std::string key = checks::normalize_without_spaces(name);
-        const bool repeats = !listed.empty() && listed.back().key == key;
-        listed.push_back({std::move(key), index, repeats});
+        const std::size_t begin = keys.size();
+        checks::append_normalized(keys, name, /*keep_spaces=*/false);
+        listed.push_back({begin, keys.size() - begin, index});
+        const std::size_t k = listed.size() - 1;
+        listed[k].repeats_previous = k > 0 && key_of(k - 1) == key_of(k);
       }
       by_key.resize(listed.size());
       std::iota(by_key.begin(), by_key.end(), std::size_t{0});
       std::sort(by_key.begin(), by_key.end(), [&](std::size_t a, std::size_t b) {
-        return std::tie(listed[a].key, a) < std::tie(listed[b].key, b);
+        return std::pair(key_of(a), a) < std::pair(key_of(b), b);
       });
       first.resize(listed.size());
       for (std::size_t k = 0; k < by_key.size(); ++k) {
-        const bool same_key = k > 0 && listed[by_key[k - 1]].key == listed[by_key[k]].key;
+        const bool same_key = k > 0 && key_of(by_key[k - 1]) == key_of(by_key[k]);
         first[by_key[k]] = same_key ? first[by_key[k - 1]] : by_key[k];
       }
       for (std::size_t k = 0; k < listed.size(); ++k) {

@@ -68,13 +68,11 @@ std::vector<CodePoint> code_points(std::string_view text) {
   return result;
 }
 
-namespace {
-
 // Decoded as it goes: names and titles are normalized by the thousand (every author of a digest),
 // and a vector of their code points cost more than the folding.
-std::string normalized(std::string_view text, bool keep_spaces) {
-  std::string out;
-  out.reserve(text.size());
+void append_normalized(std::string& out, std::string_view text, bool keep_spaces) {
+  const std::size_t start = out.size();
+  const auto written = [&] { return out.size() > start; };
   bool pending_space = false;
   // Before a character is written: one space for the spaces before it, when they are kept.
   const auto separate = [&] {
@@ -88,7 +86,7 @@ std::string normalized(std::string_view text, bool keep_spaces) {
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       if (is_ascii_space(text[i])) {
         ++i;
-        pending_space = !out.empty();
+        pending_space = written();
         continue;
       }
       separate();
@@ -97,9 +95,9 @@ std::string normalized(std::string_view text, bool keep_spaces) {
              !is_ascii_space(text[end])) {
         ++end;
       }
-      const std::size_t written = out.size();
+      const std::size_t run = out.size();
       out.append(text.substr(i, end - i));
-      for (std::size_t k = written; k < out.size(); ++k) out[k] = ascii_lowered(out[k]);
+      for (std::size_t k = run; k < out.size(); ++k) out[k] = ascii_lowered(out[k]);
       i = end;
       continue;
     }
@@ -108,7 +106,7 @@ std::string normalized(std::string_view text, bool keep_spaces) {
     const char32_t cp = decode_utf8(text, i, length);
     i += length;
     if (is_space(cp)) {
-      pending_space = !out.empty();
+      pending_space = written();
       continue;
     }
     separate();
@@ -120,16 +118,19 @@ std::string normalized(std::string_view text, bool keep_spaces) {
       out.append(text.substr(at, length));
     }
   }
-  return out;
 }
-
-}  // namespace
 
 std::string normalize(std::string_view text) {
-  return normalized(text, true);
+  std::string out;
+  out.reserve(text.size());
+  append_normalized(out, text, true);
+  return out;
 }
 std::string normalize_without_spaces(std::string_view text) {
-  return normalized(text, false);
+  std::string out;
+  out.reserve(text.size());
+  append_normalized(out, text, false);
+  return out;
 }
 
 std::size_t closest(std::string_view name, const std::vector<std::string>& candidates,

@@ -22,6 +22,8 @@ void append_utf8(std::string& out, char32_t cp);
 std::string normalize(std::string_view text);
 // Like normalize() but drops whitespace entirely: "Mei  Ling Park" == "meilingpark".
 std::string normalize_without_spaces(std::string_view text);
+// Appends normalize(text), or normalize_without_spaces(text), to out: many keys in one string.
+void append_normalized(std::string& out, std::string_view text, bool keep_spaces);
 
 // The candidate closest to name over normalize()d text: one containing name (or contained in it)
 // first, then the smallest edit distance; ties keep the first. distance gets the edit distance.
