@@ -352,7 +352,9 @@ struct SummaryFingerprints {
 // into the model).
 struct EntryFingerprints {
   std::size_t entry;
-  SummaryFingerprints summary;
+  // Shared with the memo when it keeps them: a copy is most summaries of a long archive, and
+  // copying its fingerprints (a kilobyte or two) out of the memo was most of what it cost.
+  std::shared_ptr<const SummaryFingerprints> summary;
 };
 
 // A file's, worked out on the thread that checked it (ComparesInOrder::prepare).
@@ -383,7 +385,7 @@ struct MemoKeyHash {
 class FingerprintMemo {
  public:
   struct Lookup {
-    std::optional<SummaryFingerprints> fingerprints;  // none: not kept
+    std::shared_ptr<const SummaryFingerprints> fingerprints;  // null: not kept
     bool met_before = false;
   };
 
@@ -402,19 +404,19 @@ class FingerprintMemo {
       bytes_ += kNoteBytes;
       return {};
     }
-    if (!found->second) return {std::nullopt, true};
-    return {*found->second, true};
+    return {found->second, true};
   }
 
   // Keeps the fingerprints of a key met before.
-  void keep(const MemoKey& key, const SummaryFingerprints& fingerprints) {
-    const std::size_t parts = fingerprints.parts.size() * sizeof(fingerprints.parts[0]);
-    const std::size_t bytes =
-        kBlockBytes + sizeof(SummaryFingerprints) + (parts > 0 ? kBlockBytes + parts : 0);
+  void keep(const MemoKey& key, const std::shared_ptr<const SummaryFingerprints>& fingerprints) {
+    const std::size_t parts = fingerprints->parts.size() * sizeof(fingerprints->parts[0]);
+    // The shared block holds the fingerprints beside their counts (two words).
+    const std::size_t bytes = kBlockBytes + 2 * sizeof(void*) + sizeof(SummaryFingerprints) +
+                              (parts > 0 ? kBlockBytes + parts : 0);
     const std::lock_guard lock(mutex_);
     const auto found = kept_.find(key);
     if (found == kept_.end() || found->second || bytes_ + bytes > kMemoBudget) return;
-    found->second = std::make_unique<const SummaryFingerprints>(fingerprints);
+    found->second = fingerprints;
     bytes_ += bytes;
   }
 
@@ -434,7 +436,7 @@ class FingerprintMemo {
 
   checks::SecretPolynomial secret_;
   std::mutex mutex_;
-  std::unordered_map<MemoKey, std::unique_ptr<const SummaryFingerprints>, MemoKeyHash> kept_;
+  std::unordered_map<MemoKey, std::shared_ptr<const SummaryFingerprints>, MemoKeyHash> kept_;
   std::size_t bytes_ = 0;
 };
 
@@ -481,10 +483,10 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
     for (const EntryFingerprints& printed : fingerprints.entries) {
       const Entry& entry = input.digest->entries[printed.entry];
       const bool reported =
-          check_text(run, run.summaries, input, file, entry, nullptr, printed.summary.whole, true);
+          check_text(run, run.summaries, input, file, entry, nullptr, printed.summary->whole, true);
       // A section of an entry whose whole summary was reported adds nothing, but may still be
       // the first of its own cluster.
-      for (const auto& [section, fingerprint] : printed.summary.parts) {
+      for (const auto& [section, fingerprint] : printed.summary->parts) {
         check_text(run, run.sections, input, file, entry, &entry.sections[section], fingerprint,
                    !reported);
       }
@@ -513,10 +515,10 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
       const MemoKey key = memo_key(text, signed_parts);
       auto [known, met_before] = memo_.find(key);
       if (!known) {
-        known = compute(text, signed_parts);
-        if (met_before) memo_.keep(key, *known);
+        known = std::make_shared<const SummaryFingerprints>(compute(text, signed_parts));
+        if (met_before) memo_.keep(key, known);
       }
-      fingerprints.entries.push_back({index, std::move(*known)});
+      fingerprints.entries.push_back({index, std::move(known)});
     }
     return fingerprints;
   }
