@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <streambuf>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -552,23 +553,48 @@ void write_statistics(std::ostream& out, const Style& style, const Tally& tally)
   }
 }
 
+// A stream that appends to a string, kept across files for its capacity.
+class StringBuffer final : public std::streambuf {
+ public:
+  std::string& text() { return text_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!traits_type::eq_int_type(c, traits_type::eof())) text_ += traits_type::to_char_type(c);
+    return traits_type::not_eof(c);
+  }
+  std::streamsize xsputn(const char* s, std::streamsize count) override {
+    text_.append(s, static_cast<std::size_t>(count));
+    return count;
+  }
+
+ private:
+  std::string text_;
+};
+
 class HumanWriter final : public ReportWriter {
  public:
   HumanWriter(std::ostream& out, const Report& report, const SourceLookup& sources,
               const HumanOptions& options)
       : out_(out), report_(report), sources_(sources), options_(options), style_{options.color} {}
 
+  // A file's findings are drawn into a string and written at once: piece by piece, std::cout
+  // (synchronised with stdio) took a call and a lock for each of the dozens of pieces a finding
+  // is drawn in.
   void file(const FileResult& file) override {
     tally_.add(file);
     if (options_.quiet || !file.source) return;
     layouts_.clear();
     held_.clear();
+    if (file.findings.empty()) return;
+    drawn_.text().clear();
     for (const Finding& finding : file.findings) {
-      if (wrote_) out_ << '\n';
-      write_finding(out_, style_, sources_, *file.source, finding, options_.show_fixes, layouts_,
-                    excerpts_, held_);
+      if (wrote_) drawing_ << '\n';
+      write_finding(drawing_, style_, sources_, *file.source, finding, options_.show_fixes,
+                    layouts_, excerpts_, held_);
       wrote_ = true;
     }
+    out_.write(drawn_.text().data(), static_cast<std::streamsize>(drawn_.text().size()));
   }
 
   void end() override {
@@ -592,6 +618,8 @@ class HumanWriter final : public ReportWriter {
   LayoutCache layouts_;
   ExcerptFrames excerpts_;
   HeldSources held_;
+  StringBuffer drawn_;
+  std::ostream drawing_{&drawn_};
   bool wrote_ = false;
 };
 
