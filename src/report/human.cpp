@@ -39,15 +39,32 @@ constexpr int kWindowContext = 40;  // …starting this far before the span
 constexpr std::string_view kEllipsis = "\xE2\x80\xA6";     // U+2026, one column
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD, one column
 
+// Text as it is written in a colour (none: `code` empty). Views its text, which must outlive
+// the expression that writes it: each finding is drawn in dozens of pieces, and a string made for
+// each was most of a report's allocations.
+struct Painted {
+  std::string_view code;
+  std::string_view text;
+
+  std::string str() const {
+    return code.empty() || text.empty() ? std::string(text)
+                                        : fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+  }
+};
+
+std::ostream& operator<<(std::ostream& out, const Painted& painted) {
+  if (painted.code.empty() || painted.text.empty()) return out << painted.text;
+  return out << "\x1b[" << painted.code << 'm' << painted.text << "\x1b[0m";
+}
+
 struct Style {
   bool color = false;
-  std::string paint(std::string_view code, std::string_view text) const {
-    if (!color || text.empty()) return std::string(text);
-    return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+  Painted paint(std::string_view code, std::string_view text) const {
+    return {color ? code : std::string_view(), text};
   }
-  std::string bold(std::string_view t) const { return paint("1", t); }
-  std::string gutter(std::string_view t) const { return paint("1;34", t); }
-  std::string severity(Severity s, std::string_view t) const {
+  Painted bold(std::string_view t) const { return paint("1", t); }
+  Painted gutter(std::string_view t) const { return paint("1;34", t); }
+  Painted severity(Severity s, std::string_view t) const {
     switch (s) {
       case Severity::error:
         return paint("1;31", t);
@@ -56,10 +73,10 @@ struct Style {
       case Severity::note:
         return paint("1;36", t);
     }
-    return std::string(t);
+    return paint({}, t);
   }
-  std::string label(std::string_view t) const { return paint("1;36", t); }
-  std::string fix(std::string_view t) const { return paint("1;32", t); }
+  Painted label(std::string_view t) const { return paint("1;36", t); }
+  Painted fix(std::string_view t) const { return paint("1;32", t); }
 };
 
 // Characters that would disturb a terminal (controls, escape sequences, bidirectional overrides)
@@ -546,7 +563,7 @@ void write_statistics(std::ostream& out, const Style& style, const Tally& tally)
     const auto& [id, severity] = key;
     std::string line =
         fmt::format("  {:>{}}  {:<{}}  {}", row.count, count_width, id, id_width,
-                    style.severity(severity, fmt::format("{:<7}", to_string(severity))));
+                    style.severity(severity, fmt::format("{:<7}", to_string(severity))).str());
     if (row.fixable > 0) line += fmt::format("  ({} fixable)", row.fixable);
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << '\n';
