@@ -86,3 +86,38 @@ TEST_CASE("a secret polynomial's two values are those of one point each") {
   CHECK(b.first == a.first);
   CHECK(b.second != a.second);
 }
+
+TEST_CASE("a secret polynomial is the polynomial of its seven-byte coefficients and the length") {
+  // Horner's rule one coefficient at a time, in 128-bit arithmetic, against the hash's two at a
+  // time: every length around the loops' bounds, with a value to continue from.
+  constexpr std::uint64_t kPrime = (std::uint64_t{1} << 61) - 1;
+  const auto reference = [&](std::string_view bytes, std::uint64_t point, std::uint64_t start) {
+    unsigned __int128 value = start % kPrime;
+    const auto step = [&](std::uint64_t coefficient) {
+      value = (value * point + coefficient) % kPrime;
+    };
+    std::size_t at = 0;
+    for (; at + 8 <= bytes.size(); at += 7) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, bytes.data() + at, 7);
+      step(word);
+    }
+    if (at < bytes.size()) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, bytes.data() + at, bytes.size() - at);
+      step(word);
+    }
+    step(bytes.size() % kPrime);
+    return static_cast<std::uint64_t>(value);
+  };
+  // point_of(seed) is 2 + seed % (2^61 - 4): these are the points 12,347 and 2^61 - 3.
+  const SecretPolynomial secret(12345, kPrime - 5);
+  std::string text;
+  for (std::size_t size = 0; size <= 64; ++size) {
+    const auto value = secret.hash(text, {size * 1000003, kPrime + size});
+    CAPTURE(size);
+    CHECK(value.first == reference(text, 12347, size * 1000003));
+    CHECK(value.second == reference(text, kPrime - 3, kPrime + size));
+    text += static_cast<char>(0xF0 - 7 * size);  // bytes with the high bit set and not
+  }
+}
