@@ -88,6 +88,17 @@ class SummaryIndex {
     return *phrase_counts_;
   }
 
+  // How many of the template phrases the text has, as boilerplate_in() counts them: from
+  // phrase_counts() when they were counted, else by a scan for those phrases alone.
+  int boilerplate_count() const {
+    if (phrase_counts_)
+      return static_cast<int>(boilerplate_in(*phrase_counts_, vocabulary_).size());
+    const std::vector<int> counts = vocabulary_.boilerplate_phrases.count(lowercase_);
+    return static_cast<int>(std::count_if(vocabulary_.boilerplate_phrase_ids.begin(),
+                                          vocabulary_.boilerplate_phrase_ids.end(),
+                                          [&](std::size_t id) { return counts[id] > 0; }));
+  }
+
   // From now on a word is also found by its sound (a lookup before finds a subset): a summary
   // analysed in full is compared with the digest's other titles, whose terms are many.
   void be_thorough() {
@@ -633,15 +644,12 @@ bool anchored(const std::vector<std::pair<std::string, int>>& names, const Diges
 // summary is grounded by its words and the lexicons (sounds can only add to that), and it is no
 // template (it keeps using a name of its own, or has fewer than many_boilerplate template
 // phrases). Leaves the grounding found so far in `signals`: looking up stops once it is enough.
-bool fine_already(Signals& signals, const SummaryIndex& index, const Vocabulary& vocabulary,
-                  const Parameters& p) {
+bool fine_already(Signals& signals, const SummaryIndex& index, const Parameters& p) {
   signals.grounding = ground(signals.terms, index, p.weak_grounding);
   if (signals.grounding < p.weak_grounding) return false;
   const bool names_its_own =
       !signals.names.empty() && signals.names.front().second >= p.key_name_min_uses;
-  const int phrases =
-      names_its_own ? 0
-                    : static_cast<int>(boilerplate_in(index.phrase_counts(), vocabulary).size());
+  const int phrases = names_its_own ? 0 : index.boilerplate_count();
   return !reportable(signals.grounding, template_like(names_its_own, phrases, p), phrases, p);
 }
 
@@ -784,7 +792,7 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
     subject.clear();
   }
   const bool until_fine = depth == Depth::until_fine;
-  if (until_fine && subject.empty() && fine_already(signals, index, vocabulary, parameters)) {
+  if (until_fine && subject.empty() && fine_already(signals, index, parameters)) {
     signals.settled = true;
     return signals;
   }

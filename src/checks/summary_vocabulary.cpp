@@ -114,6 +114,8 @@ Vocabulary VocabularySource::build() const {
   vocabulary.boilerplate = boilerplate_;
   for (const std::string& phrase : vocabulary.boilerplate) {
     vocabulary.boilerplate_ids.push_back(vocabulary.phrases.add(ascii_lower(phrase)));
+    vocabulary.boilerplate_phrase_ids.push_back(
+        vocabulary.boilerplate_phrases.add(ascii_lower(phrase)));
   }
   for (const auto& [name, terms] : field_entries_) {
     Vocabulary::Field field{std::string(name), {}};
@@ -124,6 +126,7 @@ Vocabulary VocabularySource::build() const {
     vocabulary.fields.push_back(std::move(field));
   }
   vocabulary.phrases.build();
+  vocabulary.boilerplate_phrases.build();
   vocabulary.renderings.build();
   return vocabulary;
 }

@@ -22,6 +22,9 @@ struct Vocabulary {
   // Template phrases and field terms, counted in every summary by one scan of the lowercased
   // text; boilerplate_ids and Field::term_ids are their ids.
   PhraseMatcher phrases;
+  // The template phrases alone (boilerplate_phrase_ids are theirs): how many a summary has
+  // settles most summaries that name nothing of their own, without scanning for the field terms.
+  PhraseMatcher boilerplate_phrases;
   // The lexicons' Korean renderings, thousands: a summary settled early looks up only its own
   // title's, one by one; one analysed in full has them all counted by one scan.
   PhraseMatcher renderings;
@@ -38,6 +41,7 @@ struct Vocabulary {
   bool distinctive(std::string_view word) const;
   std::vector<std::string> boilerplate;
   std::vector<std::size_t> boilerplate_ids;
+  std::vector<std::size_t> boilerplate_phrase_ids;  // in boilerplate_phrases
   struct Field {
     std::string name;
     std::vector<std::size_t> term_ids;
