@@ -595,23 +595,22 @@ class HumanWriter final : public ReportWriter {
               const HumanOptions& options)
       : out_(out), report_(report), sources_(sources), options_(options), style_{options.color} {}
 
-  // A file's findings are drawn into a string and written at once: piece by piece, std::cout
-  // (synchronised with stdio) took a call and a lock for each of the dozens of pieces a finding
-  // is drawn in.
+  // Findings are drawn into a string and written a file, or kDrawnBytes, at a time: piece by
+  // piece, std::cout (synchronised with stdio) took a call and a lock for each of the dozens of
+  // pieces a finding is drawn in.
   void file(const FileResult& file) override {
     tally_.add(file);
     if (options_.quiet || !file.source) return;
     layouts_.clear();
     held_.clear();
-    if (file.findings.empty()) return;
-    drawn_.text().clear();
     for (const Finding& finding : file.findings) {
       if (wrote_) drawing_ << '\n';
       write_finding(drawing_, style_, sources_, *file.source, finding, options_.show_fixes,
                     layouts_, excerpts_, held_);
       wrote_ = true;
+      if (drawn_.text().size() >= kDrawnBytes) write_drawn();
     }
-    out_.write(drawn_.text().data(), static_cast<std::streamsize>(drawn_.text().size()));
+    write_drawn();
   }
 
   void end() override {
@@ -635,6 +634,14 @@ class HumanWriter final : public ReportWriter {
   LayoutCache layouts_;
   ExcerptFrames excerpts_;
   HeldSources held_;
+  // Writes what was drawn since the last call.
+  void write_drawn() {
+    out_.write(drawn_.text().data(), static_cast<std::streamsize>(drawn_.text().size()));
+    drawn_.text().clear();
+  }
+
+  // The most a report holds before writing it (a file with thousands of findings, say).
+  static constexpr std::size_t kDrawnBytes = 64 << 10;
   StringBuffer drawn_;
   std::ostream drawing_{&drawn_};
   bool wrote_ = false;
