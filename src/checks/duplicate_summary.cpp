@@ -409,7 +409,7 @@ class FingerprintMemo {
 
   // Keeps the fingerprints of a key met before.
   void keep(const MemoKey& key, const std::shared_ptr<const SummaryFingerprints>& fingerprints) {
-    const std::size_t parts = fingerprints->parts.size() * sizeof(fingerprints->parts[0]);
+    const std::size_t parts = fingerprints->parts.capacity() * sizeof(fingerprints->parts[0]);
     // The shared block holds the fingerprints beside their counts (two words).
     const std::size_t bytes = kBlockBytes + 2 * sizeof(void*) + sizeof(SummaryFingerprints) +
                               (parts > 0 ? kBlockBytes + parts : 0);
@@ -542,6 +542,9 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
                               const std::vector<bool>& signed_parts) const {
     MinHash whole;
     SummaryFingerprints fingerprints;
+    // Exactly the room the parts take: the memo counts what it keeps by it.
+    fingerprints.parts.reserve(
+        static_cast<std::size_t>(std::count(signed_parts.begin(), signed_parts.end(), true)));
     for (std::size_t part_index = 0; part_index < stripped.sections.size(); ++part_index) {
       const auto [begin, end] = stripped.sections[part_index];
       MinHash part;
