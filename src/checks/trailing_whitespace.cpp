@@ -3,7 +3,10 @@
 // `(?m)[ \t]+(\r?)$`, found by looking back from each line break instead of running a regular
 // expression over every byte of the document: the pattern was a twentieth of a run over real
 // digests, nearly all of it reading text that ends no line.
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -21,15 +24,41 @@ bool is_blank_line(std::string_view line) {
   return std::all_of(line.begin(), line.end(), [](char c) { return is_blank(c) || c == '\r'; });
 }
 
+// The fence of a fenced code block: up to three spaces, then three or more backticks or tildes.
+struct Fence {
+  char marker;
+  std::size_t length;
+};
+
+std::optional<Fence> fence_of(std::string_view line) {
+  std::size_t at = 0;
+  while (at < line.size() && at < 3 && line[at] == ' ') ++at;
+  if (at == line.size() || (line[at] != '`' && line[at] != '~')) return std::nullopt;
+  std::size_t end = at;
+  while (end < line.size() && line[end] == line[at]) ++end;
+  if (end - at < 3) return std::nullopt;
+  return Fence{line[at], end - at};
+}
+
 class TrailingWhitespace final : public Analyzer {
  public:
   explicit TrailingWhitespace(const RuleSpec&) {}
 
   void check(const CheckContext& context) const override {
     const std::string_view text = context.source.text();
+    std::optional<Fence> open;  // of the fenced code block the lines are in
     for (std::size_t line_begin = 0;;) {
       const std::size_t line_end = std::min(text.find('\n', line_begin), text.size());
-      check_line_end(context, text, line_begin, line_end);
+      const std::optional<Fence> fence = fence_of(text.substr(line_begin, line_end - line_begin));
+      const bool closes =
+          open && fence && fence->marker == open->marker && fence->length >= open->length;
+      const bool in_code = open && !closes;
+      check_line_end(context, text, line_begin, line_end, in_code);
+      if (closes) {
+        open.reset();
+      } else if (fence && !open) {
+        open = fence;
+      }
       if (line_end == text.size()) return;
       line_begin = line_end + 1;
     }
@@ -38,19 +67,23 @@ class TrailingWhitespace final : public Analyzer {
  private:
   // The blanks before line_end (a `\n`, or the end of the text) in the line from line_begin,
   // and the `\r` between them and it.
+  // `in_code`: the line is inside a fenced code block, where the blanks are the code's own.
   static void check_line_end(const CheckContext& context, std::string_view text,
-                             std::size_t line_begin, std::size_t line_end) {
+                             std::size_t line_begin, std::size_t line_end, bool in_code) {
     const bool crlf = line_end > line_begin && text[line_end - 1] == '\r';
     const std::size_t blanks_end = line_end - (crlf ? 1 : 0);
     std::size_t begin = blanks_end;
     while (begin > line_begin && is_blank(text[begin - 1])) --begin;
     if (begin == blanks_end) return;
     const Span span{begin, line_end};
-    const bool hard_break = is_hard_break(text, line_begin, begin, blanks_end, line_end);
+    const bool hard_break =
+        !in_code && is_hard_break(text, line_begin, begin, blanks_end, line_end);
+    const std::string_view why = in_code      ? " (inside a fenced code block)"
+                                 : hard_break ? " (a Markdown hard line break)"
+                                              : "";
     context.sink.report(span, {{"match", std::string(text.substr(begin, line_end - begin))}},
-                        Fix{span, crlf ? "\r" : "", /*safe=*/!hard_break,
-                            hard_break ? "remove trailing whitespace (a Markdown hard line break)"
-                                       : "remove trailing whitespace"});
+                        Fix{span, crlf ? "\r" : "", /*safe=*/!in_code && !hard_break,
+                            fmt::format("remove trailing whitespace{}", why)});
   }
 
   // Whether the blanks [begin, blanks_end) end in two spaces after text and before a line that

@@ -51,6 +51,32 @@ TEST_CASE("trailing-whitespace's fix is unsafe where the blanks are a Markdown h
   CHECK(blank[0].fix->safe);
 }
 
+TEST_CASE("trailing-whitespace's fix is unsafe inside a fenced code block, where blanks are code") {
+  // Fences of three or more backticks or tildes, up to three spaces in; a fence closes only with
+  // its own marker, at least as long.
+  const auto digest =
+      parse("before \n```py \ncode \n~~~ \nmore \n````\nafter \n  ~~~~\nin tildes \n~~~~~\nend \n");
+  const auto found = run("trailing-whitespace", digest);
+  REQUIRE(found.size() == 8);
+  const std::vector<bool> safe{true, true, false, false, false, true, false, true};
+  for (std::size_t k = 0; k < safe.size(); ++k) {
+    CAPTURE(k);
+    REQUIRE(found[k].fix);
+    CHECK(found[k].fix->safe == safe[k]);
+  }
+  // before, ```py (the fence itself), code, ~~~ (not its fence), more, after (past the ````
+  // that closes it), in tildes, end (past the ~~~~~).
+  CHECK(found[2].fix->description.find("fenced code block") != std::string::npos);
+  // Two backticks are no fence; a fence indented four spaces is code of another kind.
+  for (std::string_view text : {"``\nx  \ny\n", "    ```\nx  \ny\n"}) {
+    CAPTURE(text);
+    const auto other = run("trailing-whitespace", parse(text));
+    REQUIRE(other.size() == 1);
+    CHECK_FALSE(other[0].fix->safe);  // a hard line break, not code
+    CHECK(other[0].fix->description.find("hard line break") != std::string::npos);
+  }
+}
+
 TEST_CASE("trailing-whitespace leaves blanks inside a line alone; a lone \\r ends a line") {
   for (std::string_view text : {"", "\n", "a b\n", "no break", "a\r\n\r\n", "\t\tx\n"}) {
     CAPTURE(text);

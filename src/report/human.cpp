@@ -17,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <sstream>
 #include <streambuf>
 #include <string>
 #include <string_view>
@@ -46,15 +47,19 @@ struct Painted {
   std::string_view code;
   std::string_view text;
 
-  std::string str() const {
-    return code.empty() || text.empty() ? std::string(text)
-                                        : fmt::format("\x1b[{}m{}\x1b[0m", code, text);
-  }
+  std::string str() const;
 };
 
 std::ostream& operator<<(std::ostream& out, const Painted& painted) {
   if (painted.code.empty() || painted.text.empty()) return out << painted.text;
   return out << "\x1b[" << painted.code << 'm' << painted.text << "\x1b[0m";
+}
+
+// As operator<< writes it, for a line assembled with fmt (the statistics).
+std::string Painted::str() const {
+  std::ostringstream out;
+  out << *this;
+  return std::move(out).str();
 }
 
 struct Style {
