@@ -58,13 +58,30 @@ RegexScreen::Matches RegexScreen::screen(Scope scope, std::string_view text) con
     if (added && set->Compile()) entry.set = std::move(set);
   });
   if (!entry.set) return kUndecided;
-  std::vector<int> matched;
   RE2::Set::ErrorInfo error{};
+  if (asks_any_first(entry, text) && !entry.set->Match(text, nullptr, &error))
+    return error.kind == RE2::Set::kNoError ? 0 : kUndecided;
+  std::vector<int> matched;
   if (!entry.set->Match(text, &matched, &error) && error.kind != RE2::Set::kNoError)
     return kUndecided;
   Matches bits = 0;
   for (const int index : matched) bits |= Matches{1} << index;
+  if (entry.sampled.load(std::memory_order_relaxed) < kSampledTargets) {
+    entry.sampled.fetch_add(1, std::memory_order_relaxed);
+    if (bits == 0) entry.quiet.fetch_add(1, std::memory_order_relaxed);
+  }
   return bits;
+}
+
+// Asking which patterns match costs the set three allocations, as much as reading a few hundred
+// bytes; asking whether any does costs none and stops at the first match, but a target that
+// matches is then read again. So a short target is asked first only in a scope whose targets
+// mostly match nothing, as its first kSampledTargets showed (author names do; short sections
+// and links nearly always match some pattern).
+bool RegexScreen::asks_any_first(const ScopeSet& scope, std::string_view text) {
+  const std::size_t sampled = scope.sampled.load(std::memory_order_relaxed);
+  return text.size() <= kShortTarget && sampled >= kSampledTargets &&
+         scope.quiet.load(std::memory_order_relaxed) * 4 >= sampled * 3;
 }
 
 std::optional<std::size_t> RegexScreen::bit_of(const ScopeSet& scope, const RE2& pattern) const {

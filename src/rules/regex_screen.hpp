@@ -35,6 +35,10 @@ class RegexScreen {
   static constexpr std::size_t kQuestionsBeforeSet = 2000;
   // The answer of a set that cannot decide: every pattern may match.
   static constexpr Matches kUndecided = ~Matches{0};
+  // Targets up to this many bytes may be asked first whether any pattern matches, once a scope's
+  // first kSampledTargets have shown how often none does (see asks_any_first).
+  static constexpr std::size_t kShortTarget = 256;
+  static constexpr std::size_t kSampledTargets = 1024;
 
   // Files a rule's pattern under each of its scopes, before the run. A pattern compiled with
   // other options than the first one of its scope, or past kMaxPatterns, is not screened.
@@ -58,7 +62,12 @@ class RegexScreen {
     mutable std::atomic<std::size_t> questions{0};
     mutable std::once_flag compiled;
     mutable std::unique_ptr<RE2::Set> set;  // null until compiled, or when it failed
+    // The targets screened while learning how the scope's targets match, and those of them
+    // that matched no pattern.
+    mutable std::atomic<std::size_t> sampled{0};
+    mutable std::atomic<std::size_t> quiet{0};
   };
+  static bool asks_any_first(const ScopeSet& scope, std::string_view text);
   std::optional<std::size_t> bit_of(const ScopeSet& scope, const RE2& pattern) const;
 
   std::array<ScopeSet, kScopeCount> sets_;

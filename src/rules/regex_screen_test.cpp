@@ -67,6 +67,22 @@ TEST_CASE("a screen's bits are each pattern's own answer, anchors and flags incl
   CHECK(screen.screen(Scope::section, "") == 0);
 }
 
+TEST_CASE("a scope whose targets mostly match nothing is asked first whether any pattern does") {
+  const RE2 word("foo", quiet()), whole("^bar$", quiet());
+  RegexScreen screen;
+  for (const RE2* pattern : {&word, &whole}) screen.add(*pattern, {Scope::author});
+  for (std::size_t i = 0; i < RegexScreen::kSampledTargets; ++i)
+    REQUIRE(screen.screen(Scope::author, i % 8 == 0 ? "a foo" : "Mina Park") == (i % 8 == 0));
+  // The same answers after the sample, short or long, matching or not.
+  const std::string long_tail(RegexScreen::kShortTarget, 'x');
+  CHECK(screen.screen(Scope::author, "Mina Park") == 0);
+  CHECK(screen.screen(Scope::author, "a foo b") == 0b01);
+  CHECK(screen.screen(Scope::author, "bar") == 0b10);
+  CHECK(screen.screen(Scope::author, "") == 0);
+  CHECK(screen.screen(Scope::author, long_tail) == 0);
+  CHECK(screen.screen(Scope::author, long_tail + "foo") == 0b01);
+}
+
 TEST_CASE(
     "screened() answers for screened patterns on the file's own targets, once the run asked "
     "enough") {
