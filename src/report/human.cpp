@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <memory>
@@ -104,15 +105,29 @@ struct CellCursor {
   int column;
 };
 
+// Whether the three bytes at `at` are a Hangul syllable (U+AC00..U+D7A3: EA B0 80..ED 9E A3).
+[[gnu::always_inline]] inline bool is_hangul_syllable(const unsigned char* at) {
+  const unsigned lead = at[0], second = at[1], third = at[2];
+  if (lead < 0xEA || lead > 0xED || (second & 0xC0) != 0x80 || (third & 0xC0) != 0x80) return false;
+  const unsigned cp = (lead & 0x0Fu) << 12 | (second & 0x3Fu) << 6 | (third & 0x3Fu);
+  return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
 // Advances the cursor past the cell at cursor.offset (before line_end); whether the cell is drawn
 // as its own bytes (a tab is drawn as spaces, an unprintable character as U+FFFD). A report of
 // many findings lays out a hundred or more cells for each: printable ASCII, most of an author line
-// or a link, is measured without decoding.
-bool advance_cell(std::string_view text, std::size_t line_end, CellCursor& cursor) {
-  if (const auto byte = static_cast<unsigned char>(text[cursor.offset]);
-      byte >= 0x20 && byte < 0x7F) {
+// or a link, and Hangul syllables, most of a summary's, are measured without decoding.
+[[gnu::always_inline]] inline bool advance_cell(std::string_view text, std::size_t line_end,
+                                                CellCursor& cursor) {
+  const auto* at = reinterpret_cast<const unsigned char*>(text.data() + cursor.offset);
+  if (at[0] >= 0x20 && at[0] < 0x7F) {
     ++cursor.offset;
     ++cursor.column;
+    return true;
+  }
+  if (line_end - cursor.offset >= 3 && is_hangul_syllable(at)) {
+    cursor.offset += 3;
+    cursor.column += 2;
     return true;
   }
   std::size_t length = 0;
@@ -330,17 +345,30 @@ std::string location(const SourceFile& source, std::size_t offset) {
   return location(source.path(), source.position(offset));
 }
 
+// `count` copies of C, viewed in a constant when there are few enough (else in `storage`): a
+// frame's blanks and underline are drawn for every finding.
+template <char C>
+std::string_view repeated(int count, std::string& storage) {
+  static constexpr std::size_t kKept = 256;
+  static const std::string kept(kKept, C);
+  const auto size = static_cast<std::size_t>(std::max(0, count));
+  if (size <= kKept) return std::string_view(kept).substr(0, size);
+  storage.assign(size, C);
+  return storage;
+}
+
 void write_frame(std::ostream& out, const Style& style, const FrameLine& frame, int gutter_width,
                  Severity severity) {
-  const std::string pad(static_cast<std::size_t>(gutter_width), ' ');
-  out << style.gutter(pad + " |") << '\n';
-  out << style.gutter(fmt::format("{:>{}} |", frame.line, gutter_width));
+  const std::string blank_gutter = std::string(static_cast<std::size_t>(gutter_width), ' ') + " |";
+  fmt::memory_buffer numbered;
+  fmt::format_to(std::back_inserter(numbered), "{:>{}} |", frame.line, gutter_width);
+  out << style.gutter(blank_gutter) << '\n';
+  out << style.gutter({numbered.data(), numbered.size()});
   if (!frame.text.empty()) out << ' ' << frame.text;
   out << '\n';
-  out << style.gutter(pad + " |") << ' '
-      << std::string(static_cast<std::size_t>(frame.caret_start), ' ')
-      << style.severity(severity, std::string(static_cast<std::size_t>(frame.caret_width), '^'))
-      << '\n';
+  std::string storage;
+  out << style.gutter(blank_gutter) << ' ' << repeated<' '>(frame.caret_start, storage);
+  out << style.severity(severity, repeated<'^'>(frame.caret_width, storage)) << '\n';
 }
 
 // The other files the findings of the file being written point into: held until the next file,

@@ -3,6 +3,7 @@
 #include <sstream>
 #include <string>
 
+#include "model/source.hpp"
 #include "report/report.hpp"
 #include "report/test_support.hpp"
 
@@ -51,6 +52,20 @@ TEST_CASE("human: underline aligned under Korean double-width characters") {
   CHECK(out.find("1 | 저정밀도(저정밀도) 양자화\n"
                  "  | " +
                  std::string(9, ' ') + "^^^^^^^^\n") != std::string::npos);
+}
+
+TEST_CASE("human: the underline is placed as each character's own width says, around Hangul") {
+  // The first and last Hangul syllables, and their neighbours outside the block, each before the
+  // flagged 'X': the report measures syllables without decoding them, the rest as display_width.
+  for (const std::string before : {"\uABFF", "\uAC00", "\uD7A3", "\uD7A4", "\uD7B0", "a\uAC00b"}) {
+    ReportBuilder b;
+    const auto f = b.file("h.md", before + "X\n");
+    b.finding(f, "r/x", "X", "m");
+    const auto columns = static_cast<std::size_t>(display_width(before));
+    INFO("before: " << before);
+    CHECK(human(b.report).find("1 | " + before + "X\n  | " + std::string(columns, ' ') + "^\n") !=
+          std::string::npos);
+  }
 }
 
 TEST_CASE("human: tabs are expanded and the underline follows") {
