@@ -211,6 +211,9 @@ class LineLayout {
 
   std::size_t end() const { return end_; }
   std::string_view text() const { return text_; }
+  // Whether every cell laid out so far is drawn as its own bytes (no tab, no unprintable
+  // character): then a line laid out to its end is drawn as it is written.
+  bool plain() const { return plain_; }
 
  private:
   // Lays out cell after cell until `stop` holds at the next boundary or the line ends.
@@ -221,12 +224,13 @@ class LineLayout {
         checkpoints_.push_back(reached_);
         next_checkpoint_ = reached_.offset + kStride;
       }
-      advance_cell(text_, end_, reached_);
+      plain_ = advance_cell(text_, end_, reached_) && plain_;
     }
   }
 
   std::string_view text_;
   std::size_t end_;
+  mutable bool plain_ = true;
   mutable CellCursor reached_;           // how far the line is laid out
   mutable std::size_t next_checkpoint_;  // the offset from which the next checkpoint is saved
   mutable std::vector<CellCursor> checkpoints_;
@@ -276,6 +280,7 @@ FrameLine frame_line(const LineLayout& layout, int line, Span span) {
   const int begin_col = layout.column_of(span.begin);
   int window_begin = 0;
   int window_end = 0;
+  bool whole_line = false;
   if (layout.wider_than(kLongLine)) {
     // The window starts kWindowContext columns before the span, unless that would show fewer than
     // kWindowWidth columns: then it ends at the line's end.
@@ -286,6 +291,7 @@ FrameLine frame_line(const LineLayout& layout, int line, Span span) {
     window_end = window_begin + kWindowWidth;
   } else {
     window_end = layout.total();
+    whole_line = true;
   }
   // Past the window the span's end is not drawn: the underline stops at the ellipsis.
   const int end_col = layout.column_of(span.end, window_end + 1);
@@ -296,8 +302,10 @@ FrameLine frame_line(const LineLayout& layout, int line, Span span) {
   CellCursor cursor = layout.cursor_at(window_begin);
   const int first_shown = cursor.column;
   // Cells drawn as their own bytes are copied a run at a time; a tab or an unprintable
-  // character ends a run.
+  // character ends a run. A whole line of such cells (most lines) is one run, known without
+  // reading it again.
   std::size_t run = cursor.offset, shown_end = cursor.offset;
+  if (whole_line && layout.plain()) shown_end = cursor.offset = layout.end();
   while (cursor.offset < layout.end()) {
     CellCursor before = cursor;
     const bool as_written = advance_cell(layout.text(), layout.end(), cursor);
