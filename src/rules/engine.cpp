@@ -72,11 +72,12 @@ class RuleSink final : public FindingSink {
 
   void report(Span span, const MessageArgs& args, std::optional<Fix> fix,
               std::vector<RelatedLocation> related, std::optional<Confidence> confidence) override {
-    MessageArgs all = args;
+    // The placeholders the message or hint names that the analyzer did not give.
+    MessageArgs defaults;
     const auto add = [&](const char* name, const auto& value_of) {
       const bool given =
-          std::any_of(all.begin(), all.end(), [&](const auto& a) { return a.first == name; });
-      if (!given && named(name)) all.emplace_back(name, value_of());
+          std::any_of(args.begin(), args.end(), [&](const auto& a) { return a.first == name; });
+      if (!given && named(name)) defaults.emplace_back(name, value_of());
     };
     add("rule", [&] { return rule_.id; });
     const Entry* entry = entry_at(digest_, span.begin);
@@ -93,8 +94,8 @@ class RuleSink final : public FindingSink {
     const Severity severity = confidence && confidence->tentative ? Severity::note : rule_.severity;
     std::optional<double> score;
     if (confidence) score = confidence->value;
-    out_.push_back(Finding{rule_.id, severity, render_message(rule_.message, all),
-                           render_message(rule_.hint, all), span, std::move(fix),
+    out_.push_back(Finding{rule_.id, severity, render_message(rule_.message, args, defaults),
+                           render_message(rule_.hint, args, defaults), span, std::move(fix),
                            std::move(related), score});
   }
 

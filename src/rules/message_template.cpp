@@ -35,9 +35,12 @@ std::string shown(std::string_view value) {
   return out;
 }
 
-std::string render_with_fmt(std::string_view message_template, const MessageArgs& args) {
+std::string render_with_fmt(std::string_view message_template, const MessageArgs& args,
+                            const MessageArgs& defaults) {
   fmt::dynamic_format_arg_store<fmt::format_context> store;
-  for (const auto& [name, value] : args) store.push_back(fmt::arg(name.c_str(), shown(value)));
+  for (const MessageArgs* list : {&args, &defaults}) {
+    for (const auto& [name, value] : *list) store.push_back(fmt::arg(name.c_str(), shown(value)));
+  }
   try {
     return fmt::vformat(message_template, store);
   } catch (const fmt::format_error&) {
@@ -56,10 +59,22 @@ std::size_t find_stop(std::string_view text, std::size_t from, Stop stops) {
                             : static_cast<std::size_t>(stop - text.begin());
 }
 
+// The value of the placeholder `name`, the analyzer's own before the defaults; null when neither
+// has it.
+const std::string* value_of(std::string_view name, const MessageArgs& args,
+                            const MessageArgs& defaults) {
+  for (const MessageArgs* list : {&args, &defaults}) {
+    const auto arg = std::find_if(list->begin(), list->end(),
+                                  [&](const auto& named) { return named.first == name; });
+    if (arg != list->end()) return &arg->second;
+  }
+  return nullptr;
+}
+
 // The template filled in, or nothing when it has more than plain placeholders and escapes (a
 // format spec, an unknown name, a lone brace): fmt then decides.
-std::optional<std::string> render_plain(std::string_view message_template,
-                                        const MessageArgs& args) {
+std::optional<std::string> render_plain(std::string_view message_template, const MessageArgs& args,
+                                        const MessageArgs& defaults) {
   std::string out;
   out.reserve(message_template.size() + 64);
   std::size_t at = 0;
@@ -82,10 +97,9 @@ std::optional<std::string> render_plain(std::string_view message_template,
         message_template, brace + 1, [](char ch) { return ch == '{' || ch == '}' || ch == ':'; });
     if (close == std::string_view::npos || message_template[close] != '}') return std::nullopt;
     const std::string_view name = message_template.substr(brace + 1, close - brace - 1);
-    const auto arg = std::find_if(args.begin(), args.end(),
-                                  [&](const auto& named) { return named.first == name; });
-    if (name.empty() || arg == args.end()) return std::nullopt;
-    append_shown(out, arg->second);
+    const std::string* value = name.empty() ? nullptr : value_of(name, args, defaults);
+    if (value == nullptr) return std::nullopt;
+    append_shown(out, *value);
     at = close + 1;
   }
   return out;
@@ -108,10 +122,13 @@ std::vector<std::string_view> placeholders_in(std::string_view message_template)
   return names;
 }
 
-std::string render_message(std::string_view message_template, const MessageArgs& args) {
+std::string render_message(std::string_view message_template, const MessageArgs& args,
+                           const MessageArgs& defaults) {
   if (message_template.empty()) return {};
-  if (std::optional<std::string> plain = render_plain(message_template, args)) return *plain;
-  return render_with_fmt(message_template, args);
+  if (std::optional<std::string> plain = render_plain(message_template, args, defaults)) {
+    return *plain;
+  }
+  return render_with_fmt(message_template, args, defaults);
 }
 
 }  // namespace digestlint

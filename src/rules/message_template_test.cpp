@@ -85,6 +85,14 @@ TEST_CASE("a long placeholder value is cut after 500 code points, with an ellips
   CHECK(render_message("{title}", {{"title", exact + "가"}}) == exact + "…");
 }
 
+TEST_CASE("defaults fill the placeholders the analyzer's arguments do not name") {
+  const MessageArgs args = {{"part", "summary"}};
+  const MessageArgs defaults = {{"title", "Tide"}, {"part", "unused"}};
+  CHECK(render_message("{part} of '{title}'", args, defaults) == "summary of 'Tide'");
+  CHECK(render_message("{part:>8} of '{title}'", args, defaults) == " summary of 'Tide'");
+  CHECK(render_message("{part} of '{title}'", args) == "{part} of '{title}'");
+}
+
 TEST_CASE("placeholders_in lists a template's placeholders, escapes aside") {
   using Names = std::vector<std::string_view>;
   CHECK(placeholders_in("no braces") == Names{});
