@@ -345,12 +345,23 @@ int digits(int n) {
   return d;
 }
 
-std::string location(std::string_view path, Position p) {
-  return fmt::format("{}:{}:{}", path, p.line, p.utf16_column);
-}
+// A piece of a finding's text assembled in fmt's inline buffer, to be painted as one: a finding's
+// header made three strings on the heap.
+class Assembled {
+ public:
+  template <typename... Args>
+  explicit Assembled(fmt::format_string<Args...> format, Args&&... args) {
+    fmt::format_to(std::back_inserter(buffer_), format, std::forward<Args>(args)...);
+  }
+  std::string_view view() const { return {buffer_.data(), buffer_.size()}; }
 
-std::string location(const SourceFile& source, std::size_t offset) {
-  return location(source.path(), source.position(offset));
+ private:
+  fmt::memory_buffer buffer_;
+};
+
+// "path:line:column:", the head of a finding or a related location.
+Assembled location(std::string_view path, Position p) {
+  return Assembled("{}:{}:{}:", path, p.line, p.utf16_column);
 }
 
 // `count` copies of C, viewed in a constant when there are few enough (else in `storage`): a
@@ -469,10 +480,11 @@ void write_finding(std::ostream& out, const Style& style, const SourceLookup& so
   const int gutter_width = digits(max_line);
   const std::string pad(static_cast<std::size_t>(gutter_width), ' ');
 
-  out << style.bold(location(source, span.begin) + ":") << ' '
-      << style.severity(finding.severity,
-                        fmt::format("{}[{}]", to_string(finding.severity), finding.rule_id))
-      << style.bold(": " + finding.message) << '\n';
+  const Assembled head = location(source.path(), source.position(span.begin));
+  const Assembled label("{}[{}]", to_string(finding.severity), finding.rule_id);
+  const Assembled message(": {}", finding.message);
+  out << style.bold(head.view()) << ' ' << style.severity(finding.severity, label.view())
+      << style.bold(message.view()) << '\n';
   write_frame(out, style, frame, gutter_width, finding.severity);
 
   const auto equals_line = [&](std::string_view label, std::string_view text) {
@@ -490,15 +502,15 @@ void write_finding(std::ostream& out, const Style& style, const SourceLookup& so
         << describe_fix(source, *finding.fix) << '\n';
   }
   for (const Related& r : related) {
-    const std::string message =
-        r.location->message.empty() ? "related location" : r.location->message;
+    const std::string_view message =
+        r.location->message.empty() ? "related location" : std::string_view(r.location->message);
     if (!r.placed()) {
       out << style.bold(r.location->path + ":") << ' ' << style.label("note") << ": " << message
           << '\n';
       continue;
     }
-    out << style.bold(location(r.source ? r.source->path() : r.location->path, r.begin) + ":")
-        << ' ' << style.label("note") << ": " << message << '\n';
+    const Assembled head = location(r.source ? r.source->path() : r.location->path, r.begin);
+    out << style.bold(head.view()) << ' ' << style.label("note") << ": " << message << '\n';
     write_frame(
         out, style,
         r.source ? frame_line(*r.source, r.span, layouts) : excerpts.of(r.location->excerpt),
