@@ -13,15 +13,13 @@
 #include <array>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "cache/content_hash.hpp"
-#include "checks/secret_polynomial.hpp"
+#include "checks/text_memo.hpp"
 #include "checks/summary_text.hpp"
 #include "checks/summary_verdict.hpp"
 #include "model/text.hpp"
@@ -362,83 +360,15 @@ struct FileFingerprints final : PreparedFile {
   std::vector<EntryFingerprints> entries;
 };
 
-// What one memo keeps at most: the 5,000 distinct summaries of the shared corpus would take about
-// 8 MiB. Past it the memo starts again empty, so that a language server, whose edits note a new
-// text each, keeps finding the copies of its latest texts.
-constexpr std::size_t kMemoBudget = 16 << 20;
+// The fingerprints of summaries met more than once, by what they are made from: a copy's
+// shingles are not hashed again.
+using FingerprintMemo = checks::TextMemo<SummaryFingerprints>;
 
-// A summary as the memo knows it: its values at two secret points. Two summaries, crafted or
-// not, share a key about once in 10^30 pairs; and since no text can be made to share even the
-// first value with another, none is placed in another's bucket but by chance.
-using MemoKey = checks::SecretPolynomial::Value;
-
-struct MemoKeyHash {
-  std::size_t operator()(const MemoKey& key) const { return key.first; }
-};
-
-// The fingerprints of summaries met more than once, by what they are made from: in an archive
-// that publishes entries again (or the recombined corpora of bench/scale.py, where nearly every
-// summary is a copy) a copy's shingles are not hashed again. A summary met for the first time is
-// only noted: most are never met again, and keeping the fingerprints of all (fresh memory for
-// each) made a run over distinct digests 12% slower. Shared by the threads that check files
-// (and the runs of a language server).
-class FingerprintMemo {
- public:
-  struct Lookup {
-    std::shared_ptr<const SummaryFingerprints> fingerprints;  // null: not kept
-    bool met_before = false;
-  };
-
-  // The key of a summary's text and the layout of its sections.
-  MemoKey key(std::string_view text, std::string_view layout) const {
-    return secret_.hash(layout, secret_.hash(text));
-  }
-
-  // What is kept for key; the first time, notes that it was met.
-  Lookup find(const MemoKey& key) {
-    const std::lock_guard lock(mutex_);
-    const auto found = kept_.find(key);
-    if (found == kept_.end()) {
-      make_room(kNoteBytes);
-      kept_.emplace(key, nullptr);
-      bytes_ += kNoteBytes;
-      return {};
-    }
-    return {found->second, true};
-  }
-
-  // Keeps the fingerprints of a key met before.
-  void keep(const MemoKey& key, const std::shared_ptr<const SummaryFingerprints>& fingerprints) {
-    const std::size_t parts = fingerprints->parts.capacity() * sizeof(fingerprints->parts[0]);
-    // The shared block holds the fingerprints beside their counts (two words).
-    const std::size_t bytes = kBlockBytes + 2 * sizeof(void*) + sizeof(SummaryFingerprints) +
-                              (parts > 0 ? kBlockBytes + parts : 0);
-    const std::lock_guard lock(mutex_);
-    const auto found = kept_.find(key);
-    if (found == kept_.end() || found->second || bytes_ + bytes > kMemoBudget) return;
-    found->second = fingerprints;
-    bytes_ += bytes;
-  }
-
- private:
-  // What the allocator adds to each block.
-  static constexpr std::size_t kBlockBytes = 16;
-  // A noted key's share of the table: its node (the key, a pointer, the link to the next node, the
-  // cached hash code) and its bucket.
-  static constexpr std::size_t kNoteBytes =
-      kBlockBytes + sizeof(MemoKey) + 3 * sizeof(void*) + sizeof(void*);
-
-  void make_room(std::size_t bytes) {
-    if (bytes_ + bytes <= kMemoBudget) return;
-    kept_ = decltype(kept_)();  // clear() would keep the buckets
-    bytes_ = 0;
-  }
-
-  checks::SecretPolynomial secret_;
-  std::mutex mutex_;
-  std::unordered_map<MemoKey, std::shared_ptr<const SummaryFingerprints>, MemoKeyHash> kept_;
-  std::size_t bytes_ = 0;
-};
+// What the memo holds for a summary's fingerprints, blocks and all.
+std::size_t bytes_of(const SummaryFingerprints& fingerprints) {
+  const std::size_t parts = fingerprints.parts.capacity() * sizeof(fingerprints.parts[0]);
+  return sizeof(SummaryFingerprints) + (parts > 0 ? FingerprintMemo::kBlockBytes + parts : 0);
+}
 
 // What a run keeps between files: the cluster indexes and the paths of the files so far.
 struct Clusters final : RunState {
@@ -512,11 +442,11 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
       }
       if (whole_length < min_length_) continue;
       const summary::StrippedSummary& text = (*stripped)[index];
-      const MemoKey key = memo_key(text, signed_parts);
+      const FingerprintMemo::Key key = memo_key(text, signed_parts);
       auto [known, met_before] = memo_.find(key);
       if (!known) {
         known = std::make_shared<const SummaryFingerprints>(compute(text, signed_parts));
-        if (met_before) memo_.keep(key, known);
+        if (met_before) memo_.keep(key, known, bytes_of(*known));
       }
       fingerprints.entries.push_back({index, std::move(known)});
     }
@@ -525,7 +455,7 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
 
   // Everything a summary's fingerprints are made from: its text, where its sections are, which
   // are long enough.
-  MemoKey memo_key(const summary::StrippedSummary& stripped,
+  FingerprintMemo::Key memo_key(const summary::StrippedSummary& stripped,
                    const std::vector<bool>& signed_parts) const {
     std::string layout;
     for (std::size_t part = 0; part < stripped.sections.size(); ++part) {
@@ -533,7 +463,7 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
                                                stripped.sections[part].second, signed_parts[part]};
       layout.append(reinterpret_cast<const char*>(words.data()), sizeof words);
     }
-    return memo_.key(stripped.text, layout);
+    return FingerprintMemo::key({layout}, stripped.hash);
   }
 
   // A summary's shingles are its sections' (the few spanning two sections aside), so one pass

@@ -97,4 +97,11 @@ class SecretPolynomial {
   std::array<std::uint64_t, 2> squares_;  // each point squared
 };
 
+// The process's own points, for the values several memos key from: a summary's text is hashed
+// once for all of them (StrippedSummary::hash).
+inline const SecretPolynomial& process_secret() {
+  static const SecretPolynomial secret;
+  return secret;
+}
+
 }  // namespace digestlint::checks

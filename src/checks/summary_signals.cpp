@@ -14,6 +14,27 @@
 namespace digestlint::summary {
 namespace {
 
+// A value's bytes, as a piece of a memo key.
+std::string_view as_bytes(const std::size_t& value) {
+  return {reinterpret_cast<const char*>(&value), sizeof value};
+}
+
+// About what a kept summary holds, blocks and all: a settled summary's signals are its title
+// terms and names (the signals after them are not worked out).
+std::size_t bytes_of(const SettledSummary& kept) {
+  static const std::size_t kInline = std::string().capacity();
+  const auto heap = [](const std::string& text) {
+    return text.capacity() > kInline ? SettledMemo::kBlockBytes + text.capacity() + 1 : 0;
+  };
+  const Signals& signals = kept.signals;
+  std::size_t bytes = sizeof(SettledSummary) + heap(kept.subject);
+  bytes += SettledMemo::kBlockBytes + signals.terms.capacity() * sizeof(TitleTerm);
+  for (const TitleTerm& term : signals.terms) bytes += heap(term.text) + heap(term.stemmed);
+  bytes += SettledMemo::kBlockBytes + signals.names.capacity() * sizeof(signals.names[0]);
+  for (const auto& name : signals.names) bytes += heap(name.first);
+  return bytes;
+}
+
 // Fields with at least min_hits mentions, given a text's counts of the vocabulary's phrases.
 std::vector<std::string> field_names_in(const std::vector<int>& counts,
                                         const Vocabulary& vocabulary, int min_hits,
@@ -776,24 +797,44 @@ const SquashedTitle& DigestTitles::squashed(std::size_t index, const Vocabulary&
 }
 
 Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_t lead,
-                const Vocabulary& vocabulary, const Parameters& parameters, Depth depth) {
+                const Vocabulary& vocabulary, const Parameters& parameters, Depth depth,
+                const Settling* settling) {
   const std::string_view title = digest.titles[digest.own];
+  const std::string_view opening = summary.substr(0, std::min(lead, summary.size()));
+  const bool until_fine = depth == Depth::until_fine;
+  // Until fine, a summary settled before under this title is settled again, unless its subject
+  // names another title here; one met before is kept once settled.
+  SettledMemo::Key key{};
+  bool keep = false;
+  if (settling && until_fine) {
+    const std::size_t lead_bytes = opening.size();
+    key = SettledMemo::key({title, as_bytes(lead_bytes)}, settling->text);
+    const auto [kept, met_before] = settling->memo.find(key);
+    if (kept && !names_another_title(digest, kept->subject, vocabulary, parameters)) {
+      return kept->signals;
+    }
+    keep = met_before && !kept;
+  }
   Signals signals;
   signals.terms = digest.terms(digest.own, vocabulary, parameters);
   const std::vector<Token> tokens = latin_tokens(summary);
   SummaryIndex index(summary, tokens, digest, vocabulary, parameters);
   signals.names = summary_names(tokens, index.lowercase(), vocabulary, parameters);
-  const std::string_view opening = summary.substr(0, std::min(lead, summary.size()));
   // A summary grounded by its title can still be about another entry's paper by name.
   std::string subject = main_subject(signals, opening, parameters);
+  std::string own_subject = keep ? subject : std::string();
   if (!names_another_title(digest, subject, vocabulary, parameters) ||
       connected(signals.names.front().first, title, digest.squashed(digest.own, vocabulary),
                 summary, vocabulary)) {
     subject.clear();
   }
-  const bool until_fine = depth == Depth::until_fine;
   if (until_fine && subject.empty() && fine_already(signals, index, parameters)) {
     signals.settled = true;
+    if (keep) {
+      auto kept = std::make_shared<const SettledSummary>(
+          SettledSummary{signals, std::move(own_subject)});
+      settling->memo.keep(key, kept, bytes_of(*kept));
+    }
     return signals;
   }
   // No verdict accuses an anchored summary (assess): it is settled before the costlier signals.

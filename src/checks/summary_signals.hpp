@@ -12,6 +12,7 @@
 
 #include "checks/summary_names.hpp"
 #include "checks/summary_vocabulary.hpp"
+#include "checks/text_memo.hpp"
 #include "checks/transliteration.hpp"
 
 namespace digestlint::summary {
@@ -167,10 +168,27 @@ bool reportable(double grounding, bool template_like, int phrases, const Paramet
 // unrendered, fields), which its verdict does not read.
 enum class Depth { full, until_fine };
 
+// A summary found fine early by its own title and text alone (Signals::settled), and its main
+// subject before it was compared with the other titles of its digest: whatever the digest, a copy
+// of it under the same title is settled the same, unless that subject names another title there.
+struct SettledSummary {
+  Signals signals;
+  std::string subject;
+};
+using SettledMemo = checks::TextMemo<SettledSummary>;
+
+// Where analyse() looks up and keeps the summaries it settles: the memo, and the value of the
+// summary's text at checks::process_secret()'s points (StrippedSummary::hash).
+struct Settling {
+  SettledMemo& memo;
+  checks::SecretValue text;
+};
+
 // `lead` is how many bytes of the summary open it (its first section); `digest` its entry's title
-// among the others.
+// among the others. `settling`: until fine, a summary settled before under the same title is not
+// analysed again; null: every summary is.
 Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_t lead,
                 const Vocabulary& vocabulary, const Parameters& parameters,
-                Depth depth = Depth::full);
+                Depth depth = Depth::full, const Settling* settling = nullptr);
 
 }  // namespace digestlint::summary

@@ -1029,3 +1029,44 @@ TEST_CASE("a summary that fits its title weakly in a digest where many do is mor
         std::string::npos);
   CHECK(evidence(*good[0], alone.verdict).find("of the digest's") == std::string::npos);
 }
+
+TEST_CASE("a summary settled before under its title is settled again, unless its subject names "
+          "another title of the digest") {
+  const Fixture f;
+  constexpr std::string_view kMoved =
+      "MossGS는 희소 라우팅(sparse routing)으로 긴 비디오 캡션(captioning)의 조명을 고릅니다. "
+      "MossGS는 반사 표면을 초당 120장 그립니다.";
+  constexpr std::string_view kOwn = "Sparse Routing for Long Video Captioning";
+  SettledMemo memo;
+  const Settling settling{memo, checks::process_secret().hash(kMoved)};
+  const auto analysed = [&](const DigestTitles& digest, const Settling* with) {
+    return analyse(digest, kMoved, kMoved.size() / 3, f.vocabulary, f.parameters,
+                   Depth::until_fine, with);
+  };
+  const auto same = [](const Signals& a, const Signals& b) {
+    CHECK(a.settled == b.settled);
+    CHECK(a.grounding == b.grounding);
+    CHECK(a.names == b.names);
+    CHECK(a.rival.has_value() == b.rival.has_value());
+    REQUIRE(a.terms.size() == b.terms.size());
+    for (std::size_t i = 0; i < a.terms.size(); ++i) {
+      CHECK(a.terms[i].text == b.terms[i].text);
+      CHECK(a.terms[i].found == b.terms[i].found);
+    }
+  };
+  const DigestTitles quiet{{kOwn, "Quiet Speech Synthesis"}, 0};
+  const Signals alone = analysed(quiet, nullptr);
+  REQUIRE(alone.settled);
+  // Noted, then kept, then found: the same signals each time.
+  for (int time = 0; time < 3; ++time) same(analysed(quiet, &settling), alone);
+  // Where its subject (MossGS) is another entry's name, it is analysed again, not settled.
+  const DigestTitles named{{kOwn, "Quiet Speech Synthesis", "MossGS: Glossy Surfaces"}, 0};
+  const Signals moved = analysed(named, &settling);
+  CHECK_FALSE(moved.settled);
+  REQUIRE(moved.rival.has_value());
+  CHECK(moved.rival->named);
+  same(moved, analysed(named, nullptr));
+  // Under another title it is another summary.
+  const DigestTitles other{{"Quiet Speech Synthesis", kOwn}, 0};
+  for (int time = 0; time < 3; ++time) same(analysed(other, &settling), analysed(other, nullptr));
+}

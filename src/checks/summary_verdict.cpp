@@ -177,9 +177,10 @@ std::vector<std::optional<Signals>> SummaryModel::analyse(const Digest& digest, 
     const Entry& entry = digest.entries[i];
     if (entry.sections.empty()) continue;
     titles.own = i;
+    const Settling settling{settled_, summaries[i].hash};
     analysed[i] =
         summary::analyse(titles, summaries[i].text, lead_length(entry, summaries[i].text.size()),
-                         words, parameters_, depth);
+                         words, parameters_, depth, &settling);
   }
   mark_rivals_keeping_their_own(analysed, parameters_);
   count_weak_fits(analysed, parameters_);
@@ -198,6 +199,7 @@ StrippedSummary stripped_summary(const Entry& entry) {
     append_stripped(section.text.text, summary.text);
     summary.sections.emplace_back(begin, summary.text.size());
   }
+  summary.hash = checks::process_secret().hash(summary.text);
   return summary;
 }
 

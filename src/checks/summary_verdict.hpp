@@ -57,6 +57,8 @@ class SummaryModel {
   Parameters parameters_;
   mutable std::once_flag built_;
   mutable std::optional<Vocabulary> vocabulary_;
+  // Summaries settled before, for their copies (analyse() until fine).
+  mutable SettledMemo settled_;
 };
 
 // An entry's summary as the summary rules read it: its sections' text, markup stripped
@@ -64,6 +66,7 @@ class SummaryModel {
 struct StrippedSummary {
   std::string text;
   std::vector<std::pair<std::size_t, std::size_t>> sections;  // [begin, end) in text, in order
+  checks::SecretValue hash;  // the text's value at checks::process_secret()'s points
 };
 StrippedSummary stripped_summary(const Entry& entry);
 // Every entry's, by entry: worked out once per file for the rules that read them all (the summary

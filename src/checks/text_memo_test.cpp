@@ -1,0 +1,64 @@
+// TextMemo: values kept for texts met more than once, by a key no text can be made to share.
+#include "checks/text_memo.hpp"
+
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+
+namespace digestlint::checks {
+namespace {
+
+using Memo = TextMemo<std::string>;
+
+TEST_CASE("a text is noted the first time, kept the second, found after") {
+  Memo memo;
+  const Memo::Key key = Memo::key({"summary", "layout"});
+  const Memo::Lookup first = memo.find(key);
+  CHECK_FALSE(first.met_before);
+  CHECK(first.value == nullptr);
+  const Memo::Lookup second = memo.find(key);
+  CHECK(second.met_before);
+  CHECK(second.value == nullptr);
+  memo.keep(key, std::make_shared<const std::string>("fingerprints"), 64);
+  const Memo::Lookup third = memo.find(key);
+  CHECK(third.met_before);
+  REQUIRE(third.value != nullptr);
+  CHECK(*third.value == "fingerprints");
+  // Kept once: a second value for the key does not replace the first.
+  memo.keep(key, std::make_shared<const std::string>("other"), 64);
+  CHECK(*memo.find(key).value == "fingerprints");
+  // A key never noted is not kept.
+  const Memo::Key unseen = Memo::key({"another summary"});
+  memo.keep(unseen, std::make_shared<const std::string>("x"), 64);
+  CHECK(memo.find(unseen).value == nullptr);
+}
+
+TEST_CASE("a key continues from the value of what came before its pieces") {
+  const SecretValue text = process_secret().hash("summary");
+  CHECK(Memo::key({"layout"}, text) == Memo::key({"summary", "layout"}));
+  // Where the pieces split matters, as does their order.
+  CHECK_FALSE(Memo::key({"summ", "arylayout"}) == Memo::key({"summary", "layout"}));
+  CHECK_FALSE(Memo::key({"layout", "summary"}) == Memo::key({"summary", "layout"}));
+}
+
+TEST_CASE("past its budget the memo starts again empty") {
+  Memo memo;
+  const Memo::Key key = Memo::key({"kept"});
+  memo.find(key);
+  memo.find(key);
+  memo.keep(key, std::make_shared<const std::string>("value"), Memo::kBudget / 2);
+  REQUIRE(memo.find(key).value != nullptr);
+  // Notes of other texts fill the other half; then the table is dropped, the value with it.
+  for (int i = 0; memo.find(key).value != nullptr && i < 1'000'000; ++i)
+    memo.find(Memo::key({std::to_string(i)}));
+  CHECK(memo.find(key).value == nullptr);
+  // A value larger than what is left is not kept.
+  const Memo::Key big = Memo::key({"big"});
+  memo.find(big);
+  memo.keep(big, std::make_shared<const std::string>("value"), Memo::kBudget);
+  CHECK(memo.find(big).value == nullptr);
+}
+
+}  // namespace
+}  // namespace digestlint::checks
