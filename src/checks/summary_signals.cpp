@@ -19,19 +19,26 @@ std::string_view as_bytes(const std::size_t& value) {
   return {reinterpret_cast<const char*>(&value), sizeof value};
 }
 
+// What a string holds on the heap, its block included, for a memo's count of what it keeps.
+std::size_t heap_bytes(const std::string& text) {
+  static const std::size_t kInline = std::string().capacity();
+  return text.capacity() > kInline ? SettledMemo::kBlockBytes + text.capacity() + 1 : 0;
+}
+
+// What a vector of title terms holds on the heap.
+std::size_t heap_bytes(const std::vector<TitleTerm>& terms) {
+  std::size_t bytes = SettledMemo::kBlockBytes + terms.capacity() * sizeof(TitleTerm);
+  for (const TitleTerm& term : terms) bytes += heap_bytes(term.text) + heap_bytes(term.stemmed);
+  return bytes;
+}
+
 // About what a kept summary holds, blocks and all: a settled summary's signals are its title
 // terms and names (the signals after them are not worked out).
 std::size_t bytes_of(const SettledSummary& kept) {
-  static const std::size_t kInline = std::string().capacity();
-  const auto heap = [](const std::string& text) {
-    return text.capacity() > kInline ? SettledMemo::kBlockBytes + text.capacity() + 1 : 0;
-  };
   const Signals& signals = kept.signals;
-  std::size_t bytes = sizeof(SettledSummary) + heap(kept.subject);
-  bytes += SettledMemo::kBlockBytes + signals.terms.capacity() * sizeof(TitleTerm);
-  for (const TitleTerm& term : signals.terms) bytes += heap(term.text) + heap(term.stemmed);
+  std::size_t bytes = sizeof(SettledSummary) + heap_bytes(kept.subject) + heap_bytes(signals.terms);
   bytes += SettledMemo::kBlockBytes + signals.names.capacity() * sizeof(signals.names[0]);
-  for (const auto& name : signals.names) bytes += heap(name.first);
+  for (const auto& name : signals.names) bytes += heap_bytes(name.first);
   return bytes;
 }
 
@@ -687,8 +694,20 @@ bool reportable(double grounding, bool template_like, int phrases, const Paramet
 const std::vector<TitleTerm>& DigestTitles::terms(std::size_t index, const Vocabulary& vocabulary,
                                                   const Parameters& parameters) const {
   term_cache.resize(titles.size());
-  if (!term_cache[index]) term_cache[index] = title_terms(titles[index], vocabulary, parameters);
-  return *term_cache[index];
+  std::shared_ptr<const std::vector<TitleTerm>>& cached = term_cache[index];
+  if (cached) return *cached;
+  const auto work_out = [&] {
+    return std::make_shared<const std::vector<TitleTerm>>(
+        title_terms(titles[index], vocabulary, parameters));
+  };
+  if (!terms_memo) return *(cached = work_out());
+  const TitleTermsMemo::Key key = TitleTermsMemo::key({titles[index]});
+  auto [kept, met_before] = terms_memo->find(key);
+  if (!kept) {
+    kept = work_out();
+    if (met_before) terms_memo->keep(key, kept, sizeof(std::vector<TitleTerm>) + heap_bytes(*kept));
+  }
+  return *(cached = std::move(kept));
 }
 
 const std::vector<std::string>& DigestTitles::squashed_names(const Vocabulary& vocabulary,

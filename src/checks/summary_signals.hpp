@@ -4,6 +4,7 @@
 // names the summary is about and whether they connect to the title, template boilerplate, and
 // research fields.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,10 @@ struct Rival {
   bool keeps_own = false;
 };
 
+// The terms of titles met more than once (title_terms(), which reads the title alone), by title:
+// kept for the copies of an entry in a long archive, and for a language server's next lint.
+using TitleTermsMemo = checks::TextMemo<std::vector<TitleTerm>>;
+
 // The titles of the summary's digest, to compare the summary's own title against, and their
 // summaries. Each title's terms are worked out once, when first compared, however many summaries
 // are compared with it.
@@ -54,10 +59,13 @@ struct DigestTitles {
   // By few_others_sound(): the questions each summary was asked, up to kReadsBeforeIndex + 1.
   mutable std::vector<std::uint8_t> sound_questions = {};
   static constexpr std::uint8_t kReadsBeforeIndex = 2;
-  mutable std::vector<std::optional<std::vector<TitleTerm>>> term_cache = {};  // filled by terms()
+  // Filled by terms(); shared with terms_memo when it keeps them.
+  mutable std::vector<std::shared_ptr<const std::vector<TitleTerm>>> term_cache = {};
   mutable std::vector<std::optional<SquashedTitle>> squashed_cache = {};  // filled by squashed()
   mutable std::vector<std::string> name_cache = {};  // filled by squashed_names()
 
+  // Where terms() looks up titles met before; null: each title's terms are worked out.
+  TitleTermsMemo* terms_memo = nullptr;
   const std::vector<TitleTerm>& terms(std::size_t index, const Vocabulary& vocabulary,
                                       const Parameters& parameters) const;
   const SquashedTitle& squashed(std::size_t index, const Vocabulary& vocabulary) const;

@@ -1070,3 +1070,24 @@ TEST_CASE("a summary settled before under its title is settled again, unless its
   const DigestTitles other{{"Quiet Speech Synthesis", kOwn}, 0};
   for (int time = 0; time < 3; ++time) same(analysed(other, &settling), analysed(other, nullptr));
 }
+
+TEST_CASE("a title's terms are kept for the digests that have it again") {
+  const Fixture f;
+  TitleTermsMemo memo;
+  const auto texts = [](const std::vector<TitleTerm>& terms) {
+    std::vector<std::string> out;
+    for (const TitleTerm& term : terms) out.push_back(term.text + "/" + term.stemmed);
+    return out;
+  };
+  for (const std::string_view title : {kTitle, std::string_view("Quiet Speech Synthesis")}) {
+    const DigestTitles alone{{title}, 0};
+    const auto expected = texts(alone.terms(0, f.vocabulary, f.parameters));
+    REQUIRE_FALSE(expected.empty());
+    // Noted, then kept, then found: the same terms each time, in a new digest each time.
+    for (int time = 0; time < 3; ++time) {
+      DigestTitles digest{{"Another Paper", title}, 1};
+      digest.terms_memo = &memo;
+      CHECK(texts(digest.terms(1, f.vocabulary, f.parameters)) == expected);
+    }
+  }
+}

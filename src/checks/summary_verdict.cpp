@@ -167,6 +167,7 @@ Band band_of(const Assessment& assessment, const Parameters& p) {
 std::vector<std::optional<Signals>> SummaryModel::analyse(const Digest& digest, Depth depth,
                                                           FileAnalyses* analyses) const {
   DigestTitles titles = titles_of(digest);
+  titles.terms_memo = &title_terms_;
   // Every summary first: a weakly grounded one asks whether the others use a word.
   const auto stripped = stripped_summaries(digest, analyses);
   for (const StrippedSummary& summary : *stripped) titles.summaries.emplace_back(summary.text);

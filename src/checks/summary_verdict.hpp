@@ -57,8 +57,9 @@ class SummaryModel {
   Parameters parameters_;
   mutable std::once_flag built_;
   mutable std::optional<Vocabulary> vocabulary_;
-  // Summaries settled before, for their copies (analyse() until fine).
+  // Summaries settled before, for their copies (analyse() until fine), and titles' terms.
   mutable SettledMemo settled_;
+  mutable TitleTermsMemo title_terms_;
 };
 
 // An entry's summary as the summary rules read it: its sections' text, markup stripped
