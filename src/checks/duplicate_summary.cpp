@@ -19,9 +19,9 @@
 #include <vector>
 
 #include "cache/content_hash.hpp"
-#include "checks/text_memo.hpp"
 #include "checks/summary_text.hpp"
 #include "checks/summary_verdict.hpp"
+#include "checks/text_memo.hpp"
 #include "model/text.hpp"
 #include "rules/analyzer.hpp"
 #include "rules/compares_in_order.hpp"
@@ -456,7 +456,7 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
   // Everything a summary's fingerprints are made from: its text, where its sections are, which
   // are long enough.
   FingerprintMemo::Key memo_key(const summary::StrippedSummary& stripped,
-                   const std::vector<bool>& signed_parts) const {
+                                const std::vector<bool>& signed_parts) const {
     std::string layout;
     for (std::size_t part = 0; part < stripped.sections.size(); ++part) {
       const std::array<std::uint64_t, 3> words{stripped.sections[part].first,

@@ -850,8 +850,8 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   if (until_fine && subject.empty() && fine_already(signals, index, parameters)) {
     signals.settled = true;
     if (keep) {
-      auto kept = std::make_shared<const SettledSummary>(
-          SettledSummary{signals, std::move(own_subject)});
+      auto kept =
+          std::make_shared<const SettledSummary>(SettledSummary{signals, std::move(own_subject)});
       settling->memo.keep(key, kept, bytes_of(*kept));
     }
     return signals;

@@ -1030,8 +1030,9 @@ TEST_CASE("a summary that fits its title weakly in a digest where many do is mor
   CHECK(evidence(*good[0], alone.verdict).find("of the digest's") == std::string::npos);
 }
 
-TEST_CASE("a summary settled before under its title is settled again, unless its subject names "
-          "another title of the digest") {
+TEST_CASE(
+    "a summary settled before under its title is settled again, unless its subject names "
+    "another title of the digest") {
   const Fixture f;
   constexpr std::string_view kMoved =
       "MossGS는 희소 라우팅(sparse routing)으로 긴 비디오 캡션(captioning)의 조명을 고릅니다. "
@@ -1040,8 +1041,8 @@ TEST_CASE("a summary settled before under its title is settled again, unless its
   SettledMemo memo;
   const Settling settling{memo, checks::process_secret().hash(kMoved)};
   const auto analysed = [&](const DigestTitles& digest, const Settling* with) {
-    return analyse(digest, kMoved, kMoved.size() / 3, f.vocabulary, f.parameters,
-                   Depth::until_fine, with);
+    return analyse(digest, kMoved, kMoved.size() / 3, f.vocabulary, f.parameters, Depth::until_fine,
+                   with);
   };
   const auto same = [](const Signals& a, const Signals& b) {
     CHECK(a.settled == b.settled);

@@ -6,12 +6,14 @@
 // met again, and keeping the values of all (fresh memory for each) made a run over distinct
 // digests 12% slower. Shared by the threads that check files (and the runs of a language
 // server).
+#include <algorithm>
 #include <cstddef>
 #include <initializer_list>
 #include <memory>
 #include <mutex>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "checks/secret_polynomial.hpp"
 
@@ -45,17 +47,17 @@ class TextMemo {
     return start;
   }
 
-  // What is kept for key; the first time, notes that it was met.
+  // What is kept for key; the first time, notes that it was met. (A key of zeros, the mark of
+  // an empty slot, is never noted: a text has that value once in 2^122.)
   Lookup find(const Key& key) {
+    if (key == Key{}) return {};
     const std::lock_guard lock(mutex_);
-    const auto found = kept_.find(key);
-    if (found == kept_.end()) {
-      make_room(kNoteBytes);
-      kept_.emplace(key, nullptr);
-      bytes_ += kNoteBytes;
-      return {};
+    if (!slots_.empty()) {
+      const Slot& slot = slot_of(key);
+      if (slot.key == key) return {slot.value, true};
     }
-    return {found->second, true};
+    note(key);
+    return {};
   }
 
   // Keeps the value of a key met before; `bytes`: what the value holds, blocks and all.
@@ -63,30 +65,56 @@ class TextMemo {
     // The shared block holds the value beside its counts (two words).
     bytes += kBlockBytes + 2 * sizeof(void*);
     const std::lock_guard lock(mutex_);
-    const auto found = kept_.find(key);
-    if (found == kept_.end() || found->second || bytes_ + bytes > kBudget) return;
-    found->second = value;
+    if (slots_.empty()) return;
+    Slot& slot = slot_of(key);
+    if (slot.key != key || slot.value || bytes_ + bytes > kBudget) return;
+    slot.value = value;
     bytes_ += bytes;
   }
 
  private:
-  struct KeyHash {
-    std::size_t operator()(const Key& key) const { return key.first; }
+  // One array of slots, probed from the key's first value on: a lookup is one cache miss, where
+  // a node-based map's bucket, node and division by a prime were most of the memos' cost.
+  struct Slot {
+    Key key{};  // zeros: empty
+    std::shared_ptr<const Value> value;
   };
+  // A noted key's share of the table: its slot, in a table at most half full.
+  static constexpr std::size_t kNoteBytes = 2 * sizeof(Slot);
+  static constexpr std::size_t kFirstSlots = 64;
 
-  // A noted key's share of the table: its node (the key, a pointer, the link to the next node,
-  // the cached hash code) and its bucket.
-  static constexpr std::size_t kNoteBytes =
-      kBlockBytes + sizeof(Key) + 3 * sizeof(void*) + sizeof(void*);
+  // The key's slot, or the empty one where it goes. The table is never full.
+  Slot& slot_of(const Key& key) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = key.first & mask;; at = (at + 1) & mask) {
+      Slot& slot = slots_[at];
+      if (slot.key == key || slot.key == Key{}) return slot;
+    }
+  }
 
-  void make_room(std::size_t bytes) {
-    if (bytes_ + bytes <= kBudget) return;
-    kept_ = decltype(kept_)();  // clear() would keep the buckets
-    bytes_ = 0;
+  // Notes a key not in the table; past the budget, the memo starts again empty.
+  void note(const Key& key) {
+    if (bytes_ + kNoteBytes > kBudget) {
+      slots_ = {};
+      used_ = 0;
+      bytes_ = 0;
+    }
+    if (2 * (used_ + 1) > slots_.size()) grow(std::max(kFirstSlots, 2 * slots_.size()));
+    slot_of(key).key = key;
+    ++used_;
+    bytes_ += kNoteBytes;
+  }
+
+  void grow(std::size_t size) {
+    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(size));
+    for (Slot& slot : old) {
+      if (slot.key != Key{}) slot_of(slot.key) = std::move(slot);
+    }
   }
 
   std::mutex mutex_;
-  std::unordered_map<Key, std::shared_ptr<const Value>, KeyHash> kept_;
+  std::vector<Slot> slots_;  // a power of two of them, or none
+  std::size_t used_ = 0;
   std::size_t bytes_ = 0;
 };
 

@@ -34,6 +34,22 @@ TEST_CASE("a text is noted the first time, kept the second, found after") {
   CHECK(memo.find(unseen).value == nullptr);
 }
 
+TEST_CASE("every text noted is found again as the table grows; a key of zeros is never noted") {
+  Memo memo;
+  const auto key_of = [](int i) { return Memo::key({std::to_string(i)}); };
+  for (int i = 0; i < 10'000; ++i) CHECK_FALSE(memo.find(key_of(i)).met_before);
+  for (int i = 0; i < 10'000; i += 3)
+    memo.keep(key_of(i), std::make_shared<const std::string>(std::to_string(i)), 64);
+  for (int i = 0; i < 10'000; ++i) {
+    const Memo::Lookup found = memo.find(key_of(i));
+    CHECK(found.met_before);
+    CHECK((found.value != nullptr) == (i % 3 == 0));
+    if (found.value) CHECK(*found.value == std::to_string(i));
+  }
+  CHECK_FALSE(memo.find(Memo::Key{}).met_before);
+  CHECK_FALSE(memo.find(Memo::Key{}).met_before);
+}
+
 TEST_CASE("a key continues from the value of what came before its pieces") {
   const SecretValue text = process_secret().hash("summary");
   CHECK(Memo::key({"layout"}, text) == Memo::key({"summary", "layout"}));
