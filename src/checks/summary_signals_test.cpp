@@ -1040,9 +1040,12 @@ TEST_CASE(
   constexpr std::string_view kOwn = "Sparse Routing for Long Video Captioning";
   SettledMemo memo;
   const Settling settling{memo, checks::process_secret().hash(kMoved)};
+  const auto analysed_with_lead = [&](const DigestTitles& digest, const Settling* with,
+                                      std::size_t lead) {
+    return analyse(digest, kMoved, lead, f.vocabulary, f.parameters, Depth::until_fine, with);
+  };
   const auto analysed = [&](const DigestTitles& digest, const Settling* with) {
-    return analyse(digest, kMoved, kMoved.size() / 3, f.vocabulary, f.parameters, Depth::until_fine,
-                   with);
+    return analysed_with_lead(digest, with, kMoved.size() / 3);
   };
   const auto same = [](const Signals& a, const Signals& b) {
     CHECK(a.settled == b.settled);
@@ -1070,6 +1073,11 @@ TEST_CASE(
   // Under another title it is another summary.
   const DigestTitles other{{"Quiet Speech Synthesis", kOwn}, 0};
   for (int time = 0; time < 3; ++time) same(analysed(other, &settling), analysed(other, nullptr));
+  // With no lead it has no subject and settles there; with its lead it is another entry's again.
+  SettledMemo leads;
+  const Settling by_lead{leads, settling.text};
+  for (int time = 0; time < 3; ++time) CHECK(analysed_with_lead(named, &by_lead, 0).settled);
+  same(analysed(named, &by_lead), moved);
 }
 
 TEST_CASE("a title's terms are kept for the digests that have it again") {

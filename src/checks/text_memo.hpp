@@ -64,12 +64,13 @@ class TextMemo {
   void keep(const Key& key, const std::shared_ptr<const Value>& value, std::size_t bytes) {
     // The shared block holds the value beside its counts (two words).
     bytes += kBlockBytes + 2 * sizeof(void*);
+    if (key == Key{}) return;  // never noted (find)
     const std::lock_guard lock(mutex_);
-    if (slots_.empty()) return;
+    if (slots_.empty() || table_bytes(slots_.size()) + bytes > kBudget) return;
     Slot& slot = slot_of(key);
-    if (slot.key != key || slot.value || bytes_ + bytes > kBudget) return;
+    if (slot.key != key || slot.value) return;
     slot.value = value;
-    bytes_ += bytes;
+    kept_bytes_ += bytes;
   }
 
  private:
@@ -79,9 +80,10 @@ class TextMemo {
     Key key{};  // zeros: empty
     std::shared_ptr<const Value> value;
   };
-  // A noted key's share of the table: its slot, in a table at most half full.
-  static constexpr std::size_t kNoteBytes = 2 * sizeof(Slot);
   static constexpr std::size_t kFirstSlots = 64;
+
+  // What the memo holds with `slots` slots: the slots and the values kept.
+  std::size_t table_bytes(std::size_t slots) const { return slots * sizeof(Slot) + kept_bytes_; }
 
   // The key's slot, or the empty one where it goes. The table is never full.
   Slot& slot_of(const Key& key) {
@@ -92,17 +94,21 @@ class TextMemo {
     }
   }
 
-  // Notes a key not in the table; past the budget, the memo starts again empty.
+  // Notes a key not in the table, growing it to keep it at most half full; when that would take
+  // the memo past its budget, it starts again empty.
   void note(const Key& key) {
-    if (bytes_ + kNoteBytes > kBudget) {
-      slots_ = {};
-      used_ = 0;
-      bytes_ = 0;
+    if (2 * (used_ + 1) > slots_.size()) {
+      std::size_t size = std::max(kFirstSlots, 2 * slots_.size());
+      if (table_bytes(size) > kBudget) {
+        slots_ = {};
+        used_ = 0;
+        kept_bytes_ = 0;
+        size = kFirstSlots;
+      }
+      grow(size);
     }
-    if (2 * (used_ + 1) > slots_.size()) grow(std::max(kFirstSlots, 2 * slots_.size()));
     slot_of(key).key = key;
     ++used_;
-    bytes_ += kNoteBytes;
   }
 
   void grow(std::size_t size) {
@@ -113,9 +119,9 @@ class TextMemo {
   }
 
   std::mutex mutex_;
-  std::vector<Slot> slots_;  // a power of two of them, or none
-  std::size_t used_ = 0;
-  std::size_t bytes_ = 0;
+  std::vector<Slot> slots_;     // a power of two of them, or none
+  std::size_t used_ = 0;        // slots noted
+  std::size_t kept_bytes_ = 0;  // of the values kept
 };
 
 }  // namespace digestlint::checks

@@ -50,6 +50,15 @@ TEST_CASE("every text noted is found again as the table grows; a key of zeros is
   CHECK_FALSE(memo.find(Memo::Key{}).met_before);
 }
 
+TEST_CASE("a key of zeros is never kept: its value would come back for the next key in its slot") {
+  Memo memo;
+  memo.find(Memo::Key{1, 1});  // a table of 64 slots, this key in slot 1
+  memo.keep(Memo::Key{}, std::make_shared<const std::string>("zero"), 64);
+  const Memo::Key in_slot_0{64, 5};
+  memo.find(in_slot_0);
+  CHECK(memo.find(in_slot_0).value == nullptr);
+}
+
 TEST_CASE("a key continues from the value of what came before its pieces") {
   const SecretValue text = process_secret().hash("summary");
   CHECK(Memo::key({"layout"}, text) == Memo::key({"summary", "layout"}));
