@@ -6,10 +6,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <optional>
 #include <string>
 #include <string_view>
 
+#include "model/fenced_code.hpp"
 #include "rules/analyzer.hpp"
 
 namespace digestlint {
@@ -24,41 +24,17 @@ bool is_blank_line(std::string_view line) {
   return std::all_of(line.begin(), line.end(), [](char c) { return is_blank(c) || c == '\r'; });
 }
 
-// The fence of a fenced code block: up to three spaces, then three or more backticks or tildes.
-struct Fence {
-  char marker;
-  std::size_t length;
-};
-
-std::optional<Fence> fence_of(std::string_view line) {
-  std::size_t at = 0;
-  while (at < line.size() && at < 3 && line[at] == ' ') ++at;
-  if (at == line.size() || (line[at] != '`' && line[at] != '~')) return std::nullopt;
-  std::size_t end = at;
-  while (end < line.size() && line[end] == line[at]) ++end;
-  if (end - at < 3) return std::nullopt;
-  return Fence{line[at], end - at};
-}
-
 class TrailingWhitespace final : public Analyzer {
  public:
   explicit TrailingWhitespace(const RuleSpec&) {}
 
   void check(const CheckContext& context) const override {
     const std::string_view text = context.source.text();
-    std::optional<Fence> open;  // of the fenced code block the lines are in
+    FencedCode code;
     for (std::size_t line_begin = 0;;) {
       const std::size_t line_end = std::min(text.find('\n', line_begin), text.size());
-      const std::optional<Fence> fence = fence_of(text.substr(line_begin, line_end - line_begin));
-      const bool closes =
-          open && fence && fence->marker == open->marker && fence->length >= open->length;
-      const bool in_code = open && !closes;
+      const bool in_code = code.inside_next(text.substr(line_begin, line_end - line_begin));
       check_line_end(context, text, line_begin, line_end, in_code);
-      if (closes) {
-        open.reset();
-      } else if (fence && !open) {
-        open = fence;
-      }
       if (line_end == text.size()) return;
       line_begin = line_end + 1;
     }

@@ -11,7 +11,9 @@
 #include <sstream>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
+#include "model/fenced_code.hpp"
 #include "model/text.hpp"
 #include "rules/config.hpp"
 #include "rules/did_you_mean.hpp"
@@ -165,30 +167,27 @@ class OpenRanges {
 
 // Directives written after text on a line ("…합니다. <!-- digestlint-disable-next-line x -->"):
 // Markdown makes them part of that text, so they do nothing; said rather than ignored.
-// Whether a line is inside a fenced code block (``` or ~~~), the fences found on first use:
-// most files have no directive after text on a line and never need them.
+// Whether a line is inside a fenced code block, the blocks found on first use: most files have
+// no directive after text on a line and never need them.
 class FencedLines {
  public:
   explicit FencedLines(const SourceFile& source) : source_(source) {}
 
   bool inside(int line) {
-    if (!fences_) find_fences();
-    // Inside when an odd number of fence lines come before it.
-    const auto before = std::lower_bound(fences_->begin(), fences_->end(), line);
-    return (before - fences_->begin()) % 2 == 1;
+    if (!inside_) find_blocks();
+    return (*inside_)[static_cast<std::size_t>(line - 1)];
   }
 
  private:
-  void find_fences() {
-    fences_.emplace();
-    for (int line = 1; line <= source_.line_count(); ++line) {
-      const std::string_view text = trim(source_.line_text(line));
-      if (text.starts_with("```") || text.starts_with("~~~")) fences_->push_back(line);
-    }
+  void find_blocks() {
+    inside_.emplace();
+    FencedCode code;
+    for (int line = 1; line <= source_.line_count(); ++line)
+      inside_->push_back(code.inside_next(source_.line_text(line)));
   }
 
   const SourceFile& source_;
-  std::optional<std::vector<int>> fences_;
+  std::optional<std::vector<bool>> inside_;  // by line, from line 1
 };
 
 // Whether an offset of a line falls in one of its code spans, asked at growing offsets: the

@@ -221,6 +221,9 @@ TEST_CASE("directives: the exact grammar; anything else is invalid and suppresse
             .size() == 1);
   CHECK(read("```markdown\nAuthors: A <!-- digestlint-disable authors -->\n```").empty());
   CHECK(read("```\nx\n```\nAuthors: A <!-- digestlint-disable authors -->").size() == 1);
+  // A fence of the other character, or a shorter one, is code too: the block goes on.
+  CHECK(read("~~~\n```\nAuthors: A <!-- digestlint-disable authors -->\n~~~").empty());
+  CHECK(read("````\n```\nAuthors: A <!-- digestlint-disable authors -->\n````").empty());
 }
 
 }  // namespace digestlint
