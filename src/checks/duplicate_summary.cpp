@@ -442,13 +442,10 @@ class DuplicateSummary final : public Analyzer, public ComparesInOrder {
       }
       if (whole_length < min_length_) continue;
       const summary::StrippedSummary& text = (*stripped)[index];
-      const FingerprintMemo::Key key = memo_key(text, signed_parts);
-      auto [known, met_before] = memo_.find(key);
-      if (!known) {
-        known = std::make_shared<const SummaryFingerprints>(compute(text, signed_parts));
-        if (met_before) memo_.keep(key, known, bytes_of(*known));
-      }
-      fingerprints.entries.push_back({index, std::move(known)});
+      fingerprints.entries.push_back(
+          {index, memo_.value_of(
+                      memo_key(text, signed_parts), [&] { return compute(text, signed_parts); },
+                      [](const SummaryFingerprints& kept) { return bytes_of(kept); })});
     }
     return fingerprints;
   }

@@ -696,18 +696,13 @@ const std::vector<TitleTerm>& DigestTitles::terms(std::size_t index, const Vocab
   term_cache.resize(titles.size());
   std::shared_ptr<const std::vector<TitleTerm>>& cached = term_cache[index];
   if (cached) return *cached;
-  const auto work_out = [&] {
-    return std::make_shared<const std::vector<TitleTerm>>(
-        title_terms(titles[index], vocabulary, parameters));
-  };
-  if (!terms_memo) return *(cached = work_out());
-  const TitleTermsMemo::Key key = TitleTermsMemo::key({titles[index]});
-  auto [kept, met_before] = terms_memo->find(key);
-  if (!kept) {
-    kept = work_out();
-    if (met_before) terms_memo->keep(key, kept, sizeof(std::vector<TitleTerm>) + heap_bytes(*kept));
-  }
-  return *(cached = std::move(kept));
+  const auto work_out = [&] { return title_terms(titles[index], vocabulary, parameters); };
+  cached = terms_memo ? terms_memo->value_of(TitleTermsMemo::key({titles[index]}), work_out,
+                                             [](const std::vector<TitleTerm>& terms) {
+                                               return sizeof terms + heap_bytes(terms);
+                                             })
+                      : std::make_shared<const std::vector<TitleTerm>>(work_out());
+  return *cached;
 }
 
 const std::vector<std::string>& DigestTitles::squashed_names(const Vocabulary& vocabulary,

@@ -60,6 +60,17 @@ class TextMemo {
     return {};
   }
 
+  // The value kept for key, else work_out()'s, kept when the key was met before; `bytes_of`
+  // tells what a value holds (as keep() counts it).
+  template <typename WorkOut, typename BytesOf>
+  std::shared_ptr<const Value> value_of(const Key& key, WorkOut work_out, BytesOf bytes_of) {
+    auto [kept, met_before] = find(key);
+    if (kept) return kept;
+    auto value = std::make_shared<const Value>(work_out());
+    if (met_before) keep(key, value, bytes_of(*value));
+    return value;
+  }
+
   // Keeps the value of a key met before; `bytes`: what the value holds, blocks and all.
   void keep(const Key& key, const std::shared_ptr<const Value>& value, std::size_t bytes) {
     // The shared block holds the value beside its counts (two words).

@@ -34,6 +34,20 @@ TEST_CASE("a text is noted the first time, kept the second, found after") {
   CHECK(memo.find(unseen).value == nullptr);
 }
 
+TEST_CASE("value_of works a value out the first two times a text is met, then keeps it") {
+  Memo memo;
+  int worked = 0;
+  const auto value = [&] {
+    return memo.value_of(
+        Memo::key({"text"}), [&] { return std::to_string(++worked); },
+        [](const std::string& kept) { return kept.size(); });
+  };
+  CHECK(*value() == "1");
+  CHECK(*value() == "2");
+  CHECK(*value() == "2");
+  CHECK(worked == 2);
+}
+
 TEST_CASE("every text noted is found again as the table grows; a key of zeros is never noted") {
   Memo memo;
   const auto key_of = [](int i) { return Memo::key({std::to_string(i)}); };
