@@ -32,14 +32,9 @@ std::size_t heap_bytes(const std::vector<TitleTerm>& terms) {
   return bytes;
 }
 
-// About what a kept summary holds, blocks and all: a settled summary's signals are its title
-// terms and names (the signals after them are not worked out).
+// What a kept summary holds, blocks and all.
 std::size_t bytes_of(const SettledSummary& kept) {
-  const Signals& signals = kept.signals;
-  std::size_t bytes = sizeof(SettledSummary) + heap_bytes(kept.subject) + heap_bytes(signals.terms);
-  bytes += SettledMemo::kBlockBytes + signals.names.capacity() * sizeof(signals.names[0]);
-  for (const auto& name : signals.names) bytes += heap_bytes(name.first);
-  return bytes;
+  return sizeof(SettledSummary) + heap_bytes(kept.subject);
 }
 
 // Fields with at least min_hits mentions, given a text's counts of the vocabulary's phrases.
@@ -825,7 +820,7 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
     key = SettledMemo::key({title, as_bytes(lead_bytes)}, settling->text);
     const auto [kept, met_before] = settling->memo.find(key);
     if (kept && !names_another_title(digest, kept->subject, vocabulary, parameters)) {
-      return kept->signals;
+      return kept->signals();
     }
     keep = met_before && !kept;
   }
@@ -845,8 +840,8 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   if (until_fine && subject.empty() && fine_already(signals, index, parameters)) {
     signals.settled = true;
     if (keep) {
-      auto kept =
-          std::make_shared<const SettledSummary>(SettledSummary{signals, std::move(own_subject)});
+      auto kept = std::make_shared<const SettledSummary>(
+          SettledSummary{signals.grounding, std::move(own_subject)});
       settling->memo.keep(key, kept, bytes_of(*kept));
     }
     return signals;
@@ -907,6 +902,13 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   signals.conflicting_field = conflicting_field(signals.title_fields, index.phrase_counts(),
                                                 vocabulary, parameters.min_field_hits);
   return signals;
+}
+
+Signals SettledSummary::signals() const {
+  Signals settled;
+  settled.settled = true;
+  settled.grounding = grounding;
+  return settled;
 }
 
 bool Signals::weak_fit(const Parameters& parameters) const {

@@ -1047,9 +1047,18 @@ TEST_CASE(
   const auto analysed = [&](const DigestTitles& digest, const Settling* with) {
     return analysed_with_lead(digest, with, kMoved.size() / 3);
   };
-  const auto same = [](const Signals& a, const Signals& b) {
+  // What the verdicts read of a summary's signals (a settled one is found fine at once).
+  const auto same_verdict = [&](const Signals& a, const Signals& b) {
     CHECK(a.settled == b.settled);
     CHECK(a.grounding == b.grounding);
+    CHECK(a.grounded(f.parameters) == b.grounded(f.parameters));
+    CHECK(a.weak_fit(f.parameters) == b.weak_fit(f.parameters));
+    const Assessment first = assess(a, f.parameters), second = assess(b, f.parameters);
+    CHECK(first.verdict == second.verdict);
+    CHECK(first.confidence == second.confidence);
+  };
+  const auto same = [&](const Signals& a, const Signals& b) {
+    same_verdict(a, b);
     CHECK(a.names == b.names);
     CHECK(a.rival.has_value() == b.rival.has_value());
     REQUIRE(a.terms.size() == b.terms.size());
@@ -1061,8 +1070,15 @@ TEST_CASE(
   const DigestTitles quiet{{kOwn, "Quiet Speech Synthesis"}, 0};
   const Signals alone = analysed(quiet, nullptr);
   REQUIRE(alone.settled);
-  // Noted, then kept, then found: the same signals each time.
-  for (int time = 0; time < 3; ++time) same(analysed(quiet, &settling), alone);
+  REQUIRE(alone.grounding >= f.parameters.weak_grounding);
+  // Noted, then kept: analysed, the same signals. Then found: settled with the same grounding,
+  // its terms and names not copied back (the verdicts do not read them).
+  same(analysed(quiet, &settling), alone);
+  same(analysed(quiet, &settling), alone);
+  const Signals found = analysed(quiet, &settling);
+  same_verdict(found, alone);
+  CHECK(found.terms.empty());
+  CHECK(found.names.empty());
   // Where its subject (MossGS) is another entry's name, it is analysed again, not settled.
   const DigestTitles named{{kOwn, "Quiet Speech Synthesis", "MossGS: Glossy Surfaces"}, 0};
   const Signals moved = analysed(named, &settling);
@@ -1072,7 +1088,9 @@ TEST_CASE(
   same(moved, analysed(named, nullptr));
   // Under another title it is another summary.
   const DigestTitles other{{"Quiet Speech Synthesis", kOwn}, 0};
-  for (int time = 0; time < 3; ++time) same(analysed(other, &settling), analysed(other, nullptr));
+  for (int time = 0; time < 3; ++time) {
+    same_verdict(analysed(other, &settling), analysed(other, nullptr));
+  }
   // With no lead it has no subject and settles there; with its lead it is another entry's again.
   SettledMemo leads;
   const Settling by_lead{leads, settling.text};
