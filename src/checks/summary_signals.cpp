@@ -686,18 +686,41 @@ bool reportable(double grounding, bool template_like, int phrases, const Paramet
   return grounding < p.weak_grounding || (template_like && phrases >= p.many_boilerplate);
 }
 
+namespace {
+
+// What a squashed title holds on the heap.
+std::size_t heap_bytes(const SquashedTitle& title) {
+  std::size_t bytes = heap_bytes(title.whole) + heap_bytes(title.short_pieces);
+  bytes +=
+      SquashedTitleMemo::kBlockBytes + title.distinctive_words.capacity() * sizeof(std::string);
+  for (const std::string& word : title.distinctive_words) bytes += heap_bytes(word);
+  return bytes;
+}
+
+// A title's value (its terms, its squashed form) from the digest's `cache`, else from the memo of
+// titles met before (kept once met twice), else worked out; `bytes_of` tells what a value holds.
+template <typename Value, typename WorkOut, typename BytesOf>
+const Value& title_value(std::vector<std::shared_ptr<const Value>>& cache,
+                         const DigestTitles& digest, std::size_t index,
+                         checks::TextMemo<Value>* memo, WorkOut work_out, BytesOf bytes_of) {
+  cache.resize(digest.titles.size());
+  std::shared_ptr<const Value>& cached = cache[index];
+  if (!cached) {
+    cached = memo ? memo->value_of(checks::TextMemo<Value>::key({digest.titles[index]}), work_out,
+                                   bytes_of)
+                  : std::make_shared<const Value>(work_out());
+  }
+  return *cached;
+}
+
+}  // namespace
+
 const std::vector<TitleTerm>& DigestTitles::terms(std::size_t index, const Vocabulary& vocabulary,
                                                   const Parameters& parameters) const {
-  term_cache.resize(titles.size());
-  std::shared_ptr<const std::vector<TitleTerm>>& cached = term_cache[index];
-  if (cached) return *cached;
-  const auto work_out = [&] { return title_terms(titles[index], vocabulary, parameters); };
-  cached = terms_memo ? terms_memo->value_of(TitleTermsMemo::key({titles[index]}), work_out,
-                                             [](const std::vector<TitleTerm>& terms) {
-                                               return sizeof terms + heap_bytes(terms);
-                                             })
-                      : std::make_shared<const std::vector<TitleTerm>>(work_out());
-  return *cached;
+  return title_value(
+      term_cache, *this, index, terms_memo,
+      [&] { return title_terms(titles[index], vocabulary, parameters); },
+      [](const std::vector<TitleTerm>& terms) { return sizeof terms + heap_bytes(terms); });
 }
 
 const std::vector<std::string>& DigestTitles::squashed_names(const Vocabulary& vocabulary,
@@ -800,9 +823,10 @@ std::size_t uses_of(std::string_view lowercase_text, std::string_view lowercase_
 }
 
 const SquashedTitle& DigestTitles::squashed(std::size_t index, const Vocabulary& vocabulary) const {
-  squashed_cache.resize(titles.size());
-  if (!squashed_cache[index]) squashed_cache[index] = squash_title(titles[index], vocabulary);
-  return *squashed_cache[index];
+  return title_value(
+      squashed_cache, *this, index, squashed_memo,
+      [&] { return squash_title(titles[index], vocabulary); },
+      [](const SquashedTitle& title) { return sizeof title + heap_bytes(title); });
 }
 
 Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_t lead,

@@ -44,6 +44,8 @@ struct Rival {
 // The terms of titles met more than once (title_terms(), which reads the title alone), by title:
 // kept for the copies of an entry in a long archive, and for a language server's next lint.
 using TitleTermsMemo = checks::TextMemo<std::vector<TitleTerm>>;
+// Titles squashed (squash_title(), which reads the title and the vocabulary alone), the same way.
+using SquashedTitleMemo = checks::TextMemo<SquashedTitle>;
 
 // The titles of the summary's digest, to compare the summary's own title against, and their
 // summaries. Each title's terms are worked out once, when first compared, however many summaries
@@ -61,11 +63,13 @@ struct DigestTitles {
   static constexpr std::uint8_t kReadsBeforeIndex = 2;
   // Filled by terms(); shared with terms_memo when it keeps them.
   mutable std::vector<std::shared_ptr<const std::vector<TitleTerm>>> term_cache = {};
-  mutable std::vector<std::optional<SquashedTitle>> squashed_cache = {};  // filled by squashed()
+  // Filled by squashed(); shared with squashed_memo when it keeps them.
+  mutable std::vector<std::shared_ptr<const SquashedTitle>> squashed_cache = {};
   mutable std::vector<std::string> name_cache = {};  // filled by squashed_names()
 
-  // Where terms() looks up titles met before; null: each title's terms are worked out.
+  // Where terms() and squashed() look up titles met before; null: each title's are worked out.
   TitleTermsMemo* terms_memo = nullptr;
+  SquashedTitleMemo* squashed_memo = nullptr;
   const std::vector<TitleTerm>& terms(std::size_t index, const Vocabulary& vocabulary,
                                       const Parameters& parameters) const;
   const SquashedTitle& squashed(std::size_t index, const Vocabulary& vocabulary) const;

@@ -1118,3 +1118,29 @@ TEST_CASE("a title's terms are kept for the digests that have it again") {
     }
   }
 }
+
+TEST_CASE("a title's squashed form is kept for the digests that have it again") {
+  const Fixture f;
+  SquashedTitleMemo memo;
+  constexpr std::string_view kNamed = "MossGS-2: Glossy Surfaces by Gaussian Splatting";
+  const SquashedTitle expected = squash_title(kNamed, f.vocabulary);
+  REQUIRE_FALSE(expected.distinctive_words.empty());
+  // Noted, then kept, then found: the same form each time, in a new digest each time; the
+  // digest that finds it shares what the one before kept.
+  std::vector<DigestTitles> digests;
+  for (int time = 0; time < 3; ++time) {
+    digests.push_back(DigestTitles{{"Another Paper", kNamed}, 1});
+    digests.back().squashed_memo = &memo;
+    const SquashedTitle& squashed = digests.back().squashed(1, f.vocabulary);
+    CHECK(squashed.whole == expected.whole);
+    CHECK(squashed.short_pieces == expected.short_pieces);
+    CHECK(squashed.distinctive_words == expected.distinctive_words);
+  }
+  CHECK(&digests[0].squashed(1, f.vocabulary) != &digests[1].squashed(1, f.vocabulary));
+  CHECK(&digests[1].squashed(1, f.vocabulary) == &digests[2].squashed(1, f.vocabulary));
+  // Another title is another form, wherever the one kept stands in the digest.
+  DigestTitles other{{kNamed, "Quiet Speech Synthesis"}, 1};
+  other.squashed_memo = &memo;
+  CHECK(other.squashed(1, f.vocabulary).whole ==
+        squash_title("Quiet Speech Synthesis", f.vocabulary).whole);
+}

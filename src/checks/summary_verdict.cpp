@@ -168,6 +168,7 @@ std::vector<std::optional<Signals>> SummaryModel::analyse(const Digest& digest, 
                                                           FileAnalyses* analyses) const {
   DigestTitles titles = titles_of(digest);
   titles.terms_memo = &title_terms_;
+  titles.squashed_memo = &squashed_titles_;
   // Every summary first: a weakly grounded one asks whether the others use a word.
   const auto stripped = stripped_summaries(digest, analyses);
   for (const StrippedSummary& summary : *stripped) titles.summaries.emplace_back(summary.text);

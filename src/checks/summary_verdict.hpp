@@ -57,9 +57,11 @@ class SummaryModel {
   Parameters parameters_;
   mutable std::once_flag built_;
   mutable std::optional<Vocabulary> vocabulary_;
-  // Summaries settled before, for their copies (analyse() until fine), and titles' terms.
+  // Summaries settled before, for their copies (analyse() until fine), and titles' terms and
+  // squashed forms.
   mutable SettledMemo settled_;
   mutable TitleTermsMemo title_terms_;
+  mutable SquashedTitleMemo squashed_titles_;
 };
 
 // An entry's summary as the summary rules read it: its sections' text, markup stripped
