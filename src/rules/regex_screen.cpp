@@ -1,6 +1,7 @@
 #include "rules/regex_screen.hpp"
 
 #include <array>
+#include <bit>
 #include <functional>
 
 #include "rules/analyzer.hpp"
@@ -19,7 +20,7 @@ bool same_options(const RE2::Options& a, const RE2::Options& b) {
 
 // A file's screened targets, by scope and index in the file's target cache.
 struct ScreenedTargets {
-  std::array<std::vector<std::optional<RegexScreen::Matches>>, kScopeCount> by_scope;
+  std::array<std::vector<std::optional<RegexScreen::Answer>>, kScopeCount> by_scope;
 };
 
 // The target's index among the file's targets of its scope; none for a target built elsewhere
@@ -45,7 +46,7 @@ void RegexScreen::add(const RE2& pattern, const std::vector<Scope>& scopes) {
   }
 }
 
-RegexScreen::Matches RegexScreen::screen(Scope scope, std::string_view text) const {
+RegexScreen::Answer RegexScreen::screen(Scope scope, std::string_view text) const {
   const ScopeSet& entry = sets_[static_cast<std::size_t>(scope)];
   std::call_once(entry.compiled, [&entry] {
     if (entry.patterns.empty()) return;
@@ -56,11 +57,19 @@ RegexScreen::Matches RegexScreen::screen(Scope scope, std::string_view text) con
     for (const RE2* pattern : entry.patterns)
       added = added && set->Add(pattern->pattern(), nullptr) >= 0;
     if (added && set->Compile()) entry.set = std::move(set);
+    auto prefilter = ScreenPrefilter::build(entry.patterns);
+    if (prefilter && std::popcount(prefilter->always()) <= 1)
+      entry.prefilter = std::move(prefilter);
   });
   if (!entry.set) return kUndecided;
+  constexpr Matches kAll = ~Matches{0};
+  if (entry.prefilter) {
+    const Matches ruled_out = ~entry.prefilter->potential(text);
+    if ((ruled_out | entry.prefilter->always()) == kAll) return {0, ruled_out};
+  }
   RE2::Set::ErrorInfo error{};
   if (asks_any_first(entry, text) && !entry.set->Match(text, nullptr, &error))
-    return error.kind == RE2::Set::kNoError ? 0 : kUndecided;
+    return error.kind == RE2::Set::kNoError ? Answer{0, kAll} : kUndecided;
   std::vector<int> matched;
   if (!entry.set->Match(text, &matched, &error) && error.kind != RE2::Set::kNoError)
     return kUndecided;
@@ -70,7 +79,7 @@ RegexScreen::Matches RegexScreen::screen(Scope scope, std::string_view text) con
     entry.sampled.fetch_add(1, std::memory_order_relaxed);
     if (bits == 0) entry.quiet.fetch_add(1, std::memory_order_relaxed);
   }
-  return bits;
+  return {bits, kAll};
 }
 
 // Asking which patterns match costs the set three allocations, as much as reading a few hundred
@@ -108,11 +117,12 @@ std::optional<bool> RegexScreen::matches(const CheckContext& context, const Targ
   auto& memo = context.analyses->get<ScreenedTargets>(this, [] { return ScreenedTargets{}; })
                    .by_scope[static_cast<std::size_t>(target.scope)];
   memo.resize(targets.size());
-  std::optional<Matches>& answer = memo[*index];
+  std::optional<Answer>& answer = memo[*index];
   if (!answer) answer = screen(target.scope, target.text);
-  // The set could not decide: the rule searches as it would without a screen.
-  if (*answer == kUndecided) return std::nullopt;
-  return ((*answer >> *bit) & 1) != 0;
+  // Not decided (the set could not, or the prefilter ruled out the others only): the rule
+  // searches as it would without a screen.
+  if (((answer->decided >> *bit) & 1) == 0) return std::nullopt;
+  return ((answer->matched >> *bit) & 1) != 0;
 }
 
 std::optional<bool> screened(const CheckContext& context, const Target& target,

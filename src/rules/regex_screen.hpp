@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "rules/scope.hpp"
+#include "rules/screen_prefilter.hpp"
 
 namespace digestlint {
 
@@ -27,14 +28,24 @@ struct CheckContext;
 // rule and target): before that, and for a scope of one pattern, matches() has no answer and
 // each rule searches alone, as it would without a screen. The editor's server keeps one screen
 // across edits: after a few edits of a large digest, one re-lint compiles the set.
+//
+// Before the set reads a target, a prefilter (ScreenPrefilter) reads its bytes for the literals
+// the patterns require: a target holding none is screened without the set, for every pattern but
+// one that needs no literal (text/truncated's end, which its rule then searches from the end).
 class RegexScreen {
  public:
   // Matches: one bit per pattern of the target's scope, in the order they were added.
   using Matches = std::uint64_t;
   static constexpr std::size_t kMaxPatterns = 64;
   static constexpr std::size_t kQuestionsBeforeSet = 2000;
-  // The answer of a set that cannot decide: every pattern may match.
-  static constexpr Matches kUndecided = ~Matches{0};
+  // What the screen knows of a target: the patterns it decided, and which of those match.
+  struct Answer {
+    Matches matched;
+    Matches decided;
+    bool operator==(const Answer&) const = default;
+  };
+  // The answer of a set that cannot decide.
+  static constexpr Answer kUndecided{0, 0};
   // Targets up to this many bytes may be asked first whether any pattern matches, once a scope's
   // first kSampledTargets have shown how often none does (see asks_any_first).
   static constexpr std::size_t kShortTarget = 256;
@@ -54,7 +65,7 @@ class RegexScreen {
 
   // The patterns of `scope` that match `text`, compiling the scope's set if it was not yet;
   // kUndecided when the set cannot decide (it failed to compile, or its DFA ran out of memory).
-  Matches screen(Scope scope, std::string_view text) const;
+  Answer screen(Scope scope, std::string_view text) const;
 
  private:
   struct ScopeSet {
@@ -62,6 +73,9 @@ class RegexScreen {
     mutable std::atomic<std::size_t> questions{0};
     mutable std::once_flag compiled;
     mutable std::unique_ptr<RE2::Set> set;  // null until compiled, or when it failed
+    // Built with the set, when it can rule out every pattern but at most one (which its rule
+    // then searches alone): the patterns it rules out for a target, the set is not asked about.
+    mutable std::unique_ptr<const ScreenPrefilter> prefilter;
     // The targets screened while learning how the scope's targets match, and those of them
     // that matched no pattern.
     mutable std::atomic<std::size_t> sampled{0};
