@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <memory>
 #include <random>
+#include <stdexcept>
 #include <string>
 
 #include "checks/testing.hpp"
@@ -210,6 +211,32 @@ TEST_CASE("the default pack's patterns screen as their own searches decide, on a
       }
     }
   }
+}
+
+// The default pack's screened pattern of a rule.
+const RE2& pack_pattern(const RuleSet& rules, std::string_view id) {
+  for (std::size_t i = 0; i < rules.specs.size(); ++i) {
+    if (rules.specs[i].id == id) return *rules.analyzers[i]->screened_pattern();
+  }
+  throw std::runtime_error("no screened rule " + std::string(id));
+}
+
+TEST_CASE("a section the prefilter settles leaves text/truncated to its rule, from the end") {
+  const RuleSet rules = compile_rules(load_rule_specs(default_packs()));
+  const RE2& latex = pack_pattern(rules, "text/latex-artifact");
+  const RE2& truncated = pack_pattern(rules, "text/truncated");
+  File file(kDigest);
+  const CheckContext context = file.context(rules.screen.get());
+  const std::vector<Target>& sections = file.targets.of(Scope::section);
+  REQUIRE(sections.size() == 2);
+  warm_up(*rules.screen, context, sections[1], latex);
+  // "$O(n^2)$": the set reads the section, and decides every pattern.
+  CHECK(screened(context, sections[0], latex) == true);
+  CHECK(screened(context, sections[0], truncated) == true);
+  // No byte of a literal: no LaTeX, and the end is left to the rule, which finds it cut off.
+  CHECK(screened(context, sections[1], latex) == false);
+  CHECK(screened(context, sections[1], truncated) == std::nullopt);
+  CHECK_FALSE(RE2::PartialMatch(sections[1].text, truncated));
 }
 
 // A digest of `entries` entries whose titles, authors and sections mix the residue the default
