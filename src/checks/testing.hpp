@@ -1,6 +1,7 @@
 #pragma once
 // Test helpers for the built-in analyzers: read a digest from Markdown with the real parser and
 // run one analyzer over it, collecting what it reports.
+#include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
 #include <map>
@@ -31,6 +32,13 @@ struct TestDigest {
 
 // Reads Markdown the way `digestlint check` does, through the real parser, with the default
 // pack's profile `profile` (its fallback profile unless a test is about another era).
+// Options for a pattern a test compiles: its errors are the test's to check, not to log.
+inline RE2::Options quiet_re2() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  return options;
+}
+
 inline TestDigest parse(std::string_view markdown,
                         std::string_view profile = "daily-papers-2024-sections") {
   TestDigest result;

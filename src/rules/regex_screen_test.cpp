@@ -18,12 +18,6 @@
 namespace digestlint {
 namespace {
 
-RE2::Options quiet() {
-  RE2::Options options;
-  options.set_log_errors(false);
-  return options;
-}
-
 // A parsed digest with its target cache and shared analyses, as Engine::check gives a file's
 // rules.
 struct File {
@@ -65,7 +59,8 @@ const char* const kDigest =
     "- **Technical Details**: 127개 관측소를 노드로 사용합니다\n";
 
 TEST_CASE("a screen's bits are each pattern's own answer, anchors and flags included") {
-  const RE2 word("foo", quiet()), whole("^bar$", quiet()), line("(?m)^baz$", quiet());
+  const RE2 word("foo", testing::quiet_re2()), whole("^bar$", testing::quiet_re2()),
+      line("(?m)^baz$", testing::quiet_re2());
   RegexScreen screen;
   for (const RE2* pattern : {&word, &whole, &line}) screen.add(*pattern, {Scope::section});
   const auto bits = [&](std::string_view text) {
@@ -80,7 +75,7 @@ TEST_CASE("a screen's bits are each pattern's own answer, anchors and flags incl
 }
 
 TEST_CASE("a scope whose targets mostly match nothing is asked first whether any pattern does") {
-  const RE2 word("foo", quiet()), whole("^bar$", quiet());
+  const RE2 word("foo", testing::quiet_re2()), whole("^bar$", testing::quiet_re2());
   RegexScreen screen;
   for (const RE2* pattern : {&word, &whole}) screen.add(*pattern, {Scope::author});
   const auto bits = [&](std::string_view text) {
@@ -101,8 +96,8 @@ TEST_CASE("a scope whose targets mostly match nothing is asked first whether any
 TEST_CASE(
     "screened() answers for screened patterns on the file's own targets, once the run asked "
     "enough") {
-  const RE2 math(R"(\$[^$\n]*[\\^_{}][^$\n]*\$)", quiet()), end(R"([.!?]$)", quiet()),
-      alone("unscreened", quiet());
+  const RE2 math(R"(\$[^$\n]*[\\^_{}][^$\n]*\$)", testing::quiet_re2()),
+      end(R"([.!?]$)", testing::quiet_re2()), alone("unscreened", testing::quiet_re2());
   RegexScreen screen;
   screen.add(math, {Scope::section});
   screen.add(end, {Scope::section});
@@ -124,7 +119,7 @@ TEST_CASE(
 }
 
 TEST_CASE("a scope with one pattern has no set: its search is as fast alone") {
-  const RE2 only("x", quiet());
+  const RE2 only("x", testing::quiet_re2());
   RegexScreen screen;
   screen.add(only, {Scope::section});
   File file(kDigest);
@@ -136,7 +131,7 @@ TEST_CASE("a scope with one pattern has no set: its search is as fast alone") {
 
 TEST_CASE("a set too large for its patterns' memory budget leaves the search to the rule") {
   // Each pattern compiles within the budget, the two together do not: RE2::Set::Compile fails.
-  RE2::Options small = quiet();
+  RE2::Options small = testing::quiet_re2();
   small.set_max_mem(8192);
   const RE2 letters("[a-z]{30}x", small), digits("[0-9]{30}y", small);
   REQUIRE(letters.ok());

@@ -7,14 +7,10 @@
 #include <random>
 #include <string>
 
+#include "checks/testing.hpp"
+
 namespace digestlint {
 namespace {
-
-RE2::Options quiet() {
-  RE2::Options options;
-  options.set_log_errors(false);
-  return options;
-}
 
 std::vector<const RE2*> pointers(const std::vector<std::unique_ptr<RE2>>& patterns) {
   std::vector<const RE2*> out;
@@ -25,7 +21,7 @@ std::vector<const RE2*> pointers(const std::vector<std::unique_ptr<RE2>>& patter
 std::vector<std::unique_ptr<RE2>> compiled(std::initializer_list<const char*> sources) {
   std::vector<std::unique_ptr<RE2>> patterns;
   for (const char* source : sources) {
-    patterns.push_back(std::make_unique<RE2>(source, quiet()));
+    patterns.push_back(std::make_unique<RE2>(source, testing::quiet_re2()));
     REQUIRE(patterns.back()->ok());
   }
   return patterns;
@@ -57,8 +53,8 @@ TEST_CASE("every character's first byte is among the partners of its lowercase's
     if (code >= 0xD800 && code <= 0xDFFF) continue;
     re2::FilteredRE2 filter(1);
     int id = 0;
-    if (filter.Add(fmt::format("\\x{{{:X}}}", static_cast<std::uint32_t>(code)), quiet(), &id) !=
-        RE2::NoError) {
+    if (filter.Add(fmt::format("\\x{{{:X}}}", static_cast<std::uint32_t>(code)),
+                   testing::quiet_re2(), &id) != RE2::NoError) {
       continue;
     }
     std::vector<std::string> atoms;
@@ -148,7 +144,7 @@ TEST_CASE("a pattern the prefilter rules out for a text does not match it") {
   for (const std::vector<const char*>& group : kGroups) {
     std::vector<std::unique_ptr<RE2>> patterns;
     for (const char* source : group) {
-      patterns.push_back(std::make_unique<RE2>(source, quiet()));
+      patterns.push_back(std::make_unique<RE2>(source, testing::quiet_re2()));
       REQUIRE(patterns.back()->ok());
     }
     const auto prefilter = ScreenPrefilter::build(pointers(patterns));
@@ -191,7 +187,7 @@ TEST_CASE("no prefilter when no pattern can be ruled out") {
   // Each needs no literal, or one of ASCII letters alone (taken as present in every text).
   CHECK(ScreenPrefilter::build(pointers(compiled({"^$", "[^x]+", "foo|bar"}))) == nullptr);
   CHECK(ScreenPrefilter::build({}) == nullptr);
-  RE2::Options latin1 = quiet();
+  RE2::Options latin1 = testing::quiet_re2();
   latin1.set_encoding(RE2::Options::EncodingLatin1);
   const RE2 bytes("\\$", latin1);
   CHECK(ScreenPrefilter::build({&bytes}) == nullptr);
