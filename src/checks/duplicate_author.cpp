@@ -86,5 +86,5 @@ std::unique_ptr<Analyzer> make(const RuleSpec& /*rule*/) {
 
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("duplicate-author", /*declarative=*/false, make, {"author"},
-                             {Scope::author}, ParamNames{})
+                             {Scope::author}, ParamNames{}, {}, /*fixes=*/true)
 }  // namespace digestlint

@@ -57,5 +57,6 @@ std::unique_ptr<Analyzer> make(const RuleSpec& /*rule*/) {
 
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("section-label", /*declarative=*/false, make,
-                             {"label", "problem", "expected"}, {Scope::section})
+                             {"label", "problem", "expected"}, {Scope::section}, std::nullopt, {},
+                             /*fixes=*/true)
 }  // namespace digestlint

@@ -142,5 +142,6 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 }
 
 }  // namespace
-DIGESTLINT_REGISTER_ANALYZER("self-gloss", /*declarative=*/false, make, {"term"}, {}, ParamNames{})
+DIGESTLINT_REGISTER_ANALYZER("self-gloss", /*declarative=*/false, make, {"term"}, {}, ParamNames{},
+                             {}, /*fixes=*/true)
 }  // namespace digestlint

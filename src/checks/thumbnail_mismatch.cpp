@@ -98,5 +98,6 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("thumbnail-mismatch", /*declarative=*/false, make,
                              {"problem", "link_id", "thumbnail_id", "thumbnail"},
-                             {Scope::thumbnail}, ParamNames{"require-id", "thumbnail-template"})
+                             {Scope::thumbnail}, ParamNames{"require-id", "thumbnail-template"}, {},
+                             /*fixes=*/true)
 }  // namespace digestlint

@@ -82,5 +82,5 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("trailing-whitespace", /*declarative=*/false, make, {"match"},
-                             {Scope::document}, ParamNames{})
+                             {Scope::document}, ParamNames{}, {}, /*fixes=*/true)
 }  // namespace digestlint

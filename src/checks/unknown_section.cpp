@@ -63,5 +63,5 @@ std::unique_ptr<Analyzer> make(const RuleSpec& rule) {
 }  // namespace
 DIGESTLINT_REGISTER_ANALYZER("unknown-section", /*declarative=*/false, make,
                              {"name", "suggestion", "known"}, {Scope::section},
-                             ParamNames{"sections"})
+                             ParamNames{"sections"}, {}, /*fixes=*/true)
 }  // namespace digestlint

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "rules/analyzer.hpp"
+
 namespace digestlint {
 namespace {
 
@@ -19,15 +21,23 @@ std::string yaml_text(const YAML::Node& node) {
   return out.c_str();
 }
 
+// Whether the rule's findings may carry a fix, and whose.
+std::string_view fix_text(const RuleSpec& rule) {
+  if (rule.fix.node().IsDefined() && !rule.fix.node().IsNull()) return "yes (declarative)";
+  const AnalyzerInfo* analyzer =
+      rule.analyzer.empty() ? nullptr : find_analyzer(rule.analyzer, /*declarative=*/false);
+  return analyzer && analyzer->fixes ? "yes (built in)" : "—";
+}
+
 }  // namespace
 
 std::string rule_markdown(const RuleSpec& rule) {
   std::string page = fmt::format("# {}\n\n{}\n\n", rule.id, rule.description);
-  page += fmt::format(
-      "| severity | scope | kind | fix |\n|---|---|---|---|\n| {} | {} | {} | {} |\n\n",
-      to_string(rule.severity), scopes_text(rule),
-      rule.analyzer.empty() ? rule.kind : fmt::format("builtin (`{}`)", rule.analyzer),
-      rule.fix.node().IsDefined() && !rule.fix.node().IsNull() ? "yes (declarative)" : "—");
+  page +=
+      fmt::format("| severity | scope | kind | fix |\n|---|---|---|---|\n| {} | {} | {} | {} |\n\n",
+                  to_string(rule.severity), scopes_text(rule),
+                  rule.analyzer.empty() ? rule.kind : fmt::format("builtin (`{}`)", rule.analyzer),
+                  fix_text(rule));
   std::string docs = rule.docs;
   while (!docs.empty() && docs.back() == '\n') docs.pop_back();
   if (!docs.empty()) page += docs + "\n\n";

@@ -119,6 +119,8 @@ struct AnalyzerInfo {
   // Analyzers that read one model share their parameters: rules of the same group get every
   // parameter a configuration sets on any of them, so they cannot silently diverge.
   std::string_view parameter_group = {};
+  // Whether its findings may carry a fix (`--fix`), for the rule's docs page.
+  bool fixes = false;
 };
 
 // Called from a static object in each analyzer's file (see DIGESTLINT_REGISTER_ANALYZER).
