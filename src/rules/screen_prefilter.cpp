@@ -1,10 +1,11 @@
 #include "rules/screen_prefilter.hpp"
 
-#include <algorithm>
 #include <bit>
 #include <initializer_list>
 #include <string>
 #include <utility>
+
+#include "model/text.hpp"
 
 namespace digestlint {
 namespace {
@@ -47,10 +48,6 @@ constexpr PartnerLeads kPartnerLeads[] = {
     {0xEA, {0xC9, 0xCA, 0xE1}},
 };
 
-bool is_ascii_letter(unsigned char byte) {
-  return (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z');
-}
-
 // The characters of an atom (UTF-8, valid: RE2 writes it), each as its first byte.
 std::vector<unsigned char> leads_of(std::string_view atom) {
   std::vector<unsigned char> leads;
@@ -66,7 +63,7 @@ std::vector<unsigned char> leads_of(std::string_view atom) {
 std::bitset<256> case_partner_leads(unsigned char lead) {
   std::bitset<256> leads;
   leads.set(lead);
-  if (is_ascii_letter(lead)) leads.set(lead ^ 0x20);
+  if (is_ascii_letter(static_cast<char>(lead))) leads.set(lead ^ 0x20);
   for (const PartnerLeads& entry : kPartnerLeads) {
     if (entry.lead != lead) continue;
     for (const unsigned char partner : entry.partners) leads.set(partner);
@@ -93,8 +90,8 @@ std::unique_ptr<const ScreenPrefilter> ScreenPrefilter::build(
   // letter two or three). An atom of ASCII letters alone is taken as present: nearly every
   // target holds letters (a Korean summary its English terms), and looking for them would only
   // use up keys.
-  std::vector<unsigned char> keys;
-  std::bitset<256> looked_for;
+  std::size_t keys = 0;
+  std::bitset<256> looked_for;  // the bytes given a key bit (key_bit_)
   for (const std::string& atom : atoms) {
     std::bitset<256> best;
     bool letters_only = true;
@@ -102,7 +99,7 @@ std::unique_ptr<const ScreenPrefilter> ScreenPrefilter::build(
       return std::pair{(spellings & ~looked_for).count(), spellings.count()};
     };
     for (const unsigned char lead : leads_of(atom)) {
-      letters_only = letters_only && is_ascii_letter(lead);
+      letters_only = letters_only && is_ascii_letter(static_cast<char>(lead));
       const std::bitset<256> spellings = case_partner_leads(lead);
       if (best.none() || cost(spellings) < cost(best)) best = spellings;
     }
@@ -113,18 +110,16 @@ std::unique_ptr<const ScreenPrefilter> ScreenPrefilter::build(
     std::uint32_t atom_keys = 0;
     for (std::size_t byte = 0; byte < 256; ++byte) {
       if (!best.test(byte)) continue;
-      auto key = std::find(keys.begin(), keys.end(), byte);
-      if (key == keys.end()) {
-        if (keys.size() == kMaxKeys) return nullptr;
-        key = keys.insert(keys.end(), static_cast<unsigned char>(byte));
-        prefilter->key_bit_[byte] = std::uint32_t{1} << (keys.size() - 1);
+      if (!looked_for.test(byte)) {
+        if (keys == kMaxKeys) return nullptr;
+        prefilter->key_bit_[byte] = std::uint32_t{1} << keys++;
+        looked_for.set(byte);
       }
       atom_keys |= prefilter->key_bit_[byte];
     }
-    looked_for |= best;
     prefilter->atom_keys_.push_back(atom_keys);
   }
-  prefilter->by_keys_ = std::vector<std::atomic<Patterns>>(std::size_t{1} << keys.size());
+  prefilter->by_keys_ = std::vector<std::atomic<Patterns>>(std::size_t{1} << keys);
   prefilter->always_ = prefilter->potential_given(0);
   if (std::popcount(prefilter->always_) == static_cast<int>(patterns.size())) return nullptr;
   return prefilter;
