@@ -16,7 +16,8 @@ tests/hostile_shapes.py at their benchmark sizes. Reports wall time, ratios, pea
 the time ratio between the smallest and the largest corpus, beside their size ratio; writes a
 markdown table (--out). A corpus row is the median of --repeat runs of digestlint, each followed
 by a run of the floor (interleaved, so the host's drift hits both): single runs on this kind of
-machine vary by a third from minute to minute.
+machine vary by a third from minute to minute. Its ratio is given twice: the ratio of the two
+medians, and the median of each pair's own ratio ("per pair"), which drift moves least.
 Generated corpora live in --work (default build/bench-scale) and are never committed.
 
   bench/scale.py [--digestlint build/digestlint] [--sizes 1000,10000] [--repeat 3] [--out table.md]
@@ -50,12 +51,15 @@ def measure(command, cwd=None):
 
 
 def interleaved(command_a, command_b, repeat):
-    """Medians of `repeat` alternating runs of two commands: ((wall, rss) of a, wall of b)."""
+    """Medians of `repeat` alternating runs of two commands: ((wall, rss) of a, wall of b), and
+    the median of the pairs' own ratios a / b. That ratio is steadier than the ratio of the
+    medians: the host's drift over minutes moves both runs of a pair alike."""
     a, b = [], []
     for _ in range(repeat):
         a.append(measure(command_a))
         b.append(measure(command_b)[0])
-    return (statistics.median(t for t, _ in a), max(m for _, m in a)), statistics.median(b)
+    per_pair = statistics.median(t / base for (t, _), base in zip(a, b))
+    return (statistics.median(t for t, _ in a), max(m for _, m in a)), statistics.median(b), per_pair
 
 
 def cached_runs(digestlint, name, directory, repeat):
@@ -158,8 +162,8 @@ def main():
         print(f"markdownlint-cli2 skipped: {why_not}", file=sys.stderr)
 
     rows = ["| input | size | digestlint `--jobs 2` | peak RSS | parse floor (1 thread) | "
-            "digestlint / floor | markdownlint-cli2 | peak RSS |",
-            "|---|---|---|---|---|---|---|---|"]
+            "digestlint / floor | per pair | markdownlint-cli2 | peak RSS |",
+            "|---|---|---|---|---|---|---|---|---|"]
     days = real_days() if os.path.isdir(CORPUS) else []
     corpus_times = []
     cache_rows = ["| input | cold run, cache on | peak RSS | warm run (nothing changed) | peak RSS | "
@@ -168,7 +172,7 @@ def main():
         directory = os.path.join(args.work, f"corpus-{files}")
         size = generate(directory, files, days)
         paths = files_of(directory)
-        (ours, rss), base = interleaved(
+        (ours, rss), base, per_pair = interleaved(
             [digestlint, "check", "--no-cache", "--jobs", "2", "--fail-on", "never", directory],
             [floor, *paths], args.repeat)
         cache_rows.append(cached_runs(digestlint, f"{files:,} recombined digests", directory,
@@ -180,7 +184,8 @@ def main():
             other, other_rss = f"{seconds:.2f} s", f"{mib:.0f} MiB"
         corpus_times.append((files, size, ours, base))
         rows.append(f"| {files:,} recombined digests | {size / 1e6:.0f} MB | {ours:.2f} s | "
-                    f"{rss:.0f} MiB | {base:.2f} s | {ours / base:.2f}× | {other} | {other_rss} |")
+                    f"{rss:.0f} MiB | {base:.2f} s | {ours / base:.2f}× | {per_pair:.2f}× | {other} | "
+                    f"{other_rss} |")
         print(rows[-1], flush=True)
     if not days:
         print(f"corpus rows skipped: {CORPUS} not found", file=sys.stderr)
@@ -194,7 +199,7 @@ def main():
             base, _ = measure([floor, path])
             rows.append(f"| hostile: {name} (n={n:,}) | {os.path.getsize(path) / 1e6:.1f} MB | "
                         f"{ours:.2f} s (1 file) | {rss:.0f} MiB | {base:.3f} s | "
-                        f"{ours / base:.1f}× | | |")
+                        f"{ours / base:.1f}× | | | |")
             print(rows[-1], flush=True)
 
     if days:
