@@ -1,7 +1,9 @@
 // text/self-gloss: a term "explained" by itself in parentheses, `저정밀도(저정밀도)`.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <string_view>
 
 #include "checks/text_util.hpp"
 #include "model/byte_words.hpp"
@@ -63,6 +65,43 @@ char32_t code_point_before(std::string_view text, std::size_t end, std::size_t& 
   return 0xFFFD;
 }
 
+// The first character of the gloss as normalize() writes it (spaces skipped, case folded), or 0
+// when there is none: the character a term that reads the same starts with.
+char32_t first_folded(std::string_view raw_gloss) {
+  for (std::size_t at = 0; at < raw_gloss.size();) {
+    if (is_ascii_space(raw_gloss[at])) {
+      ++at;
+      continue;
+    }
+    std::size_t length = 0;
+    const char32_t cp = decode_utf8(raw_gloss, at, length);
+    if (!checks::is_space(cp)) return checks::fold_case(cp);
+    at += length;
+  }
+  return 0;
+}
+
+// Whether a term ending the text `before` may read the same as a parenthesized gloss, as far as a
+// search of the bytes tells: the term opens with a character that folds to the gloss's first
+// (checks::case_variants), so where none is written in the bytes it may start at, check_gloss
+// neither looks for it nor normalizes the gloss. Most glosses are English words after a Korean
+// term. Those bytes: a term is tried up to twice the gloss's characters and two back, four bytes
+// at most each, and a normalized gloss has no more characters than bytes.
+bool may_repeat_a_term(std::string_view raw_gloss, std::string_view before) {
+  const char32_t first = first_folded(raw_gloss);
+  // U+FFFD also stands for a byte that is no character, which has no bytes of its own to find.
+  if (first == 0 || first == 0xFFFD) return true;
+  const std::size_t reach = std::min(before.size(), 4 * (2 * raw_gloss.size() + 2));
+  const std::string_view starts = before.substr(before.size() - reach);
+  const checks::CaseVariants variants = checks::case_variants(first);
+  for (std::size_t k = 0; k < variants.size; ++k) {
+    std::string written;
+    checks::append_utf8(written, variants.characters[k]);
+    if (starts.find(written) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // Runs on the rule's scopes (title and section in the default pack). Works on bytes, decoding
 // only around parentheses: most sections have a few, and decoding whole texts to code points was
 // nearly all of this rule's time.
@@ -94,8 +133,6 @@ class SelfGloss final : public ScopedAnalyzer {
   static void check_gloss(const CheckContext& ctx, const Target& target, std::size_t open,
                           std::size_t inner_begin, std::size_t close, std::size_t span_end) {
     const std::string_view text = target.text;
-    const std::string gloss = checks::normalize(text.substr(inner_begin, close - inner_begin));
-    if (gloss.empty()) return;
     // The term ends where the parenthesis starts, spaces aside.
     std::size_t end_byte = open;
     std::size_t begin = 0;
@@ -103,6 +140,10 @@ class SelfGloss final : public ScopedAnalyzer {
       end_byte = begin;
     }
     if (end_byte == 0) return;
+    const std::string_view raw_gloss = text.substr(inner_begin, close - inner_begin);
+    if (!may_repeat_a_term(raw_gloss, text.substr(0, end_byte))) return;
+    const std::string gloss = checks::normalize(raw_gloss);
+    if (gloss.empty()) return;
     std::size_t first_length = 0;
     const char32_t gloss_first = decode_utf8(gloss, 0, first_length);
     const std::size_t longest = code_point_count(gloss) * 2 + 2;

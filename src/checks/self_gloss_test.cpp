@@ -36,6 +36,25 @@ TEST_CASE("self-gloss ignores case, spacing and the parenthesis width") {
   CHECK(found[2].arg("term") == "Large  Language Model");
 }
 
+TEST_CASE("self-gloss finds a term in any case the gloss folds from, however far it reaches") {
+  // The term is looked for only where the bytes before the parenthesis hold a character that
+  // folds to the gloss's first: each case of it, and the longest term the gloss allows.
+  const auto found_term = [](std::string_view text) {
+    const auto found = run("self-gloss", section(text));
+    return found.size() == 1 ? found[0].arg("term") : std::string("(none)");
+  };
+  CHECK(found_term("이 SPARSE ATTENTION( sparse attention) 방식") == "SPARSE ATTENTION");
+  CHECK(found_term("큰 Модель(модель) 입니다") == "Модель");
+  CHECK(found_term("결과 ’quote’(’quote’) 입니다") == "’quote’");
+  CHECK(found_term("결과 ’quote’('quote') 입니다") == "’quote’");
+  CHECK(found_term("정밀 저정밀도(저정밀도)") == "저정밀도");
+  // "a b" reaches eight characters back, here twenty bytes of ideographic spaces.
+  CHECK(found_term("앞 a\u3000\u3000\u3000\u3000\u3000\u3000b(a b)") ==
+        "a\u3000\u3000\u3000\u3000\u3000\u3000b");
+  CHECK(found_term("앞 xa b(a b)") == "(none)");
+  CHECK(found_term("Sparse 희소 어텐션(sparse attention)") == "(none)");
+}
+
 TEST_CASE("self-gloss accepts real glosses and partial words") {
   for (std::string_view text :
        {"HPT(Heterogeneous Pre-trained Transformers)를 제안합니다.", "정밀도(precision)",

@@ -38,6 +38,22 @@ char32_t fold_case(char32_t cp) {
   return cp;
 }
 
+CaseVariants case_variants(char32_t folded) {
+  CaseVariants variants;
+  const auto add = [&](char32_t cp) {
+    if (fold_case(cp) == folded) variants.characters[variants.size++] = cp;
+  };
+  // fold_case's ranges move a capital 32 places, or 80 (Cyrillic Ѐ..Џ); three apostrophes
+  // become '\''.
+  add(folded);
+  add(folded - 32);
+  add(folded - 80);
+  if (folded == '\'') {
+    for (const char32_t apostrophe : {U'\u2019', U'\u2018', U'\u02BC'}) add(apostrophe);
+  }
+  return variants;
+}
+
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);

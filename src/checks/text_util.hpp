@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -16,6 +17,13 @@ bool is_word(char32_t cp);
 // Simple lower-casing: ASCII, Latin-1, Greek, Cyrillic and fullwidth Latin capitals.
 char32_t fold_case(char32_t cp);
 void append_utf8(std::string& out, char32_t cp);
+// The characters fold_case() maps to `folded` (`folded` itself when it folds to itself): what a
+// search for a folded character must look for in the text as written.
+struct CaseVariants {
+  std::array<char32_t, 4> characters{};
+  std::size_t size = 0;
+};
+CaseVariants case_variants(char32_t folded);
 
 // Case-folded, trimmed, with each whitespace run collapsed to one ' '. Typographic apostrophes
 // become '\''. "  What’s   NEW " -> "what's new".

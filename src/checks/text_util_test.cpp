@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -70,6 +71,23 @@ TEST_CASE("normalize writes what decoding every character writes, invalid bytes 
     CHECK(normalize(text) == decoded_normalize(text, true));
     CHECK(normalize_without_spaces(text) == decoded_normalize(text, false));
   }
+}
+
+TEST_CASE("case_variants lists every character that folds to a folded one") {
+  for (char32_t cp = 0; cp < 0x110000; ++cp) {
+    const CaseVariants variants = case_variants(fold_case(cp));
+    const auto listed = variants.characters.begin() + static_cast<std::ptrdiff_t>(variants.size);
+    if (std::find(variants.characters.begin(), listed, cp) == listed) {
+      FAIL_CHECK("U+" << std::hex << static_cast<unsigned>(cp) << " is not listed");
+    }
+  }
+  const CaseVariants apostrophe = case_variants('\'');
+  CHECK(apostrophe.size == 4);
+  for (std::size_t k = 0; k < apostrophe.size; ++k) {
+    CHECK(fold_case(apostrophe.characters[k]) == '\'');
+  }
+  CHECK(case_variants('A').size == 0);  // a capital is no fold's result
+  CHECK(case_variants(U'\uAC00').size == 1);
 }
 
 TEST_CASE("closest prefers containment, then distance") {
