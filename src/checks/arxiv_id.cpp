@@ -273,11 +273,41 @@ std::vector<IdToken> find_id_tokens(std::string_view text) {
   return tokens;
 }
 
+namespace {
+
+std::optional<LinkedId> linked_id(const Entry& entry, const ArxivLink& link) {
+  if (!entry.url || link.kind != LinkKind::arxiv) return std::nullopt;
+  return LinkedId{*link.id, sub_span(*entry.url, link.problem_offset, link.problem_length)};
+}
+
+}  // namespace
+
 std::optional<LinkedId> linked_id(const Entry& entry) {
   if (!entry.url) return std::nullopt;
-  const ArxivLink link = parse_arxiv_link(entry.url->text);
-  if (link.kind != LinkKind::arxiv) return std::nullopt;
-  return LinkedId{*link.id, sub_span(*entry.url, link.problem_offset, link.problem_length)};
+  return linked_id(entry, parse_arxiv_link(entry.url->text));
+}
+
+const std::optional<ArxivLink>& link_of(const Entry& entry, const EntryLinks& links) {
+  return links.at(static_cast<std::size_t>(entry.index));
+}
+
+std::optional<LinkedId> linked_id(const Entry& entry, const EntryLinks& links) {
+  const std::optional<ArxivLink>& link = link_of(entry, links);
+  return link ? linked_id(entry, *link) : std::nullopt;
+}
+
+std::shared_ptr<const EntryLinks> entry_links(const Digest& digest, FileAnalyses* analyses) {
+  const auto read = [&] {
+    EntryLinks links;
+    links.reserve(digest.entries.size());
+    for (const Entry& entry : digest.entries) {
+      links.push_back(entry.url ? std::optional(parse_arxiv_link(entry.url->text)) : std::nullopt);
+    }
+    return std::make_shared<const EntryLinks>(std::move(links));
+  };
+  static const char kOwner = 0;  // files the links in `analyses`
+  using Shared = std::shared_ptr<const EntryLinks>;
+  return analyses ? analyses->get<Shared>(&kOwner, read) : read();
 }
 
 }  // namespace digestlint::checks

@@ -1,11 +1,13 @@
 #pragma once
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "model/digest.hpp"
+#include "rules/analyzer.hpp"
 
 // arXiv identifiers and abs/pdf links, shared by the links/* analyzers.
 //
@@ -67,5 +69,15 @@ struct LinkedId {
   Span span;
 };
 std::optional<LinkedId> linked_id(const Entry& entry);
+
+// Each entry's link as parse_arxiv_link reads it, by entry index (none for an entry without one).
+using EntryLinks = std::vector<std::optional<ArxivLink>>;
+// The digest's entry links, read once for the file's rules when `analyses` is given: four
+// default rules read every link, and reading it for each was a fiftieth of a run's instructions.
+std::shared_ptr<const EntryLinks> entry_links(const Digest& digest, FileAnalyses* analyses);
+// The entry's link from its digest's entry_links().
+const std::optional<ArxivLink>& link_of(const Entry& entry, const EntryLinks& links);
+// linked_id(entry) from its digest's entry_links().
+std::optional<LinkedId> linked_id(const Entry& entry, const EntryLinks& links);
 
 }  // namespace digestlint::checks

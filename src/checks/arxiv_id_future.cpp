@@ -15,8 +15,9 @@ class ArxivIdFuture final : public Analyzer {
     const std::optional<checks::Date> date = checks::parse_date(ctx.digest.header->date->text);
     if (!date) return;  // structure/invalid-date reports it
     const int digest_month = date->year * 100 + date->month;
+    const auto links = checks::entry_links(ctx.digest, ctx.analyses);
     for (const Entry& entry : ctx.digest.entries) {
-      const std::optional<checks::LinkedId> linked = checks::linked_id(entry);
+      const std::optional<checks::LinkedId> linked = checks::linked_id(entry, *links);
       if (!linked || linked->id.year_month() <= digest_month) continue;
       ctx.sink.report(linked->span,
                       {{"id", std::string(linked->id.base)},

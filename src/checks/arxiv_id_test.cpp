@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "checks/testing.hpp"
+
 namespace digestlint::checks {
 namespace {
 
@@ -107,6 +109,26 @@ TEST_CASE("parse_arxiv_link classifies links and locates the problem") {
     CHECK(c.url.substr(link.problem_offset, link.problem_length) == c.problem_text);
     CHECK(link.id.has_value() == (c.kind == LinkKind::arxiv));
   }
+}
+
+TEST_CASE("entry_links reads each entry's link once for the file's rules") {
+  const auto digest = testing::parse(
+      "### [One](https://arxiv.org/abs/2409.18869v2)\n\n### [Two](https://example.org/x)\n");
+  FileAnalyses analyses;
+  const auto links = entry_links(digest.digest, &analyses);
+  REQUIRE(links->size() == 2);
+  CHECK(entry_links(digest.digest, &analyses) == links);  // shared, not read again
+  CHECK(entry_links(digest.digest, nullptr) != links);    // without analyses, a rule's own
+  const Entry& one = digest.digest.entries[0];
+  REQUIRE(link_of(one, *links));
+  CHECK(link_of(one, *links)->kind == LinkKind::arxiv);
+  const auto linked = linked_id(one, *links);
+  REQUIRE(linked);
+  CHECK(linked->id.base == "2409.18869");
+  CHECK(digest.slice(linked->span) == "2409.18869v2");
+  REQUIRE(link_of(digest.digest.entries[1], *links));
+  CHECK(link_of(digest.digest.entries[1], *links)->kind == LinkKind::other_host);
+  CHECK_FALSE(linked_id(digest.digest.entries[1], *links));
 }
 
 TEST_CASE("find_id_tokens finds id-like tokens with boundaries") {

@@ -13,9 +13,10 @@ class ArxivLinkCheck final : public Analyzer {
       : allow_other_hosts_(Params(rule).boolean("allow-other-hosts", false)) {}
 
   void check(const CheckContext& ctx) const override {
+    const auto links = checks::entry_links(ctx.digest, ctx.analyses);
     for (const Entry& entry : ctx.digest.entries) {
       if (!entry.url) continue;  // a title without a link is another rule's business
-      const checks::ArxivLink link = checks::parse_arxiv_link(entry.url->text);
+      const checks::ArxivLink& link = *checks::link_of(entry, *links);
       if (link.kind == checks::LinkKind::arxiv) continue;
       if (link.kind == checks::LinkKind::other_host && allow_other_hosts_) continue;
       ctx.sink.report(checks::sub_span(*entry.url, link.problem_offset, link.problem_length),

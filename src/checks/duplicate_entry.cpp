@@ -53,10 +53,11 @@ class DuplicateEntry final : public Analyzer {
   void check(const CheckContext& ctx) const override {
     std::map<std::string, const Entry*, std::less<>> by_id;
     std::map<std::string, const Entry*, std::less<>> by_title;
+    const auto links = checks::entry_links(ctx.digest, ctx.analyses);
     for (const Entry& entry : ctx.digest.entries) {
       const Entry* first = nullptr;
       std::string key;
-      if (const auto linked = checks::linked_id(entry)) {
+      if (const auto linked = checks::linked_id(entry, *links)) {
         const auto [it, inserted] = by_id.emplace(std::string(linked->id.base), &entry);
         if (!inserted) first = it->second, key = fmt::format("arXiv id {}", linked->id.base);
       }

@@ -23,10 +23,10 @@ std::string replace_all(std::string text, std::string_view from, std::string_vie
 }
 
 // The arXiv ids the digest's entries link to.
-std::set<std::string> linked_ids(const Digest& digest) {
+std::set<std::string> linked_ids(const Digest& digest, const checks::EntryLinks& links) {
   std::set<std::string> ids;
   for (const Entry& entry : digest.entries) {
-    if (const std::optional<checks::LinkedId> linked = checks::linked_id(entry))
+    if (const std::optional<checks::LinkedId> linked = checks::linked_id(entry, links))
       ids.emplace(linked->id.base);
   }
   return ids;
@@ -45,7 +45,8 @@ class ThumbnailMismatch final : public Analyzer {
   }
 
   void check(const CheckContext& ctx) const override {
-    const std::set<std::string> linked_here = linked_ids(ctx.digest);
+    const auto links = checks::entry_links(ctx.digest, ctx.analyses);
+    const std::set<std::string> linked_here = linked_ids(ctx.digest, *links);
     for (const Entry& entry : ctx.digest.entries) {
       if (!entry.thumbnail) continue;
       const std::string_view thumbnail = entry.thumbnail->text;
@@ -54,7 +55,7 @@ class ThumbnailMismatch final : public Analyzer {
       const bool is_media = entry.media && entry.media->span == entry.thumbnail->span;
       const MediaKind* kind = is_media ? entry.media_kind : nullptr;
       if (kind && kind->acceptable && !kind->paper_thumbnail) continue;
-      const std::optional<checks::LinkedId> linked = checks::linked_id(entry);
+      const std::optional<checks::LinkedId> linked = checks::linked_id(entry, *links);
       if (!linked) continue;  // nothing to compare with; links/arxiv-malformed reports the link
       const std::string link_id(linked->id.base);
       const std::vector<checks::IdToken> tokens = checks::find_id_tokens(thumbnail);
