@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "checks/text_util.hpp"
+#include "model/byte_words.hpp"
 #include "model/text.hpp"
 #include "rules/analyzer.hpp"
 #include "rules/kinds/scoped.hpp"
@@ -165,23 +166,25 @@ bool may_be_list_marker(std::string_view text, std::size_t closer) {
   return before <= ' ' || before == ',' || before >= 0x80;
 }
 
+// The bytes that may start a bracket, a code span or a formula.
+using Matters = byte_words::AnyOf<'(', ')', '[', ']', '{', '}', 0xE3, 0xEF, '`', '$'>;
+static_assert([] {
+  for (int byte = 0; byte < 256; ++byte) {
+    const auto c = static_cast<char>(byte);
+    const bool matters = checks::may_start_bracket(c) || c == '`' || c == '$';
+    if (matters != Matters::contains(static_cast<unsigned char>(byte))) return false;
+  }
+  return true;
+}());
+
 // Whether the scan below could report anything. It cannot when the text's brackets are ASCII and
 // nest perfectly, and nothing can take one out of the pairing: no code span or formula, and no
-// list marker (so no enumeration). That is most titles and sections, read here byte by byte
-// instead of decoded.
+// list marker (so no enumeration). That is most titles and sections, read here by their bytes
+// (sixteen at a time between the ones that matter) instead of decoded.
 bool may_be_unbalanced(std::string_view text) {
-  static constexpr std::array<bool, 256> kMatters = [] {
-    std::array<bool, 256> table{};
-    for (std::size_t byte = 0; byte < table.size(); ++byte) {
-      const auto c = static_cast<char>(byte);
-      table[byte] = checks::may_start_bracket(c) || c == '`' || c == '$';
-    }
-    return table;
-  }();
   std::array<char32_t, 64> partners{};  // of the open brackets; deeper nesting takes the scan
   std::size_t depth = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (!kMatters[static_cast<unsigned char>(text[i])]) continue;
+  for (std::size_t i = 0; (i = Matters::find(text, i)) < text.size(); ++i) {
     if (text[i] == '`' || text[i] == '$') return true;  // a code span or a formula
     std::size_t length = 0;
     const checks::Bracket bracket = checks::bracket_of(decode_utf8(text, i, length));

@@ -2,8 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <array>
 #include <cstdint>
 #include <memory>
+#include <string>
 
 namespace digestlint {
 
@@ -36,6 +38,29 @@ TEST_CASE("bytes_equal marks exactly the bytes equal to the one asked for, in ev
         }
         const std::uint64_t expected = byte == wanted ? std::uint64_t{0x80} << (8 * position) : 0;
         wrong += byte_words::bytes_equal(word, static_cast<unsigned char>(wanted)) != expected;
+      }
+    }
+  }
+  CHECK(wrong == 0);
+}
+
+TEST_CASE("AnyOf finds the first byte of its set from any start, in every position of a block") {
+  using Set = byte_words::AnyOf<'(', 0x80, 0xFF, 0x00>;
+  CHECK(Set::contains('('));
+  CHECK(Set::contains(0xFF));
+  CHECK_FALSE(Set::contains(')'));
+  std::size_t wrong = 0;
+  for (const unsigned char wanted : std::array<unsigned char, 4>{'(', 0x80, 0xFF, 0x00}) {
+    for (std::size_t size = 0; size <= 40; ++size) {
+      for (std::size_t at = 0; at <= size; ++at) {  // at == size: none
+        // Bytes next to the wanted ones (and their high-bit twins) elsewhere.
+        std::string text(size, static_cast<char>(0x29));
+        for (std::size_t k = 0; k < size; k += 3) text[k] = static_cast<char>(k % 2 ? 0x81 : 0x7F);
+        if (at < size) text[at] = static_cast<char>(wanted);
+        for (std::size_t from = 0; from <= size; ++from) {
+          const std::size_t expected = from <= at ? at : size;
+          wrong += Set::find(text, from) != expected;
+        }
       }
     }
   }
