@@ -47,6 +47,12 @@ LintStream lint_stream(const std::vector<ListedInput>& inputs, const InputOption
                        const LintStreamOptions& options, RuleCatalog& catalog,
                        const std::function<void(FileResult&&)>& consume);
 
+// How many files lint_stream() keeps in flight with `jobs` workers, given the files committed so
+// far and their bytes of text: enough to keep the workers busy while a file of many findings
+// holds the thread that commits them, few enough that memory stays flat (fewer for long files).
+std::size_t files_in_flight(unsigned jobs, std::size_t committed_files,
+                            std::size_t committed_bytes);
+
 // The files of a streamed run that findings point into, once they were handed on: the latest
 // ones are kept, older ones read again (a file's findings point into a few files before it).
 // Only files handed on so far are found.

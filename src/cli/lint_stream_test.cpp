@@ -126,6 +126,15 @@ TEST_CASE_FIXTURE(EditBetweenPasses,
   CHECK(rule_ids(next.results[kEdited]) != stale);
 }
 
+TEST_CASE("a run keeps more digests in flight than long files, and never fewer than four a job") {
+  CHECK(files_in_flight(2, 0, 0) == 8);                // nothing committed yet
+  CHECK(files_in_flight(2, 100, 100 * 34'000) == 32);  // digests
+  CHECK(files_in_flight(2, 4, 4 * (1 << 20)) == 16);   // 1 MiB each: 16 MiB in flight
+  CHECK(files_in_flight(2, 3, 3 * (8 << 20)) == 8);    // at --max-file-size
+  CHECK(files_in_flight(0, 10, 10 * 34'000) == 16);    // --jobs 0 reads as one
+  CHECK(files_in_flight(1, 1, 0) == 16);               // empty files
+}
+
 TEST_CASE("a file taken from the cache is indexed as when it was linted, valid UTF-8 or not") {
   TemporaryDirectory directory;
   const fs::path digests = directory.path / "digests";
