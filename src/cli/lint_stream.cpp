@@ -22,10 +22,10 @@
 namespace digestlint {
 namespace {
 
-// Files in flight per job (files_in_flight): kMostFilesPerJob for files of a digest's size;
-// fewer, down to kFewestFilesPerJob, once the files committed so far show that as many would
-// hold more than kBytesInFlight of text. Four per job kept a run over 10,000 digests 4% slower:
-// the workers waited while this thread wrote a file of many findings.
+// Files in flight per job (FlightWindow): kMostFilesPerJob for files of a digest's size; fewer,
+// down to kFewestFilesPerJob, when files like the latest ones would hold more than kBytesInFlight
+// in all. Four per job kept a run over 10,000 digests 4% slower: the workers waited while this
+// thread wrote a file of many findings.
 constexpr std::size_t kMostFilesPerJob = 16;
 constexpr std::size_t kFewestFilesPerJob = 4;
 constexpr std::size_t kBytesInFlight = 16 << 20;
@@ -238,9 +238,7 @@ class Pipeline {
   }
 
  private:
-  std::size_t window() const {
-    return files_in_flight(options_.jobs, committed_files_, committed_bytes_);
-  }
+  std::size_t window() const { return window_.files(options_.jobs); }
 
   // Whether the first pass kept both a small file's bytes and its cached result, the file was
   // valid UTF-8, and nothing is compared: what is left of its work (its source indexed for the
@@ -416,8 +414,7 @@ class Pipeline {
     }
     if (options_.cache) remember(pending);
     if (pending.result.source) {
-      ++committed_files_;
-      committed_bytes_ += pending.result.source->text().size();
+      window_.committed(pending.result.source->text().size(), pending.result.findings.size());
     }
     consume_(std::move(pending.result));
   }
@@ -460,8 +457,7 @@ class Pipeline {
   std::atomic<std::size_t> recalled_{0};
   std::atomic<std::size_t> kept_results_{0};  // of kKeptResultsBudget
   std::atomic<std::size_t> kept_bytes_{0};    // of options_.kept_bytes
-  std::size_t committed_files_ = 0;           // linted (see window())
-  std::size_t committed_bytes_ = 0;           // their text
+  FlightWindow window_;
   OwnFindingsStore own_;
   LintStream stream_;
   Workers workers_;  // last: its threads stop before what they use goes
@@ -469,13 +465,18 @@ class Pipeline {
 
 }  // namespace
 
-std::size_t files_in_flight(unsigned jobs, std::size_t committed_files,
-                            std::size_t committed_bytes) {
+void FlightWindow::committed(std::size_t text_bytes, std::size_t findings) {
+  const std::size_t cost = text_bytes + findings * kFindingBytes;
+  // Up at once, down a quarter of the way a file: a run of long files, or of files of many
+  // findings, narrows the window from its first one.
+  recent_cost_ = std::max(cost, recent_cost_ - (recent_cost_ - std::min(cost, recent_cost_)) / 4);
+}
+
+std::size_t FlightWindow::files(unsigned jobs) const {
   const std::size_t workers = std::max(1u, jobs);
-  // Until a file is committed, its size is unknown: the fewest.
-  if (committed_files == 0) return kFewestFilesPerJob * workers;
-  const std::size_t average = std::max<std::size_t>(1, committed_bytes / committed_files);
-  return std::clamp(kBytesInFlight / (average * workers), kFewestFilesPerJob, kMostFilesPerJob) *
+  if (recent_cost_ == 0) return kFewestFilesPerJob * workers;  // nothing committed yet
+  return std::clamp(kBytesInFlight / (recent_cost_ * workers), kFewestFilesPerJob,
+                    kMostFilesPerJob) *
          workers;
 }
 

@@ -47,11 +47,23 @@ LintStream lint_stream(const std::vector<ListedInput>& inputs, const InputOption
                        const LintStreamOptions& options, RuleCatalog& catalog,
                        const std::function<void(FileResult&&)>& consume);
 
-// How many files lint_stream() keeps in flight with `jobs` workers, given the files committed so
-// far and their bytes of text: enough to keep the workers busy while a file of many findings
-// holds the thread that commits them, few enough that memory stays flat (fewer for long files).
-std::size_t files_in_flight(unsigned jobs, std::size_t committed_files,
-                            std::size_t committed_bytes);
+// How many files lint_stream() keeps in flight: enough to keep the workers busy while a file of
+// many findings holds the thread that commits them, few enough that memory stays flat. A file in
+// flight holds its text and its findings; the window is sized by what the files committed lately
+// held, a long file or one of many findings shrinking it at once.
+class FlightWindow {
+ public:
+  // What a file in flight holds for each finding (its message, hint and fix as strings), about.
+  static constexpr std::size_t kFindingBytes = 1024;
+
+  // A file committed: its bytes of text and its findings.
+  void committed(std::size_t text_bytes, std::size_t findings);
+  // The files that may be in flight with `jobs` workers.
+  std::size_t files(unsigned jobs) const;
+
+ private:
+  std::size_t recent_cost_ = 0;  // bytes a file held, as the latest ones say; 0: none yet
+};
 
 // The files of a streamed run that findings point into, once they were handed on: the latest
 // ones are kept, older ones read again (a file's findings point into a few files before it).

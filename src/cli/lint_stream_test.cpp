@@ -126,13 +126,25 @@ TEST_CASE_FIXTURE(EditBetweenPasses,
   CHECK(rule_ids(next.results[kEdited]) != stale);
 }
 
-TEST_CASE("a run keeps more digests in flight than long files, and never fewer than four a job") {
-  CHECK(files_in_flight(2, 0, 0) == 8);                // nothing committed yet
-  CHECK(files_in_flight(2, 100, 100 * 34'000) == 32);  // digests
-  CHECK(files_in_flight(2, 4, 4 * (1 << 20)) == 16);   // 1 MiB each: 16 MiB in flight
-  CHECK(files_in_flight(2, 3, 3 * (8 << 20)) == 8);    // at --max-file-size
-  CHECK(files_in_flight(0, 10, 10 * 34'000) == 16);    // --jobs 0 reads as one
-  CHECK(files_in_flight(1, 1, 0) == 16);               // empty files
+TEST_CASE("a run keeps more digests in flight than long files or files of many findings") {
+  FlightWindow window;
+  CHECK(window.files(2) == 8);                                 // nothing committed yet
+  for (int k = 0; k < 100; ++k) window.committed(34'000, 20);  // digests
+  CHECK(window.files(2) == 32);
+  CHECK(window.files(0) == 16);       // --jobs 0 reads as one
+  window.committed(480'000, 12'000);  // a file of many findings narrows it at once
+  CHECK(window.files(2) == 8);
+  for (int k = 0; k < 3; ++k) window.committed(34'000, 20);  // and it widens a step a file
+  CHECK(window.files(2) == 8);
+  for (int k = 0; k < 30; ++k) window.committed(34'000, 20);
+  CHECK(window.files(2) == 32);
+  window.committed(1 << 20, 0);  // 1 MiB of text: 16 MiB in flight
+  CHECK(window.files(2) == 16);
+  window.committed(8 << 20, 0);  // at --max-file-size
+  CHECK(window.files(2) == 8);
+  FlightWindow empty_files;
+  empty_files.committed(0, 0);
+  CHECK(empty_files.files(1) == 4);  // nothing to go by
 }
 
 TEST_CASE("a file taken from the cache is indexed as when it was linted, valid UTF-8 or not") {
