@@ -7,6 +7,7 @@
 
 #include "checks/text_util.hpp"
 #include "model/text.hpp"
+#include "rules/analyzer.hpp"
 
 namespace digestlint::checks {
 namespace {
@@ -275,7 +276,7 @@ std::vector<IdToken> find_id_tokens(std::string_view text) {
 
 namespace {
 
-std::optional<LinkedId> linked_id(const Entry& entry, const ArxivLink& link) {
+std::optional<LinkedId> linked_id_of(const Entry& entry, const ArxivLink& link) {
   if (!entry.url || link.kind != LinkKind::arxiv) return std::nullopt;
   return LinkedId{*link.id, sub_span(*entry.url, link.problem_offset, link.problem_length)};
 }
@@ -284,7 +285,7 @@ std::optional<LinkedId> linked_id(const Entry& entry, const ArxivLink& link) {
 
 std::optional<LinkedId> linked_id(const Entry& entry) {
   if (!entry.url) return std::nullopt;
-  return linked_id(entry, parse_arxiv_link(entry.url->text));
+  return linked_id_of(entry, parse_arxiv_link(entry.url->text));
 }
 
 const std::optional<ArxivLink>& link_of(const Entry& entry, const EntryLinks& links) {
@@ -293,7 +294,7 @@ const std::optional<ArxivLink>& link_of(const Entry& entry, const EntryLinks& li
 
 std::optional<LinkedId> linked_id(const Entry& entry, const EntryLinks& links) {
   const std::optional<ArxivLink>& link = link_of(entry, links);
-  return link ? linked_id(entry, *link) : std::nullopt;
+  return link ? linked_id_of(entry, *link) : std::nullopt;
 }
 
 std::shared_ptr<const EntryLinks> entry_links(const Digest& digest, FileAnalyses* analyses) {

@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "model/digest.hpp"
-#include "rules/analyzer.hpp"
 
 // arXiv identifiers and abs/pdf links, shared by the links/* analyzers.
 //
@@ -19,6 +18,10 @@
 // Either may carry a version suffix vN (N >= 1, no leading zero). Old-style ids are valid arXiv
 // links, so reporting them as malformed would be a false positive even though daily digests
 // only list new papers.
+namespace digestlint {
+class FileAnalyses;
+}
+
 namespace digestlint::checks {
 
 struct ArxivId {

@@ -60,6 +60,7 @@ TEST_CASE("AnyOf finds the first byte of its set from any start, in every positi
         for (std::size_t from = 0; from <= size; ++from) {
           const std::size_t expected = from <= at ? at : size;
           wrong += Set::find(text, from) != expected;
+          wrong += Set::find_by_words(text, from) != expected;  // the path without SSE2
         }
       }
     }
