@@ -469,7 +469,7 @@ void FlightWindow::committed(std::size_t text_bytes, std::size_t findings) {
   const std::size_t cost = text_bytes + findings * kFindingBytes;
   // Up at once, down a quarter of the way a file: a run of long files, or of files of many
   // findings, narrows the window from its first one.
-  recent_cost_ = std::max(cost, recent_cost_ - (recent_cost_ - std::min(cost, recent_cost_)) / 4);
+  recent_cost_ = cost >= recent_cost_ ? cost : recent_cost_ - (recent_cost_ - cost) / 4;
 }
 
 std::size_t FlightWindow::files(unsigned jobs) const {
