@@ -366,6 +366,7 @@ std::vector<std::pair<std::string, int>> summary_names(const std::vector<Token>&
     return std::tie(a.text, a.first) < std::tie(b.text, b.first);
   });
   std::vector<Use> names;  // one per text, at its first use
+  names.reserve(uses.size());
   for (const Use& use : uses) {
     if (!names.empty() && names.back().text == use.text) {
       ++names.back().count;

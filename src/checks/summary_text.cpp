@@ -81,6 +81,19 @@ std::vector<Token> latin_tokens(std::string_view text) {
 std::string ascii_lower(std::string_view text) {
   std::string out(text);
   std::size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes a step where SSE2 is: a summary is lowered for each analysis, a few KiB.
+  const __m128i before_a = _mm_set1_epi8('A' - 1), after_z = _mm_set1_epi8('Z' + 1);
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  for (; i + 16 <= out.size(); i += 16) {
+    auto* const at = reinterpret_cast<__m128i*>(out.data() + i);
+    const __m128i block = _mm_loadu_si128(at);
+    // Signed comparisons: a byte above 0x7F is negative, never upper case.
+    const __m128i upper =
+        _mm_and_si128(_mm_cmpgt_epi8(block, before_a), _mm_cmplt_epi8(block, after_z));
+    _mm_storeu_si128(at, _mm_or_si128(block, _mm_and_si128(upper, case_bit)));
+  }
+#endif
   for (; i + 8 <= out.size(); i += 8) {
     const std::uint64_t word = load(out.data() + i);
     const std::uint64_t lowered = word | ascii_in_range(word, 'A', 'Z') >> 2;  // 0x80 >> 2: 0x20
