@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "model/byte_words.hpp"
 #include "model/text.hpp"
 
 namespace digestlint::summary {
@@ -42,11 +43,24 @@ const WordTable<>& small_words() {
 
 }  // namespace
 
-std::string title_name(std::string_view title, int max_words) {
-  std::size_t cut = std::string_view::npos;
-  for (const std::string_view separator : {": ", " -- ", " — "}) {
-    cut = std::min(cut, title.find(separator));
+namespace {
+
+// Where a title's name ends: at its first ": ", " -- " or " — ". One read of the title, where a
+// search for each separator stopped at every space twice.
+std::size_t name_end(std::string_view title) {
+  using Starts = byte_words::AnyOf<':', ' '>;
+  for (std::size_t at = Starts::find(title, 0); at < title.size();
+       at = Starts::find(title, at + 1)) {
+    const std::string_view rest = title.substr(at);
+    if (rest.starts_with(": ") || rest.starts_with(" -- ") || rest.starts_with(" — ")) return at;
   }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+std::string title_name(std::string_view title, int max_words) {
+  const std::size_t cut = name_end(title);
   if (cut == std::string_view::npos) return {};
   const std::string_view name = trim(title.substr(0, cut));
   const auto words = std::count(name.begin(), name.end(), ' ') + 1;

@@ -794,6 +794,18 @@ TEST_CASE("name parts split at separators and case changes") {
   CHECK(title_name("A Very Long Phrase Of Words: x", 4).empty());
 }
 
+TEST_CASE("a title's name ends at its first separator, whichever it is") {
+  CHECK(title_name("Mamba -- Linear Time: Sequences", 4) == "Mamba");
+  CHECK(title_name("Mamba — Linear: Time", 4) == "Mamba");
+  CHECK(title_name("Mamba-2: Linear -- Time", 4) == "Mamba-2");
+  CHECK(title_name("Ti:Sa Lasers — A Survey", 4) == "Ti:Sa Lasers");  // ':' without a space
+  CHECK(title_name("A -B --C: D", 4) == "A -B --C");
+  CHECK(title_name("Mamba -- ", 4) == "Mamba");
+  CHECK(title_name("No separator at all", 4).empty());
+  CHECK(title_name("Ends with a colon:", 4).empty());
+  CHECK(title_name(": leading", 4).empty());
+}
+
 TEST_CASE("parameters are validated") {
   RuleSpec rule = default_rule("summary/title-mismatch");
   YAML::Node params = YAML::Clone(rule.params.node());
