@@ -330,14 +330,16 @@ std::vector<TitleTerm> title_terms(std::string_view title, const Vocabulary& voc
   return terms;
 }
 
+// A summary's names with their counts, as written in it: copied into Signals::names only for a
+// summary not settled by its first signals, which most are.
+using NameUses = std::vector<std::pair<std::string_view, int>>;
+
 // Names the summary uses, most frequent first (ties: the name-like before the capitalized words,
 // then first seen). Counted by sorting the uses: hash maps allocated a node per name, a fifth of
 // the verdicts' allocations. `lowercase` is the summary lowercased, where the common vocabulary is
 // looked up.
-std::vector<std::pair<std::string, int>> summary_names(const std::vector<Token>& tokens,
-                                                       std::string_view lowercase,
-                                                       const Vocabulary& vocabulary,
-                                                       const Parameters& p) {
+NameUses summary_names(const std::vector<Token>& tokens, std::string_view lowercase,
+                       const Vocabulary& vocabulary, const Parameters& p) {
   struct Use {
     std::string_view text;
     std::uint64_t head;  // the text's first eight bytes: most comparisons end there
@@ -380,9 +382,9 @@ std::vector<std::pair<std::string, int>> summary_names(const std::vector<Token>&
   std::sort(names.begin(), names.end(), [](const Use& a, const Use& b) {
     return std::tie(b.count, a.capitalized, a.first) < std::tie(a.count, b.capitalized, b.first);
   });
-  std::vector<std::pair<std::string, int>> out;
+  NameUses out;
   out.reserve(names.size());
-  for (const Use& name : names) out.emplace_back(std::string(name.text), name.count);
+  for (const Use& name : names) out.emplace_back(name.text, name.count);
   return out;
 }
 
@@ -497,9 +499,9 @@ bool is_subject(std::string_view name, int count, std::string_view opening, cons
 
 // The summary's main subject, squashed: its most repeated name, when that is a subject; empty
 // when there is none.
-std::string main_subject(const Signals& signals, std::string_view opening, const Parameters& p) {
-  if (signals.names.empty()) return {};
-  const auto& [name, count] = signals.names.front();
+std::string main_subject(const NameUses& names, std::string_view opening, const Parameters& p) {
+  if (names.empty()) return {};
+  const auto& [name, count] = names.front();
   return is_subject(name, count, opening, p) ? squash(name) : std::string();
 }
 
@@ -653,13 +655,13 @@ bool misses_only_unrendered(const std::vector<TitleTerm>& terms, const Vocabular
 // even one made of ordinary words ("Depth Anything"), which a moved summary would have to share;
 // or the name it keeps using most is written in the title, or abbreviates it ("MoSLoRA" for
 // "Mixture-of-Subspaces in Low-Rank Adaptation"; an expansion it shares a word with does not).
-bool anchored(const std::vector<std::pair<std::string, int>>& names, const DigestTitles& digest,
-              const SummaryIndex& index, const Vocabulary& vocabulary, const Parameters& p) {
+bool anchored(const NameUses& names, const DigestTitles& digest, const SummaryIndex& index,
+              const Vocabulary& vocabulary, const Parameters& p) {
   const std::string_view title = digest.titles[digest.own];
   const std::string name = squash(title_name(title, p.max_name_words));
   if (name.size() >= p.anchor_name_length && index.writes(name)) return true;
   if (names.empty() || names.front().second < p.key_name_min_uses) return false;  // no key name
-  const std::string& key_name = names.front().first;
+  const std::string_view key_name = names.front().first;
   return written_in_title(key_name, digest.squashed(digest.own, vocabulary)) ||
          abbreviates(key_name, title);
 }
@@ -668,11 +670,11 @@ bool anchored(const std::vector<std::pair<std::string, int>>& names, const Diges
 // summary is grounded by its words and the lexicons (sounds can only add to that), and it is no
 // template (it keeps using a name of its own, or has fewer than many_boilerplate template
 // phrases). Leaves the grounding found so far in `signals`: looking up stops once it is enough.
-bool fine_already(Signals& signals, const SummaryIndex& index, const Parameters& p) {
+bool fine_already(Signals& signals, const NameUses& names, const SummaryIndex& index,
+                  const Parameters& p) {
   signals.grounding = ground(signals.terms, index, p.weak_grounding);
   if (signals.grounding < p.weak_grounding) return false;
-  const bool names_its_own =
-      !signals.names.empty() && signals.names.front().second >= p.key_name_min_uses;
+  const bool names_its_own = !names.empty() && names.front().second >= p.key_name_min_uses;
   const int phrases = names_its_own ? 0 : index.boilerplate_count();
   return !reportable(signals.grounding, template_like(names_its_own, phrases, p), phrases, p);
 }
@@ -853,16 +855,16 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   signals.terms = digest.terms(digest.own, vocabulary, parameters);
   const std::vector<Token> tokens = latin_tokens(summary);
   SummaryIndex index(summary, tokens, digest, vocabulary, parameters);
-  signals.names = summary_names(tokens, index.lowercase(), vocabulary, parameters);
+  const NameUses names = summary_names(tokens, index.lowercase(), vocabulary, parameters);
   // A summary grounded by its title can still be about another entry's paper by name.
-  std::string subject = main_subject(signals, opening, parameters);
+  std::string subject = main_subject(names, opening, parameters);
   std::string own_subject = keep ? subject : std::string();
   if (!names_another_title(digest, subject, vocabulary, parameters) ||
-      connected(signals.names.front().first, title, digest.squashed(digest.own, vocabulary),
+      connected(names.front().first, title, digest.squashed(digest.own, vocabulary),
                 summary, vocabulary)) {
     subject.clear();
   }
-  if (until_fine && subject.empty() && fine_already(signals, index, parameters)) {
+  if (until_fine && subject.empty() && fine_already(signals, names, index, parameters)) {
     signals.settled = true;
     if (keep) {
       auto kept = std::make_shared<const SettledSummary>(
@@ -872,11 +874,13 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
     return signals;
   }
   // No verdict accuses an anchored summary (assess): it is settled before the costlier signals.
-  signals.anchored = anchored(signals.names, digest, index, vocabulary, parameters);
+  signals.anchored = anchored(names, digest, index, vocabulary, parameters);
   if (until_fine && signals.anchored) {
     signals.settled = true;
     return signals;
   }
+  signals.names.reserve(names.size());
+  for (const auto& [name, count] : names) signals.names.emplace_back(name, count);
   index.be_thorough();
   signals.grounding = ground(signals.terms, index);
   if (signals.grounding < parameters.weak_grounding &&
