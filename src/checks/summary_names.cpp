@@ -234,7 +234,7 @@ std::string letters_and_digits(std::string_view name) {
 
 }  // namespace
 
-SquashedTitle squash_title(std::string_view title, const Vocabulary& vocabulary) {
+SquashedTitle squash_title(std::string_view title) {
   SquashedTitle squashed{squash(title), "\n", {}};
   std::string letters;
   std::vector<std::size_t> segment_ends;
@@ -244,12 +244,13 @@ SquashedTitle squash_title(std::string_view title, const Vocabulary& vocabulary)
     at = end + 1;
   }
   for (const std::string_view word : title_words(title)) {
-    if (distinctive(word, vocabulary)) squashed.distinctive_words.push_back(squash(word));
+    if (word.size() >= 3) squashed.words.push_back({squash(word), std::string(word)});
   }
   return squashed;
 }
 
-bool written_in_title(std::string_view name, const SquashedTitle& title) {
+bool written_in_title(std::string_view name, const SquashedTitle& title,
+                      const Vocabulary& vocabulary) {
   const std::string squashed_name = squash(name);
   if (squashed_name.size() >= kShortName) {
     if (contains(title.whole, squashed_name)) return true;
@@ -283,10 +284,11 @@ bool written_in_title(std::string_view name, const SquashedTitle& title) {
   std::size_t part_start = 0;
   for (const std::size_t part_end : part_ends) {
     const std::string_view rest = std::string_view(squashed_name).substr(part_start);
-    if (std::any_of(title.distinctive_words.begin(), title.distinctive_words.end(),
-                    [&](const std::string& word) {
-                      return rest.starts_with(word) && ends_a_part(part_start + word.size());
-                    })) {
+    if (std::any_of(title.words.begin(), title.words.end(), [&](const SquashedTitle::Word& word) {
+          return rest.starts_with(word.squashed) &&
+                 ends_a_part(part_start + word.squashed.size()) &&
+                 distinctive(word.written, vocabulary);
+        })) {
       return true;
     }
     part_start = part_end;  // squash drops the separators name_parts splits at
@@ -338,7 +340,7 @@ bool abbreviates(std::string_view name, std::string_view title) {
 
 bool connected(std::string_view name, std::string_view title, const SquashedTitle& squashed_title,
                std::string_view summary, const Vocabulary& vocabulary) {
-  if (written_in_title(name, squashed_title)) return true;
+  if (written_in_title(name, squashed_title, vocabulary)) return true;
   const std::vector<std::string_view> words = title_words(title);
   // "SGP-Bench" or "SGP" for "Symbolic Graphics Programs".
   for (const std::string_view part : name_parts(name)) {

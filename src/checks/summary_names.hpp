@@ -49,22 +49,29 @@ std::vector<std::string> expansions(std::string_view summary, std::string_view n
 inline constexpr std::size_t kShortName = 5;
 
 // A title squashed (see summary_text.hpp) for written_in_title(): whole, its short pieces and its
-// distinctive words. Worked out once per title: each summary compares several names with it.
+// words. Worked out once per title: each summary compares several names with it.
 struct SquashedTitle {
   std::string whole;
   // Each run of consecutive segments of a title token, of at most kShortName letters and digits
   // ("ne", "nerf", "pynerf" of "PyNeRF"; "di", "dit" of "Human4DiT"): what a short name can be.
   // One string, each piece followed by '\n' and the first one preceded by it: "\nne\nnerf\n".
   std::string short_pieces;
-  std::vector<std::string> distinctive_words;
+  // Its words of three letters or more but the small ones (title_words()), squashed and as
+  // written. Which are distinctive is asked only of a word a name is found to start with: few
+  // are, and asking it of every word was a third of squashing a title.
+  struct Word {
+    std::string squashed, written;
+  };
+  std::vector<Word> words;
 };
-SquashedTitle squash_title(std::string_view title, const Vocabulary& vocabulary);
+SquashedTitle squash_title(std::string_view title);
 
 // The name is written in the title ("UniAff"; a short name, as its letters and digits, must be
 // a short piece of it or that piece's plural, as "NeRF" in "PyNeRF", not "ODE" in "Models"), or
 // a distinctive title word is one of its parts or runs over whole parts, a number allowed after
 // it ("Gaussian" in "PhysGaussian2").
-bool written_in_title(std::string_view name, const SquashedTitle& title);
+bool written_in_title(std::string_view name, const SquashedTitle& title,
+                      const Vocabulary& vocabulary);
 
 // Written in the title, an acronym of consecutive title words (or has one as a part:
 // "SGP-Bench"), an abbreviation of them ("MoSLoRA"), or given in the summary with an expansion that

@@ -556,10 +556,10 @@ double rival_grounding(const DigestTitles& digest, std::size_t other, const Summ
   const std::vector<TitleTerm>& terms = digest.terms(other, vocabulary, p);
   if (!terms.empty() && terms.front().kind == TitleTerm::Kind::name) {
     if (signals.key_names.empty()) return 0;  // without squashing the title
-    const SquashedTitle& title = digest.squashed(other, vocabulary);
-    const bool about_it =
-        std::any_of(signals.key_names.begin(), signals.key_names.end(),
-                    [&](const std::string& subject) { return written_in_title(subject, title); });
+    const SquashedTitle& title = digest.squashed(other);
+    const bool about_it = std::any_of(
+        signals.key_names.begin(), signals.key_names.end(),
+        [&](const std::string& subject) { return written_in_title(subject, title, vocabulary); });
     if (!about_it) return 0;
   }
   const auto [count, total] = specific_terms(terms);
@@ -662,7 +662,7 @@ bool anchored(const NameUses& names, const DigestTitles& digest, const SummaryIn
   if (name.size() >= p.anchor_name_length && index.writes(name)) return true;
   if (names.empty() || names.front().second < p.key_name_min_uses) return false;  // no key name
   const std::string_view key_name = names.front().first;
-  return written_in_title(key_name, digest.squashed(digest.own, vocabulary)) ||
+  return written_in_title(key_name, digest.squashed(digest.own), vocabulary) ||
          abbreviates(key_name, title);
 }
 
@@ -694,9 +694,10 @@ namespace {
 // What a squashed title holds on the heap.
 std::size_t heap_bytes(const SquashedTitle& title) {
   std::size_t bytes = heap_bytes(title.whole) + heap_bytes(title.short_pieces);
-  bytes +=
-      SquashedTitleMemo::kBlockBytes + title.distinctive_words.capacity() * sizeof(std::string);
-  for (const std::string& word : title.distinctive_words) bytes += heap_bytes(word);
+  bytes += SquashedTitleMemo::kBlockBytes + title.words.capacity() * sizeof(SquashedTitle::Word);
+  for (const SquashedTitle::Word& word : title.words) {
+    bytes += heap_bytes(word.squashed) + heap_bytes(word.written);
+  }
   return bytes;
 }
 
@@ -825,10 +826,9 @@ std::size_t uses_of(std::string_view lowercase_text, std::string_view lowercase_
   return uses;
 }
 
-const SquashedTitle& DigestTitles::squashed(std::size_t index, const Vocabulary& vocabulary) const {
+const SquashedTitle& DigestTitles::squashed(std::size_t index) const {
   return title_value(
-      squashed_cache, *this, index, squashed_memo,
-      [&] { return squash_title(titles[index], vocabulary); },
+      squashed_cache, *this, index, squashed_memo, [&] { return squash_title(titles[index]); },
       [](const SquashedTitle& title) { return sizeof title + heap_bytes(title); });
 }
 
@@ -860,8 +860,7 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   std::string subject = main_subject(names, opening, parameters);
   std::string own_subject = keep ? subject : std::string();
   if (!names_another_title(digest, subject, vocabulary, parameters) ||
-      connected(names.front().first, title, digest.squashed(digest.own, vocabulary),
-                summary, vocabulary)) {
+      connected(names.front().first, title, digest.squashed(digest.own), summary, vocabulary)) {
     subject.clear();
   }
   if (until_fine && subject.empty() && fine_already(signals, names, index, parameters)) {
@@ -904,7 +903,7 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
       break;
     }
     signals.key_names.push_back(text);
-    const SquashedTitle& squashed_title = digest.squashed(digest.own, vocabulary);  // once needed
+    const SquashedTitle& squashed_title = digest.squashed(digest.own);  // once needed
     if (connected(text, title, squashed_title, summary, vocabulary)) {
       signals.connected_names.push_back(text);
     }

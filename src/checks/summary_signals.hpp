@@ -44,7 +44,7 @@ struct Rival {
 // The terms of titles met more than once (title_terms(), which reads the title alone), by title:
 // kept for the copies of an entry in a long archive, and for a language server's next lint.
 using TitleTermsMemo = checks::TextMemo<std::vector<TitleTerm>>;
-// Titles squashed (squash_title(), which reads the title and the vocabulary alone), the same way.
+// Titles squashed (squash_title(), which reads the title alone), the same way.
 using SquashedTitleMemo = checks::TextMemo<SquashedTitle>;
 
 // The titles of the summary's digest, to compare the summary's own title against, and their
@@ -72,7 +72,7 @@ struct DigestTitles {
   SquashedTitleMemo* squashed_memo = nullptr;
   const std::vector<TitleTerm>& terms(std::size_t index, const Vocabulary& vocabulary,
                                       const Parameters& parameters) const;
-  const SquashedTitle& squashed(std::size_t index, const Vocabulary& vocabulary) const;
+  const SquashedTitle& squashed(std::size_t index) const;
   // Each title's name (the term it opens with) squashed, or empty when it opens with no name.
   const std::vector<std::string>& squashed_names(const Vocabulary& vocabulary,
                                                  const Parameters& parameters) const;

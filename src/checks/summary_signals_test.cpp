@@ -599,21 +599,20 @@ TEST_CASE("broad title words count only beside too few specific terms") {
 }
 
 TEST_CASE("a title's short pieces grow linearly with any shape of title") {
-  const Vocabulary vocabulary = VocabularySource(default_rule("summary/title-mismatch")).build();
   std::string parts_without_letters, one_letter_parts;
   for (int k = 0; k < 20000; ++k) {
     parts_without_letters += "é_";
     one_letter_parts += "a-";
   }
   const auto pieces = [&](const std::string& title) {
-    const std::string& joined = squash_title(title, vocabulary).short_pieces;
+    const std::string& joined = squash_title(title).short_pieces;
     return std::count(joined.begin(), joined.end(), '\n') - 1;  // one '\n' before the first
   };
   CHECK(pieces(parts_without_letters) == 0);
   // Each one-letter segment starts kShortName pieces (runs of 1 to 5 segments), but the last
   // four, which start 4, 3, 2 and 1: linear, where every run of segments would be quadratic.
   CHECK(pieces(one_letter_parts) == 20000 * kShortName - (1 + 2 + 3 + 4));
-  CHECK(squash_title("PyNeRF and Human4DiT", vocabulary).short_pieces ==
+  CHECK(squash_title("PyNeRF and Human4DiT").short_pieces ==
         "\npy\npyne\nne\nnerf\nrf\nand\nhuman\n4\n4di\n4dit\ndi\ndit\nt\n");
 }
 
@@ -1135,24 +1134,27 @@ TEST_CASE("a title's squashed form is kept for the digests that have it again") 
   const Fixture f;
   SquashedTitleMemo memo;
   constexpr std::string_view kNamed = "MossGS-2: Glossy Surfaces by Gaussian Splatting";
-  const SquashedTitle expected = squash_title(kNamed, f.vocabulary);
-  REQUIRE_FALSE(expected.distinctive_words.empty());
+  const SquashedTitle expected = squash_title(kNamed);
+  REQUIRE_FALSE(expected.words.empty());
   // Noted, then kept, then found: the same form each time, in a new digest each time; the
   // digest that finds it shares what the one before kept.
   std::vector<DigestTitles> digests;
   for (int time = 0; time < 3; ++time) {
     digests.push_back(DigestTitles{{"Another Paper", kNamed}, 1});
     digests.back().squashed_memo = &memo;
-    const SquashedTitle& squashed = digests.back().squashed(1, f.vocabulary);
+    const SquashedTitle& squashed = digests.back().squashed(1);
     CHECK(squashed.whole == expected.whole);
     CHECK(squashed.short_pieces == expected.short_pieces);
-    CHECK(squashed.distinctive_words == expected.distinctive_words);
+    REQUIRE(squashed.words.size() == expected.words.size());
+    for (std::size_t i = 0; i < expected.words.size(); ++i) {
+      CHECK(squashed.words[i].squashed == expected.words[i].squashed);
+      CHECK(squashed.words[i].written == expected.words[i].written);
+    }
   }
-  CHECK(&digests[0].squashed(1, f.vocabulary) != &digests[1].squashed(1, f.vocabulary));
-  CHECK(&digests[1].squashed(1, f.vocabulary) == &digests[2].squashed(1, f.vocabulary));
+  CHECK(&digests[0].squashed(1) != &digests[1].squashed(1));
+  CHECK(&digests[1].squashed(1) == &digests[2].squashed(1));
   // Another title is another form, wherever the one kept stands in the digest.
   DigestTitles other{{kNamed, "Quiet Speech Synthesis"}, 1};
   other.squashed_memo = &memo;
-  CHECK(other.squashed(1, f.vocabulary).whole ==
-        squash_title("Quiet Speech Synthesis", f.vocabulary).whole);
+  CHECK(other.squashed(1).whole == squash_title("Quiet Speech Synthesis").whole);
 }
