@@ -249,40 +249,50 @@ SquashedTitle squash_title(std::string_view title) {
   return squashed;
 }
 
-bool written_in_title(std::string_view name, const SquashedTitle& title,
-                      const Vocabulary& vocabulary) {
-  const std::string squashed_name = squash(name);
-  if (squashed_name.size() >= kShortName) {
-    if (contains(title.whole, squashed_name)) return true;
-  } else {
+SquashedName::SquashedName(std::string_view name) : whole(squash(name)) {
+  if (whole.size() < kShortName) {
     const std::string letters = letters_and_digits(name);
-    const bool piece_of_title =
-        !letters.empty() && (contains(title.short_pieces, "\n" + letters + "\n") ||
-                             contains(title.short_pieces, "\n" + letters + "s\n"));  // "LLMs"
-    if (piece_of_title) return true;
+    if (!letters.empty()) {
+      piece = "\n" + letters + "\n";
+      plural_piece = "\n" + letters + "s\n";  // "LLMs"
+    }
+  }
+  const std::vector<std::string_view> parts = name_parts(name);
+  if (name.find('-') != std::string_view::npos &&
+      std::all_of(parts.begin(), parts.end(),
+                  [](std::string_view part) { return part.size() >= 2; })) {
+    compound_parts.emplace();
+    for (const std::string_view part : parts) compound_parts->push_back(squash(part));
+  }
+  for (const std::string_view part : parts) {
+    part_ends.push_back((part_ends.empty() ? 0 : part_ends.back()) + squash(part).size());
+  }
+}
+
+bool written_in_title(const SquashedName& name, const SquashedTitle& title,
+                      const Vocabulary& vocabulary) {
+  if (name.whole.size() >= kShortName) {
+    if (contains(title.whole, name.whole)) return true;
+  } else if (!name.piece.empty() && (contains(title.short_pieces, name.piece) ||
+                                     contains(title.short_pieces, name.plural_piece))) {
+    return true;
   }
   // A compound of title words: "GPT-BERT" for "GPT or BERT: why not both?".
-  if (name.find('-') != std::string_view::npos) {
-    const std::vector<std::string_view> parts = name_parts(name);
-    if (std::all_of(parts.begin(), parts.end(), [&](std::string_view part) {
-          return part.size() >= 2 && contains(title.whole, squash(part));
-        })) {
-      return true;
-    }
+  if (name.compound_parts &&
+      std::all_of(name.compound_parts->begin(), name.compound_parts->end(),
+                  [&](const std::string& part) { return contains(title.whole, part); })) {
+    return true;
   }
   // A distinctive title word that is a part of the name, or runs over whole parts, or is
   // followed by a number: "Gaussian" in "PhysGaussian2", "See" in "See3D", not "pose" in
   // "XComposer" nor "open" in "OPENSCHOLAR".
-  std::vector<std::size_t> part_ends;  // where each part ends in squashed_name
-  for (const std::string_view part : name_parts(name)) {
-    part_ends.push_back((part_ends.empty() ? 0 : part_ends.back()) + squash(part).size());
-  }
+  const std::string& squashed_name = name.whole;
   const auto ends_a_part = [&](std::size_t at) {
     return at == squashed_name.size() || is_ascii_digit(squashed_name[at]) ||
-           std::binary_search(part_ends.begin(), part_ends.end(), at);
+           std::binary_search(name.part_ends.begin(), name.part_ends.end(), at);
   };
   std::size_t part_start = 0;
-  for (const std::size_t part_end : part_ends) {
+  for (const std::size_t part_end : name.part_ends) {
     const std::string_view rest = std::string_view(squashed_name).substr(part_start);
     if (std::any_of(title.words.begin(), title.words.end(), [&](const SquashedTitle::Word& word) {
           return rest.starts_with(word.squashed) &&
@@ -294,6 +304,11 @@ bool written_in_title(std::string_view name, const SquashedTitle& title,
     part_start = part_end;  // squash drops the separators name_parts splits at
   }
   return false;
+}
+
+bool written_in_title(std::string_view name, const SquashedTitle& title,
+                      const Vocabulary& vocabulary) {
+  return written_in_title(SquashedName(name), title, vocabulary);
 }
 
 bool abbreviates(std::string_view name, std::string_view title) {

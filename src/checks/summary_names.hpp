@@ -1,6 +1,7 @@
 #pragma once
 // Names on both sides of a summary: the title's name and the forms a summary may write it in
 // (variants), and whether a name the summary keeps using connects to the title.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,10 +67,26 @@ struct SquashedTitle {
 };
 SquashedTitle squash_title(std::string_view title);
 
+// A name squashed for written_in_title(): once for all the titles of a digest it is compared
+// with, where squashing it again for each title was most of the comparison.
+struct SquashedName {
+  explicit SquashedName(std::string_view name);
+  std::string whole;
+  // A short name's letters and digits as a short piece, and its plural ("\nllm\n", "\nllms\n");
+  // empty for a long name, or one without letters and digits.
+  std::string piece, plural_piece;
+  // A hyphenated name's parts squashed, when each has two characters or more: then it may be a
+  // compound of title words.
+  std::optional<std::vector<std::string>> compound_parts;
+  std::vector<std::size_t> part_ends;  // where each of its parts (name_parts()) ends in whole
+};
+
 // The name is written in the title ("UniAff"; a short name, as its letters and digits, must be
 // a short piece of it or that piece's plural, as "NeRF" in "PyNeRF", not "ODE" in "Models"), or
 // a distinctive title word is one of its parts or runs over whole parts, a number allowed after
 // it ("Gaussian" in "PhysGaussian2").
+bool written_in_title(const SquashedName& name, const SquashedTitle& title,
+                      const Vocabulary& vocabulary);
 bool written_in_title(std::string_view name, const SquashedTitle& title,
                       const Vocabulary& vocabulary);
 

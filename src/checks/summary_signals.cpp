@@ -551,15 +551,15 @@ bool names_another_title(const DigestTitles& digest, const std::string& subject,
 // best so far): the caller would pass it over, and 0 says so. The bound is exact for the default
 // weights (multiples of 0.5); with others it can err only by rounding, at a tie.
 double rival_grounding(const DigestTitles& digest, std::size_t other, const SummaryIndex& index,
-                       const Signals& signals, const Vocabulary& vocabulary, const Parameters& p,
-                       double to_beat) {
+                       const std::vector<SquashedName>& key_names, const Vocabulary& vocabulary,
+                       const Parameters& p, double to_beat) {
   const std::vector<TitleTerm>& terms = digest.terms(other, vocabulary, p);
   if (!terms.empty() && terms.front().kind == TitleTerm::Kind::name) {
-    if (signals.key_names.empty()) return 0;  // without squashing the title
+    if (key_names.empty()) return 0;  // without squashing the title
     const SquashedTitle& title = digest.squashed(other);
     const bool about_it = std::any_of(
-        signals.key_names.begin(), signals.key_names.end(),
-        [&](const std::string& subject) { return written_in_title(subject, title, vocabulary); });
+        key_names.begin(), key_names.end(),
+        [&](const SquashedName& subject) { return written_in_title(subject, title, vocabulary); });
     if (!about_it) return 0;
   }
   const auto [count, total] = specific_terms(terms);
@@ -585,6 +585,7 @@ void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
                          const std::string& subject, const Vocabulary& vocabulary,
                          const Parameters& p, Signals& signals) {
   const double own = specific_grounding(signals.terms);
+  const std::vector<SquashedName> key_names(signals.key_names.begin(), signals.key_names.end());
   double best_other = 0;
   bool named = false;
   const std::size_t compared = visit_nearest(digest, p, [&](std::size_t other) {
@@ -594,7 +595,7 @@ void compare_with_digest(const DigestTitles& digest, const SummaryIndex& index,
       return named = true;
     }
     const double grounding =
-        rival_grounding(digest, other, index, signals, vocabulary, p, best_other);
+        rival_grounding(digest, other, index, key_names, vocabulary, p, best_other);
     if (grounding > best_other) {
       best_other = grounding;
       signals.rival = Rival{other, std::string(digest.titles[other]), grounding};
