@@ -8,6 +8,7 @@
 // server).
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <memory>
 #include <mutex>
@@ -47,17 +48,16 @@ class TextMemo {
     return start;
   }
 
-  // What is kept for key; the first time, notes that it was met. (A key of zeros, the mark of
-  // an empty slot, is never noted: a text has that value once in 2^122.)
+  // What is kept for key; the first time, notes that it was met. (A key whose first value is 0,
+  // the mark of an empty slot, is never noted: a text has that value once in 2^61.)
   Lookup find(const Key& key) {
-    if (key == Key{}) return {};
+    if (key.first == 0) return {};
     const std::lock_guard lock(mutex_);
-    if (!slots_.empty()) {
-      const Slot& slot = slot_of(key);
+    if (!kept_.empty()) {
+      const Slot& slot = kept_slot(key);
       if (slot.key == key) return {slot.value, true};
     }
-    note(key);
-    return {};
+    return {nullptr, !note(key.first)};
   }
 
   // The value kept for key, else work_out()'s, kept when the key was met before; `bytes_of`
@@ -71,67 +71,97 @@ class TextMemo {
     return value;
   }
 
-  // Keeps the value of a key met before; `bytes`: what the value holds, blocks and all.
+  // Keeps the value of a key met before, unless one is kept for it already; `bytes`: what the
+  // value holds, blocks and all.
   void keep(const Key& key, const std::shared_ptr<const Value>& value, std::size_t bytes) {
     // The shared block holds the value beside its counts (two words).
     bytes += kBlockBytes + 2 * sizeof(void*);
-    if (key == Key{}) return;  // never noted (find)
+    if (key.first == 0) return;  // never noted (find)
     const std::lock_guard lock(mutex_);
-    if (slots_.empty() || table_bytes(slots_.size()) + bytes > kBudget) return;
-    Slot& slot = slot_of(key);
-    if (slot.key != key || slot.value) return;
-    slot.value = value;
+    if (met_.empty() || met_[met_slot(key.first)] != key.first) return;  // not met before
+    std::size_t size = kept_.size();
+    if (2 * (kept_used_ + 1) > size) size = std::max(kFirstSlots, 2 * size);
+    if (table_bytes(met_.size(), size) + bytes > kBudget) return;
+    if (size != kept_.size()) grow_kept(size);
+    Slot& slot = kept_slot(key);
+    if (slot.key == key) return;
+    slot = {key, value};
+    ++kept_used_;
     kept_bytes_ += bytes;
   }
 
  private:
-  // One array of slots, probed from the key's first value on: a lookup is one cache miss, where
-  // a node-based map's bucket, node and division by a prime were most of the memos' cost.
+  // Texts met are noted by the first of their key's values alone, in an array probed from it:
+  // most texts are met once, and a note of eight bytes (a fourth of a slot with a value) keeps
+  // the table of a run over distinct digests small, where its fresh pages were most of the
+  // memos' cost. Two texts that share a first value (once in 2^61 pairs) only share the note:
+  // the second may be kept on its first meeting, and is still found by its whole key.
+  // The values, of texts met twice, are in a table of their own.
   struct Slot {
     Key key{};  // zeros: empty
     std::shared_ptr<const Value> value;
   };
   static constexpr std::size_t kFirstSlots = 64;
 
-  // What the memo holds with `slots` slots: the slots and the values kept.
-  std::size_t table_bytes(std::size_t slots) const { return slots * sizeof(Slot) + kept_bytes_; }
+  // What the memo holds with `met` notes' and `kept` values' slots: those and the values kept.
+  std::size_t table_bytes(std::size_t met, std::size_t kept) const {
+    return met * sizeof(std::uint64_t) + kept * sizeof(Slot) + kept_bytes_;
+  }
 
-  // The key's slot, or the empty one where it goes. The table is never full.
-  Slot& slot_of(const Key& key) {
-    const std::size_t mask = slots_.size() - 1;
+  // The note's slot, or the empty one where it goes; the table is never full.
+  std::size_t met_slot(std::uint64_t first) const {
+    const std::size_t mask = met_.size() - 1;
+    std::size_t at = first & mask;
+    while (met_[at] != first && met_[at] != 0) at = (at + 1) & mask;
+    return at;
+  }
+
+  // The key's slot among the values, or the empty one where it goes.
+  Slot& kept_slot(const Key& key) {
+    const std::size_t mask = kept_.size() - 1;
     for (std::size_t at = key.first & mask;; at = (at + 1) & mask) {
-      Slot& slot = slots_[at];
+      Slot& slot = kept_[at];
       if (slot.key == key || slot.key == Key{}) return slot;
     }
   }
 
-  // Notes a key not in the table, growing it to keep it at most half full; when that would take
-  // the memo past its budget, it starts again empty.
-  void note(const Key& key) {
-    if (2 * (used_ + 1) > slots_.size()) {
-      std::size_t size = std::max(kFirstSlots, 2 * slots_.size());
-      if (table_bytes(size) > kBudget) {
-        slots_ = {};
-        used_ = 0;
+  // Notes a text by its key's first value; whether it was not noted yet. The notes are kept at
+  // most half full; when growing them would take the memo past its budget, it starts again
+  // empty, values and all.
+  bool note(std::uint64_t first) {
+    if (!met_.empty() && met_[met_slot(first)] == first) return false;
+    if (2 * (met_used_ + 1) > met_.size()) {
+      std::size_t size = std::max(kFirstSlots, 2 * met_.size());
+      if (table_bytes(size, kept_.size()) > kBudget) {
+        met_ = {};
+        met_used_ = 0;
+        kept_ = {};
+        kept_used_ = 0;
         kept_bytes_ = 0;
         size = kFirstSlots;
       }
-      grow(size);
+      std::vector<std::uint64_t> old = std::exchange(met_, std::vector<std::uint64_t>(size));
+      for (const std::uint64_t noted : old) {
+        if (noted != 0) met_[met_slot(noted)] = noted;
+      }
     }
-    slot_of(key).key = key;
-    ++used_;
+    met_[met_slot(first)] = first;
+    ++met_used_;
+    return true;
   }
 
-  void grow(std::size_t size) {
-    std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(size));
+  void grow_kept(std::size_t size) {
+    std::vector<Slot> old = std::exchange(kept_, std::vector<Slot>(size));
     for (Slot& slot : old) {
-      if (slot.key != Key{}) slot_of(slot.key) = std::move(slot);
+      if (slot.key != Key{}) kept_slot(slot.key) = std::move(slot);
     }
   }
 
   std::mutex mutex_;
-  std::vector<Slot> slots_;     // a power of two of them, or none
-  std::size_t used_ = 0;        // slots noted
+  std::vector<std::uint64_t> met_;  // a power of two of notes (0: empty), or none
+  std::size_t met_used_ = 0;
+  std::vector<Slot> kept_;  // a power of two of slots, or none
+  std::size_t kept_used_ = 0;
   std::size_t kept_bytes_ = 0;  // of the values kept
 };
 

@@ -73,6 +73,26 @@ TEST_CASE("a key of zeros is never kept: its value would come back for the next 
   CHECK(memo.find(in_slot_0).value == nullptr);
 }
 
+TEST_CASE("two keys that share their first value share a note, never a value") {
+  Memo memo;
+  const Memo::Key one{5, 1}, other{5, 2};
+  CHECK_FALSE(memo.find(one).met_before);
+  // Noted by its first value alone: met before, as far as the memo can tell.
+  CHECK(memo.find(other).met_before);
+  memo.keep(other, std::make_shared<const std::string>("other's"), 64);
+  CHECK(*memo.find(other).value == "other's");
+  CHECK(memo.find(one).value == nullptr);
+  memo.keep(one, std::make_shared<const std::string>("one's"), 64);
+  CHECK(*memo.find(one).value == "one's");
+  CHECK(*memo.find(other).value == "other's");
+  // A first value of 0 marks an empty note: such a key is never noted, so never kept.
+  const Memo::Key zero_first{0, 7};
+  memo.find(zero_first);
+  CHECK_FALSE(memo.find(zero_first).met_before);
+  memo.keep(zero_first, std::make_shared<const std::string>("x"), 64);
+  CHECK(memo.find(zero_first).value == nullptr);
+}
+
 TEST_CASE("a key continues from the value of what came before its pieces") {
   const SecretValue text = process_secret().hash("summary");
   CHECK(Memo::key({"layout"}, text) == Memo::key({"summary", "layout"}));
