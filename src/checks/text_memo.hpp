@@ -79,13 +79,12 @@ class TextMemo {
     if (key.first == 0) return;  // never noted (find)
     const std::lock_guard lock(mutex_);
     if (met_.empty() || met_[met_slot(key.first)] != key.first) return;  // not met before
+    if (!kept_.empty() && kept_slot(key).key == key) return;             // kept already
     std::size_t size = kept_.size();
     if (2 * (kept_used_ + 1) > size) size = std::max(kFirstSlots, 2 * size);
     if (table_bytes(met_.size(), size) + bytes > kBudget) return;
     if (size != kept_.size()) grow_kept(size);
-    Slot& slot = kept_slot(key);
-    if (slot.key == key) return;
-    slot = {key, value};
+    kept_slot(key) = {key, value};
     ++kept_used_;
     kept_bytes_ += bytes;
   }
