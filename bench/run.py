@@ -2,7 +2,7 @@
 """digestlint benchmarks. Every number is reported next to a baseline measured in the same run,
 interleaved, so machine noise hits both alike.
 
-  bench/run.py [--digestlint build/digestlint] [--repeat 15] [--files 200]
+  bench/run.py [--digestlint build/digestlint] [--repeat 15] [--files 200] [--baseline OTHER]
 
   hook      one `digestlint check FILE` as pre-commit runs it (start-up + one digest),
             against `digestlint --version` (process start-up alone)
@@ -14,7 +14,9 @@ interleaved, so machine noise hits both alike.
             threads (a worker, and the whole-run comparison of
             summary/duplicate-summary on the main thread), and on two cores the wall time of the
             run without the verdicts is the main thread's, which hides part of what they cost
-            the worker. The all-cores figure is printed beside it.
+            the worker. The all-cores figure is printed beside it. With --baseline (another
+            build's binary), also the time the verdicts add in each build, interleaved on one
+            core: their own cost, which the other rules' speed-ups do not move.
 """
 import argparse
 import os
@@ -127,11 +129,31 @@ def corpus(directory, files):
     return total
 
 
+def verdicts_against(baseline, base, without, repeat, cores):
+    """The time the verdicts add in this build and in `baseline` (the same commands, another
+    binary), the four runs interleaved on one core: a ratio of the verdicts' own cost, which the
+    other rules' speed does not move as it moves their share of a run."""
+    swap = lambda command: [baseline, *command[1:]]
+    commands = {"this": (without, base), "baseline": (swap(without), swap(base))}
+    cpu = {key: ([], []) for key in commands}
+    timed(base, 2, cores), timed(swap(base), 2, cores)  # warm the page cache
+    for _ in range(repeat):
+        for key, pair in commands.items():
+            for k in (0, 1):
+                cpu[key][k].append(timed(pair[k], 1, cores)[0][1])
+    added = {key: statistics.median(cpu[key][1]) - statistics.median(cpu[key][0]) for key in cpu}
+    print(f"summary: the verdicts add {added['this'] * 1000:.1f} ms of CPU here, "
+          f"{added['baseline'] * 1000:.1f} ms in the baseline ({baseline}): "
+          f"{added['this'] / added['baseline']:.3f}x, one core, medians of {repeat} rounds")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--digestlint", default=os.path.join(ROOT, "build", "digestlint"))
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--files", type=int, default=200)
+    parser.add_argument("--baseline", help="another build's digestlint: the verdicts' own time in "
+                        "each, side by side on one core (their cost, whatever the other rules')")
     args = parser.parse_args()
     binary = args.digestlint
     sample = os.path.join(ROOT, "fixtures", "clean.md")
@@ -155,6 +177,8 @@ def main():
                   f"summary verdicts {others[0]:.3f} s (CPU {others[1]:.3f} s), all rules "
                   f"{everything[0]:.3f} s (CPU {everything[1]:.3f} s); the summary verdicts add "
                   f"{added[0]:.0f}% wall, {added[1]:.0f}% CPU (goal: at most 30%, on one core)")
+        if args.baseline:
+            verdicts_against(args.baseline, base, without, args.repeat, one_core)
         if shutil.which("valgrind"):
             others, everything = instructions(without), instructions(base)
             print(f"summary: {args.files} files, instructions (callgrind, once each): without the "
