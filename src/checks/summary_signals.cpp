@@ -95,12 +95,13 @@ enum class Title { own, other };
 // for names, the lexicons' renderings, and, once thorough, the sounds of its Hangul words.
 class SummaryIndex {
  public:
-  SummaryIndex(std::string_view summary, const std::vector<Token>& tokens,
-               const DigestTitles& digest, const Vocabulary& vocabulary,
-               const Parameters& parameters)
+  // `lowercase`: the summary lowered; `tokens`: its Latin tokens.
+  SummaryIndex(std::string_view summary, const std::string& lowercase,
+               const std::vector<Token>& tokens, const DigestTitles& digest,
+               const Vocabulary& vocabulary, const Parameters& parameters)
       : digest_(digest),
         summary_(summary),
-        lowercase_(ascii_lower(summary)),
+        lowercase_(lowercase),
         tokens_(tokens),
         vocabulary_(vocabulary),
         parameters_(parameters) {}
@@ -261,7 +262,7 @@ class SummaryIndex {
 
   const DigestTitles& digest_;
   std::string_view summary_;
-  std::string lowercase_;
+  const std::string& lowercase_;
   const std::vector<Token>& tokens_;  // in text order
   mutable std::optional<std::string> squashed_;
   mutable std::optional<std::vector<int>> phrase_counts_;
@@ -347,7 +348,9 @@ NameUses summary_names(const std::vector<Token>& tokens, std::string_view lowerc
     int count = 1;
     bool capitalized;  // "Mamba": a name when the summary keeps repeating it
   };
-  std::vector<Use> uses;
+  // The uses and the names are kept by each thread from summary to summary (see analyse()).
+  thread_local std::vector<Use> uses;
+  uses.clear();
   uses.reserve(tokens.size());  // grown one by one, it reallocated about seven times a summary
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string_view text = tokens[i].text;
@@ -367,7 +370,8 @@ NameUses summary_names(const std::vector<Token>& tokens, std::string_view lowerc
     if (a.head != b.head) return a.head < b.head;
     return std::tie(a.text, a.first) < std::tie(b.text, b.first);
   });
-  std::vector<Use> names;  // one per text, at its first use
+  thread_local std::vector<Use> names;  // one per text, at its first use
+  names.clear();
   names.reserve(uses.size());
   for (const Use& use : uses) {
     if (!names.empty() && names.back().text == use.text) {
@@ -854,8 +858,14 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   }
   Signals signals;
   signals.terms = digest.terms(digest.own, vocabulary, parameters);
-  const std::vector<Token> tokens = latin_tokens(summary);
-  SummaryIndex index(summary, tokens, digest, vocabulary, parameters);
+  // The summary's tokens and lowered text in buffers each thread keeps: analyses do not nest,
+  // and a few KiB each, allocated and freed for every summary, went through the allocator's
+  // slower path (about a twentieth of the verdicts' time in a run went to the allocator).
+  thread_local std::vector<Token> tokens;
+  thread_local std::string lowercase;
+  latin_tokens_into(summary, tokens);
+  ascii_lower_into(summary, lowercase);
+  SummaryIndex index(summary, lowercase, tokens, digest, vocabulary, parameters);
   const NameUses names = summary_names(tokens, index.lowercase(), vocabulary, parameters);
   // A summary grounded by its title can still be about another entry's paper by name.
   std::string subject = main_subject(names, opening, parameters);

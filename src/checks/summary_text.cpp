@@ -44,6 +44,12 @@ std::size_t alnum_run_end(std::string_view text, std::size_t at) {
 
 std::vector<Token> latin_tokens(std::string_view text) {
   std::vector<Token> tokens;
+  latin_tokens_into(text, tokens);
+  return tokens;
+}
+
+void latin_tokens_into(std::string_view text, std::vector<Token>& tokens) {
+  tokens.clear();
   // About one token per 16 bytes of a summary, more in a title: room for most texts at once,
   // where growing one by one reallocated and copied six to eight times.
   tokens.reserve(text.size() / 16 + 8);
@@ -75,11 +81,16 @@ std::vector<Token> latin_tokens(std::string_view text) {
     tokens.push_back({text.substr(i, end - i), i});
     i = end;
   }
-  return tokens;
 }
 
 std::string ascii_lower(std::string_view text) {
-  std::string out(text);
+  std::string out;
+  ascii_lower_into(text, out);
+  return out;
+}
+
+void ascii_lower_into(std::string_view text, std::string& out) {
+  out.assign(text);
   std::size_t i = 0;
 #if defined(__SSE2__)
   // Sixteen bytes a step where SSE2 is: a summary is lowered for each analysis, a few KiB.
@@ -105,7 +116,6 @@ std::string ascii_lower(std::string_view text) {
     const auto byte = static_cast<unsigned char>(out[i]);
     out[i] = static_cast<char>(byte | (static_cast<unsigned>(byte - 'A') < 26u) << 5);
   }
-  return out;
 }
 
 std::string squash(std::string_view text) {

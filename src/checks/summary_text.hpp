@@ -25,8 +25,12 @@ struct Token {
 };
 
 std::vector<Token> latin_tokens(std::string_view text);
+// The same into `tokens`, whose room is reused (its tokens are replaced).
+void latin_tokens_into(std::string_view text, std::vector<Token>& tokens);
 
 std::string ascii_lower(std::string_view text);
+// The same into `out`, whose room is reused (its text is replaced).
+void ascii_lower_into(std::string_view text, std::string& out);
 
 // Lowercases ASCII and drops whitespace, '-', '_', '^' and '\'', so "Tide-Net", "tide net" and
 // "TideNet" compare equal, "Transformer^2" and "Transformer2", "Yo'Chameleon" and "YoChameleon".

@@ -23,6 +23,22 @@ TEST_CASE("latin_tokens keeps joined names and skips digit-led runs") {
   CHECK(tokens[1].offset == std::string_view("MIO는 ").size());
 }
 
+TEST_CASE("ascii_lower_into and latin_tokens_into replace what a reused buffer held") {
+  std::string lowered = "A LONGER TEXT LEFT FROM THE SUMMARY BEFORE, WITH TOKENS AND ALL";
+  std::vector<Token> tokens = latin_tokens(lowered);
+  for (const std::string_view text : {"MIO는 GPT-4를 씁니다", "", "Ab", "희소 어텐션 Sparse"}) {
+    ascii_lower_into(text, lowered);
+    CHECK(lowered == ascii_lower(text));
+    latin_tokens_into(text, tokens);
+    const std::vector<Token> fresh = latin_tokens(text);
+    REQUIRE(tokens.size() == fresh.size());
+    for (std::size_t i = 0; i < fresh.size(); ++i) {
+      CHECK(tokens[i].text == fresh[i].text);
+      CHECK(tokens[i].offset == fresh[i].offset);
+    }
+  }
+}
+
 TEST_CASE("ascii_lower and latin_tokens, read a word at a time, agree with a byte at a time") {
   // Every byte value, placed at every offset of an eight-byte word and at the ragged end.
   const auto naive_lower = [](std::string text) {
