@@ -91,18 +91,27 @@ void for_each_content_part(std::string_view word, const Vocabulary& vocabulary, 
 // title's words use them.
 enum class Title { own, other };
 
+// The buffers one summary's analysis works in, kept by each thread from summary to summary:
+// analyses do not nest, and a few KiB each, allocated and freed for every summary, went through
+// the allocator's slower path (about a twentieth of the verdicts' time in a run).
+struct SummaryBuffers {
+  std::vector<Token> tokens;  // the summary's Latin tokens
+  std::string lowercase;      // the summary lowered
+  std::string squashed;       // the summary squashed, once SummaryIndex needs it
+};
+
 // Where a title term may be found in one summary: its English words by stem, the squashed text
 // for names, the lexicons' renderings, and, once thorough, the sounds of its Hangul words.
 class SummaryIndex {
  public:
-  // `lowercase`: the summary lowered; `tokens`: its Latin tokens.
-  SummaryIndex(std::string_view summary, const std::string& lowercase,
-               const std::vector<Token>& tokens, const DigestTitles& digest,
+  // `buffers`: the summary's tokens and lowered text, and where it is squashed when needed.
+  SummaryIndex(std::string_view summary, SummaryBuffers& buffers, const DigestTitles& digest,
                const Vocabulary& vocabulary, const Parameters& parameters)
       : digest_(digest),
         summary_(summary),
-        lowercase_(lowercase),
-        tokens_(tokens),
+        lowercase_(buffers.lowercase),
+        tokens_(buffers.tokens),
+        squashed_(buffers.squashed),
         vocabulary_(vocabulary),
         parameters_(parameters) {}
 
@@ -240,8 +249,9 @@ class SummaryIndex {
 
   // Squashed on first use: a summary settled by its words alone is never searched for a name.
   const std::string& squashed() const {
-    if (!squashed_) squashed_ = squash(summary_);
-    return *squashed_;
+    if (!squashed_ready_) squash_into(summary_, squashed_);
+    squashed_ready_ = true;
+    return squashed_;
   }
 
   // For the own title, a spelling the rest of the day shows too is a native word that sounds
@@ -264,7 +274,8 @@ class SummaryIndex {
   std::string_view summary_;
   const std::string& lowercase_;
   const std::vector<Token>& tokens_;  // in text order
-  mutable std::optional<std::string> squashed_;
+  std::string& squashed_;
+  mutable bool squashed_ready_ = false;
   mutable std::optional<std::vector<int>> phrase_counts_;
   WordTable<> stems_;  // of every token and hyphen part, once thorough
   bool thorough_ = false;
@@ -348,7 +359,7 @@ NameUses summary_names(const std::vector<Token>& tokens, std::string_view lowerc
     int count = 1;
     bool capitalized;  // "Mamba": a name when the summary keeps repeating it
   };
-  // The uses and the names are kept by each thread from summary to summary (see analyse()).
+  // The uses and the names are kept by each thread from summary to summary (SummaryBuffers).
   thread_local std::vector<Use> uses;
   uses.clear();
   uses.reserve(tokens.size());  // grown one by one, it reallocated about seven times a summary
@@ -858,14 +869,11 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   }
   Signals signals;
   signals.terms = digest.terms(digest.own, vocabulary, parameters);
-  // The summary's tokens and lowered text in buffers each thread keeps: analyses do not nest,
-  // and a few KiB each, allocated and freed for every summary, went through the allocator's
-  // slower path (about a twentieth of the verdicts' time in a run went to the allocator).
-  thread_local std::vector<Token> tokens;
-  thread_local std::string lowercase;
-  latin_tokens_into(summary, tokens);
-  ascii_lower_into(summary, lowercase);
-  SummaryIndex index(summary, lowercase, tokens, digest, vocabulary, parameters);
+  thread_local SummaryBuffers buffers;
+  latin_tokens_into(summary, buffers.tokens);
+  ascii_lower_into(summary, buffers.lowercase);
+  const std::vector<Token>& tokens = buffers.tokens;
+  SummaryIndex index(summary, buffers, digest, vocabulary, parameters);
   const NameUses names = summary_names(tokens, index.lowercase(), vocabulary, parameters);
   // A summary grounded by its title can still be about another entry's paper by name.
   std::string subject = main_subject(names, opening, parameters);

@@ -119,6 +119,12 @@ void ascii_lower_into(std::string_view text, std::string& out) {
 }
 
 std::string squash(std::string_view text) {
+  std::string out;
+  squash_into(text, out);
+  return out;
+}
+
+void squash_into(std::string_view text, std::string& out) {
   // Each byte as squash() writes it, or -1 where it is dropped: one lookup per byte of every
   // summary instead of a chain of comparisons.
   static constexpr std::array<std::int16_t, 256> kSquashed = [] {
@@ -133,7 +139,7 @@ std::string squash(std::string_view text) {
   }();
   // Written through a pointer into a buffer sized for the whole text and cut to length after:
   // push_back() checked the capacity for each byte of every summary.
-  std::string out(text.size(), '\0');
+  out.resize(text.size());
   char* end = out.data();
   // Written, then kept or not: whether a byte is dropped is data, a branch on it was mispredicted.
   const auto squash_byte = [&](char c) {
@@ -159,7 +165,6 @@ std::string squash(std::string_view text) {
   }
   for (; i < text.size(); ++i) squash_byte(text[i]);
   out.resize(static_cast<std::size_t>(end - out.data()));
-  return out;
 }
 
 bool is_markup(char c) {

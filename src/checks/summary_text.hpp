@@ -36,6 +36,8 @@ void ascii_lower_into(std::string_view text, std::string& out);
 // "TideNet" compare equal, "Transformer^2" and "Transformer2", "Yo'Chameleon" and "YoChameleon".
 // Non-ASCII bytes are kept.
 std::string squash(std::string_view text);
+// squash() into `out`, whose room is reused (its text is replaced).
+void squash_into(std::string_view text, std::string& out);
 
 // Removes Markdown emphasis and code markers and keeps the text of links: "**a** [b](c)" -> "a b".
 std::string strip_markup(std::string_view text);

@@ -23,12 +23,15 @@ TEST_CASE("latin_tokens keeps joined names and skips digit-led runs") {
   CHECK(tokens[1].offset == std::string_view("MIO는 ").size());
 }
 
-TEST_CASE("ascii_lower_into and latin_tokens_into replace what a reused buffer held") {
+TEST_CASE("ascii_lower_into, squash_into and latin_tokens_into replace what a buffer held") {
   std::string lowered = "A LONGER TEXT LEFT FROM THE SUMMARY BEFORE, WITH TOKENS AND ALL";
+  std::string squashed = lowered;
   std::vector<Token> tokens = latin_tokens(lowered);
   for (const std::string_view text : {"MIO는 GPT-4를 씁니다", "", "Ab", "희소 어텐션 Sparse"}) {
     ascii_lower_into(text, lowered);
     CHECK(lowered == ascii_lower(text));
+    squash_into(text, squashed);
+    CHECK(squashed == squash(text));
     latin_tokens_into(text, tokens);
     const std::vector<Token> fresh = latin_tokens(text);
     REQUIRE(tokens.size() == fresh.size());
