@@ -258,14 +258,15 @@ SquashedName::SquashedName(std::string_view name) : whole(squash(name)) {
     }
   }
   const std::vector<std::string_view> parts = name_parts(name);
+  std::vector<std::string> squashed_parts;
+  for (const std::string_view part : parts) {
+    squashed_parts.push_back(squash(part));
+    part_ends.push_back((part_ends.empty() ? 0 : part_ends.back()) + squashed_parts.back().size());
+  }
   if (name.find('-') != std::string_view::npos &&
       std::all_of(parts.begin(), parts.end(),
                   [](std::string_view part) { return part.size() >= 2; })) {
-    compound_parts.emplace();
-    for (const std::string_view part : parts) compound_parts->push_back(squash(part));
-  }
-  for (const std::string_view part : parts) {
-    part_ends.push_back((part_ends.empty() ? 0 : part_ends.back()) + squash(part).size());
+    compound_parts = std::move(squashed_parts);
   }
 }
 
