@@ -91,20 +91,31 @@ void for_each_content_part(std::string_view word, const Vocabulary& vocabulary, 
 // title's words use them.
 enum class Title { own, other };
 
+// A name-like token of a summary, as summary_names() counts them.
+struct NameUse {
+  std::string_view text;
+  std::uint64_t head;  // the text's first eight bytes: most comparisons end there
+  std::size_t first;   // the token's index: uses of a text are sorted by it
+  int count = 1;
+  bool capitalized;  // "Mamba": a name when the summary keeps repeating it
+};
+
 // The buffers one summary's analysis works in, kept by each thread from summary to summary:
 // analyses do not nest, and a few KiB each, allocated and freed for every summary, went through
 // the allocator's slower path (about a twentieth of the verdicts' time in a run).
 struct SummaryBuffers {
-  std::vector<Token> tokens;  // the summary's Latin tokens
-  std::string lowercase;      // the summary lowered
-  std::string squashed;       // the summary squashed, once SummaryIndex needs it
+  std::vector<Token> tokens;         // the summary's Latin tokens (SummaryIndex)
+  std::string lowercase;             // the summary lowered (SummaryIndex)
+  std::string squashed;              // the summary squashed, once SummaryIndex needs it
+  std::vector<NameUse> uses, names;  // summary_names()'s
 };
 
 // Where a title term may be found in one summary: its English words by stem, the squashed text
 // for names, the lexicons' renderings, and, once thorough, the sounds of its Hangul words.
 class SummaryIndex {
  public:
-  // `buffers`: the summary's tokens and lowered text, and where it is squashed when needed.
+  // Reads the summary's tokens and lowered text into `buffers`, where it is also squashed when
+  // needed.
   SummaryIndex(std::string_view summary, SummaryBuffers& buffers, const DigestTitles& digest,
                const Vocabulary& vocabulary, const Parameters& parameters)
       : digest_(digest),
@@ -113,7 +124,12 @@ class SummaryIndex {
         tokens_(buffers.tokens),
         squashed_(buffers.squashed),
         vocabulary_(vocabulary),
-        parameters_(parameters) {}
+        parameters_(parameters) {
+    latin_tokens_into(summary, buffers.tokens);
+    ascii_lower_into(summary, buffers.lowercase);
+  }
+
+  const std::vector<Token>& tokens() const { return tokens_; }
 
   // The text's counts of the vocabulary's phrases (template phrases, field terms), on first use.
   const std::vector<int>& phrase_counts() const {
@@ -249,8 +265,10 @@ class SummaryIndex {
 
   // Squashed on first use: a summary settled by its words alone is never searched for a name.
   const std::string& squashed() const {
-    if (!squashed_ready_) squash_into(summary_, squashed_);
-    squashed_ready_ = true;
+    if (!squashed_ready_) {
+      squash_into(summary_, squashed_);
+      squashed_ready_ = true;
+    }
     return squashed_;
   }
 
@@ -348,19 +366,12 @@ using NameUses = std::vector<std::pair<std::string_view, int>>;
 
 // Names the summary uses, most frequent first (ties: the name-like before the capitalized words,
 // then first seen). Counted by sorting the uses: hash maps allocated a node per name, a fifth of
-// the verdicts' allocations. `lowercase` is the summary lowercased, where the common vocabulary is
-// looked up.
-NameUses summary_names(const std::vector<Token>& tokens, std::string_view lowercase,
-                       const Vocabulary& vocabulary, const Parameters& p) {
-  struct Use {
-    std::string_view text;
-    std::uint64_t head;  // the text's first eight bytes: most comparisons end there
-    std::size_t first;   // the token's index: uses of a text are sorted by it
-    int count = 1;
-    bool capitalized;  // "Mamba": a name when the summary keeps repeating it
-  };
-  // The uses and the names are kept by each thread from summary to summary (SummaryBuffers).
-  thread_local std::vector<Use> uses;
+// the verdicts' allocations. Reads the summary's tokens and lowered text (where the common
+// vocabulary is looked up) from `buffers`, as SummaryIndex left them, and counts in its own.
+NameUses summary_names(SummaryBuffers& buffers, const Vocabulary& vocabulary, const Parameters& p) {
+  const std::vector<Token>& tokens = buffers.tokens;
+  const std::string_view lowercase = buffers.lowercase;
+  std::vector<NameUse>& uses = buffers.uses;
   uses.clear();
   uses.reserve(tokens.size());  // grown one by one, it reallocated about seven times a summary
   for (std::size_t i = 0; i < tokens.size(); ++i) {
@@ -377,29 +388,29 @@ NameUses summary_names(const std::vector<Token>& tokens, std::string_view lowerc
     uses.push_back({text, byte_words::load_partial(text.data(), text.size()), i, 1, capitalized});
   }
   // Any order that puts the uses of a text together, its first use first.
-  std::sort(uses.begin(), uses.end(), [](const Use& a, const Use& b) {
+  std::sort(uses.begin(), uses.end(), [](const NameUse& a, const NameUse& b) {
     if (a.head != b.head) return a.head < b.head;
     return std::tie(a.text, a.first) < std::tie(b.text, b.first);
   });
-  thread_local std::vector<Use> names;  // one per text, at its first use
+  std::vector<NameUse>& names = buffers.names;  // one per text, at its first use
   names.clear();
   names.reserve(uses.size());
-  for (const Use& use : uses) {
+  for (const NameUse& use : uses) {
     if (!names.empty() && names.back().text == use.text) {
       ++names.back().count;
     } else {
       names.push_back(use);
     }
   }
-  std::erase_if(names, [&](const Use& name) {
+  std::erase_if(names, [&](const NameUse& name) {
     return name.capitalized && name.count < p.capitalized_name_min_uses;
   });
-  std::sort(names.begin(), names.end(), [](const Use& a, const Use& b) {
+  std::sort(names.begin(), names.end(), [](const NameUse& a, const NameUse& b) {
     return std::tie(b.count, a.capitalized, a.first) < std::tie(a.count, b.capitalized, b.first);
   });
   NameUses out;
   out.reserve(names.size());
-  for (const Use& name : names) out.emplace_back(name.text, name.count);
+  for (const NameUse& name : names) out.emplace_back(name.text, name.count);
   return out;
 }
 
@@ -870,11 +881,9 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   Signals signals;
   signals.terms = digest.terms(digest.own, vocabulary, parameters);
   thread_local SummaryBuffers buffers;
-  latin_tokens_into(summary, buffers.tokens);
-  ascii_lower_into(summary, buffers.lowercase);
-  const std::vector<Token>& tokens = buffers.tokens;
   SummaryIndex index(summary, buffers, digest, vocabulary, parameters);
-  const NameUses names = summary_names(tokens, index.lowercase(), vocabulary, parameters);
+  const std::vector<Token>& tokens = index.tokens();
+  const NameUses names = summary_names(buffers, vocabulary, parameters);
   // A summary grounded by its title can still be about another entry's paper by name.
   std::string subject = main_subject(names, opening, parameters);
   std::string own_subject = keep ? subject : std::string();
