@@ -693,6 +693,14 @@ bool anchored(const NameUses& names, const DigestTitles& digest, const SummaryIn
          abbreviates(key_name, title);
 }
 
+// Whether the summary writes its title's name as the title writes it (letter case aside), a
+// name anchored() finds before any other signal: then it is in the squashed summary too.
+bool writes_title_name(std::string_view title, const SummaryIndex& index, const Parameters& p) {
+  const std::string name = title_name(title, p.max_name_words);
+  return squash(name).size() >= p.anchor_name_length &&
+         index.lowercase().find(ascii_lower(name)) != std::string::npos;
+}
+
 // Whether no finding is possible from the cheap signals alone, which most summaries settle: the
 // summary is grounded by its words and the lexicons (sounds can only add to that), and it is no
 // template (it keeps using a name of its own, or has fewer than many_boilerplate template
@@ -879,9 +887,15 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
     keep = met_before && !kept;
   }
   Signals signals;
-  signals.terms = digest.terms(digest.own, vocabulary, parameters);
   thread_local SummaryBuffers buffers;
   SummaryIndex index(summary, buffers, digest, vocabulary, parameters);
+  // No verdict accuses an anchored summary (assess): one that writes its title's name as the
+  // title does is settled before any other signal is worked out.
+  if (until_fine && writes_title_name(title, index, parameters)) {
+    signals.settled = signals.anchored = true;
+    return signals;
+  }
+  signals.terms = digest.terms(digest.own, vocabulary, parameters);
   const std::vector<Token>& tokens = index.tokens();
   const NameUses names = summary_names(buffers, vocabulary, parameters);
   // A summary grounded by its title can still be about another entry's paper by name.

@@ -683,8 +683,11 @@ TEST_CASE("analysing only until a summary is fine changes no verdict") {
     const Assessment a = assess(full, f.parameters), b = assess(early, f.parameters);
     CHECK(a.verdict == b.verdict);
     CHECK(a.confidence == doctest::Approx(b.confidence));
-    for (std::size_t i = 0; i < full.terms.size(); ++i) {
-      CHECK((!early.terms[i].found || full.terms[i].found));  // the first pass finds a subset
+    // The first pass finds a subset of the terms, when it works them out at all (a summary
+    // writing its title's name is settled before).
+    REQUIRE((early.terms.empty() || early.terms.size() == full.terms.size()));
+    for (std::size_t i = 0; i < early.terms.size(); ++i) {
+      CHECK((!early.terms[i].found || full.terms[i].found));
     }
   };
   // Grounded by words and lexicons, no template: settled early.
@@ -745,11 +748,38 @@ TEST_CASE("analysing only until a summary is fine changes no verdict") {
   }
 }
 
+TEST_CASE("a summary that writes its title's name as the title does is settled before all else") {
+  const Fixture f;
+  const DigestTitles digest{{"ZorbNet: Quiet Speech Synthesis"}, 0};
+  const auto early = [&](std::string_view summary) {
+    return analyse(digest, summary, summary.size() / 3, f.vocabulary, f.parameters,
+                   Depth::until_fine);
+  };
+  // In any letter case: anchored, and no term worked out.
+  const Signals named = early("zorbnet은 새 모델입니다. 음성을 만듭니다.");
+  CHECK(named.settled);
+  CHECK(named.anchored);
+  CHECK(named.terms.empty());
+  // Written otherwise ("Zorb-Net"), the name is found among the terms, as in a full analysis.
+  const Signals variant = early("Zorb-Net은 새 모델입니다. Zorb-Net은 음성을 만듭니다.");
+  CHECK(variant.settled);
+  REQUIRE_FALSE(variant.terms.empty());
+  CHECK(variant.terms.front().found);
+  // A name shorter than anchor_name_length does not anchor a summary.
+  const DigestTitles short_name{{"Zorb: Quiet Speech Synthesis"}, 0};
+  constexpr std::string_view kShort = "Zorb는 새 모델입니다. 날씨가 맑습니다.";
+  CHECK_FALSE(
+      analyse(short_name, kShort, kShort.size() / 3, f.vocabulary, f.parameters, Depth::until_fine)
+          .anchored);
+}
+
 TEST_CASE("a summary settles once enough of its title is found, the rest not looked up") {
   const Fixture f;
   const DigestTitles digest{{"SparseRouter: Long Video Captioning"}, 0};
+  // The name written with a hyphen: found among the terms (a summary that writes it as the
+  // title does is settled before they are worked out).
   constexpr std::string_view kSummary =
-      "SparseRouter는 long video를 다룹니다. SparseRouter는 captioning 품질을 높입니다.";
+      "Sparse-Router는 long video를 다룹니다. Sparse-Router는 captioning 품질을 높입니다.";
   const auto analysed = [&](Depth depth) {
     return analyse(digest, kSummary, kSummary.size() / 3, f.vocabulary, f.parameters, depth);
   };
