@@ -308,13 +308,9 @@ class SummaryIndex {
 std::vector<TitleTerm> title_terms(std::string_view title, const Vocabulary& vocabulary,
                                    const Parameters& p) {
   std::vector<TitleTerm> terms;
-  std::string name = title_name(title, p.max_name_words);
-  bool catchphrase = false;
-  if (!name.empty() && !looks_like_name(name, vocabulary)) {
-    catchphrase = true;
-  } else if (!name.empty()) {
-    terms.push_back({TitleTerm::Kind::name, name, p.name_weight});
-  }
+  const std::string name = title_name(title, p.max_name_words);
+  const bool catchphrase = !name.empty() && !looks_like_name(name, vocabulary);
+  if (!name.empty() && !catchphrase) terms.push_back({TitleTerm::Kind::name, name, p.name_weight});
   std::vector<Token> tokens = latin_tokens(title);
   if (tokens.size() > p.max_title_words) tokens.resize(p.max_title_words);
   terms.reserve(tokens.size() + 1);
@@ -579,15 +575,15 @@ bool names_another_title(const DigestTitles& digest, const std::string& subject,
 double rival_grounding(const DigestTitles& digest, std::size_t other, const SummaryIndex& index,
                        const std::vector<SquashedName>& key_names, const Vocabulary& vocabulary,
                        const Parameters& p, double to_beat) {
-  const std::vector<TitleTerm>& terms = digest.terms(other, vocabulary, p);
-  if (!terms.empty() && terms.front().kind == TitleTerm::Kind::name) {
-    if (key_names.empty()) return 0;  // without squashing the title
+  if (digest.squashed_names(vocabulary, p)[other]) {  // the title opens with a name
+    if (key_names.empty()) return 0;  // without squashing the title or working out its terms
     const SquashedTitle& title = digest.squashed(other);
     const bool about_it = std::any_of(
         key_names.begin(), key_names.end(),
         [&](const SquashedName& subject) { return written_in_title(subject, title, vocabulary); });
     if (!about_it) return 0;
   }
+  const std::vector<TitleTerm>& terms = digest.terms(other, vocabulary, p);
   const auto [count, total] = specific_terms(terms);
   std::size_t left = count;
   double found_weight = 0, left_weight = total;
@@ -762,15 +758,14 @@ const std::vector<TitleTerm>& DigestTitles::terms(std::size_t index, const Vocab
       [](const std::vector<TitleTerm>& terms) { return sizeof terms + heap_bytes(terms); });
 }
 
-const std::vector<std::string>& DigestTitles::squashed_names(const Vocabulary& vocabulary,
-                                                             const Parameters& parameters) const {
+const std::vector<std::optional<std::string>>& DigestTitles::squashed_names(
+    const Vocabulary& vocabulary, const Parameters& parameters) const {
   if (name_cache.size() != titles.size()) {
     name_cache.resize(titles.size());
+    // The name title_terms() opens a title's terms with: most titles' terms are never needed.
     for (std::size_t index = 0; index < titles.size(); ++index) {
-      const std::vector<TitleTerm>& title = terms(index, vocabulary, parameters);
-      if (!title.empty() && title.front().kind == TitleTerm::Kind::name) {
-        name_cache[index] = squash(title.front().text);
-      }
+      const std::string name = title_name(titles[index], parameters.max_name_words);
+      if (!name.empty() && looks_like_name(name, vocabulary)) name_cache[index] = squash(name);
     }
   }
   return name_cache;

@@ -65,7 +65,7 @@ struct DigestTitles {
   mutable std::vector<std::shared_ptr<const std::vector<TitleTerm>>> term_cache = {};
   // Filled by squashed(); shared with squashed_memo when it keeps them.
   mutable std::vector<std::shared_ptr<const SquashedTitle>> squashed_cache = {};
-  mutable std::vector<std::string> name_cache = {};  // filled by squashed_names()
+  mutable std::vector<std::optional<std::string>> name_cache = {};  // by squashed_names()
 
   // Where terms() and squashed() look up titles met before; null: each title's are worked out.
   TitleTermsMemo* terms_memo = nullptr;
@@ -73,9 +73,10 @@ struct DigestTitles {
   const std::vector<TitleTerm>& terms(std::size_t index, const Vocabulary& vocabulary,
                                       const Parameters& parameters) const;
   const SquashedTitle& squashed(std::size_t index) const;
-  // Each title's name (the term it opens with) squashed, or empty when it opens with no name.
-  const std::vector<std::string>& squashed_names(const Vocabulary& vocabulary,
-                                                 const Parameters& parameters) const;
+  // Each title's name (the term it opens with) squashed, or none when it opens with no name.
+  // Known without working out the titles' terms.
+  const std::vector<std::optional<std::string>>& squashed_names(const Vocabulary& vocabulary,
+                                                                const Parameters& parameters) const;
   // Whether at most digest_max_share of the other entries' summaries (of the max_rivals nearest
   // entries, those with a summary) write a lowercase word (uses_of); false when none has one.
   bool few_others_use(std::string_view lowercase_word, const Parameters& parameters) const;

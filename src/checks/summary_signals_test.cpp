@@ -1160,6 +1160,27 @@ TEST_CASE("a title's terms are kept for the digests that have it again") {
   }
 }
 
+TEST_CASE("a title's squashed name is the name its terms open with, known without them") {
+  const Fixture f;
+  const DigestTitles digest{{"ZorbNet-2: Quiet Speech", "Found in the Middle: How Models Read",
+                             "Quiet Speech Synthesis", "--: Dashes", "LLM Agents: A Survey"},
+                            0};
+  const auto& names = digest.squashed_names(f.vocabulary, f.parameters);
+  CHECK(digest.term_cache.empty());  // no title's terms worked out
+  REQUIRE(names.size() == digest.titles.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    CAPTURE(digest.titles[i]);
+    const std::vector<TitleTerm>& terms = digest.terms(i, f.vocabulary, f.parameters);
+    const bool opens_with_name = !terms.empty() && terms.front().kind == TitleTerm::Kind::name;
+    REQUIRE(names[i].has_value() == opens_with_name);
+    if (opens_with_name) CHECK(*names[i] == squash(terms.front().text));
+  }
+  CHECK(names[0] == "zorbnet2");
+  CHECK_FALSE(names[1]);  // a catchphrase
+  CHECK_FALSE(names[2]);
+  CHECK(names[3] == "");  // a name of dashes alone: a name all the same, squashed to nothing
+}
+
 TEST_CASE("a title's squashed form is kept for the digests that have it again") {
   const Fixture f;
   SquashedTitleMemo memo;
