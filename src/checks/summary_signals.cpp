@@ -104,7 +104,7 @@ struct NameUse {
 // analyses do not nest, and a few KiB each, allocated and freed for every summary, went through
 // the allocator's slower path (about a twentieth of the verdicts' time in a run).
 struct SummaryBuffers {
-  std::vector<Token> tokens;         // the summary's Latin tokens (SummaryIndex)
+  std::vector<Token> tokens;         // the summary's Latin tokens, once SummaryIndex needs them
   std::string lowercase;             // the summary lowered (SummaryIndex)
   std::string squashed;              // the summary squashed, once SummaryIndex needs it
   std::vector<NameUse> uses, names;  // summary_names()'s
@@ -114,8 +114,8 @@ struct SummaryBuffers {
 // for names, the lexicons' renderings, and, once thorough, the sounds of its Hangul words.
 class SummaryIndex {
  public:
-  // Reads the summary's tokens and lowered text into `buffers`, where it is also squashed when
-  // needed.
+  // Reads the summary's lowered text into `buffers`, where its tokens are also read and it is
+  // squashed when needed.
   SummaryIndex(std::string_view summary, SummaryBuffers& buffers, const DigestTitles& digest,
                const Vocabulary& vocabulary, const Parameters& parameters)
       : digest_(digest),
@@ -125,11 +125,17 @@ class SummaryIndex {
         squashed_(buffers.squashed),
         vocabulary_(vocabulary),
         parameters_(parameters) {
-    latin_tokens_into(summary, buffers.tokens);
     ascii_lower_into(summary, buffers.lowercase);
   }
 
-  const std::vector<Token>& tokens() const { return tokens_; }
+  // Read on first use: a summary that writes its title's name is settled by its lowered text.
+  const std::vector<Token>& tokens() const {
+    if (!tokens_ready_) {
+      latin_tokens_into(summary_, tokens_);
+      tokens_ready_ = true;
+    }
+    return tokens_;
+  }
 
   // The text's counts of the vocabulary's phrases (template phrases, field terms), on first use.
   const std::vector<int>& phrase_counts() const {
@@ -152,7 +158,7 @@ class SummaryIndex {
   // analysed in full is compared with the digest's other titles, whose terms are many.
   void be_thorough() {
     thorough_ = true;
-    for (const Token& token : tokens_) {
+    for (const Token& token : tokens()) {
       stems_.insert(stem(token.text));
       if (token.text.find('-') != std::string_view::npos) {
         for_each_part(token.text, '-', [&](std::string_view part) { stems_.insert(stem(part)); });
@@ -217,7 +223,8 @@ class SummaryIndex {
   bool misspelt(std::string_view word) const {
     const std::size_t min_length = parameters_.misspelling_min_length;
     if (!thorough_ || min_length == 0 || word.size() < min_length) return false;
-    return std::any_of(tokens_.begin(), tokens_.end(), [&](const Token& token) {
+    const std::vector<Token>& tokens = this->tokens();
+    return std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
       return token.text.size() >= min_length && one_edit_apart(word, token.text);
     });
   }
@@ -228,12 +235,13 @@ class SummaryIndex {
   // so the word starts where the stem is written.
   bool has_stem(std::string_view key) const {
     if (key.empty()) return false;
+    const std::vector<Token>& tokens = this->tokens();
     for (std::size_t at = lowercase_.find(key); at != std::string::npos;
          at = lowercase_.find(key, at + 1)) {
       const auto after = std::upper_bound(
-          tokens_.begin(), tokens_.end(), at,
+          tokens.begin(), tokens.end(), at,
           [](std::size_t offset, const Token& token) { return offset < token.offset; });
-      if (after == tokens_.begin()) continue;
+      if (after == tokens.begin()) continue;
       const Token& token = *std::prev(after);
       if (at >= token.offset + token.text.size()) continue;
       const std::size_t start = at - token.offset;
@@ -291,7 +299,8 @@ class SummaryIndex {
   const DigestTitles& digest_;
   std::string_view summary_;
   const std::string& lowercase_;
-  const std::vector<Token>& tokens_;  // in text order
+  std::vector<Token>& tokens_;  // in text order, once tokens_ready_
+  mutable bool tokens_ready_ = false;
   std::string& squashed_;
   mutable bool squashed_ready_ = false;
   mutable std::optional<std::vector<int>> phrase_counts_;
@@ -363,10 +372,11 @@ using NameUses = std::vector<std::pair<std::string_view, int>>;
 // Names the summary uses, most frequent first (ties: the name-like before the capitalized words,
 // then first seen). Counted by sorting the uses: hash maps allocated a node per name, a fifth of
 // the verdicts' allocations. Reads the summary's tokens and lowered text (where the common
-// vocabulary is looked up) from `buffers`, as SummaryIndex left them, and counts in its own.
-NameUses summary_names(SummaryBuffers& buffers, const Vocabulary& vocabulary, const Parameters& p) {
-  const std::vector<Token>& tokens = buffers.tokens;
-  const std::string_view lowercase = buffers.lowercase;
+// vocabulary is looked up) from its index, and counts in `buffers`.
+NameUses summary_names(const SummaryIndex& index, SummaryBuffers& buffers,
+                       const Vocabulary& vocabulary, const Parameters& p) {
+  const std::vector<Token>& tokens = index.tokens();
+  const std::string_view lowercase = index.lowercase();
   std::vector<NameUse>& uses = buffers.uses;
   uses.clear();
   uses.reserve(tokens.size());  // grown one by one, it reallocated about seven times a summary
@@ -892,7 +902,7 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   }
   signals.terms = digest.terms(digest.own, vocabulary, parameters);
   const std::vector<Token>& tokens = index.tokens();
-  const NameUses names = summary_names(buffers, vocabulary, parameters);
+  const NameUses names = summary_names(index, buffers, vocabulary, parameters);
   // A summary grounded by its title can still be about another entry's paper by name.
   std::string subject = main_subject(names, opening, parameters);
   std::string own_subject = keep ? subject : std::string();
