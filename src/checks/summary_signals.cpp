@@ -707,6 +707,15 @@ bool writes_title_name(std::string_view title, const SummaryIndex& index, const 
          index.lowercase().find(ascii_lower(name)) != std::string::npos;
 }
 
+// Whether the name the summary keeps using most, of kShortName letters or more, is written whole
+// in its title: anchored() finds it so too (written_in_title()'s first test), and this test needs
+// neither the title's terms nor its squashed parts.
+bool key_name_in_title(const NameUses& names, std::string_view title, const Parameters& p) {
+  if (names.empty() || names.front().second < p.key_name_min_uses) return false;
+  const std::string name = squash(names.front().first);
+  return name.size() >= kShortName && squash(title).find(name) != std::string::npos;
+}
+
 // Whether no finding is possible from the cheap signals alone, which most summaries settle: the
 // summary is grounded by its words and the lexicons (sounds can only add to that), and it is no
 // template (it keeps using a name of its own, or has fewer than many_boilerplate template
@@ -900,9 +909,13 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
     signals.settled = signals.anchored = true;
     return signals;
   }
-  signals.terms = digest.terms(digest.own, vocabulary, parameters);
   const std::vector<Token>& tokens = index.tokens();
   const NameUses names = summary_names(index, buffers, vocabulary, parameters);
+  if (until_fine && key_name_in_title(names, title, parameters)) {
+    signals.settled = signals.anchored = true;
+    return signals;
+  }
+  signals.terms = digest.terms(digest.own, vocabulary, parameters);
   // A summary grounded by its title can still be about another entry's paper by name.
   std::string subject = main_subject(names, opening, parameters);
   std::string own_subject = keep ? subject : std::string();

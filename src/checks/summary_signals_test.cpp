@@ -748,7 +748,7 @@ TEST_CASE("analysing only until a summary is fine changes no verdict") {
   }
 }
 
-TEST_CASE("a summary that writes its title's name as the title does is settled before all else") {
+TEST_CASE("an anchored summary is settled before the signals it does not need") {
   const Fixture f;
   const DigestTitles digest{{"ZorbNet: Quiet Speech Synthesis"}, 0};
   const auto early = [&](std::string_view summary) {
@@ -760,11 +760,27 @@ TEST_CASE("a summary that writes its title's name as the title does is settled b
   CHECK(named.settled);
   CHECK(named.anchored);
   CHECK(named.terms.empty());
-  // Written otherwise ("Zorb-Net"), the name is found among the terms, as in a full analysis.
-  const Signals variant = early("Zorb-Net은 새 모델입니다. Zorb-Net은 음성을 만듭니다.");
+  // Written otherwise ("Zorb-Net", once: no key name), the name is found among the terms, as in a
+  // full analysis.
+  const Signals variant = early("Zorb-Net은 새 모델입니다. 이 모델은 음성을 만듭니다.");
   CHECK(variant.settled);
   REQUIRE_FALSE(variant.terms.empty());
   CHECK(variant.terms.front().found);
+  // A key name (used twice) written whole in the title anchors a summary once its names are
+  // known, before its terms are worked out; here the title has no name of its own.
+  const DigestTitles no_name{{"Quiet Speech Synthesis with ZorbNet Codecs"}, 0};
+  constexpr std::string_view kKeyName = "ZorbNet은 새 코덱입니다. ZorbNet은 빠릅니다.";
+  const Signals keyed = analyse(no_name, kKeyName, kKeyName.size() / 3, f.vocabulary, f.parameters,
+                                Depth::until_fine);
+  CHECK(keyed.settled);
+  CHECK(keyed.anchored);
+  CHECK(keyed.terms.empty());
+  // A short key name inside a title word ("RET" in "Retrieval") is no name of the title.
+  const DigestTitles retrieval{{"Retrieval Tricks for Sparse Search"}, 0};
+  constexpr std::string_view kShortKey = "RET은 새 방법입니다. RET은 빠릅니다.";
+  CHECK_FALSE(analyse(retrieval, kShortKey, kShortKey.size() / 3, f.vocabulary, f.parameters,
+                      Depth::until_fine)
+                  .anchored);
   // A name shorter than anchor_name_length does not anchor a summary.
   const DigestTitles short_name{{"Zorb: Quiet Speech Synthesis"}, 0};
   constexpr std::string_view kShort = "Zorb는 새 모델입니다. 날씨가 맑습니다.";
@@ -776,15 +792,16 @@ TEST_CASE("a summary that writes its title's name as the title does is settled b
 TEST_CASE("a summary settles once enough of its title is found, the rest not looked up") {
   const Fixture f;
   const DigestTitles digest{{"SparseRouter: Long Video Captioning"}, 0};
-  // The name written with a hyphen: found among the terms (a summary that writes it as the
-  // title does is settled before they are worked out).
+  // The name written with a hyphen, once: found among the terms (a summary that writes it as the
+  // title does, or keeps using it, is settled as anchored before they are worked out).
   constexpr std::string_view kSummary =
-      "Sparse-Router는 long video를 다룹니다. Sparse-Router는 captioning 품질을 높입니다.";
+      "Sparse-Router는 long video를 다룹니다. 이 방법은 captioning 품질을 높입니다.";
   const auto analysed = [&](Depth depth) {
     return analyse(digest, kSummary, kSummary.size() / 3, f.vocabulary, f.parameters, depth);
   };
   const Signals full = analysed(Depth::full), early = analysed(Depth::until_fine);
   REQUIRE(early.settled);
+  REQUIRE(early.terms.size() == full.terms.size());
   // The name alone reaches weak-grounding (3 of 5: "Video", a broad word, weighs nothing beside
   // specific ones). "Long" and "Captioning" are written, but not looked up.
   for (std::size_t i = 1; i < full.terms.size(); ++i) {
