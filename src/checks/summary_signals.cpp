@@ -313,13 +313,19 @@ class SummaryIndex {
   const Parameters& parameters_;
 };
 
+// Whether a title's name (title_name(), empty when it has none) opens its terms as a name; one
+// that reads as ordinary words ("Found in the Middle") is a catchphrase.
+bool is_a_name(std::string_view name, const Vocabulary& vocabulary) {
+  return !name.empty() && looks_like_name(name, vocabulary);
+}
+
 // The title's terms, weighted by how much they say about this paper.
 std::vector<TitleTerm> title_terms(std::string_view title, const Vocabulary& vocabulary,
                                    const Parameters& p) {
   std::vector<TitleTerm> terms;
   const std::string name = title_name(title, p.max_name_words);
-  const bool catchphrase = !name.empty() && !looks_like_name(name, vocabulary);
-  if (!name.empty() && !catchphrase) terms.push_back({TitleTerm::Kind::name, name, p.name_weight});
+  const bool named = is_a_name(name, vocabulary), catchphrase = !name.empty() && !named;
+  if (named) terms.push_back({TitleTerm::Kind::name, name, p.name_weight});
   std::vector<Token> tokens = latin_tokens(title);
   if (tokens.size() > p.max_title_words) tokens.resize(p.max_title_words);
   terms.reserve(tokens.size() + 1);
@@ -684,6 +690,12 @@ bool misses_only_unrendered(const std::vector<TitleTerm>& terms, const Vocabular
   return missing;
 }
 
+// The name the summary keeps using most, when it uses it at least key_name_min_uses times.
+std::optional<std::string_view> key_name(const NameUses& names, const Parameters& p) {
+  if (names.empty() || names.front().second < p.key_name_min_uses) return std::nullopt;
+  return names.front().first;
+}
+
 // Whether the summary is about the title's paper by name: it writes the title's name in full,
 // even one made of ordinary words ("Depth Anything"), which a moved summary would have to share;
 // or the name it keeps using most is written in the title, or abbreviates it ("MoSLoRA" for
@@ -693,10 +705,9 @@ bool anchored(const NameUses& names, const DigestTitles& digest, const SummaryIn
   const std::string_view title = digest.titles[digest.own];
   const std::string name = squash(title_name(title, p.max_name_words));
   if (name.size() >= p.anchor_name_length && index.writes(name)) return true;
-  if (names.empty() || names.front().second < p.key_name_min_uses) return false;  // no key name
-  const std::string_view key_name = names.front().first;
-  return written_in_title(key_name, digest.squashed(digest.own), vocabulary) ||
-         abbreviates(key_name, title);
+  const std::optional<std::string_view> key = key_name(names, p);
+  return key && (written_in_title(*key, digest.squashed(digest.own), vocabulary) ||
+                 abbreviates(*key, title));
 }
 
 // Whether the summary writes its title's name as the title writes it (letter case aside), a
@@ -711,8 +722,9 @@ bool writes_title_name(std::string_view title, const SummaryIndex& index, const 
 // in its title: anchored() finds it so too (written_in_title()'s first test), and this test needs
 // neither the title's terms nor its squashed parts.
 bool key_name_in_title(const NameUses& names, std::string_view title, const Parameters& p) {
-  if (names.empty() || names.front().second < p.key_name_min_uses) return false;
-  const std::string name = squash(names.front().first);
+  const std::optional<std::string_view> key = key_name(names, p);
+  if (!key) return false;
+  const std::string name = squash(*key);
   return name.size() >= kShortName && squash(title).find(name) != std::string::npos;
 }
 
@@ -724,7 +736,7 @@ bool fine_already(Signals& signals, const NameUses& names, const SummaryIndex& i
                   const Parameters& p) {
   signals.grounding = ground(signals.terms, index, p.weak_grounding);
   if (signals.grounding < p.weak_grounding) return false;
-  const bool names_its_own = !names.empty() && names.front().second >= p.key_name_min_uses;
+  const bool names_its_own = key_name(names, p).has_value();
   const int phrases = names_its_own ? 0 : index.boilerplate_count();
   return !reportable(signals.grounding, template_like(names_its_own, phrases, p), phrases, p);
 }
@@ -784,7 +796,7 @@ const std::vector<std::optional<std::string>>& DigestTitles::squashed_names(
     // The name title_terms() opens a title's terms with: most titles' terms are never needed.
     for (std::size_t index = 0; index < titles.size(); ++index) {
       const std::string name = title_name(titles[index], parameters.max_name_words);
-      if (!name.empty() && looks_like_name(name, vocabulary)) name_cache[index] = squash(name);
+      if (is_a_name(name, vocabulary)) name_cache[index] = squash(name);
     }
   }
   return name_cache;
@@ -909,7 +921,6 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
     signals.settled = signals.anchored = true;
     return signals;
   }
-  const std::vector<Token>& tokens = index.tokens();
   const NameUses names = summary_names(index, buffers, vocabulary, parameters);
   if (until_fine && key_name_in_title(names, title, parameters)) {
     signals.settled = signals.anchored = true;
@@ -981,7 +992,7 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
     compare_with_digest(digest, index, subject, vocabulary, parameters, signals);
   }
   if (signals.grounding < parameters.weak_grounding) {
-    signals.unglossed = unglossed(tokens, signals, parameters);
+    signals.unglossed = unglossed(index.tokens(), signals, parameters);
     signals.unrendered = misses_only_unrendered(signals.terms, vocabulary);
   }
 

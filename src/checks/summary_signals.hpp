@@ -104,7 +104,8 @@ struct Signals {
   // summary is about. Names that appear only later are baselines and datasets, normal in a
   // correct summary.
   std::vector<std::string> subject_names;
-  // The most repeated name is written in the title itself, or abbreviates its words.
+  // It writes the title's name, or its most repeated name is written in the title itself or
+  // abbreviates its words.
   bool anchored = false;
   std::vector<std::string> boilerplate;  // phrases found
   std::vector<std::string> title_fields;
@@ -123,7 +124,8 @@ struct Signals {
   // renders (nor any part of it): no name, and no word the lexicons could have found.
   bool unrendered = false;
   // Found fine early (Depth::until_fine): grounding is then a lower bound, and the signals after
-  // it were not worked out.
+  // it were not worked out. A summary settled as anchored before its first grounding has no
+  // terms, and its grounding is the default.
   bool settled = false;
   // How many of the digest's summaries (this one included) fit their titles weakly (weak_fit()),
   // of how many; and whether this one does, in a digest where at least shifted_digest_share of

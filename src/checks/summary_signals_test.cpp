@@ -683,9 +683,9 @@ TEST_CASE("analysing only until a summary is fine changes no verdict") {
     const Assessment a = assess(full, f.parameters), b = assess(early, f.parameters);
     CHECK(a.verdict == b.verdict);
     CHECK(a.confidence == doctest::Approx(b.confidence));
-    // The first pass finds a subset of the terms, when it works them out at all (a summary
-    // writing its title's name is settled before).
-    REQUIRE((early.terms.empty() || early.terms.size() == full.terms.size()));
+    // The first pass finds a subset of the terms, when it works them out at all: only a summary
+    // settled as anchored by its names is settled before.
+    REQUIRE((early.terms.empty() ? early.anchored : early.terms.size() == full.terms.size()));
     for (std::size_t i = 0; i < early.terms.size(); ++i) {
       CHECK((!early.terms[i].found || full.terms[i].found));
     }
@@ -1196,6 +1196,16 @@ TEST_CASE("a title's squashed name is the name its terms open with, known withou
   CHECK_FALSE(names[1]);  // a catchphrase
   CHECK_FALSE(names[2]);
   CHECK(names[3] == "");  // a name of dashes alone: a name all the same, squashed to nothing
+  // As a rival it is a named title, passed over for a summary with no key name, though the
+  // summary grounds its words (without the "--: " it is the rival).
+  const std::string_view summary =
+      "가우시안 스플래팅(Gaussian Splatting)으로 광택 표면(glossy surfaces)을 그립니다.";
+  const auto rival_of = [&](std::string_view other) {
+    const DigestTitles day{{kTitle, other}, 0};
+    return analyse(day, summary, summary.size() / 3, f.vocabulary, f.parameters).rival;
+  };
+  CHECK(rival_of("Gaussian Splatting for Glossy Surfaces"));
+  CHECK_FALSE(rival_of("--: Gaussian Splatting for Glossy Surfaces"));
 }
 
 TEST_CASE("a title's squashed form is kept for the digests that have it again") {
