@@ -915,17 +915,16 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
   Signals signals;
   thread_local SummaryBuffers buffers;
   SummaryIndex index(summary, buffers, digest, vocabulary, parameters);
-  // No verdict accuses an anchored summary (assess): one that writes its title's name as the
-  // title does is settled before any other signal is worked out.
-  if (until_fine && writes_title_name(title, index, parameters)) {
+  // No verdict accuses an anchored summary (assess): until fine, one is settled by the first
+  // test that finds it anchored, the cheapest first (its title's name as the title writes it,
+  // then its key name written whole in the title, then anchored()).
+  const auto settle_anchored = [&signals] {
     signals.settled = signals.anchored = true;
     return signals;
-  }
+  };
+  if (until_fine && writes_title_name(title, index, parameters)) return settle_anchored();
   const NameUses names = summary_names(index, buffers, vocabulary, parameters);
-  if (until_fine && key_name_in_title(names, title, parameters)) {
-    signals.settled = signals.anchored = true;
-    return signals;
-  }
+  if (until_fine && key_name_in_title(names, title, parameters)) return settle_anchored();
   signals.terms = digest.terms(digest.own, vocabulary, parameters);
   // A summary grounded by its title can still be about another entry's paper by name.
   std::string subject = main_subject(names, opening, parameters);
@@ -943,12 +942,8 @@ Signals analyse(const DigestTitles& digest, std::string_view summary, std::size_
     }
     return signals;
   }
-  // No verdict accuses an anchored summary (assess): it is settled before the costlier signals.
   signals.anchored = anchored(names, digest, index, vocabulary, parameters);
-  if (until_fine && signals.anchored) {
-    signals.settled = true;
-    return signals;
-  }
+  if (until_fine && signals.anchored) return settle_anchored();
   signals.names.reserve(names.size());
   for (const auto& [name, count] : names) signals.names.emplace_back(name, count);
   index.be_thorough();

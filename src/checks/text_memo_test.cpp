@@ -80,7 +80,7 @@ TEST_CASE("two keys that share their first value share a note, never a value") {
   // found in any empty slot), so never kept.
   const Memo::Key zero_first{0, 7};
   CHECK_FALSE(memo.find(zero_first).met_before);
-  CHECK_FALSE(memo.find(zero_first).met_before);
+  CHECK_FALSE(memo.find(zero_first).met_before);  // the first find did not note it
 }
 
 TEST_CASE("a key continues from the value of what came before its pieces") {
