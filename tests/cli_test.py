@@ -213,6 +213,15 @@ def test_fixes(tmp):
     run("check", "--fix", "--unsafe-fixes", "--fail-on", "never", placeholder)
     with open(placeholder, encoding="utf-8") as f:
         check("--unsafe-fixes removes it", "Mina Park, +," not in f.read())
+    # https is known to work only for arXiv and the Hugging Face hosts: another host's link is
+    # made https by --unsafe-fixes alone.
+    other_host = write(tmp, "other-host.md", digest_with([("https://arxiv.org/abs/2410.01234", "http://arxiv.example.org/abs/2410.01234")]))
+    run("check", "--fix", "--fail-on", "never", other_host)
+    with open(other_host, encoding="utf-8") as f:
+        check("--fix keeps http:// on another host", "http://arxiv.example.org/abs/2410.01234" in f.read())
+    run("check", "--fix", "--unsafe-fixes", "--fail-on", "never", other_host)
+    with open(other_host, encoding="utf-8") as f:
+        check("--unsafe-fixes makes it https://", "https://arxiv.example.org/abs/2410.01234" in f.read())
     leftovers = [n for n in os.listdir(tmp) if n.endswith(".tmp")]
     check("no temporary files left", not leftovers, str(leftovers))
 

@@ -1,6 +1,7 @@
 #include "rules/kinds/declarative_fix.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "rules/did_you_mean.hpp"
 #include "rules/params.hpp"
@@ -20,13 +21,13 @@ DeclarativeFix::DeclarativeFix(const RuleSpec& rule, const RE2& pattern) {
     return fix[key].Scalar();
   };
   if (!fix.IsMap()) fail(fix, "expected a map such as {replace: \"…\", safe: true}");
-  static const std::vector<std::string> keys{"replace", "remove", "safe", "description"};
+  static const std::vector<std::string> keys{"replace", "remove", "safe", "safe-where",
+                                             "description"};
   for (const auto& item : fix) {
     const std::string key = item.first.IsScalar() ? item.first.Scalar() : "?";
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-      fail(item.first,
-           fmt::format("unknown key '{}' (expected replace, remove, safe, description){}", key,
-                       did_you_mean(key, keys)));
+      fail(item.first, fmt::format("unknown key '{}' (expected {}){}", key, fmt::join(keys, ", "),
+                                   did_you_mean(key, keys)));
     }
   }
   if (fix["replace"] && fix["remove"]) fail(fix, "use either replace or remove, not both");
@@ -47,7 +48,22 @@ DeclarativeFix::DeclarativeFix(const RuleSpec& rule, const RE2& pattern) {
     if (safe != "true" && safe != "false") fail(fix["safe"], "'safe' must be true or false");
     safe_ = safe == "true";
   }
+  if (fix["safe-where"]) {
+    if (fix["safe"]) fail(fix, "use either safe or safe-where, not both");
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto safe_where = std::make_shared<const RE2>(text("safe-where"), options);
+    if (!safe_where->ok()) {
+      fail(fix["safe-where"],
+           fmt::format("invalid pattern '{}': {}", safe_where->pattern(), safe_where->error()));
+    }
+    safe_where_ = std::move(safe_where);
+  }
   if (fix["description"]) description_ = text("description");
+}
+
+bool DeclarativeFix::safe_for(const Target& target) const {
+  return safe_where_ ? RE2::PartialMatch(target.text, *safe_where_) : safe_;
 }
 
 std::optional<Fix> DeclarativeFix::for_match(const Target& target, std::size_t begin,
@@ -58,7 +74,7 @@ std::optional<Fix> DeclarativeFix::for_match(const Target& target, std::size_t b
     const Span item = target.author    ? target.author->item
                       : target.section ? target.section->item
                                        : target.to_source(begin, end);
-    return Fix{item, "", safe_, description_};
+    return Fix{item, "", safe_for(target), description_};
   }
   std::string replacement = rewrite_;
   if (pattern && !groups.empty()) {
@@ -70,7 +86,8 @@ std::optional<Fix> DeclarativeFix::for_match(const Target& target, std::size_t b
   if (description.empty()) {
     description = replacement.empty() ? "remove it" : fmt::format("replace with '{}'", replacement);
   }
-  return Fix{target.to_source(begin, end), std::move(replacement), safe_, std::move(description)};
+  return Fix{target.to_source(begin, end), std::move(replacement), safe_for(target),
+             std::move(description)};
 }
 
 }  // namespace digestlint

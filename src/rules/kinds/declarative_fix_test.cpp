@@ -1,0 +1,94 @@
+#include "rules/kinds/declarative_fix.hpp"
+
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rules/engine.hpp"
+#include "rules/loader.hpp"
+#include "rules/params.hpp"
+
+namespace digestlint {
+namespace {
+
+// A pack of one pattern rule over urls, whose fix is `fix`.
+std::string pack_with_fix(const std::string& fix) {
+  return "rules:\n"
+         "  - id: links/plain\n"
+         "    severity: warning\n"
+         "    scope: url\n"
+         "    kind: pattern\n"
+         "    params: {pattern: '^http://'}\n"
+         "    message: plain http\n"
+         "    description: Plain http.\n"
+         "    fix: " +
+         fix + "\n";
+}
+
+// The findings of `rules` on a digest whose entries link to `urls`, one entry each.
+std::vector<Finding> findings_for(const RuleSet& rules, const std::vector<std::string>& urls) {
+  std::string text = "## Daily Papers (2024-10-02)\n\n";
+  for (const std::string& url : urls) text += "### [A Paper](" + url + ")\n\nVote: 1\n\n";
+  const std::vector<FileResult> results =
+      Engine(rules).lint_all({std::make_shared<const SourceFile>("d.md", std::move(text))}, 1);
+  return results.front().findings;
+}
+
+// Whether each finding of `rule` has a safe fix, in order.
+std::vector<bool> safe_fixes(const std::vector<Finding>& findings, const std::string& rule) {
+  std::vector<bool> safe;
+  for (const Finding& finding : findings) {
+    if (finding.rule_id != rule) continue;
+    REQUIRE(finding.fix);
+    safe.push_back(finding.fix->safe);
+  }
+  return safe;
+}
+
+TEST_CASE("safe-where makes a fix safe only for the targets whose text it matches") {
+  const RuleSet rules = compile_rules(load_rule_specs(
+      {{"pack.yaml", pack_with_fix("{replace: 'https://', safe-where: '^http://good\\.org/'}")}}));
+  const auto findings =
+      findings_for(rules, {"http://good.org/abs/1", "http://bad.org/abs/1", "http://good.org.x/a"});
+  CHECK(safe_fixes(findings, "links/plain") == std::vector<bool>{true, false, false});
+}
+
+TEST_CASE("safe-where is a load error beside safe, or when RE2 cannot compile it") {
+  const auto error_for = [](const std::string& fix) -> std::string {
+    try {
+      compile_rules(load_rule_specs({{"pack.yaml", pack_with_fix(fix)}}));
+    } catch (const RuleError& error) {
+      CHECK(error.where().path == "pack.yaml");
+      CHECK(error.where().line > 0);
+      return error.what();
+    }
+    return "";
+  };
+  CHECK(error_for("{replace: 'https://', safe: true, safe-where: 'x'}").find("not both") !=
+        std::string::npos);
+  CHECK(error_for("{replace: 'https://', safe-where: '(unclosed'}").find("invalid pattern") !=
+        std::string::npos);
+  CHECK(error_for("{replace: 'https://', safe-wher: 'x'}").find("safe-where") != std::string::npos);
+}
+
+TEST_CASE("links/insecure-url's fix is safe for arXiv and Hugging Face hosts, unsafe elsewhere") {
+  const RuleSet rules = compile_rules(load_rule_specs(default_packs()));
+  const auto findings = findings_for(rules, {
+                                                "http://arxiv.org/abs/2409.16430",
+                                                "HTTP://export.arxiv.org/abs/2409.16430",
+                                                "http://huggingface.co/papers/2409.16430",
+                                                "http://cdn-thumbnails.huggingface.co/x.png",
+                                                "http://hf.co/papers/2409.16430",
+                                                "http://example.org/abs/2409.16430",
+                                                "http://arxiv.org.example.com/abs/2409.16430",
+                                                "http://arxiv.org:80/abs/2409.16430",
+                                                "http://notarxiv.org/abs/2409.16430",
+                                            });
+  CHECK(safe_fixes(findings, "links/insecure-url") ==
+        std::vector<bool>{true, true, true, true, true, false, false, false, false});
+}
+
+}  // namespace
+}  // namespace digestlint
