@@ -9,7 +9,9 @@ interleaved, so machine noise hits both alike.
   summary   time of every rule over a corpus, against every rule but the two summary verdicts
             (summary/generic-template, summary/title-mismatch): the summary rules may add at most
             30%. Medians of --repeat interleaved pairs, as wall time and as CPU time (user +
-            system, from wait4), which other work on the machine disturbs less. Measured on one
+            system, from wait4), which other work on the machine disturbs less, each with a 90%
+            interval from resampling the pairs (a figure whose interval straddles the goal
+            neither meets nor misses it). Measured on one
             core, where wall time is the work done: with `--jobs 1` a run still has two busy
             threads (a worker, and the whole-run comparison of
             summary/duplicate-summary on the main thread), and on two cores the wall time of the
@@ -20,6 +22,7 @@ interleaved, so machine noise hits both alike.
 """
 import argparse
 import os
+import random
 import re
 import shutil
 import statistics
@@ -56,16 +59,30 @@ def instructions(command):
     return int(refs.group(1).replace(",", ""))
 
 
-def side_by_side(command_a, command_b, repeat, cores=None):
+def side_by_side(command_a, command_b, repeat, cores=None, rounds=None):
     """Alternates the two commands so drift affects both; returns the medians in seconds, as
-    ((wall a, cpu a), (wall b, cpu b))."""
+    ((wall a, cpu a), (wall b, cpu b)). `rounds`, when given, receives each round's pair."""
     a, b = [], []
     timed(command_a, 2, cores), timed(command_b, 2, cores)  # warm the page cache
     for _ in range(repeat):
         a += timed(command_a, 1, cores)
         b += timed(command_b, 1, cores)
+    if rounds is not None:
+        rounds.extend(zip(a, b))
     medians = lambda runs: tuple(statistics.median(run[k] for run in runs) for k in (0, 1))
     return medians(a), medians(b)
+
+
+def added_interval(rounds, k, confidence=0.9, resamples=2000):
+    """The percentage the second command adds to the first (ratio of their medians, time k: 0
+    wall, 1 CPU), and its `confidence` interval by resampling the rounds: how far the figure
+    could move in another run on the same machine, which decides whether a goal was met."""
+    added = lambda pairs: (statistics.median(p[1][k] for p in pairs) /
+                           statistics.median(p[0][k] for p in pairs) - 1) * 100
+    draw = random.Random(7)  # the same interval for the same rounds
+    estimates = sorted(added([draw.choice(rounds) for _ in rounds]) for _ in range(resamples))
+    tail = int(resamples * (1 - confidence) / 2)
+    return added(rounds), estimates[tail], estimates[-1 - tail]
 
 
 def shift(text, seed):
@@ -171,12 +188,15 @@ def main():
         one_core = {min(os.sched_getaffinity(0))}
         mib = size / (1 << 20)
         for cores, label in ((one_core, "one core"), (None, "all cores")):
-            others, everything = side_by_side(without, base, args.repeat, cores)
-            added = [(everything[k] / others[k] - 1) * 100 for k in (0, 1)]
+            rounds = []
+            others, everything = side_by_side(without, base, args.repeat, cores, rounds)
+            added = [added_interval(rounds, k) for k in (0, 1)]
             print(f"summary: {args.files} files, {mib:.1f} MiB, --jobs 1, {label}: without the "
                   f"summary verdicts {others[0]:.3f} s (CPU {others[1]:.3f} s), all rules "
                   f"{everything[0]:.3f} s (CPU {everything[1]:.3f} s); the summary verdicts add "
-                  f"{added[0]:.0f}% wall, {added[1]:.0f}% CPU (goal: at most 30%, on one core)")
+                  f"{added[0][0]:.0f}% wall (90% interval {added[0][1]:.0f}–{added[0][2]:.0f}%), "
+                  f"{added[1][0]:.0f}% CPU ({added[1][1]:.0f}–{added[1][2]:.0f}%) (goal: at most "
+                  f"30%, on one core)")
         if args.baseline:
             verdicts_against(args.baseline, base, without, args.repeat, one_core)
         if shutil.which("valgrind"):
