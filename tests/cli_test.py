@@ -205,23 +205,24 @@ def test_fixes(tmp):
         check("--fix is idempotent", f.read() == fixed and code == 0, out)
     code, out, err = run("check", "-", "--fix", stdin=original.encode())
     check("--fix with - prints the fixed text", out == expected, err)
+    def unsafe_only(name, replacement, before, after, why):
+        """A fix --fix leaves and --unsafe-fixes applies: `before` in the file until then,
+        `after` once applied."""
+        path = write(tmp, name, digest_with([replacement]))
+        run("check", "--fix", "--fail-on", "never", path)
+        with open(path, encoding="utf-8") as f:
+            check(f"--fix keeps {why}", before in f.read())
+        run("check", "--fix", "--unsafe-fixes", "--fail-on", "never", path)
+        with open(path, encoding="utf-8") as f:
+            fixed = f.read()
+        check(f"--unsafe-fixes fixes {why}", after in fixed and before not in fixed)
+
     # A '+' marks omitted names: removing it loses that, so only --unsafe-fixes does.
-    placeholder = write(tmp, "placeholder.md", digest_with([("Authors: Mina Park,", "Authors: Mina Park, +,")]))
-    run("check", "--fix", "--fail-on", "never", placeholder)
-    with open(placeholder, encoding="utf-8") as f:
-        check("--fix keeps a '+' placeholder", "Mina Park, +," in f.read())
-    run("check", "--fix", "--unsafe-fixes", "--fail-on", "never", placeholder)
-    with open(placeholder, encoding="utf-8") as f:
-        check("--unsafe-fixes removes it", "Mina Park, +," not in f.read())
-    # https is known to work only for arXiv and the Hugging Face hosts: another host's link is
-    # made https by --unsafe-fixes alone.
-    other_host = write(tmp, "other-host.md", digest_with([("https://arxiv.org/abs/2410.01234", "http://arxiv.example.org/abs/2410.01234")]))
-    run("check", "--fix", "--fail-on", "never", other_host)
-    with open(other_host, encoding="utf-8") as f:
-        check("--fix keeps http:// on another host", "http://arxiv.example.org/abs/2410.01234" in f.read())
-    run("check", "--fix", "--unsafe-fixes", "--fail-on", "never", other_host)
-    with open(other_host, encoding="utf-8") as f:
-        check("--unsafe-fixes makes it https://", "https://arxiv.example.org/abs/2410.01234" in f.read())
+    unsafe_only("placeholder.md", ("Authors: Mina Park,", "Authors: Mina Park, +,"), "Mina Park, +,",
+                "Mina Park,", "a '+' placeholder")
+    # https is known to work only for arXiv and the Hugging Face hosts.
+    unsafe_only("other-host.md", ("https://arxiv.org/abs/2410.01234", "http://arxiv.example.org/abs/2410.01234"),
+                "http://arxiv.example.org/", "https://arxiv.example.org/", "http:// on another host")
     leftovers = [n for n in os.listdir(tmp) if n.endswith(".tmp")]
     check("no temporary files left", not leftovers, str(leftovers))
 
