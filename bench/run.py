@@ -10,15 +10,14 @@ interleaved, so machine noise hits both alike.
             (summary/generic-template, summary/title-mismatch): the summary rules may add at most
             30%. Medians of --repeat interleaved pairs, as wall time and as CPU time (user +
             system, from wait4), which other work on the machine disturbs less, each with a 90%
-            interval from resampling the pairs (a figure whose interval straddles the goal
-            neither meets nor misses it). Measured on one
-            core, where wall time is the work done: with `--jobs 1` a run still has two busy
-            threads (a worker, and the whole-run comparison of
-            summary/duplicate-summary on the main thread), and on two cores the wall time of the
-            run without the verdicts is the main thread's, which hides part of what they cost
-            the worker. The all-cores figure is printed beside it. With --baseline (another
-            build's binary), also the time the verdicts add in each build, interleaved on one
-            core: their own cost, which the other rules' speed-ups do not move.
+            interval from resampling the pairs: how uncertain this run's figure is (another run,
+            or another day, can move it further). Measured on one core, where wall time is the
+            work done: with `--jobs 1` a run still has two busy threads (a worker, and the
+            whole-run comparison of summary/duplicate-summary on the main thread), and on two
+            cores the wall time of the run without the verdicts is the main thread's, which hides
+            part of what they cost the worker. The all-cores figure is printed beside it. With
+            --baseline (another build's binary), also the time the verdicts add in each build,
+            interleaved on one core: their own cost, which the other rules' speed-ups do not move.
 """
 import argparse
 import os
@@ -59,29 +58,36 @@ def instructions(command):
     return int(refs.group(1).replace(",", ""))
 
 
-def side_by_side(command_a, command_b, repeat, cores=None, rounds=None):
-    """Alternates the two commands so drift affects both; returns the medians in seconds, as
-    ((wall a, cpu a), (wall b, cpu b)). `rounds`, when given, receives each round's pair."""
-    a, b = [], []
+def interleaved(command_a, command_b, repeat, cores=None):
+    """Alternates the two commands so drift affects both; returns each round's pair of
+    (wall, cpu) seconds, as ((wall a, cpu a), (wall b, cpu b))."""
     timed(command_a, 2, cores), timed(command_b, 2, cores)  # warm the page cache
-    for _ in range(repeat):
-        a += timed(command_a, 1, cores)
-        b += timed(command_b, 1, cores)
-    if rounds is not None:
-        rounds.extend(zip(a, b))
-    medians = lambda runs: tuple(statistics.median(run[k] for run in runs) for k in (0, 1))
-    return medians(a), medians(b)
+    return [(timed(command_a, 1, cores)[0], timed(command_b, 1, cores)[0]) for _ in range(repeat)]
+
+
+def medians(rounds):
+    """The medians of interleaved rounds, in their shape: ((wall a, cpu a), (wall b, cpu b))."""
+    return tuple(tuple(statistics.median(pair[side][k] for pair in rounds) for k in (0, 1))
+                 for side in (0, 1))
+
+
+def side_by_side(command_a, command_b, repeat, cores=None):
+    """The medians of `repeat` interleaved rounds of the two commands (see medians())."""
+    return medians(interleaved(command_a, command_b, repeat, cores))
 
 
 def added_interval(rounds, k, confidence=0.9, resamples=2000):
-    """The percentage the second command adds to the first (ratio of their medians, time k: 0
-    wall, 1 CPU), and its `confidence` interval by resampling the rounds: how far the figure
-    could move in another run on the same machine, which decides whether a goal was met."""
-    added = lambda pairs: (statistics.median(p[1][k] for p in pairs) /
-                           statistics.median(p[0][k] for p in pairs) - 1) * 100
+    """The percentage the second command adds to the first (the ratio of their medians, time k:
+    0 wall, 1 CPU), and a `confidence` interval for it from resampling the rounds. It says how
+    uncertain this run's figure is, not how far another run could move it: a goal whose line
+    the interval crosses is neither met nor missed by this run."""
+    def added(pairs):
+        first, second = medians(pairs)
+        return (second[k] / first[k] - 1) * 100
+
     draw = random.Random(7)  # the same interval for the same rounds
     estimates = sorted(added([draw.choice(rounds) for _ in rounds]) for _ in range(resamples))
-    tail = int(resamples * (1 - confidence) / 2)
+    tail = round(resamples * (1 - confidence) / 2)
     return added(rounds), estimates[tail], estimates[-1 - tail]
 
 
@@ -188,8 +194,8 @@ def main():
         one_core = {min(os.sched_getaffinity(0))}
         mib = size / (1 << 20)
         for cores, label in ((one_core, "one core"), (None, "all cores")):
-            rounds = []
-            others, everything = side_by_side(without, base, args.repeat, cores, rounds)
+            rounds = interleaved(without, base, args.repeat, cores)
+            others, everything = medians(rounds)
             added = [added_interval(rounds, k) for k in (0, 1)]
             print(f"summary: {args.files} files, {mib:.1f} MiB, --jobs 1, {label}: without the "
                   f"summary verdicts {others[0]:.3f} s (CPU {others[1]:.3f} s), all rules "

@@ -188,7 +188,9 @@ def test_ill_formed_packs(tmp):
     for value, words in (("{replace: x, safe: maybe}", ["'safe' must be true or false"]),
                          ("{replace: {a: b}}", ["'replace' must be a string"]),
                          ("{remove: [item]}", ["'remove' must be a string"]),
-                         ("{replace: x, description: [a]}", ["'description' must be a string"])):
+                         ("{replace: x, description: [a]}", ["'description' must be a string"]),
+                         ("{replace: x, safe-where: [a]}", ["'safe-where' must be a string"]),
+                         ("{replace: x, safe-where: '(a'}", ["safe-where: invalid regular expression"])):
         path = pack(tmp, "fix.yaml", extra=f"    fix: {value}\n")
         expect_config_error(f"ill-typed fix {value}", ["--rules", path], f"{path}:9:", words)
 

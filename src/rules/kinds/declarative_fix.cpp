@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include "rules/did_you_mean.hpp"
+#include "rules/kinds/regex.hpp"
 #include "rules/params.hpp"
 
 namespace digestlint {
@@ -50,14 +51,9 @@ DeclarativeFix::DeclarativeFix(const RuleSpec& rule, const RE2& pattern) {
   }
   if (fix["safe-where"]) {
     if (fix["safe"]) fail(fix, "use either safe or safe-where, not both");
-    RE2::Options options;
-    options.set_log_errors(false);
-    auto safe_where = std::make_shared<const RE2>(text("safe-where"), options);
-    if (!safe_where->ok()) {
-      fail(fix["safe-where"],
-           fmt::format("invalid pattern '{}': {}", safe_where->pattern(), safe_where->error()));
-    }
-    safe_where_ = std::move(safe_where);
+    safe_where_ = compile_rule_regex(text("safe-where"), [&](const std::string& problem) {
+      fail(fix["safe-where"], "safe-where: " + problem);
+    });
   }
   if (fix["description"]) description_ = text("description");
 }

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "rules/engine.hpp"
@@ -27,10 +28,16 @@ std::string pack_with_fix(const std::string& fix) {
          fix + "\n";
 }
 
-// The findings of `rules` on a digest whose entries link to `urls`, one entry each.
-std::vector<Finding> findings_for(const RuleSet& rules, const std::vector<std::string>& urls) {
+// The findings of `rules` on a digest whose entries link to `urls`, one entry each, or, given
+// `thumbnails`, link to arXiv and show those thumbnails.
+std::vector<Finding> findings_for(const RuleSet& rules, const std::vector<std::string>& urls,
+                                  const std::vector<std::string>& thumbnails = {}) {
   std::string text = "## Daily Papers (2024-10-02)\n\n";
   for (const std::string& url : urls) text += "### [A Paper](" + url + ")\n\nVote: 1\n\n";
+  for (const std::string& thumbnail : thumbnails) {
+    text +=
+        "### [A Paper](https://arxiv.org/abs/2409.16430)\n\n![](" + thumbnail + ")\n\nVote: 1\n\n";
+  }
   const std::vector<FileResult> results =
       Engine(rules).lint_all({std::make_shared<const SourceFile>("d.md", std::move(text))}, 1);
   return results.front().findings;
@@ -55,7 +62,7 @@ TEST_CASE("safe-where makes a fix safe only for the targets whose text it matche
   CHECK(safe_fixes(findings, "links/plain") == std::vector<bool>{true, false, false});
 }
 
-TEST_CASE("safe-where is a load error beside safe, or when RE2 cannot compile it") {
+TEST_CASE("safe-where is a load error beside safe, empty, or when RE2 cannot compile it") {
   const auto error_for = [](const std::string& fix) -> std::string {
     try {
       compile_rules(load_rule_specs({{"pack.yaml", pack_with_fix(fix)}}));
@@ -68,26 +75,45 @@ TEST_CASE("safe-where is a load error beside safe, or when RE2 cannot compile it
   };
   CHECK(error_for("{replace: 'https://', safe: true, safe-where: 'x'}").find("not both") !=
         std::string::npos);
-  CHECK(error_for("{replace: 'https://', safe-where: '(unclosed'}").find("invalid pattern") !=
+  CHECK(error_for("{replace: 'https://', safe-where: '(unclosed'}")
+            .find("safe-where: invalid regular expression") != std::string::npos);
+  // An empty pattern matches every target: the fix would be safe everywhere.
+  CHECK(error_for("{replace: 'https://', safe-where: ''}").find("empty regular expression") !=
         std::string::npos);
-  CHECK(error_for("{replace: 'https://', safe-wher: 'x'}").find("safe-where") != std::string::npos);
+  CHECK(error_for("{replace: 'https://', safe-wher: 'x'}").find("did you mean 'safe-where'") !=
+        std::string::npos);
 }
 
 TEST_CASE("links/insecure-url's fix is safe for arXiv and Hugging Face hosts, unsafe elsewhere") {
   const RuleSet rules = compile_rules(load_rule_specs(default_packs()));
-  const auto findings = findings_for(rules, {
-                                                "http://arxiv.org/abs/2409.16430",
-                                                "HTTP://export.arxiv.org/abs/2409.16430",
-                                                "http://huggingface.co/papers/2409.16430",
-                                                "http://cdn-thumbnails.huggingface.co/x.png",
-                                                "http://hf.co/papers/2409.16430",
-                                                "http://example.org/abs/2409.16430",
-                                                "http://arxiv.org.example.com/abs/2409.16430",
-                                                "http://arxiv.org:80/abs/2409.16430",
-                                                "http://notarxiv.org/abs/2409.16430",
-                                            });
-  CHECK(safe_fixes(findings, "links/insecure-url") ==
-        std::vector<bool>{true, true, true, true, true, false, false, false, false});
+  const std::vector<std::pair<std::string, bool>> cases = {
+      {"http://arxiv.org/abs/2409.16430", true},
+      {"HTTP://export.arxiv.org/abs/2409.16430", true},
+      {"http://ar5iv.labs.arxiv.org/html/2409.16430", true},
+      {"http://arxiv.org", true},
+      {"http://arxiv.org?x", true},
+      {"http://arxiv.org#x", true},
+      {"http://huggingface.co/papers/2409.16430", true},
+      {"http://cdn-thumbnails.huggingface.co/x.png", true},
+      {"http://hf.co/papers/2409.16430", true},
+      {"http://example.org/abs/2409.16430", false},
+      {"http://arxiv.org.example.com/abs/2409.16430", false},
+      {"http://hf.co.example.com/x.png", false},
+      {"http://arxiv.org@example.com/abs/2409.16430", false},
+      {"http://arxiv.org:80/abs/2409.16430", false},
+      {"http://notarxiv.org/abs/2409.16430", false},
+  };
+  for (const bool thumbnail : {false, true}) {
+    INFO("as " << (thumbnail ? "thumbnails" : "paper links"));
+    std::vector<std::string> urls;
+    std::vector<bool> expected;
+    for (const auto& [url, safe] : cases) {
+      urls.push_back(url);
+      expected.push_back(safe);
+    }
+    const auto findings = thumbnail ? findings_for(rules, {}, urls) : findings_for(rules, urls);
+    CHECK(safe_fixes(findings, "links/insecure-url") == expected);
+  }
 }
 
 }  // namespace

@@ -33,17 +33,19 @@ bool matches_empty_inside_text(const RE2& re) {
   return false;
 }
 
-std::unique_ptr<RE2> compile_param_regex(const Params& params, const std::string& key) {
-  RE2::Options options;
-  options.set_log_errors(false);
-  const std::string text = params.string(key);
+std::string rule_regex_problem(const std::string& text, const RE2& re) {
   // An empty expression matches at every position: surely not what the rule meant.
-  if (text.empty()) params.fail(key, "empty regular expression (it would match everywhere)");
-  auto re = std::make_unique<RE2>(text, options);
-  if (!re->ok())
-    params.fail(key, fmt::format("invalid regular expression: {}{}", re->error(),
-                                 regex_help(text, re->error_code())));
-  return re;
+  if (text.empty()) return "empty regular expression (it would match everywhere)";
+  if (!re.ok()) {
+    return fmt::format("invalid regular expression: {}{}", re.error(),
+                       regex_help(text, re.error_code()));
+  }
+  return "";
+}
+
+std::unique_ptr<RE2> compile_param_regex(const Params& params, const std::string& key) {
+  return compile_rule_regex(params.string(key),
+                            [&](const std::string& problem) { params.fail(key, problem); });
 }
 
 }  // namespace digestlint
