@@ -338,7 +338,8 @@ def test_user_mistakes(tmp):
           code == 3 and "glossary.yaml:6:" in err and "'@words' is a glossary" in err, err)
     for detect, wanted in (("{from: '2024-02-30'}", "February 2024 has 29 days"),
                            ("{from: '2024-05-01', until: '2024-04-01'}", "is before 'from'"),
-                           ("{header: '(x'}", "invalid regular expression")):
+                           ("{header: '(x'}", "invalid regular expression"),
+                           ("{header: ''}", "empty regular expression")):
         profiles = write(tmp, "profiles.yaml", "profiles:\n  - name: weekly\n"
                          f"    detect: {detect}\n")
         code, out, err = run("check", "--rules", profiles, CLEAN)

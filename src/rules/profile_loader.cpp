@@ -8,6 +8,7 @@
 #include <set>
 
 #include "checks/calendar.hpp"
+#include "rules/kinds/regex.hpp"
 #include "rules/params.hpp"
 
 namespace digestlint {
@@ -84,13 +85,9 @@ class ProfileReader {
   }
 
   std::shared_ptr<const RE2> regex(const YAML::Node& node, std::string_view what) const {
-    RE2::Options options;
-    options.set_log_errors(false);  // the error is told below, located
-    auto compiled = std::make_shared<const RE2>(scalar(node, what), options);
-    if (!compiled->ok()) {
-      fail(node, fmt::format("invalid regular expression in '{}': {}", what, compiled->error()));
-    }
-    return compiled;
+    return compile_rule_regex(scalar(node, what), [&](const std::string& problem) {
+      fail(node, fmt::format("'{}': {}", what, problem));
+    });
   }
 
   std::string date(const YAML::Node& node, std::string_view what) const {

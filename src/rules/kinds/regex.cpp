@@ -33,14 +33,18 @@ bool matches_empty_inside_text(const RE2& re) {
   return false;
 }
 
-std::string rule_regex_problem(const std::string& text, const RE2& re) {
+std::unique_ptr<RE2> compile_rule_regex(const std::string& text,
+                                        const std::function<void(const std::string&)>& fail) {
   // An empty expression matches at every position: surely not what the rule meant.
-  if (text.empty()) return "empty regular expression (it would match everywhere)";
-  if (!re.ok()) {
-    return fmt::format("invalid regular expression: {}{}", re.error(),
-                       regex_help(text, re.error_code()));
+  if (text.empty()) fail("empty regular expression (it would match everywhere)");
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto re = std::make_unique<RE2>(text, options);
+  if (!re->ok()) {
+    fail(fmt::format("invalid regular expression: {}{}", re->error(),
+                     regex_help(text, re->error_code())));
   }
-  return "";
+  return re;
 }
 
 std::unique_ptr<RE2> compile_param_regex(const Params& params, const std::string& key) {

@@ -1,6 +1,7 @@
 #pragma once
 #include <re2/re2.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -8,11 +9,11 @@
 
 namespace digestlint {
 
-// Compiles a regular expression of a rule without logging; `fail(message)` (which throws) is
-// told what is wrong with it, to say where: an empty expression (it would match everywhere) or
-// a syntax error, with a hint for what RE2 lacks.
-template <class Fail>
-std::unique_ptr<RE2> compile_rule_regex(const std::string& text, Fail fail);
+// Compiles a regular expression of a rule or profile without logging; `fail(message)` (which
+// throws) is told what is wrong with it, to say where: an empty expression (it would match
+// everywhere) or a syntax error, with a hint for what RE2 lacks.
+std::unique_ptr<RE2> compile_rule_regex(const std::string& text,
+                                        const std::function<void(const std::string&)>& fail);
 
 // Compiles a rule's regular expression parameter; a syntax error points at the parameter.
 std::unique_ptr<RE2> compile_param_regex(const Params& params, const std::string& key);
@@ -45,18 +46,6 @@ void for_each_match(const RE2& re, std::string_view text, OnMatch on_match) {
     pos = end + 1;
     while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
   }
-}
-
-// What is wrong with a regular expression of a rule (compile_rule_regex), or "" when nothing.
-std::string rule_regex_problem(const std::string& text, const RE2& re);
-
-template <class Fail>
-std::unique_ptr<RE2> compile_rule_regex(const std::string& text, Fail fail) {
-  RE2::Options options;
-  options.set_log_errors(false);
-  auto re = std::make_unique<RE2>(text, options);
-  if (std::string problem = rule_regex_problem(text, *re); !problem.empty()) fail(problem);
-  return re;
 }
 
 }  // namespace digestlint
