@@ -250,9 +250,22 @@ SquashedTitle squash_title(std::string_view title) {
   const std::vector<std::string_view> words = title_words(title);
   squashed.words.reserve(words.size());  // grown word by word, it moved them again and again
   for (const std::string_view word : words) {
-    if (word.size() >= 3) squashed.words.push_back({squash(word), std::string(word)});
+    std::string squashed_word = squash(word);
+    // A word of apostrophes or underscores alone squashes to nothing: no part of any name.
+    if (word.size() >= 3 && !squashed_word.empty()) {
+      squashed.words.push_back({std::move(squashed_word), std::string(word)});
+    }
   }
   return squashed;
+}
+
+TitleText title_text(std::string_view title) {
+  TitleText text{squash(title), {}};
+  text.letters.reserve(text.squashed.size());
+  for (const char c : text.squashed) {
+    if (is_ascii_alnum(c)) text.letters.push_back(c);  // squash() lowered them already
+  }
+  return text;
 }
 
 SquashedName::SquashedName(std::string_view name) : whole(squash(name)) {
@@ -276,6 +289,19 @@ SquashedName::SquashedName(std::string_view name) : whole(squash(name)) {
   }
 }
 
+namespace {
+
+// Whether a title word that starts at a part of the name may end at `at` of its squashed form:
+// where a part ends, or a number starts.
+bool ends_a_part(const SquashedName& name, std::size_t at) {
+  return at == name.whole.size() || is_ascii_digit(name.whole[at]) ||
+         std::binary_search(name.part_ends.begin(), name.part_ends.end(), at);
+}
+
+}  // namespace
+
+// may_be_written_in() must answer true wherever this does: a test added here needs its
+// necessary condition there.
 bool written_in_title(const SquashedName& name, const SquashedTitle& title,
                       const Vocabulary& vocabulary) {
   if (name.whole.size() >= kShortName) {
@@ -293,22 +319,47 @@ bool written_in_title(const SquashedName& name, const SquashedTitle& title,
   // A distinctive title word that is a part of the name, or runs over whole parts, or is
   // followed by a number: "Gaussian" in "PhysGaussian2", "See" in "See3D", not "pose" in
   // "XComposer" nor "open" in "OPENSCHOLAR".
-  const std::string& squashed_name = name.whole;
-  const auto ends_a_part = [&](std::size_t at) {
-    return at == squashed_name.size() || is_ascii_digit(squashed_name[at]) ||
-           std::binary_search(name.part_ends.begin(), name.part_ends.end(), at);
-  };
   std::size_t part_start = 0;
   for (const std::size_t part_end : name.part_ends) {
-    const std::string_view rest = std::string_view(squashed_name).substr(part_start);
+    const std::string_view rest = std::string_view(name.whole).substr(part_start);
     if (std::any_of(title.words.begin(), title.words.end(), [&](const SquashedTitle::Word& word) {
           return rest.starts_with(word.squashed) &&
-                 ends_a_part(part_start + word.squashed.size()) &&
+                 ends_a_part(name, part_start + word.squashed.size()) &&
                  distinctive(word.written, vocabulary);
         })) {
       return true;
     }
     part_start = part_end;  // squash drops the separators name_parts splits at
+  }
+  return false;
+}
+
+bool may_be_written_in(const SquashedName& name, const TitleText& title) {
+  if (name.whole.size() >= kShortName) {
+    if (contains(title.squashed, name.whole)) return true;
+  } else if (!name.piece.empty()) {
+    // A short piece is a run of a title token's letters and digits; its plural holds it too.
+    const std::string_view letters = std::string_view(name.piece).substr(1, name.piece.size() - 2);
+    if (contains(title.letters, letters)) return true;
+  }
+  if (name.compound_parts &&
+      std::all_of(name.compound_parts->begin(), name.compound_parts->end(),
+                  [&](const std::string& part) { return contains(title.squashed, part); })) {
+    return true;
+  }
+  // A title word (squashed, a run of the squashed title) that starts at a part of the name
+  // holds the shortest run from there to an end: that run is in the squashed title.
+  std::size_t part_start = 0;
+  for (const std::size_t part_end : name.part_ends) {
+    if (part_start < name.whole.size()) {
+      std::size_t end = part_start + 1;
+      while (!ends_a_part(name, end)) ++end;
+      if (contains(title.squashed,
+                   std::string_view(name.whole).substr(part_start, end - part_start))) {
+        return true;
+      }
+    }
+    part_start = part_end;
   }
   return false;
 }

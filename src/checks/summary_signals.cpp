@@ -593,10 +593,11 @@ double rival_grounding(const DigestTitles& digest, std::size_t other, const Summ
                        const Parameters& p, double to_beat) {
   if (digest.squashed_names(vocabulary, p)[other]) {  // the title opens with a name
     if (key_names.empty()) return 0;  // without squashing the title or working out its terms
-    const SquashedTitle& title = digest.squashed(other);
-    const bool about_it = std::any_of(
-        key_names.begin(), key_names.end(),
-        [&](const SquashedName& subject) { return written_in_title(subject, title, vocabulary); });
+    const bool about_it =
+        std::any_of(key_names.begin(), key_names.end(), [&](const SquashedName& subject) {
+          return may_be_written_in(subject, digest.text(other)) &&
+                 written_in_title(subject, digest.squashed(other), vocabulary);
+        });
     if (!about_it) return 0;
   }
   const std::vector<TitleTerm>& terms = digest.terms(other, vocabulary, p);
@@ -885,6 +886,12 @@ std::size_t uses_of(std::string_view lowercase_text, std::string_view lowercase_
     ++uses;
   }
   return uses;
+}
+
+const TitleText& DigestTitles::text(std::size_t index) const {
+  text_cache.resize(titles.size());
+  if (!text_cache[index]) text_cache[index] = title_text(titles[index]);
+  return *text_cache[index];
 }
 
 const SquashedTitle& DigestTitles::squashed(std::size_t index) const {

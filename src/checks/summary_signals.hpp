@@ -66,6 +66,7 @@ struct DigestTitles {
   // Filled by squashed(); shared with squashed_memo when it keeps them.
   mutable std::vector<std::shared_ptr<const SquashedTitle>> squashed_cache = {};
   mutable std::vector<std::optional<std::string>> name_cache = {};  // by squashed_names()
+  mutable std::vector<std::optional<TitleText>> text_cache = {};    // by text()
 
   // Where terms() and squashed() look up titles met before; null: each title's are worked out.
   TitleTermsMemo* terms_memo = nullptr;
@@ -73,6 +74,9 @@ struct DigestTitles {
   const std::vector<TitleTerm>& terms(std::size_t index, const Vocabulary& vocabulary,
                                       const Parameters& parameters) const;
   const SquashedTitle& squashed(std::size_t index) const;
+  // A title's text squashed and its letters (title_text()), once for the digest: whether a name
+  // may be written in the title, before squashing it into its pieces and words.
+  const TitleText& text(std::size_t index) const;
   // Each title's name (the term it opens with) squashed, or none when it opens with no name.
   // Known without working out the titles' terms.
   const std::vector<std::optional<std::string>>& squashed_names(const Vocabulary& vocabulary,

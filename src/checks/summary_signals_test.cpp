@@ -1208,6 +1208,59 @@ TEST_CASE("a title's squashed name is the name its terms open with, known withou
   CHECK_FALSE(rival_of("--: Gaussian Splatting for Glossy Surfaces"));
 }
 
+TEST_CASE("the title's text rules out most names, never one written in the title") {
+  const Fixture f;
+  const std::vector<std::string_view> names = {
+      "PhysGaussian2", "See3D",       "NeRF",       "LLMs",         "GPT-BERT", "UniAff",
+      "XComposer",     "OPENSCHOLAR", "SDXL",       "Qwen2.5-VL",   "Llama-3",  "MoSLoRA",
+      "ODE",           "FL",          "Pixel-SAIL", "SAIL",         "DiT",      "GPT-4o",
+      "VEnhancer",     "x-y",         "3D",         "Yo'Chameleon", "A",        "LLM-3D Print"};
+  const std::vector<std::string_view> titles = {
+      "Gaussian Splatting for Glossy Surfaces",
+      "PyNeRF: Pyramidal Neural Radiance Fields",
+      "GPT or BERT: why not both?",
+      "UniAff: A Unified Representation of Affordances",
+      "See3D: Learning 3D Creation on Pose-Free Videos",
+      "Human4DiT: Free-view Human Video Generation",
+      "Neural ODEs and Other Models",
+      "SD.XL, Improving Latent Diffusion Models",
+      "The Llama 3 Herd of Models",
+      "Yo'Chameleon: Personalized Vision and Language Generation",
+      "Open Scholar: Synthesizing Scientific Literature",
+      "Mixture-of-Subspaces in Low-Rank Adaptation",
+      "Pixel-SAIL: Single Transformer For Pixel-Grounded Understanding",
+      "Federated Learning at Scale",
+      "''' Quotes and ___ Lines",
+      "LLMs for Print: 3D Printing with LLM Agents"};
+  std::size_t written = 0, ruled_out = 0;
+  for (const std::string_view title : titles) {
+    const SquashedTitle squashed = squash_title(title);
+    const TitleText text = title_text(title);
+    for (const std::string_view name : names) {
+      CAPTURE(name);
+      CAPTURE(title);
+      const SquashedName squashed_name(name);
+      const bool may_be = may_be_written_in(squashed_name, text);
+      if (written_in_title(squashed_name, squashed, f.vocabulary)) {
+        ++written;
+        CHECK(may_be);
+      }
+      ruled_out += !may_be;
+    }
+  }
+  CHECK(written >= 10);  // each of written_in_title()'s tests is met somewhere above
+  CHECK(ruled_out * 4 >= names.size() * titles.size() * 3);
+  // Each test's necessary condition, met where only that test finds the name.
+  CHECK(may_be_written_in(SquashedName("SDXL"), title_text("SD.XL, Improving Latent Diffusion")));
+  CHECK(may_be_written_in(SquashedName("PhysGaussian2"), title_text("Gaussian Splatting")));
+  CHECK(may_be_written_in(SquashedName("GPT-BERT"), title_text("GPT or BERT: why not both?")));
+  CHECK_FALSE(may_be_written_in(SquashedName("VEnhancer"), title_text("Gaussian Splatting")));
+  // A title word of apostrophes or underscores alone squashes to nothing, and is no part of a
+  // name (it was taken for every part).
+  CHECK_FALSE(written_in_title(SquashedName("Pixel-SAIL"), squash_title("''' Quotes and ___ Lines"),
+                               f.vocabulary));
+}
+
 TEST_CASE("a title's squashed form is kept for the digests that have it again") {
   const Fixture f;
   SquashedTitleMemo memo;
