@@ -291,6 +291,14 @@ SquashedName::SquashedName(std::string_view name) : whole(squash(name)) {
 
 namespace {
 
+// A compound name whose parts are all in the squashed title: "GPT-BERT" for "GPT or BERT: why
+// not both?".
+bool compound_in(const SquashedName& name, std::string_view squashed_title) {
+  return name.compound_parts &&
+         std::all_of(name.compound_parts->begin(), name.compound_parts->end(),
+                     [&](const std::string& part) { return contains(squashed_title, part); });
+}
+
 // Whether a title word that starts at a part of the name may end at `at` of its squashed form:
 // where a part ends, or a number starts.
 bool ends_a_part(const SquashedName& name, std::size_t at) {
@@ -310,12 +318,7 @@ bool written_in_title(const SquashedName& name, const SquashedTitle& title,
                                      contains(title.short_pieces, name.plural_piece))) {
     return true;
   }
-  // A compound of title words: "GPT-BERT" for "GPT or BERT: why not both?".
-  if (name.compound_parts &&
-      std::all_of(name.compound_parts->begin(), name.compound_parts->end(),
-                  [&](const std::string& part) { return contains(title.whole, part); })) {
-    return true;
-  }
+  if (compound_in(name, title.whole)) return true;
   // A distinctive title word that is a part of the name, or runs over whole parts, or is
   // followed by a number: "Gaussian" in "PhysGaussian2", "See" in "See3D", not "pose" in
   // "XComposer" nor "open" in "OPENSCHOLAR".
@@ -342,11 +345,7 @@ bool may_be_written_in(const SquashedName& name, const TitleText& title) {
     const std::string_view letters = std::string_view(name.piece).substr(1, name.piece.size() - 2);
     if (contains(title.letters, letters)) return true;
   }
-  if (name.compound_parts &&
-      std::all_of(name.compound_parts->begin(), name.compound_parts->end(),
-                  [&](const std::string& part) { return contains(title.squashed, part); })) {
-    return true;
-  }
+  if (compound_in(name, title.squashed)) return true;
   // A title word (squashed, a run of the squashed title) that starts at a part of the name
   // holds the shortest run from there to an end: that run is in the squashed title.
   std::size_t part_start = 0;
