@@ -251,7 +251,8 @@ SquashedTitle squash_title(std::string_view title) {
   squashed.words.reserve(words.size());  // grown word by word, it moved them again and again
   for (const std::string_view word : words) {
     std::string squashed_word = squash(word);
-    // A word of apostrophes or underscores alone squashes to nothing: no part of any name.
+    // A word of bytes squash() drops alone (apostrophes, underscores, carets) squashes to
+    // nothing: no part of any name.
     if (word.size() >= 3 && !squashed_word.empty()) {
       squashed.words.push_back({std::move(squashed_word), std::string(word)});
     }

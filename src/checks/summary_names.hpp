@@ -58,8 +58,8 @@ struct SquashedTitle {
   // One string, each piece followed by '\n' and the first one preceded by it: "\nne\nnerf\n".
   std::string short_pieces;
   // Its words of three letters or more but the small ones (title_words()), squashed and as
-  // written. Which are distinctive is asked only of a word a name is found to start with: few
-  // are, and asking it of every word was a third of squashing a title.
+  // written; none that squashes to nothing. Which are distinctive is asked only of a word a name is
+  // found to start with: few are, and asking it of every word was a third of squashing a title.
   struct Word {
     std::string squashed, written;
   };
