@@ -58,22 +58,25 @@ def instructions(command):
     return int(refs.group(1).replace(",", ""))
 
 
-def interleaved(command_a, command_b, repeat, cores=None):
-    """Alternates the two commands so drift affects both; returns each round's pair of
-    (wall, cpu) seconds, as ((wall a, cpu a), (wall b, cpu b))."""
-    timed(command_a, 2, cores), timed(command_b, 2, cores)  # warm the page cache
-    return [(timed(command_a, 1, cores)[0], timed(command_b, 1, cores)[0]) for _ in range(repeat)]
+def interleaved(commands, repeat, cores=None):
+    """Runs the commands in turn, round after round, so drift affects them alike; returns each
+    round's (wall, cpu) seconds of each command, in their order: ((wall a, cpu a), (wall b, cpu
+    b), …)."""
+    for command in commands:
+        timed(command, 2, cores)  # warm the page cache
+    return [tuple(timed(command, 1, cores)[0] for command in commands) for _ in range(repeat)]
 
 
 def medians(rounds):
-    """The medians of interleaved rounds, in their shape: ((wall a, cpu a), (wall b, cpu b))."""
-    return tuple(tuple(statistics.median(pair[side][k] for pair in rounds) for k in (0, 1))
-                 for side in (0, 1))
+    """The medians of interleaved rounds, in their shape: ((wall a, cpu a), (wall b, cpu b),
+    …)."""
+    return tuple(tuple(statistics.median(times[side][k] for times in rounds) for k in (0, 1))
+                 for side in range(len(rounds[0])))
 
 
 def side_by_side(command_a, command_b, repeat, cores=None):
     """The medians of `repeat` interleaved rounds of the two commands (see medians())."""
-    return medians(interleaved(command_a, command_b, repeat, cores))
+    return medians(interleaved([command_a, command_b], repeat, cores))
 
 
 def added_interval(rounds, k, confidence=0.9, resamples=2000):
@@ -157,14 +160,9 @@ def verdicts_against(baseline, base, without, repeat, cores):
     binary), the four runs interleaved on one core: a ratio of the verdicts' own cost, which the
     other rules' speed does not move as it moves their share of a run."""
     swap = lambda command: [baseline, *command[1:]]
-    commands = {"this": (without, base), "baseline": (swap(without), swap(base))}
-    cpu = {key: ([], []) for key in commands}
-    timed(base, 2, cores), timed(swap(base), 2, cores)  # warm the page cache
-    for _ in range(repeat):
-        for key, pair in commands.items():
-            for k in (0, 1):
-                cpu[key][k].append(timed(pair[k], 1, cores)[0][1])
-    added = {key: statistics.median(cpu[key][1]) - statistics.median(cpu[key][0]) for key in cpu}
+    times = medians(interleaved([without, base, swap(without), swap(base)], repeat, cores))
+    cpu = [time for _, time in times]
+    added = {"this": cpu[1] - cpu[0], "baseline": cpu[3] - cpu[2]}
     print(f"summary: the verdicts add {added['this'] * 1000:.1f} ms of CPU here, "
           f"{added['baseline'] * 1000:.1f} ms in the baseline ({baseline}): "
           f"{added['this'] / added['baseline']:.3f}x, one core, medians of {repeat} rounds")
@@ -194,7 +192,7 @@ def main():
         one_core = {min(os.sched_getaffinity(0))}
         mib = size / (1 << 20)
         for cores, label in ((one_core, "one core"), (None, "all cores")):
-            rounds = interleaved(without, base, args.repeat, cores)
+            rounds = interleaved([without, base], args.repeat, cores)
             others, everything = medians(rounds)
             added = [added_interval(rounds, k) for k in (0, 1)]
             print(f"summary: {args.files} files, {mib:.1f} MiB, --jobs 1, {label}: without the "
