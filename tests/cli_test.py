@@ -336,14 +336,16 @@ def test_user_mistakes(tmp):
                          CLEAN)
     check("a glossary lexicon (a .tsv data file) as phrases is a config error (3), not silence",
           code == 3 and "glossary.yaml:6:" in err and "'@words' is a glossary" in err, err)
-    for detect, wanted in (("{from: '2024-02-30'}", "February 2024 has 29 days"),
-                           ("{from: '2024-05-01', until: '2024-04-01'}", "is before 'from'"),
-                           ("{header: '(x'}", "invalid regular expression"),
-                           ("{header: ''}", "empty regular expression")):
+    for part, value, wanted in (
+            ("detect", "{from: '2024-02-30'}", "February 2024 has 29 days"),
+            ("detect", "{from: '2024-05-01', until: '2024-04-01'}", "is before 'from'"),
+            ("detect", "{header: '(x'}", "invalid regular expression"),
+            ("detect", "{header: ''}", "empty regular expression"),
+            ("entry", "{media: [{kind: avatar, url: ''}]}", "empty regular expression")):
         profiles = write(tmp, "profiles.yaml", "profiles:\n  - name: weekly\n"
-                         f"    detect: {detect}\n")
+                         f"    {part}: {value}\n")
         code, out, err = run("check", "--rules", profiles, CLEAN)
-        check(f"a profile's detect {detect} is a config error (3) pointing at it",
+        check(f"a profile's {part} {value} is a config error (3) pointing at it",
               code == 3 and "profiles.yaml:3:" in err and wanted in err and "re2.cc" not in err,
               err)
     profiles = write(tmp, "profiles.yaml", "profiles:\n  - name: weekly\n  - name: weekly\n")

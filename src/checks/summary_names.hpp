@@ -58,8 +58,9 @@ struct SquashedTitle {
   // One string, each piece followed by '\n' and the first one preceded by it: "\nne\nnerf\n".
   std::string short_pieces;
   // Its words of three letters or more but the small ones (title_words()), squashed and as
-  // written; none that squashes to nothing. Which are distinctive is asked only of a word a name is
-  // found to start with: few are, and asking it of every word was a third of squashing a title.
+  // written; none that squashes to nothing. Which are distinctive is asked only of a word a name
+  // is found to start with: few are, and asking it of every word was a third of squashing a
+  // title.
   struct Word {
     std::string squashed, written;
   };
@@ -87,6 +88,8 @@ struct SquashedName {
 // it ("Gaussian" in "PhysGaussian2").
 bool written_in_title(const SquashedName& name, const SquashedTitle& title,
                       const Vocabulary& vocabulary);
+bool written_in_title(std::string_view name, const SquashedTitle& title,
+                      const Vocabulary& vocabulary);
 
 // A title squashed, and its letters and digits alone (lowercased): all may_be_written_in()
 // reads, and a fraction of the work of a SquashedTitle.
@@ -100,8 +103,6 @@ TitleText title_text(std::string_view title);
 // another entry's title are not written in it, and this answers for them without squashing it
 // into its pieces and words.
 bool may_be_written_in(const SquashedName& name, const TitleText& title);
-bool written_in_title(std::string_view name, const SquashedTitle& title,
-                      const Vocabulary& vocabulary);
 
 // Written in the title, an acronym of consecutive title words (or has one as a part:
 // "SGP-Bench"), an abbreviation of them ("MoSLoRA"), or given in the summary with an expansion that

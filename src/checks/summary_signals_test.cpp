@@ -1266,8 +1266,8 @@ TEST_CASE("the title's text rules out most names, never one written in the title
   both("Qwen2.5-VL", "Sparse\tRouting, Gaussian3 Fields: Qwen Models");
   both("GPT-BERT", "GPT or BERT: why not both?");
   CHECK_FALSE(may_be_written_in(SquashedName("VEnhancer"), title_text("Gaussian Splatting")));
-  // A title word of apostrophes or underscores alone squashes to nothing, and is no part of a
-  // name (it was taken for every part).
+  // A title word of bytes squash() drops alone squashes to nothing, and is no part of a name (it
+  // was taken for a part of any name of two parts or more).
   CHECK_FALSE(written_in_title(SquashedName("Pixel-SAIL"), squash_title("''' Quotes and ___ Lines"),
                                f.vocabulary));
 }
